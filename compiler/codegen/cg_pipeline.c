@@ -211,16 +211,17 @@ static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv 
     LLVMValueRef key = cg_build_key(cg, &pq->dedup_key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
     LLVMValueRef hargs[2] = {key, len};
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dd.hash");
-    /* When the watermark may forget the key: at its event time when that is a key column,
-       delay after it for WITHIN WATERMARK, never otherwise (or for a NULL event time). */
+    /* When the watermark may forget the key: at its event time when that is a key column
+       (never for a NULL one: the eviction predicate is NULL), never otherwise.  WITHIN
+       WATERMARK: StreamingDeduplicateWithinWatermarkExec.putDupInfoIntoState's expiresAt, the
+       event time plus the delay, a Long sum that wraps, of a NULL time read as 0 (its
+       UnsafeRow slot). */
     LLVMValueRef evict = cg_i64(cg, INT64_MAX);
-    if (d->watermark_col >= 0 && (d->event_key >= 0 || d->within_watermark)) {
-        LLVMValueRef at = ts.v;
-        if (d->within_watermark) { /* ts + delay, never past the range (then: never) */
-            LLVMValueRef past = LLVMBuildICmp(cg->b, LLVMIntSGT, ts.v, cg_i64(cg, INT64_MAX - d->delay_us), "");
-            at = cg_select(cg, past, evict, LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, d->delay_us), ""));
-        }
-        evict = cg_select(cg, ts.null, evict, at);
+    if (d->watermark_col >= 0 && d->within_watermark) {
+        LLVMValueRef t = cg_select(cg, ts.null, cg_i64(cg, 0), ts.v);
+        evict = LLVMBuildAdd(cg->b, t, cg_i64(cg, d->delay_us), "dd.expires");
+    } else if (d->watermark_col >= 0 && d->event_key >= 0) {
+        evict = cg_select(cg, ts.null, evict, ts.v);
     }
     LLVMValueRef aargs[6] = {cg->q, table, key, len, hash, evict};
     LLVMValueRef fresh = cg_call(cg, "srt_dedup_admit", aargs, 6, "dd.new");
@@ -794,6 +795,56 @@ static void where_conjuncts(CgCtx *cg, const CgEnv *env, const SExpr *w, LLVMBas
     cg_at(cg, pass);
 }
 
+/* Spark's optimizer pushes the conjuncts of a Filter over EventTimeWatermark that are
+   deterministic and do not read the event time below it (PushPredicateThroughNonJoin), so
+   the rows they drop never reach EventTimeWatermarkExec's statistics.  In the block that
+   reads the source (without a join: PushPredicateThroughJoin would first have to move them),
+   those conjuncts of WHERE are tested first, then the row's event time counts, then the
+   others are tested.  wm_col is the watermarked column of env. */
+static bool pushed_below_watermark(CgCtx *cg, const CgEnv *env, const SExpr *c, int wm_col)
+{
+    bool *reads = ARENA_NEW_N(cg->arena, bool, env->n_cols + 1);
+    sema_expr_columns(c, reads, env->n_cols);
+    return !reads[wm_col] && sema_is_deterministic(c);
+}
+
+/* The conjuncts of w that are (pushed) or are not (!pushed) pushed below the watermark, each
+   tested in turn: a row one of them does not keep goes to bb_cont. */
+static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, int wm_col, bool pushed,
+                       LLVMBasicBlockRef bb_cont)
+{
+    if (!w)
+        return;
+    if (w->kind == SX_AND) {
+        where_part(cg, env, w->u.bin.lhs, wm_col, pushed, bb_cont);
+        where_part(cg, env, w->u.bin.rhs, wm_col, pushed, bb_cont);
+        return;
+    }
+    if (pushed_below_watermark(cg, env, w, wm_col) == pushed)
+        where_conjuncts(cg, env, w, bb_cont);
+}
+
+/* The WHERE of the block reading the source, with the row's event time counted in between
+   its conjuncts pushed below the watermark and the others (see above). */
+static void source_where(CgCtx *cg, const PQuery *pq, const SExpr *where, const CgEnv *env,
+                         const EventTime *et, LLVMBasicBlockRef bb_cont)
+{
+    where_part(cg, env, where, pq->watermark_col, true, bb_cont);
+    event_time_row(cg, et, env->cols[pq->watermark_col]);
+    where_part(cg, env, where, pq->watermark_col, false, bb_cont);
+}
+
+/* Does s join (a stream-static or a stream-stream join)? */
+static bool block_joins(const PQuery *pq, const SSelect *s)
+{
+    if (s == pq->ssjoin_block)
+        return true;
+    for (int k = 0; k < pq->n_joins; k++)
+        if (pq->joins[k].block == s)
+            return true;
+    return false;
+}
+
 /* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step
    was done), innermost first, then the aggregation or an output row; a row that is done goes
    to bb_next.  Without an aggregate the last block is the top. */
@@ -801,11 +852,20 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
                        const EventTime *et, const Tables *t, LLVMBasicBlockRef bb_next)
 {
     LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
+    /* A record read from the source: its event time counts in the WHERE of the block that
+       reads it (source_where), or at once when that block joins. */
+    const SSelect *first = pq->n_pre ? pq->pre[0] : pq->agg;
+    bool split = et->n && from == 0 && !joined && !block_joins(pq, first);
+    if (et->n && from == 0 && !joined && !split)
+        event_time_row(cg, et, env.cols[pq->watermark_col]);
     for (int b = from; b < pq->n_pre; b++) {
         const SSelect *s = pq->pre[b];
         if (b > from || !joined)
             bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
-        where_conjuncts(cg, &env, s->where, bb_cont);
+        if (split && s == first)
+            source_where(cg, pq, s->where, &env, et, bb_cont);
+        else
+            where_conjuncts(cg, &env, s->where, bb_cont);
         if (s->dedup)
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         if (s->window && s->window->u.window.session) {
@@ -829,7 +889,10 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
     }
     if (pq->agg) {
         bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
-        where_conjuncts(cg, &env, pq->agg->where, bb_cont);
+        if (split && pq->agg == first)
+            source_where(cg, pq, pq->agg->where, &env, et, bb_cont);
+        else
+            where_conjuncts(cg, &env, pq->agg->where, bb_cont);
         if (pq->agg->dedup)
             dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         aggregate_row(cg, pq, &env, t->table, bb_cont, et);
@@ -917,8 +980,6 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     cg_store(cg, LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, rows, "n"), cg_i64(cg, 1), "n.next"), rows);
     if (input != INPUT_VALUES)
         cg_record_load(cg, pq, &rec, cols);
-    if (pq->watermark_col >= 0)
-        event_time_row(cg, &et, cols[pq->watermark_col]);
     CgEnv env = {0};
     env.cols = cols;
     env.n_cols = pq->source->schema.n;

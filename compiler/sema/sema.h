@@ -765,6 +765,9 @@ void sema_dump_program(StrBuf *sb, const SProgram *p);
 bool sema_is_partition_fn(SFunc fn);
 /* Does e call one of them (outside lambda functions' bodies too)? */
 bool sema_has_partition_fn(const SExpr *e);
+/* Is e deterministic as Spark's Expression.deterministic says: no call of a Nondeterministic
+   expression (the partition functions above, input_file_name, uuid, shuffle)? */
+bool sema_is_deterministic(const SExpr *e);
 /* The row of functions.def of fn. */
 const SFuncInfo *sema_func_info(SFunc fn);
 /* The arities Spark's WRONG_NUM_ARGS names for fn when they are not min..max (functions.def's

@@ -265,6 +265,23 @@ static void check_query(PartCheck *pc, const SQuery *q, const char *where)
         check_block(pc, q->select, where);
 }
 
+bool sema_is_deterministic(const SExpr *e)
+{
+    if (!e)
+        return true;
+    if (e->kind == SX_CALL) {
+        SFunc fn = e->u.call.fn;
+        if (sema_is_partition_fn(fn) || fn == FN_INPUT_FILE_NAME || fn == FN_UUID ||
+            fn == FN_SHUFFLE)
+            return false;
+    }
+    SExpr **op;
+    for (int i = 0; (op = sema_expr_operand((SExpr *)e, i)) != NULL; i++)
+        if (!sema_is_deterministic(*op))
+            return false;
+    return true;
+}
+
 bool sema_has_partition_fn(const SExpr *e)
 {
     PartCheck pc = {NULL, NULL, false};

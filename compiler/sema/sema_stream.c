@@ -626,6 +626,14 @@ static void check_event_times(SemaCtx *sc, const SQuery *q, const SSelect *s,
                 attrs_add(&as, &a);
         if (!one_event_time(sc, &as, s->dedup->span) || !dedup_event_key(sc, s))
             return;
+        /* Without the event time among the columns ColumnPruning leaves it, Spark's
+           StreamingDeduplicateExec has no watermark predicate (WatermarkSupport finds no
+           attribute with EventTimeWatermark.delayKey in its child's output): it drops no late
+           rows.  (StreamingDeduplicateWithinWatermarkExec reads the event time of every row it
+           keeps: sluice keeps it.) */
+        SDedup *d = s->dedup;
+        if (!d->within_watermark && d->watermark_col >= 0 && !need[d->watermark_col])
+            d->watermark_col = -1;
     }
     bool session = s->window_group >= 0 && s->group[s->window_group]->kind == SX_WINDOW &&
                    s->group[s->window_group]->u.window.session;

@@ -32,9 +32,12 @@ int64_t srt_query_late_threshold(SrtQuery *q, int32_t op)
 {
     if (!q->def || !q->def->has_watermark)
         return INT64_MIN;
-    /* An aggregation in complete mode keeps every group: nothing is late for it. */
+    /* An aggregation in complete mode keeps every group: nothing is late for it
+       (StateStoreSaveExec's Complete mode applies no watermark predicate).  A session window
+       aggregation drops late rows in every mode: SessionWindowStateStoreRestoreExec filters
+       its input whatever the output mode. */
     const SrtOperator *o = srt_query_op(q, op);
-    if (o && o->vt->aggregates && q->mode == SRT_OUT_COMPLETE)
+    if (o && o->vt->aggregates && o->vt != &srt_op_session_vt && q->mode == SRT_OUT_COMPLETE)
         return INT64_MIN;
     return (o ? srt_event_op_watermark(o, q->late_wm_ms) : q->late_wm_ms) * 1000;
 }

@@ -1,0 +1,859 @@
+#!/usr/bin/env python3
+"""streamdiff.py - differential testing of sluice's streaming semantics against a python model
+of Spark 3.5's micro-batch engine.
+
+    tests/tools/streamdiff.py --sluice build/compiler/sluice [--seeds 0:50] [--queries 3]
+                              [--work DIR] [--keep] [--show]
+
+For each seed: a random stream of micro-batches (JSON Lines files, one to three a batch, events
+`time TIMESTAMP, k STRING, v BIGINT, d DOUBLE` with NULLs, NaN and -0.0, late and out-of-order
+rows, repeated lines, times before the epoch and on window edges) and --queries random
+streaming queries over it: `window()` aggregations (tumbling, sliding, with a start time) in
+append, update and complete mode, `session_window` in append and complete mode, GROUP BY a key
+or nothing in update and complete mode, DROP DUPLICATES [WITHIN WATERMARK] and stateless
+filters/projections in append mode; with or without a watermark, with a WHERE of conjuncts on
+the event time and on other columns. The batches are fed either one per run of the executable
+(a restart from the checkpoint between batches, `--trigger availableNow`) or all at once with
+`maxFilesPerTrigger`. The whole console output is compared with the model's (rows sorted
+where Spark's order is not defined: aggregations; kept in order for stateless queries and
+deduplication, whose rows come in the order the batch's files are read). The model follows
+Spark's classes, named where each rule is; see docs/testing.md.
+"""
+
+import argparse
+import datetime
+import difflib
+import json
+import math
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import spark_show  # noqa: E402  (Java's Double.toString, the console sink's table)
+
+SEC = 1_000_000  # microseconds
+EPOCH = datetime.datetime(1970, 1, 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Values as Spark orders, adds and prints them
+
+
+def is_nan(x):
+    return isinstance(x, float) and math.isnan(x)
+
+
+def gt(a, b):
+    """a > b in Spark's ordering (SQLOrderingUtil.compareDoubles: NaN largest, -0.0 = 0.0)."""
+    if is_nan(a):
+        return not is_nan(b)
+    if is_nan(b):
+        return False
+    return a > b
+
+
+def ts_text(us):
+    """A TIMESTAMP as show() prints it (Cast to string: fraction without trailing zeros)."""
+    t = EPOCH + datetime.timedelta(microseconds=us)
+    s = t.strftime("%Y-%m-%d %H:%M:%S")
+    if us % SEC:
+        s += ("." + "%06d" % (us % SEC)).rstrip("0")
+    return s
+
+
+def cell(v, typ):
+    if v is None:
+        return "NULL"
+    if typ == "ts":
+        return ts_text(v)
+    if typ == "win":
+        return "{%s, %s}" % (ts_text(v[0]), ts_text(v[1]))
+    if typ == "double":
+        return spark_show.java_double(v)
+    return str(v)
+
+
+def trunc_div(a, b):
+    """Java's / on longs."""
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b > 0) else -q
+
+
+def java_mod(a, b):
+    return a - trunc_div(a, b) * b
+
+
+# ---------------------------------------------------------------------------------------------
+# The stream
+
+
+def time_json(r, us):
+    """A time as JSON: seconds since the epoch (JacksonParser: an integer is seconds), or a
+    string the lenient parser reads (DateTimeUtils.stringToTimestamp)."""
+    if us % SEC == 0 and r.random() < 0.4:
+        return us // SEC
+    t = EPOCH + datetime.timedelta(microseconds=us)
+    s = t.strftime("%Y-%m-%d %H:%M:%S")
+    if us % SEC:
+        s += ".%03d" % (us % SEC // 1000)
+    return s
+
+
+def row_line(r, row):
+    items = []
+    for name in ["time", "k", "v", "d"]:
+        val = row[name]
+        if val is None and r.random() < 0.5:
+            continue  # a missing key is NULL too
+        if name == "time" and val is not None:
+            items.append('"time":%s' % json.dumps(time_json(r, val)))
+        elif name == "d" and val is not None:
+            items.append('"d":%s' % ("NaN" if is_nan(val) else repr(val)))
+        else:
+            items.append("%s:%s" % (json.dumps(name), json.dumps(val)))
+    r.shuffle(items)
+    return "{" + ",".join(items) + "}"
+
+
+def gen_row(r, st, frontier):
+    base, stride = st["base"], st["stride"]
+    p = r.random()
+    if p < 0.07:
+        t = None
+    elif p < 0.22:  # late: well behind the frontier
+        t = base + (frontier - r.randint(2 * stride, 7 * stride)) * SEC
+    elif p < 0.3:  # ahead of the frontier
+        t = base + (frontier + r.randint(1, 2 * stride)) * SEC
+    else:
+        t = base + (frontier - r.randint(0, stride)) * SEC
+    if t is not None and r.random() < 0.15:
+        t += r.choice([1000, 250_000, 500_000, 999_000])
+    k = None if r.random() < 0.1 else r.choice(st["keys"])
+    v = None if r.random() < 0.15 else r.randint(-5, 20)
+    q = r.random()
+    if q < 0.15:
+        d = None
+    elif q < 0.18 and st["specials"]:
+        d = float("nan")
+    elif q < 0.22 and st["specials"]:
+        d = -0.0
+    else:
+        d = r.choice([0.5, 1.25, -2.0, 3.75, 0.0, 10.5, -0.25])
+    return {"time": t, "k": k, "v": v, "d": d}
+
+
+def gen_stream(r):
+    """Batches of files of rows; each row keeps the JSON line it is written as."""
+    st = {
+        "base": r.choice([1711972800, 1711972800, 1711972800, 0, -40]) * SEC,
+        "stride": r.choice([3, 5, 5, 10]),
+        "keys": ["a", "b", "c", "d"][: r.randint(1, 4)],
+        "specials": r.random() < 0.5,
+        "feed": r.choice(["steps", "steps", "single"]),
+    }
+    nb = r.randint(3, 8)
+    per = r.choice([1, 2, 3])  # files a batch when fed at once (maxFilesPerTrigger)
+    frontier, seen, batches = 0, [], []
+    for _ in range(nb):
+        frontier += st["stride"] * r.choice([0, 1, 1, 2, 3])
+        nfiles = per if st["feed"] == "single" else r.choice([1, 1, 2, 3])
+        files = []
+        for _ in range(nfiles):
+            rows = []
+            for _ in range(r.choice([0, 1, 2, 3, 3, 4, 5, 6])):
+                if seen and r.random() < 0.12:
+                    rows.append(r.choice(seen))  # a duplicate line
+                else:
+                    row = gen_row(r, st, frontier)
+                    row["line"] = row_line(r, row)
+                    rows.append(row)
+                    seen.append(row)
+            files.append(rows)
+        batches.append(files)
+    st["batches"] = batches
+    # a batch split into tasks on two threads must give one thread's output (operations.md)
+    st["threads"] = r.random() < 0.25
+    return st
+
+
+def file_texts(files):
+    """The files of a batch as text, made of different lengths (a field no query reads pads
+    them) so that the order Spark reads them in is defined: FilePartition.getFilePartitions
+    sorts a batch's files by length, longest first."""
+    texts, lengths = [], set()
+    for rows in files:
+        lines = [row["line"] for row in rows]
+        n = 0
+        while True:
+            text = "".join(line + "\n" for line in lines)
+            if not lines or len(text) not in lengths:
+                break
+            pad = '"pad":"%s"' % ("x" * n)
+            lines[0] = rows[0]["line"].replace("{", "{" + pad + ("" if rows[0]["line"] == "{}" else ","), 1)
+            n += 1
+        lengths.add(len(text))
+        texts.append(text)
+    return texts
+
+
+def read_order(files, texts):
+    """The rows of a batch in the order Spark's file scan reads them: the longest file first
+    (FilePartition.getFilePartitions, each file a partition), rows in file order."""
+    order = sorted(range(len(files)), key=lambda i: -len(texts[i]))
+    return [row for i in order for row in files[i]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+
+
+def dur(s):
+    """A whole number of seconds as an interval string."""
+    return "1 second" if s == 1 else "%d seconds" % s
+
+
+def gen_where(r, st):
+    """0 to 2 conjuncts: (sql, predicate over a row, reads the event time)."""
+    base = st["base"]
+    cands = [
+        ("v > 3", lambda w: w["v"] is not None and w["v"] > 3, False),
+        ("(v IS NULL OR v < 10)", lambda w: w["v"] is None or w["v"] < 10, False),
+        ("k <> 'b'", lambda w: w["k"] is not None and w["k"] != "b", False),
+        ("k IS NOT NULL", lambda w: w["k"] is not None, False),
+        ("d >= 0", lambda w: w["d"] is not None and (is_nan(w["d"]) or w["d"] >= 0), False),
+        ("coalesce(v, 1) % 2 = 0", lambda w: java_mod(1 if w["v"] is None else w["v"], 2) == 0, False),
+        ("second(time) % 2 = 0",
+         lambda w: w["time"] is not None and (w["time"] // SEC) % 60 % 2 == 0, True),
+        ("time > TIMESTAMP '%s'" % ts_text(base + 4 * SEC),
+         lambda w: w["time"] is not None and w["time"] > base + 4 * SEC, True),
+    ]
+    n = r.choice([0, 0, 1, 1, 2])
+    return r.sample(cands, n)
+
+
+AGGS = {
+    # name: (sql, type, update(buf, row) on a batch's partial, merge(state, partial), result)
+    "count": "count(*)", "count_v": "count(v)", "sum_v": "sum(v)", "min_v": "min(v)",
+    "max_v": "max(v)", "avg_v": "avg(v)", "sum_d": "sum(d)", "min_d": "min(d)", "max_d": "max(d)",
+    "avg_d": "avg(d)", "min_t": "min(time)", "max_t": "max(time)",
+}
+AGG_TYPE = {"count": "long", "count_v": "long", "sum_v": "long", "min_v": "long", "max_v": "long",
+            "avg_v": "double", "sum_d": "double", "min_d": "double", "max_d": "double",
+            "avg_d": "double", "min_t": "ts", "max_t": "ts"}
+AGG_COL = {"count_v": "v", "sum_v": "v", "min_v": "v", "max_v": "v", "avg_v": "v", "sum_d": "d",
+           "min_d": "d", "max_d": "d", "avg_d": "d", "min_t": "time", "max_t": "time"}
+
+
+def agg_init(a):
+    if a in ("count", "count_v"):
+        return 0
+    if a.startswith("avg"):
+        return (0.0, 0)  # Average: sum = 0, count = 0 (Literal.default)
+    return None
+
+
+def agg_update(a, buf, row):
+    """One input row into a partial buffer (the aggregates' updateExpressions)."""
+    if a == "count":
+        return buf + 1
+    x = row[AGG_COL[a]]
+    if a == "count_v":
+        return buf + (x is not None)
+    if x is None:
+        return buf
+    if a.startswith("sum"):  # Sum: coalesce(coalesce(sum, 0) + x, sum)
+        return (0 if buf is None else buf) + (float(x) if a == "sum_d" else x)
+    if a.startswith("avg"):  # Average: sum + coalesce(cast(x as double), 0), count + 1
+        return (buf[0] + float(x), buf[1] + 1)
+    if a.startswith("max"):  # Greatest(max, x): the first of equal values stays
+        return x if buf is None or gt(x, buf) else buf
+    return x if buf is None or gt(buf, x) else buf  # Least(min, x)
+
+
+def agg_merge(a, left, right):
+    """Merge a right buffer into a left one (mergeExpressions); left is the earlier."""
+    if a in ("count", "count_v"):
+        return left + right
+    if a.startswith("avg"):
+        return (left[0] + right[0], left[1] + right[1])
+    if right is None:
+        return left
+    if a.startswith("sum"):
+        return (0 if left is None else left) + right
+    if a.startswith("max"):
+        return right if left is None or gt(right, left) else left
+    return right if left is None or gt(left, right) else left
+
+
+def agg_result(a, buf):
+    if a.startswith("avg"):
+        return None if buf[1] == 0 else buf[0] / buf[1]
+    return buf
+
+
+class Query:
+    pass
+
+
+def gen_query(r, st):
+    q = Query()
+    q.family = r.choice(["window", "window", "window", "session", "session", "group", "dedup",
+                         "dedup", "stateless"])
+    q.delay = r.choice([None, 0, 2, 5, 10, 20]) if q.family != "stateless" else r.choice([None, 5])
+    q.where = gen_where(r, st)
+    q.keys = []
+    q.aggs = []
+    if q.family in ("window", "session", "group"):
+        q.aggs = r.sample(sorted(AGGS), r.randint(1, 4))
+        if "count" not in q.aggs and r.random() < 0.5:
+            q.aggs.insert(0, "count")
+    if q.family == "window":
+        size = r.choice([2, 5, 10, 15, 20])
+        slide = r.choice([size, size, size] + [s for s in (1, 2, 3, 4, 5, 6, 7, 10) if s < size])
+        start = r.choice([0, 0, 0] + list(range(1, slide)))
+        q.size, q.slide, q.start = size * SEC, slide * SEC, start * SEC
+        args = "time, '%s'" % dur(size)
+        if slide != size or start:
+            args += ", '%s'" % dur(slide)
+        if start:
+            args += ", '%s'" % dur(start)
+        q.wexpr = "window(%s)" % args
+        q.keys = ["k"] if r.random() < 0.7 else []
+        q.mode = r.choice(["append", "update", "complete"] if q.delay is not None
+                          else ["update", "complete"])
+    elif q.family == "session":
+        q.gap = r.choice([1, 3, 5, 10]) * SEC
+        q.wexpr = "session_window(time, '%s')" % dur(q.gap // SEC)
+        q.keys = ["k"]
+        q.mode = r.choice(["append", "complete"] if q.delay is not None else ["complete"])
+    elif q.family == "group":
+        q.keys = ["k"] if r.random() < 0.7 else []
+        if r.random() < 0.3:
+            q.keys.append("time")  # the event time itself as a key
+        q.mode = r.choice(["update", "complete"] + (["append"] if "time" in q.keys and
+                                                     q.delay is not None else []))
+    elif q.family == "dedup":
+        q.within = q.delay is not None and r.random() < 0.4
+        cols = ["time", "k", "v", "d"]
+        q.dkeys = None if r.random() < 0.2 else r.sample(cols, r.randint(1, 3))
+        q.select = [c for c in cols if r.random() < 0.7] or ["k"]
+        if q.within and "time" not in q.select + (q.dkeys or ["time"]):
+            # Spark 3.5 reads the event time of each row it keeps
+            # (StreamingDeduplicateWithinWatermarkExec.putDupInfoIntoState), which ColumnPruning
+            # took away: left out.
+            q.select.insert(0, "time")
+        q.mode = r.choice(["append", "update"])
+    else:
+        q.select = [c for c in ["time", "k", "v", "d"] if r.random() < 0.8] or ["v"]
+        q.plus = r.random() < 0.5
+        q.mode = r.choice(["append", "append", "update"])
+    return q
+
+
+def query_sql(q, st, per):
+    wm = (",\n    WATERMARK FOR time AS time - INTERVAL '%s'" % dur(q.delay)
+          if q.delay is not None else "")
+    mft = ", maxFilesPerTrigger = %d" % per if st["feed"] == "single" else ""
+    src = ("CREATE SOURCE events (\n    time TIMESTAMP, k STRING, v BIGINT, d DOUBLE%s\n)"
+           " WITH (connector = 'files', path = 'data/events', format = 'json'%s);\n" % (wm, mft))
+    sink = "CREATE SINK out WITH (connector = 'console', truncate = false, numRows = 100000);\n"
+    where = " WHERE " + " AND ".join(c[0] for c in q.where) if q.where else ""
+    if q.family in ("window", "session", "group"):
+        items = list(q.keys)
+        groups = list(q.keys)
+        if q.family != "group":
+            items.append("%s AS w" % q.wexpr)
+            groups.append(q.wexpr)
+        items += ["%s AS %s" % (AGGS[a], a) for a in q.aggs]
+        body = "SELECT %s\nFROM events%s" % (", ".join(items), where)
+        if groups:
+            body += "\nGROUP BY " + ", ".join(groups)
+    elif q.family == "dedup":
+        body = "SELECT %s\nFROM events%s\nDROP DUPLICATES%s%s" % (
+            ", ".join(q.select), where, " WITHIN WATERMARK" if q.within else "",
+            " (%s)" % ", ".join(q.dkeys) if q.dkeys else "")
+    else:
+        items = list(q.select) + (["v + 1 AS v1"] if q.plus else [])
+        body = "SELECT %s\nFROM events%s" % (", ".join(items), where)
+    return (src + sink + "INSERT INTO out\n" + body +
+            "\nWITH (name = 'q', outputMode = '%s', checkpointLocation = 'chk');\n" % q.mode)
+
+
+def out_columns(q):
+    """(name, type) of the query's columns."""
+    types = {"time": "ts", "k": "str", "v": "long", "d": "double"}
+    if q.family in ("window", "session", "group"):
+        cols = [(k, types[k]) for k in q.keys]
+        if q.family != "group":
+            cols.append(("w", "win"))
+        return cols + [(a, AGG_TYPE[a]) for a in q.aggs]
+    cols = [(c, types[c]) for c in q.select]
+    if q.family == "stateless" and q.plus:
+        cols.append(("v1", "long"))
+    return cols
+
+
+# ---------------------------------------------------------------------------------------------
+# The model of Spark 3.5's micro-batch engine
+
+
+def event_ms(us):
+    """EventTimeWatermarkExec: eventTime / 1000 (Long division); a NULL reads as 0."""
+    return 0 if us is None else trunc_div(us, 1000)
+
+
+def windows_of(q, t):
+    """TimeWindowing (Spark 3.5): the windows a time falls in, latest first."""
+    remainder = java_mod(t - q.start, q.slide)
+    last_start = t - (remainder + q.slide if remainder < 0 else remainder)
+    n = -(-q.size // q.slide)
+    out = []
+    for i in range(n):
+        s = last_start - i * q.slide
+        e = s + q.size
+        # windowDuration % slideDuration != 0: a filter keeps the windows holding the time
+        if q.size % q.slide == 0 or (s <= t < e):
+            out.append((s, e))
+    return out
+
+
+class Model:
+    def __init__(self, q):
+        self.q = q
+        self.wm = 0            # the watermark the next batch runs with (ms)
+        self.prev_wm = 0       # the watermark the last batch ran with (ms)
+        self.batch_id = 0
+        self.state = {}        # aggregation: group -> buffers; dedup: key -> eviction time
+        self.sessions = {}     # session: key -> [[start, end, buffers], ...] sorted by start
+        self.out = []
+
+    # -- which queries run no-data batches (MicroBatchExecution.constructNextBatch:
+    #    lastExecution.shouldRunAnotherBatch, i.e. some StateStoreWriter's)
+    def runs_no_data_batch(self):
+        q = self.q
+        if q.delay is None or q.family == "stateless":
+            return False
+        if q.family in ("window", "group", "session"):
+            # StateStoreSaveExec / SessionWindowStateStoreSaveExec: Append or Update only
+            return q.mode in ("append", "update") and self.wm > self.prev_wm
+        return self.wm > self.prev_wm  # StreamingDeduplicateExec: any mode
+
+    def run(self, batches, first_in_run=True):
+        """One run of the executable: its data batches, then a no-data batch if the
+        watermark moved (lastExecution is null after a restart, so a run starts with data)."""
+        for rows in batches:
+            self.batch(rows)
+        if batches and self.runs_no_data_batch():
+            self.batch([])
+
+    def batch(self, rows):
+        q = self.q
+        late_ms, wm_ms = self.prev_wm if self.batch_id > 0 else 0, self.wm
+        # The conjuncts that do not read the event time are pushed below EventTimeWatermark
+        # (PushPredicateThroughNonJoin), so the rows they drop do not count for the watermark.
+        pushed = [c[1] for c in q.where if not c[2]]
+        seen = [w for w in rows if all(p(w) for p in pushed)]
+        kept = [w for w in seen if all(c[1](w) for c in q.where)]
+        cols = out_columns(q)
+        if q.family == "window":
+            res, ordered = self.window_batch(kept, late_ms, wm_ms), False
+        elif q.family == "group":
+            res, ordered = self.group_batch(kept, late_ms, wm_ms), False
+        elif q.family == "session":
+            res, ordered = self.session_batch(kept, late_ms, wm_ms), False
+        elif q.family == "dedup":
+            res, ordered = self.dedup_batch(kept, late_ms, wm_ms), True
+        else:
+            res, ordered = [[w[c] for c in q.select] + ([None if w["v"] is None else w["v"] + 1]
+                                                       if q.plus else []) for w in kept], True
+        cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
+        self.out.append((self.batch_id, [c[0] for c in cols], cells, ordered))
+        # WatermarkTracker.updateWatermark, after the batch: max event time - delay, only
+        # forward; a batch without rows leaves it.
+        if q.delay is not None and seen:
+            cand = max(event_ms(w["time"]) for w in seen) - q.delay * 1000
+            if cand > self.wm:
+                self.wm = cand
+        self.prev_wm = wm_ms
+        self.batch_id += 1
+
+    def has_event_key(self):
+        return self.q.delay is not None and (self.q.family in ("window", "session") or
+                                             "time" in self.q.keys)
+
+    def final(self, g, wm_ms):
+        """Is the group's event-time key (a window's end, or the time) at or before wm_ms?
+        (WatermarkSupport.watermarkExpression: end <= wm; NULL for a NULL time.)"""
+        t = g[-1][1] if self.q.family == "window" else g[self.q.keys.index("time")]
+        return t is not None and t <= wm_ms * 1000
+
+    def window_batch(self, rows, late_ms, wm_ms):
+        """planStreamingAggregation: a partial aggregate of the batch, StateStoreRestoreExec
+        (the stored buffer first), StateStoreSaveExec."""
+        q = self.q
+        partial = {}
+        for w in rows:
+            if w["time"] is None:  # TimeWindowing's IsNotNull(time) filter
+                continue
+            for win in windows_of(q, w["time"]):
+                g = tuple(w[k] for k in q.keys) + (win,)
+                bufs = partial.setdefault(g, [agg_init(a) for a in q.aggs])
+                for i, a in enumerate(q.aggs):
+                    bufs[i] = agg_update(a, bufs[i], w)
+        return self.save_groups(partial, late_ms, wm_ms)
+
+    def group_batch(self, rows, late_ms, wm_ms):
+        q = self.q
+        partial = {}
+        if not q.keys:
+            # a global aggregate: one row even for an empty batch
+            # (AggregationIterator.outputForEmptyGroupingKeyWithoutInput)
+            partial[()] = [agg_init(a) for a in q.aggs]
+        for w in rows:
+            g = tuple(w[k] for k in q.keys)
+            bufs = partial.setdefault(g, [agg_init(a) for a in q.aggs])
+            for i, a in enumerate(q.aggs):
+                bufs[i] = agg_update(a, bufs[i], w)
+        return self.save_groups(partial, late_ms, wm_ms)
+
+    def save_groups(self, partial, late_ms, wm_ms):
+        """StateStoreSaveExec by output mode. The watermark predicates exist only when a
+        grouping key carries the event time (the window)."""
+        q = self.q
+        timed = self.has_event_key() and q.mode != "complete"
+        updated = []
+        for g, bufs in partial.items():
+            if timed and self.final(g, late_ms):
+                continue  # late: watermarkPredicateForDataForLateEvents
+            old = self.state.get(g)
+            if old is not None:
+                bufs = [agg_merge(a, o, b) for a, o, b in zip(q.aggs, old, bufs)]
+            self.state[g] = bufs
+            updated.append(g)
+        def row(g):
+            return list(g) + [agg_result(a, b) for a, b in zip(q.aggs, self.state[g])]
+        if q.mode == "complete":
+            return [row(g) for g in self.state]
+        if q.mode == "update":
+            res = [row(g) for g in updated]
+        else:
+            res = [row(g) for g in self.state if timed and self.final(g, wm_ms)]
+        if timed:
+            for g in [g for g in self.state if self.final(g, wm_ms)]:
+                del self.state[g]
+        return res
+
+    def session_batch(self, rows, late_ms, wm_ms):
+        """planStreamingAggregationForSession: a partial aggregate per (key, session of one
+        row [t, t + gap)), SessionWindowStateStoreRestoreExec (drops late ones), the stored
+        sessions and the new merged in order of start (MergingSessionsExec: the next one
+        merges while its start <= the current end), SessionWindowStateStoreSaveExec."""
+        q = self.q
+        partial = {}
+        for w in rows:
+            if w["time"] is None:
+                continue
+            g = (w["k"], w["time"])
+            bufs = partial.setdefault(g, [agg_init(a) for a in q.aggs])
+            for i, a in enumerate(q.aggs):
+                bufs[i] = agg_update(a, bufs[i], w)
+        late_drop = q.delay is not None
+        news = {}
+        for (k, t), bufs in partial.items():
+            if late_drop and t + q.gap <= late_ms * 1000:
+                continue
+            news.setdefault(k, []).append([t, t + q.gap, bufs])
+        for k, lst in news.items():
+            stored = self.sessions.get(k, [])
+            # stored first on equal starts (MergingSortWithSessionWindowStateIterator)
+            allv = sorted([(s[0], 0, i, s) for i, s in enumerate(stored)] +
+                          [(s[0], 1, i, s) for i, s in enumerate(lst)], key=lambda x: x[:3])
+            merged = []
+            for _, _, _, s in allv:
+                if merged and s[0] <= merged[-1][1]:
+                    cur = merged[-1]
+                    cur[1] = max(cur[1], s[1])
+                    cur[2] = [agg_merge(a, x, y) for a, x, y in zip(q.aggs, cur[2], s[2])]
+                else:
+                    merged.append([s[0], s[1], list(s[2])])
+            self.sessions[k] = merged
+        def row(k, s):
+            return [k, (s[0], s[1])] + [agg_result(a, b) for a, b in zip(q.aggs, s[2])]
+        if q.mode == "complete":
+            return [row(k, s) for k, lst in self.sessions.items() for s in lst]
+        res = []
+        for k in list(self.sessions):
+            keep = []
+            for s in self.sessions[k]:
+                if s[1] <= wm_ms * 1000:
+                    res.append(row(k, s))
+                else:
+                    keep.append(s)
+            self.sessions[k] = keep
+        return res
+
+    def dedup_batch(self, rows, late_ms, wm_ms):
+        """StreamingDeduplicateExec / StreamingDeduplicateWithinWatermarkExec."""
+        q = self.q
+        keys = q.dkeys or ["time", "k", "v", "d"]
+        # ColumnPruning keeps below the deduplication only its keys and the columns read above
+        # it: without the event time there, it has no watermark predicate.
+        has_time = "time" in keys or "time" in q.select
+        late = q.delay is not None and has_time
+        res = []
+        for w in rows:
+            if late and w["time"] is not None and w["time"] <= late_ms * 1000:
+                continue
+            key = tuple(dkey(w[c]) for c in keys)
+            if key in self.state:
+                continue
+            if q.within:
+                # expiresAtMicros = event time (a NULL reads as 0) + delay
+                self.state[key] = (0 if w["time"] is None else w["time"]) + q.delay * 1000 * 1000
+            else:
+                self.state[key] = w["time"] if "time" in keys else None
+            res.append([w[c] for c in q.select])
+        if q.delay is not None:
+            for key in list(self.state):
+                at = self.state[key]
+                if q.within and at <= wm_ms * 1000:  # watermarkForEviction >= expiresAt
+                    del self.state[key]
+                elif not q.within and at is not None and at <= wm_ms * 1000:
+                    del self.state[key]
+        return res
+
+
+def dkey(x):
+    """A deduplication key as UnsafeRow bytes compare it: -0.0 and 0.0 differ, NaN is one."""
+    if isinstance(x, float):
+        return ("nan",) if math.isnan(x) else ("f", x, math.copysign(1.0, x))
+    return x
+
+
+def render(out):
+    lines = []
+    for batch_id, names, cells, _ in out:
+        lines += spark_show.batch(batch_id, names, cells)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Running sluice and comparing
+
+
+def split_batches(text):
+    """The console output as [(batch header lines, table lines)]."""
+    blocks, cur = [], None
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if lines[i] == "-" * 43 and i + 2 < len(lines) and lines[i + 1].startswith("Batch: "):
+            cur = [lines[i + 1], []]
+            blocks.append(cur)
+            i += 3
+            continue
+        if cur is not None and lines[i] != "":
+            cur[1].append(lines[i])
+        i += 1
+    return blocks
+
+
+def normalise(text, orders):
+    """Rows sorted in the batches whose order is not defined."""
+    out = []
+    for (head, table), ordered in zip(split_batches(text), orders + [True] * 1000):
+        if not ordered and len(table) > 4:
+            table = table[:3] + sorted(table[3:-1]) + table[-1:]
+        out.append(head)
+        out += table
+    return out
+
+
+def run_sluice(sluice, work, q, st, sql):
+    with open(os.path.join(work, "query.sql"), "w") as f:
+        f.write(sql)
+    b = subprocess.run([sluice, "build", "query.sql", "-o", "q"], cwd=work, capture_output=True,
+                       text=True)
+    if b.returncode != 0:
+        return None, "build failed:\n" + b.stdout + b.stderr
+    data = os.path.join(work, "data", "events")
+    os.makedirs(data, exist_ok=True)
+    mtime = [1600000000]
+
+    def add(batch_no, files):
+        for j, text in enumerate(file_texts(files)):
+            p = os.path.join(data, "b%03d_f%d.json" % (batch_no, j))
+            with open(p, "w") as f:
+                f.write(text)
+            os.utime(p, (mtime[0], mtime[0]))
+            mtime[0] += 1
+
+    def run():
+        extra = ["--threads", "2", "--task-bytes", "60"] if st["threads"] else []
+        p = subprocess.run(["./q", "--trigger", "availableNow"] + extra, cwd=work,
+                           capture_output=True, text=True, timeout=60)
+        if p.returncode != 0:
+            raise RuntimeError("./q exited %d: %s" % (p.returncode, p.stderr))
+        return p.stdout
+
+    out = []
+    try:
+        if st["feed"] == "single":
+            for i, files in enumerate(st["batches"]):
+                add(i, files)
+            out.append(run())
+        else:
+            for i, files in enumerate(st["batches"]):
+                add(i, files)
+                out.append(run())
+                if i in st["empty_runs"]:
+                    out.append(run())
+    except RuntimeError as e:
+        return None, str(e)
+    return "".join(out), None
+
+
+def model_output(q, st):
+    m = Model(q)
+    batches = [read_order(files, file_texts(files)) for files in st["batches"]]
+    if st["feed"] == "single":
+        m.run(batches)
+    else:
+        for i, rows in enumerate(batches):
+            m.run([rows])
+            if i in st["empty_runs"]:
+                m.run([])  # a restart without new files runs nothing
+    return m.out
+
+
+# ---------------------------------------------------------------------------------------------
+# Goldens: the model's output for a golden's steps (tests/golden/*/model.py)
+
+
+def make_query(family, mode, delay=None, where=(), keys=("k",), aggs=(), size=None, slide=None,
+               start=0, gap=None, select=(), dkeys=None, within=False, plus=False):
+    """A query of the families above, written out (durations in seconds; where: conjuncts as
+    gen_where gives them)."""
+    q = Query()
+    q.family, q.mode, q.delay, q.where = family, mode, delay, list(where)
+    q.keys, q.aggs, q.select, q.dkeys, q.within, q.plus = list(keys), list(aggs), list(select), \
+        dkeys, within, plus
+    if size:
+        q.size, q.slide, q.start = size * SEC, (slide or size) * SEC, start * SEC
+    if gap:
+        q.gap = gap * SEC
+    return q
+
+
+def parse_time(x):
+    if x is None or isinstance(x, int):
+        return None if x is None else x * SEC
+    day, _, clock = x.replace("T", " ").partition(" ")
+    whole, _, frac = clock.partition(".")
+    t = datetime.datetime.strptime(day + " " + whole, "%Y-%m-%d %H:%M:%S")
+    us = (t - EPOCH) // datetime.timedelta(microseconds=1)
+    return us + int((frac + "000000")[:6])
+
+
+def parse_row(line):
+    """A JSON line as the model's row (the writer's forms only)."""
+    obj = json.loads(line)
+    return {"time": parse_time(obj.get("time")), "k": obj.get("k"), "v": obj.get("v"),
+            "d": None if obj.get("d") is None else float(obj["d"]), "line": line}
+
+
+def golden_output(q, testdir, steps):
+    """What run_golden.sh prints for STEPS: each step's files (name order, as it copies them)
+    are one batch of one run of the executable, its output after "=== step <s> ===".
+    """
+    m = Model(q)
+    out = []
+    for step in steps:
+        d = os.path.join(testdir, step)
+        texts = []
+        for name in sorted(os.listdir(d)):
+            with open(os.path.join(d, name)) as f:
+                texts.append(f.read())
+        files = [[parse_row(line) for line in t.splitlines() if line.strip()] for t in texts]
+        order = sorted(range(len(files)), key=lambda i: -len(texts[i]))
+        before = len(m.out)
+        m.run([[row for i in order for row in files[i]]])
+        out.append("=== step %s ===\n" % step + render(m.out[before:]))
+    return "".join(out)
+
+
+def check(args, seed):
+    r = random.Random(seed)
+    st = gen_stream(r)
+    st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
+    per = len(st["batches"][0])
+    failures = 0
+    for qi in range(args.queries):
+        q = gen_query(r, st)
+        sql = query_sql(q, st, per)
+        if args.show:
+            print("-- seed %d query %d (%s, %s feed)\n%s" % (seed, qi, q.family, st["feed"], sql))
+            continue
+        work = tempfile.mkdtemp(prefix="streamdiff.%d.%d." % (seed, qi), dir=args.work)
+        got, err = run_sluice(args.sluice, work, q, st, sql)
+        model = model_output(q, st)
+        want = render(model)
+        orders = [o for _, _, _, o in model]
+        if err is None and normalise(got, orders) == normalise(want, orders):
+            if not args.keep:
+                shutil.rmtree(work)
+            continue
+        failures += 1
+        print("=== MISMATCH seed %d query %d (%s, %s, %s feed): %s" % (
+            seed, qi, q.family, q.mode, st["feed"], work))
+        print(sql)
+        with open(os.path.join(work, "model.out"), "w") as f:
+            f.write(want)
+        if err is not None:
+            print(err)
+        else:
+            with open(os.path.join(work, "sluice.out"), "w") as f:
+                f.write(got)
+            diff = difflib.unified_diff(normalise(want, orders), normalise(got, orders),
+                                        "model", "sluice", lineterm="", n=2)
+            print("\n".join(list(diff)[:80]))
+    return failures
+
+
+def parse_seeds(s):
+    if ":" in s:
+        a, b = s.split(":")
+        return range(int(a), int(b))
+    return [int(s)]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sluice", required=False, default=None)
+    ap.add_argument("--seeds", default="0:20", help="FROM:TO (seeds FROM..TO-1) or one seed")
+    ap.add_argument("--queries", type=int, default=3, help="queries per seed")
+    ap.add_argument("--work", default=None, help="where the temp dirs go")
+    ap.add_argument("--keep", action="store_true", help="keep every temp dir")
+    ap.add_argument("--show", action="store_true", help="print the queries, run nothing")
+    args = ap.parse_args()
+    if not args.show and not args.sluice:
+        ap.error("--sluice is required")
+    if args.sluice:
+        args.sluice = os.path.abspath(args.sluice)
+    bad = 0
+    seeds = parse_seeds(args.seeds)
+    for seed in seeds:
+        bad += check(args, seed)
+    if not args.show:
+        print("streamdiff: %d seeds, %d queries, %d mismatches" % (
+            len(seeds), len(seeds) * args.queries, bad))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
