@@ -251,6 +251,24 @@ bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, con
     return sema_mismatch_sql(b, arg->span, checked_sql(b, who), "UNEXPECTED_INPUT_TYPE", msg);
 }
 
+SChecked sema_checked_call(Binder *b, const AstExpr *e, SFunc fn)
+{
+    SChecked who = {e, NULL, sema_func_name(fn)};
+    if (fn == FN_MAKE_TIMESTAMP_LTZ || fn == FN_MAKE_TIMESTAMP_NTZ) {
+        /* RuntimeReplaceable by MakeTimestamp(..., dataType), which checks the arguments */
+        StrBuf sb;
+        sb_init(&sb, b->sc->arena);
+        sb_puts(&sb, "make_timestamp(");
+        for (int i = 0; i < e->u.call.args.n; i++)
+            sb_printf(&sb, "%s%s", i ? ", " : "",
+                      sema_expr_sql(b->sc, b->blk, e->u.call.args.items[i]));
+        sb_putc(&sb, ')');
+        who.sql = sb.data;
+        who.fn = "make_timestamp";
+    }
+    return who;
+}
+
 bool sema_is_spark_type_text(const char *want)
 {
     return want && (want[0] == '"' || want[0] == '(');
@@ -1482,8 +1500,7 @@ static SExpr *type_call(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     if (bad >= 0) {
         const AstExpr *a = e->u.call.args.items[bad];
         if (sema_is_spark_type_text(want)) {
-            sema_unexpected_input(b, (SChecked){e, NULL, sema_func_name(fn)}, bad + 1, want, a,
-                                  orig[bad]);
+            sema_unexpected_input(b, sema_checked_call(b, e, fn), bad + 1, want, a, orig[bad]);
             return NULL;
         }
         char what[256];

@@ -105,15 +105,22 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
             *bad = 0, *want = "a string or a timestamp";
         return;
     }
+    /* unix_timestamp, to_unix_timestamp (ToTimestamp, ExpectsInputTypes): a STRING, DATE,
+       TIMESTAMP or TIMESTAMP_NTZ (whose micros it divides as a TIMESTAMP's, the same in the
+       session zone UTC), then a STRING format; to_timestamp(s, fmt) is GetTimestamp, whose
+       messages name it (sluice words them) */
+    bool unix = !sema_func_is_to_timestamp(fn);
     if (n > 0) {
         TypeKind k = args[0]->type->kind;
-        if (k == TY_DATE || k == TY_NULL)
+        if (k == TY_DATE || k == TY_NULL || (unix && k == TY_TIMESTAMP_NTZ))
             args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
         else if (k != TY_STRING && k != TY_TIMESTAMP)
-            *bad = 0, *want = "a string or a timestamp";
+            *bad = 0, *want = unix ? "(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\")"
+                                   : "a string or a timestamp";
     }
-    if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
-        *bad = 1, *want = "a string";
+    if (*bad < 0 && n > 1 &&
+        !(args[1] = unix ? sema_fn_string_only_arg(b, args[1]) : sema_to_string(b, args[1])))
+        *bad = 1, *want = unix ? "\"STRING\"" : "a string";
 }
 
 /* to_timestamp_ntz(s[, fmt]): ParseToTimestamp(s, fmt, TimestampNTZType), whose first input is
@@ -136,18 +143,13 @@ void sema_type_to_timestamp_ntz(Binder *b, SExpr **args, int n, int *bad, const 
         args[0] = sema_coerce(b->sc, args[0], &type_timestamp_ntz);
 }
 
-/* A zone argument (argument argno of fn, at at) as a STRING (ImplicitCastInputTypes), in
-   place; false after the type error. */
-static bool zone_string(Binder *b, const AstExpr *at, SFunc fn, int argno, SExpr **tz)
+/* A zone argument (Spark's parameter param of who, at at) as a STRING (ImplicitCastInputTypes),
+   in place; false after Spark's UNEXPECTED_INPUT_TYPE. */
+static bool zone_string(Binder *b, SChecked who, int param, const AstExpr *at, SExpr **tz)
 {
     SExpr *str = sema_to_string(b, *tz);
-    if (!str) {
-        char what[80];
-        snprintf(what, sizeof what, "function '%s' expects a string as argument %d",
-                 sema_func_name(fn), argno);
-        sema_type_error(b, at, what, at, (*tz)->type);
-        return false;
-    }
+    if (!str)
+        return sema_unexpected_input(b, who, param, "\"STRING\"", at, (*tz)->type);
     *tz = str;
     return true;
 }
@@ -181,7 +183,7 @@ static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, SExpr **tz)
 {
     if ((*tz)->kind == SX_CONST && (*tz)->u.value.is_null)
         return true;
-    if (!zone_string(b, e->u.call.args.items[6], fn, 7, tz))
+    if (!zone_string(b, sema_checked_call(b, e, fn), 7, e->u.call.args.items[6], tz))
         return false;
     if (!sema_fn_is_string_const(*tz))
         return true;
@@ -200,8 +202,7 @@ static bool check_zone_arg(Binder *b, const AstExpr *e, SFunc fn, SExpr **tz)
    (Spark's NON_FOLDABLE_ARGUMENT and INVALID_EXTRACT_FIELD otherwise); source a DATE for the
    date fields, a TIMESTAMP for HOUR, MINUTE and SECOND (SecondWithFraction:
    DECIMAL(8, 6)). */
-static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt,
-                           int *bad, const char **want)
+static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, const Type **rt)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     if (!sema_fn_is_string_const(args[0])) {
@@ -224,9 +225,24 @@ static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
     }
     bool time = part == DP_HOUR || part == DP_MINUTE || part == DP_SECOND;
     *rt = part == DP_SECOND ? type_decimal(8, 6) : &type_int;
-    if (!(args[1] = time ? sema_to_any_timestamp(b, args[1]) : sema_fn_date_arg(b, args[1])))
-        *bad = 1, *want = time ? "a timestamp" : "a date";
-    return true;
+    SExpr *src = args[1];
+    if ((args[1] = time ? sema_to_any_timestamp(b, src) : sema_fn_date_arg(b, src)))
+        return true;
+    /* DatePart.parseExtractField's replacement (Year(source), Hour(source) ...) checks its
+       input, GetDateField DateType, GetTimeField AnyTimestampType (ImplicitCastInputTypes):
+       UNEXPECTED_INPUT_TYPE of that expression, named by its class (DAYOFWEEK_ISO is
+       Add(WeekDay(source), 1), whose WeekDay fails first) */
+    static const char *const replacement[] = {
+        [DP_YEAR] = "year",           [DP_YEAROFWEEK] = "yearofweek", [DP_QUARTER] = "quarter",
+        [DP_MONTH] = "month",         [DP_WEEK] = "weekofyear",       [DP_DAY] = "dayofmonth",
+        [DP_DAYOFWEEK] = "dayofweek", [DP_DAYOFWEEK_ISO] = "weekday", [DP_DOY] = "dayofyear",
+        [DP_HOUR] = "hour",           [DP_MINUTE] = "minute",         [DP_SECOND] = "secondwithfraction",
+    };
+    const char *sql = arena_sprintf(b->sc->arena, "%s(%s)", replacement[part],
+                                    sema_expr_sql(b->sc, b->blk, asts[1]));
+    sema_unexpected_input(b, (SChecked){e, sql, replacement[part]}, 1,
+                          time ? SPARK_T_ANY_TIMESTAMP : "\"DATE\"", asts[1], src->type);
+    return false;
 }
 
 /* The typing of the date functions above; false after reporting an error. */
@@ -237,49 +253,51 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
     case FN_DATE_PART:
     case FN_DATEPART:
     case FN_EXTRACT:
-        return type_date_part(b, e, fn, args, rt, bad, want);
+        return type_date_part(b, e, fn, args, rt);
     case FN_LAST_DAY: /* LastDay(DATE), ImplicitCastInputTypes */
         *rt = &type_date;
         if (!(args[0] = sema_fn_date_arg(b, args[0])))
-            *bad = 0, *want = "a date";
+            *bad = 0, *want = "\"DATE\"";
         return true;
     case FN_ADD_MONTHS: /* AddMonths(DATE, INT), ImplicitCastInputTypes */
         *rt = &type_date;
         if (!(args[0] = sema_fn_date_arg(b, args[0])))
-            *bad = 0, *want = "a date";
+            *bad = 0, *want = "\"DATE\"";
         else if (!(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer";
+            *bad = 1, *want = "\"INT\"";
         return true;
-    case FN_MONTHS_BETWEEN: /* MonthsBetween(TIMESTAMP, TIMESTAMP, BOOLEAN) */
+    case FN_MONTHS_BETWEEN: /* MonthsBetween(TIMESTAMP, TIMESTAMP, BOOLEAN),
+                               ImplicitCastInputTypes (nothing is cast to BOOLEAN but NULL) */
         *rt = &type_double;
         for (int i = 0; *bad < 0 && i < 2; i++)
             if (!(args[i] = sema_to_timestamp(b, args[i])))
-                *bad = i, *want = "a timestamp";
+                *bad = i, *want = "\"TIMESTAMP\"";
         if (*bad < 0 && n > 2 && args[2]->type->kind == TY_NULL)
             args[2] = sema_coerce(b->sc, args[2], &type_boolean);
         else if (*bad < 0 && n > 2 && args[2]->type->kind != TY_BOOLEAN)
-            *bad = 2, *want = "a boolean";
+            *bad = 2, *want = "\"BOOLEAN\"";
         return true;
-    case FN_NEXT_DAY: /* NextDay(DATE, STRING) */
+    case FN_NEXT_DAY: /* NextDay(DATE, STRING), ImplicitCastInputTypes */
         *rt = &type_date;
         if (!(args[0] = sema_fn_date_arg(b, args[0])))
-            *bad = 0, *want = "a date";
+            *bad = 0, *want = "\"DATE\"";
         else if (!(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
+            *bad = 1, *want = "\"STRING\"";
         return true;
-    case FN_MAKE_TIMESTAMP: /* MakeTimestamp(INT x 5, DECIMAL(16,6)[, STRING zone]) */
+    case FN_MAKE_TIMESTAMP: /* MakeTimestamp(INT x 5, DECIMAL(16,6)[, STRING zone]),
+                               ImplicitCastInputTypes */
     case FN_MAKE_TIMESTAMP_LTZ:
     case FN_MAKE_TIMESTAMP_NTZ: /* MakeTimestamp(..., dataType = TimestampNTZType): no zone */
         *rt = fn == FN_MAKE_TIMESTAMP_NTZ ? &type_timestamp_ntz : &type_timestamp;
         sema_fn_convert_all(b, args, 5, sema_fn_int_arg, bad);
-        *want = "an integer";
+        *want = "\"INT\"";
         if (*bad >= 0)
             return true;
         if (type_is_numeric(args[5]->type) || args[5]->type->kind == TY_DECIMAL ||
             args[5]->type->kind == TY_STRING || args[5]->type->kind == TY_NULL)
             args[5] = sema_coerce(b->sc, args[5], type_decimal(16, 6));
         else
-            *bad = 5, *want = "a number of seconds";
+            *bad = 5, *want = "\"DECIMAL(16,6)\"";
         return *bad >= 0 || n < 7 || check_zone_arg(b, e, fn, &args[6]);
     case FN_MAKE_DT_INTERVAL:
     case FN_MAKE_YM_INTERVAL:
@@ -288,42 +306,43 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
     case FN_MAKE_DATE: /* MakeDate(INT, INT, INT), ImplicitCastInputTypes */
         *rt = &type_date;
         sema_fn_convert_all(b, args, n, sema_fn_int_arg, bad);
-        *want = "an integer";
+        *want = "\"INT\"";
         return true;
     case FN_TRUNC: /* TruncDate(DATE, STRING), ImplicitCastInputTypes */
         *rt = &type_date;
         if (!(args[0] = sema_fn_date_arg(b, args[0])))
-            *bad = 0, *want = "a date";
+            *bad = 0, *want = "\"DATE\"";
         else if (!(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a string";
+            *bad = 1, *want = "\"STRING\"";
         return true;
-    case FN_UNIX_DATE:
+    case FN_UNIX_DATE: /* UnixDate: ExpectsInputTypes DateType */
         *rt = &type_int;
         if (!(args[0] = expect_arg(b, args[0], is_date_type, &type_date)))
-            *bad = 0, *want = "a date (DATE)";
+            *bad = 0, *want = "\"DATE\"";
         return true;
     case FN_DATE_FROM_UNIX_DATE: /* ImplicitCastInputTypes INT */
         *rt = &type_date;
         if (!(args[0] = sema_fn_int_arg(b, args[0])))
-            *bad = 0, *want = "an integer";
+            *bad = 0, *want = "\"INT\"";
         return true;
-    case FN_UNIX_SECONDS:
+    case FN_UNIX_SECONDS: /* TimestampToLongBase: ExpectsInputTypes TimestampType */
     case FN_UNIX_MILLIS:
     case FN_UNIX_MICROS:
         *rt = &type_bigint;
         if (!(args[0] = expect_arg(b, args[0], is_timestamp_type, &type_timestamp)))
-            *bad = 0, *want = "a timestamp (TIMESTAMP)";
+            *bad = 0, *want = "\"TIMESTAMP\"";
         return true;
-    case FN_TIMESTAMP_SECONDS:
+    case FN_TIMESTAMP_SECONDS: /* SecondsToTimestamp: ExpectsInputTypes NumericType (a STRING
+                                  is refused, not cast) */
         *rt = &type_timestamp;
         if (!(args[0] = expect_arg(b, args[0], is_numeric_or_decimal, &type_double)))
-            *bad = 0, *want = "a number";
+            *bad = 0, *want = "\"NUMERIC\"";
         return true;
     case FN_TIMESTAMP_MILLIS:
-    case FN_TIMESTAMP_MICROS:
+    case FN_TIMESTAMP_MICROS: /* IntegralToTimestampBase: ExpectsInputTypes IntegralType */
         *rt = &type_timestamp;
         if (!(args[0] = expect_arg(b, args[0], type_is_integral, &type_bigint)))
-            *bad = 0, *want = "an integer (INT or BIGINT)";
+            *bad = 0, *want = "\"INTEGRAL\"";
         return true;
     default:
         SL_UNREACHABLE();
@@ -331,16 +350,16 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 }
 
 /* The TIMESTAMP ts shifted by fn (FN_FROM_UTC_TIMESTAMP or FN_TO_UTC_TIMESTAMP) with the zone
-   *tz (argument argno of the call e of named, at tz_at), as sema_bind_utc_shift describes; NULL
-   after an error, a NULL constant for a NULL zone. */
-static SExpr *utc_shift(Binder *b, const AstExpr *e, SFunc fn, SFunc named, SExpr *ts, SExpr **tz,
-                        const AstExpr *tz_at, int argno)
+   *tz (Spark's parameter param of who, at tz_at), as sema_bind_utc_shift describes; NULL after
+   an error, a NULL constant for a NULL zone. */
+static SExpr *utc_shift(Binder *b, const AstExpr *e, SFunc fn, SChecked who, SExpr *ts, SExpr **tz,
+                        const AstExpr *tz_at, int param)
 {
     SExpr *null = sema_new_expr(b->sc, SX_CONST, &type_timestamp, e->span);
     null->u.value.is_null = true;
     if ((*tz)->kind == SX_CONST && (*tz)->u.value.is_null)
         return null;
-    if (!zone_string(b, tz_at, named, argno, tz))
+    if (!zone_string(b, who, param, tz_at, tz))
         return NULL;
     CmZone z = {.kind = CM_ZONE_RULES};
     if (sema_fn_is_string_const(*tz) && !resolve_zone(b, tz_at, *tz, &z))
@@ -375,15 +394,13 @@ static SExpr *utc_shift(Binder *b, const AstExpr *e, SFunc fn, SFunc named, SExp
 SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
-    SExpr *ts = sema_to_timestamp(b, args[0]);
+    SChecked who = {e, NULL, sema_func_name(fn)};
+    SExpr *ts = sema_to_timestamp(b, args[0]); /* UTCTimestamp: ImplicitCastInputTypes */
     if (!ts) {
-        char what[80];
-        snprintf(what, sizeof what, "function '%s' expects a timestamp as argument 1",
-                 sema_func_name(fn));
-        sema_type_error(b, asts[0], what, asts[0], args[0]->type);
+        sema_unexpected_input(b, who, 1, "\"TIMESTAMP\"", asts[0], args[0]->type);
         return NULL;
     }
-    return utc_shift(b, e, fn, fn, ts, &args[1], asts[1], 2);
+    return utc_shift(b, e, fn, who, ts, &args[1], asts[1], 2);
 }
 
 /* convert_timezone([sourceTz, ]targetTz, sourceTs) (Spark 3.5 ConvertTimezone:
@@ -397,6 +414,13 @@ SExpr *sema_bind_utc_shift(Binder *b, const AstExpr *e, SFunc fn, SExpr **args)
 SExpr *sema_bind_convert_timezone(Binder *b, const AstExpr *e, SExpr **args, int n)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
+    /* this(targetTz, sourceTs) is ConvertTimezone(CurrentTimeZone(), targetTz, sourceTs): its
+       messages count the session zone as parameter 1 */
+    SChecked who = {e, NULL, "convert_timezone"};
+    if (n == 2)
+        who.sql = arena_sprintf(b->sc->arena, "convert_timezone(current_timezone(), %s, %s)",
+                                sema_expr_sql(b->sc, b->blk, asts[0]),
+                                sema_expr_sql(b->sc, b->blk, asts[1]));
     SExpr *ts = args[n - 1];
     switch (ts->type->kind) {
     case TY_TIMESTAMP_NTZ:
@@ -406,23 +430,17 @@ SExpr *sema_bind_convert_timezone(Binder *b, const AstExpr *e, SExpr **args, int
     case TY_NULL:
         ts = sema_coerce(b->sc, sema_coerce(b->sc, ts, &type_timestamp_ntz), &type_timestamp);
         break;
-    default: {
-        char what[80];
-        snprintf(what, sizeof what,
-                 "function 'convert_timezone' expects a timestamp_ntz as argument %d", n);
-        sema_type_error(b, asts[n - 1], what, asts[n - 1], ts->type);
+    default:
+        sema_unexpected_input(b, who, 3, "\"TIMESTAMP_NTZ\"", asts[n - 1], ts->type);
         return NULL;
-    }
     }
     SExpr *session = sema_new_expr(b->sc, SX_CONST, &type_string, e->span);
     session->u.value.s = "UTC";
     session->u.value.n = 3;
     SExpr **src = n == 3 ? &args[0] : &session;
-    SExpr *utc =
-        utc_shift(b, e, FN_TO_UTC_TIMESTAMP, FN_CONVERT_TIMEZONE, ts, src, n == 3 ? asts[0] : e, 1);
-    SExpr *r = utc ? utc_shift(b, e, FN_FROM_UTC_TIMESTAMP, FN_CONVERT_TIMEZONE, utc, &args[n - 2],
-                               asts[n - 2], n - 1)
-                   : NULL;
+    SExpr *utc = utc_shift(b, e, FN_TO_UTC_TIMESTAMP, who, ts, src, n == 3 ? asts[0] : e, 1);
+    SExpr *r =
+        utc ? utc_shift(b, e, FN_FROM_UTC_TIMESTAMP, who, utc, &args[n - 2], asts[n - 2], 2) : NULL;
     return r ? sema_coerce(b->sc, r, &type_timestamp_ntz) : NULL;
 }
 

@@ -549,6 +549,9 @@ bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, con
 #define SPARK_T_ANY_TIMESTAMP "\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\""
 #define SPARK_T_NUMERIC_AND_INTERVAL                                                               \
     "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")"
+/* The expression Spark checks for the call e of fn: e itself, or the replacement of a
+   RuntimeReplaceable function (make_timestamp_ltz's MakeTimestamp). */
+SChecked sema_checked_call(Binder *b, const AstExpr *e, SFunc fn);
 /* Is want such a text (a typing rule's *want: UNEXPECTED_INPUT_TYPE), not sluice's words? */
 bool sema_is_spark_type_text(const char *want);
 /* The message of Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT: "the input `input` should be a

@@ -1,4 +1,4 @@
--- expect: 5:48: function 'months_between' expects a boolean as argument 3, but 'n' is of type int
+-- expect: 5:48: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "months_between(time, d, n)" due to data type mismatch: Parameter 3 requires the "BOOLEAN" type, however "n" has the type "INT".
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, d DATE, x DOUBLE)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

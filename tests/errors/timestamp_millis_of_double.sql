@@ -1,4 +1,4 @@
--- expect: 5:41: function 'timestamp_millis' expects an integer (INT or BIGINT) as argument 1, but 'x' is of type double
+-- expect: 5:41: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "timestamp_millis(x)" due to data type mismatch: Parameter 1 requires the "INTEGRAL" type, however "x" has the type "DOUBLE".
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, d DATE, x DOUBLE)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');
