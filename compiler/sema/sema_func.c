@@ -459,8 +459,29 @@ static SExpr *is_null_of(Binder *b, SExpr *x, bool negated, SrcSpan span)
     return r;
 }
 
-/* elt(n, v1, v2, ...) as CASE WHEN n = 1 THEN v1 WHEN n = 2 THEN v2 ... END (Elt's
-   inputTypes: IntegerType, then StringType, or BinaryType when every value is one). */
+/* Elt.checkInputDataTypes of values that are not all STRING or BINARY after the casts:
+   UNEXPECTED_INPUT_TYPE of "2...", every value and its type listed; NULL. */
+static SExpr *elt_refuse(Binder *b, const AstExpr *e, SExpr **vals, int n)
+{
+    StrBuf sql, types;
+    sb_init(&sql, b->sc->arena);
+    sb_init(&types, b->sc->arena);
+    for (int i = 0; i < n; i++) {
+        sb_printf(&sql, "%s\"%s\"", i ? "," : "",
+                  sema_expr_sql(b->sc, b->blk, e->u.call.args.items[i + 1]));
+        sb_printf(&types, "%s\"%s\"", i ? "," : "", sema_sql_type(b, vals[i]->type));
+    }
+    sema_mismatch(b, e, e->span, "UNEXPECTED_INPUT_TYPE",
+                  arena_sprintf(b->sc->arena,
+                                "Parameter 2... requires the \"STRING\" or \"BINARY\" type, "
+                                "however %s has the type %s.",
+                                sql.data, types.data));
+    return NULL;
+}
+
+/* elt(n, v1, v2, ...) as CASE WHEN n = 1 THEN v1 WHEN n = 2 THEN v2 ... END (TypeCoercion's Elt
+   rule: n cast to INT, the values to STRING unless all are BINARY; then Elt's
+   checkInputDataTypes). */
 static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
@@ -470,25 +491,28 @@ static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
         all_binary = all_binary && args[i]->type->kind == TY_BINARY;
     SExpr *idx = sema_fn_int_arg(b, args[0]);
     if (!idx) {
-        sema_type_error(b, asts[0], "function 'elt' expects an integer as argument 1", asts[0],
-                        args[0]->type);
+        sema_unexpected_input(b, (SChecked){e, NULL, "elt"}, 1, "\"INT\"", asts[0],
+                              args[0]->type);
         return NULL;
     }
+    SExpr **cast = ARENA_NEW_N(b->sc->arena, SExpr *, n);
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        SExpr *s = all_binary ? args[i + 1] : sema_to_string(b, args[i + 1]);
+        cast[i] = s ? s : args[i + 1];
+        ok = ok && s;
+    }
+    if (!ok)
+        return elt_refuse(b, e, cast, n);
     SExpr **whens = ARENA_NEW_N(b->sc->arena, SExpr *, n);
     SExpr **vals = ARENA_NEW_N(b->sc->arena, SExpr *, n + 1);
     for (int i = 0; i < n; i++) {
         SExpr *k = sema_new_expr(b->sc, SX_CONST, &type_int, e->span);
         k->u.value.i = i + 1;
         whens[i] = sema_compare(b, BOP_EQ, idx, k, asts[0], asts[0], e->span);
-        vals[i] = all_binary ? args[i + 1] : sema_to_string(b, args[i + 1]);
+        vals[i] = cast[i];
         if (!whens[i])
             return NULL;
-        if (!vals[i]) {
-            char what[64];
-            snprintf(what, sizeof what, "function 'elt' expects a string as argument %d", i + 2);
-            sema_type_error(b, asts[i + 1], what, asts[i + 1], args[i + 1]->type);
-            return NULL;
-        }
     }
     vals[n] = sema_new_expr(b->sc, SX_CONST, all_binary ? &type_binary : &type_string, e->span);
     vals[n]->u.value.is_null = true;

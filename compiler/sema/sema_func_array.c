@@ -101,24 +101,23 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     bool arr = args[0]->type->kind == TY_ARRAY;
     *want = "an array";
     switch (fn) {
-    case FN_ELEMENT_AT: /* ElementAt(ARRAY, INT): a BIGINT index is refused */
+    case FN_ELEMENT_AT: /* ElementAt.inputTypes and checkInputDataTypes */
         if (args[0]->type->kind == TY_MAP) { /* ElementAt(MAP<K, V>, K): V, NULL if absent */
             *rt = args[0]->type->elem;
-            if (!(args[1] = sema_map_key_arg(b, args[0]->type, args[1])))
-                *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the map's key type %s",
-                                                type_name(b->sc->arena, args[0]->type->key));
-            return true;
+            return sema_map_key_common(b, e, args, sema_tightest_type);
         }
-        *want = "an array or a map";
+        *want = "(\"ARRAY\" or \"MAP\")";
         if (!arr) {
             *bad = 0;
             return true;
         }
         *rt = args[0]->type->elem;
-        if (args[1]->type->kind == TY_NULL || type_is_int32(args[1]->type))
+        /* (ArrayType, IntegralType but LongType): the index cast to INT; a BIGINT, a NULL or
+           any other type is refused */
+        if (type_is_int32(args[1]->type))
             args[1] = sema_coerce(b->sc, args[1], &type_int);
         else
-            *bad = 1, *want = "an integer (INT)";
+            *bad = 1, *want = "\"INT\"";
         return true;
     case FN_ARRAY_CONTAINS:
     case FN_ARRAY_POSITION:
@@ -135,14 +134,15 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         else if (!arr)
             *bad = 0;
         return true;
-    case FN_ARRAY_JOIN: /* ArrayJoin(ARRAY<STRING>, STRING[, STRING]): an array of other
-                           atomic values is cast to ARRAY<STRING> (ImplicitCastInputTypes) */
+    case FN_ARRAY_JOIN: /* ArrayJoin(ARRAY<STRING>, STRING[, STRING]), ExpectsInputTypes: an
+                           array of other atomic values is cast to ARRAY<STRING> (TypeCoercion's
+                           ArrayJoin rule), the delimiter and replacement are not cast */
         *rt = &type_string;
         if (!arr || !sema_is_atomic_elem(args[0]->type->elem))
-            *bad = 0, *want = "an array of atomic values";
+            *bad = 0, *want = "\"ARRAY<STRING>\"";
         for (int i = 1; *bad < 0 && i < n; i++)
-            if (!(args[i] = sema_to_string(b, args[i])))
-                *bad = i, *want = "a string";
+            if (!(args[i] = sema_fn_string_only_arg(b, args[i])))
+                *bad = i, *want = "\"STRING\"";
         return true;
     case FN_ARRAY_MAX:
     case FN_ARRAY_MIN:
@@ -184,24 +184,24 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             return false;
         }
         return true;
-    case FN_SLICE: /* Slice(ARRAY, INT, INT) */
+    case FN_SLICE: /* Slice(ARRAY, INT, INT), ImplicitCastInputTypes */
         if (!arr) {
-            *bad = 0;
+            *bad = 0, *want = "\"ARRAY\"";
             return true;
         }
         *rt = args[0]->type;
         for (int i = 1; *bad < 0 && i < n; i++)
             if (!(args[i] = sema_fn_int_arg(b, args[i])))
-                *bad = i, *want = "an integer";
+                *bad = i, *want = "\"INT\"";
         return true;
     case FN_ARRAY_REPEAT: /* ArrayRepeat(any, INT): ARRAY of the element's type */
         *rt = type_array(b->sc->arena, args[0]->type);
         if (!(args[1] = sema_fn_int_arg(b, args[1])))
             *bad = 1, *want = "an integer";
         return true;
-    case FN_FLATTEN: /* Flatten(ARRAY<ARRAY<T>>): ARRAY<T> */
+    case FN_FLATTEN: /* Flatten(ARRAY<ARRAY<T>>): ARRAY<T> (checkInputDataTypes) */
         if (!arr || args[0]->type->elem->kind != TY_ARRAY) {
-            *bad = 0, *want = "an array of arrays";
+            *bad = 0, *want = "\"ARRAY\" of \"ARRAY\"";
             return true;
         }
         *rt = args[0]->type->elem;

@@ -110,6 +110,23 @@ SExpr *sema_map_key_arg(Binder *b, const Type *map, SExpr *k)
     return sema_coerce(b->sc, k, map->key);
 }
 
+bool sema_map_key_common(Binder *b, const AstExpr *e, SExpr **args, SemaCommonFn common)
+{
+    const Type *m = args[0]->type, *k = args[1]->type;
+    const Type *t = common(b->sc->arena, m->key, k);
+    if (!t || !sema_can_cast(m->key, t) || sema_cast_force_nullable(m->key, t))
+        return sema_mismatch(b, e, e->span, "MAP_FUNCTION_DIFF_TYPES",
+                             arena_sprintf(b->sc->arena,
+                                           "Input to `%s` should have been \"MAP\" followed by a "
+                                           "value with same key type, but it's [\"%s\", \"%s\"].",
+                                           sema_func_name((SFunc)sema_func_lookup(e->u.call.name)),
+                                           sema_sql_type(b, m), sema_sql_type(b, k)));
+    if (!type_equal(t, m->key))
+        args[0] = sema_coerce(b->sc, args[0], type_map(b->sc->arena, t, m->elem));
+    args[1] = sema_coerce(b->sc, args[1], t);
+    return true;
+}
+
 static const Type *entries_type(Binder *b, const Type *m)
 {
     TypeField f[2] = {{"key", m->key}, {"value", m->elem}};
@@ -167,12 +184,13 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
                       int *bad, const char **want)
 {
     bool map = n > 0 && args[0]->type->kind == TY_MAP;
-    *want = "a map";
+    *want = "\"MAP\""; /* MapKeys, MapValues, MapEntries, MapContainsKey: MapType */
     switch (fn) {
     case FN_MAP:
         return type_create_map(b, e, args, n, rt);
-    case FN_MAP_FROM_ARRAYS: { /* MapFromArrays(ARRAY<K>, ARRAY<V>): MAP<K, V> */
-        *want = "an array";
+    case FN_MAP_FROM_ARRAYS: { /* MapFromArrays(ARRAY<K>, ARRAY<V>): MAP<K, V>
+                                  (ExpectsInputTypes ArrayType, ArrayType) */
+        *want = "\"ARRAY\"";
         for (int i = 0; *bad < 0 && i < 2; i++)
             if (args[i]->type->kind != TY_ARRAY)
                 *bad = i;
@@ -224,10 +242,7 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
             return sema_mismatch(
                 b, e, e->span, "NULL_TYPE",
                 "Null typed values cannot be used as arguments of `map_contains_key`.");
-        if (!(args[1] = sema_map_key_arg(b, args[0]->type, args[1])))
-            *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the map's key type %s",
-                                            type_name(b->sc->arena, args[0]->type->key));
-        return true;
+        return sema_map_key_common(b, e, args, sema_wider_type_no_string);
     case FN_MAP_FROM_ENTRIES: { /* MapFromEntries(ARRAY<STRUCT<K, V>>): MAP<K, V> */
         const Type *t = args[0]->type, *s = t->kind == TY_ARRAY ? t->elem : NULL;
         if (!s || s->kind != TY_STRUCT || s->n_fields != 2) {

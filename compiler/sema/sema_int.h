@@ -588,6 +588,11 @@ SExpr *sema_bind_schema_of(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                       const Type **rt, int *bad, const char **want);
 SExpr *sema_map_key_arg(Binder *b, const Type *map, SExpr *k);
+/* element_at(m, k) and map_contains_key(m, k) of a MAP m (args[0]) and a key k (args[1]): both
+   cast to MAP<T, V> and T, T the common type of m's key type and k's (ElementAt:
+   findTightestCommonType; MapContainsKey: findWiderTypeWithoutStringPromotionForTwo); false
+   after Spark's MAP_FUNCTION_DIFF_TYPES when there is none. */
+bool sema_map_key_common(Binder *b, const AstExpr *e, SExpr **args, SemaCommonFn common);
 /* Spark's toSQLType of a type holding a map: MAP<STRING, INT>, STRUCT<m: MAP<STRING, INT>>. */
 const char *sema_map_sql_type(Arena *arena, const Type *t);
 /* Whether every MAP in t has STRING keys, as the JSON reader needs (sema_func.c). */
