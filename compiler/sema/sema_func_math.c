@@ -323,16 +323,16 @@ static bool type_to_binary(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
 bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n, const Type **rt,
                        int *bad, const char **want)
 {
-    *want = "a numeric value";
+    *want = "\"DOUBLE\""; /* ImplicitCastInputTypes of DoubleType */
     switch (fn) {
     case FN_LOG: /* Logarithm(base, x), log(x) = Logarithm(EulerNumber(), x) */
         *rt = &type_double;
         sema_fn_convert_all(b, args, n, sema_fn_double_arg, bad);
         return true;
-    case FN_ISNAN: /* IsNaN: BOOLEAN, never NULL */
+    case FN_ISNAN: /* IsNaN: BOOLEAN, never NULL; TypeCollection(DoubleType, FloatType) */
         *rt = &type_boolean;
         if (!(args[0] = to_fractional_arg(b, args[0])))
-            *bad = 0;
+            *bad = 0, *want = "(\"DOUBLE\" or \"FLOAT\")";
         return true;
     case FN_NANVL: /* NaNvl: a FLOAT pair stays FLOAT (TypeCoercion casts a mixed pair to DOUBLE) */
         if (args[0]->type->kind == TY_FLOAT &&
@@ -343,71 +343,75 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         }
         *rt = &type_double;
         sema_fn_convert_all(b, args, n, sema_fn_double_arg, bad);
+        *want = "(\"DOUBLE\" or \"FLOAT\")";
         return true;
-    case FN_FACTORIAL: /* Factorial(INT): BIGINT */
+    case FN_FACTORIAL: /* Factorial(INT): BIGINT, ImplicitCastInputTypes */
         *rt = &type_bigint;
         if (!(args[0] = sema_fn_int_arg(b, args[0])))
-            *bad = 0, *want = "an integer";
+            *bad = 0, *want = "\"INT\"";
         return true;
     case FN_SHIFTLEFT: /* ShiftLeft and the others: (INT | BIGINT, INT), the left's type; */
     case FN_SHIFTRIGHT: /* other numbers, strings and NULL are cast to INT (the first of */
     case FN_SHIFTRIGHTUNSIGNED: /* TypeCollection(IntegerType, LongType)) */
-        *want = "an integer";
         if (args[0]->type->kind != TY_BIGINT && !(args[0] = sema_fn_int_arg(b, args[0])))
-            *bad = 0;
+            *bad = 0, *want = "(\"INT\" or \"BIGINT\")";
         else if (!(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1;
+            *bad = 1, *want = "\"INT\"";
         else
             *rt = args[0]->type;
         return true;
-    case FN_BIT_COUNT: /* BitwiseCount: TypeCollection(IntegralType, BooleanType) -> INT */
+    case FN_BIT_COUNT: /* BitwiseCount: TypeCollection(IntegralType, BooleanType) -> INT,
+                          ExpectsInputTypes */
         *rt = &type_int;
-        *want = "an integer or a boolean";
+        *want = "(\"INTEGRAL\" or \"BOOLEAN\")";
         if (args[0]->type->kind == TY_NULL)
             args[0] = sema_coerce(b->sc, args[0], &type_int);
         else if (!type_is_integral(args[0]->type) && args[0]->type->kind != TY_BOOLEAN)
             *bad = 0;
         return true;
-    case FN_BIN: /* Bin(LongType) -> STRING */
+    case FN_BIN: /* Bin(LongType) -> STRING, ImplicitCastInputTypes */
         *rt = &type_string;
-        *want = "an integer";
+        *want = "\"BIGINT\"";
         if (!(args[0] = sema_fn_int_arg(b, args[0])))
             *bad = 0;
         else
             args[0] = sema_coerce(b->sc, args[0], &type_bigint);
         return true;
-    case FN_CONV: /* Conv(STRING, INT, INT) -> STRING */
+    case FN_CONV: /* Conv(STRING, INT, INT) -> STRING, ImplicitCastInputTypes */
         *rt = &type_string;
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a string";
+            *bad = 0, *want = "\"STRING\"";
         for (int i = 1; *bad < 0 && i < 3; i++)
             if (!(args[i] = sema_fn_int_arg(b, args[i])))
-                *bad = i, *want = "an integer";
+                *bad = i, *want = "\"INT\"";
         return true;
-    case FN_WIDTH_BUCKET: /* WidthBucket(DOUBLE, DOUBLE, DOUBLE, BIGINT) -> BIGINT */
+    case FN_WIDTH_BUCKET: /* WidthBucket(DOUBLE, DOUBLE, DOUBLE, BIGINT) -> BIGINT; each of the
+                             first three TypeCollection(DoubleType, YearMonthIntervalType,
+                             DayTimeIntervalType), whose intervals sluice does not take yet */
         *rt = &type_bigint;
         sema_fn_convert_all(b, args, 3, sema_fn_double_arg, bad);
+        *want = "(\"DOUBLE\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")";
         if (*bad < 0 && !(args[3] = sema_fn_int_arg(b, args[3])))
-            *bad = 3, *want = "an integer";
+            *bad = 3, *want = "\"BIGINT\"";
         else if (*bad < 0)
             args[3] = sema_coerce(b->sc, args[3], &type_bigint);
         return true;
     case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d | STRING pattern) -> STRING; a string
                               or NULL x is read as DOUBLE; a constant pattern is checked here
                               (cm_decfmt.h), a computed one when it is used */
-        *rt = &type_string;
+        *rt = &type_string; /* ImplicitCastInputTypes (NumericType, (IntegerType, StringType)) */
         if (args[0]->type->kind != TY_DECIMAL && !(args[0] = sema_fn_numeric_arg(b, args[0])))
-            *bad = 0;
+            *bad = 0, *want = "\"NUMERIC\"";
         else if (args[1]->type->kind != TY_STRING && !(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer number of decimal places or a DecimalFormat pattern";
+            *bad = 1, *want = "(\"INT\" or \"STRING\")";
         else if (sema_fn_is_string_const(args[1]))
             format_number_pattern(b, args[1]);
         return true;
     case FN_FORMAT_STRING: /* FormatString(STRING fmt, any...) -> STRING; the values go to */
     case FN_PRINTF: /* java.util.Formatter as Spark passes them (DECIMAL as its text) */
-        *rt = &type_string;
+        *rt = &type_string; /* ImplicitCastInputTypes: StringType, then AnyDataType */
         if (!(args[0] = sema_to_string(b, args[0])))
-            *bad = 0, *want = "a format string";
+            *bad = 0, *want = "\"STRING\"";
         for (int i = 1; *bad < 0 && i < n; i++) {
             TypeKind k = args[i]->type->kind;
             if (k == TY_DECIMAL || k == TY_NULL)
@@ -419,24 +423,25 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
             *bad = 0, *want = "only %s %S %d %x %X %o %f %e %E %g %G %a %A %% %n conversions";
         return true;
     case FN_ENCODE: /* Encode(STRING, STRING charset) -> BINARY */
-    case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING */
+    case FN_DECODE: /* StringDecode(BINARY, STRING charset) -> STRING; ImplicitCastInputTypes */
         *rt = fn == FN_ENCODE ? &type_binary : &type_string;
         if (fn == FN_ENCODE ? !(args[0] = sema_to_string(b, args[0]))
                             : !(args[0] = sema_fn_bytes_arg(b, args[0])))
-            *bad = 0, *want = fn == FN_ENCODE ? "a string" : "a binary value";
+            *bad = 0, *want = fn == FN_ENCODE ? "\"STRING\"" : "\"BINARY\"";
         else if (!(args[1] = sema_to_string(b, args[1])))
-            *bad = 1, *want = "a charset name";
+            *bad = 1, *want = "\"STRING\"";
         else if (sema_fn_is_string_const(args[1]) &&
                  cm_charset_code(args[1]->u.value.s, args[1]->u.value.n) < 0)
             *bad = 1, *want = "UTF-8, US-ASCII, ISO-8859-1 or UTF-16[BE|LE]";
         return true;
-    case FN_OVERLAY: /* Overlay(STRING | BINARY, STRING | BINARY, INT, INT) -> input's type */
+    case FN_OVERLAY: /* Overlay(STRING | BINARY, STRING | BINARY, INT, INT) -> input's type,
+                        ImplicitCastInputTypes */
         for (int i = 0; *bad < 0 && i < 2; i++)
             if (args[i]->type->kind != TY_BINARY && !(args[i] = sema_to_string(b, args[i])))
-                *bad = i, *want = "a string or a binary value";
+                *bad = i, *want = SPARK_T_STRING_OR_BINARY;
         for (int i = 2; *bad < 0 && i < n; i++)
             if (!(args[i] = sema_fn_int_arg(b, args[i])))
-                *bad = i, *want = "an integer";
+                *bad = i, *want = "\"INT\"";
         if (*bad < 0 && args[0]->type->kind != args[1]->type->kind) {
             /* TypeUtils.checkForSameTypeInputExpr */
             const Type *types[] = {args[0]->type, args[1]->type};
@@ -454,11 +459,11 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         return type_url_mask_bits(b, e, fn, args, n, rt);
     case FN_LEVENSHTEIN: /* Levenshtein(STRING, STRING[, INT threshold]) -> INT */
         *rt = &type_int;
-        sema_fn_convert_all(b, args, 2, sema_to_string, bad);
+        sema_fn_convert_all(b, args, 2, sema_to_string, bad); /* ImplicitCastInputTypes */
         if (*bad >= 0)
-            *want = "a string";
+            *want = "\"STRING\"";
         else if (n > 2 && !(args[2] = sema_fn_int_arg(b, args[2])))
-            *bad = 2, *want = "an integer";
+            *bad = 2, *want = "\"INT\"";
         return true;
     case FN_TO_NUMBER:
     case FN_TRY_TO_NUMBER:
