@@ -491,8 +491,7 @@ static SExpr *bind_elt(Binder *b, const AstExpr *e, SExpr **args)
         all_binary = all_binary && args[i]->type->kind == TY_BINARY;
     SExpr *idx = sema_fn_int_arg(b, args[0]);
     if (!idx) {
-        sema_unexpected_input(b, (SChecked){e, NULL, "elt"}, 1, "\"INT\"", asts[0],
-                              args[0]->type);
+        sema_unexpected_input(b, (SChecked){e, NULL, "elt"}, 1, "\"INT\"", asts[0], args[0]->type);
         return NULL;
     }
     SExpr **cast = ARENA_NEW_N(b->sc->arena, SExpr *, n);

@@ -101,7 +101,8 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
     bool arr = args[0]->type->kind == TY_ARRAY;
     *want = "an array";
     switch (fn) {
-    case FN_ELEMENT_AT: /* ElementAt.inputTypes and checkInputDataTypes */
+    /* ElementAt.inputTypes and checkInputDataTypes */
+    case FN_ELEMENT_AT:
         if (args[0]->type->kind == TY_MAP) { /* ElementAt(MAP<K, V>, K): V, NULL if absent */
             *rt = args[0]->type->elem;
             return sema_map_key_common(b, e, args, sema_tightest_type);

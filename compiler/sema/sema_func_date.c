@@ -115,8 +115,9 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
         if (k == TY_DATE || k == TY_NULL || (unix && k == TY_TIMESTAMP_NTZ))
             args[0] = sema_coerce(b->sc, args[0], &type_timestamp);
         else if (k != TY_STRING && k != TY_TIMESTAMP)
-            *bad = 0, *want = unix ? "(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\")"
-                                   : "a string or a timestamp";
+            *bad = 0, *want = unix
+                                  ? "(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\")"
+                                  : "a string or a timestamp";
     }
     if (*bad < 0 && n > 1 &&
         !(args[1] = unix ? sema_fn_string_only_arg(b, args[1]) : sema_to_string(b, args[1])))
@@ -233,10 +234,12 @@ static bool type_date_part(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, 
        UNEXPECTED_INPUT_TYPE of that expression, named by its class (DAYOFWEEK_ISO is
        Add(WeekDay(source), 1), whose WeekDay fails first) */
     static const char *const replacement[] = {
-        [DP_YEAR] = "year",           [DP_YEAROFWEEK] = "yearofweek", [DP_QUARTER] = "quarter",
-        [DP_MONTH] = "month",         [DP_WEEK] = "weekofyear",       [DP_DAY] = "dayofmonth",
-        [DP_DAYOFWEEK] = "dayofweek", [DP_DAYOFWEEK_ISO] = "weekday", [DP_DOY] = "dayofyear",
-        [DP_HOUR] = "hour",           [DP_MINUTE] = "minute",         [DP_SECOND] = "secondwithfraction",
+        [DP_YEAR] = "year",           [DP_YEAROFWEEK] = "yearofweek",
+        [DP_QUARTER] = "quarter",     [DP_MONTH] = "month",
+        [DP_WEEK] = "weekofyear",     [DP_DAY] = "dayofmonth",
+        [DP_DAYOFWEEK] = "dayofweek", [DP_DAYOFWEEK_ISO] = "weekday",
+        [DP_DOY] = "dayofyear",       [DP_HOUR] = "hour",
+        [DP_MINUTE] = "minute",       [DP_SECOND] = "secondwithfraction",
     };
     const char *sql = arena_sprintf(b->sc->arena, "%s(%s)", replacement[part],
                                     sema_expr_sql(b->sc, b->blk, asts[1]));
