@@ -101,6 +101,18 @@ static int64_t input_delay(const SSelect *s, int col)
     return s && s->source->watermark ? s->source->watermark->delay_us : 0;
 }
 
+/* A DROP DUPLICATES key as written: its name's parts joined by dots. */
+static const char *dedup_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *a)
+{
+    if (a->kind != AST_COLUMN)
+        return sema_expr_sql(sc, blk, a);
+    StrBuf sb;
+    sb_init(&sb, sc->arena);
+    for (int i = 0; i < a->u.name.n; i++)
+        sb_printf(&sb, "%s%s", i ? "." : "", a->u.name.parts[i] ? a->u.name.parts[i] : "?");
+    return sb.data;
+}
+
 /* dedup := DROP DUPLICATES [WITHIN WATERMARK] ['(' column {',' column} ')']
    Columns are names of the input (select aliases are not visible), each once, of any type
    (a struct or an array is keyed by its canonical bytes, srt_key.c); no list means every
@@ -133,10 +145,9 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
         if (!x)
             continue;
         if (x->kind != SX_COLUMN) {
-            diag_error(sc->diag, a->span,
-                       "DROP DUPLICATES expects columns of its input, but '%s' is a field of a "
-                       "struct column",
-                       sema_expr_sql(sc, blk, a));
+            /* Dataset.dropDuplicates matches each name against the output's column names
+               (groupColsFromDropDuplicates): a field's dotted name is none of them */
+            sema_drop_duplicates_unresolved(sc, a->span, dedup_name(sc, blk, a), blk->input);
             continue;
         }
         bool twice = false;
