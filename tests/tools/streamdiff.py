@@ -883,9 +883,41 @@ def parse_row(line):
             "d": None if obj.get("d") is None else float(obj["d"]), "line": line}
 
 
-def golden_output(q, testdir, steps):
+def golden_progress(m, name):
+    """The progress records of the model's batches as run_golden.sh prints them with
+    PROGRESS=1 (sluice's field order, times, rates and sizes masked): a files source whose
+    log offset moves with each data batch, the console sink."""
+    lines, end = [], -1
+    for rec, (_, _, cells, _) in zip(m.progress, m.out):
+        start = None if end < 0 else {"logOffset": end}
+        if rec["numInputRows"] or end < 0:
+            end += 1
+        et = ('"eventTime":%s,' % json.dumps(rec["eventTime"], separators=(",", ":"))
+              if "eventTime" in rec else "")
+        ops = ",".join(
+            '{"operatorName":"%s","numRowsTotal":%d,"numRowsUpdated":%d,"allUpdatesTimeMs":<n>,'
+            '"numRowsRemoved":%d,"allRemovalsTimeMs":<n>,"commitTimeMs":<n>,"memoryUsedBytes":<n>,'
+            '"numRowsDroppedByWatermark":%d,"numShufflePartitions":1,"numStateStoreInstances":1}'
+            % (o["operatorName"], o["numRowsTotal"], o["numRowsUpdated"], o["numRowsRemoved"],
+               o["numRowsDroppedByWatermark"]) for o in rec["stateOperators"])
+        n = rec["numInputRows"]
+        lines.append(
+            '{"id":"<uuid>","runId":"<uuid>","name":"%s","timestamp":"<t>","batchId":%d,'
+            '"numInputRows":%d,"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>,'
+            '"durationMs":{<ms>},%s"stateOperators":[%s],"sources":[{"description":'
+            '"FileStreamSource[file:<tmp>/data/events]","startOffset":%s,"endOffset":'
+            '{"logOffset":%d},"latestOffset":{"logOffset":%d},"numInputRows":%d,'
+            '"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>}],"sink":{"description":'
+            '"org.apache.spark.sql.execution.streaming.ConsoleTable$","numOutputRows":%d}}'
+            % (name, rec["batchId"], n, et, ops, json.dumps(start, separators=(",", ":")), end,
+               end, n, len(cells)))
+    return "=== progress ===\n" + "".join(line + "\n" for line in lines)
+
+
+def golden_output(q, testdir, steps, progress_name=None):
     """What run_golden.sh prints for STEPS: each step's files (name order, as it copies them)
-    are one batch of one run of the executable, its output after "=== step <s> ===".
+    are one batch of one run of the executable, its output after "=== step <s> ===";
+    with progress_name (the query's name, PROGRESS=1) the progress records follow.
     """
     m = Model(q)
     out = []
@@ -899,6 +931,8 @@ def golden_output(q, testdir, steps):
         before = len(m.out)
         m.run([read_order(files, texts)])
         out.append("=== step %s ===\n" % step + render(m.out[before:]))
+    if progress_name:
+        out.append(golden_progress(m, progress_name))
     return "".join(out)
 
 
