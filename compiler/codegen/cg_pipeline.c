@@ -40,13 +40,14 @@ CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env)
 /* ==== Event time ==== */
 
 /* Per process call: the event-time statistics of the watermark column (reported once at
-   the end) and, for an aggregation with an event-time key, the late threshold and the
-   count of late rows dropped. */
+   the end) and, for an aggregation with an event-time key, the late threshold and (a
+   session window's) the count of late rows dropped; a window aggregation reports its late
+   groups as it meets them (update_keyed). */
 typedef struct EventTime {
     LLVMValueRef n, min, max; /* i64 allocas; NULL without a watermark */
     LLVMValueRef sum;         /* i128 alloca: the exact sum of the times (ms), never wraps */
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
-    LLVMValueRef dropped;                /* i64 alloca */
+    LLVMValueRef dropped;                /* i64 alloca; NULL but for a session window */
     LLVMValueRef dedup_late, dedup_dropped; /* the same for DROP DUPLICATES */
     int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
     /* A stream-stream join: the branch's side (-1: none), the state, and the late rows of
@@ -413,8 +414,8 @@ static void update_keyed(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const 
         LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "late.keybuf");
         LLVMSetAlignment(stack, 16);
         LLVMValueRef len;
-        LLVMValueRef key =
-            cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+        LLVMValueRef key = cg_build_key(cg, &pq->key, keys,
+                                        LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
         LLVMValueRef hargs[2] = {key, len};
         LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "late.hash");
         LLVMValueRef largs[5] = {cg->q, cg_i32(cg, et->agg_op), key, len, hash};

@@ -14,7 +14,9 @@ or nothing in update and complete mode, DROP DUPLICATES [WITHIN WATERMARK] and s
 filters/projections in append mode; with or without a watermark, with a WHERE of conjuncts on
 the event time and on other columns. The batches are fed either one per run of the executable
 (a restart from the checkpoint between batches, `--trigger availableNow`) or all at once with
-`maxFilesPerTrigger`. The whole console output is compared with the model's (rows sorted
+`maxFilesPerTrigger`. The whole console output and the progress records (batch ids, input
+rows, eventTime statistics and watermark, state operators' row counts) are compared with the
+model's (rows sorted
 where Spark's order is not defined: aggregations; kept in order for stateless queries and
 deduplication, whose rows come in the order the batch's files are read). The model follows
 Spark's classes, named where each rule is; see docs/testing.md.

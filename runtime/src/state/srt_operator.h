@@ -85,8 +85,8 @@ struct SrtOperator {
     SrtQuery *q;         /* borrowed */
     void *state;         /* owned: what generated code updates (SrtAggTable *, SrtSessions *) */
     SrtOpStats st;
-    SrtAggTable *late;   /* owned, NULL until needed: the batch's late groups of a window
-                            aggregation (srt_query_late_group), emptied each batch */
+    SrtAggTable *late; /* owned, NULL until needed: the batch's late groups of a window
+                          aggregation (srt_query_late_group), emptied each batch */
 };
 
 extern const SrtOperatorVt srt_op_agg_vt;     /* SRT_OPK_AGGREGATE */

@@ -625,8 +625,8 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
    its sessions of t that joined one before them (Spark's putRows: every session of the key
    is put, the stored ones whose start is no longer a session's start are removed).  0 or
    -NOMEM. */
-static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int64_t gap, size_t *put,
-                    size_t *gone)
+static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int64_t gap,
+                    size_t *put, size_t *gone)
 {
     const uint8_t *key = b->kbuf + bk->koff;
     SessKey *k = NULL;
@@ -660,7 +660,8 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
     while (i < k->n || j < bk->n) {
         const uint8_t *src;
         int64_t start, end;
-        int stored = j == bk->n || (i < k->n && sess_start(sess_at(t, k, i)) <= sess_start(sess_at(b, bk, j)));
+        int stored = j == bk->n ||
+                     (i < k->n && sess_start(sess_at(t, k, i)) <= sess_start(sess_at(b, bk, j)));
         if (stored) {
             src = sess_at(t, k, i++);
             start = sess_start(src);
@@ -692,7 +693,8 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
     return 0;
 }
 
-int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put, size_t *n_gone)
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
+                      size_t *n_gone)
 {
     *n_put = *n_gone = 0;
     if (b->stride != t->stride || b->slot_offset != t->slot_offset)
