@@ -40,13 +40,14 @@ CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env)
 /* ==== Event time ==== */
 
 /* Per process call: the event-time statistics of the watermark column (reported once at
-   the end) and, for an aggregation with an event-time key, the late threshold and the
-   count of late rows dropped. */
+   the end) and, for an aggregation with an event-time key, the late threshold and (a
+   session window's) the count of late rows dropped; a window aggregation reports its late
+   groups as it meets them (update_keyed). */
 typedef struct EventTime {
     LLVMValueRef n, min, max; /* i64 allocas; NULL without a watermark */
     LLVMValueRef sum;         /* i128 alloca: the exact sum of the times (ms), never wraps */
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
-    LLVMValueRef dropped;                /* i64 alloca */
+    LLVMValueRef dropped;                /* i64 alloca; NULL but for a session window */
     LLVMValueRef dedup_late, dedup_dropped; /* the same for DROP DUPLICATES */
     int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
     /* A stream-stream join: the branch's side (-1: none), the state, and the late rows of
@@ -89,8 +90,10 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
     if (pq->agg && pq->event_key >= 0) {
         LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->agg_op)};
         et->late = cg_call(cg, "srt_query_late_threshold", args, 2, "late");
-        et->dropped = cg_alloca(cg, cg->t_i64, "late.n");
-        cg_store(cg, cg_i64(cg, 0), et->dropped);
+        if (pq->session) { /* a window aggregation counts late groups (update_keyed) */
+            et->dropped = cg_alloca(cg, cg->t_i64, "late.n");
+            cg_store(cg, cg_i64(cg, 0), et->dropped);
+        }
     }
     if (pq->dedup_block && pq->dedup_block->dedup->watermark_col >= 0) {
         LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->dedup_op)};
@@ -100,26 +103,28 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
     }
 }
 
-/* Fold one record's event time into the statistics, branch-free. */
+/* Fold one record's event time into the statistics, branch-free.  A NULL time counts as 0:
+   EventTimeWatermarkExec adds getEventTime(row).getLong(0) / 1000 for every row, and the
+   UnsafeProjection's setNullAt zeroes a NULL's slot (so min, avg and the count see a 0, and
+   a batch of NULL times only reports 1970-01-01). */
 static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
 {
     if (!et->n)
         return;
     LLVMValueRef ms = LLVMBuildSDiv(cg->b, ts.v, cg_i64(cg, 1000), "ev.ms");
-    LLVMValueRef valid = cg_not(cg, ts.null);
+    ms = cg_select(cg, ts.null, cg_i64(cg, 0), ms);
     LLVMValueRef n = cg_load(cg, cg->t_i64, et->n, "ev.n");
     LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i64(cg, 0), "ev.first");
     LLVMValueRef min = cg_load(cg, cg->t_i64, et->min, "ev.min");
     LLVMValueRef max = cg_load(cg, cg->t_i64, et->max, "ev.max");
     LLVMValueRef lt = LLVMBuildICmp(cg->b, LLVMIntSLT, ms, min, "");
     LLVMValueRef gt = LLVMBuildICmp(cg->b, LLVMIntSGT, ms, max, "");
-    cg_store(cg, cg_select(cg, cg_and(cg, valid, cg_or(cg, first, lt)), ms, min), et->min);
-    cg_store(cg, cg_select(cg, cg_and(cg, valid, cg_or(cg, first, gt)), ms, max), et->max);
+    cg_store(cg, cg_select(cg, cg_or(cg, first, lt), ms, min), et->min);
+    cg_store(cg, cg_select(cg, cg_or(cg, first, gt), ms, max), et->max);
     LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
     LLVMValueRef sum = cg_load(cg, i128, et->sum, "ev.sum");
-    LLVMValueRef add = LLVMBuildSExt(cg->b, cg_select(cg, valid, ms, cg_i64(cg, 0)), i128, "");
-    cg_store(cg, LLVMBuildAdd(cg->b, sum, add, ""), et->sum);
-    cg_store(cg, LLVMBuildAdd(cg->b, n, LLVMBuildZExt(cg->b, valid, cg->t_i64, ""), ""), et->n);
+    cg_store(cg, LLVMBuildAdd(cg->b, sum, LLVMBuildSExt(cg->b, ms, i128, ""), ""), et->sum);
+    cg_store(cg, LLVMBuildAdd(cg->b, n, cg_i64(cg, 1), ""), et->n);
 }
 
 /* Report what the call saw (at the end of the process function). */
@@ -134,7 +139,7 @@ static void event_time_report(CgCtx *cg, const EventTime *et)
                                 LLVMBuildTrunc(cg->b, hi, cg->t_i64, "")};
         cg_call(cg, "srt_query_event_times", args, 6, "");
     }
-    if (et->late) {
+    if (et->dropped) {
         LLVMValueRef args[3] = {cg->q, cg_i32(cg, et->agg_op), cg_load(cg, cg->t_i64, et->dropped, "")};
         cg_call(cg, "srt_query_dropped_late", args, 3, "");
     }
@@ -170,10 +175,11 @@ LLVMValueRef cg_event_time_us(const CgVal *t)
     return t->fields ? t->fields[1].v : t->v;
 }
 
-/* Branch to bb_late (counting the row in *dropped) when key_us is at or before the
-   threshold late; continue in a new block otherwise. */
-static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, LLVMValueRef key_us,
-                         LLVMValueRef is_null, LLVMBasicBlockRef bb_late)
+/* Is key_us at or before the threshold late (never for a NULL)?  Branches to a new block
+   "late.drop" if so, else to a new block where the code continues; returns the former,
+   for the caller to fill. */
+static LLVMBasicBlockRef branch_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef key_us,
+                                        LLVMValueRef is_null)
 {
     LLVMBasicBlockRef bb_drop = cg_block(cg, "late.drop");
     LLVMBasicBlockRef bb_keep = cg_block(cg, "late.keep");
@@ -181,6 +187,17 @@ static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, 
     if (is_null)
         late = cg_and(cg, late, cg_not(cg, is_null));
     LLVMBuildCondBr(cg->b, late, bb_drop, bb_keep);
+    cg_at(cg, bb_keep);
+    return bb_drop;
+}
+
+/* Branch to bb_late (counting the row in *dropped) when key_us is at or before the
+   threshold late; continue in a new block otherwise. */
+static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, LLVMValueRef key_us,
+                         LLVMValueRef is_null, LLVMBasicBlockRef bb_late)
+{
+    LLVMBasicBlockRef bb_drop = branch_if_late(cg, late_us, key_us, is_null);
+    LLVMBasicBlockRef bb_keep = LLVMGetInsertBlock(cg->b);
     cg_at(cg, bb_drop);
     LLVMValueRef n = cg_load(cg, cg->t_i64, dropped, "late.n");
     cg_store(cg, LLVMBuildAdd(cg->b, n, cg_i64(cg, 1), ""), dropped);
@@ -382,13 +399,29 @@ static LLVMValueRef counted_loop(CgCtx *cg, LLVMValueRef n, const char *name,
 
 /* The row's update of the aggregation keyed by keys, then on to bb_next: unless it is late by
    its event-time key (a window by its end; a NULL key is never late, Spark's watermark
-   predicate being NULL there). */
+   predicate being NULL there).  A late row is reported with its group's key: Spark drops
+   late rows after the partial aggregate (StateStoreSaveExec's input holds a batch's group
+   once), so numRowsDroppedByWatermark counts the late groups (srt_query_late_group). */
 static void update_keyed(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
                          const CgVal *args, const EventTime *et, LLVMBasicBlockRef bb_next)
 {
     if (et->late && pq->event_key >= 0) {
         const CgVal *k = &keys[pq->event_key]; /* a window column projected below, say */
-        drop_if_late(cg, et->late, et->dropped, cg_event_time_us(k), k->null, bb_next);
+        LLVMBasicBlockRef bb_drop = branch_if_late(cg, et->late, cg_event_time_us(k), k->null);
+        LLVMBasicBlockRef bb_keep = LLVMGetInsertBlock(cg->b);
+        cg_at(cg, bb_drop);
+        uint32_t cap = pq->key.fixed_size + CG_KEY_STACK_BYTES;
+        LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "late.keybuf");
+        LLVMSetAlignment(stack, 16);
+        LLVMValueRef len;
+        LLVMValueRef key = cg_build_key(cg, &pq->key, keys,
+                                        LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+        LLVMValueRef hargs[2] = {key, len};
+        LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "late.hash");
+        LLVMValueRef largs[5] = {cg->q, cg_i32(cg, et->agg_op), key, len, hash};
+        cg_call(cg, "srt_query_late_group", largs, 5, "");
+        LLVMBuildBr(cg->b, bb_next);
+        cg_at(cg, bb_keep);
     }
     cg_agg_update(cg, pq, table, keys, args);
     LLVMBuildBr(cg->b, bb_next);

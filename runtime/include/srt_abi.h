@@ -362,6 +362,10 @@ SrtAggTable *srt_query_agg_table_at(SrtQuery *q, int32_t op);
 int64_t srt_query_late_threshold(SrtQuery *q, int32_t op);
 /* n rows were dropped as late by op in the process call (numRowsDroppedByWatermark). */
 void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n);
+/* A row of op's group key (key_len bytes, hash = srt_hash(key, key_len)) was late: the
+   group counts once a batch in numRowsDroppedByWatermark.  Out of memory fails the query. */
+void srt_query_late_group(SrtQuery *q, int32_t op, const void *key, uint32_t key_len,
+                          uint64_t hash);
 /* DROP DUPLICATES: the query keeps a set of keys (a group table whose state is 16 bytes:
    i64 eviction time in µs at 0 — the key is forgotten once the watermark reaches it,
    INT64_MAX never — and i64 seen flag at 8). */

@@ -737,9 +737,12 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
    per timestamp ts of the batch's rows, its state their partial aggregate (rows in arrival
    order); each is the session [ts, ts + gap_us).  Per key, t's sessions and b's are taken
    in order of start (t's first on a tie) and merged into the session before them when they
-   start at or before its end.  b is left as it was.  0, -SRT_ERR_NOMEM (the keys folded so
-   far stay folded) or -SRT_ERR_FORMAT (tables of different layouts). */
-int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us);
+   start at or before its end.  b is left as it was.  *n_put: the sessions of b's keys after
+   the fold, *n_gone: t's sessions merged into one before them (SessionWindowStateStoreSaveExec's
+   numRowsUpdated and removed rows).  0, -SRT_ERR_NOMEM (the keys folded so far stay folded) or
+   -SRT_ERR_FORMAT (tables of different layouts). */
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
+                      size_t *n_gone);
 /* Upsert every session of src into t, in src's order (its keys' first insertions, then by
    start), a new one with src's state, one joining sessions of t merged into them with the
    merge function: --threads folds a task's batch table into the query's (srt_par.c).

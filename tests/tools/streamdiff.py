@@ -14,7 +14,9 @@ or nothing in update and complete mode, DROP DUPLICATES [WITHIN WATERMARK] and s
 filters/projections in append mode; with or without a watermark, with a WHERE of conjuncts on
 the event time and on other columns. The batches are fed either one per run of the executable
 (a restart from the checkpoint between batches, `--trigger availableNow`) or all at once with
-`maxFilesPerTrigger`. The whole console output is compared with the model's (rows sorted
+`maxFilesPerTrigger`. The whole console output and the progress records (batch ids, input
+rows, eventTime statistics and watermark, state operators' row counts) are compared with the
+model's (rows sorted
 where Spark's order is not defined: aggregations; kept in order for stateless queries and
 deduplication, whose rows come in the order the batch's files are read). The model follows
 Spark's classes, named where each rule is; see docs/testing.md.
@@ -202,10 +204,10 @@ def file_texts(files):
 
 
 def read_order(files, texts):
-    """The rows of a batch in the order Spark's file scan reads them: the longest file first
-    (FilePartition.getFilePartitions, each file a partition), rows in file order."""
+    """The file partitions of a batch in the order Spark's file scan reads them: the longest
+    file first (FilePartition.getFilePartitions, each file a partition), rows in file order."""
     order = sorted(range(len(files)), key=lambda i: -len(texts[i]))
-    return [row for i in order for row in files[i]]
+    return [files[i] for i in order]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -402,6 +404,37 @@ def out_columns(q):
 # The model of Spark 3.5's micro-batch engine
 
 
+def event_time_stats(parts):
+    """EventTimeStats of the rows reaching EventTimeWatermarkExec: each file partition's task
+    adds its rows in order (getEventTime(row).getLong(0) / 1000: a NULL time is an UnsafeRow
+    slot that setNullAt zeroed, so it counts as 0), the driver merges the tasks' accumulators
+    (taken here in partition order). avg is a running mean in a double."""
+    tot = {"max": -2 ** 63, "min": 2 ** 63 - 1, "avg": 0.0, "count": 0}
+    for p in parts:
+        st = {"max": -2 ** 63, "min": 2 ** 63 - 1, "avg": 0.0, "count": 0}
+        for w in p:
+            e = event_ms(w["time"])
+            st["max"], st["min"] = max(st["max"], e), min(st["min"], e)
+            st["count"] += 1
+            st["avg"] += (e - st["avg"]) / st["count"]
+        if st["count"] == 0:
+            continue
+        if tot["count"] == 0:
+            tot = st
+        else:
+            tot["max"], tot["min"] = max(tot["max"], st["max"]), min(tot["min"], st["min"])
+            tot["count"] += st["count"]
+            tot["avg"] += (st["avg"] - tot["avg"]) * st["count"] / tot["count"]
+    return tot
+
+
+def iso_ms(ms):
+    """ProgressReporter.formatTimestamp: yyyy-MM-dd'T'HH:mm:ss.SSS'Z' in UTC."""
+    t = EPOCH + datetime.timedelta(milliseconds=ms)
+    return t.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (t.microsecond // 1000)
+
+
+
 def event_ms(us):
     """EventTimeWatermarkExec: eventTime / 1000 (Long division); a NULL reads as 0."""
     return 0 if us is None else trunc_div(us, 1000)
@@ -431,6 +464,7 @@ class Model:
         self.state = {}        # aggregation: group -> buffers; dedup: key -> eviction time
         self.sessions = {}     # session: key -> [[start, end, buffers], ...] sorted by start
         self.out = []
+        self.progress = []     # per batch: the fields of its progress record the model knows
 
     # -- which queries run no-data batches (MicroBatchExecution.constructNextBatch:
     #    lastExecution.shouldRunAnotherBatch, i.e. some StateStoreWriter's)
@@ -444,21 +478,25 @@ class Model:
         return self.wm > self.prev_wm  # StreamingDeduplicateExec: any mode
 
     def run(self, batches, first_in_run=True):
-        """One run of the executable: its data batches, then a no-data batch if the
-        watermark moved (lastExecution is null after a restart, so a run starts with data)."""
-        for rows in batches:
-            self.batch(rows)
+        """One run of the executable: its data batches (each a list of file partitions, each
+        a list of rows in read order), then a no-data batch if the watermark moved
+        (lastExecution is null after a restart, so a run starts with data)."""
+        for parts in batches:
+            self.batch(parts)
         if batches and self.runs_no_data_batch():
             self.batch([])
 
-    def batch(self, rows):
+    def batch(self, parts):
         q = self.q
+        rows = [w for p in parts for w in p]
         late_ms, wm_ms = self.prev_wm if self.batch_id > 0 else 0, self.wm
         # The conjuncts that do not read the event time are pushed below EventTimeWatermark
         # (PushPredicateThroughNonJoin), so the rows they drop do not count for the watermark.
         pushed = [c[1] for c in q.where if not c[2]]
         seen = [w for w in rows if all(p(w) for p in pushed)]
         kept = [w for w in seen if all(c[1](w) for c in q.where)]
+        self.parts = [[w for w in p if all(c[1](w) for c in q.where)] for p in parts]
+        self.op = {"updated": 0, "removed": 0, "dropped": 0}
         cols = out_columns(q)
         if q.family == "window":
             res, ordered = self.window_batch(kept, late_ms, wm_ms), False
@@ -473,6 +511,8 @@ class Model:
                                                        if q.plus else []) for w in kept], True
         cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
         self.out.append((self.batch_id, [c[0] for c in cols], cells, ordered))
+        self.progress.append(self.progress_record(rows, [[w for w in p if all(f(w) for f in pushed)]
+                                                         for p in parts], wm_ms))
         # WatermarkTracker.updateWatermark, after the batch: max event time - delay, only
         # forward; a batch without rows leaves it.
         if q.delay is not None and seen:
@@ -481,6 +521,37 @@ class Model:
                 self.wm = cand
         self.prev_wm = wm_ms
         self.batch_id += 1
+
+    def progress_record(self, rows, seen_parts, wm_ms):
+        """The batch's progress record (ProgressReporter.finishTrigger): numInputRows, the
+        eventTime statistics and watermark, each state operator's row counts."""
+        q = self.q
+        rec = {"batchId": self.batch_id, "numInputRows": len(rows)}
+        if q.delay is not None:
+            # ProgressReporter.extractExecutionStats: max/min/avg only when the
+            # EventTimeWatermarkExec saw a row (count > 0), the batch's watermark always
+            et = {}
+            st = event_time_stats(seen_parts)
+            if st["count"] > 0:
+                et = {"avg": iso_ms(int(st["avg"])), "max": iso_ms(st["max"]),
+                      "min": iso_ms(st["min"])}
+            et["watermark"] = iso_ms(wm_ms)
+            rec["eventTime"] = et
+        ops = []
+        if q.family in ("window", "group", "session", "dedup"):
+            if q.family == "session":
+                name, total = "sessionWindowStateStoreSaveExec", sum(
+                    len(v) for v in self.sessions.values())
+            elif q.family == "dedup":
+                name, total = "dedupeWithinWatermark" if q.within else "dedupe", len(self.state)
+            else:
+                name, total = "stateStoreSave", len(self.state)
+            ops.append({"operatorName": name, "numRowsTotal": total,
+                        "numRowsUpdated": self.op["updated"],
+                        "numRowsRemoved": self.op["removed"],
+                        "numRowsDroppedByWatermark": self.op["dropped"]})
+        rec["stateOperators"] = ops
+        return rec
 
     def has_event_key(self):
         return self.q.delay is not None and (self.q.family in ("window", "session") or
@@ -529,7 +600,11 @@ class Model:
         updated = []
         for g, bufs in partial.items():
             if timed and self.final(g, late_ms):
-                continue  # late: watermarkPredicateForDataForLateEvents
+                # late: watermarkPredicateForDataForLateEvents, counted per group of the
+                # partial aggregate merged after the shuffle (applyRemovingRowsOlderThanWatermark)
+                self.op["dropped"] += 1
+                continue
+            self.op["updated"] += 1  # StateStoreSaveExec: numUpdatedStateRows per put
             old = self.state.get(g)
             if old is not None:
                 bufs = [agg_merge(a, o, b) for a, o, b in zip(q.aggs, old, bufs)]
@@ -546,6 +621,7 @@ class Model:
         if timed:
             for g in [g for g in self.state if self.final(g, wm_ms)]:
                 del self.state[g]
+                self.op["removed"] += 1
         return res
 
     def session_batch(self, rows, late_ms, wm_ms):
@@ -563,6 +639,13 @@ class Model:
             for i, a in enumerate(q.aggs):
                 bufs[i] = agg_update(a, bufs[i], w)
         late_drop = q.delay is not None
+        if late_drop:
+            # numRowsDroppedByWatermark: SessionWindowStateStoreRestoreExec's input is the
+            # partial aggregate of each file partition by (k, session of one row), shuffled
+            # without a merge; SessionWindowStateStoreSaveExec.getProgress reports its count
+            for p in self.parts:
+                self.op["dropped"] += len({(w["k"], w["time"]) for w in p if w["time"] is not None
+                                           and w["time"] + q.gap <= late_ms * 1000})
         news = {}
         for (k, t), bufs in partial.items():
             if late_drop and t + q.gap <= late_ms * 1000:
@@ -582,6 +665,11 @@ class Model:
                 else:
                     merged.append([s[0], s[1], list(s[2])])
             self.sessions[k] = merged
+            # StreamingSessionWindowStateManagerImplV1.putRows: every session of the key put,
+            # the stored ones whose start is no session's start removed
+            starts = {m[0] for m in merged}
+            self.op["updated"] += len(merged)
+            self.op["removed"] += len([x for x in stored if x[0] not in starts])
         def row(k, s):
             return [k, (s[0], s[1])] + [agg_result(a, b) for a, b in zip(q.aggs, s[2])]
         if q.mode == "complete":
@@ -592,6 +680,7 @@ class Model:
             for s in self.sessions[k]:
                 if s[1] <= wm_ms * 1000:
                     res.append(row(k, s))
+                    self.op["removed"] += 1
                 else:
                     keep.append(s)
             self.sessions[k] = keep
@@ -608,10 +697,12 @@ class Model:
         res = []
         for w in rows:
             if late and w["time"] is not None and w["time"] <= late_ms * 1000:
+                self.op["dropped"] += 1
                 continue
             key = tuple(dkey(w[c]) for c in keys)
             if key in self.state:
                 continue
+            self.op["updated"] += 1
             if q.within:
                 # expiresAtMicros = event time (a NULL reads as 0) + delay
                 self.state[key] = (0 if w["time"] is None else w["time"]) + q.delay * 1000 * 1000
@@ -621,10 +712,10 @@ class Model:
         if q.delay is not None:
             for key in list(self.state):
                 at = self.state[key]
-                if q.within and at <= wm_ms * 1000:  # watermarkForEviction >= expiresAt
+                if (at is not None or q.within) and at <= wm_ms * 1000:
+                    # within: watermarkForEviction >= expiresAt; else the key's time
                     del self.state[key]
-                elif not q.within and at is not None and at <= wm_ms * 1000:
-                    del self.state[key]
+                    self.op["removed"] += 1
         return res
 
 
@@ -695,7 +786,8 @@ def run_sluice(sluice, work, q, st, sql):
 
     def run():
         extra = ["--threads", "2", "--task-bytes", "60"] if st["threads"] else []
-        p = subprocess.run(["./q", "--trigger", "availableNow"] + extra, cwd=work,
+        p = subprocess.run(["./q", "--trigger", "availableNow", "--progress", "progress.jsonl"]
+                           + extra, cwd=work,
                            capture_output=True, text=True, timeout=60)
         if p.returncode != 0:
             raise RuntimeError("./q exited %d: %s" % (p.returncode, p.stderr))
@@ -718,6 +810,32 @@ def run_sluice(sluice, work, q, st, sql):
     return "".join(out), None
 
 
+PROGRESS_OP_FIELDS = ["operatorName", "numRowsTotal", "numRowsUpdated", "numRowsRemoved",
+                      "numRowsDroppedByWatermark"]
+
+
+def sluice_progress(work):
+    """The fields of sluice's progress records (--progress) that the model knows."""
+    recs = []
+    path = os.path.join(work, "progress.jsonl")
+    if not os.path.exists(path):
+        return recs
+    with open(path) as f:
+        for line in f:
+            j = json.loads(line)
+            rec = {"batchId": j["batchId"], "numInputRows": j["numInputRows"]}
+            if "eventTime" in j and j["eventTime"]:
+                rec["eventTime"] = j["eventTime"]
+            rec["stateOperators"] = [{k: o.get(k) for k in PROGRESS_OP_FIELDS}
+                                     for o in j.get("stateOperators", [])]
+            recs.append(rec)
+    return recs
+
+
+def progress_lines(recs):
+    return [json.dumps(r, sort_keys=True) for r in recs]
+
+
 def model_output(q, st):
     m = Model(q)
     batches = [read_order(files, file_texts(files)) for files in st["batches"]]
@@ -728,7 +846,7 @@ def model_output(q, st):
             m.run([rows])
             if i in st["empty_runs"]:
                 m.run([])  # a restart without new files runs nothing
-    return m.out
+    return m
 
 
 # ---------------------------------------------------------------------------------------------
@@ -767,9 +885,41 @@ def parse_row(line):
             "d": None if obj.get("d") is None else float(obj["d"]), "line": line}
 
 
-def golden_output(q, testdir, steps):
+def golden_progress(m, name):
+    """The progress records of the model's batches as run_golden.sh prints them with
+    PROGRESS=1 (sluice's field order, times, rates and sizes masked): a files source whose
+    log offset moves with each data batch, the console sink."""
+    lines, end = [], -1
+    for rec, (_, _, cells, _) in zip(m.progress, m.out):
+        start = None if end < 0 else {"logOffset": end}
+        if rec["numInputRows"] or end < 0:
+            end += 1
+        et = ('"eventTime":%s,' % json.dumps(rec["eventTime"], separators=(",", ":"))
+              if "eventTime" in rec else "")
+        ops = ",".join(
+            '{"operatorName":"%s","numRowsTotal":%d,"numRowsUpdated":%d,"allUpdatesTimeMs":<n>,'
+            '"numRowsRemoved":%d,"allRemovalsTimeMs":<n>,"commitTimeMs":<n>,"memoryUsedBytes":<n>,'
+            '"numRowsDroppedByWatermark":%d,"numShufflePartitions":1,"numStateStoreInstances":1}'
+            % (o["operatorName"], o["numRowsTotal"], o["numRowsUpdated"], o["numRowsRemoved"],
+               o["numRowsDroppedByWatermark"]) for o in rec["stateOperators"])
+        n = rec["numInputRows"]
+        lines.append(
+            '{"id":"<uuid>","runId":"<uuid>","name":"%s","timestamp":"<t>","batchId":%d,'
+            '"numInputRows":%d,"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>,'
+            '"durationMs":{<ms>},%s"stateOperators":[%s],"sources":[{"description":'
+            '"FileStreamSource[file:<tmp>/data/events]","startOffset":%s,"endOffset":'
+            '{"logOffset":%d},"latestOffset":{"logOffset":%d},"numInputRows":%d,'
+            '"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>}],"sink":{"description":'
+            '"org.apache.spark.sql.execution.streaming.ConsoleTable$","numOutputRows":%d}}'
+            % (name, rec["batchId"], n, et, ops, json.dumps(start, separators=(",", ":")), end,
+               end, n, len(cells)))
+    return "=== progress ===\n" + "".join(line + "\n" for line in lines)
+
+
+def golden_output(q, testdir, steps, progress_name=None):
     """What run_golden.sh prints for STEPS: each step's files (name order, as it copies them)
-    are one batch of one run of the executable, its output after "=== step <s> ===".
+    are one batch of one run of the executable, its output after "=== step <s> ===";
+    with progress_name (the query's name, PROGRESS=1) the progress records follow.
     """
     m = Model(q)
     out = []
@@ -780,10 +930,11 @@ def golden_output(q, testdir, steps):
             with open(os.path.join(d, name)) as f:
                 texts.append(f.read())
         files = [[parse_row(line) for line in t.splitlines() if line.strip()] for t in texts]
-        order = sorted(range(len(files)), key=lambda i: -len(texts[i]))
         before = len(m.out)
-        m.run([[row for i in order for row in files[i]]])
+        m.run([read_order(files, texts)])
         out.append("=== step %s ===\n" % step + render(m.out[before:]))
+    if progress_name:
+        out.append(golden_progress(m, progress_name))
     return "".join(out)
 
 
@@ -801,10 +952,14 @@ def check(args, seed):
             continue
         work = tempfile.mkdtemp(prefix="streamdiff.%d.%d." % (seed, qi), dir=args.work)
         got, err = run_sluice(args.sluice, work, q, st, sql)
-        model = model_output(q, st)
+        m = model_output(q, st)
+        model = m.out
         want = render(model)
         orders = [o for _, _, _, o in model]
-        if err is None and normalise(got, orders) == normalise(want, orders):
+        want_prog = progress_lines(m.progress)
+        got_prog = progress_lines(sluice_progress(work)) if err is None else []
+        if err is None and normalise(got, orders) == normalise(want, orders) and \
+                got_prog == want_prog:
             if not args.keep:
                 shutil.rmtree(work)
             continue
@@ -822,6 +977,9 @@ def check(args, seed):
             diff = difflib.unified_diff(normalise(want, orders), normalise(got, orders),
                                         "model", "sluice", lineterm="", n=2)
             print("\n".join(list(diff)[:80]))
+            diff = difflib.unified_diff(want_prog, got_prog, "model progress", "sluice progress",
+                                        lineterm="", n=0)
+            print("\n".join(list(diff)[:40]))
     return failures
 
 

@@ -183,8 +183,11 @@ START_TEST(test_fold_order)
     put(b, 1, 5, 5, 0x1);
     put(b, 2, 200, 200, 0x5);
     put(b, 2, 100, 100, 0x4);
-    ck_assert_int_eq(srt_sessions_fold(t, b, 15), 0);
+    size_t n_put, n_gone;
+    ck_assert_int_eq(srt_sessions_fold(t, b, 15, &n_put, &n_gone), 0);
     /* [5,20) + A[10,20) + [10,25): one session; [30,45) does not reach it but takes B */
+    ck_assert_uint_eq(n_put, 4);  /* every session of keys 1 and 2 */
+    ck_assert_uint_eq(n_gone, 2); /* A and B: their starts are no session's start now */
     static const struct {
         int32_t uid;
         int64_t start, end, count;

@@ -49,6 +49,45 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n)
         o->st.dropped += n;
 }
 
+static void late_merge(uint8_t *dst, const uint8_t *src, SrtQuery *q)
+{
+    SRT_UNUSED(dst);
+    SRT_UNUSED(src);
+    SRT_UNUSED(q);
+}
+
+/* Spark's StateStoreSaveExec drops late rows after the partial aggregate (each of the
+   batch's groups once, AggUtils.planStreamingAggregation), so a late group counts once. */
+void srt_query_late_group(SrtQuery *q, int32_t op, const void *key, uint32_t key_len, uint64_t hash)
+{
+    SrtOperator *o = srt_query_op(q, op);
+    if (!o)
+        return;
+    if (!o->late && !(o->late = srt_agg_new(q->mem, 8)))
+        srt_query_oom(q, "late groups");
+    size_t n = srt_agg_count(o->late);
+    uint8_t *state;
+    if (srt_agg_find_or_add(o->late, key, key_len, hash, &state) < 0)
+        srt_query_oom(q, "late groups");
+    o->st.dropped += (int64_t)(srt_agg_count(o->late) - n);
+}
+
+/* Fold a parallel task's late groups into op's (srt_par.c): the task counted its own, the
+   batch counts those new to op.  0 or -SRT_ERR_NOMEM. */
+int srt_event_fold_late(SrtOperator *op, const SrtOperator *task)
+{
+    op->st.dropped += task->st.dropped;
+    if (!task->late || srt_agg_count(task->late) == 0)
+        return 0;
+    if (!op->late && !(op->late = srt_agg_new(op->q->mem, 8)))
+        return -SRT_ERR_NOMEM;
+    size_t n = srt_agg_count(op->late);
+    int rc = srt_agg_merge_from(op->late, task->late, late_merge, NULL);
+    op->st.dropped -= (int64_t)srt_agg_count(task->late);
+    op->st.dropped += (int64_t)(srt_agg_count(op->late) - n);
+    return rc;
+}
+
 void srt_event_stats_add(SrtEventStats *a, const SrtEventStats *b)
 {
     if (b->n == 0)
@@ -65,8 +104,16 @@ void srt_event_begin_batch(SrtQuery *q)
 {
     for (uint32_t i = 0; i < q->n_in; i++)
         memset(&q->in[i].ev, 0, sizeof q->in[i].ev);
-    for (uint32_t i = 0; i < q->n_ops; i++)
+    for (uint32_t i = 0; i < q->n_ops; i++) {
         memset(&q->ops[i]->st, 0, sizeof q->ops[i]->st);
+        srt_event_clear_late(q->ops[i]);
+    }
+}
+
+void srt_event_clear_late(SrtOperator *op)
+{
+    if (op->late)
+        srt_agg_clear(op->late);
 }
 
 const SrtEventStats *srt_event_stats(const SrtQuery *q)

@@ -299,6 +299,7 @@ static void worker_clear(SrtQuery *w)
         memset(&w->in[i].ev, 0, sizeof w->in[i].ev);
     for (uint32_t i = 0; i < w->n_ops; i++) {
         memset(&w->ops[i]->st, 0, sizeof w->ops[i]->st);
+        srt_event_clear_late(w->ops[i]);
         w->ops[i]->vt->task_clear(w->ops[i]);
     }
     if (w->distinct)
@@ -404,8 +405,10 @@ static int merge_task(SrtPar *par, ParTask *t)
     /* The operators first: DROP DUPLICATES cuts the rows of keys seen before. */
     for (uint32_t i = 0; i < w->n_ops; i++) {
         SrtOperator *wo = w->ops[i], *qo = q->ops[i];
-        qo->st.dropped += wo->st.dropped;
-        int rc = qo->vt->fold(qo, wo);
+        int rc = srt_event_fold_late(qo, wo);
+        if (rc < 0)
+            return -srt_err_nomem(&q->err, "late groups");
+        rc = qo->vt->fold(qo, wo);
         if (rc < 0)
             return rc;
     }

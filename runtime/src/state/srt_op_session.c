@@ -99,8 +99,9 @@ static int emit_session(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t
 static int session_output(SrtOperator *op)
 {
     SessionOp *so = op->state;
+    size_t put = 0, gone = 0;
     if (so->batch) {
-        int rc = srt_sessions_fold(so->state, so->batch, so->gap_us);
+        int rc = srt_sessions_fold(so->state, so->batch, so->gap_us, &put, &gone);
         srt_sessions_free(so->batch);
         so->batch = NULL;
         if (rc < 0)
@@ -109,7 +110,8 @@ static int session_output(SrtOperator *op)
     }
     size_t removed = 0;
     int rc = srt_sessions_visit(sessions(op), emit_session, op, &removed);
-    op->st.removed = (int64_t)removed;
+    op->st.updated = (int64_t)put;
+    op->st.removed = (int64_t)(gone + removed);
     if (rc < 0 && !op->q->err.code)
         srt_err_nomem(&op->q->err, "output");
     return rc;
@@ -172,6 +174,7 @@ static void session_progress(const SrtOperator *op, int idle, SrtStateOpProgress
 {
     out->num_rows_total = (int64_t)srt_sessions_count(sessions(op));
     if (!idle) {
+        out->num_rows_updated = op->st.updated;
         out->num_rows_removed = op->st.removed;
         out->commit_time_ms = op->st.commit_us / 1000;
         out->num_rows_dropped_by_watermark = op->st.dropped;

@@ -113,6 +113,8 @@ void srt_query_ops_free(SrtQuery *q)
         SrtOperator *op = q->ops[i];
         if (op->state)
             op->vt->destroy(op);
+        if (op->late)
+            srt_agg_free(op->late);
         srt_mem_free(q->mem, op, sizeof *op);
     }
     if (q->ops) {

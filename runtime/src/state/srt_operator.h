@@ -85,6 +85,8 @@ struct SrtOperator {
     SrtQuery *q;         /* borrowed */
     void *state;         /* owned: what generated code updates (SrtAggTable *, SrtSessions *) */
     SrtOpStats st;
+    SrtAggTable *late; /* owned, NULL until needed: the batch's late groups of a window
+                          aggregation (srt_query_late_group), emptied each batch */
 };
 
 extern const SrtOperatorVt srt_op_agg_vt;     /* SRT_OPK_AGGREGATE */
@@ -95,6 +97,12 @@ extern const SrtOperatorVt srt_op_ssjoin_vt;  /* SRT_OPK_SSJOIN */
 /* The join's output watermark (ms) for its input watermark wm_ms: the lowest of wm_ms and its
    sides' state watermarks (StreamingSymmetricHashJoinExec.produceOutputWatermark). */
 int64_t srt_op_ssjoin_output_watermark(const SrtOperator *join, int64_t wm_ms);
+
+/* Empty op's late groups for a new batch or task (srt_event.c). */
+void srt_event_clear_late(SrtOperator *op);
+/* Fold a parallel task's numRowsDroppedByWatermark and late groups into op's, a group late
+   in several tasks counting once.  0 or -SRT_ERR_NOMEM. */
+int srt_event_fold_late(SrtOperator *op, const SrtOperator *task);
 
 /* The implementation of a kind; NULL for a number that is no SRT_OPK_*. */
 const SrtOperatorVt *srt_operator_vt(int32_t kind);

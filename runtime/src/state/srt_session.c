@@ -621,8 +621,12 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
    (sorted by timestamp) in one pass by start, a state session before a partial buffer of
    the same start, each joining the session before it when it starts at or before that
    session's end (merged into it) and starting a new one otherwise.  The new list is
-   allocated before t changes.  0 or -NOMEM. */
-static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int64_t gap)
+   allocated before t changes.  Adds to *put the key's sessions after the fold and to *gone
+   its sessions of t that joined one before them (Spark's putRows: every session of the key
+   is put, the stored ones whose start is no longer a session's start are removed).  0 or
+   -NOMEM. */
+static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int64_t gap,
+                    size_t *put, size_t *gone)
 {
     const uint8_t *key = b->kbuf + bk->koff;
     SessKey *k = NULL;
@@ -643,8 +647,10 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
         k = &t->keys[t->n_keys - 1];
         j = 1;
     }
-    if (j == bk->n)
+    if (j == bk->n) {
+        *put += 1;
         return 0;
+    }
     uint32_t cap = k->n + (bk->n - j);
     uint8_t *out = srt_mem_calloc(t->mem, (size_t)cap * t->stride);
     if (!out)
@@ -654,7 +660,9 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
     while (i < k->n || j < bk->n) {
         const uint8_t *src;
         int64_t start, end;
-        if (j == bk->n || (i < k->n && sess_start(sess_at(t, k, i)) <= sess_start(sess_at(b, bk, j)))) {
+        int stored = j == bk->n ||
+                     (i < k->n && sess_start(sess_at(t, k, i)) <= sess_start(sess_at(b, bk, j)));
+        if (stored) {
             src = sess_at(t, k, i++);
             start = sess_start(src);
             end = sess_end(src);
@@ -664,6 +672,7 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
             end = start + gap;
         }
         if (cur && start <= sess_end(cur)) {
+            *gone += (size_t)stored;
             if (t->merge)
                 t->merge(cur + SESS_HDR, src + SESS_HDR, NULL);
             if (end > sess_end(cur))
@@ -680,17 +689,20 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
     k->sess = out;
     k->n = n;
     k->cap = cap;
+    *put += n;
     return 0;
 }
 
-int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us)
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
+                      size_t *n_gone)
 {
+    *n_put = *n_gone = 0;
     if (b->stride != t->stride || b->slot_offset != t->slot_offset)
         return -SRT_ERR_FORMAT;
     for (size_t e = 0; e < b->n_keys; e++) {
         if (b->keys[e].n == 0)
             continue;
-        int rc = fold_key(t, b, &b->keys[e], gap_us);
+        int rc = fold_key(t, b, &b->keys[e], gap_us, n_put, n_gone);
         if (rc < 0)
             return rc;
     }
