@@ -37,6 +37,10 @@ int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts 
 /* `sluice sql`: opts->input over the memory tables of the executable at opts->connect.
    The exit status (the query's, or 1 after a diagnostic). */
 int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts);
+/* Rewrite the linker command argv (NULL-terminated, room for max entries) to read its inputs
+   from a script written to the new file `script` (driver_link.c); false, argv unchanged, when
+   the line is not one to rewrite or the file cannot be written. */
+bool driver_link_script(Arena *arena, char **argv, int max, const char *script);
 /* Monotonic milliseconds, for --time. */
 double driver_now_ms(void);
 

@@ -287,13 +287,16 @@ static int link_command(Arena *arena, const SProgram *prog, const char *rt, cons
 }
 
 /* Link out: the linker directly when the configuration knows how (a fifth of the link is cc
-   and collect2 starting), else, or when that fails, through cc, whose messages are shown. */
+   and collect2 starting), its inputs in the script `script` (driver_link.c), else, or when that
+   fails, through cc, whose messages are shown. */
 static int link_executable(Arena *arena, Diag *diag, const SProgram *prog, const char *rt,
-                           const char *obj, int units, bool digest, const char *out)
+                           const char *obj, int units, bool digest, const char *out,
+                           const char *script)
 {
     char *argv[160];
     if (SL_LINK_DIRECT_LD[0]) {
         link_command(arena, prog, rt, obj, units, digest, out, true, argv, 160);
+        driver_link_script(arena, argv, 160, script);
         if (run_command(diag, argv, true) == 0)
             return 0;
     }
@@ -308,7 +311,7 @@ static int link_executable(Arena *arena, Diag *diag, const SProgram *prog, const
 ** made beforehand and removes the directory, and leaves a child to do that again once the
 ** process is gone (all async-signal-safe). */
 
-#define BUILD_TEMPS (CG_MAX_UNITS + 3)
+#define BUILD_TEMPS (CG_MAX_UNITS + 4)
 static const char *build_temps[BUILD_TEMPS]; /* files, then the directory */
 static volatile sig_atomic_t n_build_temps;
 static const int build_signals[3] = {SIGINT, SIGTERM, SIGHUP};
@@ -344,15 +347,16 @@ static void on_build_signal(int sig)
     raise(sig);
 }
 
-/* Watch the build's temporary paths (obj and its units' files, tmp_out, dir) until
-   unwatch_build_temps; saved receives the handlers it replaces. */
-static void watch_build_temps(Arena *arena, const char *obj, const char *tmp_out, const char *dir,
-                              struct sigaction saved[3])
+/* Watch the build's temporary paths (obj and its units' files, the link's script, tmp_out,
+   dir) until unwatch_build_temps; saved receives the handlers it replaces. */
+static void watch_build_temps(Arena *arena, const char *obj, const char *script,
+                              const char *tmp_out, const char *dir, struct sigaction saved[3])
 {
     int n = 0;
     build_temps[n++] = obj;
     for (int u = 1; u < CG_MAX_UNITS; u++)
         build_temps[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
+    build_temps[n++] = script;
     build_temps[n++] = tmp_out;
     build_temps[n++] = dir;
     n_build_temps = n;
@@ -388,10 +392,11 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
         return -1;
     }
     const char *obj = arena_sprintf(arena, "%s/query.o", tmp);
+    const char *script = arena_sprintf(arena, "%s/link.ld", tmp);
     /* Link to a temporary name next to the output, then rename into place. */
     const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
     struct sigaction saved[3];
-    watch_build_temps(arena, obj, tmp_out, tmp, saved);
+    watch_build_temps(arena, obj, script, tmp_out, tmp, saved);
     sigprocmask(SIG_SETMASK, &before, NULL);
     CgOptions co = {0};
     co.opt_level = opts->opt_level;
@@ -420,7 +425,8 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     int rc = cg ? cg->compile(arena, diag, plan, &co) : -1;
     double t1 = driver_now_ms();
     if (rc == 0) {
-        int lrc = link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out);
+        int lrc =
+            link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out, script);
         if (lrc != 0) {
             diag_fatal(diag, "linking '%s' failed (cc exited with %d)", output, lrc);
             unlink(tmp_out);
@@ -439,6 +445,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
                 ct.units > 1 ? arena_sprintf(arena, "; %d modules at once, the slowest's", ct.units) : "",
                 t2 - t1);
     unlink(obj);
+    unlink(script);
     for (int u = 1; u < units; u++)
         unlink(arena_sprintf(arena, CG_UNIT_FILE, obj, u));
     rmdir(tmp);
