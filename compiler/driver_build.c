@@ -255,6 +255,24 @@ static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n
     return n;
 }
 
+/* The runtime: srt_core.o, what srt_main needs of libsrt.a in one object, and libsrt_rest.a,
+   the members it leaves (runtime/split_runtime.cmake); libsrt.a in a runtime directory
+   without them. */
+static int add_runtime(Arena *arena, const char *rt, char **argv, int n, int max)
+{
+    const char *core = arena_sprintf(arena, "%s/srt_core.o", rt);
+    const char *rest = arena_sprintf(arena, "%s/libsrt_rest.a", rt);
+    if (n + 2 > max)
+        return n;
+    if (file_exists(core) && file_exists(rest)) {
+        argv[n++] = (char *)core;
+        argv[n++] = (char *)rest;
+    } else {
+        argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
+    }
+    return n;
+}
+
 /* The link of the objects (obj and its units') into out: `cc`, or the linker cc runs, called
    directly (ld) with the arguments cc would give it (SL_LINK_DIRECT_*). */
 static int link_command(Arena *arena, const SProgram *prog, const char *rt, const char *obj,
@@ -269,8 +287,7 @@ static int link_command(Arena *arena, const SProgram *prog, const char *rt, cons
     argv[n++] = (char *)obj;
     for (int u = 1; u < units && n < max - 1; u++)
         argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
-    if (n < max - 1)
-        argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
+    n = add_runtime(arena, rt, argv, n, max - 1);
     n = add_connectors(arena, prog, argv, n, max - 1, ld);
     if (!ld)
         n = split_flags(arena, SL_LINK_LD, argv, n, max - 1, false);
