@@ -714,6 +714,10 @@ const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fie
    any other token gives its JSON text, as Spark does. */
 const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
                          int *st);
+/* srt_json_str for a value whose test as a string of up to 7 bytes in one load (the first
+   of srt_json_string_raw) has failed already: the same result, without that test. */
+const char *srt_json_str_long(const char *p, const char *end, SrtQuery *q, const char **s,
+                              uint32_t *n, int *st);
 /* What srt_json_str does for anything but a string without escapes. */
 const char *srt_json_str_any(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
                              int *st);

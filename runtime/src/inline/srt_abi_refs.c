@@ -157,6 +157,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_json_ts_fmt,
     (const void *)srt_json_date_fmt,
     (const void *)srt_json_str,
+    (const void *)srt_json_str_long,
     (const void *)srt_window_start,
     (const void *)srt_window_bounds,
     (const void *)srt_query_fail_time,

@@ -960,6 +960,23 @@ const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char
     return srt_json_str_any(p, end, q, s, n, st);
 }
 
+/* srt_json_str after the caller's own test of a short string in one load missed (the expected
+   shape's fast value, codegen's cg_json.c shape_value): the scan straight away, without
+   srt_json_string_raw's same test once more. */
+const char *srt_json_str_long(const char *p, const char *end, SrtQuery *q, const char **s,
+                              uint32_t *n, int *st)
+{
+    if (p < end && *p == '"') {
+        int esc;
+        const char *r = srt_json_string_scan(p, end, s, n, &esc);
+        if (r && !esc) {
+            *st = SRT_JV_OK;
+            return r;
+        }
+    }
+    return srt_json_str_any(p, end, q, s, n, st);
+}
+
 /* Out of line on purpose: codegen inlines the fast paths and calls this one. */
 __attribute__((noinline)) const char *srt_json_token_text(const char *p, const char *end,
                                                           SrtQuery *q, const char **s, uint32_t *n,
