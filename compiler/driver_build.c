@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <spawn.h>
@@ -46,32 +47,78 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* The directory of the sluice executable into dir (PATH_MAX bytes); false with errno set. */
+static bool exe_dir_into(char *dir)
+{
+    ssize_t n = readlink("/proc/self/exe", dir, PATH_MAX - 1);
+    if (n <= 0)
+        return false;
+    dir[n] = '\0';
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    return true;
+}
+
 /* The directory of the sluice executable, or NULL after reporting. */
 static char *exe_dir(Arena *arena, Diag *diag)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) {
+    if (!exe_dir_into(exe)) {
         diag_fatal(diag, "cannot locate the sluice executable: %s", strerror(errno));
         return NULL;
     }
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
     return arena_strdup(arena, exe);
 }
 
-/* Where the codegen module (cg.h) is: next to the executable in the build tree,
-   <prefix>/lib/sluice when installed (never from SLUICE_RUNTIME_DIR: the module must be the
-   one built with this executable).  NULL after reporting. */
+/* Where the codegen module (cg.h) is, given the executable's directory: next to it in the
+   build tree, <prefix>/lib/sluice when installed (never from SLUICE_RUNTIME_DIR: the module
+   must be the one built with this executable).  Into path, PATH_MAX bytes; false if too long. */
+static bool codegen_path_into(const char *dir, char *path)
+{
+    int n = snprintf(path, PATH_MAX, "%s/%s", dir, CG_PLUGIN_FILE);
+    if (n > 0 && n < PATH_MAX && file_exists(path))
+        return true;
+    n = snprintf(path, PATH_MAX, "%s/../lib/sluice/%s", dir, CG_PLUGIN_FILE);
+    return n > 0 && n < PATH_MAX;
+}
+
+/* The codegen module's path, or NULL after reporting. */
 static const char *codegen_path(Arena *arena, Diag *diag)
 {
     char *dir = exe_dir(arena, diag);
     if (!dir)
         return NULL;
-    const char *here = arena_sprintf(arena, "%s/%s", dir, CG_PLUGIN_FILE);
-    return file_exists(here) ? here : arena_sprintf(arena, "%s/../lib/sluice/%s", dir, CG_PLUGIN_FILE);
+    char path[PATH_MAX];
+    if (!codegen_path_into(dir, path)) {
+        diag_fatal(diag, "the sluice executable's directory '%s' is too long", dir);
+        return NULL;
+    }
+    return arena_strdup(arena, path);
+}
+
+#ifndef SL_CODEGEN_LINKED
+static void *preload_codegen(void *unused)
+{
+    (void)unused;
+    char dir[PATH_MAX], path[PATH_MAX];
+    if (exe_dir_into(dir) && codegen_path_into(dir, path))
+        dlopen(path, RTLD_NOW | RTLD_LOCAL); /* kept open: codegen_module's dlopen finds it */
+    return NULL;
+}
+#endif
+
+void driver_preload_codegen(void)
+{
+#ifndef SL_CODEGEN_LINKED
+    pthread_attr_t attr;
+    pthread_t t;
+    if (pthread_attr_init(&attr) != 0)
+        return;
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_create(&t, &attr, preload_codegen, NULL);
+    pthread_attr_destroy(&attr);
+#endif
 }
 
 /* The codegen module, loaded on first use. */
