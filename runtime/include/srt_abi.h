@@ -201,6 +201,10 @@ SrtAggTable *srt_query_agg_table(SrtQuery *q);
 ** out of memory fails the query and exits.
 */
 uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint64_t hash);
+/* srt_agg_upsert of the key hashed here (srt_hash): one call, the lookup of a group-cache miss
+   whose key has a string, in a program compiled on several threads (codegen's cg_group.c
+   miss_upsert; compiled once in libsrt.a instead of once a build). */
+uint8_t *srt_agg_upsert_key(SrtAggTable *t, const void *key, uint32_t key_len);
 
 /* Copy a string into memory owned by the table (min/max of STRING keep their value there). */
 const char *srt_agg_strdup(SrtAggTable *t, const char *s, uint32_t n);

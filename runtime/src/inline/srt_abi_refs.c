@@ -75,6 +75,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_prog_query_agg_event_key_at,
     (const void *)srt_prog_query_agg_event_null_at,
     (const void *)srt_agg_upsert,
+    (const void *)srt_agg_upsert_key,
     (const void *)srt_agg_strdup,
     (const void *)srt_collect_add,
     (const void *)srt_collect_result,
