@@ -489,8 +489,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     int rc = cg ? cg->compile(arena, diag, plan, &co) : -1;
     double t1 = driver_now_ms();
     if (rc == 0) {
-        int lrc =
-            link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out, script);
+        int lrc = link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out, script);
         if (lrc != 0) {
             diag_fatal(diag, "linking '%s' failed (cc exited with %d)", output, lrc);
             unlink(tmp_out);

@@ -24,22 +24,36 @@
 #include <unistd.h>
 
 /* Options whose value is the next argument (-u's goes to the script's EXTERN). */
-static const char *const ld_value_options[] = {"-o", "-m", "-z", "-dynamic-linker", "-L",
-                                               "-plugin", "-plugin-opt", "-rpath", "-rpath-link",
-                                               "-soname", "-e", "-u"};
+static const char *const ld_value_options[] = {
+    "-o",          "-m",     "-z",          "-dynamic-linker", "-L", "-plugin",
+    "-plugin-opt", "-rpath", "-rpath-link", "-soname",         "-e", "-u"};
 /* Options that do not depend on their position and take no separate value. */
-static const char *const ld_flag_options[] = {"--eh-frame-hdr", "-pie", "--pie", "-no-pie",
-                                              "--no-pie", "-export-dynamic", "--export-dynamic",
-                                              "-E", "-s", "--strip-all", "-S", "--strip-debug",
-                                              "--gc-sections", "--no-gc-sections",
-                                              "--enable-new-dtags", "--disable-new-dtags",
-                                              "--sort-common", "-X", "--build-id",
-                                              "--fatal-warnings", "--no-undefined"};
+static const char *const ld_flag_options[] = {"--eh-frame-hdr",
+                                              "-pie",
+                                              "--pie",
+                                              "-no-pie",
+                                              "--no-pie",
+                                              "-export-dynamic",
+                                              "--export-dynamic",
+                                              "-E",
+                                              "-s",
+                                              "--strip-all",
+                                              "-S",
+                                              "--strip-debug",
+                                              "--gc-sections",
+                                              "--no-gc-sections",
+                                              "--enable-new-dtags",
+                                              "--disable-new-dtags",
+                                              "--sort-common",
+                                              "-X",
+                                              "--build-id",
+                                              "--fatal-warnings",
+                                              "--no-undefined"};
 /* ... and those that carry their value joined (-L/dir, --hash-style=gnu). */
-static const char *const ld_joined_options[] = {"-L", "-z", "--hash-style=", "--build-id=",
-                                                "-plugin-opt=", "--sysroot=", "-O",
-                                                "--dynamic-linker=", "-rpath=", "--rpath=",
-                                                "-soname="};
+static const char *const ld_joined_options[] = {
+    "-L",         "-z", "--hash-style=",     "--build-id=", "-plugin-opt=",
+    "--sysroot=", "-O", "--dynamic-linker=", "-rpath=",     "--rpath=",
+    "-soname="};
 
 static bool in_list(const char *arg, const char *const *list, size_t n)
 {
