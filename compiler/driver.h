@@ -26,6 +26,10 @@ typedef struct DriverOpts {
 
 /* Directory holding libsrt.a and srt_inline.bc; NULL (after a message) if not found. */
 const char *driver_runtime_dir(Arena *arena, Diag *diag);
+/* Load the codegen module on a thread of its own while the front end runs (about 3 ms of
+   relocations and constructors, which `sluice build` then finds done: dlopen waits for it);
+   a module that fails to load is reported by driver_build as before. */
+void driver_preload_codegen(void);
 /* Generate code for plan and link it into opts->output. 0 or -1 (reported). */
 int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts *opts, const char *output);
 /* The executable of plan in the run cache, built there unless there already: a descriptor
@@ -37,6 +41,10 @@ int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts 
 /* `sluice sql`: opts->input over the memory tables of the executable at opts->connect.
    The exit status (the query's, or 1 after a diagnostic). */
 int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts);
+/* Rewrite the linker command argv (NULL-terminated, room for max entries) to read its inputs
+   from a script written to the new file `script` (driver_link.c); false, argv unchanged, when
+   the line is not one to rewrite or the file cannot be written. */
+bool driver_link_script(Arena *arena, char **argv, int max, const char *script);
 /* Monotonic milliseconds, for --time. */
 double driver_now_ms(void);
 

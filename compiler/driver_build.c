@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <spawn.h>
@@ -46,32 +47,78 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* The directory of the sluice executable into dir (PATH_MAX bytes); false with errno set. */
+static bool exe_dir_into(char *dir)
+{
+    ssize_t n = readlink("/proc/self/exe", dir, PATH_MAX - 1);
+    if (n <= 0)
+        return false;
+    dir[n] = '\0';
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    return true;
+}
+
 /* The directory of the sluice executable, or NULL after reporting. */
 static char *exe_dir(Arena *arena, Diag *diag)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) {
+    if (!exe_dir_into(exe)) {
         diag_fatal(diag, "cannot locate the sluice executable: %s", strerror(errno));
         return NULL;
     }
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
     return arena_strdup(arena, exe);
 }
 
-/* Where the codegen module (cg.h) is: next to the executable in the build tree,
-   <prefix>/lib/sluice when installed (never from SLUICE_RUNTIME_DIR: the module must be the
-   one built with this executable).  NULL after reporting. */
+/* Where the codegen module (cg.h) is, given the executable's directory: next to it in the
+   build tree, <prefix>/lib/sluice when installed (never from SLUICE_RUNTIME_DIR: the module
+   must be the one built with this executable).  Into path, PATH_MAX bytes; false if too long. */
+static bool codegen_path_into(const char *dir, char *path)
+{
+    int n = snprintf(path, PATH_MAX, "%s/%s", dir, CG_PLUGIN_FILE);
+    if (n > 0 && n < PATH_MAX && file_exists(path))
+        return true;
+    n = snprintf(path, PATH_MAX, "%s/../lib/sluice/%s", dir, CG_PLUGIN_FILE);
+    return n > 0 && n < PATH_MAX;
+}
+
+/* The codegen module's path, or NULL after reporting. */
 static const char *codegen_path(Arena *arena, Diag *diag)
 {
     char *dir = exe_dir(arena, diag);
     if (!dir)
         return NULL;
-    const char *here = arena_sprintf(arena, "%s/%s", dir, CG_PLUGIN_FILE);
-    return file_exists(here) ? here : arena_sprintf(arena, "%s/../lib/sluice/%s", dir, CG_PLUGIN_FILE);
+    char path[PATH_MAX];
+    if (!codegen_path_into(dir, path)) {
+        diag_fatal(diag, "the sluice executable's directory '%s' is too long", dir);
+        return NULL;
+    }
+    return arena_strdup(arena, path);
+}
+
+#ifndef SL_CODEGEN_LINKED
+static void *preload_codegen(void *unused)
+{
+    (void)unused;
+    char dir[PATH_MAX], path[PATH_MAX];
+    if (exe_dir_into(dir) && codegen_path_into(dir, path))
+        dlopen(path, RTLD_NOW | RTLD_LOCAL); /* kept open: codegen_module's dlopen finds it */
+    return NULL;
+}
+#endif
+
+void driver_preload_codegen(void)
+{
+#ifndef SL_CODEGEN_LINKED
+    pthread_attr_t attr;
+    pthread_t t;
+    if (pthread_attr_init(&attr) != 0)
+        return;
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_create(&t, &attr, preload_codegen, NULL);
+    pthread_attr_destroy(&attr);
+#endif
 }
 
 /* The codegen module, loaded on first use. */
@@ -255,6 +302,24 @@ static int add_connectors(Arena *arena, const SProgram *prog, char **argv, int n
     return n;
 }
 
+/* The runtime: srt_core.o, what srt_main needs of libsrt.a in one object, and libsrt_rest.a,
+   the members it leaves (runtime/split_runtime.cmake); libsrt.a in a runtime directory
+   without them. */
+static int add_runtime(Arena *arena, const char *rt, char **argv, int n, int max)
+{
+    const char *core = arena_sprintf(arena, "%s/srt_core.o", rt);
+    const char *rest = arena_sprintf(arena, "%s/libsrt_rest.a", rt);
+    if (n + 2 > max)
+        return n;
+    if (file_exists(core) && file_exists(rest)) {
+        argv[n++] = (char *)core;
+        argv[n++] = (char *)rest;
+    } else {
+        argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
+    }
+    return n;
+}
+
 /* The link of the objects (obj and its units') into out: `cc`, or the linker cc runs, called
    directly (ld) with the arguments cc would give it (SL_LINK_DIRECT_*). */
 static int link_command(Arena *arena, const SProgram *prog, const char *rt, const char *obj,
@@ -269,8 +334,7 @@ static int link_command(Arena *arena, const SProgram *prog, const char *rt, cons
     argv[n++] = (char *)obj;
     for (int u = 1; u < units && n < max - 1; u++)
         argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
-    if (n < max - 1)
-        argv[n++] = arena_sprintf(arena, "%s/libsrt.a", rt);
+    n = add_runtime(arena, rt, argv, n, max - 1);
     n = add_connectors(arena, prog, argv, n, max - 1, ld);
     if (!ld)
         n = split_flags(arena, SL_LINK_LD, argv, n, max - 1, false);
@@ -287,13 +351,16 @@ static int link_command(Arena *arena, const SProgram *prog, const char *rt, cons
 }
 
 /* Link out: the linker directly when the configuration knows how (a fifth of the link is cc
-   and collect2 starting), else, or when that fails, through cc, whose messages are shown. */
+   and collect2 starting), its inputs in the script `script` (driver_link.c), else, or when that
+   fails, through cc, whose messages are shown. */
 static int link_executable(Arena *arena, Diag *diag, const SProgram *prog, const char *rt,
-                           const char *obj, int units, bool digest, const char *out)
+                           const char *obj, int units, bool digest, const char *out,
+                           const char *script)
 {
     char *argv[160];
     if (SL_LINK_DIRECT_LD[0]) {
         link_command(arena, prog, rt, obj, units, digest, out, true, argv, 160);
+        driver_link_script(arena, argv, 160, script);
         if (run_command(diag, argv, true) == 0)
             return 0;
     }
@@ -308,7 +375,7 @@ static int link_executable(Arena *arena, Diag *diag, const SProgram *prog, const
 ** made beforehand and removes the directory, and leaves a child to do that again once the
 ** process is gone (all async-signal-safe). */
 
-#define BUILD_TEMPS (CG_MAX_UNITS + 3)
+#define BUILD_TEMPS (CG_MAX_UNITS + 4)
 static const char *build_temps[BUILD_TEMPS]; /* files, then the directory */
 static volatile sig_atomic_t n_build_temps;
 static const int build_signals[3] = {SIGINT, SIGTERM, SIGHUP};
@@ -344,15 +411,16 @@ static void on_build_signal(int sig)
     raise(sig);
 }
 
-/* Watch the build's temporary paths (obj and its units' files, tmp_out, dir) until
-   unwatch_build_temps; saved receives the handlers it replaces. */
-static void watch_build_temps(Arena *arena, const char *obj, const char *tmp_out, const char *dir,
-                              struct sigaction saved[3])
+/* Watch the build's temporary paths (obj and its units' files, the link's script, tmp_out,
+   dir) until unwatch_build_temps; saved receives the handlers it replaces. */
+static void watch_build_temps(Arena *arena, const char *obj, const char *script,
+                              const char *tmp_out, const char *dir, struct sigaction saved[3])
 {
     int n = 0;
     build_temps[n++] = obj;
     for (int u = 1; u < CG_MAX_UNITS; u++)
         build_temps[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
+    build_temps[n++] = script;
     build_temps[n++] = tmp_out;
     build_temps[n++] = dir;
     n_build_temps = n;
@@ -388,10 +456,11 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
         return -1;
     }
     const char *obj = arena_sprintf(arena, "%s/query.o", tmp);
+    const char *script = arena_sprintf(arena, "%s/link.ld", tmp);
     /* Link to a temporary name next to the output, then rename into place. */
     const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
     struct sigaction saved[3];
-    watch_build_temps(arena, obj, tmp_out, tmp, saved);
+    watch_build_temps(arena, obj, script, tmp_out, tmp, saved);
     sigprocmask(SIG_SETMASK, &before, NULL);
     CgOptions co = {0};
     co.opt_level = opts->opt_level;
@@ -420,7 +489,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     int rc = cg ? cg->compile(arena, diag, plan, &co) : -1;
     double t1 = driver_now_ms();
     if (rc == 0) {
-        int lrc = link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out);
+        int lrc = link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out, script);
         if (lrc != 0) {
             diag_fatal(diag, "linking '%s' failed (cc exited with %d)", output, lrc);
             unlink(tmp_out);
@@ -439,6 +508,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
                 ct.units > 1 ? arena_sprintf(arena, "; %d modules at once, the slowest's", ct.units) : "",
                 t2 - t1);
     unlink(obj);
+    unlink(script);
     for (int u = 1; u < units; u++)
         unlink(arena_sprintf(arena, CG_UNIT_FILE, obj, u));
     rmdir(tmp);

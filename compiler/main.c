@@ -166,6 +166,8 @@ int main(int argc, char **argv)
         arena_free(&arena);
         return rc;
     }
+    if (strcmp(opts.command, "build") == 0)
+        driver_preload_codegen();
     const char *err = NULL;
     SrcFile *file = srcfile_load(&arena, opts.input, &err);
     if (!file) {

@@ -94,7 +94,7 @@ static void read_field(FjCtx *j, int i)
         /* srt_json_value leaves the datum NULL unless the status is OK or PARTIAL. */
     } else if (j->t->n_fields <= CG_WIDE_RECORD) {
         np = cg_json_decode(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
-                            j->len_slots[i], j->st, j->bb_malformed);
+                            j->len_slots[i], j->st, j->bb_malformed, false);
     } else { /* a wide schema: the shared per-type readers, as a wide record (cg_json.c) */
         np = cg_json_read_shared(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
                                  j->len_slots[i], j->st);

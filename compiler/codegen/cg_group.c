@@ -37,32 +37,21 @@ static LLVMValueRef group_found(CgCtx *cg, LLVMBasicBlockRef bb_join, LLVMValueR
 /*
 ** A cache miss's lookup in the table (cg_agg_upsert: the key's hash and srt_agg_upsert, both
 ** inlined in a program of one query).  For a key with strings, whose hash and compare are loops
-** over its length, when the program has a side unit (cg_compile.c), the lookup is a function of
-** its own there, sl_upsert_<n>(table, key, len), with the same code: the miss path makes a
-** call, and the loop's function, which the driver's thread optimises and compiles alone, is a
-** third smaller (the flagship's: bench/README.md); a miss costs about 13 instructions more
-** (2.6% of a string key's rows when every row misses).  A fixed-size key's lookup is a few
-** multiplies and an unrolled compare, cheap to compile, and stays inlined: called, it cost 13%
-** more instructions when every row missed the cache (9% with the hash left here).
+** over its length, when the program has a side unit (cg_compile.c), the lookup is a call of
+** srt_agg_upsert_key(table, key, len), the same code compiled once in libsrt.a: the loop's
+** function, which the driver's thread optimises and compiles alone, is a third smaller (the
+** flagship's: bench/README.md), and no unit compiles the lookup (it was a function of the side
+** unit, sl_upsert_<n>, about a third of that unit's build); a miss costs about 13 instructions
+** more (2.6% of a string key's rows when every row misses).  A fixed-size key's lookup is a
+** few multiplies and an unrolled compare, cheap to compile, and stays inlined: called, it cost
+** 13% more instructions when every row missed the cache (9% with the hash left here).
 */
 static LLVMValueRef miss_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key, LLVMValueRef len)
 {
-    CgCtx *side = LLVMIsConstant(len) ? NULL : cg_side_unit(cg);
-    if (!side)
+    if (LLVMIsConstant(len) || !cg_side_unit(cg))
         return cg_agg_upsert(cg, table, key, len, "state");
-    LLVMTypeRef params[3] = {side->t_ptr, side->t_ptr, side->t_i32};
-    LLVMTypeRef ft = LLVMFunctionType(side->t_ptr, params, 3, 0);
-    const char *name = arena_sprintf(cg->arena, "sl_upsert_%d", side->n_exported++);
-    CgResume r = {side->fn, side->q, side->entry, LLVMGetInsertBlock(side->b)};
-    LLVMValueRef fn = cg_begin_function(side, name, ft);
-    cg_export(fn);
-    LLVMBuildRet(side->b, cg_agg_upsert(side, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1),
-                                        LLVMGetParam(fn, 2), "state"));
-    cg_reader_end(side, &r);
-    LLVMTypeRef types[3] = {cg->t_ptr, cg->t_ptr, cg->t_i32};
-    ft = LLVMFunctionType(cg->t_ptr, types, 3, 0);
     LLVMValueRef args[3] = {table, key, len};
-    return LLVMBuildCall2(cg->b, ft, LLVMAddFunction(cg->mod, name, ft), args, 3, "state");
+    return cg_call(cg, "srt_agg_upsert_key", args, 3, "state");
 }
 
 /*

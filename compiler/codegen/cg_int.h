@@ -163,10 +163,13 @@ LLVMValueRef cg_inset_lookup(CgCtx *cg, const SExpr *e, CgVal x, bool *done, boo
 /* cg_reader.c: decode the JSON value at p into a scalar column's slots (len_slot: strings
    only) and the reader's status (SRT_JV_*) into the i32 slot st; returns the position after
    it, or branches to bb_bad if malformed.
-   The reader's options ro (NULL: Spark's defaults) say how a TIMESTAMP or DATE is read. */
+   The reader's options ro (NULL: Spark's defaults) say how a TIMESTAMP or DATE is read.
+   word_tried: the caller has tested the bytes at p as a STRING's fast value (cg_json_fast)
+   and they were not one, so a string is scanned without that test (srt_json_str_long). */
 LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
                             LLVMValueRef end, LLVMValueRef null_slot, LLVMValueRef val_slot,
-                            LLVMValueRef len_slot, LLVMValueRef st, LLVMBasicBlockRef bb_bad);
+                            LLVMValueRef len_slot, LLVMValueRef st, LLVMBasicBlockRef bb_bad,
+                            bool word_tried);
 /* cg_json_fast.c: the usual value of a column of type t read with options ro (ten digits of
    epoch seconds, a short string without escapes) tested and decoded inline.  ok says whether
    the bytes at p are such a value (they are then what the type's srt_json_* reader reads, and

@@ -331,7 +331,8 @@ static void read_field(JsonCtx *j, int i)
     }
     if (!j->wide) {
         np = cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
-                            j->rec->val_slots[i], j->rec->len_slots[i], j->st, j->bb_malformed);
+                            j->rec->val_slots[i], j->rec->len_slots[i], j->st, j->bb_malformed,
+                            false);
     } else {
         np = cg_json_read_shared(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
                                  j->rec->val_slots[i], j->rec->len_slots[i], j->st);
@@ -838,7 +839,8 @@ static LLVMValueRef expect_text(JsonCtx *j, LLVMValueRef p, const char *text,
     return cg_gepc(cg, p, n, "");
 }
 
-static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBlockRef bb_else);
+static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, bool word_tried,
+                                 LLVMBasicBlockRef bb_else);
 
 /* expect_text after optional spaces, compared first where they usually are not. */
 static LLVMValueRef expect_text_ws(JsonCtx *j, LLVMValueRef p, const char *text,
@@ -896,7 +898,7 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     size_t tn = strlen(tail); /* at least one byte: the fast value's token end */
     int room = cg_json_fast_room(cg, t, &j->pq->source->read);
     if (room == 0) {
-        LLVMValueRef np = shape_decode(j, i, ws(j, p), bb_else);
+        LLVMValueRef np = shape_decode(j, i, ws(j, p), false, bb_else);
         return eat ? expect_text(j, np, tail, bb_else) : np;
     }
     LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(b);
@@ -928,7 +930,7 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     LLVMBasicBlockRef in_bb[2] = {bb_from, from_miss};
     LLVMAddIncoming(q, in_q, in_bb, 2);
     cg_at(cg, bb_other);
-    LLVMValueRef np = shape_decode(j, i, q, bb_else);
+    LLVMValueRef np = shape_decode(j, i, q, true, bb_else);
     if (eat)
         np = expect_text(j, np, tail, bb_else);
     LLVMBasicBlockRef from_other = LLVMGetInsertBlock(b);
@@ -937,8 +939,10 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     return cg_phi2(cg, cg->t_ptr, np_fast, bb_fast, np, from_other, "p.val");
 }
 
-/* Column i's value at p, spaces skipped, as the key loop would decode it. */
-static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBlockRef bb_else)
+/* Column i's value at p, spaces skipped, as the key loop would decode it (word_tried: after
+   its fast value missed, cg_json_decode). */
+static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, bool word_tried,
+                                 LLVMBasicBlockRef bb_else)
 {
     CgCtx *cg = j->cg;
     if (!j->rec->null_slots[i]) {
@@ -950,8 +954,9 @@ static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, LLVMBasicBlo
         return np;
     }
     const Type *t = j->pq->source->schema.cols[i].type;
-    LLVMValueRef np = cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
-                                     j->rec->val_slots[i], j->rec->len_slots[i], j->st, bb_else);
+    LLVMValueRef np =
+        cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
+                       j->rec->val_slots[i], j->rec->len_slots[i], j->st, bb_else, word_tried);
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
     LLVMBasicBlockRef ok = cg_block(cg, "shape.value");
     LLVMBuildCondBr(cg->b,

@@ -42,7 +42,8 @@ static bool no_nonnum(const SReadOpts *ro)
 
 LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMValueRef p,
                             LLVMValueRef end, LLVMValueRef null_slot, LLVMValueRef val_slot,
-                            LLVMValueRef len_slot, LLVMValueRef st, LLVMBasicBlockRef bb_bad)
+                            LLVMValueRef len_slot, LLVMValueRef st, LLVMBasicBlockRef bb_bad,
+                            bool word_tried)
 {
     LLVMValueRef np, out, out_n = NULL;
     LLVMTypeRef out_t = cg->t_i64;
@@ -59,7 +60,7 @@ LLVMValueRef cg_json_decode(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMV
         out = cg_alloca(cg, cg->t_ptr, "s");
         out_n = cg_alloca(cg, cg->t_i32, "n");
         LLVMValueRef args[6] = {p, end, cg->q, out, out_n, st};
-        np = cg_call(cg, "srt_json_str", args, 6, "p.val");
+        np = cg_call(cg, word_tried ? "srt_json_str_long" : "srt_json_str", args, 6, "p.val");
     } else if (t->kind == TY_TIMESTAMP_NTZ && ro && ro->ntz_fmt) { /* timestampNTZFormat */
         out = cg_alloca(cg, out_t, "ntz");
         uint32_t n = (uint32_t)strlen(ro->ntz_fmt);
@@ -287,7 +288,7 @@ LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMT
     LLVMBasicBlockRef bad = cg_block(cg, "bad");
     LLVMValueRef np =
         cg_json_decode(cg, t, ro, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 3),
-                       LLVMGetParam(fn, 4), LLVMGetParam(fn, 5), LLVMGetParam(fn, 6), bad);
+                       LLVMGetParam(fn, 4), LLVMGetParam(fn, 5), LLVMGetParam(fn, 6), bad, false);
     LLVMBuildRet(cg->b, np);
     cg_at(cg, bad);
     LLVMBuildRet(cg->b, LLVMConstNull(cg->t_ptr));

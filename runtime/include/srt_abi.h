@@ -201,6 +201,10 @@ SrtAggTable *srt_query_agg_table(SrtQuery *q);
 ** out of memory fails the query and exits.
 */
 uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint64_t hash);
+/* srt_agg_upsert of the key hashed here (srt_hash): one call, the lookup of a group-cache miss
+   whose key has a string, in a program compiled on several threads (codegen's cg_group.c
+   miss_upsert; compiled once in libsrt.a instead of once a build). */
+uint8_t *srt_agg_upsert_key(SrtAggTable *t, const void *key, uint32_t key_len);
 
 /* Copy a string into memory owned by the table (min/max of STRING keep their value there). */
 const char *srt_agg_strdup(SrtAggTable *t, const char *s, uint32_t n);
@@ -718,6 +722,10 @@ const char *srt_json_iv(SrtQuery *q, const char *p, const char *end, int32_t fie
    any other token gives its JSON text, as Spark does. */
 const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
                          int *st);
+/* srt_json_str for a value whose test as a string of up to 7 bytes in one load (the first
+   of srt_json_string_raw) has failed already: the same result, without that test. */
+const char *srt_json_str_long(const char *p, const char *end, SrtQuery *q, const char **s,
+                              uint32_t *n, int *st);
 /* What srt_json_str does for anything but a string without escapes. */
 const char *srt_json_str_any(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
                              int *st);

@@ -4,6 +4,7 @@
 ** DROP DUPLICATES' srt_dedup_admit and DISTINCT aggregates' srt_distinct_admit ride on it;
 ** srt_vlog_put logs a replayed aggregate's value in a parallel task (srt_par.c).
 */
+#include "srt_hash_int.h"
 #include "srt_int.h"
 #include "state/srt_agg_int.h"
 
@@ -18,6 +19,11 @@ uint8_t *srt_agg_upsert(SrtAggTable *t, const void *key, uint32_t key_len, uint6
     if (SRT_UNLIKELY(srt_agg_find_or_add(t, key, key_len, hash, &state) < 0))
         srt_query_oom(t->owner, "aggregation state");
     return state;
+}
+
+uint8_t *srt_agg_upsert_key(SrtAggTable *t, const void *key, uint32_t key_len)
+{
+    return srt_agg_upsert(t, key, key_len, srt_hash_body(key, key_len));
 }
 
 int32_t srt_distinct_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len,

@@ -946,18 +946,35 @@ __attribute__((noinline)) const char *srt_json_str_any(const char *p, const char
     return srt_json_token_text(p, end, q, s, n, st);
 }
 
-const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
-                         int *st)
+/* A string without escapes decoded here (word_tried: its one-load test, srt_json_string_raw's
+   first, has failed already: the scan straight away), anything else by srt_json_str_any. */
+static inline const char *j_str(const char *p, const char *end, SrtQuery *q, const char **s,
+                                uint32_t *n, int *st, int word_tried)
 {
     if (p < end && *p == '"') {
         int esc;
-        const char *r = srt_json_string_raw(p, end, s, n, &esc);
+        const char *r = word_tried ? srt_json_string_scan(p, end, s, n, &esc)
+                                   : srt_json_string_raw(p, end, s, n, &esc);
         if (r && !esc) {
             *st = SRT_JV_OK;
             return r;
         }
     }
     return srt_json_str_any(p, end, q, s, n, st);
+}
+
+const char *srt_json_str(const char *p, const char *end, SrtQuery *q, const char **s, uint32_t *n,
+                         int *st)
+{
+    return j_str(p, end, q, s, n, st, 0);
+}
+
+/* After the caller's own one-load test of a short string missed (the expected shape's fast
+   value, codegen's cg_json.c shape_value). */
+const char *srt_json_str_long(const char *p, const char *end, SrtQuery *q, const char **s,
+                              uint32_t *n, int *st)
+{
+    return j_str(p, end, q, s, n, st, 1);
 }
 
 /* Out of line on purpose: codegen inlines the fast paths and calls this one. */

@@ -1,0 +1,209 @@
+/* driver_link.c - the linker's inputs moved from its command line into a linker script.
+**
+** mold 1.x matches every command-line argument against its whole option table, building
+** strings as it goes: about 2 M instructions per file or -l, a third of the flagship's link
+** (bench/README.md, "The link: one script of inputs").  The names of an INPUT() script cost it
+** next to nothing.  So the driver's direct link (driver_build.c, SL_LINK_DIRECT_*) keeps the
+** options on the command line and writes the inputs, in their order, into one script given
+** last: `INPUT(Scrt1.o ... query.o ... libsrt.a -lm ... crtn.o) EXTERN(sym ...)`.
+**
+** The rewrite keeps the meaning of the line or is not done: every option must be one this file
+** knows (taking the next argument or not, and not depending on its position), and every input
+** must be read in the same --as-needed state, which the --push-state/--pop-state and
+** --as-needed options around them may set but not change between two inputs (a line that
+** does is linked as it is).
+*/
+#define _GNU_SOURCE
+#include "driver.h"
+
+#include "base/strbuf.h"
+
+#include <fcntl.h>
+#include <stdbool.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Options whose value is the next argument (-u's goes to the script's EXTERN). */
+static const char *const ld_value_options[] = {
+    "-o",          "-m",     "-z",          "-dynamic-linker", "-L", "-plugin",
+    "-plugin-opt", "-rpath", "-rpath-link", "-soname",         "-e", "-u"};
+/* Options that do not depend on their position and take no separate value. */
+static const char *const ld_flag_options[] = {"--eh-frame-hdr",
+                                              "-pie",
+                                              "--pie",
+                                              "-no-pie",
+                                              "--no-pie",
+                                              "-export-dynamic",
+                                              "--export-dynamic",
+                                              "-E",
+                                              "-s",
+                                              "--strip-all",
+                                              "-S",
+                                              "--strip-debug",
+                                              "--gc-sections",
+                                              "--no-gc-sections",
+                                              "--enable-new-dtags",
+                                              "--disable-new-dtags",
+                                              "--sort-common",
+                                              "-X",
+                                              "--build-id",
+                                              "--fatal-warnings",
+                                              "--no-undefined"};
+/* ... and those that carry their value joined (-L/dir, --hash-style=gnu). */
+static const char *const ld_joined_options[] = {
+    "-L",         "-z", "--hash-style=",     "--build-id=", "-plugin-opt=",
+    "--sysroot=", "-O", "--dynamic-linker=", "-rpath=",     "--rpath=",
+    "-soname="};
+
+static bool in_list(const char *arg, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(arg, list[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool has_prefix_in(const char *arg, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(arg, list[i], strlen(list[i])) == 0 && arg[strlen(list[i])])
+            return true;
+    return false;
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A name as a script token: quoted when it holds a character the script's lexer would split
+   on; false for one no script can hold (a quote, a line end). */
+static bool put_name(StrBuf *sb, const char *name)
+{
+    bool plain = *name != '\0';
+    for (const char *c = name; *c; c++) {
+        if (*c == '"' || *c == '\n' || *c == '\r')
+            return false;
+        if (!(*c == '/' || *c == '.' || *c == '_' || *c == '-' || *c == '+' ||
+              (*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')))
+            plain = false;
+    }
+    sb_putc(sb, ' ');
+    if (!plain)
+        sb_putc(sb, '"');
+    sb_puts(sb, name);
+    if (!plain)
+        sb_putc(sb, '"');
+    return true;
+}
+
+/* The --as-needed state along the line (what --push-state, --pop-state, --as-needed and
+   --no-as-needed make of it) and the one the inputs are read in. */
+typedef struct LdState {
+    bool as_needed;
+    bool inputs_as_needed; /* the state of the first input */
+    int n_inputs;
+    bool saved[8];
+    int depth;
+} LdState;
+
+static bool ld_state_option(LdState *st, const char *arg)
+{
+    if (strcmp(arg, "--as-needed") == 0)
+        st->as_needed = true;
+    else if (strcmp(arg, "--no-as-needed") == 0)
+        st->as_needed = false;
+    else if (strcmp(arg, "--push-state") == 0 && st->depth < (int)N_OF(st->saved))
+        st->saved[st->depth++] = st->as_needed;
+    else if (strcmp(arg, "--pop-state") == 0 && st->depth > 0)
+        st->as_needed = st->saved[--st->depth];
+    else
+        return false;
+    return true;
+}
+
+/* One input in the script; false when its state differs from the inputs' before it. */
+static bool ld_input(LdState *st, StrBuf *inputs, const char *arg)
+{
+    if (st->n_inputs++ == 0)
+        st->inputs_as_needed = st->as_needed;
+    else if (st->inputs_as_needed != st->as_needed)
+        return false;
+    if (strncmp(arg, "-l", 2) == 0) { /* a library the linker searches for, as on the line */
+        sb_putc(inputs, ' ');
+        sb_puts(inputs, arg);
+        return true;
+    }
+    return put_name(inputs, arg);
+}
+
+/* Sort argv[1..] into the options kept (opts, from *n_opts on) and the script's text. */
+static bool ld_sort(char **argv, char **opts, int *n_opts, StrBuf *inputs, StrBuf *externs,
+                    LdState *st)
+{
+    for (int i = 1; argv[i]; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || (strncmp(a, "-l", 2) == 0 && a[2])) {
+            if (!ld_input(st, inputs, a))
+                return false;
+        } else if (in_list(a, ld_value_options, N_OF(ld_value_options))) {
+            if (!argv[i + 1])
+                return false;
+            if (strcmp(a, "-u") == 0) {
+                if (!put_name(externs, argv[++i]))
+                    return false;
+                continue;
+            }
+            opts[(*n_opts)++] = argv[i];
+            opts[(*n_opts)++] = argv[++i];
+        } else if (in_list(a, ld_flag_options, N_OF(ld_flag_options)) ||
+                   has_prefix_in(a, ld_joined_options, N_OF(ld_joined_options))) {
+            opts[(*n_opts)++] = argv[i];
+        } else if (!ld_state_option(st, a)) {
+            return false;
+        }
+    }
+    return st->n_inputs > 0;
+}
+
+/* Write text to path, a new file; false on any failure. */
+static bool write_new_file(const char *path, const char *text, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, text + done, len - done);
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    return close(fd) == 0 && done == len;
+}
+
+bool driver_link_script(Arena *arena, char **argv, int max, const char *script)
+{
+    int n = 0;
+    while (argv[n])
+        n++;
+    char **opts = ARENA_NEW_N(arena, char *, n + 3);
+    int n_opts = 0;
+    opts[n_opts++] = argv[0];
+    StrBuf inputs, externs;
+    sb_init(&inputs, arena);
+    sb_init(&externs, arena);
+    LdState st = {0};
+    if (!ld_sort(argv, opts, &n_opts, &inputs, &externs, &st) || n_opts + 3 > max)
+        return false;
+    StrBuf text;
+    sb_init(&text, arena);
+    sb_printf(&text, "INPUT(%s )\n", inputs.data);
+    if (externs.len)
+        sb_printf(&text, "EXTERN(%s )\n", externs.data);
+    if (!write_new_file(script, text.data, text.len))
+        return false;
+    if (st.inputs_as_needed)
+        opts[n_opts++] = "--as-needed";
+    opts[n_opts++] = (char *)script;
+    opts[n_opts] = NULL;
+    memcpy(argv, opts, sizeof *argv * (size_t)(n_opts + 1));
+    return true;
+}
