@@ -7,12 +7,14 @@ of Spark 3.5's micro-batch engine.
 
 For each seed: a random stream of micro-batches (JSON Lines files, one to three a batch, events
 `time TIMESTAMP, k STRING, v BIGINT, d DOUBLE` with NULLs, NaN and -0.0, late and out-of-order
-rows, repeated lines, times before the epoch and on window edges) and --queries random
+rows, repeated lines, times before the epoch (1969, 1967), with microseconds and on window
+edges) and --queries random
 streaming queries over it: `window()` aggregations (tumbling, sliding, with a start time) in
 append, update and complete mode, `session_window` in append and complete mode, GROUP BY a key
 or nothing in update and complete mode, DROP DUPLICATES [WITHIN WATERMARK] and stateless
 filters/projections in append mode; with or without a watermark, with a WHERE of conjuncts on
-the event time and on other columns. The batches are fed either one per run of the executable
+the event time and on other columns (now and then above a subquery over the source), and
+aggregations with a HAVING on the key or on aggregates. The batches are fed either one per run of the executable
 (a restart from the checkpoint between batches, `--trigger availableNow`) or all at once with
 `maxFilesPerTrigger`. The whole console output and the progress records (batch ids, input
 rows, eventTime statistics and watermark, state operators' row counts) are compared with the
