@@ -833,38 +833,96 @@ static void where_conjuncts(CgCtx *cg, const CgEnv *env, const SExpr *w, LLVMBas
    the rows they drop never reach EventTimeWatermarkExec's statistics.  In the block that
    reads the source (without a join: PushPredicateThroughJoin would first have to move them),
    those conjuncts of WHERE are tested first, then the row's event time counts, then the
-   others are tested.  wm_col is the watermarked column of env. */
-static bool pushed_below_watermark(CgCtx *cg, const CgEnv *env, const SExpr *c, int wm_col)
+   others are tested.  is_wm marks the columns of env that are the watermarked column. */
+static bool pushed_below_watermark(CgCtx *cg, const CgEnv *env, const SExpr *c, const bool *is_wm)
 {
     bool *reads = ARENA_NEW_N(cg->arena, bool, env->n_cols + 1);
     sema_expr_columns(c, reads, env->n_cols);
-    return !reads[wm_col] && sema_is_deterministic(c);
+    for (int i = 0; i < env->n_cols; i++)
+        if (reads[i] && is_wm[i])
+            return false;
+    return sema_is_deterministic(c);
+}
+
+/* Is s a plain projection of its input: every output one of its columns, without window,
+   explode, DROP DUPLICATES or join?  A Filter above it moves below it (Spark's
+   PushPredicateThroughNonJoin, case Filter over Project) and on below the watermark. */
+static bool plain_projection(const SSelect *s)
+{
+    if (s->window || s->gen >= 0 || s->dedup || s->join || s->has_agg || s->n_branches)
+        return false;
+    for (int i = 0; i < s->n_out; i++)
+        if (s->out[i].expr->kind != SX_COLUMN)
+            return false;
+    return true;
+}
+
+/* The block over the block reading the source (first) whose WHERE moves below the
+   watermark too: the next one when first is a plain projection (run_blocks also checks
+   that it does not join); NULL otherwise. */
+static const SSelect *second_block(const PQuery *pq, const SSelect *first)
+{
+    if (first == pq->agg || first == pq->top || !plain_projection(first))
+        return NULL;
+    const SSelect *next = pq->n_pre > 1 ? pq->pre[1] : pq->agg;
+    if (!next || next->join || next->n_branches)
+        return NULL;
+    return next;
+}
+
+/* Per column of the env over s's input: is it the source's watermarked column?  The source
+   block's env is the source row; the second block's are the first's plain projection. */
+static bool *watermark_cols(CgCtx *cg, const PQuery *pq, const SSelect *first, bool second)
+{
+    int n = second ? first->n_out : first->input.n;
+    bool *is_wm = ARENA_NEW_N(cg->arena, bool, n + 1);
+    for (int i = 0; i < n; i++)
+        is_wm[i] = second ? first->out[i].expr->u.column == pq->watermark_col
+                          : i == pq->watermark_col;
+    return is_wm;
 }
 
 /* The conjuncts of w that are (pushed) or are not (!pushed) pushed below the watermark, each
    tested in turn: a row one of them does not keep goes to bb_cont. */
-static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, int wm_col, bool pushed,
-                       LLVMBasicBlockRef bb_cont)
+static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, const bool *is_wm,
+                       bool pushed, LLVMBasicBlockRef bb_cont)
 {
     if (!w)
         return;
     if (w->kind == SX_AND) {
-        where_part(cg, env, w->u.bin.lhs, wm_col, pushed, bb_cont);
-        where_part(cg, env, w->u.bin.rhs, wm_col, pushed, bb_cont);
+        where_part(cg, env, w->u.bin.lhs, is_wm, pushed, bb_cont);
+        where_part(cg, env, w->u.bin.rhs, is_wm, pushed, bb_cont);
         return;
     }
-    if (pushed_below_watermark(cg, env, w, wm_col) == pushed)
+    if (pushed_below_watermark(cg, env, w, is_wm) == pushed)
         where_conjuncts(cg, env, w, bb_cont);
 }
 
-/* The WHERE of the block reading the source, with the row's event time counted in between
-   its conjuncts pushed below the watermark and the others (see above). */
-static void source_where(CgCtx *cg, const PQuery *pq, const SExpr *where, const CgEnv *env,
-                         const EventTime *et, LLVMBasicBlockRef bb_cont)
+/* The WHERE of the block reading the source (first), with the row's event time counted in
+   between its conjuncts pushed below the watermark and the others (see above); with a
+   second block (second_block), that block's pushed conjuncts are tested with the first's,
+   over the first's projection, and only its others remain for it (second_where). */
+static void source_where(CgCtx *cg, const PQuery *pq, const SSelect *first, const SSelect *second,
+                         const CgEnv *env, const EventTime *et, LLVMBasicBlockRef bb_cont)
 {
-    where_part(cg, env, where, pq->watermark_col, true, bb_cont);
+    const bool *is_wm = watermark_cols(cg, pq, first, false);
+    where_part(cg, env, first->where, is_wm, true, bb_cont);
+    if (second && second->where) {
+        CgEnv next = cg_block_env(cg, first, env);
+        where_part(cg, &next, second->where, watermark_cols(cg, pq, first, true), true, bb_cont);
+    }
     event_time_row(cg, et, env->cols[pq->watermark_col]);
-    where_part(cg, env, where, pq->watermark_col, false, bb_cont);
+    where_part(cg, env, first->where, is_wm, false, bb_cont);
+}
+
+/* The WHERE of block s: the conjuncts source_where left when s is the second block. */
+static void block_where(CgCtx *cg, const PQuery *pq, const SSelect *s, const SSelect *first,
+                        const SSelect *second, const CgEnv *env, LLVMBasicBlockRef bb_cont)
+{
+    if (s == second)
+        where_part(cg, env, s->where, watermark_cols(cg, pq, first, true), false, bb_cont);
+    else
+        where_conjuncts(cg, env, s->where, bb_cont);
 }
 
 /* Does s join (a stream-static or a stream-stream join)? */
@@ -889,6 +947,9 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
        reads it (source_where), or at once when that block joins. */
     const SSelect *first = pq->n_pre ? pq->pre[0] : pq->agg;
     bool split = et->n && from == 0 && !joined && !block_joins(pq, first);
+    const SSelect *second = split ? second_block(pq, first) : NULL;
+    if (second && block_joins(pq, second))
+        second = NULL;
     if (et->n && from == 0 && !joined && !split)
         event_time_row(cg, et, env.cols[pq->watermark_col]);
     for (int b = from; b < pq->n_pre; b++) {
@@ -896,9 +957,9 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         if (b > from || !joined)
             bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
         if (split && s == first)
-            source_where(cg, pq, s->where, &env, et, bb_cont);
+            source_where(cg, pq, first, second, &env, et, bb_cont);
         else
-            where_conjuncts(cg, &env, s->where, bb_cont);
+            block_where(cg, pq, s, first, second, &env, bb_cont);
         if (s->dedup)
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         if (s->window && s->window->u.window.session) {
@@ -923,9 +984,9 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
     if (pq->agg) {
         bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
         if (split && pq->agg == first)
-            source_where(cg, pq, pq->agg->where, &env, et, bb_cont);
+            source_where(cg, pq, first, NULL, &env, et, bb_cont);
         else
-            where_conjuncts(cg, &env, pq->agg->where, bb_cont);
+            block_where(cg, pq, pq->agg, first, second, &env, bb_cont);
         if (pq->agg->dedup)
             dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         aggregate_row(cg, pq, &env, t->table, bb_cont, et);
