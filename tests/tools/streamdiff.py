@@ -341,7 +341,6 @@ def gen_query(r, st):
         q.aggs = r.sample(sorted(AGGS), r.randint(1, 4))
         if "count" not in q.aggs and r.random() < 0.5:
             q.aggs.insert(0, "count")
-    q.having = gen_having(r, q) if q.family in ("window", "session", "group") else []
     # the WHERE above a subquery over the source: Spark pushes it down through the Project
     q.subq = r.random() < 0.3
     if q.family == "window":
@@ -384,6 +383,7 @@ def gen_query(r, st):
         q.select = [c for c in ["time", "k", "v", "d"] if r.random() < 0.8] or ["v"]
         q.plus = r.random() < 0.5
         q.mode = r.choice(["append", "append", "update"])
+    q.having = gen_having(r, q) if q.family in ("window", "session", "group") else []
     return q
 
 
