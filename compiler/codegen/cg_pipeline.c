@@ -898,21 +898,86 @@ static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, const bool *
         where_conjuncts(cg, env, w, bb_cont);
 }
 
+/* Does HAVING conjunct c of aggregating block a read grouping keys only (marked in reads,
+   *any set when one is read): no aggregate, not the window? */
+static bool having_keys(const SSelect *a, const SExpr *c, bool *reads, bool *any)
+{
+    if (c->kind == SX_AGG_REF || c->kind == SX_COLUMN)
+        return false;
+    if (c->kind == SX_GROUP_REF) {
+        if (c->u.ref >= a->n_group || c->u.ref == a->window_group)
+            return false;
+        reads[c->u.ref] = *any = true;
+        return true;
+    }
+    SExpr **op;
+    for (int i = 0; (op = sema_expr_operand((SExpr *)c, i)) != NULL; i++)
+        if (*op && !having_keys(a, *op, reads, any))
+            return false;
+    return true;
+}
+
+/* The conjuncts of HAVING h of block a that Spark moves below the Aggregate
+   (PushPredicateThroughNonJoin, case Filter over Aggregate: deterministic, reading grouping
+   keys only, at least one; not with grouping sets), tested over the aggregate's input env
+   with those keys computed from it: which 1 those that then go below the watermark too (no
+   key read is the event time: is_wm), 0 the others, -1 all (is_wm NULL).  Testing them
+   again after the aggregate keeps the same groups. */
+static void having_part(CgCtx *cg, const SSelect *a, const SExpr *h, const CgEnv *env,
+                        const bool *is_wm, int which, LLVMBasicBlockRef bb_cont)
+{
+    if (h->kind == SX_AND) {
+        having_part(cg, a, h->u.bin.lhs, env, is_wm, which, bb_cont);
+        having_part(cg, a, h->u.bin.rhs, env, is_wm, which, bb_cont);
+        return;
+    }
+    bool *reads = ARENA_NEW_N(cg->arena, bool, a->n_group + 1);
+    bool any = false;
+    if (!having_keys(a, h, reads, &any) || !any || !sema_is_deterministic(h))
+        return;
+    bool below_wm = true;
+    for (int i = 0; i < a->n_group; i++)
+        if (reads[i] && is_wm && !pushed_below_watermark(cg, env, a->group[i], is_wm))
+            below_wm = false;
+    if (which >= 0 && below_wm != (which == 1))
+        return;
+    CgVal *groups = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
+    for (int i = 0; i < a->n_group; i++)
+        if (reads[i])
+            groups[i] = cg_expr(cg, env, a->group[i]);
+    CgEnv genv = *env;
+    genv.groups = groups;
+    where_conjuncts(cg, &genv, h, bb_cont);
+}
+
+static void having_below(CgCtx *cg, const SSelect *a, const CgEnv *env, const bool *is_wm,
+                         int which, LLVMBasicBlockRef bb_cont)
+{
+    if (a && a->having && !a->n_gsets)
+        having_part(cg, a, a->having, env, is_wm, which, bb_cont);
+}
+
 /* The WHERE of the block reading the source (first), with the row's event time counted in
    between its conjuncts pushed below the watermark and the others (see above); with a
    second block (second_block), that block's pushed conjuncts are tested with the first's,
-   over the first's projection, and only its others remain for it (second_where). */
+   over the first's projection, and only its others remain for it (block_where).  The
+   HAVING conjuncts of the aggregation Spark moves below it go with them (having_part). */
 static void source_where(CgCtx *cg, const PQuery *pq, const SSelect *first, const SSelect *second,
                          const CgEnv *env, const EventTime *et, LLVMBasicBlockRef bb_cont)
 {
     const bool *is_wm = watermark_cols(cg, pq, first, false);
+    const SSelect *agg_first = first == pq->agg ? first : NULL;
     where_part(cg, env, first->where, is_wm, true, bb_cont);
-    if (second && second->where) {
+    having_below(cg, agg_first, env, is_wm, 1, bb_cont);
+    if (second) {
         CgEnv next = cg_block_env(cg, first, env);
-        where_part(cg, &next, second->where, watermark_cols(cg, pq, first, true), true, bb_cont);
+        const bool *wm2 = watermark_cols(cg, pq, first, true);
+        where_part(cg, &next, second->where, wm2, true, bb_cont);
+        having_below(cg, second == pq->agg ? second : NULL, &next, wm2, 1, bb_cont);
     }
     event_time_row(cg, et, env->cols[pq->watermark_col]);
     where_part(cg, env, first->where, is_wm, false, bb_cont);
+    having_below(cg, agg_first, env, is_wm, 0, bb_cont);
 }
 
 /* The WHERE of block s: the conjuncts source_where left when s is the second block. */
@@ -983,10 +1048,15 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
     }
     if (pq->agg) {
         bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
-        if (split && pq->agg == first)
+        if (split && pq->agg == first) {
             source_where(cg, pq, first, NULL, &env, et, bb_cont);
-        else
+        } else if (pq->agg == second) {
             block_where(cg, pq, pq->agg, first, second, &env, bb_cont);
+            having_below(cg, pq->agg, &env, watermark_cols(cg, pq, first, true), 0, bb_cont);
+        } else {
+            block_where(cg, pq, pq->agg, first, second, &env, bb_cont);
+            having_below(cg, pq->agg, &env, NULL, -1, bb_cont);
+        }
         if (pq->agg->dedup)
             dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         aggregate_row(cg, pq, &env, t->table, bb_cont, et);
