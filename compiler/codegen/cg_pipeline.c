@@ -877,15 +877,15 @@ static bool *watermark_cols(CgCtx *cg, const PQuery *pq, const SSelect *first, b
     int n = second ? first->n_out : first->input.n;
     bool *is_wm = ARENA_NEW_N(cg->arena, bool, n + 1);
     for (int i = 0; i < n; i++)
-        is_wm[i] = second ? first->out[i].expr->u.column == pq->watermark_col
-                          : i == pq->watermark_col;
+        is_wm[i] =
+            second ? first->out[i].expr->u.column == pq->watermark_col : i == pq->watermark_col;
     return is_wm;
 }
 
 /* The conjuncts of w that are (pushed) or are not (!pushed) pushed below the watermark, each
    tested in turn: a row one of them does not keep goes to bb_cont. */
-static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, const bool *is_wm,
-                       bool pushed, LLVMBasicBlockRef bb_cont)
+static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, const bool *is_wm, bool pushed,
+                       LLVMBasicBlockRef bb_cont)
 {
     if (!w)
         return;
@@ -898,8 +898,8 @@ static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, const bool *
         where_conjuncts(cg, env, w, bb_cont);
 }
 
-/* Does HAVING conjunct c of aggregating block a read grouping keys only (marked in reads,
-   *any set when one is read): no aggregate, not the window? */
+/* Does HAVING conjunct c of aggregating block a read grouping keys only (marked in reads;
+   any set when it reads one): no aggregate, not the window? */
 static bool having_keys(const SSelect *a, const SExpr *c, bool *reads, bool *any)
 {
     if (c->kind == SX_AGG_REF || c->kind == SX_COLUMN)
