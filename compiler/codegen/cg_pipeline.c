@@ -833,38 +833,161 @@ static void where_conjuncts(CgCtx *cg, const CgEnv *env, const SExpr *w, LLVMBas
    the rows they drop never reach EventTimeWatermarkExec's statistics.  In the block that
    reads the source (without a join: PushPredicateThroughJoin would first have to move them),
    those conjuncts of WHERE are tested first, then the row's event time counts, then the
-   others are tested.  wm_col is the watermarked column of env. */
-static bool pushed_below_watermark(CgCtx *cg, const CgEnv *env, const SExpr *c, int wm_col)
+   others are tested.  is_wm marks the columns of env that are the watermarked column. */
+static bool pushed_below_watermark(CgCtx *cg, const CgEnv *env, const SExpr *c, const bool *is_wm)
 {
     bool *reads = ARENA_NEW_N(cg->arena, bool, env->n_cols + 1);
     sema_expr_columns(c, reads, env->n_cols);
-    return !reads[wm_col] && sema_is_deterministic(c);
+    for (int i = 0; i < env->n_cols; i++)
+        if (reads[i] && is_wm[i])
+            return false;
+    return sema_is_deterministic(c);
+}
+
+/* Is s a plain projection of its input: every output one of its columns, without window,
+   explode, DROP DUPLICATES or join?  A Filter above it moves below it (Spark's
+   PushPredicateThroughNonJoin, case Filter over Project) and on below the watermark. */
+static bool plain_projection(const SSelect *s)
+{
+    if (s->window || s->gen >= 0 || s->dedup || s->join || s->has_agg || s->n_branches)
+        return false;
+    for (int i = 0; i < s->n_out; i++)
+        if (s->out[i].expr->kind != SX_COLUMN)
+            return false;
+    return true;
+}
+
+/* The block over the block reading the source (first) whose WHERE moves below the
+   watermark too: the next one when first is a plain projection (run_blocks also checks
+   that it does not join); NULL otherwise. */
+static const SSelect *second_block(const PQuery *pq, const SSelect *first)
+{
+    if (first == pq->agg || first == pq->top || !plain_projection(first))
+        return NULL;
+    const SSelect *next = pq->n_pre > 1 ? pq->pre[1] : pq->agg;
+    if (!next || next->join || next->n_branches)
+        return NULL;
+    return next;
+}
+
+/* Per column of the env over s's input: is it the source's watermarked column?  The source
+   block's env is the source row; the second block's are the first's plain projection. */
+static bool *watermark_cols(CgCtx *cg, const PQuery *pq, const SSelect *first, bool second)
+{
+    int n = second ? first->n_out : first->input.n;
+    bool *is_wm = ARENA_NEW_N(cg->arena, bool, n + 1);
+    for (int i = 0; i < n; i++)
+        is_wm[i] =
+            second ? first->out[i].expr->u.column == pq->watermark_col : i == pq->watermark_col;
+    return is_wm;
 }
 
 /* The conjuncts of w that are (pushed) or are not (!pushed) pushed below the watermark, each
    tested in turn: a row one of them does not keep goes to bb_cont. */
-static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, int wm_col, bool pushed,
+static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, const bool *is_wm, bool pushed,
                        LLVMBasicBlockRef bb_cont)
 {
     if (!w)
         return;
     if (w->kind == SX_AND) {
-        where_part(cg, env, w->u.bin.lhs, wm_col, pushed, bb_cont);
-        where_part(cg, env, w->u.bin.rhs, wm_col, pushed, bb_cont);
+        where_part(cg, env, w->u.bin.lhs, is_wm, pushed, bb_cont);
+        where_part(cg, env, w->u.bin.rhs, is_wm, pushed, bb_cont);
         return;
     }
-    if (pushed_below_watermark(cg, env, w, wm_col) == pushed)
+    if (pushed_below_watermark(cg, env, w, is_wm) == pushed)
         where_conjuncts(cg, env, w, bb_cont);
 }
 
-/* The WHERE of the block reading the source, with the row's event time counted in between
-   its conjuncts pushed below the watermark and the others (see above). */
-static void source_where(CgCtx *cg, const PQuery *pq, const SExpr *where, const CgEnv *env,
-                         const EventTime *et, LLVMBasicBlockRef bb_cont)
+/* Does HAVING conjunct c of aggregating block a read grouping keys only (marked in reads;
+   any set when it reads one): no aggregate, not the window? */
+static bool having_keys(const SSelect *a, const SExpr *c, bool *reads, bool *any)
 {
-    where_part(cg, env, where, pq->watermark_col, true, bb_cont);
+    if (c->kind == SX_AGG_REF || c->kind == SX_COLUMN)
+        return false;
+    if (c->kind == SX_GROUP_REF) {
+        if (c->u.ref >= a->n_group || c->u.ref == a->window_group)
+            return false;
+        reads[c->u.ref] = *any = true;
+        return true;
+    }
+    SExpr **op;
+    for (int i = 0; (op = sema_expr_operand((SExpr *)c, i)) != NULL; i++)
+        if (*op && !having_keys(a, *op, reads, any))
+            return false;
+    return true;
+}
+
+/* The conjuncts of HAVING h of block a that Spark moves below the Aggregate
+   (PushPredicateThroughNonJoin, case Filter over Aggregate: deterministic, reading grouping
+   keys only, at least one; not with grouping sets), tested over the aggregate's input env
+   with those keys computed from it: which 1 those that then go below the watermark too (no
+   key read is the event time: is_wm), 0 the others, -1 all (is_wm NULL).  Testing them
+   again after the aggregate keeps the same groups. */
+static void having_part(CgCtx *cg, const SSelect *a, const SExpr *h, const CgEnv *env,
+                        const bool *is_wm, int which, LLVMBasicBlockRef bb_cont)
+{
+    if (h->kind == SX_AND) {
+        having_part(cg, a, h->u.bin.lhs, env, is_wm, which, bb_cont);
+        having_part(cg, a, h->u.bin.rhs, env, is_wm, which, bb_cont);
+        return;
+    }
+    bool *reads = ARENA_NEW_N(cg->arena, bool, a->n_group + 1);
+    bool any = false;
+    if (!having_keys(a, h, reads, &any) || !any || !sema_is_deterministic(h))
+        return;
+    bool below_wm = true;
+    for (int i = 0; i < a->n_group; i++)
+        if (reads[i] && is_wm && !pushed_below_watermark(cg, env, a->group[i], is_wm))
+            below_wm = false;
+    if (which >= 0 && below_wm != (which == 1))
+        return;
+    CgVal *groups = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
+    for (int i = 0; i < a->n_group; i++)
+        if (reads[i])
+            groups[i] = cg_expr(cg, env, a->group[i]);
+    CgEnv genv = *env;
+    genv.groups = groups;
+    where_conjuncts(cg, &genv, h, bb_cont);
+}
+
+static void having_below(CgCtx *cg, const SSelect *a, const CgEnv *env, const bool *is_wm,
+                         int which, LLVMBasicBlockRef bb_cont)
+{
+    if (a && a->having && !a->n_gsets)
+        having_part(cg, a, a->having, env, is_wm, which, bb_cont);
+}
+
+/* The WHERE of the block reading the source (first), with the row's event time counted in
+   between its conjuncts pushed below the watermark and the others (see above); with a
+   second block (second_block), that block's pushed conjuncts are tested with the first's,
+   over the first's projection, and only its others remain for it (block_where).  The
+   HAVING conjuncts of the aggregation Spark moves below it go with them (having_part). */
+static void source_where(CgCtx *cg, const PQuery *pq, const SSelect *first, const SSelect *second,
+                         const CgEnv *env, const EventTime *et, LLVMBasicBlockRef bb_cont)
+{
+    const bool *is_wm = watermark_cols(cg, pq, first, false);
+    const SSelect *agg_first = first == pq->agg ? first : NULL;
+    where_part(cg, env, first->where, is_wm, true, bb_cont);
+    having_below(cg, agg_first, env, is_wm, 1, bb_cont);
+    if (second) {
+        CgEnv next = cg_block_env(cg, first, env);
+        const bool *wm2 = watermark_cols(cg, pq, first, true);
+        where_part(cg, &next, second->where, wm2, true, bb_cont);
+        having_below(cg, second == pq->agg ? second : NULL, &next, wm2, 1, bb_cont);
+    }
     event_time_row(cg, et, env->cols[pq->watermark_col]);
-    where_part(cg, env, where, pq->watermark_col, false, bb_cont);
+    where_part(cg, env, first->where, is_wm, false, bb_cont);
+    having_below(cg, agg_first, env, is_wm, 0, bb_cont);
+}
+
+/* The WHERE of block s: the conjuncts source_where left when s is the second block. */
+static void block_where(CgCtx *cg, const PQuery *pq, const SSelect *s, const SSelect *first,
+                        const SSelect *second, const CgEnv *env, LLVMBasicBlockRef bb_cont)
+{
+    if (s == second)
+        where_part(cg, env, s->where, watermark_cols(cg, pq, first, true), false, bb_cont);
+    else
+        where_conjuncts(cg, env, s->where, bb_cont);
 }
 
 /* Does s join (a stream-static or a stream-stream join)? */
@@ -889,6 +1012,9 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
        reads it (source_where), or at once when that block joins. */
     const SSelect *first = pq->n_pre ? pq->pre[0] : pq->agg;
     bool split = et->n && from == 0 && !joined && !block_joins(pq, first);
+    const SSelect *second = split ? second_block(pq, first) : NULL;
+    if (second && block_joins(pq, second))
+        second = NULL;
     if (et->n && from == 0 && !joined && !split)
         event_time_row(cg, et, env.cols[pq->watermark_col]);
     for (int b = from; b < pq->n_pre; b++) {
@@ -896,9 +1022,9 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         if (b > from || !joined)
             bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
         if (split && s == first)
-            source_where(cg, pq, s->where, &env, et, bb_cont);
+            source_where(cg, pq, first, second, &env, et, bb_cont);
         else
-            where_conjuncts(cg, &env, s->where, bb_cont);
+            block_where(cg, pq, s, first, second, &env, bb_cont);
         if (s->dedup)
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         if (s->window && s->window->u.window.session) {
@@ -922,10 +1048,15 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
     }
     if (pq->agg) {
         bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
-        if (split && pq->agg == first)
-            source_where(cg, pq, pq->agg->where, &env, et, bb_cont);
-        else
-            where_conjuncts(cg, &env, pq->agg->where, bb_cont);
+        if (split && pq->agg == first) {
+            source_where(cg, pq, first, NULL, &env, et, bb_cont);
+        } else if (pq->agg == second) {
+            block_where(cg, pq, pq->agg, first, second, &env, bb_cont);
+            having_below(cg, pq->agg, &env, watermark_cols(cg, pq, first, true), 0, bb_cont);
+        } else {
+            block_where(cg, pq, pq->agg, first, second, &env, bb_cont);
+            having_below(cg, pq->agg, &env, NULL, -1, bb_cont);
+        }
         if (pq->agg->dedup)
             dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         aggregate_row(cg, pq, &env, t->table, bb_cont, et);

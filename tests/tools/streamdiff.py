@@ -7,12 +7,14 @@ of Spark 3.5's micro-batch engine.
 
 For each seed: a random stream of micro-batches (JSON Lines files, one to three a batch, events
 `time TIMESTAMP, k STRING, v BIGINT, d DOUBLE` with NULLs, NaN and -0.0, late and out-of-order
-rows, repeated lines, times before the epoch and on window edges) and --queries random
+rows, repeated lines, times before the epoch (1969, 1967), with microseconds and on window
+edges) and --queries random
 streaming queries over it: `window()` aggregations (tumbling, sliding, with a start time) in
 append, update and complete mode, `session_window` in append and complete mode, GROUP BY a key
 or nothing in update and complete mode, DROP DUPLICATES [WITHIN WATERMARK] and stateless
 filters/projections in append mode; with or without a watermark, with a WHERE of conjuncts on
-the event time and on other columns. The batches are fed either one per run of the executable
+the event time and on other columns (now and then above a subquery over the source), and
+aggregations with a HAVING on the key or on aggregates. The batches are fed either one per run of the executable
 (a restart from the checkpoint between batches, `--trigger availableNow`) or all at once with
 `maxFilesPerTrigger`. The whole console output and the progress records (batch ids, input
 rows, eventTime statistics and watermark, state operators' row counts) are compared with the
@@ -101,7 +103,9 @@ def time_json(r, us):
         return us // SEC
     t = EPOCH + datetime.timedelta(microseconds=us)
     s = t.strftime("%Y-%m-%d %H:%M:%S")
-    if us % SEC:
+    if us % 1000:
+        s += ".%06d" % (us % SEC)  # microseconds: the lenient parser reads up to six digits
+    elif us % SEC:
         s += ".%03d" % (us % SEC // 1000)
     return s
 
@@ -134,7 +138,7 @@ def gen_row(r, st, frontier):
     else:
         t = base + (frontier - r.randint(0, stride)) * SEC
     if t is not None and r.random() < 0.15:
-        t += r.choice([1000, 250_000, 500_000, 999_000])
+        t += r.choice([1000, 250_000, 500_000, 999_000, 1, 999_999, 123_456])
     k = None if r.random() < 0.1 else r.choice(st["keys"])
     v = None if r.random() < 0.15 else r.randint(-5, 20)
     q = r.random()
@@ -152,7 +156,8 @@ def gen_row(r, st, frontier):
 def gen_stream(r):
     """Batches of files of rows; each row keeps the JSON line it is written as."""
     st = {
-        "base": r.choice([1711972800, 1711972800, 1711972800, 0, -40]) * SEC,
+        # around 2024, the epoch, or 1967 (every event time before 1970, watermark 0)
+        "base": r.choice([1711972800, 1711972800, 1711972800, 0, -40, -94694400]) * SEC,
         "stride": r.choice([3, 5, 5, 10]),
         "keys": ["a", "b", "c", "d"][: r.randint(1, 4)],
         "specials": r.random() < 0.5,
@@ -302,6 +307,28 @@ class Query:
     pass
 
 
+def gen_having(r, q):
+    """0 to 2 HAVING conjuncts: (sql, predicate over the output row as a dict by column name,
+    on a grouping key). A conjunct on a non-time grouping key is pushed below the Aggregate
+    (PushPredicateThroughNonJoin, case Filter over Aggregate) and then below
+    EventTimeWatermark, as a WHERE conjunct would be; one on aggregates filters the output."""
+    cands = []
+    if "k" in q.keys:
+        cands += [("k <> 'b'", lambda o: o["k"] is not None and o["k"] != "b", True),
+                  ("k IS NOT NULL", lambda o: o["k"] is not None, True)]
+    if "count" in q.aggs:
+        cands.append(("count(*) > 1", lambda o: o["count"] > 1, False))
+    if "sum_v" in q.aggs:
+        cands.append(("sum(v) > 5", lambda o: o["sum_v"] is not None and o["sum_v"] > 5, False))
+    if "max_d" in q.aggs:
+        cands.append(("max(d) >= 1", lambda o: o["max_d"] is not None and
+                      (is_nan(o["max_d"]) or o["max_d"] >= 1), False))
+    if "min_v" in q.aggs:
+        cands.append(("(min(v) IS NULL OR min(v) < 3)",
+                      lambda o: o["min_v"] is None or o["min_v"] < 3, False))
+    return r.sample(cands, min(len(cands), r.choice([0, 0, 1, 1, 2])))
+
+
 def gen_query(r, st):
     q = Query()
     q.family = r.choice(["window", "window", "window", "session", "session", "group", "dedup",
@@ -314,6 +341,8 @@ def gen_query(r, st):
         q.aggs = r.sample(sorted(AGGS), r.randint(1, 4))
         if "count" not in q.aggs and r.random() < 0.5:
             q.aggs.insert(0, "count")
+    # the WHERE above a subquery over the source: Spark pushes it down through the Project
+    q.subq = r.random() < 0.3
     if q.family == "window":
         size = r.choice([2, 5, 10, 15, 20])
         slide = r.choice([size, size, size] + [s for s in (1, 2, 3, 4, 5, 6, 7, 10) if s < size])
@@ -354,6 +383,7 @@ def gen_query(r, st):
         q.select = [c for c in ["time", "k", "v", "d"] if r.random() < 0.8] or ["v"]
         q.plus = r.random() < 0.5
         q.mode = r.choice(["append", "append", "update"])
+    q.having = gen_having(r, q) if q.family in ("window", "session", "group") else []
     return q
 
 
@@ -365,6 +395,9 @@ def query_sql(q, st, per):
            " WITH (connector = 'files', path = 'data/events', format = 'json'%s);\n" % (wm, mft))
     sink = "CREATE SINK out WITH (connector = 'console', truncate = false, numRows = 100000);\n"
     where = " WHERE " + " AND ".join(c[0] for c in q.where) if q.where else ""
+    source = "events"
+    if getattr(q, "subq", False):
+        source = "(SELECT time, k, v, d FROM events) AS s"
     if q.family in ("window", "session", "group"):
         items = list(q.keys)
         groups = list(q.keys)
@@ -372,16 +405,18 @@ def query_sql(q, st, per):
             items.append("%s AS w" % q.wexpr)
             groups.append(q.wexpr)
         items += ["%s AS %s" % (AGGS[a], a) for a in q.aggs]
-        body = "SELECT %s\nFROM events%s" % (", ".join(items), where)
+        body = "SELECT %s\nFROM %s%s" % (", ".join(items), source, where)
         if groups:
             body += "\nGROUP BY " + ", ".join(groups)
+        if q.having:
+            body += "\nHAVING " + " AND ".join(c[0] for c in q.having)
     elif q.family == "dedup":
-        body = "SELECT %s\nFROM events%s\nDROP DUPLICATES%s%s" % (
-            ", ".join(q.select), where, " WITHIN WATERMARK" if q.within else "",
+        body = "SELECT %s\nFROM %s%s\nDROP DUPLICATES%s%s" % (
+            ", ".join(q.select), source, where, " WITHIN WATERMARK" if q.within else "",
             " (%s)" % ", ".join(q.dkeys) if q.dkeys else "")
     else:
         items = list(q.select) + (["v + 1 AS v1"] if q.plus else [])
-        body = "SELECT %s\nFROM events%s" % (", ".join(items), where)
+        body = "SELECT %s\nFROM %s%s" % (", ".join(items), source, where)
     return (src + sink + "INSERT INTO out\n" + body +
             "\nWITH (name = 'q', outputMode = '%s', checkpointLocation = 'chk');\n" % q.mode)
 
@@ -492,10 +527,14 @@ class Model:
         late_ms, wm_ms = self.prev_wm if self.batch_id > 0 else 0, self.wm
         # The conjuncts that do not read the event time are pushed below EventTimeWatermark
         # (PushPredicateThroughNonJoin), so the rows they drop do not count for the watermark.
-        pushed = [c[1] for c in q.where if not c[2]]
+        # A HAVING conjunct on a non-time grouping key is pushed below the Aggregate, so it
+        # filters the rows as a WHERE conjunct that does not read the event time would.
+        where = list(q.where) + [(sql, lambda w, f=f: f(w), False)
+                                 for sql, f, on_key in q.having if on_key]
+        pushed = [c[1] for c in where if not c[2]]
         seen = [w for w in rows if all(p(w) for p in pushed)]
-        kept = [w for w in seen if all(c[1](w) for c in q.where)]
-        self.parts = [[w for w in p if all(c[1](w) for c in q.where)] for p in parts]
+        kept = [w for w in seen if all(c[1](w) for c in where)]
+        self.parts = [[w for w in p if all(c[1](w) for c in where)] for p in parts]
         self.op = {"updated": 0, "removed": 0, "dropped": 0}
         cols = out_columns(q)
         if q.family == "window":
@@ -509,6 +548,10 @@ class Model:
         else:
             res, ordered = [[w[c] for c in q.select] + ([None if w["v"] is None else w["v"] + 1]
                                                        if q.plus else []) for w in kept], True
+        # HAVING on aggregates: a Filter over the stateful operator's output rows
+        post = [f for _, f, on_key in q.having if not on_key]
+        res = [row for row in res
+               if all(f({c[0]: v for v, c in zip(row, cols)}) for f in post)]
         cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
         self.out.append((self.batch_id, [c[0] for c in cols], cells, ordered))
         self.progress.append(self.progress_record(rows, [[w for w in p if all(f(w) for f in pushed)]
@@ -854,13 +897,15 @@ def model_output(q, st):
 
 
 def make_query(family, mode, delay=None, where=(), keys=("k",), aggs=(), size=None, slide=None,
-               start=0, gap=None, select=(), dkeys=None, within=False, plus=False):
+               start=0, gap=None, select=(), dkeys=None, within=False, plus=False, having=(),
+               subq=False):
     """A query of the families above, written out (durations in seconds; where: conjuncts as
     gen_where gives them)."""
     q = Query()
     q.family, q.mode, q.delay, q.where = family, mode, delay, list(where)
     q.keys, q.aggs, q.select, q.dkeys, q.within, q.plus = list(keys), list(aggs), list(select), \
         dkeys, within, plus
+    q.having, q.subq = list(having), subq
     if size:
         q.size, q.slide, q.start = size * SEC, (slide or size) * SEC, start * SEC
     if gap:
