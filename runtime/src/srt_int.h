@@ -716,6 +716,11 @@ typedef struct SrtSessions SrtSessions;
    lives at slot_offset of the key bytes.  NULL when out of memory. */
 SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
                               SrtMergeFn merge);
+/* A batch table: every session is a point [ts, ts] (upserts with start != end are refused
+   with -SRT_ERR_FORMAT), found by (K, ts) in one probe; a key's points stay in arrival order
+   until srt_sessions_fold sorts them. */
+SrtSessions *srt_sessions_new_batch(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
+                                    SrtMergeFn merge);
 void srt_sessions_free(SrtSessions *t);
 /* See srt_session_upsert (srt_abi.h).  0 or -SRT_ERR_NOMEM. */
 int srt_sessions_upsert(SrtSessions *t, const void *key, uint32_t key_len, uint64_t hash,
@@ -737,14 +742,15 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
    per timestamp ts of the batch's rows, its state their partial aggregate (rows in arrival
    order); each is the session [ts, ts + gap_us).  Per key, t's sessions and b's are taken
    in order of start (t's first on a tie) and merged into the session before them when they
-   start at or before its end.  b is left as it was.  *n_put: the sessions of b's keys after
+   start at or before its end.  b must be a batch table; its points are left as they were,
+   each key's sorted by ts.  *n_put: the sessions of b's keys after
    the fold, *n_gone: t's sessions merged into one before them (SessionWindowStateStoreSaveExec's
    numRowsUpdated and removed rows).  0, -SRT_ERR_NOMEM (the keys folded so far stay folded) or
-   -SRT_ERR_FORMAT (tables of different layouts). */
-int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
+   -SRT_ERR_FORMAT (tables of different layouts, or b not a batch table). */
+int srt_sessions_fold(SrtSessions *t, SrtSessions *b, int64_t gap_us, size_t *n_put,
                       size_t *n_gone);
-/* Upsert every session of src into t, in src's order (its keys' first insertions, then by
-   start), a new one with src's state, one joining sessions of t merged into them with the
+/* Upsert every session of src into t (tables of one kind: two batch tables, or neither), in
+   src's order (its keys' first insertions, then the key's list order), a new one with src's state, one joining sessions of t merged into them with the
    merge function: --threads folds a task's batch table into the query's (srt_par.c).
    0, -SRT_ERR_NOMEM (the sessions merged so far stay) or -SRT_ERR_FORMAT. */
 int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src);

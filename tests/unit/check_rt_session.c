@@ -59,6 +59,14 @@ static SrtSessions *new_table(SrtMem *m)
     return t;
 }
 
+/* A batch table: points [ts, ts] in arrival order, found by (key, ts). */
+static SrtSessions *new_batch(SrtMem *m)
+{
+    SrtSessions *t = srt_sessions_new_batch(m, sizeof(St), SLOT, st_merge);
+    ck_assert_ptr_nonnull(t);
+    return t;
+}
+
 /* One row of user uid at time ts with gap: its session's state after the update. */
 static St *row(SrtSessions *t, int32_t uid, int64_t ts, int64_t gap)
 {
@@ -127,8 +135,9 @@ static int collect_fn(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *
 }
 
 /* Every session, checking the invariant: per key sorted by start, never overlapping nor
-   touching; keys contiguous (one list each).  Caller frees c->v. */
-static void snapshot(SrtSessions *t, Collect *c)
+   touching (in a batch table: points [ts, ts] in any order); keys contiguous (one list
+   each).  Caller frees c->v. */
+static void snapshot_of(SrtSessions *t, Collect *c, int batch)
 {
     collect_init(c);
     size_t removed = 99;
@@ -137,7 +146,9 @@ static void snapshot(SrtSessions *t, Collect *c)
     ck_assert_uint_eq(c->n, srt_sessions_count(t));
     for (size_t i = 0; i < c->n; i++) {
         CHECK(c->v[i].start <= c->v[i].end);
-        if (i > 0 && c->v[i].uid == c->v[i - 1].uid && !(c->v[i - 1].end < c->v[i].start))
+        CHECK(!batch || c->v[i].start == c->v[i].end);
+        if (i > 0 && c->v[i].uid == c->v[i - 1].uid &&
+            !(batch ? c->v[i - 1].start != c->v[i].start : c->v[i - 1].end < c->v[i].start))
             ck_abort_msg("sessions of key %d overlap or touch: [%lld,%lld) [%lld,%lld)",
                          c->v[i].uid, (long long)c->v[i - 1].start, (long long)c->v[i - 1].end,
                          (long long)c->v[i].start, (long long)c->v[i].end);
@@ -147,6 +158,11 @@ static void snapshot(SrtSessions *t, Collect *c)
                     if (c->v[j].uid == c->v[i].uid)
                         ck_abort_msg("key %d visited in two runs", c->v[i].uid);
     }
+}
+
+static void snapshot(SrtSessions *t, Collect *c)
+{
+    snapshot_of(t, c, 0);
 }
 
 static void expect(const Seen *s, int32_t uid, int64_t start, int64_t end, int64_t count)
@@ -175,7 +191,7 @@ START_TEST(test_fold_order)
 {
     SrtMem mem;
     srt_mem_init(&mem);
-    SrtSessions *t = new_table(&mem), *b = new_table(&mem);
+    SrtSessions *t = new_table(&mem), *b = new_batch(&mem);
     put(t, 1, 10, 20, 0xA);
     put(t, 1, 40, 50, 0xB);
     put(b, 1, 30, 30, 0x3); /* arrival order is not the order of the merge */
@@ -201,7 +217,15 @@ START_TEST(test_fold_order)
         ck_assert_uint_eq(c.v[i].st.trace, want[i].trace);
     }
     free(c.v);
-    ck_assert_uint_eq(srt_sessions_count(b), 5); /* b is left as it was */
+    /* b keeps its points, each key's now sorted by ts */
+    snapshot(b, &c);
+    ck_assert_uint_eq(c.n, 5);
+    static const int64_t points[][2] = {{1, 5}, {1, 10}, {1, 30}, {2, 100}, {2, 200}};
+    for (size_t i = 0; i < 5; i++)
+        expect(&c.v[i], (int32_t)points[i][0], points[i][1], points[i][1], 1);
+    free(c.v);
+    /* a table that is not a batch table is refused */
+    ck_assert_int_eq(srt_sessions_fold(t, t, 15, &n_put, &n_gone), -SRT_ERR_FORMAT);
     srt_sessions_free(b);
     srt_sessions_free(t);
     ck_assert_uint_eq(mem.in_use, 0);
@@ -216,7 +240,7 @@ static void batch_row(SrtSessions *t, int32_t uid, int64_t ts, uint64_t digit)
     make_key(key, uid);
     size_t before = srt_sessions_count(t);
     uint8_t *st = NULL;
-    ck_assert_int_eq(srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts, &st), 0);
+    CHECK(srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts, &st) == 0);
     St one = {1, ts, digit};
     if (srt_sessions_count(t) > before)
         memcpy(st, &one, sizeof one);
@@ -226,9 +250,8 @@ static void batch_row(SrtSessions *t, int32_t uid, int64_t ts, uint64_t digit)
 
 /* --threads: the batch tables of tasks merged in task order (srt_sessions_merge_from) are
    the table one thread makes from all the rows: the same keys in the same order, the same
-   point sessions, the partials of one (key, ts) merged in row order (the trace); a task's
-   sessions after all of the key's (task 2's of key 2, task 1's of the new key 3) are
-   appended at once. */
+   point sessions in the same arrival order, the partials of one (key, ts) merged in row
+   order (the trace). */
 START_TEST(test_merge_from_tasks)
 {
     SrtMem mem;
@@ -241,8 +264,8 @@ START_TEST(test_merge_from_tasks)
     } rows[] = {{0, 1, 10, 1}, {0, 2, 5, 2},    {0, 1, 10, 3},   {0, 1, 20, 4},   {1, 3, 7, 5},
                 {1, 1, 10, 6}, {1, 2, 5, 7},    {1, 1, 15, 8},   {1, 3, 12, 0xB}, {1, 3, 8, 0xC},
                 {2, 2, 9, 9},  {2, 1, 20, 0xA}, {2, 2, 40, 0xD}, {2, 2, 30, 0xE}};
-    SrtSessions *one = new_table(&mem), *q = new_table(&mem);
-    SrtSessions *task[3] = {new_table(&mem), new_table(&mem), new_table(&mem)};
+    SrtSessions *one = new_batch(&mem), *q = new_batch(&mem);
+    SrtSessions *task[3] = {new_batch(&mem), new_batch(&mem), new_batch(&mem)};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         batch_row(one, rows[i].uid, rows[i].ts, rows[i].digit);
         batch_row(task[rows[i].task], rows[i].uid, rows[i].ts, rows[i].digit);
@@ -250,9 +273,9 @@ START_TEST(test_merge_from_tasks)
     for (int k = 0; k < 3; k++)
         ck_assert_int_eq(srt_sessions_merge_from(q, task[k]), 0);
     Collect a, b;
-    snapshot(one, &a);
-    snapshot(q, &b);
-    ck_assert_uint_eq(a.n, 10); /* key 1: 10, 15, 20; key 2: 5, 9, 30, 40; key 3: 7, 8, 12 */
+    snapshot_of(one, &a, 1);
+    snapshot_of(q, &b, 1);
+    ck_assert_uint_eq(a.n, 10); /* key 1: 10, 20, 15; key 2: 5, 9, 40, 30; key 3: 7, 12, 8 */
     ck_assert_uint_eq(b.n, a.n);
     for (size_t i = 0; i < a.n; i++) {
         expect(&b.v[i], a.v[i].uid, a.v[i].start, a.v[i].end, a.v[i].st.count);
@@ -269,10 +292,61 @@ START_TEST(test_merge_from_tasks)
     ck_assert_int_eq(srt_sessions_merge_from(other, task[0]), -SRT_ERR_FORMAT);
     ck_assert_uint_eq(srt_sessions_count(other), 0);
     srt_sessions_free(other);
+    /* so is a table of the other kind */
+    other = new_table(&mem);
+    ck_assert_int_eq(srt_sessions_merge_from(other, task[0]), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_merge_from(task[0], other), -SRT_ERR_FORMAT);
+    srt_sessions_free(other);
     for (int k = 0; k < 3; k++)
         srt_sessions_free(task[k]);
     srt_sessions_free(q);
     srt_sessions_free(one);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* A batch whose files come newest first: every row's time is before all of its key's
+   earlier rows.  Each row costs one probe (a sorted insert would move the key's whole list
+   each time: about 10^11 bytes here); the fold sorts the points and gives the sessions in
+   order of start, rows of one time merged in arrival order. */
+START_TEST(test_batch_backwards)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *b = new_batch(&mem), *t = new_table(&mem);
+    enum { N = 300000, KEYS = 3 };
+    for (int64_t i = N - 1; i >= 0; i--) {
+        batch_row(b, (int32_t)(i % KEYS), i * 10, 1);
+        if (i % 7 == 0)
+            batch_row(b, (int32_t)(i % KEYS), i * 10, 2); /* a second row of that time */
+    }
+    ck_assert_uint_eq(srt_sessions_count(b), N);
+    uint8_t key[KEY_LEN];
+    make_key(key, 1);
+    uint8_t *st;
+    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), 0, 5, &st),
+                     -SRT_ERR_FORMAT); /* a batch table holds points only */
+    size_t n_put, n_gone;
+    ck_assert_int_eq(srt_sessions_fold(t, b, 5, &n_put, &n_gone), 0); /* gap 5 < 10 apart */
+    ck_assert_uint_eq(n_put, N);
+    ck_assert_uint_eq(n_gone, 0);
+    Collect c;
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, N);
+    /* keys in order of their first rows (N - 1, N - 2, N - 3 mod 3), each by start */
+    size_t at = 0;
+    for (int k = 0; k < KEYS; k++) {
+        int32_t uid = (int32_t)((N - 1 - k) % KEYS);
+        for (int64_t i = uid; i < N; i += KEYS, at++) {
+            const Seen *v = &c.v[at];
+            CHECK(v->uid == uid && v->start == i * 10 && v->end == i * 10 + 5);
+            CHECK(v->st.count == (i % 7 == 0 ? 2 : 1) && v->st.trace == (i % 7 == 0 ? 0x12 : 1));
+        }
+    }
+    ck_assert_uint_eq(at, N);
+    free(c.v);
+    srt_sessions_free(b);
+    srt_sessions_free(t);
     ck_assert_uint_eq(mem.in_use, 0);
 }
 END_TEST
@@ -927,14 +1001,15 @@ END_TEST
    bytes, session arrays, scratch), new sessions of old keys (array growth), merges,
    restores of new and existing keys, evicting visits that shrink and compact.  Each call
    that fails must fail with -NOMEM and leave the table as it was; the workload is then
-   repeated without failures to the end and must give the reference result. */
+   repeated without failures to the end and must give the reference result.  For a batch
+   table (the loop's second run) every row and restore is a point [a, a]. */
 typedef struct Op {
     int kind; /* 0 row, 1 evict visit, 2 restore */
     int32_t uid;
     int64_t a, b; /* row: ts, gap; evict: watermark; restore: start, end */
 } Op;
 
-static int n_ops(Op *ops)
+static int n_ops(Op *ops, int batch)
 {
     int n = 0;
     for (int i = 0; i < 60; i++) {
@@ -954,6 +1029,11 @@ static int n_ops(Op *ops)
     ops[n++] = (Op){1, 0, 100000, 0};
     for (int i = 0; i < 10; i++)
         ops[n++] = (Op){0, 300 + i, 7000, 5};
+    for (int i = 0; i < n && batch; i++)
+        if (ops[i].kind == 0)
+            ops[i].b = 0;
+        else if (ops[i].kind == 2)
+            ops[i].b = ops[i].a;
     return n;
 }
 
@@ -990,18 +1070,21 @@ static int run_op(SrtSessions *t, const Op *op)
 
 START_TEST(test_oom_sweep)
 {
+    int batch = _i;
+    SrtSessions *(*make)(SrtMem *, uint32_t, uint32_t, SrtMergeFn) =
+        batch ? srt_sessions_new_batch : srt_sessions_new;
     static Op ops[512];
-    int n = n_ops(ops);
+    int n = n_ops(ops, batch);
     ck_assert_int_lt(n, 512);
     /* reference */
     SrtMem mem;
     srt_mem_init(&mem);
-    SrtSessions *t = new_table(&mem);
+    SrtSessions *t = make(&mem, sizeof(St), SLOT, st_merge);
     for (int i = 0; i < n; i++)
         ck_assert_int_eq(run_op(t, &ops[i]), 0);
     Collect ref;
-    snapshot(t, &ref);
-    ck_assert_uint_eq(ref.n, 10);
+    snapshot_of(t, &ref, batch);
+    ck_assert_uint_eq(ref.n, 10); /* the ten sessions of uids 300..309 at 7000 */
     srt_sessions_free(t);
     ck_assert_uint_eq(mem.in_use, 0);
 
@@ -1009,7 +1092,7 @@ START_TEST(test_oom_sweep)
     for (int64_t fa = 0;; fa++) {
         srt_mem_init(&mem);
         mem.fail_after = fa;
-        t = srt_sessions_new(&mem, sizeof(St), SLOT, st_merge);
+        t = make(&mem, sizeof(St), SLOT, st_merge);
         if (!t) {
             ck_assert_uint_eq(mem.in_use, 0);
             failures++;
@@ -1020,7 +1103,7 @@ START_TEST(test_oom_sweep)
             int64_t budget = mem.fail_after;
             mem.fail_after = -1;
             Collect before;
-            snapshot(t, &before);
+            snapshot_of(t, &before, batch);
             size_t bytes_before = srt_sessions_bytes(t);
             mem.fail_after = budget;
             int rc = run_op(t, &ops[i]);
@@ -1028,7 +1111,7 @@ START_TEST(test_oom_sweep)
                 ck_assert_int_eq(rc, -SRT_ERR_NOMEM);
                 mem.fail_after = -1;
                 Collect after;
-                snapshot(t, &after);
+                snapshot_of(t, &after, batch);
                 ck_assert_msg(same_snapshots(&before, &after), "op %d changed the table on OOM", i);
                 ck_assert_uint_ge(srt_sessions_bytes(t), bytes_before);
                 ck_assert_uint_eq(srt_sessions_bytes(t), mem.in_use);
@@ -1041,7 +1124,7 @@ START_TEST(test_oom_sweep)
         }
         if (failed_at < 0) { /* the budget was enough for everything */
             Collect got;
-            snapshot(t, &got);
+            snapshot_of(t, &got, batch);
             ck_assert(same_snapshots(&ref, &got));
             free(got.v);
             srt_sessions_free(t);
@@ -1053,7 +1136,7 @@ START_TEST(test_oom_sweep)
         for (int i = failed_at; i < n; i++)
             ck_assert_int_eq(run_op(t, &ops[i]), 0);
         Collect got;
-        snapshot(t, &got);
+        snapshot_of(t, &got, batch);
         ck_assert(same_snapshots(&ref, &got));
         free(got.v);
         srt_sessions_free(t);
@@ -1104,10 +1187,11 @@ Suite *rt_session_suite(void)
     tcase_add_test(tc, test_restore_roundtrip);
     tcase_add_test(tc, test_bad_upsert);
     tcase_add_test(tc, test_random_vs_model);
-    tcase_add_test(tc, test_oom_sweep);
+    tcase_add_loop_test(tc, test_oom_sweep, 0, 2);
     tcase_add_test(tc, test_new_oom);
     tcase_add_test(tc, test_fold_order);
     tcase_add_test(tc, test_merge_from_tasks);
+    tcase_add_test(tc, test_batch_backwards);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -34,11 +34,13 @@ static SrtSessions *sessions(const SrtOperator *op)
     return ((const SessionOp *)op->state)->state;
 }
 
-/* An empty table of op's sessions (the state, or a batch's partial sessions); NULL: no memory. */
-static SrtSessions *table_new(const SrtOperator *op)
+/* An empty table of op's sessions (the state), or of a batch's partial sessions (a batch
+   table: its rows' files may come in any order of time); NULL: no memory. */
+static SrtSessions *table_new(const SrtOperator *op, int batch)
 {
     const SrtOpDef *d = op->def;
-    return srt_sessions_new(op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+    return (batch ? srt_sessions_new_batch : srt_sessions_new)(op->q->mem, d->state_size,
+                                                               (uint32_t)d->session_slot, d->merge);
 }
 
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
@@ -50,7 +52,7 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
     if (op && op->vt == &srt_op_session_vt && end_us >= start_us) {
         SessionOp *so = op->state;
         if (!so->batch)
-            so->batch = table_new(op);
+            so->batch = table_new(op, 1);
         so->gap_us = end_us - start_us;
         rc = so->batch ? srt_sessions_upsert(so->batch, key, key_len, hash, start_us, start_us, &state)
                        : -SRT_ERR_NOMEM;
@@ -74,7 +76,7 @@ static int session_create(SrtOperator *op, SrtErr *err)
     if (!so)
         return srt_err_nomem(err, "session windows");
     op->state = so;
-    so->state = table_new(op);
+    so->state = table_new(op, 0);
     return so->state ? 0 : srt_err_nomem(err, "session windows");
 }
 
@@ -196,7 +198,7 @@ static int session_fold(SrtOperator *op, SrtOperator *task)
     if (!to->batch)
         return 0;
     if (!so->batch)
-        so->batch = table_new(op);
+        so->batch = table_new(op, 1);
     int rc = so->batch ? srt_sessions_merge_from(so->batch, to->batch) : -SRT_ERR_NOMEM;
     so->gap_us = to->gap_us;
     if (rc == -SRT_ERR_NOMEM)

@@ -26,6 +26,13 @@
 ** batch, and the walk itself never fails for memory.  A visitor must not upsert into or
 ** restore to the table it visits (the key it is handed is the table's scratch buffer).
 **
+** Batch tables (srt_sessions_new_batch) hold a batch's partial aggregates: every session
+** is a point [ts, ts], found through a second index on (K, ts) (entry number + 1 in the
+** high half, the session's position in the low half; 0 empty; at most half full), and a
+** key's points stay in arrival order, so a row costs one probe whatever order the batch's
+** files come in.  srt_sessions_fold sorts each key's points by ts once, as the fold reads
+** them in order of start.
+**
 ** The caller's hash is trusted when the slot bytes of its key are zero (the ABI says
 ** srt_hash of K); a key whose slot is not zero is hashed here on a zeroed copy, so
 ** srt_sessions_restore (slot filled) and stray slot bytes find the same K.  Upsert
@@ -65,6 +72,9 @@ struct SrtSessions {
     size_t scratch_cap;
     size_t n_sessions;
     size_t sess_bytes; /* bytes of all session arrays */
+    int batch;         /* a batch table: points [ts, ts] in arrival order */
+    uint64_t *points;  /* batch tables: (entry + 1) << 32 | position; 0 empty */
+    size_t points_cap; /* power of two, or 0 */
 };
 
 /* ======================================================================
@@ -268,7 +278,7 @@ static int key_add(SrtSessions *t, size_t slot, const uint8_t *key, uint32_t key
 
 /* Find or make the session of K that [start, end) joins; *created tells whether it is
    new (zeroed state).  0, -NOMEM (table unchanged) or -FORMAT (bad key or bounds). */
-static int upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t hash,
+static int range_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t hash,
                   int64_t start, int64_t end, uint8_t **state, int *created)
 {
     *state = NULL;
@@ -337,6 +347,137 @@ static int upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t
 }
 
 /* ======================================================================
+** Batch tables: points [ts, ts] found by (K, ts)
+** ====================================================================== */
+
+static inline uint64_t point_hash(uint64_t key_hash, int64_t ts)
+{
+    uint64_t h = key_hash ^ ((uint64_t)ts * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    return h ^ (h >> 32);
+}
+
+/* The points slot of entry e's point ts, or the empty slot where it would go. */
+static size_t point_probe(const SrtSessions *t, uint32_t e, int64_t ts, uint64_t h)
+{
+    size_t mask = t->points_cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        uint64_t v = t->points[i];
+        if (v == 0 || ((uint32_t)(v >> 32) == e + 1 &&
+                       sess_start(sess_at(t, &t->keys[e], (uint32_t)v)) == ts))
+            return i;
+    }
+}
+
+/* Fill a points index of cap slots (zeroed here) from the sessions. */
+static void points_fill(const SrtSessions *t, uint64_t *points, size_t cap)
+{
+    memset(points, 0, cap * sizeof *points);
+    size_t mask = cap - 1;
+    for (size_t e = 0; e < t->n_keys; e++) {
+        const SessKey *k = &t->keys[e];
+        for (uint32_t j = 0; j < k->n; j++) {
+            size_t i = (size_t)point_hash(k->hash, sess_start(sess_at(t, k, j))) & mask;
+            while (points[i] != 0)
+                i = (i + 1) & mask;
+            points[i] = ((uint64_t)(e + 1) << 32) | j;
+        }
+    }
+}
+
+/* Make room in the points index for one more point.  0 or -NOMEM (table unchanged). */
+static int points_reserve(SrtSessions *t)
+{
+    if (t->n_sessions + 1 <= t->points_cap / 2)
+        return 0;
+    size_t cap = index_size_for(t->n_sessions + 1);
+    if (cap > SIZE_MAX / sizeof(uint64_t))
+        return -SRT_ERR_NOMEM;
+    uint64_t *np = srt_mem_alloc(t->mem, cap * sizeof *np);
+    if (!np)
+        return -SRT_ERR_NOMEM;
+    points_fill(t, np, cap);
+    srt_mem_free(t->mem, t->points, t->points_cap * sizeof *t->points);
+    t->points = np;
+    t->points_cap = cap;
+    return 0;
+}
+
+/* Find or make K's point [ts, ts] in a batch table; *created tells whether it is new
+   (zeroed state), appended after the key's other points.  0, -NOMEM (table unchanged) or
+   -FORMAT (bad key). */
+static int point_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t hash,
+                        int64_t ts, uint8_t **state, int *created)
+{
+    *state = NULL;
+    *created = 0;
+    if (key_len < (uint64_t)t->slot_offset + 16u)
+        return -SRT_ERR_FORMAT;
+    if (key_hash(t, key, key_len, &hash) < 0 || points_reserve(t) < 0)
+        return -SRT_ERR_NOMEM;
+    size_t slot = t->index_cap ? probe(t, key, key_len, hash) : 0;
+    if (!t->index_cap || t->index[slot] == 0) {
+        int rc = key_add(t, slot, key, key_len, hash, ts, ts, state);
+        if (rc < 0)
+            return rc;
+        uint32_t e = (uint32_t)(t->n_keys - 1);
+        t->points[point_probe(t, e, ts, point_hash(hash, ts))] = (uint64_t)(e + 1) << 32;
+        *created = 1;
+        return 0;
+    }
+    uint32_t e = t->index[slot] - 1;
+    SessKey *k = &t->keys[e];
+    size_t p = point_probe(t, e, ts, point_hash(k->hash, ts));
+    if (t->points[p]) {
+        *state = sess_at(t, k, (uint32_t)t->points[p]) + SESS_HDR;
+        return 0;
+    }
+    if (sess_reserve(t, k, 1) < 0)
+        return -SRT_ERR_NOMEM;
+    uint8_t *s = sess_at(t, k, k->n);
+    memset(s, 0, t->stride);
+    sess_set(s, ts, ts);
+    t->points[p] = ((uint64_t)(e + 1) << 32) | k->n;
+    k->n++;
+    t->n_sessions++;
+    *created = 1;
+    *state = s + SESS_HDR;
+    return 0;
+}
+
+/* upsert into either kind of table; a batch table takes only points. */
+static int upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t hash,
+                  int64_t start, int64_t end, uint8_t **state, int *created)
+{
+    if (!t->batch)
+        return range_upsert(t, key, key_len, hash, start, end, state, created);
+    if (start != end) {
+        *state = NULL;
+        *created = 0;
+        return -SRT_ERR_FORMAT;
+    }
+    return point_upsert(t, key, key_len, hash, start, state, created);
+}
+
+static int cmp_start(const void *a, const void *b)
+{
+    int64_t x = sess_start(a), y = sess_start(b);
+    return (x > y) - (x < y);
+}
+
+/* Sort every key's points of a batch table by ts (no two of a key share one) and rebuild
+   the points index for the new positions. */
+static void points_sort(SrtSessions *t)
+{
+    for (size_t e = 0; e < t->n_keys; e++)
+        if (t->keys[e].n > 1)
+            qsort(t->keys[e].sess, t->keys[e].n, t->stride, cmp_start);
+    if (t->points_cap)
+        points_fill(t, t->points, t->points_cap);
+}
+
+/* ======================================================================
 ** API
 ** ====================================================================== */
 
@@ -356,6 +497,15 @@ SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offs
     return t;
 }
 
+SrtSessions *srt_sessions_new_batch(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
+                                    SrtMergeFn merge)
+{
+    SrtSessions *t = srt_sessions_new(m, state_size, slot_offset, merge);
+    if (t)
+        t->batch = 1;
+    return t;
+}
+
 void srt_sessions_free(SrtSessions *t)
 {
     if (!t)
@@ -367,6 +517,7 @@ void srt_sessions_free(SrtSessions *t)
     srt_mem_free(m, t->kbuf, t->kbuf_cap);
     srt_mem_free(m, t->index, t->index_cap * sizeof *t->index);
     srt_mem_free(m, t->scratch, t->scratch_cap);
+    srt_mem_free(m, t->points, t->points_cap * sizeof *t->points);
     srt_mem_free(m, t, sizeof *t);
 }
 
@@ -406,13 +557,21 @@ static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *
 
 int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
 {
-    if (src->stride != t->stride || src->slot_offset != t->slot_offset)
+    if (src->stride != t->stride || src->slot_offset != t->slot_offset || src->batch != t->batch)
         return -SRT_ERR_FORMAT;
     for (size_t e = 0; e < src->n_keys; e++) {
         const SessKey *k = &src->keys[e];
         if (k->n == 0)
             continue;
         uint32_t i = 0;
+        if (t->batch) { /* points: one probe each */
+            for (; i < k->n; i++) {
+                int rc = merge_session(t, src, k, i);
+                if (rc < 0)
+                    return rc;
+            }
+            continue;
+        }
         SessKey *dk = find_key(t, src, k);
         if (!dk) { /* a new key: its first session makes it */
             int rc = merge_session(t, src, k, i++);
@@ -450,7 +609,8 @@ size_t srt_sessions_count(const SrtSessions *t)
 size_t srt_sessions_bytes(const SrtSessions *t)
 {
     return sizeof *t + t->cap_keys * sizeof *t->keys + t->kbuf_cap +
-           t->index_cap * sizeof *t->index + t->scratch_cap + t->sess_bytes;
+           t->index_cap * sizeof *t->index + t->scratch_cap + t->sess_bytes +
+           t->points_cap * sizeof *t->points;
 }
 
 int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
@@ -608,6 +768,8 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
     }
     if (emptied)
         compact_keys(t);
+    if (removed && t->points_cap)
+        points_fill(t, t->points, t->points_cap);
     if (n_removed)
         *n_removed = removed;
     return rc;
@@ -693,12 +855,13 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
     return 0;
 }
 
-int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
+int srt_sessions_fold(SrtSessions *t, SrtSessions *b, int64_t gap_us, size_t *n_put,
                       size_t *n_gone)
 {
     *n_put = *n_gone = 0;
-    if (b->stride != t->stride || b->slot_offset != t->slot_offset)
+    if (b->stride != t->stride || b->slot_offset != t->slot_offset || !b->batch)
         return -SRT_ERR_FORMAT;
+    points_sort(b);
     for (size_t e = 0; e < b->n_keys; e++) {
         if (b->keys[e].n == 0)
             continue;
