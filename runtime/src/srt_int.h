@@ -717,8 +717,8 @@ typedef struct SrtSessions SrtSessions;
 SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
                               SrtMergeFn merge);
 /* A batch table: every session is a point [ts, ts] (upserts with start != end are refused
-   with -SRT_ERR_FORMAT), found by (K, ts) in one probe; a key's points stay in arrival order
-   until srt_sessions_fold sorts them. */
+   with -SRT_ERR_FORMAT), found by (K, ts) in one probe; a key's points stay in arrival
+   order (srt_sessions_fold takes them by ts). */
 SrtSessions *srt_sessions_new_batch(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
                                     SrtMergeFn merge);
 void srt_sessions_free(SrtSessions *t);
@@ -742,12 +742,12 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
    per timestamp ts of the batch's rows, its state their partial aggregate (rows in arrival
    order); each is the session [ts, ts + gap_us).  Per key, t's sessions and b's are taken
    in order of start (t's first on a tie) and merged into the session before them when they
-   start at or before its end.  b must be a batch table; its points are left as they were,
-   each key's sorted by ts.  *n_put: the sessions of b's keys after
-   the fold, *n_gone: t's sessions merged into one before them (SessionWindowStateStoreSaveExec's
-   numRowsUpdated and removed rows).  0, -SRT_ERR_NOMEM (the keys folded so far stay folded) or
-   -SRT_ERR_FORMAT (tables of different layouts, or b not a batch table). */
-int srt_sessions_fold(SrtSessions *t, SrtSessions *b, int64_t gap_us, size_t *n_put,
+   start at or before its end.  b must be a batch table; it is left as it was.  *n_put: the sessions
+   of b's keys after the fold, *n_gone: t's sessions merged into one before them
+   (SessionWindowStateStoreSaveExec's numRowsUpdated and removed rows).  0, -SRT_ERR_NOMEM (the keys
+   folded so far stay folded) or -SRT_ERR_FORMAT (tables of different layouts, or b not a batch
+   table). */
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
                       size_t *n_gone);
 /* Upsert every session of src into t (tables of one kind: two batch tables, or neither), in
    src's order (its keys' first insertions, then the key's list order), a new one with src's state, one joining sessions of t merged into them with the

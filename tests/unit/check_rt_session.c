@@ -217,10 +217,10 @@ START_TEST(test_fold_order)
         ck_assert_uint_eq(c.v[i].st.trace, want[i].trace);
     }
     free(c.v);
-    /* b keeps its points, each key's now sorted by ts */
-    snapshot(b, &c);
+    /* b is left as it was: points in arrival order */
+    snapshot_of(b, &c, 1);
     ck_assert_uint_eq(c.n, 5);
-    static const int64_t points[][2] = {{1, 5}, {1, 10}, {1, 30}, {2, 100}, {2, 200}};
+    static const int64_t points[][2] = {{1, 30}, {1, 10}, {1, 5}, {2, 200}, {2, 100}};
     for (size_t i = 0; i < 5; i++)
         expect(&c.v[i], (int32_t)points[i][0], points[i][1], points[i][1], 1);
     free(c.v);
@@ -346,6 +346,105 @@ START_TEST(test_batch_backwards)
     ck_assert_uint_eq(at, N);
     free(c.v);
     srt_sessions_free(b);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* A batch table against a model (a count and a trace per (key, ts)) on orders of time that
+   drive each of its paths: random times; files of rows in time order with small jitter,
+   sharing their boundary seconds, read in random order; times running backwards; rows in
+   order with some far back; many small files (more spans than it keeps).  Halfway, a visit
+   removes the points up to a time (the positions, tails and index must follow). */
+START_TEST(test_batch_points_vs_model)
+{
+    enum { KEYS = 3, TMAX = 20000, ROWS = 12000 };
+    int pattern = _i;
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = new_batch(&mem);
+    static St model[KEYS][TMAX];
+    static uint8_t mark[KEYS][TMAX];
+    memset(model, 0, sizeof model);
+    static int64_t times[ROWS];
+    uint64_t x = 7 + (uint64_t)pattern;
+#define RND() (x = x * 6364136223846793005ull + 1442695040888963407ull, (x >> 33))
+    if (pattern == 1 || pattern == 4) { /* files in random order */
+        int files = pattern == 1 ? 8 : 60, per = ROWS / files, perm[60];
+        for (int f = 0; f < files; f++)
+            perm[f] = f;
+        for (int f = files - 1; f > 0; f--) {
+            int r = (int)(RND() % (uint64_t)(f + 1)), tmp = perm[f];
+            perm[f] = perm[r];
+            perm[r] = tmp;
+        }
+        int64_t span = TMAX / files;
+        for (int f = 0; f < files; f++)
+            for (int i = 0; i < per; i++) {
+                int64_t ts = perm[f] * span + (int64_t)i * span / per + (int64_t)(RND() % 7) - 3;
+                if (i == 0)
+                    ts = perm[f] * span; /* the file before ends in this second */
+                if (i == per - 1)
+                    ts = (perm[f] + 1) * span; /* the next file's first second */
+                times[f * per + i] = ts < 0 ? 0 : ts >= TMAX ? TMAX - 1 : ts;
+            }
+    } else {
+        for (int i = 0; i < ROWS; i++) {
+            int64_t ts = pattern == 0   ? (int64_t)(RND() % 500)
+                         : pattern == 2 ? TMAX - 1 - (int64_t)i * TMAX / ROWS
+                                        : (int64_t)i * TMAX / ROWS;
+            if (pattern == 3 && i % 50 == 49)
+                ts -= 100 + (int64_t)(RND() % 900);
+            times[i] = ts < 0 ? 0 : ts;
+        }
+    }
+    int64_t cut = -1;
+    for (int i = 0; i < ROWS; i++) {
+        int64_t ts = times[i];
+        /* key 0 has the boundary seconds of the files (a multiple of their span) */
+        int32_t uid = pattern % 3 == 1 && ts % (TMAX / (pattern == 1 ? 8 : 60)) == 0
+                          ? 0
+                          : (int32_t)(RND() % KEYS);
+        uint64_t digit = 1 + (uint64_t)i % 15;
+        size_t before = srt_sessions_count(t);
+        batch_row(t, uid, ts, digit);
+        St one = {1, ts, digit};
+        St *m = &model[uid][ts];
+        CHECK((srt_sessions_count(t) > before) == (m->count == 0));
+        if (m->count == 0)
+            *m = one;
+        else
+            st_merge((uint8_t *)m, (const uint8_t *)&one, NULL);
+        if (i == ROWS / 2) { /* remove every point up to a time */
+            cut = times[i];
+            Collect c;
+            collect_init(&c);
+            c.evict_at = cut;
+            ck_assert_int_eq(srt_sessions_visit(t, collect_fn, &c, NULL), 0);
+            free(c.v);
+            for (int k = 0; k < KEYS; k++)
+                for (int64_t q = 0; q <= cut; q++)
+                    model[k][q].count = 0;
+        }
+    }
+#undef RND
+    Collect c;
+    snapshot_of(t, &c, 1);
+    size_t want = 0;
+    for (int k = 0; k < KEYS; k++)
+        for (int q = 0; q < TMAX; q++)
+            want += model[k][q].count != 0;
+    ck_assert_uint_eq(c.n, want);
+    memset(mark, 0, sizeof mark);
+    for (size_t i = 0; i < c.n; i++) {
+        const Seen *v = &c.v[i];
+        CHECK(v->uid >= 0 && v->uid < KEYS && v->start >= 0 && v->start < TMAX);
+        const St *m = &model[v->uid][v->start];
+        CHECK(!mark[v->uid][v->start]);
+        mark[v->uid][v->start] = 1;
+        CHECK(m->count == v->st.count && m->sum == v->st.sum && m->trace == v->st.trace);
+    }
+    free(c.v);
     srt_sessions_free(t);
     ck_assert_uint_eq(mem.in_use, 0);
 }
@@ -1192,6 +1291,7 @@ Suite *rt_session_suite(void)
     tcase_add_test(tc, test_fold_order);
     tcase_add_test(tc, test_merge_from_tasks);
     tcase_add_test(tc, test_batch_backwards);
+    tcase_add_loop_test(tc, test_batch_points_vs_model, 0, 5);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -27,11 +27,18 @@
 ** restore to the table it visits (the key it is handed is the table's scratch buffer).
 **
 ** Batch tables (srt_sessions_new_batch) hold a batch's partial aggregates: every session
-** is a point [ts, ts], found through a second index on (K, ts) (entry number + 1 in the
-** high half, the session's position in the low half; 0 empty; at most half full), and a
-** key's points stay in arrival order, so a row costs one probe whatever order the batch's
-** files come in.  srt_sessions_fold sorts each key's points by ts once, as the fold reads
-** them in order of start.
+** is a point [ts, ts], and a key's points stay in arrival order, so a row costs about the
+** same whatever order the batch's files come in.  A key's list is an indexed part, found
+** through a second index on (K, ts) (open addressing, at most half full, each slot holding
+** ts, so a probe reads no session), then a pending part not indexed yet, then a tail of
+** points in ascending time found by binary search.  A file's rows mostly come in time
+** order, so most points join the tail (appended, or slid in among its last few); a point
+** that falls further back ends the tail (it becomes pending) and starts a new one.  The
+** times of every point before the tails lie in a few spans kept per table: a time outside
+** them is new without a probe (files of other times), and only a time inside them moves
+** the key's pending points into the index (one pass, whose misses overlap) and probes.
+** srt_sessions_fold orders each key's points by ts once (a natural merge sort: they come in
+** runs), as the fold reads them in order of start.
 **
 ** The caller's hash is trusted when the slot bytes of its key are zero (the ABI says
 ** srt_hash of K); a key whose slot is not zero is hashed here on a zeroed copy, so
@@ -48,14 +55,26 @@
 #define FIRST_INDEX 16u    /* index slots of a table's first key */
 #define MIN_KEY_BYTES 256u /* key buffer capacity never shrunk below this */
 #define MIN_ENTRIES 16u    /* entry array capacity never shrunk below this */
+#define TAIL_NEAR 32u      /* a batch table's point this near its tail's end joins it */
+#define SPANS 16u          /* time spans that cover a batch table's indexed points */
 
 typedef struct SessKey {
     uint64_t hash; /* srt_hash of the key with the slot zeroed */
     size_t koff;   /* offset of the key bytes in the key buffer */
     uint32_t key_len;
     uint32_t n, cap; /* sessions held and allocated */
+    /* Batch tables: points [0, indexed) are in the points index, [indexed, tail) are
+       pending, [tail, n) ascend by time; last is the position of the last point upserted. */
+    uint32_t indexed, tail, last;
     uint8_t *sess;   /* owned: cap * stride bytes; NULL when cap is 0 */
 } SessKey;
+
+/* A slot of a batch table's points index: the point's time, its key's entry number + 1
+   (0: empty) and its position in the key's list. */
+typedef struct SessPoint {
+    int64_t ts;
+    uint32_t e1, pos;
+} SessPoint;
 
 struct SrtSessions {
     SrtMem *mem; /* borrowed */
@@ -73,8 +92,14 @@ struct SrtSessions {
     size_t n_sessions;
     size_t sess_bytes; /* bytes of all session arrays */
     int batch;         /* a batch table: points [ts, ts] in arrival order */
-    uint64_t *points;  /* batch tables: (entry + 1) << 32 | position; 0 empty */
+    SessPoint *points; /* batch tables: the index on (K, ts) */
     size_t points_cap; /* power of two, or 0 */
+    size_t n_indexed;  /* points in the index */
+    /* The times of every point before its key's tail lie in one of these disjoint spans,
+       sorted: a time outside them needs no probe (ended tails add their spans; past
+       SPANS, the two nearest merge). */
+    int64_t span[SPANS + 1][2]; /* one more while adding */
+    uint32_t n_spans;
 };
 
 /* ======================================================================
@@ -265,6 +290,7 @@ static int key_add(SrtSessions *t, size_t slot, const uint8_t *key, uint32_t key
     k->key_len = key_len;
     k->n = 1;
     k->cap = 1;
+    k->indexed = k->tail = k->last = 0;
     k->sess = sess;
     memcpy(t->kbuf + k->koff, key, key_len);
     memset(t->kbuf + k->koff + t->slot_offset, 0, 16);
@@ -363,38 +389,42 @@ static size_t point_probe(const SrtSessions *t, uint32_t e, int64_t ts, uint64_t
 {
     size_t mask = t->points_cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        uint64_t v = t->points[i];
-        if (v == 0 || ((uint32_t)(v >> 32) == e + 1 &&
-                       sess_start(sess_at(t, &t->keys[e], (uint32_t)v)) == ts))
+        const SessPoint *p = &t->points[i];
+        if (p->e1 == 0 || (p->e1 == e + 1 && p->ts == ts))
             return i;
     }
 }
 
-/* Fill a points index of cap slots (zeroed here) from the sessions. */
-static void points_fill(const SrtSessions *t, uint64_t *points, size_t cap)
+/* Put entry e's point at position j (not in the index) into an index of cap slots. */
+static void point_put(const SrtSessions *t, SessPoint *points, size_t cap, uint32_t e, uint32_t j)
 {
-    memset(points, 0, cap * sizeof *points);
+    const SessKey *k = &t->keys[e];
+    int64_t ts = sess_start(sess_at(t, k, j));
     size_t mask = cap - 1;
-    for (size_t e = 0; e < t->n_keys; e++) {
-        const SessKey *k = &t->keys[e];
-        for (uint32_t j = 0; j < k->n; j++) {
-            size_t i = (size_t)point_hash(k->hash, sess_start(sess_at(t, k, j))) & mask;
-            while (points[i] != 0)
-                i = (i + 1) & mask;
-            points[i] = ((uint64_t)(e + 1) << 32) | j;
-        }
-    }
+    size_t i = (size_t)point_hash(k->hash, ts) & mask;
+    while (points[i].e1 != 0)
+        i = (i + 1) & mask;
+    points[i] = (SessPoint){ts, e + 1, j};
 }
 
-/* Make room in the points index for one more point.  0 or -NOMEM (table unchanged). */
-static int points_reserve(SrtSessions *t)
+/* Fill a points index of cap slots (zeroed here) with the indexed points of every key. */
+static void points_fill(const SrtSessions *t, SessPoint *points, size_t cap)
 {
-    if (t->n_sessions + 1 <= t->points_cap / 2)
+    memset(points, 0, cap * sizeof *points);
+    for (size_t e = 0; e < t->n_keys; e++)
+        for (uint32_t j = 0; j < t->keys[e].indexed; j++)
+            point_put(t, points, cap, (uint32_t)e, j);
+}
+
+/* Make room in the points index for more points.  0 or -NOMEM (table unchanged). */
+static int points_reserve(SrtSessions *t, size_t more)
+{
+    if (t->n_indexed + more <= t->points_cap / 2)
         return 0;
-    size_t cap = index_size_for(t->n_sessions + 1);
-    if (cap > SIZE_MAX / sizeof(uint64_t))
+    size_t cap = index_size_for(t->n_indexed + more);
+    if (cap > SIZE_MAX / sizeof(SessPoint))
         return -SRT_ERR_NOMEM;
-    uint64_t *np = srt_mem_alloc(t->mem, cap * sizeof *np);
+    SessPoint *np = srt_mem_alloc(t->mem, cap * sizeof *np);
     if (!np)
         return -SRT_ERR_NOMEM;
     points_fill(t, np, cap);
@@ -404,9 +434,116 @@ static int points_reserve(SrtSessions *t)
     return 0;
 }
 
+/* Whether an indexed point may have time ts. */
+static int span_has(const SrtSessions *t, int64_t ts)
+{
+    for (uint32_t i = 0; i < t->n_spans && t->span[i][0] <= ts; i++)
+        if (ts <= t->span[i][1])
+            return 1;
+    return 0;
+}
+
+/* Cover [lo, hi] by the spans: merged with those it overlaps, and the two nearest merged
+   when there are too many. */
+static void span_add(SrtSessions *t, int64_t lo, int64_t hi)
+{
+    uint32_t w = 0, i = 0, n = t->n_spans;
+    int64_t(*sp)[2] = t->span;
+    while (i < n && sp[i][1] < lo) /* the spans wholly before it stay */
+        w = ++i;
+    while (i < n && sp[i][0] <= hi) { /* the spans it overlaps join it */
+        lo = sp[i][0] < lo ? sp[i][0] : lo;
+        hi = sp[i][1] > hi ? sp[i][1] : hi;
+        i++;
+    }
+    memmove(sp[w + 1], sp[i], (n - i) * sizeof sp[0]);
+    sp[w][0] = lo;
+    sp[w][1] = hi;
+    n = n - (i - w) + 1;
+    if (n > SPANS) { /* merge the pair with the smallest gap */
+        uint32_t best = 0;
+        for (uint32_t j = 1; j + 1 < n; j++)
+            if ((uint64_t)sp[j + 1][0] - (uint64_t)sp[j][1] <
+                (uint64_t)sp[best + 1][0] - (uint64_t)sp[best][1])
+                best = j;
+        sp[best][1] = sp[best + 1][1];
+        memmove(sp[best + 1], sp[best + 2], (n - best - 2) * sizeof sp[0]);
+        n--;
+    }
+    t->n_spans = n;
+}
+
+/* End entry e's tail: its points become pending, their times covered by spans split where
+   two points lie more than 64 times the tail's mean distance apart (files far apart in
+   time that came in time order). */
+static void tail_end(SrtSessions *t, SessKey *k)
+{
+    if (k->tail == k->n)
+        return;
+    int64_t lo = sess_start(sess_at(t, k, k->tail)), hi = sess_start(sess_at(t, k, k->n - 1));
+    uint64_t far = ((uint64_t)hi - (uint64_t)lo) / (k->n - k->tail) * 64u;
+    int64_t from = lo, prev = lo;
+    for (uint32_t j = k->tail + 1; j < k->n; j++) {
+        int64_t ts = sess_start(sess_at(t, k, j));
+        if ((uint64_t)ts - (uint64_t)prev > far) {
+            span_add(t, from, prev);
+            from = ts;
+        }
+        prev = ts;
+    }
+    span_add(t, from, hi);
+    k->tail = k->n;
+}
+
+/* Put entry e's pending points into the index.  0 or -NOMEM (table unchanged). */
+static int pending_to_index(SrtSessions *t, uint32_t e)
+{
+    SessKey *k = &t->keys[e];
+    if (k->indexed == k->tail)
+        return 0;
+    if (points_reserve(t, k->tail - k->indexed) < 0)
+        return -SRT_ERR_NOMEM;
+    for (uint32_t j = k->indexed; j < k->tail; j++)
+        point_put(t, t->points, t->points_cap, e, j);
+    t->n_indexed += k->tail - k->indexed;
+    k->indexed = k->tail;
+    return 0;
+}
+
+/* The position *pos of entry e's point ts, UINT32_MAX if it has none.  0 or -NOMEM (the
+   table unchanged). */
+static int point_find(SrtSessions *t, uint32_t e, int64_t ts, uint32_t *pos)
+{
+    const SessKey *k = &t->keys[e];
+    *pos = UINT32_MAX;
+    if (k->last < k->n && sess_start(sess_at(t, k, k->last)) == ts)
+        return *pos = k->last, 0;
+    if (k->tail < k->n && ts >= sess_start(sess_at(t, k, k->tail)) &&
+        ts <= sess_start(sess_at(t, k, k->n - 1))) {
+        uint32_t lo = k->tail, hi = k->n;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            int64_t m = sess_start(sess_at(t, k, mid));
+            if (m == ts)
+                return *pos = mid, 0;
+            if (m < ts)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
+    if (k->tail > 0 && span_has(t, ts)) {
+        if (pending_to_index(t, e) < 0)
+            return -SRT_ERR_NOMEM;
+        const SessPoint *p = &t->points[point_probe(t, e, ts, point_hash(k->hash, ts))];
+        if (p->e1)
+            *pos = p->pos;
+    }
+    return 0;
+}
+
 /* Find or make K's point [ts, ts] in a batch table; *created tells whether it is new
-   (zeroed state), appended after the key's other points.  0, -NOMEM (table unchanged) or
-   -FORMAT (bad key). */
+   (zeroed state).  0, -NOMEM (table unchanged) or -FORMAT (bad key). */
 static int point_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t hash,
                         int64_t ts, uint8_t **state, int *created)
 {
@@ -414,32 +551,42 @@ static int point_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, ui
     *created = 0;
     if (key_len < (uint64_t)t->slot_offset + 16u)
         return -SRT_ERR_FORMAT;
-    if (key_hash(t, key, key_len, &hash) < 0 || points_reserve(t) < 0)
+    if (key_hash(t, key, key_len, &hash) < 0)
         return -SRT_ERR_NOMEM;
     size_t slot = t->index_cap ? probe(t, key, key_len, hash) : 0;
-    if (!t->index_cap || t->index[slot] == 0) {
+    if (!t->index_cap || t->index[slot] == 0) { /* a new key: its point starts its tail */
         int rc = key_add(t, slot, key, key_len, hash, ts, ts, state);
-        if (rc < 0)
-            return rc;
-        uint32_t e = (uint32_t)(t->n_keys - 1);
-        t->points[point_probe(t, e, ts, point_hash(hash, ts))] = (uint64_t)(e + 1) << 32;
-        *created = 1;
-        return 0;
+        *created = rc == 0;
+        return rc;
     }
     uint32_t e = t->index[slot] - 1;
     SessKey *k = &t->keys[e];
-    size_t p = point_probe(t, e, ts, point_hash(k->hash, ts));
-    if (t->points[p]) {
-        *state = sess_at(t, k, (uint32_t)t->points[p]) + SESS_HDR;
+    uint32_t j;
+    if (point_find(t, e, ts, &j) < 0)
+        return -SRT_ERR_NOMEM;
+    if (j != UINT32_MAX) {
+        k->last = j;
+        *state = sess_at(t, k, j) + SESS_HDR;
         return 0;
     }
+    /* A new point: it joins the tail when it falls at most TAIL_NEAR points before its
+       end (rows a little out of order), else it ends the tail and starts a new one. */
+    uint32_t p = k->n, stop = k->n - k->tail > TAIL_NEAR ? k->n - TAIL_NEAR : k->tail;
+    while (p > stop && sess_start(sess_at(t, k, p - 1)) > ts)
+        p--;
+    int joins = k->tail == k->n || (p > k->tail && sess_start(sess_at(t, k, p - 1)) < ts);
     if (sess_reserve(t, k, 1) < 0)
         return -SRT_ERR_NOMEM;
-    uint8_t *s = sess_at(t, k, k->n);
+    if (!joins) {
+        tail_end(t, k);
+        p = k->n;
+    }
+    uint8_t *s = sess_at(t, k, p);
+    memmove(s + t->stride, s, (size_t)(k->n - p) * t->stride);
     memset(s, 0, t->stride);
     sess_set(s, ts, ts);
-    t->points[p] = ((uint64_t)(e + 1) << 32) | k->n;
     k->n++;
+    k->last = p;
     t->n_sessions++;
     *created = 1;
     *state = s + SESS_HDR;
@@ -460,21 +607,70 @@ static int upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t
     return point_upsert(t, key, key_len, hash, start, state, created);
 }
 
-static int cmp_start(const void *a, const void *b)
+/* A point of a batch table's key by time: its ts and its position in the key's list. */
+typedef struct PointRef {
+    int64_t ts;
+    uint32_t pos;
+} PointRef;
+
+/* The end of the ascending run of a starting at i. */
+static uint32_t run_end(const PointRef *a, uint32_t i, uint32_t n)
 {
-    int64_t x = sess_start(a), y = sess_start(b);
-    return (x > y) - (x < y);
+    while (++i < n && a[i - 1].ts < a[i].ts)
+        ;
+    return i;
 }
 
-/* Sort every key's points of a batch table by ts (no two of a key share one) and rebuild
-   the points index for the new positions. */
-static void points_sort(SrtSessions *t)
+/* Sort a[0..n) by ts (distinct) with room tmp[0..n): a natural merge sort, as the points of
+   a key come in runs (a file's rows in time order, files newest first).  Returns a or tmp,
+   whichever holds the result. */
+static PointRef *refs_sort(PointRef *a, PointRef *tmp, uint32_t n)
 {
-    for (size_t e = 0; e < t->n_keys; e++)
-        if (t->keys[e].n > 1)
-            qsort(t->keys[e].sess, t->keys[e].n, t->stride, cmp_start);
-    if (t->points_cap)
-        points_fill(t, t->points, t->points_cap);
+    for (uint32_t i = 0; i < n;) { /* turn descending runs around */
+        uint32_t j = i + 1;
+        while (j < n && a[j].ts < a[j - 1].ts)
+            j++;
+        for (uint32_t l = i, r = j - 1; l < r; l++, r--) {
+            PointRef x = a[l];
+            a[l] = a[r];
+            a[r] = x;
+        }
+        i = j;
+    }
+    for (;;) {
+        uint32_t i = 0;
+        if (run_end(a, 0, n) == n)
+            return a;
+        while (i < n) {
+            uint32_t m = run_end(a, i, n);
+            uint32_t e = m < n ? run_end(a, m, n) : n;
+            uint32_t l = i, r = m, o = i;
+            while (l < m && r < e)
+                tmp[o++] = a[l].ts < a[r].ts ? a[l++] : a[r++];
+            while (l < m)
+                tmp[o++] = a[l++];
+            while (r < e)
+                tmp[o++] = a[r++];
+            i = e;
+        }
+        PointRef *x = a;
+        a = tmp;
+        tmp = x;
+    }
+}
+
+/* The points of b's key bk in order of time, into *order (2 * bk->n refs allocated here,
+ *alloc of them to free).  0 or -NOMEM. */
+static int points_order(const SrtSessions *b, const SessKey *bk, PointRef **order, PointRef **alloc)
+{
+    PointRef *a = srt_mem_alloc(b->mem, (size_t)bk->n * 2 * sizeof *a);
+    if (!a)
+        return -SRT_ERR_NOMEM;
+    for (uint32_t j = 0; j < bk->n; j++)
+        a[j] = (PointRef){sess_start(sess_at(b, bk, j)), j};
+    *alloc = a;
+    *order = refs_sort(a, a + bk->n, bk->n);
+    return 0;
 }
 
 /* ======================================================================
@@ -733,7 +929,7 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
     int rc = 0;
     for (size_t e = 0; e < t->n_keys && rc >= 0; e++) {
         SessKey *k = &t->keys[e];
-        uint32_t w = 0, j;
+        uint32_t w = 0, j, indexed = 0, tail = 0; /* kept points before k->indexed, k->tail */
         for (j = 0; j < k->n; j++) {
             uint8_t *s = sess_at(t, k, j);
             int64_t start = sess_start(s), end = sess_end(s);
@@ -752,13 +948,21 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
             if (w != j)
                 memcpy(sess_at(t, k, w), s, t->stride);
             w++;
+            indexed += j < k->indexed;
+            tail += j < k->tail;
         }
         if (j < k->n) { /* stopped: the rest stays */
             if (w != j)
                 memmove(sess_at(t, k, w), sess_at(t, k, j), (size_t)(k->n - j) * t->stride);
             w += k->n - j;
+            indexed += j < k->indexed ? k->indexed - j : 0;
+            tail += j < k->tail ? k->tail - j : 0;
         }
         if (w != k->n) {
+            t->n_indexed -= k->indexed - indexed;
+            k->indexed = indexed;
+            k->tail = tail;
+            k->last = 0;
             t->n_sessions -= k->n - w;
             k->n = w;
             sess_shrink(t, k);
@@ -787,8 +991,8 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
    its sessions of t that joined one before them (Spark's putRows: every session of the key
    is put, the stored ones whose start is no longer a session's start are removed).  0 or
    -NOMEM. */
-static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int64_t gap,
-                    size_t *put, size_t *gone)
+static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, const PointRef *ord,
+                    int64_t gap, size_t *put, size_t *gone)
 {
     const uint8_t *key = b->kbuf + bk->koff;
     SessKey *k = NULL;
@@ -800,7 +1004,7 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
             k = &t->keys[t->index[slot] - 1];
     }
     if (!k) { /* a new key: its first partial buffer is its first session */
-        const uint8_t *p0 = sess_at(b, bk, 0);
+        const uint8_t *p0 = sess_at(b, bk, ord[0].pos);
         uint8_t *st;
         int rc = key_add(t, slot, key, bk->key_len, bk->hash, sess_start(p0), sess_start(p0) + gap, &st);
         if (rc < 0)
@@ -813,8 +1017,10 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
         *put += 1;
         return 0;
     }
-    uint32_t cap = k->n + (bk->n - j);
-    uint8_t *out = srt_mem_calloc(t->mem, (size_t)cap * t->stride);
+    /* The new list grows as sessions start (most points merge into few sessions); t's
+       states are only read until it replaces the key's list. */
+    uint32_t cap = k->n + 1, most = k->n + (bk->n - j);
+    uint8_t *out = srt_mem_alloc(t->mem, (size_t)cap * t->stride);
     if (!out)
         return -SRT_ERR_NOMEM;
     uint32_t n = 0, i = 0;
@@ -822,14 +1028,13 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
     while (i < k->n || j < bk->n) {
         const uint8_t *src;
         int64_t start, end;
-        int stored = j == bk->n ||
-                     (i < k->n && sess_start(sess_at(t, k, i)) <= sess_start(sess_at(b, bk, j)));
+        int stored = j == bk->n || (i < k->n && sess_start(sess_at(t, k, i)) <= ord[j].ts);
         if (stored) {
             src = sess_at(t, k, i++);
             start = sess_start(src);
             end = sess_end(src);
         } else {
-            src = sess_at(b, bk, j++);
+            src = sess_at(b, bk, ord[j++].pos);
             start = sess_start(src);
             end = start + gap;
         }
@@ -839,11 +1044,22 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
                 t->merge(cur + SESS_HDR, src + SESS_HDR, NULL);
             if (end > sess_end(cur))
                 sess_set(cur, sess_start(cur), end);
-        } else {
-            cur = out + (size_t)n++ * t->stride;
-            memcpy(cur, src, t->stride);
-            sess_set(cur, start, end);
+            continue;
         }
+        if (n == cap) {
+            uint32_t nc = cap > most / 2 ? most : cap * 2;
+            uint8_t *no =
+                srt_mem_realloc(t->mem, out, (size_t)cap * t->stride, (size_t)nc * t->stride);
+            if (!no) {
+                srt_mem_free(t->mem, out, (size_t)cap * t->stride);
+                return -SRT_ERR_NOMEM;
+            }
+            out = no;
+            cap = nc;
+        }
+        cur = out + (size_t)n++ * t->stride;
+        memcpy(cur, src, t->stride);
+        sess_set(cur, start, end);
     }
     srt_mem_free(t->mem, k->sess, (size_t)k->cap * t->stride);
     t->sess_bytes = t->sess_bytes - (size_t)k->cap * t->stride + (size_t)cap * t->stride;
@@ -855,17 +1071,21 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, int
     return 0;
 }
 
-int srt_sessions_fold(SrtSessions *t, SrtSessions *b, int64_t gap_us, size_t *n_put,
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
                       size_t *n_gone)
 {
     *n_put = *n_gone = 0;
     if (b->stride != t->stride || b->slot_offset != t->slot_offset || !b->batch)
         return -SRT_ERR_FORMAT;
-    points_sort(b);
     for (size_t e = 0; e < b->n_keys; e++) {
-        if (b->keys[e].n == 0)
+        const SessKey *bk = &b->keys[e];
+        if (bk->n == 0)
             continue;
-        int rc = fold_key(t, b, &b->keys[e], gap_us, n_put, n_gone);
+        PointRef *ord, *alloc;
+        if (points_order(b, bk, &ord, &alloc) < 0)
+            return -SRT_ERR_NOMEM;
+        int rc = fold_key(t, b, bk, ord, gap_us, n_put, n_gone);
+        srt_mem_free(b->mem, alloc, (size_t)bk->n * 2 * sizeof *alloc);
         if (rc < 0)
             return rc;
     }
