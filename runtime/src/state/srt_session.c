@@ -33,10 +33,11 @@
 ** ts, so a probe reads no session), then a pending part not indexed yet, then a tail of
 ** points in ascending time found by binary search.  A file's rows mostly come in time
 ** order, so most points join the tail (appended, or slid in among its last few); a point
-** that falls further back ends the tail (it becomes pending) and starts a new one.  The
-** times of every point before the tails lie in a few spans kept per table: a time outside
-** them is new without a probe (files of other times), and only a time inside them moves
-** the key's pending points into the index (one pass, whose misses overlap) and probes.
+** that falls further back ends the tail, which becomes a pending run found by binary
+** search, and starts a new one.  Past RUNS pending runs, a key's runs move into the index
+** (one pass, whose misses overlap).  The times of every indexed point lie in a few spans
+** kept per table, so a time outside them (a file of other times) needs no probe.  A batch
+** table is filled and folded, never visited to remove.
 ** srt_sessions_fold orders each key's points by ts once (a natural merge sort: they come in
 ** runs), as the fold reads them in order of start.
 **
@@ -57,6 +58,13 @@
 #define MIN_ENTRIES 16u    /* entry array capacity never shrunk below this */
 #define TAIL_NEAR 32u      /* a batch table's point this near its tail's end joins it */
 #define SPANS 16u          /* time spans that cover a batch table's indexed points */
+#define RUNS 64u           /* pending runs a batch table's key keeps before indexing them */
+
+/* A pending run of a batch table's key: its first position and its times. */
+typedef struct SessRun {
+    uint32_t at;
+    int64_t lo, hi;
+} SessRun;
 
 typedef struct SessKey {
     uint64_t hash; /* srt_hash of the key with the slot zeroed */
@@ -64,8 +72,10 @@ typedef struct SessKey {
     uint32_t key_len;
     uint32_t n, cap; /* sessions held and allocated */
     /* Batch tables: points [0, indexed) are in the points index, [indexed, tail) are
-       pending, [tail, n) ascend by time; last is the position of the last point upserted. */
-    uint32_t indexed, tail, last;
+       pending: n_runs runs in ascending time (the first at indexed); [tail, n) ascend by
+       time; last is the position of the last point upserted. */
+    uint32_t indexed, tail, last, n_runs, cap_runs;
+    SessRun *runs;   /* owned: cap_runs runs, NULL before the key's first tail ended */
     uint8_t *sess;   /* owned: cap * stride bytes; NULL when cap is 0 */
 } SessKey;
 
@@ -95,6 +105,7 @@ struct SrtSessions {
     SessPoint *points; /* batch tables: the index on (K, ts) */
     size_t points_cap; /* power of two, or 0 */
     size_t n_indexed;  /* points in the index */
+    size_t runs_bytes; /* bytes of the keys' run arrays */
     /* The times of every point before its key's tail lie in one of these disjoint spans,
        sorted: a time outside them needs no probe (ended tails add their spans; past
        SPANS, the two nearest merge). */
@@ -290,7 +301,8 @@ static int key_add(SrtSessions *t, size_t slot, const uint8_t *key, uint32_t key
     k->key_len = key_len;
     k->n = 1;
     k->cap = 1;
-    k->indexed = k->tail = k->last = 0;
+    k->indexed = k->tail = k->last = k->n_runs = k->cap_runs = 0;
+    k->runs = NULL;
     k->sess = sess;
     memcpy(t->kbuf + k->koff, key, key_len);
     memset(t->kbuf + k->koff + t->slot_offset, 0, 16);
@@ -492,6 +504,7 @@ static void tail_end(SrtSessions *t, SessKey *k)
         prev = ts;
     }
     span_add(t, from, hi);
+    k->runs[k->n_runs++] = (SessRun){k->tail, lo, hi};
     k->tail = k->n;
 }
 
@@ -507,38 +520,101 @@ static int pending_to_index(SrtSessions *t, uint32_t e)
         point_put(t, t->points, t->points_cap, e, j);
     t->n_indexed += k->tail - k->indexed;
     k->indexed = k->tail;
+    k->n_runs = 0;
     return 0;
 }
 
-/* The position *pos of entry e's point ts, UINT32_MAX if it has none.  0 or -NOMEM (the
-   table unchanged). */
-static int point_find(SrtSessions *t, uint32_t e, int64_t ts, uint32_t *pos)
+/* Room for one more pending run of entry e: its run array made, or its runs moved into the
+   index when it is full.  0 or -NOMEM (table unchanged). */
+static int runs_reserve(SrtSessions *t, uint32_t e)
+{
+    SessKey *k = &t->keys[e];
+    if (k->n_runs == RUNS)
+        return pending_to_index(t, e);
+    if (k->n_runs == k->cap_runs) {
+        uint32_t nc = k->cap_runs ? k->cap_runs * 2 : 4;
+        SessRun *nr = srt_mem_realloc(t->mem, k->runs, k->cap_runs * sizeof *nr, nc * sizeof *nr);
+        if (!nr)
+            return -SRT_ERR_NOMEM;
+        t->runs_bytes += (nc - k->cap_runs) * sizeof *nr;
+        k->runs = nr;
+        k->cap_runs = nc;
+    }
+    return 0;
+}
+
+/* The position of ts in k's ascending points [lo, hi), or UINT32_MAX. */
+static uint32_t run_find(const SrtSessions *t, const SessKey *k, uint32_t lo, uint32_t hi,
+                         int64_t ts)
+{
+    if (lo == hi || ts < sess_start(sess_at(t, k, lo)) || ts > sess_start(sess_at(t, k, hi - 1)))
+        return UINT32_MAX;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        int64_t m = sess_start(sess_at(t, k, mid));
+        if (m == ts)
+            return mid;
+        if (m < ts)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return UINT32_MAX;
+}
+
+/* The position of entry e's point ts, or UINT32_MAX: the last point upserted, the tail,
+   the pending runs (newest first), then the index when a span holds ts. */
+static uint32_t point_find(const SrtSessions *t, uint32_t e, int64_t ts)
 {
     const SessKey *k = &t->keys[e];
-    *pos = UINT32_MAX;
     if (k->last < k->n && sess_start(sess_at(t, k, k->last)) == ts)
-        return *pos = k->last, 0;
-    if (k->tail < k->n && ts >= sess_start(sess_at(t, k, k->tail)) &&
-        ts <= sess_start(sess_at(t, k, k->n - 1))) {
-        uint32_t lo = k->tail, hi = k->n;
-        while (lo < hi) {
-            uint32_t mid = lo + (hi - lo) / 2;
-            int64_t m = sess_start(sess_at(t, k, mid));
-            if (m == ts)
-                return *pos = mid, 0;
-            if (m < ts)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-    }
-    if (k->tail > 0 && span_has(t, ts)) {
-        if (pending_to_index(t, e) < 0)
-            return -SRT_ERR_NOMEM;
+        return k->last;
+    uint32_t pos = run_find(t, k, k->tail, k->n, ts);
+    for (uint32_t r = k->n_runs; pos == UINT32_MAX && r-- > 0;)
+        if (ts >= k->runs[r].lo && ts <= k->runs[r].hi)
+            pos =
+                run_find(t, k, k->runs[r].at, r + 1 < k->n_runs ? k->runs[r + 1].at : k->tail, ts);
+    if (pos == UINT32_MAX && k->indexed > 0 && span_has(t, ts)) {
         const SessPoint *p = &t->points[point_probe(t, e, ts, point_hash(k->hash, ts))];
         if (p->e1)
-            *pos = p->pos;
+            pos = p->pos;
     }
+    return pos;
+}
+
+/* Find or make the point [ts, ts] of entry e's key (see point_upsert). */
+static int key_point(SrtSessions *t, uint32_t e, int64_t ts, uint8_t **state, int *created)
+{
+    SessKey *k = &t->keys[e];
+    *state = NULL;
+    *created = 0;
+    uint32_t j = point_find(t, e, ts);
+    if (j != UINT32_MAX) {
+        k->last = j;
+        *state = sess_at(t, k, j) + SESS_HDR;
+        return 0;
+    }
+    /* A new point: it joins the tail when it falls at most TAIL_NEAR points before its
+       end (rows a little out of order), else it ends the tail and starts a new one. */
+    uint32_t p = k->n, stop = k->n - k->tail > TAIL_NEAR ? k->n - TAIL_NEAR : k->tail;
+    while (p > stop && sess_start(sess_at(t, k, p - 1)) > ts)
+        p--;
+    int joins = k->tail == k->n || (p > k->tail && sess_start(sess_at(t, k, p - 1)) < ts);
+    if ((!joins && runs_reserve(t, e) < 0) || sess_reserve(t, k, 1) < 0)
+        return -SRT_ERR_NOMEM;
+    if (!joins) {
+        tail_end(t, k);
+        p = k->n;
+    }
+    uint8_t *s = sess_at(t, k, p);
+    memmove(s + t->stride, s, (size_t)(k->n - p) * t->stride);
+    memset(s, 0, t->stride);
+    sess_set(s, ts, ts);
+    k->n++;
+    k->last = p;
+    t->n_sessions++;
+    *created = 1;
+    *state = s + SESS_HDR;
     return 0;
 }
 
@@ -559,38 +635,7 @@ static int point_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, ui
         *created = rc == 0;
         return rc;
     }
-    uint32_t e = t->index[slot] - 1;
-    SessKey *k = &t->keys[e];
-    uint32_t j;
-    if (point_find(t, e, ts, &j) < 0)
-        return -SRT_ERR_NOMEM;
-    if (j != UINT32_MAX) {
-        k->last = j;
-        *state = sess_at(t, k, j) + SESS_HDR;
-        return 0;
-    }
-    /* A new point: it joins the tail when it falls at most TAIL_NEAR points before its
-       end (rows a little out of order), else it ends the tail and starts a new one. */
-    uint32_t p = k->n, stop = k->n - k->tail > TAIL_NEAR ? k->n - TAIL_NEAR : k->tail;
-    while (p > stop && sess_start(sess_at(t, k, p - 1)) > ts)
-        p--;
-    int joins = k->tail == k->n || (p > k->tail && sess_start(sess_at(t, k, p - 1)) < ts);
-    if (sess_reserve(t, k, 1) < 0)
-        return -SRT_ERR_NOMEM;
-    if (!joins) {
-        tail_end(t, k);
-        p = k->n;
-    }
-    uint8_t *s = sess_at(t, k, p);
-    memmove(s + t->stride, s, (size_t)(k->n - p) * t->stride);
-    memset(s, 0, t->stride);
-    sess_set(s, ts, ts);
-    k->n++;
-    k->last = p;
-    t->n_sessions++;
-    *created = 1;
-    *state = s + SESS_HDR;
-    return 0;
+    return key_point(t, t->index[slot] - 1, ts, state, created);
 }
 
 /* upsert into either kind of table; a batch table takes only points. */
@@ -707,8 +752,10 @@ void srt_sessions_free(SrtSessions *t)
     if (!t)
         return;
     SrtMem *m = t->mem;
-    for (size_t e = 0; e < t->n_keys; e++)
+    for (size_t e = 0; e < t->n_keys; e++) {
         srt_mem_free(m, t->keys[e].sess, (size_t)t->keys[e].cap * t->stride);
+        srt_mem_free(m, t->keys[e].runs, t->keys[e].cap_runs * sizeof *t->keys[e].runs);
+    }
     srt_mem_free(m, t->keys, t->cap_keys * sizeof *t->keys);
     srt_mem_free(m, t->kbuf, t->kbuf_cap);
     srt_mem_free(m, t->index, t->index_cap * sizeof *t->index);
@@ -760,15 +807,29 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
         if (k->n == 0)
             continue;
         uint32_t i = 0;
-        if (t->batch) { /* points: one probe each */
-            for (; i < k->n; i++) {
-                int rc = merge_session(t, src, k, i);
+        SessKey *dk = find_key(t, src, k);
+        if (t->batch) { /* points: the key found once */
+            if (!dk) {
+                int rc = merge_session(t, src, k, i++);
                 if (rc < 0)
                     return rc;
+                dk = find_key(t, src, k);
+            }
+            uint32_t de = (uint32_t)(dk - t->keys);
+            for (; i < k->n; i++) {
+                const uint8_t *s = sess_at(src, k, i);
+                uint8_t *state;
+                int created;
+                int rc = key_point(t, de, sess_start(s), &state, &created);
+                if (rc < 0)
+                    return rc;
+                if (created)
+                    memcpy(state, s + SESS_HDR, t->state_size);
+                else if (t->merge)
+                    t->merge(state, s + SESS_HDR, NULL);
             }
             continue;
         }
-        SessKey *dk = find_key(t, src, k);
         if (!dk) { /* a new key: its first session makes it */
             int rc = merge_session(t, src, k, i++);
             if (rc < 0)
@@ -806,7 +867,7 @@ size_t srt_sessions_bytes(const SrtSessions *t)
 {
     return sizeof *t + t->cap_keys * sizeof *t->keys + t->kbuf_cap +
            t->index_cap * sizeof *t->index + t->scratch_cap + t->sess_bytes +
-           t->points_cap * sizeof *t->points;
+           t->points_cap * sizeof *t->points + t->runs_bytes;
 }
 
 int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
@@ -929,7 +990,7 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
     int rc = 0;
     for (size_t e = 0; e < t->n_keys && rc >= 0; e++) {
         SessKey *k = &t->keys[e];
-        uint32_t w = 0, j, indexed = 0, tail = 0; /* kept points before k->indexed, k->tail */
+        uint32_t w = 0, j;
         for (j = 0; j < k->n; j++) {
             uint8_t *s = sess_at(t, k, j);
             int64_t start = sess_start(s), end = sess_end(s);
@@ -941,6 +1002,10 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
                 rc = r;
                 break;
             }
+            if (r > 0 && t->batch) { /* positions are the batch table's index */
+                rc = -SRT_ERR_FORMAT;
+                break;
+            }
             if (r > 0) {
                 removed++;
                 continue;
@@ -948,21 +1013,13 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
             if (w != j)
                 memcpy(sess_at(t, k, w), s, t->stride);
             w++;
-            indexed += j < k->indexed;
-            tail += j < k->tail;
         }
         if (j < k->n) { /* stopped: the rest stays */
             if (w != j)
                 memmove(sess_at(t, k, w), sess_at(t, k, j), (size_t)(k->n - j) * t->stride);
             w += k->n - j;
-            indexed += j < k->indexed ? k->indexed - j : 0;
-            tail += j < k->tail ? k->tail - j : 0;
         }
         if (w != k->n) {
-            t->n_indexed -= k->indexed - indexed;
-            k->indexed = indexed;
-            k->tail = tail;
-            k->last = 0;
             t->n_sessions -= k->n - w;
             k->n = w;
             sess_shrink(t, k);
@@ -972,8 +1029,6 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
     }
     if (emptied)
         compact_keys(t);
-    if (removed && t->points_cap)
-        points_fill(t, t->points, t->points_cap);
     if (n_removed)
         *n_removed = removed;
     return rc;
