@@ -22,7 +22,7 @@ void srt_key_copy(void *dst, const void *src, uint64_t n)
     if (n > 16) {
         memcpy(d, p, n);
     } else if (n >= 8) {
-        uint64_t a = h_rd64(p), b = h_rd64(p + n - 8);
+        uint64_t a = srt_load64(p), b = srt_load64(p + n - 8);
         memcpy(d, &a, 8);
         memcpy(d + n - 8, &b, 8);
     } else if (n >= 4) {

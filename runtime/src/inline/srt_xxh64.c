@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "srt_abi.h"
+#include "srt_load.h"
 #include "srt_sparkhash.h"
 
 #define XXH_P1 0x9E3779B185EBCA87ull
@@ -35,20 +36,6 @@ static inline uint64_t xxh_fmix(uint64_t h)
     h *= XXH_P3;
     h ^= h >> 32;
     return h;
-}
-
-static inline uint64_t xxh_rd64(const uint8_t *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
-static inline uint64_t xxh_rd32(const uint8_t *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
 }
 
 static inline uint64_t xxh_round(uint64_t acc, uint64_t lane)
@@ -92,10 +79,10 @@ uint64_t srt_xxh64_bytes(const void *data, uint32_t n, uint64_t seed)
     if (n >= 32) {
         uint64_t v1 = seed + XXH_P1 + XXH_P2, v2 = seed + XXH_P2, v3 = seed, v4 = seed - XXH_P1;
         do {
-            v1 = xxh_round(v1, xxh_rd64(p + off));
-            v2 = xxh_round(v2, xxh_rd64(p + off + 8));
-            v3 = xxh_round(v3, xxh_rd64(p + off + 16));
-            v4 = xxh_round(v4, xxh_rd64(p + off + 24));
+            v1 = xxh_round(v1, srt_load64(p + off));
+            v2 = xxh_round(v2, srt_load64(p + off + 8));
+            v3 = xxh_round(v3, srt_load64(p + off + 16));
+            v4 = xxh_round(v4, srt_load64(p + off + 24));
             off += 32;
         } while (off <= (uint64_t)n - 32);
         h = xxh_rotl(v1, 1) + xxh_rotl(v2, 7) + xxh_rotl(v3, 12) + xxh_rotl(v4, 18);
@@ -108,12 +95,12 @@ uint64_t srt_xxh64_bytes(const void *data, uint32_t n, uint64_t seed)
     }
     h += n;
     while (off + 8 <= n) {
-        h ^= xxh_round(0, xxh_rd64(p + off));
+        h ^= xxh_round(0, srt_load64(p + off));
         h = xxh_rotl(h, 27) * XXH_P1 + XXH_P4;
         off += 8;
     }
     if (off + 4 <= n) {
-        h ^= xxh_rd32(p + off) * XXH_P1;
+        h ^= (uint64_t)srt_load32(p + off) * XXH_P1;
         h = xxh_rotl(h, 23) * XXH_P2 + XXH_P3;
         off += 4;
     }

@@ -50,6 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inline/srt_load.h"
 #include "srt_int.h"
 
 #define SESS_HDR 16u       /* start, end */
@@ -119,16 +120,12 @@ struct SrtSessions {
 
 static inline int64_t sess_start(const uint8_t *s)
 {
-    int64_t v;
-    memcpy(&v, s, 8);
-    return v;
+    return (int64_t)srt_load64(s);
 }
 
 static inline int64_t sess_end(const uint8_t *s)
 {
-    int64_t v;
-    memcpy(&v, s + 8, 8);
-    return v;
+    return (int64_t)srt_load64(s + 8);
 }
 
 static inline void sess_set(uint8_t *s, int64_t start, int64_t end)
