@@ -40,15 +40,13 @@ CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env)
 /* ==== Event time ==== */
 
 /* Per process call: the event-time statistics of the watermark column (reported once at
-   the end) and, for an aggregation with an event-time key, the late threshold and (a
-   session window's) the count of late rows dropped; a window aggregation reports its late
-   groups as it meets them (update_keyed). */
+   the end) and, for an aggregation with an event-time key, the late threshold; an
+   aggregation reports its late groups as it meets them (update_keyed, late_session). */
 typedef struct EventTime {
     LLVMValueRef n, min, max; /* i64 allocas; NULL without a watermark */
     LLVMValueRef sum;         /* i128 alloca: the exact sum of the times (ms), never wraps */
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
-    LLVMValueRef dropped;                /* i64 alloca; NULL but for a session window */
-    LLVMValueRef dedup_late, dedup_dropped; /* the same for DROP DUPLICATES */
+    LLVMValueRef dedup_late, dedup_dropped; /* DROP DUPLICATES': threshold, late rows */
     int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
     /* A stream-stream join: the branch's side (-1: none), the state, and the late rows of
        the side's watermarked column. */
@@ -90,10 +88,6 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
     if (pq->agg && pq->event_key >= 0) {
         LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->agg_op)};
         et->late = cg_call(cg, "srt_query_late_threshold", args, 2, "late");
-        if (pq->session) { /* a window aggregation counts late groups (update_keyed) */
-            et->dropped = cg_alloca(cg, cg->t_i64, "late.n");
-            cg_store(cg, cg_i64(cg, 0), et->dropped);
-        }
     }
     if (pq->dedup_block && pq->dedup_block->dedup->watermark_col >= 0) {
         LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->dedup_op)};
@@ -138,10 +132,6 @@ static void event_time_report(CgCtx *cg, const EventTime *et)
                                 cg_load(cg, cg->t_i64, et->max, ""), LLVMBuildTrunc(cg->b, sum, cg->t_i64, ""),
                                 LLVMBuildTrunc(cg->b, hi, cg->t_i64, "")};
         cg_call(cg, "srt_query_event_times", args, 6, "");
-    }
-    if (et->dropped) {
-        LLVMValueRef args[3] = {cg->q, cg_i32(cg, et->agg_op), cg_load(cg, cg->t_i64, et->dropped, "")};
-        cg_call(cg, "srt_query_dropped_late", args, 3, "");
     }
     if (et->dedup_late) {
         LLVMValueRef args[3] = {cg->q, cg_i32(cg, et->dedup_op), cg_load(cg, cg->t_i64, et->dedup_dropped, "")};
@@ -538,6 +528,22 @@ static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, co
     win->fields[1].v = end;
 }
 
+/* A late row of a session window aggregation, its key's slot still empty (of each grouping
+   set, as Spark's Expand makes a row per set before the partial aggregate): the runtime
+   counts its (key, ts) once per partition (srt_query_late_session). */
+static void late_session(CgCtx *cg, const PQuery *pq, const EventTime *et, const CgVal *keys,
+                         LLVMValueRef ts)
+{
+    uint32_t cap = pq->key.fixed_size + CG_KEY_STACK_BYTES;
+    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "late.keybuf");
+    LLVMSetAlignment(stack, 16);
+    LLVMValueRef len;
+    LLVMValueRef key =
+        cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef args[5] = {cg->q, cg_i32(cg, et->agg_op), key, len, ts};
+    cg_call(cg, "srt_query_late_session", args, 5, "");
+}
+
 /* session_window(ts, gap): the row starts the session [ts, ts + gap), which the runtime
    merges into the key's sessions.  NULL ts: no session (Spark filters the row). */
 static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockRef bb_next, CgVal *keys,
@@ -547,8 +553,6 @@ static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockR
     const SExpr *w = a->group[a->window_group];
     LLVMValueRef end;
     CgVal ts = session_bounds(cg, pq, env, w, bb_next, &end);
-    if (et->late && pq->event_key == a->window_group)
-        drop_if_late(cg, et->late, et->dropped, end, NULL, bb_next);
     /* The key holds an empty session slot; the runtime fills it when emitting. */
     CgVal slot = {0};
     slot.null = cg_i1(cg, 0);
@@ -562,6 +566,14 @@ static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockR
     LLVMBasicBlockRef bb_step = bb_next;
     if (a->n_gsets) /* the session is in every set (sema_grouping.c): merged per set */
         keys = gset_begin(cg, pq, env, keys, &args, bb_next, &bb_step);
+    if (et->late && pq->event_key == a->window_group) { /* late by its session's end */
+        LLVMBasicBlockRef bb_drop = branch_if_late(cg, et->late, end, NULL);
+        LLVMBasicBlockRef bb_keep = LLVMGetInsertBlock(cg->b);
+        cg_at(cg, bb_drop);
+        late_session(cg, pq, et, keys, ts.v);
+        LLVMBuildBr(cg->b, bb_step);
+        cg_at(cg, bb_keep);
+    }
     cg_session_update(cg, pq, keys, args, ts.v, end);
     LLVMBuildBr(cg->b, bb_step);
 }
