@@ -2037,6 +2037,26 @@ static SExpr *regr_value(Binder *ab, const AstExpr *e, SExpr *y, SAggForm form, 
     return when_only(ab, known, v, e->u.call.args.items[of_x ? 1 : 0], e->span);
 }
 
+/* count(x, y, ...) without DISTINCT, x bound: x where none of the others is NULL, so that
+   count counts the rows where no value is NULL, as Spark's Count of several children does
+   (updateExpressions: If(children.map(IsNull).reduce(Or), count, count + 1L)).  Any types;
+   NULL after reporting. */
+static SExpr *count_values(Binder *ab, const AstExpr *e, SExpr *x)
+{
+    const AstExprList *args = &e->u.call.args;
+    SExpr *known = NULL;
+    for (int i = 1; i < args->n; i++) {
+        SExpr *v = sema_bind_expr(ab, args->items[i]);
+        if (!v)
+            return NULL;
+        SExpr *nn = sema_new_expr(ab->sc, SX_IS_NULL, &type_boolean, args->items[i]->span);
+        nn->u.is_null.arg = v;
+        nn->u.is_null.negated = true;
+        known = known ? new_bin(ab, SX_AND, BOP_AND, &type_boolean, known, nn, e->span) : nn;
+    }
+    return when_only(ab, known, x, args->items[0], e->span);
+}
+
 /* The type and argument of sum, avg, try_sum and try_avg of x (SumBase.resultType: BIGINT of
    an integer, DOUBLE of a DOUBLE, FLOAT or NULL, an interval's own type; AverageBase: DOUBLE,
    of an interval DayTimeIntervalType() or YearMonthIntervalType(), the whole range), summed
@@ -2101,14 +2121,10 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         diag_error(sc->diag, e->span, "'*' is only allowed in count(*)");
         return NULL;
     }
-    /* Count takes several values (counting the rows where none is NULL); sluice binds them
-       with DISTINCT only */
-    int max_args = distinct && kind == AGG_COUNT ? 64 : sema_agg_max_args(kind, e->u.call.name);
+    /* Count takes several values, counting the rows where none is NULL (count_values) */
+    bool count_n = kind == AGG_COUNT && (distinct || strcasecmp(e->u.call.name, "count") == 0);
+    int max_args = count_n ? 64 : sema_agg_max_args(kind, e->u.call.name);
     int min_args = sema_agg_min_args(kind, e->u.call.name);
-    if (!star && !distinct && args->n > 1 && strcasecmp(e->u.call.name, "count") == 0) {
-        diag_error(sc->diag, e->span, "count of several values is not supported yet");
-        return NULL;
-    }
     if (!star && (args->n < min_args || args->n > max_args)) {
         sema_arity_error(b, e, sema_agg_call_name(kind, e->u.call.name), min_args, max_args, NULL);
         return NULL;
@@ -2145,6 +2161,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         agg.kind = AGG_COUNT_STAR;
     } else {
         SExpr *x = sema_bind_expr(&ab, args->items[0]);
+        if (count_n && !distinct && args->n > 1 && x)
+            x = count_values(&ab, e, x);
         if (!x)
             return NULL;
         const Type *t = x->type;

@@ -1382,13 +1382,12 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_ARRAY: {
         /* CreateArray (complexTypeCreator.scala): the elements cast to their wider common type
-           (FunctionArgumentConversion), never NULL itself.  array() (of NullType) is not
-           supported. */
+           (FunctionArgumentConversion), never NULL itself; array() and array(NULL) are
+           ARRAY<VOID> (defaultElementType NullType: createEmptyCollectionUsingStringType is
+           false by default). */
         const Type *t = sema_unify(b, (SChecked){e, NULL, "array"}, args, n);
         if (!t)
             return false;
-        if (t->kind == TY_NULL)
-            t = &type_string;
         for (int i = 0; i < n; i++)
             args[i] = sema_coerce(b->sc, args[i], t);
         *rt = type_array(b->sc->arena, t);
@@ -1411,7 +1410,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     case FN_STRUCT: {
         /* CreateStruct (complexTypeCreator.scala): a field per argument, named as the column
-           it names (a NamedExpression: its last name part), else col<i> from 1. */
+           it names (a NamedExpression: its last name part), else col<i> from 1; struct() is
+           STRUCT<>. */
         TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, n);
         for (int i = 0; i < n; i++) {
             const AstExpr *x = asts[i];
@@ -1423,8 +1423,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return true;
     }
     case FN_NAMED_STRUCT: {
-        /* CreateNamedStruct.checkInputDataTypes: name, value pairs; a name is a constant,
-           non-NULL STRING. */
+        /* CreateNamedStruct.checkInputDataTypes: name, value pairs (none: STRUCT<>); a name is
+           a constant, non-NULL STRING. */
         if (n % 2) {
             diag_error(b->sc->diag, e->span,
                        "named_struct requires 2n (n > 0) parameters but the actual number is %d", n);

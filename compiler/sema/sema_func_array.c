@@ -139,6 +139,8 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
                            array of other atomic values is cast to ARRAY<STRING> (TypeCoercion's
                            ArrayJoin rule), the delimiter and replacement are not cast */
         *rt = &type_string;
+        if (arr && args[0]->type->elem->kind == TY_NULL) /* implicitCast(NullType, StringType) */
+            args[0] = sema_coerce(b->sc, args[0], type_array(b->sc->arena, &type_string));
         if (!arr || !sema_is_atomic_elem(args[0]->type->elem))
             *bad = 0, *want = "\"ARRAY<STRING>\"";
         for (int i = 1; *bad < 0 && i < n; i++)
@@ -156,7 +158,7 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         if (sema_map_refuse_ordering(b, *rt, sema_expr_sql(b->sc, b->blk, e), sema_func_name(fn),
                                      e->span))
             return false;
-        if (!sema_is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY &&
+        if (!sema_is_atomic_elem(*rt) && (*rt)->kind != TY_BINARY && (*rt)->kind != TY_NULL &&
             !sema_nested_comparable(*rt, *rt))
             *bad = 0, *want = "an array of orderable values";
         return true;
@@ -168,6 +170,7 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
         /* fall through */
     case FN_ARRAY_DISTINCT:
         if (!arr || !(sema_is_atomic_elem(args[0]->type->elem) ||
+                      args[0]->type->elem->kind == TY_NULL || /* array(): NullType orders */
                       (fn == FN_SORT_ARRAY &&
                        sema_nested_comparable(args[0]->type->elem, args[0]->type->elem)))) {
             *bad = 0;
@@ -213,8 +216,13 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             return true;
         }
         const Type *el = args[0]->type->elem, *w = sema_wider_type(b->sc->arena, el, args[1]->type);
+        if (el->kind == TY_NULL && sema_is_atomic_elem(args[1]->type)) {
+            /* inputTypes: ARRAY<findTightestCommonType(NullType, T)>, ARRAY<T> */
+            args[0] = sema_coerce(b->sc, args[0], type_array(b->sc->arena, args[1]->type));
+            el = w = args[1]->type;
+        }
         *rt = args[0]->type;
-        if (w && type_equal(w, el) && sema_is_atomic_elem(el))
+        if (w && type_equal(w, el) && (sema_is_atomic_elem(el) || el->kind == TY_NULL))
             args[1] = sema_coerce(b->sc, args[1], el);
         else
             *bad = 1, *want = arena_sprintf(b->sc->arena, "a value of the array's element type %s",

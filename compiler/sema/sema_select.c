@@ -114,9 +114,9 @@ static const char *dedup_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *a
 }
 
 /* dedup := DROP DUPLICATES [WITHIN WATERMARK] ['(' column {',' column} ')']
-   Columns are names of the input (select aliases are not visible), each once, of any type
-   (a struct or an array is keyed by its canonical bytes, srt_key.c); no list means every
-   input column.  The watermark rules are sema_stream.c's. */
+   Columns are names of the input (select aliases are not visible), a repeated one kept once,
+   of any type (a struct or an array is keyed by its canonical bytes, srt_key.c); no list
+   means every input column.  The watermark rules are sema_stream.c's. */
 static void bind_dedup(SemaCtx *sc, SelBlock *blk)
 {
     const AstDedup *ad = blk->ast->dedup;
@@ -150,14 +150,13 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
             sema_drop_duplicates_unresolved(sc, a->span, dedup_name(sc, blk, a), blk->input);
             continue;
         }
+        /* Dataset.groupColsFromDropDuplicates: the names as a set (colNames.toSet), so a
+           column named twice is one key */
         bool twice = false;
         for (int k = 0; k < d->n && !twice; k++)
             twice = d->cols[k] == x->u.column;
-        if (twice) {
-            diag_error(sc->diag, a->span, "duplicate column '%s' in DROP DUPLICATES",
-                       blk->input->cols[x->u.column].name);
+        if (twice)
             continue;
-        }
         at[d->n] = a->span;
         d->cols[d->n++] = x->u.column;
     }

@@ -739,7 +739,7 @@ static const ErrorCase error_cases[] = {
      "CREATE TABLE tab (k STRING) WITH (connector = 'files', path = 'p');\n"
      "INSERT INTO out SELECT k FROM tab DROP DUPLICATES WITHIN WATERMARK (nope);\n",
      "error|t.sql|5|65|Cannot resolve column name \"a\" among (time, action, n, v, big).\n"
-     "error|t.sql|5|76|duplicate column 'action' in DROP DUPLICATES\n"
+     /* Action, action: one key (Dataset.dropDuplicates' colNames.toSet) */
      "error|t.sql|5|86|[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"n\". Need "
      "a complex type [STRUCT, ARRAY, MAP] but got \"INT\".\n"
      "error|t.sql|6|70|more than one DROP DUPLICATES in a query is not supported yet\n"
