@@ -759,7 +759,7 @@ static bool try_output(Binder *b, const AstExpr *e, SExpr **res)
 }
 
 /* The relation (qualifier) of input column col of blk, NULL if none. */
-static const char *input_qual(const SelBlock *blk, int col)
+const char *sema_input_qual(const SelBlock *blk, int col)
 {
     return blk->input_rels ? blk->input_rels[col] : blk->rel_name;
 }
@@ -786,7 +786,7 @@ static int unknown_candidates(Binder *b, SNameCand **out)
     SNameCand *c = ARENA_NEW_N(b->sc->arena, SNameCand, cap);
     if (b->out_lookup == OUT_NONE) {
         for (int i = 0; i < n_in; i++)
-            c[n++] = (SNameCand){input_qual(blk, i), blk->input->cols[i].name};
+            c[n++] = (SNameCand){sema_input_qual(blk, i), blk->input->cols[i].name};
         *out = c;
         return n;
     }
@@ -797,7 +797,7 @@ static int unknown_candidates(Binder *b, SNameCand **out)
         for (int k = 0; col >= 0 && k < i; k++)
             seen = seen || passed_column(blk, &blk->out[k]) == col;
         if (o->name && !seen)
-            c[n++] = (SNameCand){col >= 0 ? input_qual(blk, col) : NULL, o->name};
+            c[n++] = (SNameCand){col >= 0 ? sema_input_qual(blk, col) : NULL, o->name};
     }
     *out = c;
     return n;
@@ -2062,6 +2062,46 @@ static void bind_sum(SemaCtx *sc, SExpr *x, SAgg *agg)
     agg->arg = sema_coerce(sc, x, agg->type);
 }
 
+/* Spark 3.5's refusal of the aggregate call e where b does not allow one: inside another
+   aggregate's argument (CheckAnalysis: nestedAggregateFunctionError) or FILTER
+   (ResolveFunctions: aggregateInAggregateFilterError, _LEGACY_ERROR_TEMP_1026, no error
+   class shown), in WHERE (CheckAnalysis of the Filter: INVALID_WHERE_CONDITION, the condition
+   by toSQLExpr, the first aggregate in it by its .sql), in a GROUP BY key (checkValidGrouping-
+   Exprs: GROUP_BY_AGGREGATE, the key by its .sql, at the key), in another operator (a Join's
+   ON, a Generate's LATERAL VIEW: UNSUPPORTED_EXPR_FOR_OPERATOR by toSQLExpr). */
+static void refuse_agg(Binder *b, const AstExpr *e)
+{
+    SemaCtx *sc = b->sc;
+    if (b->in_agg) {
+        diag_error(sc->diag, e->span,
+                   "[NESTED_AGGREGATE_FUNCTION] It is not allowed to use an aggregate function "
+                   "in the argument of another aggregate function. Please use the inner "
+                   "aggregate function in a sub-query.");
+    } else if (strcmp(b->clause, "FILTER") == 0) {
+        diag_error(sc->diag, e->span,
+                   "FILTER expression contains aggregate. It cannot be used in an aggregate "
+                   "function.");
+    } else if (strcmp(b->clause, "WHERE") == 0 && b->root) {
+        diag_error(sc->diag, b->root->span,
+                   "[INVALID_WHERE_CONDITION] The WHERE condition \"%s\" contains invalid "
+                   "expressions: %s. Rewrite the query to avoid window functions, aggregate "
+                   "functions, and generator functions in the WHERE clause.",
+                   sema_expr_sql(sc, b->blk, b->root), sema_expr_plain_sql(sc, b->blk, e));
+    } else if (strcmp(b->clause, "GROUP BY") == 0 && b->root) {
+        diag_error(sc->diag, b->root->span,
+                   "[GROUP_BY_AGGREGATE] Aggregate functions are not allowed in GROUP BY, but "
+                   "found %s.",
+                   sema_expr_plain_sql(sc, b->blk, b->root));
+    } else {
+        diag_error(sc->diag, e->span,
+                   "[UNSUPPORTED_EXPR_FOR_OPERATOR] A query operator contains one or more "
+                   "unsupported expressions. Consider to rewrite it to avoid window functions, "
+                   "aggregate functions, and generator functions in the WHERE clause. Invalid "
+                   "expressions: [\"%s\"]",
+                   sema_expr_sql(sc, b->blk, e));
+    }
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
    (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
    THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
@@ -2072,20 +2112,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     const char *name = sema_agg_name(kind);
     SemaCtx *sc = b->sc;
     if (!b->allow_agg) {
-        if (b->in_agg) /* CheckAnalysis: QueryCompilationErrors.nestedAggregateFunctionError */
-            diag_error(sc->diag, e->span,
-                       "[NESTED_AGGREGATE_FUNCTION] It is not allowed to use an aggregate "
-                       "function in the argument of another aggregate function. Please use the "
-                       "inner aggregate function in a sub-query.");
-        else if (strcmp(b->clause, "LATERAL VIEW") == 0) /* CheckAnalysis of the Generate */
-            diag_error(sc->diag, e->span,
-                       "[UNSUPPORTED_EXPR_FOR_OPERATOR] A query operator contains one or more "
-                       "unsupported expressions. Consider to rewrite it to avoid window "
-                       "functions, aggregate functions, and generator functions in the WHERE "
-                       "clause. Invalid expressions: [\"%s\"]",
-                       sema_expr_sql(sc, b->blk, e));
-        else
-            diag_error(sc->diag, e->span, "aggregate functions are not allowed in %s", b->clause);
+        refuse_agg(b, e);
         return NULL;
     }
     const AstExprList *args = &e->u.call.args;
