@@ -2227,13 +2227,12 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         if (!x)
             return NULL;
         const Type *t = x->type;
-        /* bool_and / bool_or and count_if take a BOOLEAN (BoolAnd, BoolOr, CountIf) */
+        /* bool_and / bool_or and count_if take a BOOLEAN (BoolAnd, BoolOr, CountIf:
+           ImplicitCastInputTypes of BooleanType, to which no other type casts implicitly) */
         if (form == AGGF_BOOL || form == AGGF_COUNT_IF) {
             if (t->kind != TY_BOOLEAN && t->kind != TY_NULL) {
-                char what[96];
-                snprintf(what, sizeof what, "function '%s' expects a boolean argument",
-                         e->u.call.name);
-                type_error(b, args->items[0], what, args->items[0], t);
+                sema_unexpected_input(b, (SChecked){e, NULL, e->u.call.name}, 1, "\"BOOLEAN\"",
+                                      args->items[0], t);
                 return NULL;
             }
             x = sema_coerce(sc, x, &type_boolean);
