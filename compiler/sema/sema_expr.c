@@ -1612,10 +1612,10 @@ static SExpr *bind_map_value(Binder *b, const AstExpr *e, SExpr *base, SExpr *id
     if (!k && implicit_castable(idx->type, base->type->key))
         k = sema_coerce(b->sc, idx, base->type->key);
     if (!k) {
-        sema_unexpected_input(b, (SChecked){e, NULL, "element_at"}, 2,
-                              arena_sprintf(b->sc->arena, "\"%s\"",
-                                            sema_sql_type(b, base->type->key)),
-                              e->u.index.index, idx->type);
+        sema_unexpected_input(
+            b, (SChecked){e, NULL, "element_at"}, 2,
+            arena_sprintf(b->sc->arena, "\"%s\"", sema_sql_type(b, base->type->key)),
+            e->u.index.index, idx->type);
         return NULL;
     }
     SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);

@@ -211,11 +211,11 @@ bool sema_type_map_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n
         *rt = type_map(b->sc->arena, &type_string, &type_string);
         for (int i = 1; i < n; i++)
             if (!sema_foldable(args[i]))
-                return sema_mismatch(b, e, e->span, "NON_FOLDABLE_INPUT",
-                                     sema_non_foldable_msg(
-                                         b, i == 1 ? "pairDelim" : "keyValueDelim", "STRING",
-                                         sema_expr_sql(b->sc, b->blk, e->u.call.args.items[i]),
-                                         false));
+                return sema_mismatch(
+                    b, e, e->span, "NON_FOLDABLE_INPUT",
+                    sema_non_foldable_msg(b, i == 1 ? "pairDelim" : "keyValueDelim", "STRING",
+                                          sema_expr_sql(b->sc, b->blk, e->u.call.args.items[i]),
+                                          false));
         *want = "\"STRING\"";
         for (int i = 0; *bad < 0 && i < n; i++)
             if (!(args[i] = sema_fn_string_only_arg(b, args[i])))
