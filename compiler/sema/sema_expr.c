@@ -687,6 +687,16 @@ static const char *dotted(Binder *b, const AstName *nm, int n)
     return sb.data;
 }
 
+/* ExtractValue's dataTypeUnsupportedByExtractValueError for a base (named base_text) of type
+   t, no STRUCT, ARRAY or MAP: INVALID_EXTRACT_BASE_FIELD_TYPE at at. */
+static void extract_base_refuse(Binder *b, SrcSpan at, const char *base_text, const Type *t)
+{
+    diag_error(b->sc->diag, at,
+               "[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"%s\". Need a "
+               "complex type [STRUCT, ARRAY, MAP] but got \"%s\".",
+               base_text, sema_sql_type(b, t));
+}
+
 /* base.name on a STRUCT; base_text names base in messages. */
 static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at, SrcSpan whole,
                            const char *base_text)
@@ -696,11 +706,7 @@ static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at,
     if (!name)
         return NULL;
     if (base->type->kind != TY_STRUCT) {
-        /* ExtractValue: dataTypeUnsupportedByExtractValueError */
-        diag_error(b->sc->diag, at,
-                   "[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"%s\". Need a "
-                   "complex type [STRUCT, ARRAY, MAP] but got \"%s\".",
-                   base_text, sema_sql_type(b, base->type));
+        extract_base_refuse(b, at, base_text, base->type);
         return NULL;
     }
     int idx = type_field_index(base->type, name);
@@ -759,7 +765,7 @@ static bool try_output(Binder *b, const AstExpr *e, SExpr **res)
 }
 
 /* The relation (qualifier) of input column col of blk, NULL if none. */
-static const char *input_qual(const SelBlock *blk, int col)
+const char *sema_input_qual(const SelBlock *blk, int col)
 {
     return blk->input_rels ? blk->input_rels[col] : blk->rel_name;
 }
@@ -786,7 +792,7 @@ static int unknown_candidates(Binder *b, SNameCand **out)
     SNameCand *c = ARENA_NEW_N(b->sc->arena, SNameCand, cap);
     if (b->out_lookup == OUT_NONE) {
         for (int i = 0; i < n_in; i++)
-            c[n++] = (SNameCand){input_qual(blk, i), blk->input->cols[i].name};
+            c[n++] = (SNameCand){sema_input_qual(blk, i), blk->input->cols[i].name};
         *out = c;
         return n;
     }
@@ -797,7 +803,7 @@ static int unknown_candidates(Binder *b, SNameCand **out)
         for (int k = 0; col >= 0 && k < i; k++)
             seen = seen || passed_column(blk, &blk->out[k]) == col;
         if (o->name && !seen)
-            c[n++] = (SNameCand){col >= 0 ? input_qual(blk, col) : NULL, o->name};
+            c[n++] = (SNameCand){col >= 0 ? sema_input_qual(blk, col) : NULL, o->name};
     }
     *out = c;
     return n;
@@ -1578,38 +1584,84 @@ static SExpr *bind_cast(Binder *b, const AstExpr *e)
     return sema_cast(b, x, e->u.cast.arg, t, e->span);
 }
 
+/* Spark 3.5's TypeCoercion.implicitCast between atomic types: whether ImplicitCastInputTypes
+   casts a value of type from to the type to (NULL to anything; numbers to numbers; a STRING to a
+   number, DATE, TIMESTAMP or BINARY; DATE and TIMESTAMP to each other; any atomic value to
+   STRING). */
+static bool implicit_castable(const Type *from, const Type *to)
+{
+    TypeKind f = from->kind, t = to->kind;
+    if (f == TY_NULL || type_equal(from, to))
+        return true;
+    if (type_is_nested(from) || type_is_nested(to))
+        return false;
+    if (type_is_numeric(to))
+        return type_is_numeric(from) || f == TY_STRING;
+    if (t == TY_DATE || t == TY_TIMESTAMP)
+        return f == TY_STRING || f == TY_DATE || f == TY_TIMESTAMP;
+    if (t == TY_BINARY)
+        return f == TY_STRING;
+    return t == TY_STRING;
+}
+
+/* m[k] (GetMapValue, ImplicitCastInputTypes (AnyDataType, keyType)): the key cast to the map's
+   key type, else UNEXPECTED_INPUT_TYPE of its parameter 2; an element_at of the map. */
+static SExpr *bind_map_value(Binder *b, const AstExpr *e, SExpr *base, SExpr *idx)
+{
+    SExpr *k = sema_map_key_arg(b, base->type, idx);
+    if (!k && implicit_castable(idx->type, base->type->key))
+        k = sema_coerce(b->sc, idx, base->type->key);
+    if (!k) {
+        sema_unexpected_input(
+            b, (SChecked){e, NULL, "element_at"}, 2,
+            arena_sprintf(b->sc->arena, "\"%s\"", sema_sql_type(b, base->type->key)),
+            e->u.index.index, idx->type);
+        return NULL;
+    }
+    SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
+    args[0] = base;
+    args[1] = k;
+    SExpr *r = sema_new_expr(b->sc, SX_CALL, base->type->elem, e->span);
+    r->u.call.fn = FN_ELEMENT_AT;
+    r->u.call.args = args;
+    r->u.call.n_args = 2;
+    return r;
+}
+
+/* base[idx] (ExtractValue.apply): a MAP's value, an ARRAY's element (GetArrayItem,
+   ExpectsInputTypes (AnyDataType, IntegralType): UNEXPECTED_INPUT_TYPE of another index);
+   of a STRUCT only a field named by a string literal, which sluice does not take yet
+   (INVALID_EXTRACT_FIELD_TYPE for any other index); of anything else
+   INVALID_EXTRACT_BASE_FIELD_TYPE (dataTypeUnsupportedByExtractValueError). */
 static SExpr *bind_index(Binder *b, const AstExpr *e)
 {
     SExpr *base = sema_bind_expr(b, e->u.index.base);
     SExpr *idx = sema_bind_expr(b, e->u.index.index);
     if (!base || !idx)
         return NULL;
-    if (base->type->kind == TY_MAP) { /* GetMapValue(m, k): element_at's map form */
-        SExpr *k = sema_map_key_arg(b, base->type, idx);
-        if (!k) {
-            char what[160];
-            snprintf(what, sizeof what, "a map key must be of the map's key type %s",
-                     tname(b, base->type->key));
-            type_error(b, e->u.index.index, what, e->u.index.index, idx->type);
-            return NULL;
-        }
-        SExpr **args = ARENA_NEW_N(b->sc->arena, SExpr *, 2);
-        args[0] = base;
-        args[1] = k;
-        SExpr *r = sema_new_expr(b->sc, SX_CALL, base->type->elem, e->span);
-        r->u.call.fn = FN_ELEMENT_AT;
-        r->u.call.args = args;
-        r->u.call.n_args = 2;
-        return r;
-    }
-    if (base->type->kind != TY_ARRAY) {
-        diag_error(b->sc->diag, e->span, "cannot index '%s': it is of type %s, not an array or a map",
-                   sql_of(b, e->u.index.base), tname(b, base->type));
+    const AstExpr *ix = e->u.index.index;
+    switch (base->type->kind) {
+    case TY_MAP:
+        return bind_map_value(b, e, base, idx);
+    case TY_ARRAY:
+        break;
+    case TY_STRUCT:
+        if (ix->kind == AST_STRING)
+            diag_error(b->sc->diag, e->span,
+                       "a struct field named by a string literal (s['f']) is not supported yet; "
+                       "use s.f");
+        else
+            diag_error(b->sc->diag, e->span,
+                       "[INVALID_EXTRACT_FIELD_TYPE] Field name should be a non-null string "
+                       "literal, but it's \"%s\".",
+                       sql_of(b, ix));
+        return NULL;
+    default:
+        extract_base_refuse(b, e->span, sql_of(b, e->u.index.base), base->type);
         return NULL;
     }
     if (!type_is_integral(idx->type) && idx->type->kind != TY_NULL) {
-        type_error(b, e->u.index.index, "an array index must be an integer", e->u.index.index,
-                   idx->type);
+        sema_unexpected_input(b, (SChecked){e, NULL, "get"}, 2, "\"INTEGRAL\"", ix, idx->type);
         return NULL;
     }
     SExpr *r = sema_new_expr(b->sc, SX_INDEX, base->type->elem, e->span);
@@ -2082,6 +2134,46 @@ static void bind_sum(SemaCtx *sc, SExpr *x, SAgg *agg)
     agg->arg = sema_coerce(sc, x, agg->type);
 }
 
+/* Spark 3.5's refusal of the aggregate call e where b does not allow one: inside another
+   aggregate's argument (CheckAnalysis: nestedAggregateFunctionError) or FILTER
+   (ResolveFunctions: aggregateInAggregateFilterError, _LEGACY_ERROR_TEMP_1026, no error
+   class shown), in WHERE (CheckAnalysis of the Filter: INVALID_WHERE_CONDITION, the condition
+   by toSQLExpr, the first aggregate in it by its .sql), in a GROUP BY key (checkValidGrouping-
+   Exprs: GROUP_BY_AGGREGATE, the key by its .sql, at the key), in another operator (a Join's
+   ON, a Generate's LATERAL VIEW: UNSUPPORTED_EXPR_FOR_OPERATOR by toSQLExpr). */
+static void refuse_agg(Binder *b, const AstExpr *e)
+{
+    SemaCtx *sc = b->sc;
+    if (b->in_agg) {
+        diag_error(sc->diag, e->span,
+                   "[NESTED_AGGREGATE_FUNCTION] It is not allowed to use an aggregate function "
+                   "in the argument of another aggregate function. Please use the inner "
+                   "aggregate function in a sub-query.");
+    } else if (strcmp(b->clause, "FILTER") == 0) {
+        diag_error(sc->diag, e->span,
+                   "FILTER expression contains aggregate. It cannot be used in an aggregate "
+                   "function.");
+    } else if (strcmp(b->clause, "WHERE") == 0 && b->root) {
+        diag_error(sc->diag, b->root->span,
+                   "[INVALID_WHERE_CONDITION] The WHERE condition \"%s\" contains invalid "
+                   "expressions: %s. Rewrite the query to avoid window functions, aggregate "
+                   "functions, and generator functions in the WHERE clause.",
+                   sema_expr_sql(sc, b->blk, b->root), sema_expr_plain_sql(sc, b->blk, e));
+    } else if (strcmp(b->clause, "GROUP BY") == 0 && b->root) {
+        diag_error(sc->diag, b->root->span,
+                   "[GROUP_BY_AGGREGATE] Aggregate functions are not allowed in GROUP BY, but "
+                   "found %s.",
+                   sema_expr_plain_sql(sc, b->blk, b->root));
+    } else {
+        diag_error(sc->diag, e->span,
+                   "[UNSUPPORTED_EXPR_FOR_OPERATOR] A query operator contains one or more "
+                   "unsupported expressions. Consider to rewrite it to avoid window functions, "
+                   "aggregate functions, and generator functions in the WHERE clause. Invalid "
+                   "expressions: [\"%s\"]",
+                   sema_expr_sql(sc, b->blk, e));
+    }
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
    (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
    THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
@@ -2092,20 +2184,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     const char *name = sema_agg_name(kind);
     SemaCtx *sc = b->sc;
     if (!b->allow_agg) {
-        if (b->in_agg) /* CheckAnalysis: QueryCompilationErrors.nestedAggregateFunctionError */
-            diag_error(sc->diag, e->span,
-                       "[NESTED_AGGREGATE_FUNCTION] It is not allowed to use an aggregate "
-                       "function in the argument of another aggregate function. Please use the "
-                       "inner aggregate function in a sub-query.");
-        else if (strcmp(b->clause, "LATERAL VIEW") == 0) /* CheckAnalysis of the Generate */
-            diag_error(sc->diag, e->span,
-                       "[UNSUPPORTED_EXPR_FOR_OPERATOR] A query operator contains one or more "
-                       "unsupported expressions. Consider to rewrite it to avoid window "
-                       "functions, aggregate functions, and generator functions in the WHERE "
-                       "clause. Invalid expressions: [\"%s\"]",
-                       sema_expr_sql(sc, b->blk, e));
-        else
-            diag_error(sc->diag, e->span, "aggregate functions are not allowed in %s", b->clause);
+        refuse_agg(b, e);
         return NULL;
     }
     const AstExprList *args = &e->u.call.args;
@@ -2166,13 +2245,12 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         if (!x)
             return NULL;
         const Type *t = x->type;
-        /* bool_and / bool_or and count_if take a BOOLEAN (BoolAnd, BoolOr, CountIf) */
+        /* bool_and / bool_or and count_if take a BOOLEAN (BoolAnd, BoolOr, CountIf:
+           ImplicitCastInputTypes of BooleanType, to which no other type casts implicitly) */
         if (form == AGGF_BOOL || form == AGGF_COUNT_IF) {
             if (t->kind != TY_BOOLEAN && t->kind != TY_NULL) {
-                char what[96];
-                snprintf(what, sizeof what, "function '%s' expects a boolean argument",
-                         e->u.call.name);
-                type_error(b, args->items[0], what, args->items[0], t);
+                sema_unexpected_input(b, (SChecked){e, NULL, e->u.call.name}, 1, "\"BOOLEAN\"",
+                                      args->items[0], t);
                 return NULL;
             }
             x = sema_coerce(sc, x, &type_boolean);

@@ -550,21 +550,26 @@ static SExpr *bind_interval_signum(Binder *b, const AstExpr *e, SExpr *d)
 }
 
 /* get(arr, i) (Get, RuntimeReplaceable by GetArrayItem(arr, i, failOnError = false)): arr[i],
-   0-based, NULL out of range; i is cast to INT. */
+   0-based, NULL out of range; i an integer (GetArrayItem's ExpectsInputTypes, IntegralType:
+   UNEXPECTED_INPUT_TYPE of the replacement, named arr[i]), cast to INT. */
 static SExpr *bind_get(Binder *b, const AstExpr *e, SExpr **args)
 {
     const AstExpr *const *asts = (const AstExpr *const *)e->u.call.args.items;
     if (args[0]->type->kind != TY_ARRAY) {
+        /* Spark's GetArrayItem takes any child and fails on its dataType: no message of its own */
         sema_type_error(b, asts[0], "function 'get' expects an array as argument 1", asts[0],
                         args[0]->type);
         return NULL;
     }
-    SExpr *i = sema_fn_int_arg(b, args[1]);
-    if (!i) {
-        sema_type_error(b, asts[1], "function 'get' expects an integer as argument 2", asts[1],
-                        args[1]->type);
+    if (!type_is_integral(args[1]->type) && args[1]->type->kind != TY_NULL) {
+        SChecked who = {e,
+                        arena_sprintf(b->sc->arena, "%s[%s]", sema_expr_sql(b->sc, b->blk, asts[0]),
+                                      sema_expr_sql(b->sc, b->blk, asts[1])),
+                        "get"};
+        sema_unexpected_input(b, who, 2, "\"INTEGRAL\"", asts[1], args[1]->type);
         return NULL;
     }
+    SExpr *i = sema_coerce(b->sc, args[1], &type_int);
     SExpr *r = sema_new_expr(b->sc, SX_INDEX, args[0]->type->elem, e->span);
     r->u.index.arg = args[0];
     r->u.index.index = i;

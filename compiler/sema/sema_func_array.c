@@ -95,6 +95,69 @@ bool sema_is_atomic_elem(const Type *t)
 }
 
 /* The typing of the array functions; false after reporting an error. */
+/* Sequence.checkInputDataTypes' DATATYPE_MISMATCH.SEQUENCE_WRONG_INPUT_TYPES of e; false. */
+static bool sequence_wrong_types(Binder *b, const AstExpr *e)
+{
+    return sema_mismatch(
+        b, e, e->span, "SEQUENCE_WRONG_INPUT_TYPES",
+        "`sequence` uses the wrong parameter type. The parameter type must conform to: 1. The "
+        "start and stop expressions must resolve to the same type. 2. If start and stop "
+        "expressions resolve to the (\"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or \"DATE\") type, then "
+        "the step expression must resolve to the (\"INTERVAL\" or \"INTERVAL YEAR TO MONTH\" or "
+        "\"INTERVAL DAY TO SECOND\") type. 3. Otherwise, if start and stop expressions resolve "
+        "to the \"INTEGRAL\" type, then the step expression must resolve to the same type.");
+}
+
+/* sequence(start, stop[, step]): TypeCoercion's Sequence rule casts start, stop and a step
+   that is no interval to their findWiderCommonType (sequence(1Y, 5Y) is ARRAY<TINYINT>,
+   sequence(1, 5, 2L) ARRAY<BIGINT>); then integers with an integer step, or dates or
+   timestamps with an interval step, else SEQUENCE_WRONG_INPUT_TYPES. */
+static bool type_sequence(Binder *b, const AstExpr *e, SExpr **args, int n, const Type **rt)
+{
+    TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
+    bool dates = k0 == TY_DATE || k1 == TY_DATE, stamps = k0 == TY_TIMESTAMP || k1 == TY_TIMESTAMP;
+    if (dates || stamps) {
+        const Type *t = stamps ? &type_timestamp : &type_date;
+        for (int i = 0; i < 2; i++) {
+            TypeKind k = args[i]->type->kind;
+            if (k != TY_DATE && k != TY_TIMESTAMP && k != TY_NULL)
+                return sequence_wrong_types(b, e);
+            args[i] = sema_coerce(b->sc, args[i], t);
+        }
+        if (n > 2 && args[2]->type->kind == TY_YM_INTERVAL) {
+            diag_error(b->sc->diag, e->u.call.args.items[2]->span,
+                       "sequence with an INTERVAL YEAR TO MONTH step is not supported yet");
+            return false;
+        }
+        if (n > 2 && args[2]->type->kind != TY_INTERVAL)
+            return sequence_wrong_types(b, e);
+        if (n > 2 && !stamps &&
+            !(args[2]->kind == SX_CONST && !args[2]->u.value.is_null &&
+              args[2]->u.value.i % 86400000000LL == 0)) {
+            diag_error(b->sc->diag, e->u.call.args.items[2]->span,
+                       "sequence of dates: the step must be a constant interval of whole days in "
+                       "sluice");
+            return false;
+        }
+        *rt = type_array(b->sc->arena, t);
+        return true;
+    }
+    const Type *t = NULL;
+    for (int i = 0; i < n; i++) {
+        const Type *ti = args[i]->type;
+        if (type_is_integral(ti))
+            t = t ? sema_wider_type(b->sc->arena, t, ti) : ti;
+        else if (ti->kind != TY_NULL)
+            return sequence_wrong_types(b, e);
+    }
+    if (!t)
+        t = &type_int;
+    for (int i = 0; i < n; i++)
+        args[i] = sema_coerce(b->sc, args[i], t);
+    *rt = type_array(b->sc->arena, t);
+    return true;
+}
+
 bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int n,
                           const Type **rt, int *bad, const char **want)
 {
@@ -162,10 +225,16 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             !sema_nested_comparable(*rt, *rt))
             *bad = 0, *want = "an array of orderable values";
         return true;
-    case FN_SORT_ARRAY: /* SortArray(ARRAY, a BOOLEAN literal) of orderable elements
-                           (RowOrdering.isOrderable; else INVALID_ORDERING_TYPE of the array) */
-        if (arr && sema_map_refuse_ordering(b, args[0]->type, sema_expr_sql(b->sc, b->blk, e),
-                                            sema_func_name(fn), e->span))
+    case FN_SORT_ARRAY: /* SortArray.checkInputDataTypes: an ARRAY (else UNEXPECTED_INPUT_TYPE)
+                           of orderable elements (RowOrdering.isOrderable; else
+                           INVALID_ORDERING_TYPE of the array), then the order a BOOLEAN
+                           literal (a column or NULL too is UNEXPECTED_INPUT_TYPE) */
+        if (!arr) {
+            *bad = 0, *want = "\"ARRAY\"";
+            return true;
+        }
+        if (sema_map_refuse_ordering(b, args[0]->type, sema_expr_sql(b->sc, b->blk, e),
+                                     sema_func_name(fn), e->span))
             return false;
         /* fall through */
     case FN_ARRAY_DISTINCT:
@@ -180,12 +249,11 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             return true;
         }
         *rt = args[0]->type;
-        if (fn == FN_SORT_ARRAY && n > 1 &&
-            !(args[1]->kind == SX_CONST && args[1]->type->kind == TY_BOOLEAN &&
-              !args[1]->u.value.is_null)) {
-            diag_error(b->sc->diag, e->u.call.args.items[1]->span,
-                       "Sort order in second argument requires a boolean literal.");
-            return false;
+        if (fn == FN_SORT_ARRAY && n > 1 && e->u.call.args.items[1]->kind != AST_BOOL) {
+            /* ImplicitTypeCasts types a NULL BOOLEAN (ExpectsInputTypes) */
+            const Type *t = args[1]->type->kind == TY_NULL ? &type_boolean : args[1]->type;
+            return sema_unexpected_input(b, sema_checked_call(b, e, fn), 2, "\"BOOLEAN\"",
+                                         e->u.call.args.items[1], t);
         }
         return true;
     case FN_SLICE: /* Slice(ARRAY, INT, INT), ImplicitCastInputTypes */
@@ -198,10 +266,13 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             if (!(args[i] = sema_fn_int_arg(b, args[i])))
                 *bad = i, *want = "\"INT\"";
         return true;
-    case FN_ARRAY_REPEAT: /* ArrayRepeat(any, INT): ARRAY of the element's type */
+    case FN_ARRAY_REPEAT: /* ArrayRepeat(any, INT), ExpectsInputTypes: the count an INT (not
+                             cast; NULL typed INT): ARRAY of the element's type */
         *rt = type_array(b->sc->arena, args[0]->type);
-        if (!(args[1] = sema_fn_int_arg(b, args[1])))
-            *bad = 1, *want = "an integer";
+        if (args[1]->type->kind == TY_NULL)
+            args[1] = sema_coerce(b->sc, args[1], &type_int);
+        else if (args[1]->type->kind != TY_INT)
+            *bad = 1, *want = "\"INT\"";
         return true;
     case FN_FLATTEN: /* Flatten(ARRAY<ARRAY<T>>): ARRAY<T> (checkInputDataTypes) */
         if (!arr || args[0]->type->elem->kind != TY_ARRAY) {
@@ -294,53 +365,9 @@ bool sema_type_array_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int
             *rt = t;
         return true;
     }
-    case FN_SEQUENCE: { /* Sequence(start, stop[, step]) of integers (the widest), or of DATE
-                           or TIMESTAMP stepping by an INTERVAL (1 day by default) */
-        TypeKind k0 = args[0]->type->kind, k1 = args[1]->type->kind;
-        bool dates = k0 == TY_DATE || k1 == TY_DATE, stamps = k0 == TY_TIMESTAMP || k1 == TY_TIMESTAMP;
-        if (dates || stamps) {
-            const Type *t = stamps ? &type_timestamp : &type_date;
-            *want = "a date or a timestamp";
-            for (int i = 0; *bad < 0 && i < 2; i++) {
-                TypeKind k = args[i]->type->kind;
-                if (k != TY_DATE && k != TY_TIMESTAMP && k != TY_NULL)
-                    *bad = i;
-                else
-                    args[i] = sema_coerce(b->sc, args[i], t);
-            }
-            if (*bad < 0 && n > 2 && args[2]->type->kind != TY_INTERVAL)
-                *bad = 2, *want = "an interval";
-            if (*bad < 0 && n > 2 && !stamps &&
-                !(args[2]->kind == SX_CONST && !args[2]->u.value.is_null &&
-                  args[2]->u.value.i % 86400000000LL == 0)) {
-                diag_error(b->sc->diag, e->u.call.args.items[2]->span,
-                           "sequence of dates: the step must be a constant interval of whole "
-                           "days in sluice");
-                return false;
-            }
-            *rt = type_array(b->sc->arena, t);
-            return true;
-        }
-        /* TypeCoercion's Sequence rule: start, stop and step cast to their wider common
-           type (sequence(1Y, 5Y) is ARRAY<TINYINT>, sequence(1, 5, 2L) ARRAY<BIGINT>) */
-        const Type *t = NULL;
-        *want = "an integer";
-        for (int i = 0; *bad < 0 && i < n; i++) {
-            const Type *ti = args[i]->type;
-            if (type_is_integral(ti))
-                t = t ? sema_wider_type(b->sc->arena, t, ti) : ti;
-            else if (ti->kind != TY_NULL)
-                *bad = i;
-        }
-        if (*bad >= 0)
-            return true;
-        if (!t)
-            t = &type_int;
-        for (int i = 0; i < n; i++)
-            args[i] = sema_coerce(b->sc, args[i], t);
-        *rt = type_array(b->sc->arena, t);
-        return true;
-    }
+    case FN_SEQUENCE: /* Sequence(start, stop[, step]) of integers (the widest), or of DATE
+                         or TIMESTAMP stepping by an INTERVAL (1 day by default) */
+        return type_sequence(b, e, args, n, rt);
     default:
         SL_UNREACHABLE();
     }

@@ -190,6 +190,15 @@ const char *sema_expr_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
 /* The same with the lambda functions' parameters printed by name, as Spark prints a
    higher-order function whose lambda it did not resolve (UnresolvedNamedLambdaVariable.sql). */
 const char *sema_expr_sql_unresolved(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
+/* Spark's Expression.sql of e (the .sql CheckAnalysis prints where it does not call
+   toSQLExpr): sema_expr_sql with each column qualified by its relation and every name part
+   quoted if needed (AttributeReference.sql), literals as Literal.sql prints them ('a', 10L,
+   1.5BD).  Casts Spark's type coercion would add are not shown. */
+const char *sema_expr_plain_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
+/* The relation (qualifier) of the input column col of blk, or NULL (sema_expr.c). */
+const char *sema_input_qual(const SelBlock *blk, int col);
+/* catalyst.util.quoteIfNeeded of name (sema_unresolved.c). */
+void sema_put_if_needed(StrBuf *sb, const char *name);
 /* assert_true(cond)'s message, AssertTrue's "'<cond>' is not true!": cond as its column name
    (Spark prints the resolved condition's simpleString, with attribute ids such as x#12 and the
    analyzer's casts, which sluice does not have). */
@@ -298,6 +307,8 @@ typedef struct Binder {
                        grouping set there) */
     const AstExpr *op_call; /* the call an operator is bound for (mod(a, b)), whose SQL its
                                messages name; else NULL */
+    const AstExpr *root;    /* the WHERE condition or GROUP BY key being bound, which an
+                               aggregate's refusal names; else NULL */
 } Binder;
 
 /* Bind and type an expression. NULL after an error has been reported. */

@@ -667,7 +667,7 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
     blk.input = &input;
     blk.input_rels = raw.rel;
     blk.input_alt = raw.alt;
-    Binder b = {sc, &blk, "ON", false, false, false, OUT_NONE, NULL, NULL, false, NULL};
+    Binder b = {sc, &blk, "ON", false, false, false, OUT_NONE, NULL, NULL, false, NULL, NULL};
     bool *scratch = ARENA_NEW_N(sc->arena, bool, raw.n ? raw.n : 1);
     if (j->n_using) {
         /* Spark's commonNaturalJoinProcessing: the keys (the right side's for a right outer

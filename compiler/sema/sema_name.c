@@ -215,6 +215,9 @@ static int n_printing_lambdas;
    binds none while checkArgumentDataTypes fails): a parameter prints as
    UnresolvedNamedLambdaVariable.sql, its name (sema_expr_sql_unresolved). */
 static bool printing_unresolved;
+/* Printing Spark's Expression.sql rather than its pretty SQL (sema_expr_plain_sql): columns
+   qualified by their relation, literals as Literal.sql prints them. */
+static bool printing_plain;
 
 static bool is_printing_param(const char *name)
 {
@@ -258,13 +261,57 @@ static void put_column(StrBuf *sb, const SelBlock *blk, const AstName *nm)
     }
     int col;
     int start = column_start(blk, nm, &col);
+    const char *qual = printing_plain && col >= 0 ? sema_input_qual(blk, col) : NULL;
+    if (qual) { /* AttributeReference.sql: quoteIfNeeded of the qualifier and the name */
+        sema_put_if_needed(sb, qual);
+        sb_putc(sb, '.');
+    }
     for (int i = start; i < nm->n; i++) {
         if (i > start)
             sb_putc(sb, '.');
-        if (i == start && col >= 0)
-            sb_puts(sb, blk->input->cols[col].name);
+        const char *part = i == start && col >= 0 ? blk->input->cols[col].name : nm->parts[i];
+        if (printing_plain && part)
+            sema_put_if_needed(sb, part);
         else
-            sb_puts(sb, nm->parts[i] ? nm->parts[i] : "?");
+            sb_puts(sb, part ? part : "?");
+    }
+}
+
+/* Literal.sql of a number or string literal: 'text' (\ and ' escaped), 10L, 5S, 1Y, 1.5BD,
+   2.5E-4D, CAST('1.5' AS FLOAT); false for another e. */
+static bool put_plain_literal(StrBuf *sb, const AstExpr *e)
+{
+    switch (e->kind) {
+    case AST_STRING:
+        sb_puts(sb, sema_sql_string_value(sb->arena, e->u.str ? e->u.str : ""));
+        return true;
+    case AST_INT:
+        if (e->u.ival == INT64_MIN && !e->u.int_negated) { /* beyond BIGINT: a DECIMAL */
+            sb_puts(sb, "9223372036854775808BD");
+            return true;
+        }
+        sb_printf(sb, "%lld", (long long)e->u.ival);
+        if (e->u.int_suffix)
+            sb_putc(sb, e->u.int_suffix);
+        else if (e->u.ival < INT32_MIN || e->u.ival > INT32_MAX)
+            sb_putc(sb, 'L');
+        return true;
+    case AST_DECIMAL:
+        sema_put_decimal_literal(sb, e->u.str);
+        sb_puts(sb, "BD");
+        return true;
+    case AST_DOUBLE:
+        if (e->u.dval_float) {
+            char buf[40];
+            cm_fmt_float((float)e->u.dval, buf);
+            sb_printf(sb, "CAST('%s' AS FLOAT)", buf);
+        } else {
+            sema_put_double(sb, e->u.dval);
+            sb_putc(sb, 'D');
+        }
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -746,6 +793,8 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         sb_putc(sb, ')');
         return;
     }
+    if (printing_plain && put_plain_literal(sb, e))
+        return;
     switch (e->kind) {
     case AST_NULL:
         sb_puts(sb, "NULL");
@@ -955,6 +1004,14 @@ const char *sema_expr_sql_unresolved(SemaCtx *sc, const SelBlock *blk, const Ast
     printing_unresolved = true;
     const char *s = sema_expr_sql(sc, blk, e);
     printing_unresolved = false;
+    return s;
+}
+
+const char *sema_expr_plain_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e)
+{
+    printing_plain = true;
+    const char *s = sema_expr_sql(sc, blk, e);
+    printing_plain = false;
     return s;
 }
 

@@ -35,7 +35,8 @@ void sema_refuse_local_sort(SemaCtx *sc, const AstSelect *a)
 static void bind_keys(SemaCtx *sc, SelBlock *blk, const AstExprList *keys)
 {
     SSelect *sel = blk->sel;
-    Binder b = {sc, blk, "ORDER BY", true, sel->has_agg, false, OUT_FIRST, NULL, NULL, false, NULL};
+    Binder b = {sc,        blk,  "ORDER BY", true,  sel->has_agg, false,
+                OUT_FIRST, NULL, NULL,       false, NULL,         NULL};
     for (int i = 0; i < keys->n; i++) {
         SExpr *x = keys->items[i] ? sema_bind_expr(&b, keys->items[i]) : NULL;
         if (x && sel->has_agg)

@@ -133,7 +133,8 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
     SrcSpan *at = ARENA_NEW_N(sc->arena, SrcSpan, cap ? cap : 1); /* where each key is written */
     d->key_spans = at;
     sel->dedup = d;
-    Binder b = {sc, blk, "DROP DUPLICATES", false, false, false, OUT_NONE, NULL, NULL, false, NULL};
+    Binder b = {sc,   blk, "DROP DUPLICATES", false, false, false, OUT_NONE, NULL, NULL, false,
+                NULL, NULL};
     for (int i = 0; i < cap; i++) {
         if (d->all_columns) {
             at[d->n] = ad->span;
@@ -260,7 +261,7 @@ static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr
    (distinct_as_group_by): Spark checks the Distinct, not an Aggregate. */
 static SExpr *bind_key(SemaCtx *sc, SelBlock *blk, const AstExpr *g, const char *distinct_name)
 {
-    Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE, NULL, NULL, false, NULL};
+    Binder b = {sc, blk, "GROUP BY", false, false, false, OUT_NONE, NULL, NULL, false, NULL, NULL};
     bool failed = false;
     /* a DISTINCT's keys are its items themselves: `SELECT DISTINCT 7` groups by 7, no
        position (ReplaceDistinctWithAggregate runs after the analyzer) */
@@ -268,6 +269,7 @@ static SExpr *bind_key(SemaCtx *sc, SelBlock *blk, const AstExpr *g, const char 
     if (failed)
         return NULL;
     const AstExpr *x = item ? item : g;
+    b.root = x;
     SExpr *k;
     if (is_window_call(x)) {
         b.allow_window = true;
@@ -535,7 +537,8 @@ static void bind_lateral(SemaCtx *sc, SelBlock *blk, const AstLateral *l)
     gb.input = blk->input;
     gb.input_rels = blk->input_rels;
     gb.input_alt = blk->input_alt;
-    Binder b = {sc, &gb, "LATERAL VIEW", false, false, false, OUT_NONE, NULL, NULL, false, NULL};
+    Binder b = {sc,       &gb,  "LATERAL VIEW", false, false, false,
+                OUT_NONE, NULL, NULL,           false, NULL,  NULL};
     if (!bind_lateral_generator(sc, &gb, &b, l))
         blk->input_failed = true; /* its columns are unknown: no errors about them */
     g->output.n = g->n_out;
@@ -562,7 +565,7 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
     SSelect *sel = blk->sel;
     int cap = count_outputs(blk);
     sel->out = ARENA_NEW_N(sc->arena, SOutCol, cap ? cap : 1);
-    Binder b = {sc, blk, "SELECT", true, true, false, OUT_NONE, NULL, NULL, false, NULL};
+    Binder b = {sc, blk, "SELECT", true, true, false, OUT_NONE, NULL, NULL, false, NULL, NULL};
     for (int i = 0; i < ast->n_items; i++) {
         const AstSelectItem *it = &ast->items[i];
         const AstExpr *e = it->expr;
@@ -638,7 +641,8 @@ static void bind_order_by(SemaCtx *sc, SelBlock *blk)
     const AstSelect *ast = blk->ast;
     SSelect *sel = blk->sel;
     sel->order = ARENA_NEW_N(sc->arena, SOrder, ast->n_order_by ? ast->n_order_by : 1);
-    Binder b = {sc, blk, "ORDER BY", true, sel->has_agg, false, OUT_FIRST, NULL, NULL, false, NULL};
+    Binder b = {sc,        blk,  "ORDER BY", true,  sel->has_agg, false,
+                OUT_FIRST, NULL, NULL,       false, NULL,         NULL};
     for (int i = 0; i < ast->n_order_by; i++) {
         const AstOrderItem *it = &ast->order_by[i];
         if (!it->expr)
@@ -805,7 +809,8 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
        moves to the aggregated space once the keys are known. */
     bind_items(sc, &blk);
     if (ast->where) {
-        Binder b = {sc, &blk, "WHERE", false, false, false, OUT_NONE, NULL, NULL, false, NULL};
+        Binder b = {sc,       &blk, "WHERE", false, false, false,
+                    OUT_NONE, NULL, NULL,    false, NULL,  ast->where};
         sel->where = sema_bind_filter(&b, ast->where);
     }
     if (ast->dedup && !blk.input_failed)
@@ -817,7 +822,8 @@ SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
     blk.out = sel->out;
     blk.n_out = sel->n_out;
     if (ast->having) {
-        Binder b = {sc, &blk, "HAVING", true, true, false, OUT_AFTER, NULL, NULL, false, NULL};
+        Binder b = {sc,        &blk, "HAVING", true,  true, false,
+                    OUT_AFTER, NULL, NULL,     false, NULL, NULL};
         SExpr *h = sema_bind_filter(&b, ast->having);
         sel->having = sema_to_agg_space(sc, &blk, sel->group, sel->n_group, h);
     }

@@ -17,7 +17,7 @@
 
 /* catalyst.util.quoteIfNeeded: bare if [a-zA-Z0-9_]+ and not all digits, else quoted
    (quoteIdentifier, sb_put_backquoted). */
-static void put_if_needed(StrBuf *sb, const char *name)
+void sema_put_if_needed(StrBuf *sb, const char *name)
 {
     bool word = *name != '\0', digits = true;
     for (const char *p = name; *p; p++) {
@@ -153,7 +153,7 @@ void sema_unresolved_column(SemaCtx *sc, SrcSpan at, const char *const *parts, i
     for (int i = 0; i < n_parts; i++) {
         if (i)
             sb_putc(&base, '.');
-        put_if_needed(&base, parts[i]);
+        sema_put_if_needed(&base, parts[i]);
     }
     const char *object = sema_sql_id(sc->arena, parts, n_parts);
     if (n == 0) {

@@ -1,4 +1,4 @@
--- expect: 5:54: aggregate functions are not allowed in GROUP BY
+-- expect: 5:54: [GROUP_BY_AGGREGATE] Aggregate functions are not allowed in GROUP BY, but found sum(events.n).
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 5:45: aggregate functions are not allowed in FILTER
+-- expect: 5:45: FILTER expression contains aggregate. It cannot be used in an aggregate function.
 CREATE SOURCE s (a INT, s STRING, f BOOLEAN, d DOUBLE)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

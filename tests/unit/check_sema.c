@@ -634,7 +634,8 @@ static const ErrorCase error_cases[] = {
      "INSERT INTO out SELECT lower(DISTINCT action) FROM events;\n"
      "INSERT INTO out SELECT action FROM events GROUP BY action ORDER BY 5 WITH (outputMode = "
      "'complete');\n",
-     "error|t.sql|5|47|aggregate functions are not allowed in GROUP BY\n"
+     "error|t.sql|5|47|[GROUP_BY_AGGREGATE] Aggregate functions are not allowed in GROUP BY, but "
+     "found count(1).\n"
      "error|t.sql|6|62|GROUP BY position 3 is not in select list (valid range is [1, 2])\n"
      "error|t.sql|7|62|GROUP BY position 2 refers to an aggregate function, which cannot be a "
      "grouping key\n"
