@@ -271,7 +271,7 @@ START_TEST(test_merge_from_tasks)
         batch_row(task[rows[i].task], rows[i].uid, rows[i].ts, rows[i].digit);
     }
     for (int k = 0; k < 3; k++)
-        ck_assert_int_eq(srt_sessions_merge_from(q, task[k]), 0);
+        ck_assert_int_eq(srt_sessions_merge_from(q, task[k], st_merge), 0);
     Collect a, b;
     snapshot_of(one, &a, 1);
     snapshot_of(q, &b, 1);
@@ -286,16 +286,32 @@ START_TEST(test_merge_from_tasks)
     ck_assert_uint_eq(a.v[0].st.trace, 0x136);
     free(a.v);
     free(b.v);
+    /* a task's point found in the merged table by the task's key number (the replay of its
+       logged values): task 1's keys are 3, 1, 2 in the order of their first rows */
+    batch_row(task[1], 1, 15, 0xF);
+    ck_assert_uint_eq(srt_sessions_last_key(task[1]), 1);
+    batch_row(task[1], 2, 5, 0xF);
+    ck_assert_uint_eq(srt_sessions_last_key(task[1]), 2);
+    const St *p = (const St *)(const void *)srt_sessions_point(q, task[1], 0, 12);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(p->count, 1); /* (3, 12): row 0xB */
+    ck_assert_uint_eq(p->trace, 0xB);
+    p = (const St *)(const void *)srt_sessions_point(q, task[1], 1, 10);
+    ck_assert_int_eq(p->count, 3);
+    ck_assert_ptr_null(srt_sessions_point(q, task[1], 1, 11));  /* no such point */
+    ck_assert_ptr_null(srt_sessions_point(q, task[1], 3, 12));  /* no such key number */
+    ck_assert_ptr_null(srt_sessions_point(q, task[2], 1, 5));   /* task 2's key 1 is 1: no (1, 5) */
+    ck_assert_ptr_nonnull(srt_sessions_point(q, task[2], 0, 40)); /* its key 0 is 2 */
     /* a table of another layout is refused, q unchanged */
     SrtSessions *other = srt_sessions_new(&mem, sizeof(St), 0, st_merge);
     batch_row(task[0], 4, 1, 1);
-    ck_assert_int_eq(srt_sessions_merge_from(other, task[0]), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_merge_from(other, task[0], st_merge), -SRT_ERR_FORMAT);
     ck_assert_uint_eq(srt_sessions_count(other), 0);
     srt_sessions_free(other);
     /* so is a table of the other kind */
     other = new_table(&mem);
-    ck_assert_int_eq(srt_sessions_merge_from(other, task[0]), -SRT_ERR_FORMAT);
-    ck_assert_int_eq(srt_sessions_merge_from(task[0], other), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_merge_from(other, task[0], st_merge), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_merge_from(task[0], other, st_merge), -SRT_ERR_FORMAT);
     srt_sessions_free(other);
     for (int k = 0; k < 3; k++)
         srt_sessions_free(task[k]);

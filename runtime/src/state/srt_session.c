@@ -112,6 +112,7 @@ struct SrtSessions {
        SPANS, the two nearest merge). */
     int64_t span[SPANS + 1][2]; /* one more while adding */
     uint32_t n_spans;
+    uint32_t last_key; /* batch tables: the entry number of the last upsert's key */
 };
 
 /* ======================================================================
@@ -630,9 +631,11 @@ static int point_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, ui
     if (!t->index_cap || t->index[slot] == 0) { /* a new key: its point starts its tail */
         int rc = key_add(t, slot, key, key_len, hash, ts, ts, state);
         *created = rc == 0;
+        t->last_key = (uint32_t)t->n_keys - 1u;
         return rc;
     }
-    return key_point(t, t->index[slot] - 1, ts, state, created);
+    t->last_key = t->index[slot] - 1;
+    return key_point(t, t->last_key, ts, state, created);
 }
 
 /* upsert into either kind of table; a batch table takes only points. */
@@ -778,8 +781,9 @@ static SessKey *find_key(const SrtSessions *t, const SrtSessions *src, const Ses
 }
 
 /* Session i of src's key k upserted into t: a new one takes its state, one joining sessions
-   of t merges into them.  0 or -err. */
-static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *k, uint32_t i)
+   of t merges into them with merge.  0 or -err. */
+static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *k, uint32_t i,
+                         SrtMergeFn merge)
 {
     const uint8_t *s = sess_at(src, k, i);
     uint8_t *state;
@@ -790,12 +794,12 @@ static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *
         return rc;
     if (created)
         memcpy(state, s + SESS_HDR, t->state_size);
-    else if (t->merge)
-        t->merge(state, s + SESS_HDR, NULL);
+    else if (merge)
+        merge(state, s + SESS_HDR, NULL);
     return 0;
 }
 
-int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
+int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn merge)
 {
     if (src->stride != t->stride || src->slot_offset != t->slot_offset || src->batch != t->batch)
         return -SRT_ERR_FORMAT;
@@ -807,7 +811,7 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
         SessKey *dk = find_key(t, src, k);
         if (t->batch) { /* points: the key found once */
             if (!dk) {
-                int rc = merge_session(t, src, k, i++);
+                int rc = merge_session(t, src, k, i++, merge);
                 if (rc < 0)
                     return rc;
                 dk = find_key(t, src, k);
@@ -822,13 +826,13 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
                     return rc;
                 if (created)
                     memcpy(state, s + SESS_HDR, t->state_size);
-                else if (t->merge)
-                    t->merge(state, s + SESS_HDR, NULL);
+                else if (merge)
+                    merge(state, s + SESS_HDR, NULL);
             }
             continue;
         }
         if (!dk) { /* a new key: its first session makes it */
-            int rc = merge_session(t, src, k, i++);
+            int rc = merge_session(t, src, k, i++, merge);
             if (rc < 0)
                 return rc;
             dk = find_key(t, src, k);
@@ -847,12 +851,26 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
             continue;
         }
         for (; i < k->n; i++) {
-            int rc = merge_session(t, src, k, i);
+            int rc = merge_session(t, src, k, i, merge);
             if (rc < 0)
                 return rc;
         }
     }
     return 0;
+}
+
+uint32_t srt_sessions_last_key(const SrtSessions *t)
+{
+    return t->last_key;
+}
+
+uint8_t *srt_sessions_point(const SrtSessions *t, const SrtSessions *src, uint32_t key, int64_t ts)
+{
+    if (!t->batch || key >= src->n_keys)
+        return NULL;
+    const SessKey *dk = find_key(t, src, &src->keys[key]);
+    uint32_t pos = dk ? point_find(t, (uint32_t)(dk - t->keys), ts) : UINT32_MAX;
+    return pos == UINT32_MAX ? NULL : sess_at(t, dk, pos) + SESS_HDR;
 }
 
 size_t srt_sessions_count(const SrtSessions *t)
