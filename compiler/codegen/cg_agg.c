@@ -2447,7 +2447,8 @@ static bool session_task_merge(const PQuery *pq)
 
 const char *cg_task_merge_name(CgCtx *cg, const PQuery *pq, int qi)
 {
-    return arena_sprintf(cg->arena, session_task_merge(pq) ? "sl_task_merge_%d" : "sl_merge_%d", qi);
+    return arena_sprintf(cg->arena, session_task_merge(pq) ? "sl_task_merge_%d" : "sl_merge_%d",
+                         qi);
 }
 
 /* The merge function `name`; task: the fold of a parallel task's group or point, whose

@@ -415,8 +415,8 @@ void *srt_vlog_put_row(SrtQuery *q, uint32_t agg, uint32_t n);
    q's state, groups[i] is the state of q's group the task's i-th group (in its insertion
    order) was merged into (a session window: the query's batch table's point of the task's
    i-th point), each starts the batch's partial buffers of the replayed aggregates (as the
-   first row of a group in a batch does; not in a session window), then log[0, len) is replayed, entry by
-   entry: (u32 task group, u32 aggregate, its value's bytes), each the update one thread
+   first row of a group in a batch does; not in a session window), then log[0, len) is replayed,
+   entry by entry: (u32 task group, u32 aggregate, its value's bytes), each the update one thread
    makes with that value. */
 typedef void (*SrtReplayFn)(SrtQuery *q, uint8_t *const *groups, uint64_t n_groups,
                             const uint8_t *log, uint64_t len);

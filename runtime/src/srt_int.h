@@ -1215,8 +1215,8 @@ typedef struct SrtQueryDef {
     uint32_t n_ops, cap_ops;
     SrtJoinDef *joins;         /* its joins, by number */
     uint32_t n_joins, cap_joins;
-    int parallel;              /* its batches may run on several threads (srt_prog_query_parallel;
-                                  an aggregation's merge function is its SrtOpDef.task_merge) */
+    int parallel; /* its batches may run on several threads (srt_prog_query_parallel;
+                     its merge function: SrtOpDef.task_merge) */
     SrtDistinctFoldFn distinct_fold; /* a parallel task's DISTINCT tuples into the query's
                                         (srt_prog_query_distinct_fold); NULL: none */
     SrtReplayFn replay;              /* a parallel task's value log into the query's groups

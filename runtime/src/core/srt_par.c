@@ -12,7 +12,8 @@
 ** the task's insertion order, so the state's order, and every output order derived from it,
 ** is one thread's, then the task's value log of replayed aggregates (a DOUBLE sum: values
 ** the task did not add, srt_vlog_put) added to the groups they were merged into, in input
-** order, by the generated replay function; a session window's partial sessions likewise;
+** order, by the generated replay function; a session window's partial sessions likewise,
+** its logged values replayed into the points (key, timestamp) of their rows;
 ** DROP DUPLICATES' keys tested against the query's in order, cutting the rows of the keys
 ** seen before; then the task's first DISTINCT tuples, in its order, against the query's set,
 ** the aggregates of the new ones updated by the generated fold function), then rows

@@ -39,7 +39,9 @@
 ** kept per table, so a time outside them (a file of other times) needs no probe.  A batch
 ** table is filled and folded, never visited to remove.
 ** srt_sessions_fold orders each key's points by ts once (a natural merge sort: they come in
-** runs), as the fold reads them in order of start.
+** runs), as the fold reads them in order of start.  srt_sessions_merge_from folds a task's
+** batch table into the query's; srt_sessions_point then finds a task's point there by the
+** task's key number (srt_sessions_last_key) and time, for the values the task logged.
 **
 ** The caller's hash is trusted when the slot bytes of its key are zero (the ABI says
 ** srt_hash of K); a key whose slot is not zero is hashed here on a zeroed copy, so
