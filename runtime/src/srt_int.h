@@ -758,9 +758,16 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn m
 /* Batch table t's key of its last upsert, as its entry number (keys are numbered from 0 in
    the order of their first upsert; a batch table never removes one). */
 uint32_t srt_sessions_last_key(const SrtSessions *t);
-/* The state of batch table t's point [ts, ts] of src's key number key (srt_sessions_last_key),
-   NULL when t has none.  Valid until t's next upsert. */
-uint8_t *srt_sessions_point(const SrtSessions *t, const SrtSessions *src, uint32_t key, int64_t ts);
+/* A point [ts, ts] of a batch table's key, by its entry number (srt_sessions_last_key). */
+typedef struct SrtSessPoint {
+    uint32_t key;
+    int64_t ts;
+} SrtSessPoint;
+/* states[i]: the state of batch table t's point of src's key number pts[i].key at pts[i].ts,
+   valid until t's next upsert.  0, -SRT_ERR_NOMEM, or -SRT_ERR_FORMAT when t has no such
+   point (or a table is not a batch table). */
+int srt_sessions_points(const SrtSessions *t, const SrtSessions *src, const SrtSessPoint *pts,
+                        size_t n, uint8_t **states);
 
 /* ======================================================================
 ** Show (srt_show.c): values as Spark's Dataset.show() prints them

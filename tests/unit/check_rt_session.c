@@ -292,16 +292,24 @@ START_TEST(test_merge_from_tasks)
     ck_assert_uint_eq(srt_sessions_last_key(task[1]), 1);
     batch_row(task[1], 2, 5, 0xF);
     ck_assert_uint_eq(srt_sessions_last_key(task[1]), 2);
-    const St *p = (const St *)(const void *)srt_sessions_point(q, task[1], 0, 12);
-    ck_assert_ptr_nonnull(p);
+    const SrtSessPoint pts[] = {{0, 12}, {1, 10}, {1, 15}, {0, 7}, {1, 10}, {2, 5}, {0, 8}};
+    uint8_t *states[7];
+    ck_assert_int_eq(srt_sessions_points(q, task[1], pts, 7, states), 0);
+    const St *p = (const St *)(const void *)states[0];
     ck_assert_int_eq(p->count, 1); /* (3, 12): row 0xB */
     ck_assert_uint_eq(p->trace, 0xB);
-    p = (const St *)(const void *)srt_sessions_point(q, task[1], 1, 10);
-    ck_assert_int_eq(p->count, 3);
-    ck_assert_ptr_null(srt_sessions_point(q, task[1], 1, 11));  /* no such point */
-    ck_assert_ptr_null(srt_sessions_point(q, task[1], 3, 12));  /* no such key number */
-    ck_assert_ptr_null(srt_sessions_point(q, task[2], 1, 5));   /* task 2's key 1 is 1: no (1, 5) */
-    ck_assert_ptr_nonnull(srt_sessions_point(q, task[2], 0, 40)); /* its key 0 is 2 */
+    p = (const St *)(const void *)states[1];
+    ck_assert_int_eq(p->count, 3); /* (1, 10): rows 1, 3, 6 */
+    ck_assert_ptr_eq(states[4], states[1]);
+    ck_assert_uint_eq(((const St *)(const void *)states[2])->trace, 0x8);    /* (1, 15) */
+    ck_assert_uint_eq(((const St *)(const void *)states[3])->trace, 0x5);    /* (3, 7) */
+    ck_assert_uint_eq(((const St *)(const void *)states[5])->trace, 0x27);   /* (2, 5) */
+    ck_assert_uint_eq(((const St *)(const void *)states[6])->trace, 0xC);    /* (3, 8) */
+    const SrtSessPoint none[] = {{1, 11}}, no_key[] = {{3, 12}}, not_there[] = {{1, 5}};
+    ck_assert_int_eq(srt_sessions_points(q, task[1], none, 1, states), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_points(q, task[1], no_key, 1, states), -SRT_ERR_FORMAT);
+    /* task 2's key 1 is user 1, which has no point 5 */
+    ck_assert_int_eq(srt_sessions_points(q, task[2], not_there, 1, states), -SRT_ERR_FORMAT);
     /* a table of another layout is refused, q unchanged */
     SrtSessions *other = srt_sessions_new(&mem, sizeof(St), 0, st_merge);
     batch_row(task[0], 4, 1, 1);

@@ -28,18 +28,12 @@
 
 #include "state/srt_operator.h"
 
-/* The point [ts, ts] of a row: its key's entry number in the task's batch table. */
-typedef struct RowPoint {
-    uint32_t key;
-    int64_t ts;
-} RowPoint;
-
 typedef struct SessionOp {
     SrtSessions *state; /* the sessions of every key (what is saved) */
     SrtSessions *batch; /* the batch's partial aggregates, NULL until its first row */
     int64_t gap_us;     /* end - start of a row's session */
-    RowPoint *points;   /* owned: a parallel task's points whose rows logged values (the
-                           value log's groups); a row of the last one's point reuses it */
+    SrtSessPoint *points; /* owned: a parallel task's points whose rows logged values (the
+                         value log's groups); a row of the last one's point reuses it */
     size_t n_points, cap_points;
 } SessionOp;
 
@@ -61,8 +55,8 @@ static SrtSessions *table_new(const SrtOperator *op, int batch)
    logged values (SrtValueLog.row).  0 or -SRT_ERR_NOMEM. */
 static int note_point(SrtQuery *q, SessionOp *so, int64_t ts)
 {
-    RowPoint p = {srt_sessions_last_key(so->batch), ts};
-    RowPoint *last = so->n_points ? &so->points[so->n_points - 1] : NULL;
+    SrtSessPoint p = {srt_sessions_last_key(so->batch), ts};
+    SrtSessPoint *last = so->n_points ? &so->points[so->n_points - 1] : NULL;
     if (!last || last->key != p.key || last->ts != p.ts) {
         if (so->n_points == so->cap_points) {
             void *a = so->points;
@@ -240,11 +234,7 @@ static int replay_points(SrtOperator *op, SrtOperator *task)
     uint8_t **groups = srt_mem_alloc(q->mem, sizeof *groups * n);
     if (!groups)
         return -SRT_ERR_NOMEM;
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        groups[i] = srt_sessions_point(so->batch, to->batch, to->points[i].key, to->points[i].ts);
-        rc = groups[i] ? 0 : -SRT_ERR_FORMAT;
-    }
+    int rc = srt_sessions_points(so->batch, to->batch, to->points, n, groups);
     if (rc == 0) {
         const SrtValueLog *l = &task->q->vlog;
         q->def->replay(q, groups, n, l->p, l->len);

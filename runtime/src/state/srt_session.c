@@ -40,8 +40,8 @@
 ** table is filled and folded, never visited to remove.
 ** srt_sessions_fold orders each key's points by ts once (a natural merge sort: they come in
 ** runs), as the fold reads them in order of start.  srt_sessions_merge_from folds a task's
-** batch table into the query's; srt_sessions_point then finds a task's point there by the
-** task's key number (srt_sessions_last_key) and time, for the values the task logged.
+** batch table into the query's; srt_sessions_points then finds a task's points there by the
+** task's key numbers (srt_sessions_last_key) and times, for the values the task logged.
 **
 ** The caller's hash is trusted when the slot bytes of its key are zero (the ABI says
 ** srt_hash of K); a key whose slot is not zero is hashed here on a zeroed copy, so
@@ -866,13 +866,50 @@ uint32_t srt_sessions_last_key(const SrtSessions *t)
     return t->last_key;
 }
 
-uint8_t *srt_sessions_point(const SrtSessions *t, const SrtSessions *src, uint32_t key, int64_t ts)
+/* Where src's key was found in t, and its point found last there (a cursor: a task's points
+   of a key mostly come in t's order). */
+typedef struct PointCursor {
+    uint32_t e1; /* t's entry number + 1; 0: not looked up yet */
+    uint32_t pos;
+} PointCursor;
+
+/* The position of t's point ts of entry c->e1 - 1: at the cursor or just after it, else
+   searched; UINT32_MAX when there is none. */
+static uint32_t cursor_find(const SrtSessions *t, PointCursor *c, int64_t ts)
 {
-    if (!t->batch || key >= src->n_keys)
-        return NULL;
-    const SessKey *dk = find_key(t, src, &src->keys[key]);
-    uint32_t pos = dk ? point_find(t, (uint32_t)(dk - t->keys), ts) : UINT32_MAX;
-    return pos == UINT32_MAX ? NULL : sess_at(t, dk, pos) + SESS_HDR;
+    const SessKey *k = &t->keys[c->e1 - 1];
+    for (uint32_t p = c->pos; p < k->n && p <= c->pos + 1u; p++)
+        if (sess_start(sess_at(t, k, p)) == ts)
+            return c->pos = p;
+    uint32_t p = point_find(t, c->e1 - 1, ts);
+    if (p != UINT32_MAX)
+        c->pos = p;
+    return p;
+}
+
+int srt_sessions_points(const SrtSessions *t, const SrtSessions *src, const SrtSessPoint *pts,
+                        size_t n, uint8_t **states)
+{
+    if (!t->batch || !src->batch)
+        return -SRT_ERR_FORMAT;
+    PointCursor *cur = src->n_keys ? srt_mem_calloc(t->mem, sizeof *cur * src->n_keys) : NULL;
+    if (src->n_keys && !cur)
+        return -SRT_ERR_NOMEM;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        uint32_t key = pts[i].key, pos = UINT32_MAX;
+        if (key < src->n_keys && !cur[key].e1) {
+            const SessKey *dk = find_key(t, src, &src->keys[key]);
+            cur[key].e1 = dk ? (uint32_t)(dk - t->keys) + 1u : 0u;
+        }
+        if (key < src->n_keys && cur[key].e1)
+            pos = cursor_find(t, &cur[key], pts[i].ts);
+        states[i] =
+            pos == UINT32_MAX ? NULL : sess_at(t, &t->keys[cur[key].e1 - 1], pos) + SESS_HDR;
+        rc = states[i] ? 0 : -SRT_ERR_FORMAT;
+    }
+    srt_mem_free(t->mem, cur, sizeof *cur * src->n_keys);
+    return rc;
 }
 
 size_t srt_sessions_count(const SrtSessions *t)
