@@ -32,8 +32,9 @@ typedef struct SessionOp {
     SrtSessions *state; /* the sessions of every key (what is saved) */
     SrtSessions *batch; /* the batch's partial aggregates, NULL until its first row */
     int64_t gap_us;     /* end - start of a row's session */
-    SrtSessPoint *points; /* owned: a parallel task's points whose rows logged values (the
-                         value log's groups); a row of the last one's point reuses it */
+    /* Owned: a parallel task's points whose rows logged values (the value log's groups);
+       a row of the last one's point reuses its number. */
+    SrtSessPoint *points;
     size_t n_points, cap_points;
 } SessionOp;
 
