@@ -2071,12 +2071,16 @@ LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
 ** function (sl_replay_<q>, on the query's thread) makes each logged update, in input order,
 ** with update_agg as one thread does.  A log entry is (u32 group, u32 aggregate) then the
 ** value x and, with a second argument, y, each in its LLVM type's store size rounded to 8.
+** In a session window (no partial buffer per batch: its batch table is one) a task's row logs
+** its value with its point (srt_vlog_put_row), the task merge function (sl_task_merge_<q>)
+** leaves the query's point as it is, and the replay updates it; its merge function
+** (sl_merge_<q>, sessions merging on the query's thread) merges every aggregate.
 */
 
 /* Is aggregate i of pq replayed (its level is split; the levels above are serial)? */
 static bool replayed(const PQuery *pq, int i)
 {
-    return !pq->serial && plan_agg_replays(pq, &pq->agg->aggs[i]);
+    return !pq->serial && plan_agg_replays(&pq->agg->aggs[i]);
 }
 
 bool cg_agg_replays(const PQuery *pq)
@@ -2146,7 +2150,8 @@ static void update_or_log(CgCtx *cg, const PQuery *pq, int i, LLVMValueRef state
     LLVMBasicBlockRef bb_done = cg_block(cg, "replay.done");
     LLVMBuildCondBr(cg->b, logs, bb_log, bb_update);
     cg_at(cg, bb_log);
-    begin_batch(cg, a, st, cur);
+    if (!pq->session)
+        begin_batch(cg, a, st, cur);
     LLVMBuildCondBr(cg->b, update_skips(cg, a, x, y), bb_done, bb_put);
     cg_at(cg, bb_put);
     LLVMTypeRef tx, ty;
@@ -2155,8 +2160,14 @@ static void update_or_log(CgCtx *cg, const PQuery *pq, int i, LLVMValueRef state
         cg_unsupported(cg, a->span, "a replayed aggregate's value of another type");
     uint32_t nx = logged_bytes(cg, tx);
     uint32_t n = nx + (ty ? logged_bytes(cg, ty) : 0u);
-    LLVMValueRef pargs[4] = {cg->q, state, cg_i32(cg, i), cg_i32(cg, (int32_t)n)};
-    LLVMValueRef p = cg_call(cg, "srt_vlog_put", pargs, 4, "logged.at");
+    LLVMValueRef p;
+    if (pq->session) { /* the task group is the row's point */
+        LLVMValueRef rargs[3] = {cg->q, cg_i32(cg, i), cg_i32(cg, (int32_t)n)};
+        p = cg_call(cg, "srt_vlog_put_row", rargs, 3, "logged.at");
+    } else {
+        LLVMValueRef pargs[4] = {cg->q, state, cg_i32(cg, i), cg_i32(cg, (int32_t)n)};
+        p = cg_call(cg, "srt_vlog_put", pargs, 4, "logged.at");
+    }
     store_logged(cg, x.v, p);
     if (ty)
         store_logged(cg, y.v, cg_gepc(cg, p, nx, ""));
@@ -2218,7 +2229,7 @@ LLVMValueRef cg_replay_fn(CgCtx *cg, const PQuery *pq, int qi)
     LLVMBasicBlockRef entry = cg_block(cg, "entry.read");
     LLVMBasicBlockRef done = cg_block(cg, "done");
     cg_at(cg, body);
-    LLVMValueRef cur = batch_mark(cg);
+    LLVMValueRef cur = pq->session ? NULL : batch_mark(cg);
     LLVMValueRef at_p = cg_alloca(cg, cg->t_i64, "at");
     cg_store(cg, cg_i64(cg, 0), at_p);
     LLVMBuildBr(cg->b, head);
@@ -2316,9 +2327,16 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "hash");
     LLVMValueRef uargs[6] = {cg->q, key, len, hash, start, end};
     LLVMValueRef state = cg_call(cg, "srt_session_upsert", uargs, 6, "session");
-    for (int i = 0; i < pq->agg->n_agg; i++)
+    LLVMValueRef logs = NULL;
+    for (int i = 0; i < pq->agg->n_agg; i++) {
+        if (replayed(pq, i)) {
+            logs = logs ? logs : logs_values(cg);
+            update_or_log(cg, pq, i, state, args[i], agg_arg2(cg, pq, args, i), NULL, logs);
+            continue;
+        }
         update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"),
                    args[i], agg_arg2(cg, pq, args, i), NULL);
+    }
 }
 
 /* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
@@ -2420,13 +2438,26 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     SL_UNREACHABLE();
 }
 
-/* void merge(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q) (SrtMergeFn; q for
-   a nested min/max's comparison, NULL in session windows, which have none) */
-LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
+/* Does pq's session window fold its tasks with a merge function of their own, which leaves
+   its replayed aggregates to the replay? */
+static bool session_task_merge(const PQuery *pq)
+{
+    return pq->session && cg_agg_replays(pq);
+}
+
+const char *cg_task_merge_name(CgCtx *cg, const PQuery *pq, int qi)
+{
+    return arena_sprintf(cg->arena, session_task_merge(pq) ? "sl_task_merge_%d" : "sl_merge_%d",
+                         qi);
+}
+
+/* The merge function `name`; task: the fold of a parallel task's group or point, whose
+   replayed aggregates' values are replayed after it (an aggregation's batch begun here). */
+static LLVMValueRef merge_fn(CgCtx *cg, const PQuery *pq, const char *name, bool task)
 {
     LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_ptr};
     LLVMTypeRef ft = LLVMFunctionType(cg->t_void, params, 3, 0);
-    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_merge_%d", qi), ft);
+    LLVMValueRef fn = cg_begin_function(cg, name, ft);
     LLVMValueRef dst = LLVMGetParam(fn, 0), src = LLVMGetParam(fn, 1);
     cg->q = LLVMGetParam(fn, 2);
     LLVMBasicBlockRef body = cg_block(cg, "body");
@@ -2435,16 +2466,26 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
         if (pq->agg_distinct && pq->agg_distinct[i] >= 0)
             continue; /* a task leaves it as it starts: its tuples fold apart */
         uint32_t off = pq->agg_slots[i].offset;
-        if (replayed(pq, i)) /* its values are replayed after the merge */
+        if (!task || !replayed(pq, i))
+            merge_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""), cg_gepc(cg, src, off, ""));
+        else if (!pq->session)
             merge_replayed(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""),
                            cg_gepc(cg, src, off, ""));
-        else
-            merge_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, dst, off, ""), cg_gepc(cg, src, off, ""));
     }
     LLVMBuildRetVoid(cg->b);
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, body);
     return fn;
+}
+
+/* void merge(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q) (SrtMergeFn; q for
+   a nested min/max's comparison, NULL in session windows, which have none): sl_merge_<qi>,
+   and a session window's sl_task_merge_<qi> (cg_task_merge_name) */
+LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
+{
+    if (session_task_merge(pq))
+        merge_fn(cg, pq, cg_task_merge_name(cg, pq, qi), true);
+    return merge_fn(cg, pq, arena_sprintf(cg->arena, "sl_merge_%d", qi), !pq->session);
 }
 
 /* ==== Final values ==== */

@@ -427,10 +427,14 @@ uint32_t cg_agg_collect_kind(const SAgg *a);
 /* Where max_by/min_by keep the ordering in their state (cg_agg.c). */
 uint32_t cg_agg_by_ord_offset(void);
 /* Session windows: update the session of the row [start, end) (i64 µs); and the
-   function that merges two sessions' states (sl_merge_<qi>, SrtMergeFn). */
+   function that merges two sessions' states, or a parallel task's group into the query's
+   (sl_merge_<qi>, SrtMergeFn; a session window with replayed aggregates folds tasks with
+   sl_task_merge_<qi>, which leaves them to the replay: cg_task_merge_name). */
 void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, LLVMValueRef start,
                        LLVMValueRef end);
 LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi);
+/* The name of the merge function srt_prog_query_parallel gets for pq (query qi). */
+const char *cg_task_merge_name(CgCtx *cg, const PQuery *pq, int qi);
 /* sl_distinct_fold_<qi>: a split batch's task's DISTINCT tuples into the query (cg_agg.c). */
 LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi);
 /* sl_replay_<qi>: a split batch's task's values of replayed aggregates into the query's

@@ -313,9 +313,8 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
         cg_call(cg, "srt_prog_query_join", jargs, 5, "");
     }
     if (!pq->serial) {
-        LLVMValueRef merge =
-            pq->agg ? LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_merge_%d", i))
-                    : LLVMConstNull(cg->t_ptr);
+        LLVMValueRef merge = pq->agg ? LLVMGetNamedFunction(cg->mod, cg_task_merge_name(cg, pq, i))
+                                     : LLVMConstNull(cg->t_ptr);
         LLVMValueRef pargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};
         cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
         if (pq->n_distinct) {

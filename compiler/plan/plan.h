@@ -281,11 +281,11 @@ bool plan_distinct(Arena *arena, Diag *diag, PQuery *pq, int first_id);
    than on one thread)?  true for an aggregate without DISTINCT. */
 bool plan_distinct_folds(const SAgg *a);
 
-/* Is aggregate a of pq's first aggregation replayed when its batches are split: a sum or
+/* Is aggregate a of a first aggregation replayed when its batches are split: a sum or
    average of DOUBLE or DECIMAL (try_ ones of BIGINT and intervals too), a central moment,
    whose result depends on the order of its updates?  A task logs its values and the fold
    updates the query's groups with them in input order (plan_parallel.c). */
-bool plan_agg_replays(const PQuery *pq, const SAgg *a);
+bool plan_agg_replays(const SAgg *a);
 
 /* Why pq's batches must run on one thread, or NULL when they may be split (plan_parallel.c). */
 const char *plan_serial_reason(Arena *arena, const PQuery *pq);

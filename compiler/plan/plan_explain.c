@@ -633,11 +633,11 @@ static void put_branch(StrBuf *sb, const PQuery *pq, const PBranch *br)
 static bool first_replayed(const PQuery *pq, int i)
 {
     const SAgg *a = &pq->agg->aggs[i];
-    if (!plan_agg_replays(pq, a))
+    if (!plan_agg_replays(a))
         return false;
     for (int j = 0; j < i; j++) {
         const SAgg *b = &pq->agg->aggs[j];
-        if (b->kind == a->kind && type_equal(b->type, a->type) && plan_agg_replays(pq, b))
+        if (b->kind == a->kind && type_equal(b->type, a->type) && plan_agg_replays(b))
             return false;
     }
     return true;

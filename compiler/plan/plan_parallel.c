@@ -20,9 +20,12 @@
 **     each of those groups (begin_batch, as their first row of the batch does) and replays
 **     the log into the state with the update one thread makes, in input order; the order
 **     of updates of each group's aggregate, and every rounding and overflow flag, is one
-**     thread's.  Not in a session window (its sessions merge as partial buffers), not a
-**     sum or average of an interval without try_ (its overflow fails the query at the
-**     record, which a task's later failure would hide);
+**     thread's.  In a session window a task's row logs its value with its point [ts, ts]
+**     (srt_op_session.c): the task's points merge into the query's batch table leaving
+**     these aggregates as they are, then the log is replayed into the query's points in
+**     input order, so each point's partial aggregate adds its rows in arrival order, as one
+**     thread does.  Not a sum or average of an interval without try_ (its overflow fails
+**     the query at the record, which a task's later failure would hide);
 **   - not collect_list/collect_set, whose values live in the table's own memory;
 **   - DROP DUPLICATES over the records (no aggregation after it) splits: each task keeps the
 **     rows whose key is the first of its kind in the task (a task-local set of keys, late rows
@@ -34,7 +37,8 @@
 **   - a session window splits under the aggregation's rule: a batch's rows are first
 **     aggregated apart per key and timestamp (srt_op_session.c), so each task's partial
 **     sessions [ts, ts] fold into the query's batch table with the merge function, in task
-**     order (the keys' order is one thread's) before the batch is merged into the state;
+**     order (the keys' order is one thread's), then its logged values are replayed (above),
+**     before the batch is merged into the state;
 **   - no stream-stream join (each row probes and updates both sides' state in order);
 **   - the levels of an aggregation over an aggregation above the first are updated from its
 **     groups at the batch's output, on the query's thread, so only the first is split and
@@ -63,9 +67,9 @@
 /* Does aggregate a fold exactly (see above; aggregates.def's merge column)?  A max_by/min_by
    tie takes the later row, and the later partial (MaxMinBy.merge); a digest's merge depends on
    the order of the partials. */
-static bool agg_merges_exactly(const PQuery *pq, const SAgg *a)
+static bool agg_merges_exactly(const SAgg *a)
 {
-    if (a->distinct || plan_agg_replays(pq, a)) /* updated on the query's thread (see above) */
+    if (a->distinct || plan_agg_replays(a)) /* updated on the query's thread (see above) */
         return true;
     switch (sema_agg_info(a->kind)->merge) {
     case AGGM_EXACT:
@@ -86,10 +90,10 @@ static bool fails_on_overflow(const SAgg *a)
            !sema_agg_has(a->kind, AGGP_TRY);
 }
 
-bool plan_agg_replays(const PQuery *pq, const SAgg *a)
+bool plan_agg_replays(const SAgg *a)
 {
     SAggBody body = sema_agg_info(a->kind)->body;
-    if (a->distinct || pq->session || fails_on_overflow(a))
+    if (a->distinct || fails_on_overflow(a))
         return false;
     if (body == AGGB_MOMENTS)
         return true;
@@ -143,7 +147,7 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         if (!pq->session && fails_on_overflow(a))
             return arena_sprintf(arena, "%s(%s) fails at the record that overflows it",
                                  sema_agg_name(a->kind), type_name(arena, a->type));
-        if (!agg_merges_exactly(pq, a))
+        if (!agg_merges_exactly(a))
             return arena_sprintf(arena, "%s(%s) does not merge exactly", sema_agg_name(a->kind),
                                  type_name(arena, a->type));
     }

@@ -304,7 +304,8 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
    on runs of whole input lines at once, each into a group table of its own (or rows of its
    own) on a copy of the query, and the runtime folds them into the query in input order,
    each group's state into the state's with merge (operator SRT_OP_AGG, an aggregation or a
-   session window, whose merge function it is; NULL without one).  Registered only for
+   session window: its merge function, which for a session window with replayed aggregates
+   leaves those as they are, their values replayed after it; NULL without one).  Registered only for
    queries whose operators and aggregates merge exactly, so the result is one thread's (the
    compiler's plan_parallel.c). */
 void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge);
@@ -409,14 +410,18 @@ void srt_prog_query_distinct_fold(SrtProgram *p, int query, SrtDistinctFoldFn fo
    aggregate's number `agg`; the fold updates the query's groups with them in input order.
    srt_query_logs_values: 1 in a parallel task (log), 0 on the query's thread (update now);
    constant for a process call.  srt_vlog_put: room for the n bytes (a multiple of 8) of
-   one value, 8-aligned, after its tag; out of memory fails the query. */
+   one value, 8-aligned, after its tag; out of memory fails the query.  srt_vlog_put_row
+   likewise in a session window, whose task group is the row's point [ts, ts] of its key in
+   the task's batch table (numbered by srt_session_upsert). */
 int32_t srt_query_logs_values(SrtQuery *q);
 void *srt_vlog_put(SrtQuery *q, const uint8_t *state, uint32_t agg, uint32_t n);
+void *srt_vlog_put_row(SrtQuery *q, uint32_t agg, uint32_t n);
 /* The fold of a task's value log: on q's thread, after the task's groups were merged into
    q's state, groups[i] is the state of q's group the task's i-th group (in its insertion
-   order) was merged into: each starts the batch's partial buffers of the replayed aggregates
-   (as the first row of a group in a batch does), then log[0, len) is replayed, entry by
-   entry: (u32 task group, u32 aggregate, its value's bytes), each the update one thread
+   order) was merged into (a session window: the query's batch table's point of the task's
+   i-th point), each starts the batch's partial buffers of the replayed aggregates (as the
+   first row of a group in a batch does; not in a session window), then log[0, len) is replayed,
+   entry by entry: (u32 task group, u32 aggregate, its value's bytes), each the update one thread
    makes with that value. */
 typedef void (*SrtReplayFn)(SrtQuery *q, uint8_t *const *groups, uint64_t n_groups,
                             const uint8_t *log, uint64_t len);

@@ -750,10 +750,24 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
 int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
                       size_t *n_gone);
 /* Upsert every session of src into t (tables of one kind: two batch tables, or neither), in
-   src's order (its keys' first insertions, then the key's list order), a new one with src's state, one joining sessions of t merged into them with the
-   merge function: --threads folds a task's batch table into the query's (srt_par.c).
-   0, -SRT_ERR_NOMEM (the sessions merged so far stay) or -SRT_ERR_FORMAT. */
-int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src);
+   src's order (its keys' first insertions, then the key's list order), a new one with src's
+   state, one joining sessions of t merged into them with merge (NULL: t's state kept):
+   --threads folds a task's batch table into the query's (srt_par.c).  0, -SRT_ERR_NOMEM
+   (the sessions merged so far stay) or -SRT_ERR_FORMAT. */
+int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn merge);
+/* Batch table t's key of its last upsert, as its entry number (keys are numbered from 0 in
+   the order of their first upsert; a batch table never removes one). */
+uint32_t srt_sessions_last_key(const SrtSessions *t);
+/* A point [ts, ts] of a batch table's key, by its entry number (srt_sessions_last_key). */
+typedef struct SrtSessPoint {
+    uint32_t key;
+    int64_t ts;
+} SrtSessPoint;
+/* states[i]: the state of batch table t's point of src's key number pts[i].key at pts[i].ts,
+   valid until t's next upsert.  0, -SRT_ERR_NOMEM, or -SRT_ERR_FORMAT when t has no such
+   point (or a table is not a batch table). */
+int srt_sessions_points(const SrtSessions *t, const SrtSessions *src, const SrtSessPoint *pts,
+                        size_t n, uint8_t **states);
 
 /* ======================================================================
 ** Show (srt_show.c): values as Spark's Dataset.show() prints them
@@ -1150,8 +1164,10 @@ typedef struct SrtOpDef {
     uint32_t event_null_at;    /* 1 + the offset of that key's null byte (set: the group is
                                   never final); 0: none */
     int64_t session_slot;      /* session window: offset of (start, end) in the key */
-    SrtMergeFn merge;          /* session window, parallel aggregation: folds one group's
-                                  state into another */
+    SrtMergeFn merge;          /* session window: folds one session's state into another */
+    SrtMergeFn task_merge;     /* parallel aggregation, session window: folds a task's group
+                                  or partial session into the query's (srt_prog_query_parallel;
+                                  a session window's skips its replayed aggregates) */
     uint32_t *string_slots;    /* aggregation: state offsets of STRING min/max */
     uint32_t n_string_slots, cap_string_slots;
     SrtCollectSlot *collect_slots; /* aggregation: collect_list / collect_set states */
@@ -1176,12 +1192,14 @@ typedef struct SrtInputDef {
     int64_t watermark_delay_us;
 } SrtInputDef;
 
-/* A parallel task's log of the values of replayed aggregates, in input order (srt_vlog_put):
-   entries of (u32 task group, u32 aggregate, the value's bytes), 8-aligned; emptied after
-   the fold (srt_par.c). */
+/* A parallel task's log of the values of replayed aggregates, in input order (srt_vlog_put,
+   srt_vlog_put_row): entries of (u32 task group, u32 aggregate, the value's bytes),
+   8-aligned; emptied after the fold (srt_par.c). */
 typedef struct SrtValueLog {
     uint8_t *p; /* owned: cap bytes */
     size_t len, cap;
+    uint32_t row; /* the task group of the row being processed, where its operator numbers
+                     them (a session window's point, srt_session_upsert) */
 } SrtValueLog;
 /* Room for n more bytes of q's value log; NULL when out of memory. */
 uint8_t *srt_vlog_grow(SrtQuery *q, size_t n);
@@ -1204,8 +1222,8 @@ typedef struct SrtQueryDef {
     uint32_t n_ops, cap_ops;
     SrtJoinDef *joins;         /* its joins, by number */
     uint32_t n_joins, cap_joins;
-    int parallel;              /* its batches may run on several threads (srt_prog_query_parallel;
-                                  an aggregation's merge function is its SrtOpDef.merge) */
+    int parallel; /* its batches may run on several threads (srt_prog_query_parallel;
+                     its merge function: SrtOpDef.task_merge) */
     SrtDistinctFoldFn distinct_fold; /* a parallel task's DISTINCT tuples into the query's
                                         (srt_prog_query_distinct_fold); NULL: none */
     SrtReplayFn replay;              /* a parallel task's value log into the query's groups

@@ -271,7 +271,7 @@ START_TEST(test_merge_from_tasks)
         batch_row(task[rows[i].task], rows[i].uid, rows[i].ts, rows[i].digit);
     }
     for (int k = 0; k < 3; k++)
-        ck_assert_int_eq(srt_sessions_merge_from(q, task[k]), 0);
+        ck_assert_int_eq(srt_sessions_merge_from(q, task[k], st_merge), 0);
     Collect a, b;
     snapshot_of(one, &a, 1);
     snapshot_of(q, &b, 1);
@@ -286,16 +286,40 @@ START_TEST(test_merge_from_tasks)
     ck_assert_uint_eq(a.v[0].st.trace, 0x136);
     free(a.v);
     free(b.v);
+    /* a task's point found in the merged table by the task's key number (the replay of its
+       logged values): task 1's keys are 3, 1, 2 in the order of their first rows */
+    batch_row(task[1], 1, 15, 0xF);
+    ck_assert_uint_eq(srt_sessions_last_key(task[1]), 1);
+    batch_row(task[1], 2, 5, 0xF);
+    ck_assert_uint_eq(srt_sessions_last_key(task[1]), 2);
+    const SrtSessPoint pts[] = {{0, 12}, {1, 10}, {1, 15}, {0, 7}, {1, 10}, {2, 5}, {0, 8}};
+    uint8_t *states[7];
+    ck_assert_int_eq(srt_sessions_points(q, task[1], pts, 7, states), 0);
+    const St *p = (const St *)(const void *)states[0];
+    ck_assert_int_eq(p->count, 1); /* (3, 12): row 0xB */
+    ck_assert_uint_eq(p->trace, 0xB);
+    p = (const St *)(const void *)states[1];
+    ck_assert_int_eq(p->count, 3); /* (1, 10): rows 1, 3, 6 */
+    ck_assert_ptr_eq(states[4], states[1]);
+    ck_assert_uint_eq(((const St *)(const void *)states[2])->trace, 0x8);    /* (1, 15) */
+    ck_assert_uint_eq(((const St *)(const void *)states[3])->trace, 0x5);    /* (3, 7) */
+    ck_assert_uint_eq(((const St *)(const void *)states[5])->trace, 0x27);   /* (2, 5) */
+    ck_assert_uint_eq(((const St *)(const void *)states[6])->trace, 0xC);    /* (3, 8) */
+    const SrtSessPoint none[] = {{1, 11}}, no_key[] = {{3, 12}}, not_there[] = {{1, 5}};
+    ck_assert_int_eq(srt_sessions_points(q, task[1], none, 1, states), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_points(q, task[1], no_key, 1, states), -SRT_ERR_FORMAT);
+    /* task 2's key 1 is user 1, which has no point 5 */
+    ck_assert_int_eq(srt_sessions_points(q, task[2], not_there, 1, states), -SRT_ERR_FORMAT);
     /* a table of another layout is refused, q unchanged */
     SrtSessions *other = srt_sessions_new(&mem, sizeof(St), 0, st_merge);
     batch_row(task[0], 4, 1, 1);
-    ck_assert_int_eq(srt_sessions_merge_from(other, task[0]), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_merge_from(other, task[0], st_merge), -SRT_ERR_FORMAT);
     ck_assert_uint_eq(srt_sessions_count(other), 0);
     srt_sessions_free(other);
     /* so is a table of the other kind */
     other = new_table(&mem);
-    ck_assert_int_eq(srt_sessions_merge_from(other, task[0]), -SRT_ERR_FORMAT);
-    ck_assert_int_eq(srt_sessions_merge_from(task[0], other), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_merge_from(other, task[0], st_merge), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_merge_from(task[0], other, st_merge), -SRT_ERR_FORMAT);
     srt_sessions_free(other);
     for (int k = 0; k < 3; k++)
         srt_sessions_free(task[k]);

@@ -12,7 +12,8 @@
 ** the task's insertion order, so the state's order, and every output order derived from it,
 ** is one thread's, then the task's value log of replayed aggregates (a DOUBLE sum: values
 ** the task did not add, srt_vlog_put) added to the groups they were merged into, in input
-** order, by the generated replay function; a session window's partial sessions likewise;
+** order, by the generated replay function; a session window's partial sessions likewise,
+** its logged values replayed into the points (key, timestamp) of their rows;
 ** DROP DUPLICATES' keys tested against the query's in order, cutting the rows of the keys
 ** seen before; then the task's first DISTINCT tuples, in its order, against the query's set,
 ** the aggregates of the new ones updated by the generated fold function), then rows
@@ -643,7 +644,7 @@ int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtE
     for (uint32_t i = 0; i < q->def->n_ops; i++) {
         const SrtOpDef *d = &q->def->ops[i];
         const SrtOperatorVt *vt = srt_operator_vt(d->kind);
-        if (!vt || !vt->fold || (d->id == SRT_OP_AGG && !d->merge))
+        if (!vt || !vt->fold || (d->id == SRT_OP_AGG && !d->task_merge))
             return 0;
     }
     SrtPar *par = srt_mem_calloc(q->mem, sizeof *par);

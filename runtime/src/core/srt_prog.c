@@ -592,7 +592,7 @@ void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge)
             fail(p, SRT_ERR_QUERY, "query '%s': a merge function without an aggregation", q->name);
             return;
         }
-        d->merge = merge;
+        d->task_merge = merge;
     }
     q->parallel = 1;
 }

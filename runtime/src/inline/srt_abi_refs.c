@@ -47,6 +47,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_distinct_admit,
     (const void *)srt_query_logs_values,
     (const void *)srt_vlog_put,
+    (const void *)srt_vlog_put_row,
     (const void *)srt_prog_query_join,
     (const void *)srt_query_join,
     (const void *)srt_join_probe,

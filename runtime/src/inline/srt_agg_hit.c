@@ -49,17 +49,28 @@ int32_t srt_query_logs_values(SrtQuery *q)
     return q->par_task;
 }
 
-void *srt_vlog_put(SrtQuery *q, const uint8_t *state, uint32_t agg, uint32_t n)
+/* Room for a value of n bytes of aggregate agg in task group `group`, after its tag. */
+static inline void *vlog_entry(SrtQuery *q, uint32_t group, uint32_t agg, uint32_t n)
 {
-    /* The task group is the entry's insertion number: a task's table starts empty. */
     SrtValueLog *l = &q->vlog;
     size_t need = 8u + n;
     uint8_t *p = SRT_LIKELY(l->cap - l->len >= need) ? l->p + l->len : srt_vlog_grow(q, need);
     if (SRT_UNLIKELY(!p))
         srt_query_oom(q, "parallel task");
-    const AggEntry *e = (const AggEntry *)(const void *)(state - sizeof(AggEntry));
-    uint32_t head[2] = {(uint32_t)e->seq, agg};
+    uint32_t head[2] = {group, agg};
     memcpy(p, head, sizeof head);
     l->len += need;
     return p + 8;
+}
+
+void *srt_vlog_put(SrtQuery *q, const uint8_t *state, uint32_t agg, uint32_t n)
+{
+    /* The task group is the entry's insertion number: a task's table starts empty. */
+    const AggEntry *e = (const AggEntry *)(const void *)(state - sizeof(AggEntry));
+    return vlog_entry(q, (uint32_t)e->seq, agg, n);
+}
+
+void *srt_vlog_put_row(SrtQuery *q, uint32_t agg, uint32_t n)
+{
+    return vlog_entry(q, q->vlog.row, agg, n);
 }

@@ -151,11 +151,12 @@ static int agg_fold(SrtOperator *op, SrtOperator *task)
 {
     SrtQuery *q = op->q;
     SrtReplayFn replay = q->def->replay;
-    if (!op->def->merge)
+    if (!op->def->task_merge)
         return 0;
     size_t n = replay ? srt_agg_count(task->state) : 0;
     uint8_t **groups = n ? srt_mem_alloc(q->mem, sizeof *groups * n) : NULL;
-    if ((n && !groups) || srt_agg_merge_from(op->state, task->state, op->def->merge, groups) < 0) {
+    if ((n && !groups) ||
+        srt_agg_merge_from(op->state, task->state, op->def->task_merge, groups) < 0) {
         srt_mem_free(q->mem, groups, sizeof *groups * n);
         return srt_err_nomem(&q->err, "aggregation state");
     }

@@ -15,9 +15,14 @@
 ** snapshot of all of them (final ones were already emitted and removed by the output step).
 ** Split across threads (srt_par.c), each task's rows make a batch table of their own, folded
 ** into the query's batch table in task order (srt_sessions_merge_from): a (key, timestamp)
-** seen by several tasks merges their partial aggregates with the merge function, which the
-** compiler allows only for aggregates that merge exactly (plan_parallel.c), and keys keep the
-** order of their first rows; the state is untouched until the output, as on one thread.
+** seen by several tasks merges their partial aggregates with the task merge function, and
+** keys keep the order of their first rows; the state is untouched until the output, as on
+** one thread.  The merge is exact (count, an integer sum, min, max, first, last ...) or
+** skips the aggregate: a replayed one (a DOUBLE or DECIMAL sum or average, plan_parallel.c),
+** whose task leaves it as it starts and logs its values instead, each tagged with its row's
+** point, numbered here as the task's rows meet them (srt_vlog_put_row); after the merge,
+** the log is replayed in input order into the query's points of those numbers, with the
+** updates one thread makes.
 */
 #include <stdio.h>
 
@@ -27,6 +32,10 @@ typedef struct SessionOp {
     SrtSessions *state; /* the sessions of every key (what is saved) */
     SrtSessions *batch; /* the batch's partial aggregates, NULL until its first row */
     int64_t gap_us;     /* end - start of a row's session */
+    /* Owned: a parallel task's points whose rows logged values (the value log's groups);
+       a row of the last one's point reuses its number. */
+    SrtSessPoint *points;
+    size_t n_points, cap_points;
 } SessionOp;
 
 static SrtSessions *sessions(const SrtOperator *op)
@@ -43,6 +52,25 @@ static SrtSessions *table_new(const SrtOperator *op, int batch)
                                                                (uint32_t)d->session_slot, d->merge);
 }
 
+/* In a parallel task of a query with replayed aggregates: number the row's point for its
+   logged values (SrtValueLog.row).  0 or -SRT_ERR_NOMEM. */
+static int note_point(SrtQuery *q, SessionOp *so, int64_t ts)
+{
+    SrtSessPoint p = {srt_sessions_last_key(so->batch), ts};
+    SrtSessPoint *last = so->n_points ? &so->points[so->n_points - 1] : NULL;
+    if (!last || last->key != p.key || last->ts != p.ts) {
+        if (so->n_points == so->cap_points) {
+            void *a = so->points;
+            if (srt_mem_grow(q->mem, &a, &so->cap_points, sizeof p, so->n_points + 1) < 0)
+                return -SRT_ERR_NOMEM;
+            so->points = a;
+        }
+        so->points[so->n_points++] = p;
+    }
+    q->vlog.row = (uint32_t)(so->n_points - 1);
+    return 0;
+}
+
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us)
 {
@@ -56,6 +84,8 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
         so->gap_us = end_us - start_us;
         rc = so->batch ? srt_sessions_upsert(so->batch, key, key_len, hash, start_us, start_us, &state)
                        : -SRT_ERR_NOMEM;
+        if (rc >= 0 && SRT_UNLIKELY(q->par_task) && q->def->replay)
+            rc = note_point(q, so, start_us);
     }
     if (SRT_UNLIKELY(rc < 0)) {
         if (rc == -SRT_ERR_NOMEM)
@@ -189,7 +219,29 @@ static void session_destroy(SrtOperator *op)
     SessionOp *so = op->state;
     srt_sessions_free(so->state);
     srt_sessions_free(so->batch);
+    srt_mem_free(op->q->mem, so->points, sizeof *so->points * so->cap_points);
     srt_mem_free(op->q->mem, so, sizeof *so);
+}
+
+/* The task's value log replayed into the query's batch table (merged with the task's): its
+   groups are the task's numbered points.  0, -SRT_ERR_NOMEM or -SRT_ERR_FORMAT. */
+static int replay_points(SrtOperator *op, SrtOperator *task)
+{
+    SessionOp *so = op->state, *to = task->state;
+    SrtQuery *q = op->q;
+    size_t n = to->n_points;
+    if (!n || !q->def->replay)
+        return 0;
+    uint8_t **groups = srt_mem_alloc(q->mem, sizeof *groups * n);
+    if (!groups)
+        return -SRT_ERR_NOMEM;
+    int rc = srt_sessions_points(so->batch, to->batch, to->points, n, groups);
+    if (rc == 0) {
+        const SrtValueLog *l = &task->q->vlog;
+        q->def->replay(q, groups, n, l->p, l->len);
+    }
+    srt_mem_free(q->mem, groups, sizeof *groups * n);
+    return rc;
 }
 
 static int session_fold(SrtOperator *op, SrtOperator *task)
@@ -199,7 +251,10 @@ static int session_fold(SrtOperator *op, SrtOperator *task)
         return 0;
     if (!so->batch)
         so->batch = table_new(op, 1);
-    int rc = so->batch ? srt_sessions_merge_from(so->batch, to->batch) : -SRT_ERR_NOMEM;
+    int rc = so->batch ? srt_sessions_merge_from(so->batch, to->batch, op->def->task_merge)
+                       : -SRT_ERR_NOMEM;
+    if (rc == 0)
+        rc = replay_points(op, task);
     so->gap_us = to->gap_us;
     if (rc == -SRT_ERR_NOMEM)
         return srt_err_nomem(&op->q->err, "session windows");
@@ -208,11 +263,20 @@ static int session_fold(SrtOperator *op, SrtOperator *task)
     return 0;
 }
 
+/* Past this many, a task's numbered points are freed after its fold. */
+#define POINTS_KEEP 4096u
+
 static void session_task_clear(SrtOperator *task)
 {
     SessionOp *to = task->state;
     srt_sessions_free(to->batch);
     to->batch = NULL;
+    to->n_points = 0;
+    if (to->cap_points > POINTS_KEEP) {
+        srt_mem_free(task->q->mem, to->points, sizeof *to->points * to->cap_points);
+        to->points = NULL;
+        to->cap_points = 0;
+    }
 }
 
 static const char *const session_names[] = {"sessionWindowStateStoreSaveExec", NULL};

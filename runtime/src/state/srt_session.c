@@ -39,7 +39,9 @@
 ** kept per table, so a time outside them (a file of other times) needs no probe.  A batch
 ** table is filled and folded, never visited to remove.
 ** srt_sessions_fold orders each key's points by ts once (a natural merge sort: they come in
-** runs), as the fold reads them in order of start.
+** runs), as the fold reads them in order of start.  srt_sessions_merge_from folds a task's
+** batch table into the query's; srt_sessions_points then finds a task's points there by the
+** task's key numbers (srt_sessions_last_key) and times, for the values the task logged.
 **
 ** The caller's hash is trusted when the slot bytes of its key are zero (the ABI says
 ** srt_hash of K); a key whose slot is not zero is hashed here on a zeroed copy, so
@@ -112,6 +114,7 @@ struct SrtSessions {
        SPANS, the two nearest merge). */
     int64_t span[SPANS + 1][2]; /* one more while adding */
     uint32_t n_spans;
+    uint32_t last_key; /* batch tables: the entry number of the last upsert's key */
 };
 
 /* ======================================================================
@@ -630,9 +633,11 @@ static int point_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, ui
     if (!t->index_cap || t->index[slot] == 0) { /* a new key: its point starts its tail */
         int rc = key_add(t, slot, key, key_len, hash, ts, ts, state);
         *created = rc == 0;
+        t->last_key = (uint32_t)t->n_keys - 1u;
         return rc;
     }
-    return key_point(t, t->index[slot] - 1, ts, state, created);
+    t->last_key = t->index[slot] - 1;
+    return key_point(t, t->last_key, ts, state, created);
 }
 
 /* upsert into either kind of table; a batch table takes only points. */
@@ -778,8 +783,9 @@ static SessKey *find_key(const SrtSessions *t, const SrtSessions *src, const Ses
 }
 
 /* Session i of src's key k upserted into t: a new one takes its state, one joining sessions
-   of t merges into them.  0 or -err. */
-static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *k, uint32_t i)
+   of t merges into them with merge.  0 or -err. */
+static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *k, uint32_t i,
+                         SrtMergeFn merge)
 {
     const uint8_t *s = sess_at(src, k, i);
     uint8_t *state;
@@ -790,12 +796,12 @@ static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *
         return rc;
     if (created)
         memcpy(state, s + SESS_HDR, t->state_size);
-    else if (t->merge)
-        t->merge(state, s + SESS_HDR, NULL);
+    else if (merge)
+        merge(state, s + SESS_HDR, NULL);
     return 0;
 }
 
-int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
+int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn merge)
 {
     if (src->stride != t->stride || src->slot_offset != t->slot_offset || src->batch != t->batch)
         return -SRT_ERR_FORMAT;
@@ -807,7 +813,7 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
         SessKey *dk = find_key(t, src, k);
         if (t->batch) { /* points: the key found once */
             if (!dk) {
-                int rc = merge_session(t, src, k, i++);
+                int rc = merge_session(t, src, k, i++, merge);
                 if (rc < 0)
                     return rc;
                 dk = find_key(t, src, k);
@@ -822,13 +828,13 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
                     return rc;
                 if (created)
                     memcpy(state, s + SESS_HDR, t->state_size);
-                else if (t->merge)
-                    t->merge(state, s + SESS_HDR, NULL);
+                else if (merge)
+                    merge(state, s + SESS_HDR, NULL);
             }
             continue;
         }
         if (!dk) { /* a new key: its first session makes it */
-            int rc = merge_session(t, src, k, i++);
+            int rc = merge_session(t, src, k, i++, merge);
             if (rc < 0)
                 return rc;
             dk = find_key(t, src, k);
@@ -847,12 +853,63 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src)
             continue;
         }
         for (; i < k->n; i++) {
-            int rc = merge_session(t, src, k, i);
+            int rc = merge_session(t, src, k, i, merge);
             if (rc < 0)
                 return rc;
         }
     }
     return 0;
+}
+
+uint32_t srt_sessions_last_key(const SrtSessions *t)
+{
+    return t->last_key;
+}
+
+/* Where src's key was found in t, and its point found last there (a cursor: a task's points
+   of a key mostly come in t's order). */
+typedef struct PointCursor {
+    uint32_t e1; /* t's entry number + 1; 0: not looked up yet */
+    uint32_t pos;
+} PointCursor;
+
+/* The position of t's point ts of entry c->e1 - 1: at the cursor or just after it, else
+   searched; UINT32_MAX when there is none. */
+static uint32_t cursor_find(const SrtSessions *t, PointCursor *c, int64_t ts)
+{
+    const SessKey *k = &t->keys[c->e1 - 1];
+    for (uint32_t p = c->pos; p < k->n && p <= c->pos + 1u; p++)
+        if (sess_start(sess_at(t, k, p)) == ts)
+            return c->pos = p;
+    uint32_t p = point_find(t, c->e1 - 1, ts);
+    if (p != UINT32_MAX)
+        c->pos = p;
+    return p;
+}
+
+int srt_sessions_points(const SrtSessions *t, const SrtSessions *src, const SrtSessPoint *pts,
+                        size_t n, uint8_t **states)
+{
+    if (!t->batch || !src->batch)
+        return -SRT_ERR_FORMAT;
+    PointCursor *cur = src->n_keys ? srt_mem_calloc(t->mem, sizeof *cur * src->n_keys) : NULL;
+    if (src->n_keys && !cur)
+        return -SRT_ERR_NOMEM;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        uint32_t key = pts[i].key, pos = UINT32_MAX;
+        if (key < src->n_keys && !cur[key].e1) {
+            const SessKey *dk = find_key(t, src, &src->keys[key]);
+            cur[key].e1 = dk ? (uint32_t)(dk - t->keys) + 1u : 0u;
+        }
+        if (key < src->n_keys && cur[key].e1)
+            pos = cursor_find(t, &cur[key], pts[i].ts);
+        states[i] =
+            pos == UINT32_MAX ? NULL : sess_at(t, &t->keys[cur[key].e1 - 1], pos) + SESS_HDR;
+        rc = states[i] ? 0 : -SRT_ERR_FORMAT;
+    }
+    srt_mem_free(t->mem, cur, sizeof *cur * src->n_keys);
+    return rc;
 }
 
 size_t srt_sessions_count(const SrtSessions *t)
