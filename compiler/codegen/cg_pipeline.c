@@ -45,7 +45,8 @@ CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env)
    groups as it meets them (update_keyed). */
 typedef struct EventTime {
     LLVMValueRef n, min, max; /* i64 allocas; NULL without a watermark */
-    LLVMValueRef sum;         /* i128 alloca: the exact sum of the times (ms), never wraps */
+    LLVMValueRef avg, count;  /* the partition's running mean: double and i64 allocas */
+    LLVMValueRef logs;        /* i1: the call logs the times instead (srt_query_event_run) */
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
     LLVMValueRef dropped;                /* i64 alloca; NULL but for a session window */
     LLVMValueRef dedup_late, dedup_dropped; /* the same for DROP DUPLICATES */
@@ -55,6 +56,22 @@ typedef struct EventTime {
     int ssj_side;
     LLVMValueRef ssj_state, ssj_late, ssj_dropped;
 } EventTime;
+
+/* The running mean of the partition the call reads, where the runtime has it
+   (srt_query_event_run: through slots of their own, so that avg and count stay in
+   registers). */
+static void event_run_setup(CgCtx *cg, EventTime *et)
+{
+    LLVMValueRef avg = cg_alloca(cg, cg->t_f64, "ev.run.avg");
+    LLVMValueRef count = cg_alloca(cg, cg->t_i64, "ev.run.count");
+    LLVMValueRef args[3] = {cg->q, avg, count};
+    LLVMValueRef logs = cg_call(cg, "srt_query_event_run", args, 3, "ev.logs");
+    et->logs = LLVMBuildICmp(cg->b, LLVMIntNE, logs, cg_i32(cg, 0), "ev.logs");
+    et->avg = cg_alloca(cg, cg->t_f64, "ev.avg");
+    et->count = cg_alloca(cg, cg->t_i64, "ev.count");
+    cg_store(cg, cg_load(cg, cg->t_f64, avg, ""), et->avg);
+    cg_store(cg, cg_load(cg, cg->t_i64, count, ""), et->count);
+}
 
 static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
 {
@@ -83,9 +100,7 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
             *slots[i] = cg_alloca(cg, cg->t_i64, names[i]);
             cg_store(cg, cg_i64(cg, 0), *slots[i]);
         }
-        LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
-        et->sum = cg_alloca(cg, i128, "ev.sum");
-        cg_store(cg, LLVMConstInt(i128, 0, 0), et->sum);
+        event_run_setup(cg, et);
     }
     if (pq->agg && pq->event_key >= 0) {
         LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->agg_op)};
@@ -103,10 +118,12 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
     }
 }
 
-/* Fold one record's event time into the statistics, branch-free.  A NULL time counts as 0:
-   EventTimeWatermarkExec adds getEventTime(row).getLong(0) / 1000 for every row, and the
-   UnsafeProjection's setNullAt zeroes a NULL's slot (so min, avg and the count see a 0, and
-   a batch of NULL times only reports 1970-01-01). */
+/* Fold one record's event time into the statistics: count, min and max branch-free, then
+   the partition's running mean (EventTimeStats.add: srt_event_mean_add), or the time into a
+   parallel task's log.  A NULL time counts as 0: EventTimeWatermarkExec adds
+   getEventTime(row).getLong(0) / 1000 for every row, and the UnsafeProjection's setNullAt
+   zeroes a NULL's slot (so min, avg and the count see a 0, and a batch of NULL times only
+   reports 1970-01-01). */
 static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
 {
     if (!et->n)
@@ -121,22 +138,34 @@ static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
     LLVMValueRef gt = LLVMBuildICmp(cg->b, LLVMIntSGT, ms, max, "");
     cg_store(cg, cg_select(cg, cg_or(cg, first, lt), ms, min), et->min);
     cg_store(cg, cg_select(cg, cg_or(cg, first, gt), ms, max), et->max);
-    LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
-    LLVMValueRef sum = cg_load(cg, i128, et->sum, "ev.sum");
-    cg_store(cg, LLVMBuildAdd(cg->b, sum, LLVMBuildSExt(cg->b, ms, i128, ""), ""), et->sum);
     cg_store(cg, LLVMBuildAdd(cg->b, n, cg_i64(cg, 1), ""), et->n);
+    LLVMBasicBlockRef bb_log = cg_block(cg, "ev.log");
+    LLVMBasicBlockRef bb_add = cg_block(cg, "ev.add");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "ev.done");
+    LLVMBuildCondBr(cg->b, et->logs, bb_log, bb_add);
+    cg_at(cg, bb_log);
+    LLVMValueRef largs[2] = {cg->q, ms};
+    cg_call(cg, "srt_event_log", largs, 2, "");
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_add);
+    LLVMValueRef count = LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, et->count, ""), cg_i64(cg, 1), "ev.count");
+    LLVMValueRef aargs[3] = {cg_load(cg, cg->t_f64, et->avg, "ev.avg"), count, ms};
+    cg_store(cg, cg_call(cg, "srt_event_mean_add", aargs, 3, "ev.avg"), et->avg);
+    cg_store(cg, count, et->count);
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
 }
 
 /* Report what the call saw (at the end of the process function). */
 static void event_time_report(CgCtx *cg, const EventTime *et)
 {
     if (et->n) {
-        LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
-        LLVMValueRef sum = cg_load(cg, i128, et->sum, "");
-        LLVMValueRef hi = LLVMBuildAShr(cg->b, sum, LLVMConstInt(i128, 64, 0), "");
-        LLVMValueRef args[6] = {cg->q, cg_load(cg, cg->t_i64, et->n, ""), cg_load(cg, cg->t_i64, et->min, ""),
-                                cg_load(cg, cg->t_i64, et->max, ""), LLVMBuildTrunc(cg->b, sum, cg->t_i64, ""),
-                                LLVMBuildTrunc(cg->b, hi, cg->t_i64, "")};
+        LLVMValueRef args[6] = {cg->q,
+                                cg_load(cg, cg->t_i64, et->n, ""),
+                                cg_load(cg, cg->t_i64, et->min, ""),
+                                cg_load(cg, cg->t_i64, et->max, ""),
+                                cg_load(cg, cg->t_f64, et->avg, ""),
+                                cg_load(cg, cg->t_i64, et->count, "")};
         cg_call(cg, "srt_query_event_times", args, 6, "");
     }
     if (et->dropped) {
