@@ -73,7 +73,9 @@ static void event_run_setup(CgCtx *cg, EventTime *et)
     cg_store(cg, cg_load(cg, cg->t_i64, count, ""), et->count);
 }
 
-static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
+/* reads_input: the function reads input rows, whose event times count (not the unmatched
+   rows of a stream-stream outer join). */
+static void event_time_setup(CgCtx *cg, const PQuery *pq, bool reads_input, EventTime *et)
 {
     memset(et, 0, sizeof *et);
     for (int i = 0; i < pq->n_ops; i++) {
@@ -93,7 +95,7 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
         }
     }
     et->ssj_side = -1;
-    if (pq->watermark_col >= 0) {
+    if (reads_input && pq->watermark_col >= 0) {
         LLVMValueRef *slots[3] = {&et->n, &et->min, &et->max};
         static const char *names[3] = {"ev.n", "ev.min", "ev.max"};
         for (int i = 0; i < 3; i++) {
@@ -828,7 +830,7 @@ typedef struct Tables {
 
 /* The aggregation's and DROP DUPLICATES' tables and late thresholds, once per call of a
    function that runs pq's blocks (the join tables are the caller's). */
-static void state_setup(CgCtx *cg, const PQuery *pq, EventTime *et, Tables *t)
+static void state_setup(CgCtx *cg, const PQuery *pq, bool reads_input, EventTime *et, Tables *t)
 {
     memset(t, 0, sizeof *t);
     t->table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
@@ -836,7 +838,7 @@ static void state_setup(CgCtx *cg, const PQuery *pq, EventTime *et, Tables *t)
         cg_agg_begin(cg, pq, t->table);
     if (pq->dedup_block)
         t->dd_table = cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table");
-    event_time_setup(cg, pq, et);
+    event_time_setup(cg, pq, reads_input, et);
 }
 
 /* WHERE w (NULL: none) over env: a row it does not keep goes to bb_cont, the builder stays
@@ -1138,7 +1140,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     cg_store(cg, cg_i64(cg, 0), rows);
     EventTime et;
     Tables tables;
-    state_setup(cg, pq, &et, &tables);
+    state_setup(cg, pq, true, &et, &tables);
     ssjoin_setup(cg, query, branch, &et);
     LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
     LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
@@ -1212,8 +1214,7 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     *top = plan_branch(query, 0);
     EventTime et;
     Tables base;
-    state_setup(cg, top, &et, &base);
-    et.n = NULL;
+    state_setup(cg, top, false, &et, &base);
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, bb_ret, 2);
     const SJoin *j = query->ssjoin_block->join;
     for (int s = 0; s < 2; s++) {

@@ -1256,6 +1256,16 @@ typedef struct SrtEventMean {
     int64_t count;
 } SrtEventMean;
 
+/* EventTimeStats.add (EventTimeWatermarkExec.scala): `count += 1; avg += (eventTime - avg) /
+   count`, the Long time and count widened to double; count is the one after the row.  No
+   multiplication, so no contraction into a fused multiply-add can change it.  The one
+   definition of the step: generated code inlines it as srt_event_mean_add, the fold of a
+   parallel task replays logged times with it (srt_event_fold). */
+static inline double srt_event_mean_step(double avg, int64_t count, int64_t t_ms)
+{
+    return avg + ((double)t_ms - avg) / (double)count;
+}
+
 /* Event times (ms) a batch of one input saw: count, min, max; the running means of the
    partitions it finished, merged (done), and of the partition it reads (run, of part). */
 typedef struct SrtEventStats {

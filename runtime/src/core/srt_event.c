@@ -21,8 +21,8 @@
 /* ==== eventTime: count, min, max, avg ====
 ** EventTimeWatermarkExec adds each row's getEventTime(row).getLong(0) / 1000 to its
 ** EventTimeStatsAccum; each task (partition) adds to a copy of its own, so avg is the running
-** mean of the partition's rows (EventTimeStats.add: srt_event_mean_add in
-** inline/srt_event_row.c, per row in generated code), and the driver merges the tasks'
+** mean of the partition's rows (EventTimeStats.add: srt_event_mean_step in srt_int.h, per
+** row in generated code), and the driver merges the tasks'
 ** accumulators with EventTimeStats.merge (mean_merge); ProgressReporter prints avg.toLong.
 ** Spark's driver merges them as the tasks complete (DAGScheduler.updateAccumulators), in an
 ** order that varies from run to run; sluice merges them in partition order, one of Spark's
@@ -146,7 +146,7 @@ void srt_event_fold(SrtQuery *q, uint32_t in, SrtQuery *w)
         SrtEventMean *r = run_of(ev, l->segs[s].part);
         for (; at < l->segs[s].end; at++) {
             r->count++;
-            r->avg = srt_event_mean_add(r->avg, r->count, l->ms[at]);
+            r->avg = srt_event_mean_step(r->avg, r->count, l->ms[at]);
         }
     }
     add_extremes(ev, wev->n, wev->min_ms, wev->max_ms);

@@ -1,16 +1,13 @@
 /* srt_event_row.c - a row's event time in the running mean of its partition, as inline
 ** helpers of the per-record path (srt_abi.h srt_query_event_run; the rest of the rules in
-** core/srt_event.c, whose fold of a parallel task replays srt_event_log's times through
-** srt_event_mean_add, so the mean of one thread and of several is the same double).
+** core/srt_event.c, whose fold of a parallel task replays srt_event_log's times with the
+** same step, srt_event_mean_step, so the mean of one thread and of several is the same double).
 */
 #include "srt_int.h"
 
-/* EventTimeStats.add (EventTimeWatermarkExec.scala): `count += 1; avg += (eventTime - avg) /
-   count`, the Long time and count widened to double; count is the one after the row.  No
-   multiplication, so no contraction into a fused multiply-add can change it. */
 double srt_event_mean_add(double avg, int64_t count, int64_t t_ms)
 {
-    return avg + ((double)t_ms - avg) / (double)count;
+    return srt_event_mean_step(avg, count, t_ms);
 }
 
 void srt_event_log(SrtQuery *q, int64_t t_ms)
