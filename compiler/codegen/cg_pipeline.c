@@ -150,7 +150,8 @@ static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
     cg_call(cg, "srt_event_log", largs, 2, "");
     LLVMBuildBr(cg->b, bb_done);
     cg_at(cg, bb_add);
-    LLVMValueRef count = LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, et->count, ""), cg_i64(cg, 1), "ev.count");
+    LLVMValueRef count =
+        LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, et->count, ""), cg_i64(cg, 1), "ev.count");
     LLVMValueRef aargs[3] = {cg_load(cg, cg->t_f64, et->avg, "ev.avg"), count, ms};
     cg_store(cg, cg_call(cg, "srt_event_mean_add", aargs, 3, "ev.avg"), et->avg);
     cg_store(cg, count, et->count);

@@ -1274,15 +1274,18 @@ typedef struct SrtEventStats {
     int32_t part;
 } SrtEventStats;
 
-/* A parallel task's event times, in input order (srt_event_log): ms[0, n), the rows of
-   partition segs[i].part ending at segs[i].end; replayed by the fold (srt_event_fold). */
+/* The rows of partition part in a parallel task's event log end at ms[end]. */
+typedef struct SrtEventSeg {
+    int32_t part;
+    size_t end;
+} SrtEventSeg;
+
+/* A parallel task's event times, in input order (srt_event_log): ms[0, n), in the partitions
+   of segs; replayed by the fold (srt_event_fold). */
 typedef struct SrtEventLog {
     int64_t *ms; /* owned: cap */
     size_t n, cap;
-    struct SrtEventSeg {
-        int32_t part;
-        size_t end;
-    } *segs;     /* owned: cap_segs */
+    SrtEventSeg *segs; /* owned: cap_segs */
     size_t n_segs, cap_segs;
 } SrtEventLog;
 

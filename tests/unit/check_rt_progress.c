@@ -533,7 +533,7 @@ static int64_t avg_of(const int64_t (*calls)[8], size_t n, int split)
 
 /* 2024-04-01 12:00:00 in ms, and that plus s seconds */
 #define T0 1711972800000LL
-#define AT(s) (T0 + (s) * 1000LL)
+#define AT(s) (T0 + (s)*1000LL)
 
 /* The batch's eventTime.avg (srt_event.c): each partition's running mean in a double
    (EventTimeStats.add), the partitions merged in turn (EventTimeStats.merge), truncated toward
@@ -548,11 +548,10 @@ START_TEST(test_event_time_avg)
     static const int64_t neg[][8] = {{0, -1, -2, -2, END}};
     /* 12:00:00, :01, :02, :03, :06, :17, :22, :29: the exact mean is 12:00:10, the double
        1711972809999.9998 (reported .999); the same in three calls of the partition */
-    static const int64_t whole[][8] = {
-        {0, AT(0), AT(1), AT(2), AT(3), AT(6), AT(17), AT(22)}, {0, AT(29), END}};
-    static const int64_t whole3[][8] = {{0, AT(0), AT(1), AT(2), END},
-                                        {0, AT(3), AT(6), AT(17), END},
-                                        {0, AT(22), AT(29), END}};
+    static const int64_t whole[][8] = {{0, AT(0), AT(1), AT(2), AT(3), AT(6), AT(17), AT(22)},
+                                       {0, AT(29), END}};
+    static const int64_t whole3[][8] = {
+        {0, AT(0), AT(1), AT(2), END}, {0, AT(3), AT(6), AT(17), END}, {0, AT(22), AT(29), END}};
     /* three partitions merged in turn: 1711972814999.9998 (the exact mean and one running
        mean over the rows give 12:00:15), the last one read in two calls */
     static const int64_t parts[][8] = {{0, AT(0), AT(2), AT(4), AT(7), AT(9), AT(34), END},

@@ -1,11 +1,13 @@
-/* srt_event.c - event time: the watermark of a query, late rows and final groups.
+/* srt_event.c - event time: the watermark of a query, late rows, final groups and the
+** progress record's eventTime statistics.
 **
 ** Spark's rules (EventTimeWatermarkExec, WatermarkTracker, statefulOperators):
 **   - the process function reports the event times of every row it reads
-**     (srt_query_event_times, per input; eventTime below); after the batch's sink write each watermarked
-**     input's watermark becomes max(previous, batch max - delay) and the query's is the
-**     minimum over its inputs (a UNION ALL of several), so a batch always uses the watermark
-**     computed at the end of the one before, and the watermark never moves back;
+**     (srt_query_event_times, per input; eventTime below); after the batch's sink write
+**     each watermarked input's watermark becomes max(previous, batch max - delay) and the
+**     query's is the minimum over its inputs (a UNION ALL of several), so a batch always
+**     uses the watermark computed at the end of the one before, and the watermark never
+**     moves back;
 **   - a stateful operator drops rows whose event-time key is at or before the previous
 **     batch's watermark (Spark 3.4+; counted as numRowsDroppedByWatermark), in append and
 **     update mode only;
@@ -90,7 +92,7 @@ int32_t srt_query_event_run(SrtQuery *q, double *avg, int64_t *count)
 static void log_segment(SrtQuery *q)
 {
     SrtEventLog *l = &q->evlog;
-    struct SrtEventSeg *last = l->n_segs ? &l->segs[l->n_segs - 1] : NULL;
+    SrtEventSeg *last = l->n_segs ? &l->segs[l->n_segs - 1] : NULL;
     int32_t part = q->cur_at.partition;
     if (l->n == (last ? last->end : 0))
         return;
@@ -100,7 +102,7 @@ static void log_segment(SrtQuery *q)
     }
     if (srt_mem_grow(q->mem, (void **)&l->segs, &l->cap_segs, sizeof *l->segs, l->n_segs + 1) < 0)
         srt_query_oom(q, "parallel task");
-    l->segs[l->n_segs++] = (struct SrtEventSeg){part, l->n};
+    l->segs[l->n_segs++] = (SrtEventSeg){part, l->n};
 }
 
 void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, double avg,

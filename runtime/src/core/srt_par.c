@@ -17,9 +17,9 @@
 ** seen before; then the task's first DISTINCT tuples, in its order, against the query's set,
 ** the aggregates of the new ones updated by the generated fold function), then rows
 ** appended, counters added and event times: their count and extremes added, the times the
-** task logged replayed into its partitions' running means (srt_event_fold).  A failed task fails the batch with its own
-** message, as one thread would at its first failing record; the tasks after it are
-** discarded.
+** task logged replayed into its partitions' running means (srt_event_fold).  A failed task
+** fails the batch with its own message, as one thread would at its first failing record; the
+** tasks after it are discarded.
 **
 ** Threads: the pool is one per process (SrtEnv.pool), N - 1 threads started on first use,
 ** with every signal blocked (SIGINT/SIGTERM reach the scheduler's thread).  Queries run one
