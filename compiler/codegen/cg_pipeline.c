@@ -44,7 +44,8 @@ CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env)
    aggregation reports its late groups as it meets them (update_keyed, late_session). */
 typedef struct EventTime {
     LLVMValueRef n, min, max; /* i64 allocas; NULL without a watermark */
-    LLVMValueRef sum;         /* i128 alloca: the exact sum of the times (ms), never wraps */
+    LLVMValueRef avg, count;  /* the partition's running mean: double and i64 allocas */
+    LLVMValueRef logs;        /* i1: the call logs the times instead (srt_query_event_run) */
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
     LLVMValueRef dedup_late, dedup_dropped; /* DROP DUPLICATES': threshold, late rows */
     int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
@@ -54,7 +55,25 @@ typedef struct EventTime {
     LLVMValueRef ssj_state, ssj_late, ssj_dropped;
 } EventTime;
 
-static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
+/* The running mean of the partition the call reads, where the runtime has it
+   (srt_query_event_run: through slots of their own, so that avg and count stay in
+   registers). */
+static void event_run_setup(CgCtx *cg, EventTime *et)
+{
+    LLVMValueRef avg = cg_alloca(cg, cg->t_f64, "ev.run.avg");
+    LLVMValueRef count = cg_alloca(cg, cg->t_i64, "ev.run.count");
+    LLVMValueRef args[3] = {cg->q, avg, count};
+    LLVMValueRef logs = cg_call(cg, "srt_query_event_run", args, 3, "ev.logs");
+    et->logs = LLVMBuildICmp(cg->b, LLVMIntNE, logs, cg_i32(cg, 0), "ev.logs");
+    et->avg = cg_alloca(cg, cg->t_f64, "ev.avg");
+    et->count = cg_alloca(cg, cg->t_i64, "ev.count");
+    cg_store(cg, cg_load(cg, cg->t_f64, avg, ""), et->avg);
+    cg_store(cg, cg_load(cg, cg->t_i64, count, ""), et->count);
+}
+
+/* reads_input: the function reads input rows, whose event times count (not the unmatched
+   rows of a stream-stream outer join). */
+static void event_time_setup(CgCtx *cg, const PQuery *pq, bool reads_input, EventTime *et)
 {
     memset(et, 0, sizeof *et);
     for (int i = 0; i < pq->n_ops; i++) {
@@ -74,16 +93,14 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
         }
     }
     et->ssj_side = -1;
-    if (pq->watermark_col >= 0) {
+    if (reads_input && pq->watermark_col >= 0) {
         LLVMValueRef *slots[3] = {&et->n, &et->min, &et->max};
         static const char *names[3] = {"ev.n", "ev.min", "ev.max"};
         for (int i = 0; i < 3; i++) {
             *slots[i] = cg_alloca(cg, cg->t_i64, names[i]);
             cg_store(cg, cg_i64(cg, 0), *slots[i]);
         }
-        LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
-        et->sum = cg_alloca(cg, i128, "ev.sum");
-        cg_store(cg, LLVMConstInt(i128, 0, 0), et->sum);
+        event_run_setup(cg, et);
     }
     if (pq->agg && pq->event_key >= 0) {
         LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->agg_op)};
@@ -97,10 +114,12 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, EventTime *et)
     }
 }
 
-/* Fold one record's event time into the statistics, branch-free.  A NULL time counts as 0:
-   EventTimeWatermarkExec adds getEventTime(row).getLong(0) / 1000 for every row, and the
-   UnsafeProjection's setNullAt zeroes a NULL's slot (so min, avg and the count see a 0, and
-   a batch of NULL times only reports 1970-01-01). */
+/* Fold one record's event time into the statistics: count, min and max branch-free, then
+   the partition's running mean (EventTimeStats.add: srt_event_mean_add), or the time into a
+   parallel task's log.  A NULL time counts as 0: EventTimeWatermarkExec adds
+   getEventTime(row).getLong(0) / 1000 for every row, and the UnsafeProjection's setNullAt
+   zeroes a NULL's slot (so min, avg and the count see a 0, and a batch of NULL times only
+   reports 1970-01-01). */
 static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
 {
     if (!et->n)
@@ -115,22 +134,35 @@ static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
     LLVMValueRef gt = LLVMBuildICmp(cg->b, LLVMIntSGT, ms, max, "");
     cg_store(cg, cg_select(cg, cg_or(cg, first, lt), ms, min), et->min);
     cg_store(cg, cg_select(cg, cg_or(cg, first, gt), ms, max), et->max);
-    LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
-    LLVMValueRef sum = cg_load(cg, i128, et->sum, "ev.sum");
-    cg_store(cg, LLVMBuildAdd(cg->b, sum, LLVMBuildSExt(cg->b, ms, i128, ""), ""), et->sum);
     cg_store(cg, LLVMBuildAdd(cg->b, n, cg_i64(cg, 1), ""), et->n);
+    LLVMBasicBlockRef bb_log = cg_block(cg, "ev.log");
+    LLVMBasicBlockRef bb_add = cg_block(cg, "ev.add");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "ev.done");
+    LLVMBuildCondBr(cg->b, et->logs, bb_log, bb_add);
+    cg_at(cg, bb_log);
+    LLVMValueRef largs[2] = {cg->q, ms};
+    cg_call(cg, "srt_event_log", largs, 2, "");
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_add);
+    LLVMValueRef count =
+        LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, et->count, ""), cg_i64(cg, 1), "ev.count");
+    LLVMValueRef aargs[3] = {cg_load(cg, cg->t_f64, et->avg, "ev.avg"), count, ms};
+    cg_store(cg, cg_call(cg, "srt_event_mean_add", aargs, 3, "ev.avg"), et->avg);
+    cg_store(cg, count, et->count);
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
 }
 
 /* Report what the call saw (at the end of the process function). */
 static void event_time_report(CgCtx *cg, const EventTime *et)
 {
     if (et->n) {
-        LLVMTypeRef i128 = LLVMInt128TypeInContext(cg->ctx);
-        LLVMValueRef sum = cg_load(cg, i128, et->sum, "");
-        LLVMValueRef hi = LLVMBuildAShr(cg->b, sum, LLVMConstInt(i128, 64, 0), "");
-        LLVMValueRef args[6] = {cg->q, cg_load(cg, cg->t_i64, et->n, ""), cg_load(cg, cg->t_i64, et->min, ""),
-                                cg_load(cg, cg->t_i64, et->max, ""), LLVMBuildTrunc(cg->b, sum, cg->t_i64, ""),
-                                LLVMBuildTrunc(cg->b, hi, cg->t_i64, "")};
+        LLVMValueRef args[6] = {cg->q,
+                                cg_load(cg, cg->t_i64, et->n, ""),
+                                cg_load(cg, cg->t_i64, et->min, ""),
+                                cg_load(cg, cg->t_i64, et->max, ""),
+                                cg_load(cg, cg->t_f64, et->avg, ""),
+                                cg_load(cg, cg->t_i64, et->count, "")};
         cg_call(cg, "srt_query_event_times", args, 6, "");
     }
     if (et->dedup_late) {
@@ -811,7 +843,7 @@ typedef struct Tables {
 
 /* The aggregation's and DROP DUPLICATES' tables and late thresholds, once per call of a
    function that runs pq's blocks (the join tables are the caller's). */
-static void state_setup(CgCtx *cg, const PQuery *pq, EventTime *et, Tables *t)
+static void state_setup(CgCtx *cg, const PQuery *pq, bool reads_input, EventTime *et, Tables *t)
 {
     memset(t, 0, sizeof *t);
     t->table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
@@ -819,7 +851,7 @@ static void state_setup(CgCtx *cg, const PQuery *pq, EventTime *et, Tables *t)
         cg_agg_begin(cg, pq, t->table);
     if (pq->dedup_block)
         t->dd_table = cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table");
-    event_time_setup(cg, pq, et);
+    event_time_setup(cg, pq, reads_input, et);
 }
 
 /* WHERE w (NULL: none) over env: a row it does not keep goes to bb_cont, the builder stays
@@ -1121,7 +1153,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     cg_store(cg, cg_i64(cg, 0), rows);
     EventTime et;
     Tables tables;
-    state_setup(cg, pq, &et, &tables);
+    state_setup(cg, pq, true, &et, &tables);
     ssjoin_setup(cg, query, branch, &et);
     LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
     LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
@@ -1195,8 +1227,7 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     *top = plan_branch(query, 0);
     EventTime et;
     Tables base;
-    state_setup(cg, top, &et, &base);
-    et.n = NULL;
+    state_setup(cg, top, false, &et, &base);
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, bb_ret, 2);
     const SJoin *j = query->ssjoin_block->join;
     for (int s = 0; s < 2; s++) {

@@ -310,11 +310,22 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
    compiler's plan_parallel.c). */
 void srt_prog_query_parallel(SrtProgram *p, int query, SrtMergeFn merge);
 
-/* Event time, once per process call of a query with a watermark: n rows had a non-NULL
-   event time, min_ms/max_ms the extremes (µs / 1000, Java's integer division), and the exact
-   sum of their times t_ms as a 128-bit two's complement integer: sum_hi * 2^64 + sum_lo. */
-void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, uint64_t sum_lo,
-                           int64_t sum_hi);
+/* Event time of a query with a watermark: the EventTimeStats of Spark's EventTimeWatermarkExec
+   (runtime/src/core/srt_event.c).  Each row's time t_ms (µs / 1000, Java's integer division;
+   a NULL counts as 0) goes into the batch's count, min and max, and into the running mean of
+   the partition the row is read in (EventTimeStats.add, one per Spark task).  Per process call:
+   srt_query_event_run, at its start, gives the partition's running mean so far (*avg, *count:
+   0, 0 for a partition the call starts) and returns 0, or 1 in a parallel task, which does not
+   know where its partition's mean stands: the call then logs each row's time instead
+   (srt_event_log), for the fold to replay in input order.  Per row: count += 1 and
+   avg = srt_event_mean_add(avg, count, t_ms), or srt_event_log(q, t_ms).  At its end,
+   srt_query_event_times: the n rows it saw, their min_ms and max_ms, the run's avg and count
+   (ignored after logging). */
+int32_t srt_query_event_run(SrtQuery *q, double *avg, int64_t *count);
+double srt_event_mean_add(double avg, int64_t count, int64_t t_ms);
+void srt_event_log(SrtQuery *q, int64_t t_ms);
+void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, double avg,
+                           int64_t count);
 /*
 ** Stateful operators.  A query's stateful operators form a list in pipeline order (upstream
 ** first; progress lists them the other way round, as Spark does), each declared once with

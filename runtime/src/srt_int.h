@@ -1267,11 +1267,45 @@ typedef struct SrtEnv {
 
 typedef struct SrtOperator SrtOperator; /* a stateful operator (state/srt_operator.h) */
 
-/* Event times one process call or batch saw (ms): count, min, max and exact sum. */
+/* Spark's EventTimeStats avg and count: the running mean of a partition's event times (ms),
+   or the merge of several (srt_event.c). */
+typedef struct SrtEventMean {
+    double avg;
+    int64_t count;
+} SrtEventMean;
+
+/* EventTimeStats.add (EventTimeWatermarkExec.scala): `count += 1; avg += (eventTime - avg) /
+   count`, the Long time and count widened to double; count is the one after the row.  No
+   multiplication, so no contraction into a fused multiply-add can change it.  The one
+   definition of the step: generated code inlines it as srt_event_mean_add, the fold of a
+   parallel task replays logged times with it (srt_event_fold). */
+static inline double srt_event_mean_step(double avg, int64_t count, int64_t t_ms)
+{
+    return avg + ((double)t_ms - avg) / (double)count;
+}
+
+/* Event times (ms) a batch of one input saw: count, min, max; the running means of the
+   partitions it finished, merged (done), and of the partition it reads (run, of part). */
 typedef struct SrtEventStats {
     int64_t n, min_ms, max_ms;
-    __int128 sum_ms;             /* |sum| < 2^63 * 2^54 */
+    SrtEventMean done, run;
+    int32_t part;
 } SrtEventStats;
+
+/* The rows of partition part in a parallel task's event log end at ms[end]. */
+typedef struct SrtEventSeg {
+    int32_t part;
+    size_t end;
+} SrtEventSeg;
+
+/* A parallel task's event times, in input order (srt_event_log): ms[0, n), in the partitions
+   of segs; replayed by the fold (srt_event_fold). */
+typedef struct SrtEventLog {
+    int64_t *ms; /* owned: cap */
+    size_t n, cap;
+    SrtEventSeg *segs; /* owned: cap_segs */
+    size_t n_segs, cap_segs;
+} SrtEventLog;
 
 /* One input of a running query (SrtInputDef): its source, the offsets of the batch and, as
    Spark's EventTimeWatermarkExec of a watermarked source, its event times and watermark. */
@@ -1405,6 +1439,7 @@ struct SrtQuery {
     int par_task;            /* a worker query of a parallel task (srt_par.c): DROP DUPLICATES
                                 marks the keys it admits with the row they start at */
     SrtValueLog vlog;        /* a parallel task's values of replayed aggregates (srt_vlog_put) */
+    SrtEventLog evlog;       /* a parallel task's event times (srt_event_log) */
 };
 
 /* Build a running query for definition qi of p (sources/sinks opened).  On failure
@@ -1515,8 +1550,14 @@ void srt_event_begin_batch(SrtQuery *q);
 const SrtEventStats *srt_event_stats(const SrtQuery *q);
 /* The batch's average event time (ms) of srt_event_stats, truncated as Spark. */
 int64_t srt_event_avg_ms(const SrtQuery *q);
-/* Add the event times b saw to a. */
-void srt_event_stats_add(SrtEventStats *a, const SrtEventStats *b);
+/* Fold parallel task w's event times of input `in` into q's (srt_par.c, in input order):
+   count, min and max added, the logged times replayed into the partitions' running means;
+   w's log emptied. */
+void srt_event_fold(SrtQuery *q, uint32_t in, SrtQuery *w);
+/* Room for one more time in q's event log (srt_event_log's slow path); NULL when out of
+   memory.  srt_event_log_free: its memory. */
+int64_t *srt_event_log_grow(SrtQuery *q);
+void srt_event_log_free(SrtQuery *q);
 /* After the batch: each watermarked input's watermark becomes max(its own, batch max - delay)
    (0 before it saw rows), and the watermark for the next batch is the minimum over them, never
    below the current one (multipleWatermarkPolicy=min).  Call once per batch. */

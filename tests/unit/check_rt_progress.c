@@ -469,46 +469,110 @@ START_TEST(test_ring_oom)
 }
 END_TEST
 
-/* The batch's eventTime.avg (srt_event.c): the exact mean of the times reported by the
-   process calls (a 128-bit sum, hi * 2^64 + lo), truncated toward zero as Spark's avg.toLong;
-   sums beyond 64 bits and negative times included. */
-static int64_t avg_of(const int64_t (*calls)[5], size_t n)
+/* One process call as generated code makes it (srt_abi.h): the n times ms of partition part
+   through srt_query_event_run, srt_event_mean_add (or, in a parallel task, srt_event_log) and
+   srt_query_event_times. */
+static void event_call(SrtQuery *q, int32_t part, const int64_t *ms, size_t n)
 {
-    SrtQuery q;
-    SrtInput in;
+    double avg;
+    int64_t count, min = 0, max = 0;
+    q->cur_at.partition = part;
+    int logs = srt_query_event_run(q, &avg, &count);
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || ms[i] < min)
+            min = ms[i];
+        if (i == 0 || ms[i] > max)
+            max = ms[i];
+        if (logs) {
+            srt_event_log(q, ms[i]);
+            continue;
+        }
+        count++;
+        avg = srt_event_mean_add(avg, count, ms[i]);
+    }
+    srt_query_event_times(q, (int64_t)n, min, max, avg, count);
+}
+
+/* A batch of one input whose process calls read calls[i] (partition, then times ms, ending
+   with END) on q's thread, or, split, each call in a parallel task of its own folded in order
+   (srt_par.c): the batch's eventTime.avg. */
+#define END INT64_MIN
+
+static int64_t avg_of(const int64_t (*calls)[8], size_t n, int split)
+{
+    SrtMem mem;
+    SrtQuery q, w;
+    SrtInput in, win;
+    srt_mem_init(&mem);
     memset(&q, 0, sizeof q);
+    memset(&w, 0, sizeof w);
     memset(&in, 0, sizeof in);
+    memset(&win, 0, sizeof win);
     q.in = &in;
     q.n_in = 1;
+    q.mem = &mem;
+    w.in = &win;
+    w.n_in = 1;
+    w.mem = &mem;
+    w.par_task = 1;
     srt_event_begin_batch(&q);
-    for (size_t i = 0; i < n; i++)
-        srt_query_event_times(&q, calls[i][0], calls[i][1], calls[i][2], (uint64_t)calls[i][3],
-                              calls[i][4]);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 1;
+        while (k < 8 && calls[i][k] != END)
+            k++;
+        event_call(split ? &w : &q, (int32_t)calls[i][0], &calls[i][1], k - 1);
+        if (split) {
+            srt_event_fold(&q, 0, &w);
+            memset(&win, 0, sizeof win);
+        }
+    }
+    srt_event_log_free(&w);
+    ck_assert_uint_eq(mem.in_use, 0);
     return srt_event_avg_ms(&q);
 }
 
+/* 2024-04-01 12:00:00 in ms, and that plus s seconds */
+#define T0 1711972800000LL
+#define AT(s) (T0 + (s)*1000LL)
+
+/* The batch's eventTime.avg (srt_event.c): each partition's running mean in a double
+   (EventTimeStats.add), the partitions merged in turn (EventTimeStats.merge), truncated toward
+   zero as avg.toLong; the same whether a partition is read in one call or several, on q's
+   thread or in parallel tasks replayed by the fold.  The expected values are Python's floats
+   running the same Scala expressions. */
 START_TEST(test_event_time_avg)
 {
-    /* {n, min, max, sum lo, sum hi}: 10 then 9 average 9.5, reported 9 */
-    static const int64_t down[][5] = {{1, 10, 10, 10, 0}, {1, 9, 9, 9, 0}};
-    ck_assert_int_eq(avg_of(down, 2), 9);
-    /* -1, -2, -2: -5 / 3 = -1.67, reported -1 */
-    static const int64_t neg[][5] = {{3, -2, -1, -5, -1}};
-    ck_assert_int_eq(avg_of(neg, 1), -1);
-    /* 6000 times at the largest second a TIMESTAMP holds, 2000 per call: each call's sum
-       (2000 * 9223372036854000) needs all 64 bits, the batch's 66 */
-    const int64_t t = 9223372036854000LL;
-    const int64_t big[][5] = {{2000, t, t, (int64_t)(2000 * (uint64_t)t), 0},
-                              {2000, t, t, (int64_t)(2000 * (uint64_t)t), 0},
-                              {2000, t, t, (int64_t)(2000 * (uint64_t)t), 0}};
-    ck_assert_int_eq(avg_of(big, 3), t);
-    /* the smallest and the largest cancel out */
-    static const int64_t both[][5] = {
-        {1, -9223372036855LL * 1000, -9223372036855LL * 1000, -9223372036855LL * 1000, -1},
-        {1, 9223372036854LL * 1000, 9223372036854LL * 1000, 9223372036854LL * 1000, 0}};
-    ck_assert_int_eq(avg_of(both, 2), -500);
-    /* no event time: 0 */
-    ck_assert_int_eq(avg_of(down, 0), 0);
+    /* 10 then 9: 9.5, reported 9 */
+    static const int64_t down[][8] = {{0, 10, 9, END}};
+    /* -1, -2, -2: -1.6666666666666667, reported -1 */
+    static const int64_t neg[][8] = {{0, -1, -2, -2, END}};
+    /* 12:00:00, :01, :02, :03, :06, :17, :22, :29: the exact mean is 12:00:10, the double
+       1711972809999.9998 (reported .999); the same in three calls of the partition */
+    static const int64_t whole[][8] = {{0, AT(0), AT(1), AT(2), AT(3), AT(6), AT(17), AT(22)},
+                                       {0, AT(29), END}};
+    static const int64_t whole3[][8] = {
+        {0, AT(0), AT(1), AT(2), END}, {0, AT(3), AT(6), AT(17), END}, {0, AT(22), AT(29), END}};
+    /* three partitions merged in turn: 1711972814999.9998 (the exact mean and one running
+       mean over the rows give 12:00:15), the last one read in two calls */
+    static const int64_t parts[][8] = {{0, AT(0), AT(2), AT(4), AT(7), AT(9), AT(34), END},
+                                       {1, AT(5), AT(6), AT(29), END},
+                                       {2, AT(17), END},
+                                       {2, AT(52), END}};
+    /* two partitions: 1711972885000.0 (one running mean over the rows: .999) */
+    static const int64_t two[][8] = {{0, AT(60), AT(61), AT(94), AT(100), AT(109), END},
+                                     {1, AT(70), AT(89), AT(97), END}};
+    /* a partition without rows, then rows */
+    static const int64_t empty[][8] = {{0, END}, {1, 7, END}};
+    for (int split = 0; split < 2; split++) {
+        ck_assert_int_eq(avg_of(down, 1, split), 9);
+        ck_assert_int_eq(avg_of(neg, 1, split), -1);
+        ck_assert_int_eq(avg_of(whole, 2, split), AT(10) - 1);
+        ck_assert_int_eq(avg_of(whole3, 3, split), AT(10) - 1);
+        ck_assert_int_eq(avg_of(parts, 4, split), AT(15) - 1);
+        ck_assert_int_eq(avg_of(two, 2, split), AT(85));
+        ck_assert_int_eq(avg_of(empty, 2, split), 7);
+        ck_assert_int_eq(avg_of(down, 0, split), 0); /* no event time: 0 */
+    }
 }
 END_TEST
 
@@ -518,7 +582,7 @@ static int64_t batch_of(SrtQuery *q, uint32_t in, int64_t ms)
     srt_event_begin_batch(q);
     q->cur_in = in;
     if (ms >= 0)
-        srt_query_event_times(q, 1, ms, ms, (uint64_t)ms, 0);
+        event_call(q, 0, &ms, 1);
     int64_t wm = srt_event_next_watermark(q);
     q->watermark_ms = wm;
     return wm;

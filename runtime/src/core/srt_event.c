@@ -1,11 +1,13 @@
-/* srt_event.c - event time: the watermark of a query, late rows and final groups.
+/* srt_event.c - event time: the watermark of a query, late rows, final groups and the
+** progress record's eventTime statistics.
 **
 ** Spark's rules (EventTimeWatermarkExec, WatermarkTracker, statefulOperators):
 **   - the process function reports the event times of every row it reads
-**     (srt_query_event_times, per input); after the batch's sink write each watermarked
-**     input's watermark becomes max(previous, batch max - delay) and the query's is the
-**     minimum over its inputs (a UNION ALL of several), so a batch always uses the watermark
-**     computed at the end of the one before, and the watermark never moves back;
+**     (srt_query_event_times, per input; eventTime below); after the batch's sink write
+**     each watermarked input's watermark becomes max(previous, batch max - delay) and the
+**     query's is the minimum over its inputs (a UNION ALL of several), so a batch always
+**     uses the watermark computed at the end of the one before, and the watermark never
+**     moves back;
 **   - a stateful operator drops rows whose event-time key is at or before the previous
 **     batch's watermark (Spark 3.4+; counted as numRowsDroppedByWatermark), in append and
 **     update mode only;
@@ -18,14 +20,142 @@
 #include "srt_int.h"
 #include "state/srt_operator.h"
 
-void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, uint64_t sum_lo,
-                           int64_t sum_hi)
+/* ==== eventTime: count, min, max, avg ====
+** EventTimeWatermarkExec adds each row's getEventTime(row).getLong(0) / 1000 to its
+** EventTimeStatsAccum; each task (partition) adds to a copy of its own, so avg is the running
+** mean of the partition's rows (EventTimeStats.add: srt_event_mean_step in srt_int.h, per
+** row in generated code), and the driver merges the tasks'
+** accumulators with EventTimeStats.merge (mean_merge); ProgressReporter prints avg.toLong.
+** Spark's driver merges them as the tasks complete (DAGScheduler.updateAccumulators), in an
+** order that varies from run to run; sluice merges them in partition order, one of Spark's
+** possible results (the only one with one partition).  The partitions of a batch come in
+** turn (srt_partition.c), so a partition's run is merged when the next one starts and when
+** progress reads the batch's mean.  A parallel task does not know where the mean of the
+** partition it continues stands: it logs its rows' times, and its fold replays them in input
+** order (srt_event_fold), so one thread's double comes out.
+*/
+
+/* EventTimeStats.merge: the merge of a count-0 side is the other side; else `count +=
+   that.count; avg += (that.avg - avg) * that.count / count` (the multiplication first, the
+   counts widened to double). */
+static void mean_merge(SrtEventMean *a, const SrtEventMean *b)
 {
-    if (n <= 0 || q->cur_in >= q->n_in)
+    if (b->count == 0)
         return;
-    SrtEventStats b = {n, min_ms, max_ms,
-                       (__int128)(((unsigned __int128)(uint64_t)sum_hi << 64) | sum_lo)};
-    srt_event_stats_add(&q->in[q->cur_in].ev, &b);
+    if (a->count == 0) {
+        *a = *b;
+        return;
+    }
+    a->count += b->count;
+    a->avg += (b->avg - a->avg) * (double)b->count / (double)a->count;
+}
+
+/* The running mean of partition part in ev: its run, the run of the partition before merged
+   into done when part starts. */
+static SrtEventMean *run_of(SrtEventStats *ev, int32_t part)
+{
+    if (part != ev->part) {
+        mean_merge(&ev->done, &ev->run);
+        memset(&ev->run, 0, sizeof ev->run);
+        ev->part = part;
+    }
+    return &ev->run;
+}
+
+/* n times between min_ms and max_ms into ev's count and extremes. */
+static void add_extremes(SrtEventStats *ev, int64_t n, int64_t min_ms, int64_t max_ms)
+{
+    if (n <= 0)
+        return;
+    if (ev->n == 0 || min_ms < ev->min_ms)
+        ev->min_ms = min_ms;
+    if (ev->n == 0 || max_ms > ev->max_ms)
+        ev->max_ms = max_ms;
+    ev->n += n;
+}
+
+int32_t srt_query_event_run(SrtQuery *q, double *avg, int64_t *count)
+{
+    *avg = 0.0;
+    *count = 0;
+    if (q->par_task)
+        return 1;
+    if (q->cur_in < q->n_in && q->in[q->cur_in].ev.part == q->cur_at.partition) {
+        *avg = q->in[q->cur_in].ev.run.avg;
+        *count = q->in[q->cur_in].ev.run.count;
+    }
+    return 0;
+}
+
+/* A parallel task's process call logged its rows' times since the last segment: they are
+   the current partition's. */
+static void log_segment(SrtQuery *q)
+{
+    SrtEventLog *l = &q->evlog;
+    SrtEventSeg *last = l->n_segs ? &l->segs[l->n_segs - 1] : NULL;
+    int32_t part = q->cur_at.partition;
+    if (l->n == (last ? last->end : 0))
+        return;
+    if (last && last->part == part) {
+        last->end = l->n;
+        return;
+    }
+    if (srt_mem_grow(q->mem, (void **)&l->segs, &l->cap_segs, sizeof *l->segs, l->n_segs + 1) < 0)
+        srt_query_oom(q, "parallel task");
+    l->segs[l->n_segs++] = (SrtEventSeg){part, l->n};
+}
+
+void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_ms, double avg,
+                           int64_t count)
+{
+    if (q->cur_in >= q->n_in)
+        return;
+    SrtEventStats *ev = &q->in[q->cur_in].ev;
+    if (q->par_task)
+        log_segment(q);
+    else if (count > 0)
+        *run_of(ev, q->cur_at.partition) = (SrtEventMean){avg, count};
+    add_extremes(ev, n, min_ms, max_ms);
+}
+
+/* A log's memory is kept for the next task unless it grew past this many times. */
+#define EVLOG_KEEP ((size_t)1 << 17)
+
+int64_t *srt_event_log_grow(SrtQuery *q)
+{
+    SrtEventLog *l = &q->evlog;
+    size_t need = l->n < 4096 ? 4096 : l->n + 1;
+    if (srt_mem_grow(q->mem, (void **)&l->ms, &l->cap, sizeof *l->ms, need) < 0)
+        return NULL;
+    return l->ms + l->n;
+}
+
+void srt_event_log_free(SrtQuery *q)
+{
+    SrtEventLog *l = &q->evlog;
+    srt_mem_free(q->mem, l->ms, sizeof *l->ms * l->cap);
+    srt_mem_free(q->mem, l->segs, sizeof *l->segs * l->cap_segs);
+    memset(l, 0, sizeof *l);
+}
+
+void srt_event_fold(SrtQuery *q, uint32_t in, SrtQuery *w)
+{
+    SrtEventStats *ev = &q->in[in].ev;
+    const SrtEventStats *wev = &w->in[in].ev;
+    SrtEventLog *l = &w->evlog;
+    size_t at = 0;
+    for (size_t s = 0; s < l->n_segs; s++) {
+        SrtEventMean *r = run_of(ev, l->segs[s].part);
+        for (; at < l->segs[s].end; at++) {
+            r->count++;
+            r->avg = srt_event_mean_step(r->avg, r->count, l->ms[at]);
+        }
+    }
+    add_extremes(ev, wev->n, wev->min_ms, wev->max_ms);
+    l->n = 0;
+    l->n_segs = 0;
+    if (l->cap > EVLOG_KEEP)
+        srt_event_log_free(w);
 }
 
 int64_t srt_query_late_threshold(SrtQuery *q, int32_t op)
@@ -105,18 +235,6 @@ int srt_event_fold_late(SrtOperator *op, const SrtOperator *task)
     return rc;
 }
 
-void srt_event_stats_add(SrtEventStats *a, const SrtEventStats *b)
-{
-    if (b->n == 0)
-        return;
-    if (a->n == 0 || b->min_ms < a->min_ms)
-        a->min_ms = b->min_ms;
-    if (a->n == 0 || b->max_ms > a->max_ms)
-        a->max_ms = b->max_ms;
-    a->n += b->n;
-    a->sum_ms += b->sum_ms;
-}
-
 void srt_event_begin_batch(SrtQuery *q)
 {
     for (uint32_t i = 0; i < q->n_in; i++)
@@ -141,13 +259,16 @@ const SrtEventStats *srt_event_stats(const SrtQuery *q)
     return NULL;
 }
 
-/* Spark's EventTimeStats keeps a running mean in a double and reports avg.toLong: the mean
-   truncated toward zero.  This is the exact mean, truncated the same way (C's division);
-   Spark's double may be a rounding away from it. */
+/* The batch's avg: the partitions' running means merged, as a double; avg.toLong truncates
+   it toward zero, as C's conversion. */
 int64_t srt_event_avg_ms(const SrtQuery *q)
 {
     const SrtEventStats *e = srt_event_stats(q);
-    return e ? (int64_t)(e->sum_ms / e->n) : 0;
+    if (!e)
+        return 0;
+    SrtEventMean m = e->done;
+    mean_merge(&m, &e->run);
+    return (int64_t)m.avg;
 }
 
 /* WatermarkTracker.updateWatermark: per watermark operator (here: per watermarked input), the

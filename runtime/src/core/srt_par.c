@@ -17,9 +17,10 @@
 ** DROP DUPLICATES' keys tested against the query's in order, cutting the rows of the keys
 ** seen before; then the task's first DISTINCT tuples, in its order, against the query's set,
 ** the aggregates of the new ones updated by the generated fold function), then rows
-** appended, event times and counters added.  A failed task fails the batch with its own
-** message, as one thread would at its first failing record; the tasks after it are
-** discarded.
+** appended, counters added and event times: their count and extremes added, the times the
+** task logged replayed into its partitions' running means (srt_event_fold).  A failed task
+** fails the batch with its own message, as one thread would at its first failing record; the
+** tasks after it are discarded.
 **
 ** Threads: the pool is one per process (SrtEnv.pool), N - 1 threads started on first use,
 ** with every signal blocked (SIGINT/SIGTERM reach the scheduler's thread).  Queries run one
@@ -239,6 +240,7 @@ static void worker_free(SrtQuery *w)
     srt_query_ops_free(w);
     srt_agg_free(w->distinct);
     srt_mem_free(m, w->vlog.p, w->vlog.cap);
+    srt_event_log_free(w);
     srt_regex_cache_free(w);
     srt_input_file_free(w);
     srt_partition_free(w);
@@ -306,6 +308,8 @@ static void worker_clear(SrtQuery *w)
     if (w->distinct)
         srt_agg_clear(w->distinct);
     vlog_clear(w);
+    w->evlog.n = 0;
+    w->evlog.n_segs = 0;
 }
 
 /* ======================================================================
@@ -423,8 +427,7 @@ static int merge_task(SrtPar *par, ParTask *t)
         memcpy(q->rows + q->n_rows, w->rows, sizeof *w->rows * w->n_rows);
         q->n_rows += w->n_rows;
     }
-    for (uint32_t i = 0; i < w->n_in; i++)
-        srt_event_stats_add(&q->in[i].ev, &w->in[i].ev);
+    srt_event_fold(q, t->in, w);
     q->batch_input_rows += t->rows;
     q->in[t->in].batch_rows += t->rows;
     return 0;

@@ -1,6 +1,6 @@
 -- The event-time statistics of a batch with extreme timestamps: the average of 1 row at the
--- epoch and 1100 at the largest second a TIMESTAMP holds is exact (the sum of the times
--- exceeds a 64-bit integer).  The WHERE reads the event time, so Spark keeps it above the
+-- epoch and 1100 at the largest second a TIMESTAMP holds is Spark's running mean in a double,
+-- which never overflows (the sum of the times would exceed a 64-bit integer).  The WHERE reads the event time, so Spark keeps it above the
 -- watermark and every row counts (a conjunct on id alone would be pushed below it).
 CREATE SOURCE events (
     id BIGINT,
