@@ -280,6 +280,9 @@ const char *srt_batch_strdup(SrtQuery *q, const char *s, uint32_t n);
 /* current_timestamp(): the batch's timestamp (µs, ms precision: Spark's batchTimestampMs),
    the same for every row of a batch (hoist it out of loops). */
 int64_t srt_query_batch_ts(SrtQuery *q);
+/* The wall clock (µs) when the query started: the time Spark parses a typed literal's special
+   value at (DATE 'today', TIMESTAMP 'now'), the same for every batch. */
+int64_t srt_query_start_ts(SrtQuery *q);
 /* The id of the batch being processed (0, 1, ...; the same when a batch is re-run). */
 int64_t srt_query_batch_id(SrtQuery *q);
 

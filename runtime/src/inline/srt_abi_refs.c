@@ -197,6 +197,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_cast_int_bin,
     (const void *)srt_cast_bool_str,
     (const void *)srt_query_batch_ts,
+    (const void *)srt_query_start_ts,
     (const void *)srt_query_batch_id,
     (const void *)srt_str_substr,
     (const void *)srt_str_trim,
