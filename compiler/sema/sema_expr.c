@@ -380,6 +380,16 @@ SExpr *sema_coerce(SemaCtx *sc, SExpr *e, const Type *t)
         SExpr *f = fold_cast(sc, e, t);
         if (f)
             return f;
+    } else if (e->type->kind == TY_STRING && (t->kind == TY_DATE || type_is_any_timestamp(t)) &&
+               sema_foldable(e)) {
+        /* SpecialDatetimeValues of a foldable string sema does not fold (concat('to', 'day')):
+           the generated code looks for a special value in it (FN_SPECIAL_DATETIME) */
+        SExpr *c = sema_new_expr(sc, SX_CALL, t, e->span);
+        c->u.call.fn = FN_SPECIAL_DATETIME;
+        c->u.call.args = ARENA_NEW_N(sc->arena, SExpr *, 1);
+        c->u.call.args[0] = e;
+        c->u.call.n_args = 1;
+        return c;
     }
     SExpr *c = sema_new_expr(sc, SX_CAST, t, e->span);
     c->u.arg = e;

@@ -13,6 +13,10 @@
 --   now_zone: 'now UTC' is no special value and no timestamp: NULL.  not_word: 'epochs' NULL,
 --     no_blank: 'epochUTC' NULL (the letters run on), region: 'today Mars/Base' NULL.
 --   col: a column is no foldable string: CAST(s AS DATE) of 'epoch' and 'today' is NULL.
+--   folded: CAST(concat('ep', 'och') AS DATE), a foldable string that is no literal:
+--     1970-01-01; lowered: CAST(lower('TODAY') AS DATE) = current_date(): true.
+--   to_date: to_date('epoch') is ParseToDate, replaced by CAST('epoch' AS DATE): 1970-01-01;
+--     to_ts: to_timestamp('epoch') likewise: 1970-01-01 00:00:00.
 CREATE SOURCE t (k INT, s STRING, d DATE) WITH (connector = 'files', path = 'data/t',
                                                 format = 'json', maxFilesPerTrigger = 1);
 CREATE SINK o WITH (connector = 'console', truncate = false);
@@ -26,5 +30,7 @@ SELECT k, CAST('epoch' AS DATE), CAST(' EPOCH ' AS TIMESTAMP) AS c_ts,
        date_add('yesterday', 1) = current_date() AS added, d > 'epoch' AS cmp,
        CAST('now UTC' AS TIMESTAMP) AS now_zone, CAST('epochs' AS DATE) AS not_word,
        CAST('epochUTC' AS DATE) AS no_blank, CAST('today Mars/Base' AS DATE) AS region,
-       CAST(s AS DATE) AS col
+       CAST(s AS DATE) AS col, CAST(concat('ep', 'och') AS DATE) AS folded,
+       CAST(lower('TODAY') AS DATE) = current_date() AS lowered, to_date('epoch') AS to_date,
+       to_timestamp('epoch') AS to_ts
 FROM t;
