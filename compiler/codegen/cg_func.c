@@ -281,9 +281,9 @@ static CgVal cast_special_datetime(CgCtx *cg, const SExpr *e, CgVal s)
     LLVMValueRef out = cg_alloca(cg, cg->t_i64, "special.out");
     LLVMValueRef args[5] = {s.v, cg_select(cg, s.null, cg_i32(cg, 0), s.len),
                             cg_i32(cg, e->type->kind == TY_DATE), now, out};
-    LLVMValueRef hit = LLVMBuildICmp(cg->b, LLVMIntNE,
-                                     cg_call(cg, "srt_special_datetime", args, 5, "special.rc"),
-                                     cg_i32(cg, 0), "special.hit");
+    LLVMValueRef hit =
+        LLVMBuildICmp(cg->b, LLVMIntNE, cg_call(cg, "srt_special_datetime", args, 5, "special.rc"),
+                      cg_i32(cg, 0), "special.hit");
     CgVal c = cg_cast(cg, s, &type_string, e->type, e->span);
     return scalar(cg_and(cg, c.null, cg_not(cg, hit)),
                   cg_select(cg, hit, cg_load(cg, cg->t_i64, out, "special.v"), c.v));
@@ -299,8 +299,9 @@ static CgVal call_special_datetime(CgCtx *cg, const SExpr *e, const CgVal *a)
         return cast_special_datetime(cg, e, a[0]);
     CmSpecial w = (CmSpecial)e->u.call.args[0]->u.value.i;
     bool per_batch = e->u.call.args[1]->u.value.i != 0;
-    CgVal now = scalar(cg_i1(cg, 0), per_batch ? call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now")
-                                               : call_at_entry(cg, "srt_query_start_ts", &cg->q, 1, "start"));
+    CgVal now = scalar(cg_i1(cg, 0),
+                       per_batch ? call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now")
+                                 : call_at_entry(cg, "srt_query_start_ts", &cg->q, 1, "start"));
     if (w == CM_SPECIAL_NOW && e->type->kind != TY_DATE)
         return now;
     CgVal day = cg_cast(cg, now, &type_timestamp, &type_date, e->span);
