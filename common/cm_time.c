@@ -2,6 +2,7 @@
 #include "common/cm_time.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Java's LocalDate.of validity (the year range is wider than any input here). */
 static bool valid_date(int64_t y, int64_t m, int64_t d)
@@ -420,5 +421,73 @@ int cm_date_parse(const char *s, size_t n, int64_t *out_days)
     if (days < INT32_MIN || days > INT32_MAX)
         return -1;
     *out_days = days;
+    return 0;
+}
+
+/* ==== Special values ('epoch', 'now', 'today', 'yesterday', 'tomorrow') ==== */
+
+/* A line terminator of java.util.regex ('.' matches none): \n, \r, U+0085, U+2028, U+2029. */
+static bool line_terminator_at(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] == '\n' || u[0] == '\r')
+        return true;
+    if (u[0] == 0xc2 && i + 1 < n && u[1] == 0x85)
+        return true;
+    return u[0] == 0xe2 && i + 2 < n && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9);
+}
+
+/* getZoneId(z) does not throw. */
+static bool zone_known(const char *z, size_t n, CmZoneLocal region)
+{
+    int32_t off;
+    return cm_zone_offset(z, n, &off) || (region && region(z, n, true, 0, false, &off));
+}
+
+CmSpecial cm_special_datetime(const char *s, size_t n, CmZoneLocal region)
+{
+    static const char *const words[] = {"epoch", "now", "today", "yesterday", "tomorrow"};
+    static const CmSpecial values[] = {CM_SPECIAL_EPOCH, CM_SPECIAL_NOW, CM_SPECIAL_TODAY,
+                                       CM_SPECIAL_YESTERDAY, CM_SPECIAL_TOMORROW};
+    while (n && (unsigned char)*s <= ' ') /* String.trim */
+        s++, n--;
+    while (n && (unsigned char)s[n - 1] <= ' ')
+        n--;
+    size_t w = 0;
+    while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z')))
+        w++;
+    CmSpecial v = CM_SPECIAL_NONE;
+    for (size_t i = 0; w && i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == w && strncasecmp(s, words[i], w) == 0)
+            v = values[i];
+    size_t z = w;
+    while (z < n && (s[z] == ' ' || s[z] == '\t')) /* \p{Blank} */
+        z++;
+    for (size_t i = z; i < n; i++)
+        if (line_terminator_at(s, n, i))
+            return CM_SPECIAL_NONE;
+    if (v == CM_SPECIAL_NONE || z == n) /* isValid: a value without a zone */
+        return v;
+    /* "now" must not have a zone; another's must be one getZoneId resolves */
+    return v != CM_SPECIAL_NOW && zone_known(s + z, n - z, region) ? v : CM_SPECIAL_NONE;
+}
+
+int64_t cm_special_value(CmSpecial w, bool date, int64_t now_us)
+{
+    int64_t day = cm_floordiv(now_us, CM_US_PER_DAY);
+    int64_t unit = date ? 1 : CM_US_PER_DAY;
+    switch (w) {
+    case CM_SPECIAL_NONE:
+    case CM_SPECIAL_EPOCH:
+        break;
+    case CM_SPECIAL_NOW:
+        return date ? day : now_us;
+    case CM_SPECIAL_TODAY:
+        return day * unit;
+    case CM_SPECIAL_YESTERDAY:
+        return (day - 1) * unit;
+    case CM_SPECIAL_TOMORROW:
+        return (day + 1) * unit;
+    }
     return 0;
 }

@@ -151,4 +151,29 @@ int cm_ts_parse_ntz_cast(const char *s, size_t n, CmZoneLocal region, int64_t *o
    after the date is ignored.  The epoch day into *out_days; 0, or -1 for no date. */
 int cm_date_parse(const char *s, size_t n, int64_t *out_days);
 
+/* Spark's special datetime values (DateTimeUtils.extractSpecialValue, 3.5). */
+typedef enum {
+    CM_SPECIAL_NONE,
+    CM_SPECIAL_EPOCH,
+    CM_SPECIAL_NOW,
+    CM_SPECIAL_TODAY,
+    CM_SPECIAL_YESTERDAY,
+    CM_SPECIAL_TOMORROW,
+} CmSpecial;
+
+/* The special value the text s[0, n) names, as extractSpecialValue(input.trim) reads it: the
+   text trimmed (String.trim) must match (\p{Alpha}+)\p{Blank}*(.*) (ASCII letters, then
+   spaces or tabs, then the rest without a line terminator); the letters, in any case, one of
+   epoch, now, today, yesterday, tomorrow; the rest empty, or (not after "now") a zone
+   getZoneId knows (region zones through region; NULL knows none).  The zone is only
+   checked: the value is the session zone's.  CM_SPECIAL_NONE if it names none. */
+CmSpecial cm_special_datetime(const char *s, size_t n, CmZoneLocal region);
+
+/* The value of the special value w (not CM_SPECIAL_NONE) when the clock reads now_us, in the
+   session zone UTC: with date the epoch day (DateTimeUtils.convertSpecialDate: 'now' and
+   'today' are the current date), else microseconds (convertSpecialTimestamp, and
+   convertSpecialTimestampNTZ, which gives the same local date-time in UTC): 'now' now_us,
+   'today' its midnight, 'yesterday' and 'tomorrow' a day before and after it. */
+int64_t cm_special_value(CmSpecial w, bool date, int64_t now_us);
+
 #endif

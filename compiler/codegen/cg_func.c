@@ -272,6 +272,44 @@ static CgVal call_unix_timestamp(CgCtx *cg, const SExpr *e, CgVal *a)
     return cg_cast(cg, ts, &type_timestamp, &type_bigint, e->span);
 }
 
+/* CAST(s AS DATE | TIMESTAMP | TIMESTAMP_NTZ) of a foldable string s (sema's
+   FN_SPECIAL_DATETIME of one argument): the special value s names at the batch's time
+   (srt_special_datetime), else the cast of s. */
+static CgVal cast_special_datetime(CgCtx *cg, const SExpr *e, CgVal s)
+{
+    LLVMValueRef now = call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now");
+    LLVMValueRef out = cg_alloca(cg, cg->t_i64, "special.out");
+    LLVMValueRef args[5] = {s.v, cg_select(cg, s.null, cg_i32(cg, 0), s.len),
+                            cg_i32(cg, e->type->kind == TY_DATE), now, out};
+    LLVMValueRef hit =
+        LLVMBuildICmp(cg->b, LLVMIntNE, cg_call(cg, "srt_special_datetime", args, 5, "special.rc"),
+                      cg_i32(cg, 0), "special.hit");
+    CgVal c = cg_cast(cg, s, &type_string, e->type, e->span);
+    return scalar(cg_and(cg, c.null, cg_not(cg, hit)),
+                  cg_select(cg, hit, cg_load(cg, cg->t_i64, out, "special.v"), c.v));
+}
+
+/* A special datetime value (sema's FN_SPECIAL_DATETIME), cm_special_value over the clock
+   read when the query started (a typed literal) or the batch's time (a cast, as
+   current_date() and current_timestamp() read it): 'now' that time, else its day (UTC, the
+   session zone) moved by 'yesterday' or 'tomorrow', as a DATE or at its midnight. */
+static CgVal call_special_datetime(CgCtx *cg, const SExpr *e, const CgVal *a)
+{
+    if (e->u.call.n_args == 1) /* a cast of a foldable string */
+        return cast_special_datetime(cg, e, a[0]);
+    CmSpecial w = (CmSpecial)e->u.call.args[0]->u.value.i;
+    bool per_batch = e->u.call.args[1]->u.value.i != 0;
+    CgVal now = scalar(cg_i1(cg, 0),
+                       per_batch ? call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now")
+                                 : call_at_entry(cg, "srt_query_start_ts", &cg->q, 1, "start"));
+    if (w == CM_SPECIAL_NOW && e->type->kind != TY_DATE)
+        return now;
+    CgVal day = cg_cast(cg, now, &type_timestamp, &type_date, e->span);
+    int64_t by = w == CM_SPECIAL_YESTERDAY ? -1 : w == CM_SPECIAL_TOMORROW ? 1 : 0;
+    day.v = LLVMBuildAdd(cg->b, day.v, cg_i64(cg, by), "special.day");
+    return e->type->kind == TY_DATE ? day : cg_cast(cg, day, &type_date, e->type, e->span);
+}
+
 /* ==== concat_ws ... get_json_object ====
    Spark 3.5: stringExpressions.scala (ConcatWs, StringLPad, StringRPad, StringRepeat,
    Reverse, InitCap, StringInstr, StringLocate), datetimeExpressions.scala (CurrentDate via
@@ -1304,6 +1342,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         LLVMValueRef args[7] = {a[0].v, a[0].len, a[1].v, a[1].len, a[2].v};
         return string_result(cg, "srt_str_substring_index", args, 5, any_null(cg, a, 3), 0);
     }
+    case FN_SPECIAL_DATETIME:
+        return call_special_datetime(cg, e, a);
     case FN_CURRENT_DATE: /* CurrentBatchTimestamp as a DATE: the batch's day (UTC) */
     case FN_CURDATE:
         return cg_cast(cg,

@@ -194,6 +194,8 @@ const char *sema_func_name(SFunc fn)
 {
     if ((int)fn < 0 || fn >= FN__COUNT)
         return "?";
+    if (fn == FN_SPECIAL_DATETIME) /* no sql name: EXPLAIN shows special_datetime(word, batch) */
+        return "special_datetime";
     return func_info[fn].name;
 }
 

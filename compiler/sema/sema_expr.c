@@ -282,6 +282,25 @@ static bool parse_number(const char *s, bool integral, int64_t *i, double *d)
     return !*end && errno == 0;
 }
 
+/* The value of the special datetime value w (cm_special_datetime) as a DATE, TIMESTAMP or
+   TIMESTAMP_NTZ t: 'epoch' is 1970-01-01 (00:00:00), a constant; the others are read from the
+   clock when the query starts (per_batch false: a typed literal) or when each batch is
+   planned (per_batch true: a cast), the FN_SPECIAL_DATETIME call. */
+static SExpr *special_datetime_value(SemaCtx *sc, CmSpecial w, const Type *t, bool per_batch,
+                                     SrcSpan span)
+{
+    if (w == CM_SPECIAL_EPOCH)
+        return const_int(sc, t, 0, span);
+    SExpr **args = ARENA_NEW_N(sc->arena, SExpr *, 2);
+    args[0] = const_int(sc, &type_int, w, span);
+    args[1] = const_int(sc, &type_int, per_batch, span);
+    SExpr *c = sema_new_expr(sc, SX_CALL, t, span);
+    c->u.call.fn = FN_SPECIAL_DATETIME;
+    c->u.call.args = args;
+    c->u.call.n_args = 2;
+    return c;
+}
+
 /* Fold a cast of a constant when the result is certain; NULL if it must stay a cast. */
 static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
 {
@@ -318,6 +337,16 @@ static SExpr *fold_cast(SemaCtx *sc, SExpr *e, const Type *t)
         r->u.value.d = v->d;
         return r;
     }
+    /* Spark's optimizer rule SpecialDatetimeValues (finishAnalysis.scala): a cast of a
+       foldable string to DATE, TIMESTAMP or TIMESTAMP_NTZ that names a special value is that
+       value when the batch is planned (convertSpecialDate/Timestamp/TimestampNTZ in the
+       session zone); casts the analyzer adds (DATE '...' = 'today', date_add('today', 1))
+       too */
+    CmSpecial w = from->kind == TY_STRING && (t->kind == TY_DATE || type_is_any_timestamp(t))
+                      ? cm_special_datetime(v->s, v->n, cm_zone_local_offset)
+                      : CM_SPECIAL_NONE;
+    if (w != CM_SPECIAL_NONE)
+        return special_datetime_value(sc, w, t, true, e->span);
     /* Spark's stringToTimestamp (common/cm_time.c, as the runtime's srt_cast_str_ts); a time
        without a date takes the date when it runs, so it stays a cast.  A region zone
        ('2016-07-26 10:00:00 Europe/Paris') is read here from the tz database, as the runtime
@@ -351,6 +380,16 @@ SExpr *sema_coerce(SemaCtx *sc, SExpr *e, const Type *t)
         SExpr *f = fold_cast(sc, e, t);
         if (f)
             return f;
+    } else if (e->type->kind == TY_STRING && (t->kind == TY_DATE || type_is_any_timestamp(t)) &&
+               sema_foldable(e)) {
+        /* SpecialDatetimeValues of a foldable string sema does not fold (concat('to', 'day')):
+           the generated code looks for a special value in it (FN_SPECIAL_DATETIME) */
+        SExpr *c = sema_new_expr(sc, SX_CALL, t, e->span);
+        c->u.call.fn = FN_SPECIAL_DATETIME;
+        c->u.call.args = ARENA_NEW_N(sc->arena, SExpr *, 1);
+        c->u.call.args[0] = e;
+        c->u.call.n_args = 1;
+        return c;
     }
     SExpr *c = sema_new_expr(sc, SX_CAST, t, e->span);
     c->u.arg = e;
@@ -1495,41 +1534,13 @@ SExpr *sema_cast(Binder *b, SExpr *x, const AstExpr *arg, const Type *t, SrcSpan
     return c;
 }
 
-/* The special value DateTimeUtils.extractSpecialValue finds in a typed literal's trimmed
-   text: its first word in lower case ("epoch", "now", "today", "yesterday", "tomorrow") when
-   the text starts with a letter, and what follows a space a zone getZoneId knows (never after
-   "now").  NULL if it is none. */
-static const char *special_datetime(const char *s)
-{
-    static const char *const words[] = {"epoch", "now", "today", "yesterday", "tomorrow"};
-    while (*s && (unsigned char)*s <= ' ')
-        s++;
-    size_t n = strlen(s);
-    while (n && (unsigned char)s[n - 1] <= ' ')
-        n--;
-    size_t w = 0;
-    while (w < n && s[w] != ' ')
-        w++;
-    const char *word = NULL;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == w && strncasecmp(s, words[i], w) == 0)
-            word = words[i];
-    if (!word || w == n)
-        return word;
-    int32_t off;
-    const char *zone = s + w + 1;
-    size_t zn = n - w - 1;
-    bool known = cm_zone_offset(zone, zn, &off) || cm_zone_local_offset(zone, zn, true, 0, false, &off);
-    return known && strcmp(word, "now") != 0 ? word : NULL;
-}
-
 bool sema_typed_literal_value(const AstExpr *e, int64_t *v)
 {
     const char *text = e->u.cast.arg->u.str ? e->u.cast.arg->u.str : "";
     size_t n = strlen(text);
-    const char *special = special_datetime(text);
-    if (special)
-        return strcmp(special, "epoch") == 0 && (*v = 0, true);
+    CmSpecial special = cm_special_datetime(text, n, cm_zone_local_offset);
+    if (special != CM_SPECIAL_NONE)
+        return special == CM_SPECIAL_EPOCH && (*v = 0, true);
     switch (e->u.cast.type->kind) {
     case TY_DATE:
         return cm_date_parse(text, n, v) == 0;
@@ -1542,28 +1553,23 @@ bool sema_typed_literal_value(const AstExpr *e, int64_t *v)
     }
 }
 
-/* DATE '...' and the TIMESTAMP forms, as AstBuilder.visitTypeConstructor reads them: 'epoch'
-   (convertSpecialDate/convertSpecialTimestamp) is 1970-01-01 (00:00:00 UTC); 'now', 'today',
-   'yesterday' and 'tomorrow' are the moment Spark parses the query, which a compiled
-   executable has no counterpart of; any other text that the cast does not fold into a value
-   is Spark's INVALID_TYPED_LITERAL (a time without a date, TIMESTAMP '10:00', stays a cast:
-   it takes the date when it runs). */
+/* DATE '...' and the TIMESTAMP forms, as AstBuilder.visitTypeConstructor reads them: a special
+   value first (convertSpecialDate, convertSpecialTimestamp, convertSpecialTimestampNTZ in the
+   session zone): 'epoch' is 1970-01-01 (00:00:00 UTC); 'now', 'today', 'yesterday' and
+   'tomorrow' are read when Spark parses the query, here when the query starts, the same for
+   every batch ('now' with a zone is no special value, hence no literal); any other text that
+   the cast does not fold into a value is Spark's INVALID_TYPED_LITERAL (a time without a
+   date, TIMESTAMP '10:00', stays a cast: it takes the date when it runs). */
 static SExpr *bind_typed_literal(Binder *b, const AstExpr *e, SExpr *x)
 {
     const Type *t = e->u.cast.type;
     const char *text = e->u.cast.arg->u.str ? e->u.cast.arg->u.str : "";
+    CmSpecial special = cm_special_datetime(text, strlen(text), cm_zone_local_offset);
+    if (special != CM_SPECIAL_NONE)
+        return special_datetime_value(b->sc, special, t, false, e->span);
     int64_t v;
     if (sema_typed_literal_value(e, &v))
         return const_int(b->sc, t, v, e->span);
-    const char *special = special_datetime(text);
-    if (special) {
-        diag_error(b->sc->diag, e->span,
-                   "%s '%s' is not supported yet: Spark reads the special value '%s' when it "
-                   "parses the query (write current_date() or current_timestamp(), which are "
-                   "the batch's)",
-                   e->u.cast.typed_literal, text, special);
-        return NULL;
-    }
     if (t->kind == TY_TIMESTAMP && cm_ts_parse_zoned(text, strlen(text), CM_TS_NO_DATE,
                                                      cm_zone_local_offset, &v) == CM_TS_TIME_ONLY)
         return sema_cast(b, x, e->u.cast.arg, t, e->span);

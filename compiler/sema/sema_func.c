@@ -1463,6 +1463,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         return sema_type_map_fn(b, e, fn, args, n, rt, bad, want);
     case FN_NEGATIVE: /* bind_sign_fn */
     case FN_POSITIVE:
+    case FN_SPECIAL_DATETIME: /* no name: sema_special_datetime makes it */
     case FN_TRY_CAST: /* sema_bind_try_cast */
     FN_CASES_TRY: /* sema_bind_try_fn */
     FN_CASES_LAMBDA: /* sema_bind_lambda_fn */

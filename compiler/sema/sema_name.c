@@ -31,7 +31,7 @@ static const char *const fn_names[] = {
 int sema_func_lookup(const char *name)
 {
     for (int i = 0; name && i < FN__COUNT; i++)
-        if (strcasecmp(fn_names[i], name) == 0)
+        if (fn_names[i] && strcasecmp(fn_names[i], name) == 0)
             return i;
     return -1;
 }

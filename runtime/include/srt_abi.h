@@ -280,6 +280,9 @@ const char *srt_batch_strdup(SrtQuery *q, const char *s, uint32_t n);
 /* current_timestamp(): the batch's timestamp (µs, ms precision: Spark's batchTimestampMs),
    the same for every row of a batch (hoist it out of loops). */
 int64_t srt_query_batch_ts(SrtQuery *q);
+/* The wall clock (µs) when the query started: the time Spark parses a typed literal's special
+   value at (DATE 'today', TIMESTAMP 'now'), the same for every batch. */
+int64_t srt_query_start_ts(SrtQuery *q);
 /* The id of the batch being processed (0, 1, ...; the same when a batch is re-run). */
 int64_t srt_query_batch_id(SrtQuery *q);
 
@@ -861,6 +864,11 @@ int srt_zone_region(const char *s, uint32_t n, int32_t *off_s, const int64_t **r
    yyyy-[m]m-[d]d, optionally followed by ' ' or 'T' and anything (ignored); spaces and
    control characters around are trimmed.  0 ok (*out_days since 1970-01-01), -1 invalid. */
 int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days);
+/* A cast of a foldable string s[0, n) to a DATE (date) or a TIMESTAMP or TIMESTAMP_NTZ that
+   names a special value (Spark's SpecialDatetimeValues, cm_special_datetime; region zones as
+   srt_zone_find reads them): 1 with its value when the clock reads now_us (the batch's time)
+   in *out, else 0 (the string is cast as any). */
+int srt_special_datetime(const char *s, uint32_t n, int32_t date, int64_t now_us, int64_t *out);
 /* date_trunc(unit, ts): srt_trunc_level reads Spark's unit names (case-insensitive: YEAR YYYY
    YY, QUARTER, MONTH MM MON, WEEK, DAY DD, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND),
    -1 for any other text (NULL); srt_ts_trunc truncates a timestamp (UTC) to that unit

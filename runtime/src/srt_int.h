@@ -1431,6 +1431,8 @@ struct SrtQuery {
 
     /* scalar functions (srt_regex.c, srt_query_batch_ts) */
     int64_t batch_ts_us;     /* current_timestamp() of the batch: wall clock at its start, ms */
+    int64_t start_ts_us;     /* DATE 'today', TIMESTAMP 'now'...: wall clock at the query's
+                                start, µs (srt_query_start_ts) */
     struct SrtRegexCache *regex; /* owned: compiled patterns; NULL until one is used */
     /* --serve: what the HTTP server's threads read (serve/srt_serve.c); NULL without */
     struct SrtLive *live;    /* owned */

@@ -228,6 +228,44 @@ START_TEST(test_calendar)
 }
 END_TEST
 
+/* DateTimeUtils.extractSpecialValue: (\p{Alpha}+)\p{Blank}*(.*) over the trimmed text, the
+   zone only checked ("now" refuses one), and convertSpecial* in UTC. */
+START_TEST(test_special_values)
+{
+    static const struct {
+        const char *s;
+        CmSpecial want;
+    } cases[] = {
+        {"epoch", CM_SPECIAL_EPOCH},          {" EPOCH \n", CM_SPECIAL_EPOCH},
+        {"Today", CM_SPECIAL_TODAY},          {"yesterday", CM_SPECIAL_YESTERDAY},
+        {"tomorrow", CM_SPECIAL_TOMORROW},    {"now", CM_SPECIAL_NOW},
+        {"epoch UTC", CM_SPECIAL_EPOCH},      {"today\t +01:00", CM_SPECIAL_TODAY},
+        {"epoch+1:00", CM_SPECIAL_EPOCH},     {"tomorrow  Z", CM_SPECIAL_TOMORROW},
+        {"now UTC", CM_SPECIAL_NONE},         {"now Z", CM_SPECIAL_NONE},
+        {"epochUTC", CM_SPECIAL_NONE},        {"epoch Mars/Base", CM_SPECIAL_NONE},
+        {"epochs", CM_SPECIAL_NONE},          {"epoch1", CM_SPECIAL_NONE},
+        {"epoch UTC x", CM_SPECIAL_NONE},     {"epoch\nUTC", CM_SPECIAL_NONE},
+        {"epoch \xe2\x80\xa8", CM_SPECIAL_NONE}, {"", CM_SPECIAL_NONE},
+        {"1970-01-01", CM_SPECIAL_NONE},      {"\xc3\xa9poch", CM_SPECIAL_NONE},
+        {"today Europe/Paris", CM_SPECIAL_NONE}, /* no region reader here */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CmSpecial got = cm_special_datetime(cases[i].s, strlen(cases[i].s), NULL);
+        ck_assert_msg(got == cases[i].want, "'%s': %d, want %d", cases[i].s, got, cases[i].want);
+    }
+    int64_t now = 19000 * DAY + 5 * 3600 * INT64_C(1000000) + 123456; /* 2022-01-08 05:00 */
+    ck_assert_int_eq(cm_special_value(CM_SPECIAL_EPOCH, true, now), 0);
+    ck_assert_int_eq(cm_special_value(CM_SPECIAL_NOW, true, now), 19000);
+    ck_assert_int_eq(cm_special_value(CM_SPECIAL_TODAY, true, now), 19000);
+    ck_assert_int_eq(cm_special_value(CM_SPECIAL_YESTERDAY, true, now), 18999);
+    ck_assert_int_eq(cm_special_value(CM_SPECIAL_TOMORROW, true, now), 19001);
+    ck_assert_int_eq(cm_special_value(CM_SPECIAL_NOW, false, now), now);
+    ck_assert_int_eq(cm_special_value(CM_SPECIAL_TODAY, false, now), 19000 * DAY);
+    ck_assert_int_eq(cm_special_value(CM_SPECIAL_TOMORROW, false, now), 19001 * DAY);
+    ck_assert_int_eq(cm_special_value(CM_SPECIAL_YESTERDAY, false, -1), -2 * DAY);
+}
+END_TEST
+
 Suite *common_time_suite(void)
 {
     Suite *s = suite_create("common_time");
@@ -237,6 +275,7 @@ Suite *common_time_suite(void)
     tcase_add_test(tc, test_ts_parse_canonical);
     tcase_add_test(tc, test_zone_offset);
     tcase_add_test(tc, test_calendar);
+    tcase_add_test(tc, test_special_values);
     suite_add_tcase(s, tc);
     return s;
 }

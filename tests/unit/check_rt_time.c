@@ -287,6 +287,31 @@ START_TEST(test_batch_ts)
 }
 END_TEST
 
+/* Typed literals' 'now' (srt_query_start_ts): the query's start, µs, the same every time;
+   casts of special strings (srt_special_datetime) at the time given, else no value. */
+START_TEST(test_special_datetime)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtQuery *q = srt_query_new_detached(&mem);
+    int64_t before = srt_now_us();
+    int64_t t = srt_query_start_ts(q);
+    ck_assert_int_ge(t, before);
+    ck_assert_int_le(t, srt_now_us());
+    ck_assert_int_eq(srt_query_start_ts(q), t);
+    srt_query_free(q);
+    int64_t now = 19000 * INT64_C(86400000000) + 7, out = -1;
+    ck_assert_int_eq(srt_special_datetime("tomorrow", 8, 1, now, &out), 1);
+    ck_assert_int_eq(out, 19001);
+    ck_assert_int_eq(srt_special_datetime(" now ", 5, 0, now, &out), 1);
+    ck_assert_int_eq(out, now);
+    ck_assert_int_eq(srt_special_datetime("today Europe/Paris", 18, 0, now, &out), 1);
+    ck_assert_int_eq(out, 19000 * INT64_C(86400000000));
+    ck_assert_int_eq(srt_special_datetime("today Mars/Base", 15, 1, now, &out), 0);
+    ck_assert_int_eq(srt_special_datetime("2024-01-01", 10, 1, now, &out), 0);
+}
+END_TEST
+
 Suite *rt_time_suite(void)
 {
     Suite *s = suite_create("rt_time");
@@ -302,6 +327,7 @@ Suite *rt_time_suite(void)
     tcase_add_test(tt, test_date_format);
     tcase_add_test(tt, test_ts_parse_fmt);
     tcase_add_test(tt, test_batch_ts);
+    tcase_add_test(tt, test_special_datetime);
     suite_add_tcase(s, tt);
     return s;
 }

@@ -211,6 +211,7 @@ static SrtQuery *worker_new(SrtQuery *q, SrtMem *m, SrtErr *err)
     w->joins = q->joins;
     w->n_joins = q->n_joins;
     w->name = q->name;
+    w->start_ts_us = q->start_ts_us;
     w->mem = m;
     w->schema = q->schema;
     w->mode = q->mode;

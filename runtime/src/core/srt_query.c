@@ -130,6 +130,7 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     if (!q)
         return srt_err_nomem(err, "query");
     init_memory(q, env->mem);
+    q->start_ts_us = srt_now_us();
     q->prog = p;
     q->def = d;
     q->env = env;
@@ -275,6 +276,13 @@ int64_t srt_query_batch_ts(SrtQuery *q)
     if (!q->batch_ts_us) /* a detached query (unit tests) has no batch */
         q->batch_ts_us = srt_now_us() / 1000 * 1000;
     return q->batch_ts_us;
+}
+
+int64_t srt_query_start_ts(SrtQuery *q)
+{
+    if (!q->start_ts_us) /* a detached query (unit tests) was not started */
+        q->start_ts_us = srt_now_us();
+    return q->start_ts_us;
 }
 
 void srt_query_oom(SrtQuery *q, const char *what)
@@ -656,6 +664,18 @@ static int input_has_data(SrtInput *in)
     return in->start_offset.n ? strcmp(srt_buf_cstr(&in->start_offset), end) != 0 : *end != '\0';
 }
 
+/* The wall clock for a new batch's timestamp (ms).  Spark parses a query (reading
+   TIMESTAMP 'now') before the clock reading of its first batch, always in an earlier
+   millisecond: a batch that would start in the millisecond the query started waits for the
+   next one (at most 1 ms, once). */
+static int64_t batch_clock_ms(const SrtQuery *q)
+{
+    int64_t start_ms = q->start_ts_us / 1000;
+    if (srt_now_us() / 1000 <= start_ms)
+        srt_sleep_until((start_ms + 1) * 1000);
+    return srt_now_us() / 1000;
+}
+
 /* Run one micro-batch over [start_offset, end_offset) (equal offsets: a no-data batch,
    run because the watermark moved).  Order as Spark's MicroBatchExecution: offsets log ->
    read + process -> output -> sink -> state (eviction) -> source commit -> watermark ->
@@ -668,7 +688,7 @@ int srt_query_run_batch(SrtQuery *q)
     srt_event_begin_batch(q);
     /* Spark's batchTimestampMs: current_timestamp() of every row of the batch, the same
        when the batch is re-run after a restart. */
-    int64_t ts_ms = q->replay ? q->replay_ts_ms : srt_now_us() / 1000;
+    int64_t ts_ms = q->replay ? q->replay_ts_ms : batch_clock_ms(q);
     q->batch_ts_us = ts_ms * 1000;
     int rc;
     for (uint32_t i = 0; i < q->n_ops; i++)

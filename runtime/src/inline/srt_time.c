@@ -143,6 +143,15 @@ int srt_text_ts_ntz(const char *s, uint32_t n, int64_t *out_us)
     return cm_ts_parse_ntz(s, n, out_us);
 }
 
+int srt_special_datetime(const char *s, uint32_t n, int32_t date, int64_t now_us, int64_t *out)
+{
+    CmSpecial w = cm_special_datetime(s, n, t_zone_local);
+    if (w == CM_SPECIAL_NONE)
+        return 0;
+    *out = cm_special_value(w, date, now_us);
+    return 1;
+}
+
 /* CAST(s AS DATE), to_date(s): Spark's stringToDate (common/cm_time.c). */
 int srt_cast_str_date(const char *s, uint32_t n, int64_t *out_days)
 {
