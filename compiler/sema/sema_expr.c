@@ -2627,18 +2627,30 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 }
 
 /* A duration argument of window() or session_window() (fn): a string or INTERVAL literal, or
-   an integer (µs, as Spark; window() only, session_window() refuses it before). */
+   an integer (µs, as Spark; window() only, session_window() refuses it before).  As
+   TimeWindow.parseExpression, which the function's builder runs: another argument is
+   QueryCompilationErrors.invalidLiteralForWindowDurationError (_LEGACY_ERROR_TEMP_1207, which
+   Spark prints without its class); a month in a string is getIntervalInMicroSeconds'
+   IllegalArgumentException, which FunctionRegistry's builder turns into FAILED_FUNCTION_CALL
+   (funcBuildError). */
 static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int pos, int64_t *us,
                             const char **text)
 {
-    if (a->kind == AST_INT) {
-        *us = a->u.ival;
-        *text = arena_sprintf(b->sc->arena, "%lld", (long long)a->u.ival);
+    const AstExpr *num = a->kind == AST_UNARY && a->u.unary.op == UOP_NEG ? a->u.unary.arg : a;
+    if (num && num->kind == AST_INT) { /* Spark's grammar reads -5 as the literal -5 */
+        *us = num == a ? num->u.ival : -num->u.ival;
+        *text = arena_sprintf(b->sc->arena, "%lld", (long long)*us);
         return true;
     }
     if ((a->kind != AST_STRING || !a->u.str) && a->kind != AST_INTERVAL) {
-        diag_error(b->sc->diag, a->span,
-                   "function '%s' expects a duration such as '10 minutes' as argument %d", fn, pos);
+        if (strcmp(fn, "window") == 0)
+            diag_error(b->sc->diag, a->span,
+                       "The duration and time inputs to window must be an integer, long or "
+                       "string literal.");
+        else
+            diag_error(b->sc->diag, a->span,
+                       "function '%s' expects a duration such as '10 minutes' as argument %d", fn,
+                       pos);
         return false;
     }
     *text = sema_duration_text(a);
@@ -2646,11 +2658,27 @@ static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int pos
     if (!sema_duration_literal(b->sc, a, &months, us))
         return false;
     if (months != 0) {
-        diag_error(b->sc->diag, a->span, "Intervals greater than a month is not supported (%s).",
-                   *text);
+        if (strcmp(fn, "window") == 0)
+            diag_error(b->sc->diag, a->span,
+                       "[FAILED_FUNCTION_CALL] Failed preparing of the function `window` for "
+                       "call. Please, double check function's arguments.");
+        else
+            diag_error(b->sc->diag, a->span,
+                       "Intervals greater than a month is not supported (%s).", *text);
         return false;
     }
     return true;
+}
+
+/* TimeWindow.checkInputDataTypes' DATATYPE_MISMATCH (sub, msg) of window(ts, ...) at span:
+   Spark names the expression by its toString, window(<ts>, <window µs>, <slide µs>, <start
+   µs>) (NonSQLExpression); false. */
+static bool window_mismatch(Binder *b, const AstExpr *ts, const int64_t *v, SrcSpan at,
+                            const char *sub, const char *msg)
+{
+    const char *sql = arena_sprintf(b->sc->arena, "window(%s, %lld, %lld, %lld)", sql_of(b, ts),
+                                    (long long)v[0], (long long)v[1], (long long)v[2]);
+    return sema_mismatch_sql(b, at, sql, sub, msg);
 }
 
 /*
@@ -2696,27 +2724,36 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
         text[1] = text[0];
     }
     const AstExpr *slide_at = args->n >= 3 ? args->items[2] : args->items[1];
-    if (v[0] <= 0) {
-        diag_error(sc->diag, args->items[1]->span,
-                   "The window duration (%s) must be greater than 0.", text[0]);
+    const char *bad = NULL;
+    SrcSpan at = args->items[1]->span;
+    Arena *arena = sc->arena;
+    int64_t abs_start = v[2] < 0 ? -v[2] : v[2];
+    if (v[0] <= 0)
+        bad = arena_sprintf(arena,
+                            "The `window_duration` must be between (0, 9223372036854775807] "
+                            "(current value = %lldL).",
+                            (long long)v[0]);
+    else if (v[1] <= 0)
+        bad = arena_sprintf(arena,
+                            "The `slide_duration` must be between (0, 9223372036854775807] "
+                            "(current value = %lldL).",
+                            (long long)v[1]);
+    if (bad) {
+        window_mismatch(b, args->items[0], v, v[0] <= 0 ? at : slide_at->span,
+                        "VALUE_OUT_OF_RANGE", bad);
         return NULL;
     }
-    if (v[1] <= 0) {
-        diag_error(sc->diag, slide_at->span, "The slide duration (%s) must be greater than 0.",
-                   text[1]);
-        return NULL;
-    }
-    if (v[1] > v[0]) {
-        diag_error(sc->diag, slide_at->span,
-                   "The slide duration (%s) must be less than or equal to the windowDuration (%s).",
-                   text[1], text[0]);
-        return NULL;
-    }
-    if ((v[2] < 0 ? -v[2] : v[2]) >= v[1]) {
-        diag_error(
-            sc->diag, args->items[3]->span,
-            "The absolute value of start time (%s) must be less than the slideDuration (%s).",
-            text[2], text[1]);
+    if (v[1] > v[0])
+        bad = arena_sprintf(arena,
+                            "The `slide_duration`(%lldL) must be <= the `window_duration`(%lldL).",
+                            (long long)v[1], (long long)v[0]);
+    else if (abs_start >= v[1])
+        bad = arena_sprintf(arena,
+                            "The `abs(start_time)`(%lldL) must be < the `slide_duration`(%lldL).",
+                            (long long)abs_start, (long long)v[1]);
+    if (bad) {
+        window_mismatch(b, args->items[0], v, v[1] > v[0] ? slide_at->span : args->items[3]->span,
+                        "PARAMETER_CONSTRAINT_VIOLATION", bad);
         return NULL;
     }
     SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window_of(ts->type), call->span);
