@@ -1794,8 +1794,8 @@ static const char *pct_type(const AstExpr *a, const SExpr *px)
     const Type *t = px->type;
     if (t->kind != TY_ARRAY)
         return agg_numeric(t) || t->kind == TY_STRING ? "DOUBLE" : NULL;
-    if (a->kind != AST_CALL || strcasecmp(a->u.call.name, "array") != 0 ||
-        px->kind != SX_CALL || (!type_is_numeric(t->elem) && t->elem->kind != TY_DECIMAL))
+    if (a->kind != AST_CALL || strcasecmp(a->u.call.name, "array") != 0 || px->kind != SX_CALL ||
+        (!type_is_numeric(t->elem) && t->elem->kind != TY_DECIMAL))
         return NULL;
     for (int i = 0; i < px->u.call.n_args; i++)
         if (a->u.call.args.items[i]->kind == AST_NULL || !sema_foldable(px->u.call.args[i]))
@@ -1878,9 +1878,8 @@ static bool percentile_pct(Binder *ab, const AstExpr *e, double *out)
         return false;
     const char *ty = pct_type(a, px);
     if (!ty) {
-        agg_unexpected_type(ab, e, 1,
-                            px->type->kind == TY_ARRAY ? "\"ARRAY<DOUBLE>\"" : "\"DOUBLE\"",
-                            px->type);
+        agg_unexpected_type(
+            ab, e, 1, px->type->kind == TY_ARRAY ? "\"ARRAY<DOUBLE>\"" : "\"DOUBLE\"", px->type);
         return false;
     }
     if ((fx && !integral_arg(ab, e, 2, fx)) || !pct_foldable(ab, e, a, px, "percentage", ty))
@@ -2739,8 +2738,8 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
                             "(current value = %lldL).",
                             (long long)v[1]);
     if (bad) {
-        window_mismatch(b, args->items[0], v, v[0] <= 0 ? at : slide_at->span,
-                        "VALUE_OUT_OF_RANGE", bad);
+        window_mismatch(b, args->items[0], v, v[0] <= 0 ? at : slide_at->span, "VALUE_OUT_OF_RANGE",
+                        bad);
         return NULL;
     }
     if (v[1] > v[0])

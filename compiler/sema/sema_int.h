@@ -565,7 +565,7 @@ bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, con
 #define SPARK_T_NUMERIC_AND_ANSI_INTERVAL                                                          \
     "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")"
 #define SPARK_T_APPROX_PERCENTILE_INPUT                                                            \
-    "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or "                             \
+    "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or "                           \
     "\"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")"
 /* The expression Spark checks for the call e of fn: e itself, or the replacement of a
    RuntimeReplaceable function (make_timestamp_ltz's MakeTimestamp). */
