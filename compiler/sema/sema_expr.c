@@ -1770,124 +1770,211 @@ static bool hll_precision(Binder *b, const AstExpr *a, int *p_out)
     return true;
 }
 
-/*
-** percentile's percentage (Percentile.checkInputDataTypes): a foldable DOUBLE in [0, 1], here a
-** numeric literal; an ARRAY of them and the frequency argument are not supported yet.
-*/
-static bool percentile_pct(Binder *b, const AstExpr *e, double *out)
+/* ==== percentile and percentile_approx arguments ==== */
+
+/* A type NumericType takes: a number, a DECIMAL, or NULL (cast to DOUBLE). */
+static bool agg_numeric(const Type *t)
 {
-    const AstExprList *args = &e->u.call.args;
-    const AstExpr *a = args->items[1];
-    const char *sql = sql_of(b, e);
-    if (args->n > 2) {
-        diag_error(b->sc->diag, args->items[2]->span,
-                   "percentile with a frequency argument is not supported yet");
-        return false;
-    }
-    if (a->kind == AST_NULL) {
-        diag_error(b->sc->diag, a->span,
-                   "[DATATYPE_MISMATCH.UNEXPECTED_NULL] Cannot resolve \"%s\" due to data type "
-                   "mismatch: The percentage must not be null.", sql);
-        return false;
-    }
-    if (!double_literal(a, true, out)) {
-        diag_error(b->sc->diag, a->span,
-                   "percentile with a percentage other than a numeric literal is not supported yet");
-        return false;
-    }
-    if (!(*out >= 0.0 && *out <= 1.0)) {
-        StrBuf v;
-        sb_init(&v, b->sc->arena);
-        sema_put_double(&v, *out);
-        diag_error(b->sc->diag, a->span,
-                   "[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE] Cannot resolve \"%s\" due to data type "
-                   "mismatch: The percentage must be between [0.0, 1.0] (current value = %sD).",
-                   sql, v.data);
-        return false;
-    }
+    return type_is_numeric(t) || t->kind == TY_NULL || t->kind == TY_DECIMAL;
+}
+
+/* Spark's UNEXPECTED_INPUT_TYPE at argument k of the aggregate call e, reported as the function
+   itself, without DISTINCT or FILTER (CheckAnalysis names the AggregateFunction). */
+static void agg_unexpected_type(Binder *b, const AstExpr *e, int k, const char *want, const Type *t)
+{
+    AstExpr fn = *e;
+    fn.u.call.distinct = false;
+    fn.u.call.filter = NULL;
+    sema_unexpected_input_type(b, &fn, k, want, t);
+}
+
+/*
+** The percentage a of percentile or percentile_approx, bound as px, as ImplicitCastInputTypes
+** types it (PercentileBase.inputTypes, ApproximatePercentile.inputTypes): DOUBLE of a number,
+** DECIMAL, STRING or NULL (cast), ARRAY<DOUBLE> of an array(...) of numbers none of which can
+** be NULL (a NULL element, or a column's, makes no ArrayType(DoubleType, containsNull =
+** false)); NULL when it is neither.
+*/
+static const char *pct_type(const AstExpr *a, const SExpr *px)
+{
+    const Type *t = px->type;
+    if (t->kind != TY_ARRAY)
+        return agg_numeric(t) || t->kind == TY_STRING ? "DOUBLE" : NULL;
+    if (a->kind != AST_CALL || strcasecmp(a->u.call.name, "array") != 0 || px->kind != SX_CALL ||
+        (!type_is_numeric(t->elem) && t->elem->kind != TY_DECIMAL))
+        return NULL;
+    for (int i = 0; i < px->u.call.n_args; i++)
+        if (a->u.call.args.items[i]->kind == AST_NULL || !sema_foldable(px->u.call.args[i]))
+            return NULL;
+    return "ARRAY<DOUBLE>";
+}
+
+/* The values of the percentage a, a numeric literal or an array(...) of them, in *pcts (n of
+   them, in arena); false when a is another constant (nothing reported). */
+static bool pct_literals(Arena *arena, const AstExpr *a, double **pcts, int *n)
+{
+    bool array = a->kind == AST_CALL && strcasecmp(a->u.call.name, "array") == 0;
+    *n = array ? a->u.call.args.n : 1;
+    *pcts = ARENA_NEW_N(arena, double, *n > 0 ? *n : 1);
+    for (int i = 0; i < *n; i++)
+        if (!double_literal(array ? a->u.call.args.items[i] : a, true, &(*pcts)[i]))
+            return false;
     return true;
 }
 
-/* An argument of percentile_approx that is no literal: NON_FOLDABLE_INPUT when it is not
-   constant (its type as the implicit cast makes it: DOUBLE, ARRAY<DOUBLE>, the accuracy's
-   integer), else not supported; false. */
-static bool approx_not_literal(Binder *ab, const AstExpr *e, const AstExpr *a, const char *input)
+/* The percentages p[0..n) each in [0.0, 1.0] (NaN passes: Spark tests p < 0.0 || p > 1.0),
+   else VALUE_OUT_OF_RANGE of the call e, its values as toSQLValue(_, DoubleType) prints them,
+   joined by ','. */
+static bool pct_in_range(Binder *ab, const AstExpr *e, const AstExpr *a, const double *p, int n)
 {
-    SExpr *x = sema_bind_expr(ab, a);
-    if (!x)
-        return false;
-    if (x->kind != SX_CONST) {
-        const Type *t = x->type;
-        const char *ty = strcmp(input, "accuracy") == 0 ? sema_sql_type(ab, t)
-                         : t->kind == TY_ARRAY          ? "ARRAY<DOUBLE>"
-                                                        : "DOUBLE";
-        return sema_mismatch(ab, e, a->span, "NON_FOLDABLE_INPUT",
-                             sema_non_foldable_msg(ab, input, ty, sql_of(ab, a), false));
+    bool out = false;
+    StrBuf v;
+    sb_init(&v, ab->sc->arena);
+    for (int i = 0; i < n; i++) {
+        if (i)
+            sb_putc(&v, ',');
+        sema_put_double(&v, p[i]);
+        sb_putc(&v, 'D');
+        out |= p[i] < 0.0 || p[i] > 1.0;
     }
-    diag_error(ab->sc->diag, a->span,
-               "percentile_approx with a %s other than a numeric literal is not supported yet",
-               input);
+    if (!out)
+        return true;
+    return sema_mismatch(ab, e, a->span, "VALUE_OUT_OF_RANGE",
+                         arena_sprintf(ab->sc->arena,
+                                       "The percentage must be between [0.0, 1.0] (current "
+                                       "value = %s).",
+                                       v.data));
+}
+
+/* Argument k of the call e, bound as x, of inputType IntegralType (percentile's frequency,
+   percentile_approx's accuracy): TINYINT, SMALLINT, INT, BIGINT, or NULL (cast to INT); no
+   other type is cast to it.  False after UNEXPECTED_INPUT_TYPE. */
+static bool integral_arg(Binder *ab, const AstExpr *e, int k, const SExpr *x)
+{
+    if (type_is_integral(x->type) || x->type->kind == TY_NULL)
+        return true;
+    agg_unexpected_type(ab, e, k, "\"INTEGRAL\"", x->type);
     return false;
 }
 
+/* NON_FOLDABLE_INPUT of the argument a (input, of the type ty after the implicit cast) of the
+   call e when x, a bound, is not foldable; true when it is. */
+static bool pct_foldable(Binder *ab, const AstExpr *e, const AstExpr *a, const SExpr *x,
+                         const char *input, const char *ty)
+{
+    if (sema_foldable(x))
+        return true;
+    return sema_mismatch(ab, e, a->span, "NON_FOLDABLE_INPUT",
+                         sema_non_foldable_msg(ab, input, ty, sql_of(ab, a), false));
+}
+
 /*
-** percentile_approx's percentage and accuracy (ApproximatePercentile.checkInputDataTypes, Spark
-** 3.5): both foldable (NON_FOLDABLE_INPUT), the accuracy in (0, Int.MaxValue], the percentage
-** not NULL and each in [0.0, 1.0] (VALUE_OUT_OF_RANGE); here numeric literals, the percentage
-** one or an array(...) of them.
+** percentile's percentage and frequency (PercentileBase.checkInputDataTypes, Spark 3.5): the
+** input types first (percentage DOUBLE or ARRAY<DOUBLE>, frequency INTEGRAL:
+** UNEXPECTED_INPUT_TYPE), then the percentage foldable (NON_FOLDABLE_INPUT), not NULL
+** (UNEXPECTED_NULL), each in [0.0, 1.0] (VALUE_OUT_OF_RANGE).  Here a numeric literal; an
+** array of them, another constant and the frequency are not supported yet.
+*/
+static bool percentile_pct(Binder *ab, const AstExpr *e, double *out)
+{
+    const AstExprList *args = &e->u.call.args;
+    const AstExpr *a = args->items[1];
+    SExpr *px = sema_bind_expr(ab, a), *fx = NULL;
+    if (!px || (args->n > 2 && !(fx = sema_bind_expr(ab, args->items[2]))))
+        return false;
+    const char *ty = pct_type(a, px);
+    if (!ty) {
+        agg_unexpected_type(
+            ab, e, 1, px->type->kind == TY_ARRAY ? "\"ARRAY<DOUBLE>\"" : "\"DOUBLE\"", px->type);
+        return false;
+    }
+    if ((fx && !integral_arg(ab, e, 2, fx)) || !pct_foldable(ab, e, a, px, "percentage", ty))
+        return false;
+    if (a->kind == AST_NULL)
+        return sema_mismatch(ab, e, a->span, "UNEXPECTED_NULL", "The percentage must not be null.");
+    double *pcts;
+    int n;
+    bool lit = pct_literals(ab->sc->arena, a, &pcts, &n);
+    if (lit && !pct_in_range(ab, e, a, pcts, n))
+        return false;
+    if (!lit || px->type->kind == TY_ARRAY) {
+        diag_error(ab->sc->diag, a->span,
+                   "percentile with a percentage other than a numeric literal is not supported "
+                   "yet");
+        return false;
+    }
+    if (fx) {
+        diag_error(ab->sc->diag, args->items[2]->span,
+                   "percentile with a frequency argument is not supported yet");
+        return false;
+    }
+    *out = pcts[0];
+    return true;
+}
+
+/* percentile_approx's accuracy c, bound as cx, foldable and an INT range: an integer literal
+   (a '-' before it too) in (0, Int.MaxValue] (VALUE_OUT_OF_RANGE); false after reporting. */
+static bool approx_accuracy(Binder *ab, const AstExpr *e, const AstExpr *c, SAgg *agg)
+{
+    const AstExpr *lit = c->kind == AST_UNARY && c->u.unary.op == UOP_NEG ? c->u.unary.arg : c;
+    if (c->kind == AST_NULL) { /* accuracyExpression.eval().asInstanceOf[Number].longValue */
+        diag_error(ab->sc->diag, c->span,
+                   "percentile_approx with a NULL accuracy is not supported (Spark 3.5 fails "
+                   "with a NullPointerException)");
+        return false;
+    }
+    if (!lit || lit->kind != AST_INT) {
+        diag_error(ab->sc->diag, c->span,
+                   "percentile_approx with an accuracy other than an integer literal is not "
+                   "supported yet");
+        return false;
+    }
+    long long v = lit == c ? (long long)lit->u.ival : -(long long)lit->u.ival;
+    if (v <= 0 || v > INT32_MAX)
+        return sema_mismatch(ab, e, c->span, "VALUE_OUT_OF_RANGE",
+                             arena_sprintf(ab->sc->arena,
+                                           "The accuracy must be between (0, 2147483647] "
+                                           "(current value = %lldL).",
+                                           v));
+    agg->accuracy = v;
+    return true;
+}
+
+/*
+** percentile_approx's percentage and accuracy (ApproximatePercentile.checkInputDataTypes,
+** Spark 3.5): the input types first (percentage DOUBLE or ARRAY<DOUBLE>, accuracy INTEGRAL:
+** UNEXPECTED_INPUT_TYPE), both foldable (NON_FOLDABLE_INPUT), the accuracy in (0,
+** Int.MaxValue], the percentage not NULL and each in [0.0, 1.0] (VALUE_OUT_OF_RANGE); here
+** numeric literals, the percentage one or an array(...) of them.
 */
 static bool approx_args(Binder *ab, const AstExpr *e, SAgg *agg)
 {
     const AstExprList *args = &e->u.call.args;
-    const AstExpr *a = args->items[1];
-    Arena *arena = ab->sc->arena;
-    agg->accuracy = 10000;              /* ApproximatePercentile.DEFAULT_PERCENTILE_ACCURACY */
-    bool is_null = a->kind == AST_NULL; /* foldable: checked after the accuracy */
-    const AstExprList *items = NULL;
-    if (a->kind == AST_CALL && strcasecmp(a->u.call.name, "array") == 0 && !a->u.call.has_over) {
-        items = &a->u.call.args;
-        agg->pct_array = true;
-        agg->n_pcts = items->n;
-    } else {
-        agg->n_pcts = is_null ? 0 : 1;
+    const AstExpr *a = args->items[1], *c = args->n > 2 ? args->items[2] : NULL;
+    SExpr *px = sema_bind_expr(ab, a), *cx = NULL;
+    if (!px || (c && !(cx = sema_bind_expr(ab, c))))
+        return false;
+    const char *ty = pct_type(a, px);
+    if (!ty) {
+        agg_unexpected_type(ab, e, 1, "(\"DOUBLE\" or \"ARRAY<DOUBLE>\")", px->type);
+        return false;
     }
-    agg->pcts = ARENA_NEW_N(arena, double, agg->n_pcts > 0 ? agg->n_pcts : 1);
-    for (int i = 0; i < agg->n_pcts; i++) {
-        const AstExpr *p = items ? items->items[i] : a;
-        if (!double_literal(p, true, &agg->pcts[i]))
-            return approx_not_literal(ab, e, a, "percentage");
-    }
-    if (args->n > 2) {
-        const AstExpr *c = args->items[2];
-        if (c->kind != AST_INT)
-            return approx_not_literal(ab, e, c, "accuracy");
-        if (c->u.ival <= 0 || c->u.ival > INT32_MAX)
-            return sema_mismatch(ab, e, c->span, "VALUE_OUT_OF_RANGE",
-                                 arena_sprintf(arena,
-                                               "The accuracy must be between (0, 2147483647] "
-                                               "(current value = %lldL).",
-                                               (long long)c->u.ival));
-        agg->accuracy = c->u.ival;
-    }
-    if (is_null)
+    if ((cx && !integral_arg(ab, e, 2, cx)) || !pct_foldable(ab, e, a, px, "percentage", ty) ||
+        (cx && !pct_foldable(ab, e, c, cx, "accuracy", sema_sql_type(ab, cx->type))))
+        return false;
+    agg->accuracy = 10000; /* ApproximatePercentile.DEFAULT_PERCENTILE_ACCURACY */
+    if (c && !approx_accuracy(ab, e, c, agg))
+        return false;
+    if (a->kind == AST_NULL)
         return sema_mismatch(ab, e, a->span, "UNEXPECTED_NULL", "The percentage must not be null.");
-    bool out = false;
-    StrBuf v;
-    sb_init(&v, arena);
-    for (int i = 0; i < agg->n_pcts; i++) {
-        if (i)
-            sb_putc(&v, ',');
-        sema_put_double(&v, agg->pcts[i]);
-        sb_putc(&v, 'D');
-        out |= !(agg->pcts[i] >= 0.0 && agg->pcts[i] <= 1.0);
+    if (!pct_literals(ab->sc->arena, a, &agg->pcts, &agg->n_pcts)) {
+        diag_error(ab->sc->diag, a->span,
+                   "percentile_approx with a percentage other than a numeric literal is not "
+                   "supported yet");
+        return false;
     }
-    if (out)
-        return sema_mismatch(ab, e, a->span, "VALUE_OUT_OF_RANGE",
-                             arena_sprintf(arena,
-                                           "The percentage must be between [0.0, 1.0] "
-                                           "(current value = %s).",
-                                           v.data));
-    return true;
+    agg->pct_array = px->type->kind == TY_ARRAY;
+    return pct_in_range(ab, e, a, agg->pcts, agg->n_pcts);
 }
 
 /*
@@ -2023,11 +2110,6 @@ static SExpr *when_only(Binder *b, SExpr *cond, SExpr *x, const AstExpr *at, Src
 
 /* A value the aggregates of numbers take: a number, a DECIMAL or a NULL (a STRING was read as a
    DOUBLE before: aggregates.def's AGGP_STRING_AS_DOUBLE). */
-static bool agg_numeric(const Type *t)
-{
-    return type_is_numeric(t) || t->kind == TY_NULL || t->kind == TY_DECIMAL;
-}
-
 /* "function '<name>' expects <what>, but '<arg>' is of type t" at arg; NULL. */
 static SExpr *agg_arg_error(Binder *b, const char *name, const char *what, const AstExpr *arg,
                             const Type *t)
@@ -2036,16 +2118,6 @@ static SExpr *agg_arg_error(Binder *b, const char *name, const char *what, const
     snprintf(msg, sizeof msg, "function '%s' expects %s", name, what);
     type_error(b, arg, msg, arg, t);
     return NULL;
-}
-
-/* Spark's UNEXPECTED_INPUT_TYPE at argument k of the aggregate call e, reported as the function
-   itself, without DISTINCT or FILTER (CheckAnalysis names the AggregateFunction). */
-static void agg_unexpected_type(Binder *b, const AstExpr *e, int k, const char *want, const Type *t)
-{
-    AstExpr fn = *e;
-    fn.u.call.distinct = false;
-    fn.u.call.filter = NULL;
-    sema_unexpected_input_type(b, &fn, k, want, t);
 }
 
 /* SumBase and AverageBase.checkInputDataTypes (TypeUtils.checkForAnsiIntervalOrNumericType):
@@ -2453,10 +2525,12 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         case AGG_PERCENTILE:
             /* Percentile: a numeric value (or an ANSI interval, which sluice has not), the
                result DOUBLE of the values as doubles (toDoubleValue) */
-            if (!agg_numeric(t))
-                return agg_arg_error(b, e->u.call.name, "a numeric argument", args->items[0], t);
+            if (!agg_numeric(t)) {
+                agg_unexpected_type(b, e, 0, SPARK_T_NUMERIC_AND_ANSI_INTERVAL, t);
+                return NULL;
+            }
             agg.pct = 0.5; /* Median: Percentile(child, Literal(0.5)) */
-            if (args->n >= 2 && !percentile_pct(b, e, &agg.pct))
+            if (args->n >= 2 && !percentile_pct(&ab, e, &agg.pct))
                 return NULL;
             agg.type = &type_double;
             agg.arg = sema_coerce(sc, x, &type_double);
@@ -2467,9 +2541,10 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                goes in as Decimal.toDouble (its cast to DOUBLE, arg) and comes out as
                Decimal(double) set to the column's precision and scale by the row writer
                (changePrecision: HALF_UP, NULL when it does not fit), its cast back (cg_agg.c) */
-            if (!agg_numeric(t) && t->kind != TY_DATE && !type_is_any_timestamp(t))
-                return agg_arg_error(b, e->u.call.name, "a numeric, date or timestamp argument",
-                                     args->items[0], t);
+            if (!agg_numeric(t) && t->kind != TY_DATE && !type_is_any_timestamp(t)) {
+                agg_unexpected_type(b, e, 0, SPARK_T_APPROX_PERCENTILE_INPUT, t);
+                return NULL;
+            }
             if (t->kind == TY_NULL) { /* the implicit cast to NumericType's DOUBLE */
                 x = sema_coerce(sc, x, &type_double);
                 t = &type_double;
@@ -2491,11 +2566,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             }
             if (!type_is_numeric(t) && t->kind != TY_DATE && !type_is_any_timestamp(t) &&
                 t->kind != TY_DECIMAL && !type_is_ansi_interval(t)) {
-                agg_unexpected_type(b, e, 0,
-                                    "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or "
-                                    "\"TIMESTAMP_NTZ\" or \"INTERVAL YEAR TO MONTH\" or "
-                                    "\"INTERVAL DAY TO SECOND\")",
-                                    t);
+                agg_unexpected_type(b, e, 0, SPARK_T_APPROX_PERCENTILE_INPUT, t);
                 return NULL;
             }
             if (!histogram_nb(&ab, e, &agg))
@@ -2561,18 +2632,30 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 }
 
 /* A duration argument of window() or session_window() (fn): a string or INTERVAL literal, or
-   an integer (µs, as Spark; window() only, session_window() refuses it before). */
+   an integer (µs, as Spark; window() only, session_window() refuses it before).  As
+   TimeWindow.parseExpression, which the function's builder runs: another argument is
+   QueryCompilationErrors.invalidLiteralForWindowDurationError (_LEGACY_ERROR_TEMP_1207, which
+   Spark prints without its class); a month in a string is getIntervalInMicroSeconds'
+   IllegalArgumentException, which FunctionRegistry's builder turns into FAILED_FUNCTION_CALL
+   (funcBuildError). */
 static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int pos, int64_t *us,
                             const char **text)
 {
-    if (a->kind == AST_INT) {
-        *us = a->u.ival;
-        *text = arena_sprintf(b->sc->arena, "%lld", (long long)a->u.ival);
+    const AstExpr *num = a->kind == AST_UNARY && a->u.unary.op == UOP_NEG ? a->u.unary.arg : a;
+    if (num && num->kind == AST_INT) { /* Spark's grammar reads -5 as the literal -5 */
+        *us = num == a ? num->u.ival : -num->u.ival;
+        *text = arena_sprintf(b->sc->arena, "%lld", (long long)*us);
         return true;
     }
     if ((a->kind != AST_STRING || !a->u.str) && a->kind != AST_INTERVAL) {
-        diag_error(b->sc->diag, a->span,
-                   "function '%s' expects a duration such as '10 minutes' as argument %d", fn, pos);
+        if (strcmp(fn, "window") == 0)
+            diag_error(b->sc->diag, a->span,
+                       "The duration and time inputs to window must be an integer, long or "
+                       "string literal.");
+        else
+            diag_error(b->sc->diag, a->span,
+                       "function '%s' expects a duration such as '10 minutes' as argument %d", fn,
+                       pos);
         return false;
     }
     *text = sema_duration_text(a);
@@ -2580,11 +2663,27 @@ static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int pos
     if (!sema_duration_literal(b->sc, a, &months, us))
         return false;
     if (months != 0) {
-        diag_error(b->sc->diag, a->span, "Intervals greater than a month is not supported (%s).",
-                   *text);
+        if (strcmp(fn, "window") == 0)
+            diag_error(b->sc->diag, a->span,
+                       "[FAILED_FUNCTION_CALL] Failed preparing of the function `window` for "
+                       "call. Please, double check function's arguments.");
+        else
+            diag_error(b->sc->diag, a->span,
+                       "Intervals greater than a month is not supported (%s).", *text);
         return false;
     }
     return true;
+}
+
+/* TimeWindow.checkInputDataTypes' DATATYPE_MISMATCH (sub, msg) of window(ts, ...) at span:
+   Spark names the expression by its toString, window(<ts>, <window µs>, <slide µs>, <start
+   µs>) (NonSQLExpression); false. */
+static bool window_mismatch(Binder *b, const AstExpr *ts, const int64_t *v, SrcSpan at,
+                            const char *sub, const char *msg)
+{
+    const char *sql = arena_sprintf(b->sc->arena, "window(%s, %lld, %lld, %lld)", sql_of(b, ts),
+                                    (long long)v[0], (long long)v[1], (long long)v[2]);
+    return sema_mismatch_sql(b, at, sql, sub, msg);
 }
 
 /*
@@ -2630,27 +2729,36 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
         text[1] = text[0];
     }
     const AstExpr *slide_at = args->n >= 3 ? args->items[2] : args->items[1];
-    if (v[0] <= 0) {
-        diag_error(sc->diag, args->items[1]->span,
-                   "The window duration (%s) must be greater than 0.", text[0]);
+    const char *bad = NULL;
+    SrcSpan at = args->items[1]->span;
+    Arena *arena = sc->arena;
+    int64_t abs_start = v[2] < 0 ? -v[2] : v[2];
+    if (v[0] <= 0)
+        bad = arena_sprintf(arena,
+                            "The `window_duration` must be between (0, 9223372036854775807] "
+                            "(current value = %lldL).",
+                            (long long)v[0]);
+    else if (v[1] <= 0)
+        bad = arena_sprintf(arena,
+                            "The `slide_duration` must be between (0, 9223372036854775807] "
+                            "(current value = %lldL).",
+                            (long long)v[1]);
+    if (bad) {
+        window_mismatch(b, args->items[0], v, v[0] <= 0 ? at : slide_at->span, "VALUE_OUT_OF_RANGE",
+                        bad);
         return NULL;
     }
-    if (v[1] <= 0) {
-        diag_error(sc->diag, slide_at->span, "The slide duration (%s) must be greater than 0.",
-                   text[1]);
-        return NULL;
-    }
-    if (v[1] > v[0]) {
-        diag_error(sc->diag, slide_at->span,
-                   "The slide duration (%s) must be less than or equal to the windowDuration (%s).",
-                   text[1], text[0]);
-        return NULL;
-    }
-    if ((v[2] < 0 ? -v[2] : v[2]) >= v[1]) {
-        diag_error(
-            sc->diag, args->items[3]->span,
-            "The absolute value of start time (%s) must be less than the slideDuration (%s).",
-            text[2], text[1]);
+    if (v[1] > v[0])
+        bad = arena_sprintf(arena,
+                            "The `slide_duration`(%lldL) must be <= the `window_duration`(%lldL).",
+                            (long long)v[1], (long long)v[0]);
+    else if (abs_start >= v[1])
+        bad = arena_sprintf(arena,
+                            "The `abs(start_time)`(%lldL) must be < the `slide_duration`(%lldL).",
+                            (long long)abs_start, (long long)v[1]);
+    if (bad) {
+        window_mismatch(b, args->items[0], v, v[1] > v[0] ? slide_at->span : args->items[3]->span,
+                        "PARAMETER_CONSTRAINT_VIOLATION", bad);
         return NULL;
     }
     SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window_of(ts->type), call->span);

@@ -280,7 +280,7 @@ const char *sema_non_foldable_msg(Binder *b, const char *input, const char *type
     if (cast)
         sql = arena_sprintf(b->sc->arena, "CAST(%s AS %s)", sql, type);
     return arena_sprintf(b->sc->arena,
-                         "the input `%s` should be a foldable \"%s\" expression; however, got "
+                         "the input %s should be a foldable \"%s\" expression; however, got "
                          "\"%s\".",
                          input, type, sql);
 }

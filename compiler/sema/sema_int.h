@@ -560,14 +560,22 @@ bool sema_unexpected_input(Binder *b, SChecked who, int i, const char *want, con
 #define SPARK_T_ANY_TIMESTAMP "\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\""
 #define SPARK_T_NUMERIC_AND_INTERVAL                                                               \
     "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")"
+/* TypeCollection.NumericAndAnsiInterval (percentile, median) and ApproximatePercentile's (and
+   HistogramNumeric's) first input type. */
+#define SPARK_T_NUMERIC_AND_ANSI_INTERVAL                                                          \
+    "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")"
+#define SPARK_T_APPROX_PERCENTILE_INPUT                                                            \
+    "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or "                           \
+    "\"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")"
 /* The expression Spark checks for the call e of fn: e itself, or the replacement of a
    RuntimeReplaceable function (make_timestamp_ltz's MakeTimestamp). */
 SChecked sema_checked_call(Binder *b, const AstExpr *e, SFunc fn);
 /* Is want such a text (a typing rule's *want: UNEXPECTED_INPUT_TYPE), not sluice's words? */
 bool sema_is_spark_type_text(const char *want);
-/* The message of Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT: "the input `input` should be a
+/* The message of Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT: "the input input should be a
    foldable "type" expression; however, got "sql"." (sql inside CAST(... AS type) when cast:
-   Spark shows the implicit cast it added). */
+   Spark shows the implicit cast it added).  3.5 passes the input's name as it is: the
+   backticks came with SPARK-45156, in 4.0. */
 const char *sema_non_foldable_msg(Binder *b, const char *input, const char *type, const char *sql,
                                   bool cast);
 /* Spark's toSQLValue of a STRING (Literal.sql): '...' with \ and ' escaped by a \. */

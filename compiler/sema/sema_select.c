@@ -228,8 +228,9 @@ static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr
     *failed = false;
     if (is_ordinal(g)) {
         if (g->u.ival < 1 || g->u.ival > ast->n_items) {
-            diag_error(sc->diag, g->span,
-                       "GROUP BY position %lld is not in select list (valid range is [1, %d])",
+            diag_error(sc->diag, g->span, /* QueryCompilationErrors.groupByPositionRangeError */
+                       "[GROUP_BY_POS_OUT_OF_RANGE] GROUP BY position %lld is not in select list "
+                       "(valid range is [1, %d]).",
                        (long long)g->u.ival, ast->n_items);
             *failed = true;
             return NULL;

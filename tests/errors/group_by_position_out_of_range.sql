@@ -1,4 +1,4 @@
--- expect: 5:62: GROUP BY position 3 is not in select list (valid range is [1, 2])
+-- expect: 5:62: [GROUP_BY_POS_OUT_OF_RANGE] GROUP BY position 3 is not in select list (valid range is [1, 2]).
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,4 +1,4 @@
--- expect: 5:91: The absolute value of start time (15 minutes) must be less than the slideDuration (10 minutes).
+-- expect: 5:91: [DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION] Cannot resolve "window(time, 3600000000, 600000000, 900000000)" due to data type mismatch: The `abs(start_time)`(900000000L) must be < the `slide_duration`(600000000L).
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

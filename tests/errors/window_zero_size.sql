@@ -1,4 +1,4 @@
--- expect: 5:67: The window duration (0 seconds) must be greater than 0.
+-- expect: 5:67: [DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE] Cannot resolve "window(time, 0, 0, 0)" due to data type mismatch: The `window_duration` must be between (0, 9223372036854775807] (current value = 0L).
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -1,0 +1,5 @@
+-- expect: 5:81: [DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE] Cannot resolve "window(time, 600000000, -5, 0)" due to data type mismatch: The `slide_duration` must be between (0, 9223372036854775807] (current value = -5L).
+CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT count(*) FROM events GROUP BY window(time, '10 minutes', -5) WITH (outputMode = 'complete');
