@@ -172,7 +172,7 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
 }
 
 /* Decode key bytes of layout kl into values (a group's on the emit side, a DISTINCT tuple's). */
-static void decode_key(CgCtx *cg, const PKeyLayout *kl, LLVMValueRef key, CgVal *keys)
+void cg_decode_key(CgCtx *cg, const PKeyLayout *kl, LLVMValueRef key, CgVal *keys)
 {
     LLVMValueRef var_off = cg_i64(cg, kl->fixed_size);
     for (int i = 0; i < kl->n; i++) {
@@ -2042,7 +2042,7 @@ LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
         LLVMBuildCondBr(cg->b, distinct_admit(cg, dtable, key, len, pd->id), bb_new, done);
         cg_at(cg, bb_new);
         CgVal *parts = ARENA_NEW_N(cg->arena, CgVal, pd->key.n);
-        decode_key(cg, &pd->key, key, parts);
+        cg_decode_key(cg, &pd->key, key, parts);
         LLVMValueRef stack = cg_alloca(
             cg, LLVMArrayType(cg->t_i8, pq->key.fixed_size + CG_KEY_STACK_BYTES), "keybuf");
         LLVMSetAlignment(stack, 16);
@@ -2077,10 +2077,11 @@ LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
 ** (sl_merge_<q>, sessions merging on the query's thread) merges every aggregate.
 */
 
-/* Is aggregate i of pq replayed (its level is split; the levels above are serial)? */
+/* Is aggregate i of pq replayed (its level is split, its task making updates; the levels
+   above are serial)? */
 static bool replayed(const PQuery *pq, int i)
 {
-    return !pq->serial && plan_agg_replays(&pq->agg->aggs[i]);
+    return !pq->serial && !plan_agg_logs_updates(pq) && plan_agg_replays(&pq->agg->aggs[i]);
 }
 
 bool cg_agg_replays(const PQuery *pq)
@@ -2576,7 +2577,7 @@ static LLVMValueRef emit_level_fn(CgCtx *cg, const PQuery *root, const PQuery *p
     const SSelect *a = pq->agg;
     CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
     CgVal *aggs = ARENA_NEW_N(cg->arena, CgVal, a->n_agg + 1);
-    decode_key(cg, &pq->key, key, keys);
+    cg_decode_key(cg, &pq->key, key, keys);
     for (int i = 0; i < a->n_agg; i++)
         aggs[i] = final_value(cg, &a->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"));
     CgEnv env = {0};

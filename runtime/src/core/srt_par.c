@@ -644,7 +644,7 @@ int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtE
     for (uint32_t i = 0; i < q->def->n_ops; i++) {
         const SrtOpDef *d = &q->def->ops[i];
         const SrtOperatorVt *vt = srt_operator_vt(d->kind);
-        if (!vt || !vt->fold || (d->id == SRT_OP_AGG && !d->task_merge))
+        if (!vt || !vt->fold || (d->id == SRT_OP_AGG && !d->task_merge && !q->def->update_log))
             return 0;
     }
     SrtPar *par = srt_mem_calloc(q->mem, sizeof *par);

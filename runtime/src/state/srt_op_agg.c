@@ -9,6 +9,7 @@
 **             because eviction removes them after the sink wrote the batch.
 ** State version N+1 is a delta of the groups batch N updated or evicted (a snapshot every 10th).
 */
+#include <setjmp.h>
 #include <string.h>
 
 #include "state/srt_operator.h"
@@ -144,13 +145,32 @@ static void agg_destroy(SrtOperator *op)
 
 static const char *const agg_names[] = {"stateStoreSave", NULL};
 
+/* A task's logged updates made on op's query, under a guard: out of memory fails it. */
+static int make_updates(SrtOperator *op, SrtOperator *task)
+{
+    SrtQuery *q = op->q;
+    jmp_buf *outer = q->guard;
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        q->guard = outer;
+        return -(q->err.code ? q->err.code : SRT_ERR_QUERY);
+    }
+    q->guard = &jb;
+    q->def->update_log(q, task->q->vlog.p, task->q->vlog.len);
+    q->guard = outer;
+    return 0;
+}
+
 /* A task's groups, merged (the first level; a level above is updated at output, untouched),
    then its value log replayed into the groups they were merged into, in input order
-   (SrtReplayFn): the task's i-th group is the log's group i. */
+   (SrtReplayFn): the task's i-th group is the log's group i.  After DROP DUPLICATES the task
+   made no update: those of its log that the deduplication's fold kept are made now. */
 static int agg_fold(SrtOperator *op, SrtOperator *task)
 {
     SrtQuery *q = op->q;
     SrtReplayFn replay = q->def->replay;
+    if (q->def->update_log && op->def->id == SRT_OP_AGG)
+        return make_updates(op, task);
     if (!op->def->task_merge)
         return 0;
     size_t n = replay ? srt_agg_count(task->state) : 0;
