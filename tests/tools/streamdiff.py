@@ -410,6 +410,18 @@ def gen_chain(r, q):
     q.pre_dedup = (r.sample(["time", "k", "v", "d"], r.randint(1, 3)), within)
     if r.random() < 0.5:
         q.aggs.append("collect_v")
+    if within and not reads_time_above_dedup(q):
+        # StreamingDeduplicateWithinWatermarkExec reads the event time ColumnPruning would
+        # take away (see gen_query's dedup family): left in, read by max(time)
+        q.aggs.append("max_t")
+
+
+def reads_time_above_dedup(q):
+    """Does DROP DUPLICATES before q's aggregation keep the event time (a key, or read by the
+    aggregation: a window, a time key or aggregate), so that ColumnPruning leaves it below the
+    deduplication with its watermark predicate?"""
+    return ("time" in q.pre_dedup[0] or q.family == "window" or "time" in q.keys or
+            any(AGG_COL.get(a) == "time" for a in q.aggs))
 
 
 def query_sql(q, st, per):
@@ -770,15 +782,11 @@ class Model:
         return res
 
     def pre_dedup_batch(self, rows, late_ms, wm_ms):
-        """DROP DUPLICATES before the aggregation: the rows it lets through, in order.  The
-        aggregation reads the event time (a window over it), or not (GROUP BY k without a
-        time key or aggregate): ColumnPruning keeps it below the deduplication, with its
-        watermark predicate, only then or when it is a key."""
+        """DROP DUPLICATES before the aggregation: the rows it lets through, in order; late
+        ones dropped only when it keeps the event time (reads_time_above_dedup)."""
         q = self.q
         dkeys, within = q.pre_dedup
-        has_time = ("time" in dkeys or q.family == "window" or "time" in q.keys or
-                    any(AGG_COL.get(a) == "time" for a in q.aggs))
-        late = q.delay is not None and has_time
+        late = q.delay is not None and reads_time_above_dedup(q)
         res = []
         for w in rows:
             if late and w["time"] is not None and w["time"] <= late_ms * 1000:
