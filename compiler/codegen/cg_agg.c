@@ -2211,6 +2211,22 @@ static uint32_t replay_entry(CgCtx *cg, const PQuery *pq, int i, LLVMValueRef st
     return 8u + nx + ny;
 }
 
+CgLogLoop cg_log_loop(CgCtx *cg, LLVMValueRef log, LLVMValueRef len, LLVMBasicBlockRef done)
+{
+    CgLogLoop lp;
+    lp.head = cg_block(cg, "entry.next");
+    LLVMBasicBlockRef entry = cg_block(cg, "entry.read");
+    lp.at_p = cg_alloca(cg, cg->t_i64, "at");
+    cg_store(cg, cg_i64(cg, 0), lp.at_p);
+    LLVMBuildBr(cg->b, lp.head);
+    cg_at(cg, lp.head);
+    lp.at = cg_load(cg, cg->t_i64, lp.at_p, "at");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, lp.at, len, ""), entry, done);
+    cg_at(cg, entry);
+    lp.entry = cg_gep(cg, log, lp.at, "e");
+    return lp;
+}
+
 /*
 ** void replay(SrtQuery *q, uint8_t *const *groups, u64 n_groups, const uint8_t *log, u64 len)
 ** (SrtReplayFn): the log's entries in order, each the update of its aggregate in the state
@@ -2226,19 +2242,12 @@ LLVMValueRef cg_replay_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef groups = LLVMGetParam(fn, 1), log = LLVMGetParam(fn, 3), len = LLVMGetParam(fn, 4);
     LLVMBasicBlockRef body = cg_block(cg, "body");
-    LLVMBasicBlockRef head = cg_block(cg, "entry.next");
-    LLVMBasicBlockRef entry = cg_block(cg, "entry.read");
     LLVMBasicBlockRef done = cg_block(cg, "done");
     cg_at(cg, body);
     LLVMValueRef cur = pq->session ? NULL : batch_mark(cg);
-    LLVMValueRef at_p = cg_alloca(cg, cg->t_i64, "at");
-    cg_store(cg, cg_i64(cg, 0), at_p);
-    LLVMBuildBr(cg->b, head);
-    cg_at(cg, head);
-    LLVMValueRef at = cg_load(cg, cg->t_i64, at_p, "at");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, len, ""), entry, done);
-    cg_at(cg, entry);
-    LLVMValueRef e = cg_gep(cg, log, at, "e");
+    CgLogLoop lp = cg_log_loop(cg, log, len, done);
+    LLVMValueRef e = lp.entry, at = lp.at, at_p = lp.at_p;
+    LLVMBasicBlockRef head = lp.head;
     LLVMValueRef g = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i32, e, "e.group"), cg->t_i64, "");
     LLVMValueRef agg = cg_load(cg, cg->t_i32, cg_gepc(cg, e, 4, ""), "e.agg");
     LLVMValueRef state = cg_load(

@@ -440,6 +440,14 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi);
 const char *cg_task_merge_name(CgCtx *cg, const PQuery *pq, int qi);
 /* sl_distinct_fold_<qi>: a split batch's task's DISTINCT tuples into the query (cg_agg.c). */
 LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi);
+/* The loop over the entries of a log[0, len) (a parallel task's, srt_vlog_*), opened where the
+   builder is: the code after it runs once per entry, at byte `at` (entry: its pointer); it
+   stores the next entry's offset at at_p and branches to head; the loop ends at done. */
+typedef struct CgLogLoop {
+    LLVMBasicBlockRef head;
+    LLVMValueRef at_p, at, entry;
+} CgLogLoop;
+CgLogLoop cg_log_loop(CgCtx *cg, LLVMValueRef log, LLVMValueRef len, LLVMBasicBlockRef done);
 /* sl_replay_<qi>: a split batch's task's values of replayed aggregates into the query's
    groups (cg_agg.c); NULL when pq has none. */
 LLVMValueRef cg_replay_fn(CgCtx *cg, const PQuery *pq, int qi);

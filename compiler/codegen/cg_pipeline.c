@@ -1308,8 +1308,8 @@ static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
         vals[k] = keys[k];
     for (int i = 0; i < n_args; i++)
         vals[pq->key.n + i] = args[arg_at[i]];
-    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, kl->fixed_size + CG_KEY_STACK_BYTES),
-                                   "ulog.buf");
+    LLVMValueRef stack =
+        cg_alloca(cg, LLVMArrayType(cg->t_i8, kl->fixed_size + CG_KEY_STACK_BYTES), "ulog.buf");
     LLVMSetAlignment(stack, 16);
     LLVMValueRef len;
     LLVMValueRef bytes =
@@ -1333,8 +1333,6 @@ LLVMValueRef cg_update_log_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef log = LLVMGetParam(fn, 1), len = LLVMGetParam(fn, 2);
     LLVMBasicBlockRef body = cg_block(cg, "body");
-    LLVMBasicBlockRef head = cg_block(cg, "entry.next");
-    LLVMBasicBlockRef entry = cg_block(cg, "entry.read");
     LLVMBasicBlockRef step = cg_block(cg, "entry.done");
     LLVMBasicBlockRef done = cg_block(cg, "done");
     cg_at(cg, body);
@@ -1342,14 +1340,8 @@ LLVMValueRef cg_update_log_fn(CgCtx *cg, const PQuery *pq, int qi)
     Tables tables;
     state_setup(cg, pq, &et, &tables);
     et.logs = NULL;
-    LLVMValueRef at_p = cg_alloca(cg, cg->t_i64, "at");
-    cg_store(cg, cg_i64(cg, 0), at_p);
-    LLVMBuildBr(cg->b, head);
-    cg_at(cg, head);
-    LLVMValueRef at = cg_load(cg, cg->t_i64, at_p, "at");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, len, ""), entry, done);
-    cg_at(cg, entry);
-    LLVMValueRef e = cg_gep(cg, log, at, "e");
+    CgLogLoop lp = cg_log_loop(cg, log, len, done);
+    LLVMValueRef e = lp.entry, at = lp.at, at_p = lp.at_p;
     LLVMValueRef n = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i32, e, "e.len"), cg->t_i64, "");
     LLVMValueRef size = LLVMBuildAnd(cg->b, LLVMBuildAdd(cg->b, n, cg_i64(cg, 15), ""),
                                      cg_i64(cg, ~(int64_t)7), "e.size");
@@ -1371,7 +1363,7 @@ LLVMValueRef cg_update_log_fn(CgCtx *cg, const PQuery *pq, int qi)
     update_keyed(cg, pq, tables.table, vals, args, &et, step);
     cg_at(cg, step);
     cg_call(cg, "srt_scratch_reset", &cg->q, 1, "");
-    LLVMBuildBr(cg->b, head);
+    LLVMBuildBr(cg->b, lp.head);
     cg_at(cg, done);
     LLVMBuildRetVoid(cg->b);
     cg_at(cg, cg->entry);

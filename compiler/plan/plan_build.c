@@ -50,9 +50,9 @@ static void layout(Arena *arena, PKeyLayout *k, const Type *const *types, int n,
     k->null_bytes = (uint32_t)n;
     for (int i = 0; i < n; i++) {
         bool window = is_window_type(types[i]);
-        k->slots[i].nested = key_nested(types[i]) ||
-                             (exact && ((types[i]->kind == TY_STRUCT && !window) ||
-                                        types[i]->kind == TY_MAP));
+        k->slots[i].nested =
+            key_nested(types[i]) ||
+            (exact && ((types[i]->kind == TY_STRUCT && !window) || types[i]->kind == TY_MAP));
         if (types[i]->kind == TY_STRUCT && !window && !k->slots[i].nested) {
             k->slots[i].field_nulls = k->null_bytes;
             k->null_bytes += (uint32_t)types[i]->n_fields;

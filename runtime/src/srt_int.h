@@ -1467,6 +1467,9 @@ void srt_par_end_batch(SrtPar *par);
 int srt_cpu_count(void);
 /* Leave the failed query's process or output call (or, outside one, the program). */
 SRT_NORETURN void srt_query_bail(SrtQuery *q);
+/* fn(q, ctx) on q's thread under a guard of its own (generated code called at a fold: out of
+   memory fails the query, srt_query_bail): 0, or -code when it failed. */
+int srt_query_guarded(SrtQuery *q, void (*fn)(SrtQuery *q, void *ctx), void *ctx);
 /* Out of memory inside generated code: fail q and longjmp to the batch guard. */
 SRT_NORETURN void srt_query_oom(SrtQuery *q, const char *what);
 /* A query detached from any program, for unit tests of the inline helpers:

@@ -28,7 +28,6 @@
 #define _GNU_SOURCE /* memrchr, CPU_COUNT */
 #include <pthread.h>
 #include <sched.h>
-#include <setjmp.h>
 #include <signal.h>
 #include <string.h>
 
@@ -372,24 +371,22 @@ static int fold_tuple(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *
     return 0;
 }
 
+static void fold_tuples(SrtQuery *q, void *ctx)
+{
+    DistinctFold f = {q, q->def->distinct_fold};
+    srt_agg_foreach(ctx, fold_tuple, &f);
+}
+
 /* The DISTINCT tuples task worker w met, in its order, into q (after its groups, which they
    update), under a guard: the generated fold fails the query on out of memory. */
 static int fold_distinct(SrtQuery *q, SrtQuery *w)
 {
     if (!w->distinct || !q->def->distinct_fold)
         return 0;
-    jmp_buf *outer = q->guard;
-    jmp_buf jb;
-    if (setjmp(jb)) {
-        q->guard = outer;
-        return -(q->err.code ? q->err.code : SRT_ERR_QUERY);
-    }
-    q->guard = &jb;
-    DistinctFold f = {q, q->def->distinct_fold};
-    srt_agg_foreach(w->distinct, fold_tuple, &f);
-    q->guard = outer;
-    srt_scratch_reset(q); /* long keys the fold built */
-    return 0;
+    int rc = srt_query_guarded(q, fold_tuples, w->distinct);
+    if (rc == 0)
+        srt_scratch_reset(q); /* long keys the fold built */
+    return rc;
 }
 
 /* Fold finished task t into q (the next in order): 0, or -code when it failed. */

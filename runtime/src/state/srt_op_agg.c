@@ -9,7 +9,6 @@
 **             because eviction removes them after the sink wrote the batch.
 ** State version N+1 is a delta of the groups batch N updated or evicted (a snapshot every 10th).
 */
-#include <setjmp.h>
 #include <string.h>
 
 #include "state/srt_operator.h"
@@ -145,20 +144,16 @@ static void agg_destroy(SrtOperator *op)
 
 static const char *const agg_names[] = {"stateStoreSave", NULL};
 
+static void update_from_log(SrtQuery *q, void *ctx)
+{
+    const SrtValueLog *l = ctx;
+    q->def->update_log(q, l->p, l->len);
+}
+
 /* A task's logged updates made on op's query, under a guard: out of memory fails it. */
 static int make_updates(SrtOperator *op, SrtOperator *task)
 {
-    SrtQuery *q = op->q;
-    jmp_buf *outer = q->guard;
-    jmp_buf jb;
-    if (setjmp(jb)) {
-        q->guard = outer;
-        return -(q->err.code ? q->err.code : SRT_ERR_QUERY);
-    }
-    q->guard = &jb;
-    q->def->update_log(q, task->q->vlog.p, task->q->vlog.len);
-    q->guard = outer;
-    return 0;
+    return srt_query_guarded(op->q, update_from_log, &task->q->vlog);
 }
 
 /* A task's groups, merged (the first level; a level above is updated at output, untouched),
