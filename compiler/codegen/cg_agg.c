@@ -172,7 +172,7 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
 }
 
 /* Decode key bytes of layout kl into values (a group's on the emit side, a DISTINCT tuple's). */
-static void decode_key(CgCtx *cg, const PKeyLayout *kl, LLVMValueRef key, CgVal *keys)
+void cg_decode_key(CgCtx *cg, const PKeyLayout *kl, LLVMValueRef key, CgVal *keys)
 {
     LLVMValueRef var_off = cg_i64(cg, kl->fixed_size);
     for (int i = 0; i < kl->n; i++) {
@@ -2042,7 +2042,7 @@ LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
         LLVMBuildCondBr(cg->b, distinct_admit(cg, dtable, key, len, pd->id), bb_new, done);
         cg_at(cg, bb_new);
         CgVal *parts = ARENA_NEW_N(cg->arena, CgVal, pd->key.n);
-        decode_key(cg, &pd->key, key, parts);
+        cg_decode_key(cg, &pd->key, key, parts);
         LLVMValueRef stack = cg_alloca(
             cg, LLVMArrayType(cg->t_i8, pq->key.fixed_size + CG_KEY_STACK_BYTES), "keybuf");
         LLVMSetAlignment(stack, 16);
@@ -2077,10 +2077,11 @@ LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
 ** (sl_merge_<q>, sessions merging on the query's thread) merges every aggregate.
 */
 
-/* Is aggregate i of pq replayed (its level is split; the levels above are serial)? */
+/* Is aggregate i of pq replayed (its level is split, its task making updates; the levels
+   above are serial)? */
 static bool replayed(const PQuery *pq, int i)
 {
-    return !pq->serial && plan_agg_replays(&pq->agg->aggs[i]);
+    return !pq->serial && !plan_agg_logs_updates(pq) && plan_agg_replays(&pq->agg->aggs[i]);
 }
 
 bool cg_agg_replays(const PQuery *pq)
@@ -2210,6 +2211,22 @@ static uint32_t replay_entry(CgCtx *cg, const PQuery *pq, int i, LLVMValueRef st
     return 8u + nx + ny;
 }
 
+CgLogLoop cg_log_loop(CgCtx *cg, LLVMValueRef log, LLVMValueRef len, LLVMBasicBlockRef done)
+{
+    CgLogLoop lp;
+    lp.head = cg_block(cg, "entry.next");
+    LLVMBasicBlockRef entry = cg_block(cg, "entry.read");
+    lp.at_p = cg_alloca(cg, cg->t_i64, "at");
+    cg_store(cg, cg_i64(cg, 0), lp.at_p);
+    LLVMBuildBr(cg->b, lp.head);
+    cg_at(cg, lp.head);
+    lp.at = cg_load(cg, cg->t_i64, lp.at_p, "at");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, lp.at, len, ""), entry, done);
+    cg_at(cg, entry);
+    lp.entry = cg_gep(cg, log, lp.at, "e");
+    return lp;
+}
+
 /*
 ** void replay(SrtQuery *q, uint8_t *const *groups, u64 n_groups, const uint8_t *log, u64 len)
 ** (SrtReplayFn): the log's entries in order, each the update of its aggregate in the state
@@ -2225,19 +2242,12 @@ LLVMValueRef cg_replay_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef groups = LLVMGetParam(fn, 1), log = LLVMGetParam(fn, 3), len = LLVMGetParam(fn, 4);
     LLVMBasicBlockRef body = cg_block(cg, "body");
-    LLVMBasicBlockRef head = cg_block(cg, "entry.next");
-    LLVMBasicBlockRef entry = cg_block(cg, "entry.read");
     LLVMBasicBlockRef done = cg_block(cg, "done");
     cg_at(cg, body);
     LLVMValueRef cur = pq->session ? NULL : batch_mark(cg);
-    LLVMValueRef at_p = cg_alloca(cg, cg->t_i64, "at");
-    cg_store(cg, cg_i64(cg, 0), at_p);
-    LLVMBuildBr(cg->b, head);
-    cg_at(cg, head);
-    LLVMValueRef at = cg_load(cg, cg->t_i64, at_p, "at");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, at, len, ""), entry, done);
-    cg_at(cg, entry);
-    LLVMValueRef e = cg_gep(cg, log, at, "e");
+    CgLogLoop lp = cg_log_loop(cg, log, len, done);
+    LLVMValueRef e = lp.entry, at = lp.at, at_p = lp.at_p;
+    LLVMBasicBlockRef head = lp.head;
     LLVMValueRef g = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i32, e, "e.group"), cg->t_i64, "");
     LLVMValueRef agg = cg_load(cg, cg->t_i32, cg_gepc(cg, e, 4, ""), "e.agg");
     LLVMValueRef state = cg_load(
@@ -2576,7 +2586,7 @@ static LLVMValueRef emit_level_fn(CgCtx *cg, const PQuery *root, const PQuery *p
     const SSelect *a = pq->agg;
     CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
     CgVal *aggs = ARENA_NEW_N(cg->arena, CgVal, a->n_agg + 1);
-    decode_key(cg, &pq->key, key, keys);
+    cg_decode_key(cg, &pq->key, key, keys);
     for (int i = 0; i < a->n_agg; i++)
         aggs[i] = final_value(cg, &a->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"));
     CgEnv env = {0};

@@ -42,10 +42,13 @@ static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i, CgCtx
         }
     }
     LLVMValueRef emit = pq->agg ? cg_emit_fn(off, pq, i) : NULL;
-    if (pq->session || (pq->agg && !pq->serial))
+    bool logs = plan_agg_logs_updates(pq); /* its updates made on the query's thread */
+    if (pq->session || (pq->agg && !pq->serial && !logs))
         cg_merge_fn(off, pq, i);
-    if (pq->n_distinct && !pq->serial)
+    if (pq->n_distinct && !pq->serial && !logs)
         cg_distinct_fold_fn(off, pq, i);
+    if (logs)
+        cg_update_log_fn(off, pq, i);
     if (pq->agg && cg_agg_replays(pq))
         cg_replay_fn(off, pq, i);
     const SSelect *ssj = pq->ssjoin_block;

@@ -402,6 +402,9 @@ void cg_dedup_group_row(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgE
    the bytes and sets *len_out (i32). */
 LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LLVMValueRef stack_buf,
                           LLVMValueRef *len_out);
+/* Decode key bytes of layout kl at key into values, one CgVal per slot (a STRING's bytes
+   left where they are, a nested value's made in scratch memory). */
+void cg_decode_key(CgCtx *cg, const PKeyLayout *kl, LLVMValueRef key, CgVal *keys);
 /* The i64 a fixed key slot holds for v of type t (canonical doubles), and null byte i of the
    key (i1: a key's NULL, or a field's of a struct key of scalars). */
 LLVMValueRef cg_key_slot_bits(CgCtx *cg, const PKeyLayout *kl, const Type *t, LLVMValueRef v);
@@ -437,6 +440,14 @@ LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi);
 const char *cg_task_merge_name(CgCtx *cg, const PQuery *pq, int qi);
 /* sl_distinct_fold_<qi>: a split batch's task's DISTINCT tuples into the query (cg_agg.c). */
 LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi);
+/* The loop over the entries of a log[0, len) (a parallel task's, srt_vlog_*), opened where the
+   builder is: the code after it runs once per entry, at byte `at` (entry: its pointer); it
+   stores the next entry's offset at at_p and branches to head; the loop ends at done. */
+typedef struct CgLogLoop {
+    LLVMBasicBlockRef head;
+    LLVMValueRef at_p, at, entry;
+} CgLogLoop;
+CgLogLoop cg_log_loop(CgCtx *cg, LLVMValueRef log, LLVMValueRef len, LLVMBasicBlockRef done);
 /* sl_replay_<qi>: a split batch's task's values of replayed aggregates into the query's
    groups (cg_agg.c); NULL when pq has none. */
 LLVMValueRef cg_replay_fn(CgCtx *cg, const PQuery *pq, int qi);
@@ -490,6 +501,10 @@ CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef ro
 /* void sl_ssjoin_outer_<q>(SrtQuery *q, int32_t side, const SrtDatum *row) (cg_pipeline.c): the
    rest of the pipeline for an outer join's unmatched row (srt_prog_query_ssjoin_outer). */
 LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi);
+/* void sl_update_log_<q>(SrtQuery *q, const uint8_t *log, uint64_t len) (cg_pipeline.c,
+   SrtUpdateLogFn): a split batch's task's logged updates of the aggregation, made on the query
+   (plan_agg_logs_updates). */
+LLVMValueRef cg_update_log_fn(CgCtx *cg, const PQuery *pq, int qi);
 /* Evaluate the result columns of the top block in env and store them into row (SrtDatum*). */
 void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef row);
 /* The environment of the block above s: s's output columns evaluated in env. */

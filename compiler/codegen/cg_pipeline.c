@@ -49,6 +49,8 @@ typedef struct EventTime {
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
     LLVMValueRef dedup_late, dedup_dropped; /* DROP DUPLICATES': threshold, late rows */
     int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
+    LLVMValueRef logs; /* i1: a parallel task logs the aggregation's updates (update_keyed);
+                          NULL when it makes them (plan_agg_logs_updates) */
     /* A stream-stream join: the branch's side (-1: none), the state, and the late rows of
        the side's watermarked column. */
     int ssj_side;
@@ -105,6 +107,10 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, bool reads_input, Even
     if (pq->agg && pq->event_key >= 0) {
         LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->agg_op)};
         et->late = cg_call(cg, "srt_query_late_threshold", args, 2, "late");
+    }
+    if (plan_agg_logs_updates(pq)) {
+        LLVMValueRef v = cg_call(cg, "srt_query_logs_values", &cg->q, 1, "logs");
+        et->logs = LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_i32(cg, 0), "logs.updates");
     }
     if (pq->dedup_block && pq->dedup_block->dedup->watermark_col >= 0) {
         LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->dedup_op)};
@@ -419,14 +425,26 @@ static LLVMValueRef counted_loop(CgCtx *cg, LLVMValueRef n, const char *name,
     return i;
 }
 
+static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args);
+
 /* The row's update of the aggregation keyed by keys, then on to bb_next: unless it is late by
    its event-time key (a window by its end; a NULL key is never late, Spark's watermark
    predicate being NULL there).  A late row is reported with its group's key: Spark drops
    late rows after the partial aggregate (StateStoreSaveExec's input holds a batch's group
-   once), so numRowsDroppedByWatermark counts the late groups (srt_query_late_group). */
+   once), so numRowsDroppedByWatermark counts the late groups (srt_query_late_group).  A
+   parallel task that logs the updates (et->logs) logs it all instead, for the query's thread. */
 static void update_keyed(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const CgVal *keys,
                          const CgVal *args, const EventTime *et, LLVMBasicBlockRef bb_next)
 {
+    if (et->logs) {
+        LLVMBasicBlockRef bb_log = cg_block(cg, "ulog.put");
+        LLVMBasicBlockRef bb_update = cg_block(cg, "ulog.update");
+        LLVMBuildCondBr(cg->b, et->logs, bb_log, bb_update);
+        cg_at(cg, bb_log);
+        log_update(cg, pq, keys, args);
+        LLVMBuildBr(cg->b, bb_next);
+        cg_at(cg, bb_update);
+    }
     if (et->late && pq->event_key >= 0) {
         const CgVal *k = &keys[pq->event_key]; /* a window column projected below, say */
         LLVMBasicBlockRef bb_drop = branch_if_late(cg, et->late, cg_event_time_us(k), k->null);
@@ -1257,5 +1275,129 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, bb_body);
     cg->one_row = one_row;
+    return fn;
+}
+
+/* ==== The update log (DROP DUPLICATES before a split aggregation) ====
+** A parallel task of a query whose aggregation follows DROP DUPLICATES over the records
+** (plan_agg_logs_updates) makes no update: update_keyed logs each one (srt_vlog_put_update)
+** as the bytes of its values in a layout of their own (plan_layout_values): the group keys,
+** then the aggregates' arguments as cg_agg_args gives them (each aggregate's, the DISTINCT
+** values, the second ones); a value of the NULL type goes as a BOOLEAN (both an i1).  The task's
+** DROP DUPLICATES marks each key with where its row's updates start in the log, and cuts
+** the updates of keys seen before in the fold (srt_op_dedup.c); sl_update_log_<qi> then
+** makes the others on the query's thread, in order, through update_keyed.
+*/
+
+/* The logged values: the indices in cg_agg_args' array of the arguments logged after the
+   group keys (*n_args of them), and the layout of group keys and arguments. */
+static const PKeyLayout *update_log_layout(CgCtx *cg, const PQuery *pq, int **arg_at, int *n_args)
+{
+    const SSelect *a = pq->agg;
+    int n_values = a->n_agg;
+    for (int d = 0; d < pq->n_distinct; d++)
+        n_values += pq->distinct[d].n_args;
+    int cap = pq->key.n + n_values + a->n_agg;
+    const Type **types = ARENA_NEW_N(cg->arena, const Type *, cap + 1);
+    int *at = ARENA_NEW_N(cg->arena, int, cap + 1);
+    int n = 0;
+    for (int k = 0; k < pq->key.n; k++)
+        types[n++] = pq->key.slots[k].type;
+    int k0 = n;
+    for (int i = 0; i < a->n_agg; i++)
+        if (a->aggs[i].arg) {
+            at[n - k0] = i;
+            types[n++] = a->aggs[i].arg->type;
+        }
+    for (int d = 0; d < pq->n_distinct; d++)
+        for (int v = 0; v < pq->distinct[d].n_args; v++) {
+            at[n - k0] = pq->distinct[d].first_value + v;
+            types[n++] = pq->distinct[d].args[v]->type;
+        }
+    for (int i = 0; i < a->n_agg; i++)
+        if (a->aggs[i].arg2) {
+            at[n - k0] = n_values + i;
+            types[n++] = a->aggs[i].arg2->type;
+        }
+    for (int i = 0; i < n; i++)
+        if (types[i]->kind == TY_NULL)
+            types[i] = &type_boolean;
+    PKeyLayout *kl = ARENA_NEW(cg->arena, PKeyLayout);
+    plan_layout_values(cg->arena, kl, types, n);
+    *arg_at = at;
+    *n_args = n - k0;
+    return kl;
+}
+
+/* Log one update of a parallel task (update_keyed): its keys and arguments' bytes. */
+static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args)
+{
+    int *arg_at, n_args;
+    const PKeyLayout *kl = update_log_layout(cg, pq, &arg_at, &n_args);
+    CgVal *vals = ARENA_NEW_N(cg->arena, CgVal, kl->n + 1);
+    for (int k = 0; k < pq->key.n; k++)
+        vals[k] = keys[k];
+    for (int i = 0; i < n_args; i++)
+        vals[pq->key.n + i] = args[arg_at[i]];
+    LLVMValueRef stack =
+        cg_alloca(cg, LLVMArrayType(cg->t_i8, kl->fixed_size + CG_KEY_STACK_BYTES), "ulog.buf");
+    LLVMSetAlignment(stack, 16);
+    LLVMValueRef len;
+    LLVMValueRef bytes =
+        cg_build_key(cg, kl, vals, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef pargs[3] = {cg->q, bytes, len};
+    cg_call(cg, "srt_vlog_put_update", pargs, 3, "");
+}
+
+/*
+** void update_log(SrtQuery *q, const uint8_t *log, u64 len) (SrtUpdateLogFn): a task's
+** logged updates, those its DROP DUPLICATES' fold kept, made on q in order: entries of
+** (u32 length, u32 0, the values' bytes padded to 8), each through update_keyed (the late
+** test, the group, every aggregate).  The batch of a global aggregation begins first, as
+** a process call's does.
+*/
+LLVMValueRef cg_update_log_fn(CgCtx *cg, const PQuery *pq, int qi)
+{
+    LLVMTypeRef params[3] = {cg->t_ptr, cg->t_ptr, cg->t_i64};
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_update_log_%d", qi),
+                                        LLVMFunctionType(cg->t_void, params, 3, 0));
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef log = LLVMGetParam(fn, 1), len = LLVMGetParam(fn, 2);
+    LLVMBasicBlockRef body = cg_block(cg, "body");
+    LLVMBasicBlockRef step = cg_block(cg, "entry.done");
+    LLVMBasicBlockRef done = cg_block(cg, "done");
+    cg_at(cg, body);
+    EventTime et;
+    Tables tables;
+    state_setup(cg, pq, &et, &tables);
+    et.logs = NULL;
+    CgLogLoop lp = cg_log_loop(cg, log, len, done);
+    LLVMValueRef e = lp.entry, at = lp.at, at_p = lp.at_p;
+    LLVMValueRef n = LLVMBuildZExt(cg->b, cg_load(cg, cg->t_i32, e, "e.len"), cg->t_i64, "");
+    LLVMValueRef size = LLVMBuildAnd(cg->b, LLVMBuildAdd(cg->b, n, cg_i64(cg, 15), ""),
+                                     cg_i64(cg, ~(int64_t)7), "e.size");
+    cg_store(cg, LLVMBuildAdd(cg->b, at, size, ""), at_p);
+    int *arg_at, n_args;
+    const PKeyLayout *kl = update_log_layout(cg, pq, &arg_at, &n_args);
+    CgVal *vals = ARENA_NEW_N(cg->arena, CgVal, kl->n + 1);
+    cg_decode_key(cg, kl, cg_gepc(cg, e, 8, "e.values"), vals);
+    const SSelect *a = pq->agg;
+    int n_all = a->n_agg;
+    for (int d = 0; d < pq->n_distinct; d++)
+        n_all += pq->distinct[d].n_args;
+    n_all += a->n_agg;
+    CgVal *args = ARENA_NEW_N(cg->arena, CgVal, n_all + 1);
+    for (int i = 0; i < n_all; i++)
+        args[i] = cg_null_of(cg, &type_bigint);
+    for (int i = 0; i < n_args; i++)
+        args[arg_at[i]] = vals[pq->key.n + i];
+    update_keyed(cg, pq, tables.table, vals, args, &et, step);
+    cg_at(cg, step);
+    cg_call(cg, "srt_scratch_reset", &cg->q, 1, "");
+    LLVMBuildBr(cg->b, lp.head);
+    cg_at(cg, done);
+    LLVMBuildRetVoid(cg->b);
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, body);
     return fn;
 }

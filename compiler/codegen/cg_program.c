@@ -312,7 +312,14 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
                                  LLVMBuildPointerCast(cg->b, key, cg->t_ptr, "")};
         cg_call(cg, "srt_prog_query_join", jargs, 5, "");
     }
-    if (!pq->serial) {
+    if (plan_agg_logs_updates(pq)) {
+        LLVMValueRef pargs[3] = {p, qi, LLVMConstNull(cg->t_ptr)};
+        cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
+        LLVMValueRef log_fn =
+            LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_update_log_%d", i));
+        LLVMValueRef uargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, log_fn, cg->t_ptr, "")};
+        cg_call(cg, "srt_prog_query_update_log", uargs, 3, "");
+    } else if (!pq->serial) {
         LLVMValueRef merge = pq->agg ? LLVMGetNamedFunction(cg->mod, cg_task_merge_name(cg, pq, i))
                                      : LLVMConstNull(cg->t_ptr);
         LLVMValueRef pargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, merge, cg->t_ptr, "")};

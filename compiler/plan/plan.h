@@ -265,6 +265,10 @@ PProgram *plan_build(Arena *arena, Diag *diag, const SProgram *prog);
 bool plan_ssjoin_storable(const Type *t);
 /* The key bytes of n values of these types (PKeyLayout above; plan_build.c). */
 void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n);
+/* The bytes of n values of these types as they are, to be read back (a split batch's update
+   log, plan_agg_logs_updates): the key bytes, -0.0 kept apart from 0.0, and every STRUCT but
+   a window's, ARRAY and MAP as its canonical bytes (srt_key.c). */
+void plan_layout_values(Arena *arena, PKeyLayout *k, const Type *const *types, int n);
 /* Does a key slot keep its value's bytes after the fixed part (STRING, BINARY, nested)? */
 bool plan_key_slot_var(const PKeySlot *s);
 /* The state layout of pq->agg's aggregates (plan_build.c). */
@@ -286,6 +290,12 @@ bool plan_distinct_folds(const SAgg *a);
    whose result depends on the order of its updates?  A task logs its values and the fold
    updates the query's groups with them in input order (plan_parallel.c). */
 bool plan_agg_replays(const SAgg *a);
+
+/* Does a task of pq's split batches log the updates of its aggregation rather than make them
+   (DROP DUPLICATES over the records before it): each row DROP DUPLICATES lets through logs
+   its group key and aggregate arguments per update, the fold cuts the updates of the keys seen
+   before and makes the others on the query's thread, in input order (plan_parallel.c)? */
+bool plan_agg_logs_updates(const PQuery *pq);
 
 /* Why pq's batches must run on one thread, or NULL when they may be split (plan_parallel.c). */
 const char *plan_serial_reason(Arena *arena, const PQuery *pq);

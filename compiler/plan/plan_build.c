@@ -32,19 +32,27 @@ bool plan_key_slot_var(const PKeySlot *s)
     return s->nested || type_is_bytes(s->type);
 }
 
-/* The key bytes of n values of these types (PKeyLayout, plan.h). */
-void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n)
+/* Is t one of type_window_of's singletons, window()'s STRUCT<start, end>? */
+static bool is_window_type(const Type *t)
+{
+    return t->kind == TY_STRUCT && t->n_fields > 0 && t == type_window_of(t->fields[0].type);
+}
+
+/* The key bytes of n values of these types; exact: every value as it is (plan_layout_values). */
+static void layout(Arena *arena, PKeyLayout *k, const Type *const *types, int n, bool exact)
 {
     k->n = n;
     k->slots = ARENA_NEW_N(arena, PKeySlot, n ? n : 1);
+    k->keep_neg_zero = exact;
     /* One null byte per key, then one per field of a struct key of scalars whose fields may be
        NULL: every such struct but a window, one of type_window_of's singletons (whose bounds
        never are; its keys keep the layout they have in existing checkpoints). */
     k->null_bytes = (uint32_t)n;
     for (int i = 0; i < n; i++) {
-        k->slots[i].nested = key_nested(types[i]);
-        bool window = types[i]->kind == TY_STRUCT && types[i]->n_fields > 0 &&
-                      types[i] == type_window_of(types[i]->fields[0].type);
+        bool window = is_window_type(types[i]);
+        k->slots[i].nested =
+            key_nested(types[i]) ||
+            (exact && ((types[i]->kind == TY_STRUCT && !window) || types[i]->kind == TY_MAP));
         if (types[i]->kind == TY_STRUCT && !window && !k->slots[i].nested) {
             k->slots[i].field_nulls = k->null_bytes;
             k->null_bytes += (uint32_t)types[i]->n_fields;
@@ -67,6 +75,16 @@ void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int 
         off += slot->size;
     }
     k->fixed_size = off;
+}
+
+void plan_layout_key(Arena *arena, PKeyLayout *k, const Type *const *types, int n)
+{
+    layout(arena, k, types, n, false);
+}
+
+void plan_layout_values(Arena *arena, PKeyLayout *k, const Type *const *types, int n)
+{
+    layout(arena, k, types, n, true);
 }
 
 void plan_layout_state(Arena *arena, PQuery *pq)

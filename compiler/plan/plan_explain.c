@@ -644,12 +644,17 @@ static bool first_replayed(const PQuery *pq, int i)
 }
 
 /* How a split query's tasks fold: groups merged, the values of its replayed aggregates
-   (plan_agg_replays) named once each as "avg(double)", rows kept. */
+   (plan_agg_replays) named once each as "avg(double)", rows kept; after DROP DUPLICATES, the
+   updates the tasks logged made (plan_agg_logs_updates). */
 static void put_split(StrBuf *sb, const PQuery *pq)
 {
     if (!pq->agg) {
         sb_puts(sb, pq->dedup_block ? "rows kept, DROP DUPLICATES keys tested, in input order"
                                     : "rows kept in input order");
+        return;
+    }
+    if (plan_agg_logs_updates(pq)) {
+        sb_puts(sb, "DROP DUPLICATES keys tested, the aggregation's updates made, in input order");
         return;
     }
     sb_puts(sb, "groups merged");

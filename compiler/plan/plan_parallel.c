@@ -32,8 +32,21 @@
 **     dropped against the batch's fixed threshold), each marked with the row it starts at;
 **     the fold tests them, in input order, against the query's set (srt_op_dedup.c), keeping
 **     a key's rows only when it is new there, which is what one thread decides row by row.
-**     Before an aggregation it stays serial (the fold would have to take back the task's
-**     groups); over an aggregation's rows it runs at the output, on the query's thread;
+**     Over an aggregation's rows it runs at the output, on the query's thread;
+**   - DROP DUPLICATES over the records before an aggregation (plan_agg_logs_updates) splits
+**     too, but the fold cannot take a group's update back once merged, so a task updates no
+**     group: each update of a row the task's set lets through (one per window of a sliding
+**     window, per grouping set) is logged, its group key and every aggregate argument, NULLs
+**     included, as exact bytes (plan_layout_values), and each key of the task's set is
+**     marked with where its row's updates start in the log.  The fold cuts the updates of
+**     the keys seen before as it cuts rows, then makes the others on the query's thread in
+**     input order with the code one thread runs: the late test by the event-time key (a
+**     late group counted once in the batch, as one thread counts it), the group found or
+**     created (so groups are created in the order of their first kept row), every aggregate
+**     updated; a global aggregation's batch begun first.  Every aggregate splits this way,
+**     collect_list, collect_set, percentile and DISTINCT ones included, but an interval sum
+**     or average without try_, whose overflow fails the query at a record a later failure
+**     of its task would hide; not a session window (its partial sessions are merged);
 **   - a session window splits under the aggregation's rule: a batch's rows are first
 **     aggregated apart per key and timestamp (srt_op_session.c), so each task's partial
 **     sessions [ts, ts] fold into the query's batch table with the merge function, in task
@@ -113,12 +126,49 @@ static bool dedup_per_record(const PQuery *pq)
     return false;
 }
 
+/* Does pq's aggregation come after DROP DUPLICATES over the records (the updates a split
+   batch's task logs, plan_agg_logs_updates)? */
+static bool dedup_before_agg(const PQuery *pq)
+{
+    return pq->dedup_block && pq->agg && dedup_per_record(pq);
+}
+
+bool plan_agg_logs_updates(const PQuery *pq)
+{
+    return !pq->serial && dedup_before_agg(pq);
+}
+
+/* Why aggregate a keeps pq on one thread, or NULL. */
+static const char *agg_serial_reason(Arena *arena, const PQuery *pq, const SAgg *a)
+{
+    if (dedup_before_agg(pq)) { /* updated on the query's thread as one thread does */
+        if (!fails_on_overflow(a))
+            return NULL;
+        return arena_sprintf(arena, "%s(%s%s) fails at the record that overflows it",
+                             sema_agg_name(a->kind), a->distinct ? "DISTINCT " : "",
+                             type_name(arena, a->type));
+    }
+    if (!plan_distinct_folds(a))
+        return arena_sprintf(arena,
+                             type_is_ansi_interval(a->type)
+                                 ? "%s(DISTINCT %s) fails at the record that overflows it"
+                                 : "%s(DISTINCT %s) is not updated from its values alone",
+                             sema_agg_name(a->kind), type_name(arena, a->dargs[0]->type));
+    if (!pq->session && fails_on_overflow(a))
+        return arena_sprintf(arena, "%s(%s) fails at the record that overflows it",
+                             sema_agg_name(a->kind), type_name(arena, a->type));
+    if (!agg_merges_exactly(a))
+        return arena_sprintf(arena, "%s(%s) does not merge exactly", sema_agg_name(a->kind),
+                             type_name(arena, a->type));
+    return NULL;
+}
+
 const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
     if (pq->ssjoin_block)
         return "a stream-stream join";
-    if (pq->dedup_block && pq->agg && dedup_per_record(pq))
-        return "DROP DUPLICATES before an aggregation";
+    if (dedup_before_agg(pq) && pq->session)
+        return "DROP DUPLICATES before a session window";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
     for (int b = 0; b < pq->n_branches; b++) {
@@ -137,19 +187,9 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
     if (cheap) /* rate: a task's copy of its rows would cost what processing them does */
         return arena_sprintf(arena, "source '%s' makes its rows in memory", pq->source->name);
     for (int i = 0; pq->agg && i < pq->agg->n_agg; i++) {
-        const SAgg *a = &pq->agg->aggs[i];
-        if (!plan_distinct_folds(a))
-            return arena_sprintf(arena,
-                                 type_is_ansi_interval(a->type)
-                                     ? "%s(DISTINCT %s) fails at the record that overflows it"
-                                     : "%s(DISTINCT %s) is not updated from its values alone",
-                                 sema_agg_name(a->kind), type_name(arena, a->dargs[0]->type));
-        if (!pq->session && fails_on_overflow(a))
-            return arena_sprintf(arena, "%s(%s) fails at the record that overflows it",
-                                 sema_agg_name(a->kind), type_name(arena, a->type));
-        if (!agg_merges_exactly(a))
-            return arena_sprintf(arena, "%s(%s) does not merge exactly", sema_agg_name(a->kind),
-                                 type_name(arena, a->type));
+        const char *why = agg_serial_reason(arena, pq, &pq->agg->aggs[i]);
+        if (why)
+            return why;
     }
     return NULL;
 }

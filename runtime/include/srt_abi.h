@@ -440,6 +440,17 @@ void *srt_vlog_put_row(SrtQuery *q, uint32_t agg, uint32_t n);
 typedef void (*SrtReplayFn)(SrtQuery *q, uint8_t *const *groups, uint64_t n_groups,
                             const uint8_t *log, uint64_t len);
 void srt_prog_query_replay(SrtProgram *p, int query, SrtReplayFn replay);
+/* The update log of a split batch whose aggregation (SRT_OP_AGG) follows DROP DUPLICATES
+   over the records: a parallel task (srt_query_logs_values) makes no update of the
+   aggregation; srt_vlog_put_update logs one, the len bytes of its group key and arguments
+   (the compiler's layout), as an entry (u32 len, u32 0, the bytes, padded to 8) of the task's
+   log, and srt_dedup_admit marks each key with the log's length then.  The fold cuts the
+   entries of the keys the query saw before (as it cuts rows), then update_log makes the rest,
+   log[0, len), on q's thread in order, as one thread makes them.  Registered with
+   srt_prog_query_parallel(p, query, NULL).  Out of memory fails the query. */
+void srt_vlog_put_update(SrtQuery *q, const void *bytes, uint32_t len);
+typedef void (*SrtUpdateLogFn)(SrtQuery *q, const uint8_t *log, uint64_t len);
+void srt_prog_query_update_log(SrtProgram *p, int query, SrtUpdateLogFn update_log);
 /* The schemas of stateful operator op's state (SRT_OP_AGG, SRT_OP_DEDUP), recorded in the
    checkpoint and checked on restart as Spark's StateSchemaCompatibilityChecker does: name is
    Spark's operator name (stateStoreSave, sessionWindowStateStoreSaveExec, dedupe,

@@ -1194,7 +1194,8 @@ typedef struct SrtInputDef {
 
 /* A parallel task's log of the values of replayed aggregates, in input order (srt_vlog_put,
    srt_vlog_put_row): entries of (u32 task group, u32 aggregate, the value's bytes),
-   8-aligned; emptied after the fold (srt_par.c). */
+   8-aligned; or of its aggregation's updates (srt_vlog_put_update: u32 length, u32 0, the
+   bytes); emptied after the fold (srt_par.c). */
 typedef struct SrtValueLog {
     uint8_t *p; /* owned: cap bytes */
     size_t len, cap;
@@ -1228,6 +1229,9 @@ typedef struct SrtQueryDef {
                                         (srt_prog_query_distinct_fold); NULL: none */
     SrtReplayFn replay;              /* a parallel task's value log into the query's groups
                                         (srt_prog_query_replay); NULL: no replayed aggregate */
+    SrtUpdateLogFn update_log;       /* a parallel task's logged updates of the aggregation
+                                        made on the query (srt_prog_query_update_log); NULL:
+                                        a task makes them */
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */
@@ -1500,6 +1504,9 @@ void srt_par_end_batch(SrtPar *par);
 int srt_cpu_count(void);
 /* Leave the failed query's process or output call (or, outside one, the program). */
 SRT_NORETURN void srt_query_bail(SrtQuery *q);
+/* fn(q, ctx) on q's thread under a guard of its own (generated code called at a fold: out of
+   memory fails the query, srt_query_bail): 0, or -code when it failed. */
+int srt_query_guarded(SrtQuery *q, void (*fn)(SrtQuery *q, void *ctx), void *ctx);
 /* Out of memory inside generated code: fail q and longjmp to the batch guard. */
 SRT_NORETURN void srt_query_oom(SrtQuery *q, const char *what);
 /* A query detached from any program, for unit tests of the inline helpers:

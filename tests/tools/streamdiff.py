@@ -12,7 +12,8 @@ edges) and --queries random
 streaming queries over it: `window()` aggregations (tumbling, sliding, with a start time) in
 append, update and complete mode, `session_window` in append and complete mode, GROUP BY a key
 or nothing in update and complete mode, DROP DUPLICATES [WITHIN WATERMARK] and stateless
-filters/projections in append mode; with or without a watermark, with a WHERE of conjuncts on
+filters/projections in append mode, DROP DUPLICATES [WITHIN WATERMARK] before a `window()` or
+GROUP BY aggregation (collect_list(v) among its aggregates); with or without a watermark, with a WHERE of conjuncts on
 the event time and on other columns (now and then above a subquery over the source), and
 aggregations with a HAVING on the key or on aggregates. The batches are fed either one per run of the executable
 (a restart from the checkpoint between batches, `--trigger availableNow`) or all at once with
@@ -79,6 +80,8 @@ def cell(v, typ):
         return "{%s, %s}" % (ts_text(v[0]), ts_text(v[1]))
     if typ == "double":
         return spark_show.java_double(v)
+    if typ == "arr":  # an ARRAY<BIGINT> as show() casts it to a string
+        return "[" + ", ".join(str(x) for x in v) + "]"
     return str(v)
 
 
@@ -247,13 +250,16 @@ AGGS = {
     # name: (sql, type, update(buf, row) on a batch's partial, merge(state, partial), result)
     "count": "count(*)", "count_v": "count(v)", "sum_v": "sum(v)", "min_v": "min(v)",
     "max_v": "max(v)", "avg_v": "avg(v)", "sum_d": "sum(d)", "min_d": "min(d)", "max_d": "max(d)",
-    "avg_d": "avg(d)", "min_t": "min(time)", "max_t": "max(time)",
+    "avg_d": "avg(d)", "min_t": "min(time)", "max_t": "max(time)", "collect_v": "collect_list(v)",
 }
+# the aggregates random queries take (collect_v only after DROP DUPLICATES: gen_chain)
+RANDOM_AGGS = sorted(a for a in AGGS if a != "collect_v")
 AGG_TYPE = {"count": "long", "count_v": "long", "sum_v": "long", "min_v": "long", "max_v": "long",
             "avg_v": "double", "sum_d": "double", "min_d": "double", "max_d": "double",
-            "avg_d": "double", "min_t": "ts", "max_t": "ts"}
+            "avg_d": "double", "min_t": "ts", "max_t": "ts", "collect_v": "arr"}
 AGG_COL = {"count_v": "v", "sum_v": "v", "min_v": "v", "max_v": "v", "avg_v": "v", "sum_d": "d",
-           "min_d": "d", "max_d": "d", "avg_d": "d", "min_t": "time", "max_t": "time"}
+           "min_d": "d", "max_d": "d", "avg_d": "d", "min_t": "time", "max_t": "time",
+           "collect_v": "v"}
 
 
 def agg_init(a):
@@ -261,6 +267,8 @@ def agg_init(a):
         return 0
     if a.startswith("avg"):
         return (0.0, 0)  # Average: sum = 0, count = 0 (Literal.default)
+    if a == "collect_v":
+        return []
     return None
 
 
@@ -273,6 +281,8 @@ def agg_update(a, buf, row):
         return buf + (x is not None)
     if x is None:
         return buf
+    if a == "collect_v":  # Collect.update: a NULL is skipped
+        return buf + [x]
     if a.startswith("sum"):  # Sum: coalesce(coalesce(sum, 0) + x, sum)
         return (0 if buf is None else buf) + (float(x) if a == "sum_d" else x)
     if a.startswith("avg"):  # Average: sum + coalesce(cast(x as double), 0), count + 1
@@ -288,6 +298,8 @@ def agg_merge(a, left, right):
         return left + right
     if a.startswith("avg"):
         return (left[0] + right[0], left[1] + right[1])
+    if a == "collect_v":  # Collect.merge: the buffer's values, then the input's
+        return left + right
     if right is None:
         return left
     if a.startswith("sum"):
@@ -338,7 +350,7 @@ def gen_query(r, st):
     q.keys = []
     q.aggs = []
     if q.family in ("window", "session", "group"):
-        q.aggs = r.sample(sorted(AGGS), r.randint(1, 4))
+        q.aggs = r.sample(RANDOM_AGGS, r.randint(1, 4))
         if "count" not in q.aggs and r.random() < 0.5:
             q.aggs.insert(0, "count")
     # the WHERE above a subquery over the source: Spark pushes it down through the Project
@@ -384,7 +396,32 @@ def gen_query(r, st):
         q.plus = r.random() < 0.5
         q.mode = r.choice(["append", "append", "update"])
     q.having = gen_having(r, q) if q.family in ("window", "session", "group") else []
+    q.pre_dedup = None
     return q
+
+
+def gen_chain(r, q):
+    """Now and then, DROP DUPLICATES [WITHIN WATERMARK] before a window() or GROUP BY
+    aggregation without HAVING (r: a generator of its own, so the other queries of a seed
+    stay what they were)."""
+    if q.family not in ("window", "group") or q.having or r.random() < 0.6:
+        return
+    within = q.delay is not None and r.random() < 0.4
+    q.pre_dedup = (r.sample(["time", "k", "v", "d"], r.randint(1, 3)), within)
+    if r.random() < 0.5:
+        q.aggs.append("collect_v")
+    if within and not reads_time_above_dedup(q):
+        # StreamingDeduplicateWithinWatermarkExec reads the event time ColumnPruning would
+        # take away (see gen_query's dedup family): left in, read by max(time)
+        q.aggs.append("max_t")
+
+
+def reads_time_above_dedup(q):
+    """Does DROP DUPLICATES before q's aggregation keep the event time (a key, or read by the
+    aggregation: a window, a time key or aggregate), so that ColumnPruning leaves it below the
+    deduplication with its watermark predicate?"""
+    return ("time" in q.pre_dedup[0] or q.family == "window" or "time" in q.keys or
+            any(AGG_COL.get(a) == "time" for a in q.aggs))
 
 
 def query_sql(q, st, per):
@@ -406,6 +443,10 @@ def query_sql(q, st, per):
             groups.append(q.wexpr)
         items += ["%s AS %s" % (AGGS[a], a) for a in q.aggs]
         body = "SELECT %s\nFROM %s%s" % (", ".join(items), source, where)
+        if getattr(q, "pre_dedup", None):
+            dkeys, within = q.pre_dedup
+            body += "\nDROP DUPLICATES%s (%s)" % (" WITHIN WATERMARK" if within else "",
+                                                 ", ".join(dkeys))
         if groups:
             body += "\nGROUP BY " + ", ".join(groups)
         if q.having:
@@ -497,6 +538,7 @@ class Model:
         self.prev_wm = 0       # the watermark the last batch ran with (ms)
         self.batch_id = 0
         self.state = {}        # aggregation: group -> buffers; dedup: key -> eviction time
+        self.dstate = {}       # DROP DUPLICATES before an aggregation: key -> eviction time
         self.sessions = {}     # session: key -> [[start, end, buffers], ...] sorted by start
         self.out = []
         self.progress = []     # per batch: the fields of its progress record the model knows
@@ -507,6 +549,8 @@ class Model:
         q = self.q
         if q.delay is None or q.family == "stateless":
             return False
+        if getattr(q, "pre_dedup", None):
+            return self.wm > self.prev_wm  # its StreamingDeduplicateExec, in any mode
         if q.family in ("window", "group", "session"):
             # StateStoreSaveExec / SessionWindowStateStoreSaveExec: Append or Update only
             return q.mode in ("append", "update") and self.wm > self.prev_wm
@@ -536,6 +580,9 @@ class Model:
         kept = [w for w in seen if all(c[1](w) for c in where)]
         self.parts = [[w for w in p if all(c[1](w) for c in where)] for p in parts]
         self.op = {"updated": 0, "removed": 0, "dropped": 0}
+        self.dop = {"updated": 0, "removed": 0, "dropped": 0}
+        if getattr(q, "pre_dedup", None):
+            kept = self.pre_dedup_batch(kept, late_ms, wm_ms)
         cols = out_columns(q)
         if q.family == "window":
             res, ordered = self.window_batch(kept, late_ms, wm_ms), False
@@ -593,6 +640,11 @@ class Model:
                         "numRowsUpdated": self.op["updated"],
                         "numRowsRemoved": self.op["removed"],
                         "numRowsDroppedByWatermark": self.op["dropped"]})
+        if getattr(q, "pre_dedup", None):  # upstream, after the aggregation (executedPlan.collect)
+            ops.append({"operatorName": "dedupeWithinWatermark" if q.pre_dedup[1] else "dedupe",
+                        "numRowsTotal": len(self.dstate), "numRowsUpdated": self.dop["updated"],
+                        "numRowsRemoved": self.dop["removed"],
+                        "numRowsDroppedByWatermark": self.dop["dropped"]})
         rec["stateOperators"] = ops
         return rec
 
@@ -727,6 +779,34 @@ class Model:
                 else:
                     keep.append(s)
             self.sessions[k] = keep
+        return res
+
+    def pre_dedup_batch(self, rows, late_ms, wm_ms):
+        """DROP DUPLICATES before the aggregation: the rows it lets through, in order; late
+        ones dropped only when it keeps the event time (reads_time_above_dedup)."""
+        q = self.q
+        dkeys, within = q.pre_dedup
+        late = q.delay is not None and reads_time_above_dedup(q)
+        res = []
+        for w in rows:
+            if late and w["time"] is not None and w["time"] <= late_ms * 1000:
+                self.dop["dropped"] += 1
+                continue
+            key = tuple(dkey(w[c]) for c in dkeys)
+            if key in self.dstate:
+                continue
+            self.dop["updated"] += 1
+            if within:
+                self.dstate[key] = (0 if w["time"] is None else w["time"]) + q.delay * SEC
+            else:
+                self.dstate[key] = w["time"] if "time" in dkeys else None
+            res.append(w)
+        if q.delay is not None:
+            for key in list(self.dstate):
+                at = self.dstate[key]
+                if (at is not None or within) and at <= wm_ms * 1000:
+                    del self.dstate[key]
+                    self.dop["removed"] += 1
         return res
 
     def dedup_batch(self, rows, late_ms, wm_ms):
@@ -898,7 +978,7 @@ def model_output(q, st):
 
 def make_query(family, mode, delay=None, where=(), keys=("k",), aggs=(), size=None, slide=None,
                start=0, gap=None, select=(), dkeys=None, within=False, plus=False, having=(),
-               subq=False):
+               subq=False, pre_dedup=None):
     """A query of the families above, written out (durations in seconds; where: conjuncts as
     gen_where gives them)."""
     q = Query()
@@ -906,6 +986,7 @@ def make_query(family, mode, delay=None, where=(), keys=("k",), aggs=(), size=No
     q.keys, q.aggs, q.select, q.dkeys, q.within, q.plus = list(keys), list(aggs), list(select), \
         dkeys, within, plus
     q.having, q.subq = list(having), subq
+    q.pre_dedup = pre_dedup  # (keys, within): DROP DUPLICATES before the aggregation
     if size:
         q.size, q.slide, q.start = size * SEC, (slide or size) * SEC, start * SEC
     if gap:
@@ -991,12 +1072,15 @@ def check(args, seed):
     failures = 0
     for qi in range(args.queries):
         q = gen_query(r, st)
+        cr = random.Random("chain %d %d" % (seed, qi))
+        gen_chain(cr, q)
         sql = query_sql(q, st, per)
+        qst = dict(st, threads=True) if q.pre_dedup and cr.random() < 0.5 else st
         if args.show:
             print("-- seed %d query %d (%s, %s feed)\n%s" % (seed, qi, q.family, st["feed"], sql))
             continue
         work = tempfile.mkdtemp(prefix="streamdiff.%d.%d." % (seed, qi), dir=args.work)
-        got, err = run_sluice(args.sluice, work, q, st, sql)
+        got, err = run_sluice(args.sluice, work, q, qst, sql)  # chains split more often
         m = model_output(q, st)
         model = m.out
         want = render(model)

@@ -29,7 +29,6 @@
 #define _GNU_SOURCE /* memrchr, CPU_COUNT */
 #include <pthread.h>
 #include <sched.h>
-#include <setjmp.h>
 #include <signal.h>
 #include <string.h>
 
@@ -377,24 +376,22 @@ static int fold_tuple(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *
     return 0;
 }
 
+static void fold_tuples(SrtQuery *q, void *ctx)
+{
+    DistinctFold f = {q, q->def->distinct_fold};
+    srt_agg_foreach(ctx, fold_tuple, &f);
+}
+
 /* The DISTINCT tuples task worker w met, in its order, into q (after its groups, which they
    update), under a guard: the generated fold fails the query on out of memory. */
 static int fold_distinct(SrtQuery *q, SrtQuery *w)
 {
     if (!w->distinct || !q->def->distinct_fold)
         return 0;
-    jmp_buf *outer = q->guard;
-    jmp_buf jb;
-    if (setjmp(jb)) {
-        q->guard = outer;
-        return -(q->err.code ? q->err.code : SRT_ERR_QUERY);
-    }
-    q->guard = &jb;
-    DistinctFold f = {q, q->def->distinct_fold};
-    srt_agg_foreach(w->distinct, fold_tuple, &f);
-    q->guard = outer;
-    srt_scratch_reset(q); /* long keys the fold built */
-    return 0;
+    int rc = srt_query_guarded(q, fold_tuples, w->distinct);
+    if (rc == 0)
+        srt_scratch_reset(q); /* long keys the fold built */
+    return rc;
 }
 
 /* Fold finished task t into q (the next in order): 0, or -code when it failed. */
@@ -648,7 +645,7 @@ int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtE
     for (uint32_t i = 0; i < q->def->n_ops; i++) {
         const SrtOpDef *d = &q->def->ops[i];
         const SrtOperatorVt *vt = srt_operator_vt(d->kind);
-        if (!vt || !vt->fold || (d->id == SRT_OP_AGG && !d->task_merge))
+        if (!vt || !vt->fold || (d->id == SRT_OP_AGG && !d->task_merge && !q->def->update_log))
             return 0;
     }
     SrtPar *par = srt_mem_calloc(q->mem, sizeof *par);

@@ -611,6 +611,13 @@ void srt_prog_query_replay(SrtProgram *p, int query, SrtReplayFn replay)
         q->replay = replay;
 }
 
+void srt_prog_query_update_log(SrtProgram *p, int query, SrtUpdateLogFn update_log)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q)
+        q->update_log = update_log;
+}
+
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge)
 {
     SrtQueryDef *q = query_at(p, query);

@@ -554,6 +554,20 @@ static int64_t guarded_process(SrtQuery *q, const char *buf, size_t len)
     return n;
 }
 
+int srt_query_guarded(SrtQuery *q, void (*fn)(SrtQuery *q, void *ctx), void *ctx)
+{
+    jmp_buf *outer = q->guard;
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        q->guard = outer;
+        return -(q->err.code ? q->err.code : SRT_ERR_QUERY);
+    }
+    q->guard = &jb;
+    fn(q, ctx);
+    q->guard = outer;
+    return 0;
+}
+
 static int guarded_output(SrtQuery *q)
 {
     jmp_buf jb;

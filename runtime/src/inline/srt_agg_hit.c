@@ -2,7 +2,8 @@
 ** inlines it with the key's length known (the probe's key compare unrolls), and calls
 ** srt_agg_find_or_add (srt_agg.c) only for a new group or a group's first update in a batch.
 ** DROP DUPLICATES' srt_dedup_admit and DISTINCT aggregates' srt_distinct_admit ride on it;
-** srt_vlog_put logs a replayed aggregate's value in a parallel task (srt_par.c).
+** srt_vlog_put logs a replayed aggregate's value in a parallel task (srt_par.c),
+** srt_vlog_put_update an update of an aggregation after DROP DUPLICATES.
 */
 #include "srt_hash_int.h"
 #include "srt_int.h"
@@ -39,9 +40,13 @@ int32_t srt_distinct_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_
 int32_t srt_dedup_admit(SrtQuery *q, SrtAggTable *t, const void *key, uint32_t key_len,
                         uint64_t hash, int64_t evict_us)
 {
-    /* A parallel task's key is marked with the row it starts at (+ 1), for the fold. */
+    /* A parallel task's key is marked with the row it starts at (+ 1), or where its row's
+       updates start in the update log (srt_vlog_put_update), for the fold. */
     uint8_t *state = srt_agg_upsert(t, key, key_len, hash);
-    return srt_dedup_mark(state, evict_us, SRT_UNLIKELY(q->par_task) ? (int64_t)q->n_rows + 1 : 1);
+    if (SRT_LIKELY(!q->par_task))
+        return srt_dedup_mark(state, evict_us, 1);
+    size_t at = q->def->update_log ? q->vlog.len : q->n_rows;
+    return srt_dedup_mark(state, evict_us, (int64_t)at + 1);
 }
 
 int32_t srt_query_logs_values(SrtQuery *q)
@@ -73,4 +78,9 @@ void *srt_vlog_put(SrtQuery *q, const uint8_t *state, uint32_t agg, uint32_t n)
 void *srt_vlog_put_row(SrtQuery *q, uint32_t agg, uint32_t n)
 {
     return vlog_entry(q, q->vlog.row, agg, n);
+}
+
+void srt_vlog_put_update(SrtQuery *q, const void *bytes, uint32_t len)
+{
+    memcpy(vlog_entry(q, len, 0, (len + 7u) & ~7u), bytes, len);
 }

@@ -144,13 +144,28 @@ static void agg_destroy(SrtOperator *op)
 
 static const char *const agg_names[] = {"stateStoreSave", NULL};
 
+static void update_from_log(SrtQuery *q, void *ctx)
+{
+    const SrtValueLog *l = ctx;
+    q->def->update_log(q, l->p, l->len);
+}
+
+/* A task's logged updates made on op's query, under a guard: out of memory fails it. */
+static int make_updates(SrtOperator *op, SrtOperator *task)
+{
+    return srt_query_guarded(op->q, update_from_log, &task->q->vlog);
+}
+
 /* A task's groups, merged (the first level; a level above is updated at output, untouched),
    then its value log replayed into the groups they were merged into, in input order
-   (SrtReplayFn): the task's i-th group is the log's group i. */
+   (SrtReplayFn): the task's i-th group is the log's group i.  After DROP DUPLICATES the task
+   made no update: those of its log that the deduplication's fold kept are made now. */
 static int agg_fold(SrtOperator *op, SrtOperator *task)
 {
     SrtQuery *q = op->q;
     SrtReplayFn replay = q->def->replay;
+    if (q->def->update_log && op->def->id == SRT_OP_AGG)
+        return make_updates(op, task);
     if (!op->def->task_merge)
         return 0;
     size_t n = replay ? srt_agg_count(task->state) : 0;

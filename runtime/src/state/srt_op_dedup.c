@@ -16,6 +16,10 @@
 ** row; a key seen before, in the state or in an earlier task, loses them.  One thread
 ** decides the same row by row: a key's rows after its first in a task are duplicates
 ** either way.  The query's table is touched by the same keys, so its delta is the same.
+** Before an aggregation a task makes no rows but logs its updates (srt_vlog_put_update): a
+** key's seen word holds the log's length then, + 1, and the fold cuts the log's bytes from
+** there up to the next key's the same way, before the aggregation makes the rest
+** (srt_op_agg.c).
 */
 #include <string.h>
 
@@ -84,19 +88,22 @@ static void dedup_destroy(SrtOperator *op)
     srt_agg_free(table(op));
 }
 
+/* What the task's keys mark and the fold cuts in place: its rows, or its update log's bytes
+   (an aggregation follows). */
 typedef struct DedupFold {
     SrtOperator *op;
-    SrtQuery *w; /* the task's worker query: its rows are cut in place */
-    size_t from; /* the task's rows [from, ...) are the previous key's */
-    int keep;    /* ... and are kept */
-    size_t n;    /* rows kept so far */
+    uint8_t *base; /* the task's rows or log */
+    size_t unit;   /* bytes of a row, or 1 */
+    size_t from;   /* units [from, ...) are the previous key's */
+    int keep;      /* ... and are kept */
+    size_t n;      /* units kept so far */
 } DedupFold;
 
-/* Keep (or drop) the task's rows [f->from, to). */
+/* Keep (or drop) the units [f->from, to). */
 static void cut_rows(DedupFold *f, size_t to)
 {
     if (f->keep && f->n != f->from)
-        memmove(f->w->rows + f->n, f->w->rows + f->from, sizeof *f->w->rows * (to - f->from));
+        memmove(f->base + f->n * f->unit, f->base + f->from * f->unit, f->unit * (to - f->from));
     if (f->keep)
         f->n += to - f->from;
     f->from = to;
@@ -118,13 +125,20 @@ static int fold_key(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *st
 
 static int dedup_fold(SrtOperator *op, SrtOperator *task)
 {
-    /* Rows before the task's first key are kept: no DROP DUPLICATES made them. */
-    DedupFold f = {op, task->q, 0, 1, 0};
+    /* Rows (updates) before the task's first key are kept: no DROP DUPLICATES made them. */
+    SrtQuery *w = task->q;
+    int logs = w->def->update_log != NULL;
+    DedupFold f = {op, logs ? w->vlog.p : (uint8_t *)w->rows, logs ? 1 : sizeof *w->rows, 0, 1, 0};
     int rc = srt_agg_foreach(table(task), fold_key, &f);
     if (rc < 0)
         return rc;
-    cut_rows(&f, f.w->n_rows);
-    f.w->n_rows = f.n;
+    if (logs) {
+        cut_rows(&f, w->vlog.len);
+        w->vlog.len = f.n;
+    } else {
+        cut_rows(&f, w->n_rows);
+        w->n_rows = f.n;
+    }
     return 0;
 }
 
