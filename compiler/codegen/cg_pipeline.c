@@ -45,7 +45,7 @@ CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env)
 typedef struct EventTime {
     LLVMValueRef n, min, max; /* i64 allocas; NULL without a watermark */
     LLVMValueRef avg, count;  /* the partition's running mean: double and i64 allocas */
-    LLVMValueRef logs;        /* i1: the call logs the times instead (srt_query_event_run) */
+    LLVMValueRef ev_logs;     /* i1: the call logs the times instead (srt_query_event_run) */
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
     LLVMValueRef dedup_late, dedup_dropped; /* DROP DUPLICATES': threshold, late rows */
     int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
@@ -66,7 +66,7 @@ static void event_run_setup(CgCtx *cg, EventTime *et)
     LLVMValueRef count = cg_alloca(cg, cg->t_i64, "ev.run.count");
     LLVMValueRef args[3] = {cg->q, avg, count};
     LLVMValueRef logs = cg_call(cg, "srt_query_event_run", args, 3, "ev.logs");
-    et->logs = LLVMBuildICmp(cg->b, LLVMIntNE, logs, cg_i32(cg, 0), "ev.logs");
+    et->ev_logs = LLVMBuildICmp(cg->b, LLVMIntNE, logs, cg_i32(cg, 0), "ev.logs");
     et->avg = cg_alloca(cg, cg->t_f64, "ev.avg");
     et->count = cg_alloca(cg, cg->t_i64, "ev.count");
     cg_store(cg, cg_load(cg, cg->t_f64, avg, ""), et->avg);
@@ -144,7 +144,7 @@ static void event_time_row(CgCtx *cg, const EventTime *et, CgVal ts)
     LLVMBasicBlockRef bb_log = cg_block(cg, "ev.log");
     LLVMBasicBlockRef bb_add = cg_block(cg, "ev.add");
     LLVMBasicBlockRef bb_done = cg_block(cg, "ev.done");
-    LLVMBuildCondBr(cg->b, et->logs, bb_log, bb_add);
+    LLVMBuildCondBr(cg->b, et->ev_logs, bb_log, bb_add);
     cg_at(cg, bb_log);
     LLVMValueRef largs[2] = {cg->q, ms};
     cg_call(cg, "srt_event_log", largs, 2, "");
@@ -1369,7 +1369,7 @@ LLVMValueRef cg_update_log_fn(CgCtx *cg, const PQuery *pq, int qi)
     cg_at(cg, body);
     EventTime et;
     Tables tables;
-    state_setup(cg, pq, &et, &tables);
+    state_setup(cg, pq, false, &et, &tables);
     et.logs = NULL;
     CgLogLoop lp = cg_log_loop(cg, log, len, done);
     LLVMValueRef e = lp.entry, at = lp.at, at_p = lp.at_p;
