@@ -503,7 +503,7 @@ class Gen:
         if k == 4:
             p, rep = self.pick([("l", "L"), ("[aeiou]", "_"), ("l+", ""), ("^a", "X"), ("o$", "0"),
                                 ("[0-9]+", "#"), ("a|b", "ab"), ("[^a-z]", ""), ("é", "e"),
-                                ("\\s+", " ")])
+                                ("\\\\s+", " ")])  # '\\s+' in SQL: \s+ once unescaped
             return Expr(f"regexp_replace({s.spark}, '{p}', '{rep}')",
                         f"regexp_replace({s.duck}, '{p.replace(chr(92) * 2, chr(92))}', '{rep}', 'g')",
                         "STRING")
@@ -796,7 +796,9 @@ class Gen:
                         f"ssub({s.duck}, {p.duck}, {n.duck})", "STRING")
         if k == 3:
             f = self.pick(["trim", "ltrim", "rtrim"])
-            return Expr(f"{f}({s.spark})", f"{f}({s.duck})", "STRING")
+            # UTF8String.trim/trimLeft/trimRight: spaces (0x20) only; DuckDB's default set
+            # is wider (it takes U+00A0 too)
+            return Expr(f"{f}({s.spark})", f"{f}({s.duck}, ' ')", "STRING")
         if k == 4:
             f = self.pick(["lpad", "rpad"])
             n, p = self.small_int(), self.expr("STRING", 0)
@@ -1161,7 +1163,7 @@ def gen_query(r):
             keys.append(g.column(g.pick(list(DUCK_TYPE))))
         else:
             keys.append(g.expr(g.pick(list(DUCK_TYPE)), 1))
-        if keys[-1].t == "INT" and keys[-1].spark.strip("()-").isdigit():
+        if keys[-1].t == "INT" and keys[-1].spark.replace(" ", "").strip("()-").isdigit():
             keys.pop()  # an INT literal in GROUP BY is a position
     if not keys:
         keys.append(g.column("STRING"))  # a STRING literal is no position
