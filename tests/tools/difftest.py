@@ -130,8 +130,8 @@ MACROS = [
     " WHEN p < 0 THEN length(s) + CAST(p AS BIGINT) ELSE CAST(0 AS BIGINT) END",
     "CREATE MACRO ssub(s, p, l) AS CASE WHEN s IS NULL OR p IS NULL OR l IS NULL THEN NULL"
     " WHEN greatest(sstart(s, p), 0) >= sstart(s, p) + l THEN ''"
-    " ELSE substring(s, greatest(sstart(s, p), 0) + 1,"
-    " least(sstart(s, p) + l, 1000000000) - greatest(sstart(s, p), 0)) END",
+    " ELSE substring(s, greatest(sstart(s, p), 0) + 1, greatest(least(CAST(sstart(s, p) AS BIGINT)"
+    " + l, 2147483647) - greatest(sstart(s, p), 0), 0)) END",
     # UTF8String.lpad/rpad: len <= 0 is '', an empty pad leaves the string as it is.
     "CREATE MACRO slpad(s, n, p) AS CASE WHEN s IS NULL OR n IS NULL OR p IS NULL THEN NULL"
     " WHEN n <= 0 THEN '' WHEN p = '' OR length(s) >= n"
