@@ -748,7 +748,16 @@ static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at,
         extract_base_refuse(b, at, base_text, base->type);
         return NULL;
     }
-    int idx = type_field_index(base->type, name);
+    int idx = type_field_index(base->type, name), n_same = 0;
+    for (int i = idx; i >= 0 && i < base->type->n_fields; i++)
+        n_same += strcasecmp(base->type->fields[i].name, name) == 0;
+    if (n_same > 1) { /* ExtractValue.findField: the resolver (case-insensitive) matches more */
+        diag_error(b->sc->diag, at,
+                   "[AMBIGUOUS_REFERENCE_TO_FIELDS] Ambiguous reference to the field %s. It "
+                   "appears %d times in the schema.",
+                   sema_sql_id(b->sc->arena, &name, 1), n_same);
+        return NULL;
+    }
     if (idx < 0) {
         /* ExtractValue.findField: FIELD_NOT_FOUND, names as toSQLId prints them */
         StrBuf sb;
@@ -1636,8 +1645,9 @@ static SExpr *bind_map_value(Binder *b, const AstExpr *e, SExpr *base, SExpr *id
 
 /* base[idx] (ExtractValue.apply): a MAP's value, an ARRAY's element (GetArrayItem,
    ExpectsInputTypes (AnyDataType, IntegralType): UNEXPECTED_INPUT_TYPE of another index);
-   of a STRUCT only a field named by a string literal, which sluice does not take yet
-   (INVALID_EXTRACT_FIELD_TYPE for any other index); of anything else
+   of a STRUCT the field a string literal names, found as s.f finds it (ExtractValue's
+   NonNullLiteral(v, StringType) case; INVALID_EXTRACT_FIELD_TYPE for any other index); of
+   anything else
    INVALID_EXTRACT_BASE_FIELD_TYPE (dataTypeUnsupportedByExtractValueError). */
 static SExpr *bind_index(Binder *b, const AstExpr *e)
 {
@@ -1651,16 +1661,14 @@ static SExpr *bind_index(Binder *b, const AstExpr *e)
         return bind_map_value(b, e, base, idx);
     case TY_ARRAY:
         break;
-    case TY_STRUCT:
-        if (ix->kind == AST_STRING)
-            diag_error(b->sc->diag, e->span,
-                       "a struct field named by a string literal (s['f']) is not supported yet; "
-                       "use s.f");
-        else
-            diag_error(b->sc->diag, e->span,
-                       "[INVALID_EXTRACT_FIELD_TYPE] Field name should be a non-null string "
-                       "literal, but it's \"%s\".",
-                       sql_of(b, ix));
+    case TY_STRUCT: /* GetStructField of findField's ordinal, as s.f */
+        if (ix->kind == AST_STRING && ix->u.str)
+            return field_access(b, base, ix->u.str, e->span, e->span,
+                                sql_of(b, e->u.index.base));
+        diag_error(b->sc->diag, e->span,
+                   "[INVALID_EXTRACT_FIELD_TYPE] Field name should be a non-null string "
+                   "literal, but it's \"%s\".",
+                   sql_of(b, ix));
         return NULL;
     default:
         extract_base_refuse(b, e->span, sql_of(b, e->u.index.base), base->type);
