@@ -1414,14 +1414,18 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "\"STRING\"";
         return true;
     case FN_STRUCT: {
-        /* CreateStruct (complexTypeCreator.scala): a field per argument, named as the column
-           it names (a NamedExpression: its last name part), else col<i> from 1; struct() is
-           STRUCT<>. */
+        /* CreateStruct.create (complexTypeCreator.scala): a field per argument, named as the
+           column it names (a NamedExpression: its last name part), an UnresolvedExtractValue
+           of a string literal by the literal (x['f'], x.f of no column; m['k'] too), else
+           col<i> from 1; struct() is STRUCT<>. */
         TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, n);
         for (int i = 0; i < n; i++) {
-            const AstExpr *x = asts[i];
+            const AstExpr *x = asts[i], *ix = x->kind == AST_INDEX ? x->u.index.index : NULL;
             f[i].name = x->kind == AST_COLUMN ? x->u.name.parts[x->u.name.n - 1]
-                                              : arena_sprintf(b->sc->arena, "col%d", i + 1);
+                        : x->kind == AST_FIELD && x->u.field.name ? x->u.field.name
+                        : ix && ix->kind == AST_STRING && ix->u.str
+                            ? ix->u.str
+                            : arena_sprintf(b->sc->arena, "col%d", i + 1);
             f[i].type = args[i]->type;
         }
         *rt = type_struct(b->sc->arena, n, f);

@@ -12,3 +12,9 @@ SELECT k, s['a'], s['BC'], s['n']['x'], s.n['X'], s['n'].x, arr[0].a, m['k1'] FR
 WITH (truncate = false);
 
 SELECT k, s.n.x FROM t WHERE s['a'] = 1;
+
+-- struct() names a field after an UnresolvedExtractValue's string literal (CreateStruct.create):
+-- s['a'] -> a, m['k1'] -> k1, s['n'].x -> x; arr[0] (no string) -> col4.  By hand for a:
+-- {"a":1,"k1":"v1","x":10,"col4":{"a":5}}.
+SELECT to_json(struct(s['a'], m['k1'], s['n'].x, arr[0])) AS j FROM t WHERE k = 'a'
+WITH (truncate = false);
