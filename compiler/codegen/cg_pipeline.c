@@ -540,9 +540,9 @@ static CgVal session_bounds(CgCtx *cg, const PQuery *pq, const CgEnv *env, const
     *end = LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, gap), "sess.end");
     LLVMBasicBlockRef bb_fits = cg_block(cg, "sess.fits");
     LLVMBasicBlockRef bb_out = cg_block(cg, "sess.overflow");
-    LLVMValueRef past = gap >= 0
-                            ? LLVMBuildICmp(cg->b, LLVMIntSGT, ts.v, cg_i64(cg, INT64_MAX - gap), "")
-                            : LLVMBuildICmp(cg->b, LLVMIntSLT, ts.v, cg_i64(cg, INT64_MIN - gap), "");
+    LLVMValueRef past =
+        gap >= 0 ? LLVMBuildICmp(cg->b, LLVMIntSGT, ts.v, cg_i64(cg, INT64_MAX - gap), "")
+                 : LLVMBuildICmp(cg->b, LLVMIntSLT, ts.v, cg_i64(cg, INT64_MIN - gap), "");
     LLVMBuildCondBr(cg->b, past, bb_out, bb_fits);
     cg_at(cg, bb_out);
     cg_time_overflow(cg, pq, ts.v, "session_window (the session end, time + gap)", bb_next);

@@ -438,7 +438,7 @@ struct SExpr {
                GROUP BY key, never in Update mode, and in Append mode ts is the watermarked
                event time (a session is final, emitted and evicted once end <= watermark). */
             bool session;
-            int64_t gap_us;     /* session only: the gap */
+            int64_t gap_us; /* session only: the gap */
         } window;
     } u;
 };

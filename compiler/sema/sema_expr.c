@@ -1663,8 +1663,7 @@ static SExpr *bind_index(Binder *b, const AstExpr *e)
         break;
     case TY_STRUCT: /* GetStructField of findField's ordinal, as s.f */
         if (ix->kind == AST_STRING && ix->u.str)
-            return field_access(b, base, ix->u.str, e->span, e->span,
-                                sql_of(b, e->u.index.base));
+            return field_access(b, base, ix->u.str, e->span, e->span, sql_of(b, e->u.index.base));
         diag_error(b->sc->diag, e->span,
                    "[INVALID_EXTRACT_FIELD_TYPE] Field name should be a non-null string "
                    "literal, but it's \"%s\".",
@@ -2681,7 +2680,7 @@ static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int64_t
 /* Spark's DataTypes of TimeWindow's and SessionWindow's time column, as toSQLType prints their
    TypeCollection (inputTypeOnTimeColumn). */
 #define SPARK_T_WINDOW_TIME                                                                        \
-    "(" SPARK_T_ANY_TIMESTAMP " or \"STRUCT<start: TIMESTAMP, end: TIMESTAMP>\" or "              \
+    "(" SPARK_T_ANY_TIMESTAMP " or \"STRUCT<start: TIMESTAMP, end: TIMESTAMP>\" or "               \
     "\"STRUCT<start: TIMESTAMP_NTZ, end: TIMESTAMP_NTZ>\")"
 
 /* The time column ts (bound from arg) of window() or session_window(), whose Spark expression
@@ -2742,9 +2741,9 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
         text[1] = text[0];
     }
     /* TimeWindow's name in its messages: its toString (NonSQLExpression), the durations in µs */
-    const char *sql = arena_sprintf(sc->arena, "window(%s, %lld, %lld, %lld)",
-                                    sql_of(b, args->items[0]), (long long)v[0], (long long)v[1],
-                                    (long long)v[2]);
+    const char *sql =
+        arena_sprintf(sc->arena, "window(%s, %lld, %lld, %lld)", sql_of(b, args->items[0]),
+                      (long long)v[0], (long long)v[1], (long long)v[2]);
     if (!(ts = window_time_column(b, ts, args->items[0], sql)))
         return NULL;
     const AstExpr *slide_at = args->n >= 3 ? args->items[2] : args->items[1];
@@ -2792,10 +2791,17 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
 static const char *spark_type_class(Arena *arena, const Type *t)
 {
     static const char *const names[] = {
-        [TY_BOOLEAN] = "BooleanType",     [TY_INT] = "IntegerType",  [TY_TINYINT] = "ByteType",
-        [TY_SMALLINT] = "ShortType",      [TY_BIGINT] = "LongType",  [TY_FLOAT] = "FloatType",
-        [TY_DOUBLE] = "DoubleType",       [TY_BINARY] = "BinaryType", [TY_DATE] = "DateType",
-        [TY_TIMESTAMP] = "TimestampType", [TY_TIMESTAMP_NTZ] = "TimestampNTZType",
+        [TY_BOOLEAN] = "BooleanType",
+        [TY_INT] = "IntegerType",
+        [TY_TINYINT] = "ByteType",
+        [TY_SMALLINT] = "ShortType",
+        [TY_BIGINT] = "LongType",
+        [TY_FLOAT] = "FloatType",
+        [TY_DOUBLE] = "DoubleType",
+        [TY_BINARY] = "BinaryType",
+        [TY_DATE] = "DateType",
+        [TY_TIMESTAMP] = "TimestampType",
+        [TY_TIMESTAMP_NTZ] = "TimestampNTZType",
     };
     if (t->kind == TY_DECIMAL)
         return arena_sprintf(arena, "DecimalType(%d,%d)", t->precision, t->scale);
@@ -2867,9 +2873,8 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
         return NULL;
     /* SessionWindow's name in its messages: its toString (NonSQLExpression, no prettyName:
        the class name lower-cased), a string gap as the Literal prints it, without quotes */
-    const char *sql =
-        arena_sprintf(sc->arena, "sessionwindow(%s, %s)", sql_of(b, args->items[0]),
-                      g->kind == AST_STRING && g->u.str ? g->u.str : sql_of(b, g));
+    const char *sql = arena_sprintf(sc->arena, "sessionwindow(%s, %s)", sql_of(b, args->items[0]),
+                                    g->kind == AST_STRING && g->u.str ? g->u.str : sql_of(b, g));
     if (!(ts = window_time_column(b, ts, args->items[0], sql)))
         return NULL;
     int64_t gap;

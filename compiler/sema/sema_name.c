@@ -230,10 +230,10 @@ static const Type *ast_path_type(const SelBlock *blk, const AstExpr *e)
         t = ast_path_type(blk, e->u.index.base);
         if (t && (t->kind == TY_ARRAY || t->kind == TY_MAP))
             return t->elem;
-        start = t && e->u.index.index && e->u.index.index->kind == AST_STRING &&
-                        e->u.index.index->u.str
-                    ? type_field_index(t, e->u.index.index->u.str)
-                    : -1;
+        start =
+            t && e->u.index.index && e->u.index.index->kind == AST_STRING && e->u.index.index->u.str
+                ? type_field_index(t, e->u.index.index->u.str)
+                : -1;
         return start >= 0 ? t->fields[start].type : NULL;
     default:
         return NULL;
