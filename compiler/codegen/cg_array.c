@@ -566,13 +566,19 @@ static CgVal call_array_rt(CgCtx *cg, const char *fn, LLVMValueRef *args, unsign
    or BIGINT (start, stop and step of that type; IntegralSequenceImpl's elements lie between
    start and stop, so they fit it); of DATE as days stepping by the interval's whole days; of
    TIMESTAMP as microseconds stepping by the interval (TemporalSequenceImpl in UTC with no
-   months; 1 day, or -1 day, by default). */
+   months; 1 day, or -1 day, by default); of either by an INTERVAL YEAR TO MONTH step by
+   srt_array_sequence_months. */
 static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
     const Type *et = e->type->elem;
     TypeKind k = et->kind;
     bool is_int = type_is_int32(et) || k == TY_DATE;
+    if (n > 2 && e->u.call.args[2]->type->kind == TY_YM_INTERVAL) { /* PeriodSequenceImpl */
+        LLVMValueRef args[7] = {cg->q, a[0].v, a[1].v, a[2].v, cg_i32(cg, k == TY_DATE)};
+        return call_array_rt(cg, "srt_array_sequence_months", args, 5,
+                             cg_or(cg, cg_or(cg, a[0].null, a[1].null), a[2].null));
+    }
     LLVMValueRef v[3] = {NULL, NULL, NULL};
     for (int i = 0; i < n; i++)
         v[i] = type_is_int32(et) ? LLVMBuildSExt(cg->b, a[i].v, cg->t_i64, "") : a[i].v;

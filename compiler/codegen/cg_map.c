@@ -153,7 +153,8 @@ static CgVal concat(CgCtx *cg, const SExpr *e, CgVal *a)
 }
 
 /* str_to_map(s[, pairDelim[, keyValueDelim]]) (StringToMap): the delimiters are regular
-   expressions, ',' and ':' by default; NULL when an argument is. */
+   expressions, ',' and ':' by default, constants or foldable expressions (concat(',', ''))
+   cg_regex_of compiles when they are evaluated; NULL when an argument is. */
 static CgVal str_to_map(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
@@ -161,7 +162,7 @@ static CgVal str_to_map(CgCtx *cg, const SExpr *e, CgVal *a)
     LLVMValueRef re[3] = {NULL, NULL, NULL}, null = a[0].null;
     for (int i = 1; i < 3; i++) {
         const SExpr *pat = i < n ? e->u.call.args[i] : NULL;
-        if (pat && (pat->u.value.is_null || pat->type->kind == TY_NULL))
+        if (pat && ((pat->kind == SX_CONST && pat->u.value.is_null) || pat->type->kind == TY_NULL))
             return cg_null_of(cg, e->type);
         SExpr c = {0};
         if (!pat) {
@@ -171,15 +172,27 @@ static CgVal str_to_map(CgCtx *cg, const SExpr *e, CgVal *a)
             c.u.value.n = 1;
             pat = &c;
         }
-        re[i] = cg_regex_of(cg, pat, i < n ? a[i] : value_of(cg_i1(cg, 0), NULL, NULL));
+        CgVal pv = i < n ? a[i] : value_of(cg_i1(cg, 0), NULL, NULL);
+        if (pat->kind != SX_CONST) { /* a NULL delimiter compiles as '' (the result is NULL) */
+            pv.v = cg_select(cg, pv.null, cg_str_const(cg, "", 0, "re.none"), pv.v);
+            pv.len = cg_select(cg, pv.null, cg_i32(cg, 0), pv.len);
+        }
+        re[i] = cg_regex_of(cg, pat, pv);
         if (i < n)
             null = cg_or(cg, null, a[i].null);
     }
     LLVMValueRef out = cg_alloca(cg, cg->t_ptr, "map.p");
     LLVMValueRef out_n = cg_alloca(cg, cg->t_i32, "map.n");
+    cg_store(cg, LLVMConstNull(cg->t_ptr), out);
+    cg_store(cg, cg_i32(cg, 0), out_n);
+    LLVMBasicBlockRef run = cg_block(cg, "map.run"), done = cg_block(cg, "map.done");
+    LLVMBuildCondBr(cg->b, null, done, run); /* nullSafeEval: no map of a NULL argument */
+    cg_at(cg, run);
     LLVMValueRef args[8] = {cg->q, cg_type_text(cg, e->type), re[1], re[2], a[0].v, a[0].len, out,
                             out_n};
     cg_call(cg, "srt_str_to_map", args, 8, "map.rc");
+    LLVMBuildBr(cg->b, done);
+    cg_at(cg, done);
     return value_of(null, cg_load(cg, cg->t_ptr, out, "map"),
                     cg_load(cg, cg->t_i32, out_n, "map.len"));
 }

@@ -543,23 +543,32 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
 
 /* The session [ts, ts + gap) a row of session_window w starts, in *end: returns ts, NULL ts
    going to bb_next (Spark filters the row); a ts + gap past the timestamp range fails as
-   Spark's TimeAdd overflow does. */
+   Spark's TimeAdd overflow does.  A gap <= 0 (sema's 0 for a NULL one too) makes no session:
+   SessionWindowing's filter session.end > session.start drops every row (after the end of a
+   negative gap overflowed), so the code after this goes nowhere. */
 static CgVal session_bounds(CgCtx *cg, const PQuery *pq, const CgEnv *env, const SExpr *w,
                             LLVMBasicBlockRef bb_next, LLVMValueRef *end)
 {
+    int64_t gap = w->u.window.gap_us;
     CgVal ts = cg_expr(cg, env, w->u.window.ts);
     LLVMBasicBlockRef bb_has = cg_block(cg, "sess.ts");
     LLVMBuildCondBr(cg->b, ts.null, bb_next, bb_has);
     cg_at(cg, bb_has);
     /* The end ts + gap must fit: a timestamp at the end of the range has no session. */
-    *end = LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, w->u.window.gap_us), "sess.end");
+    *end = LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, gap), "sess.end");
     LLVMBasicBlockRef bb_fits = cg_block(cg, "sess.fits");
     LLVMBasicBlockRef bb_out = cg_block(cg, "sess.overflow");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, ts.v, cg_i64(cg, INT64_MAX - w->u.window.gap_us), ""),
-                    bb_out, bb_fits);
+    LLVMValueRef past =
+        gap >= 0 ? LLVMBuildICmp(cg->b, LLVMIntSGT, ts.v, cg_i64(cg, INT64_MAX - gap), "")
+                 : LLVMBuildICmp(cg->b, LLVMIntSLT, ts.v, cg_i64(cg, INT64_MIN - gap), "");
+    LLVMBuildCondBr(cg->b, past, bb_out, bb_fits);
     cg_at(cg, bb_out);
     cg_time_overflow(cg, pq, ts.v, "session_window (the session end, time + gap)", bb_next);
     cg_at(cg, bb_fits);
+    if (gap <= 0) {
+        LLVMBuildBr(cg->b, bb_next);
+        cg_at(cg, cg_block(cg, "sess.none")); /* no predecessor */
+    }
     return ts;
 }
 

@@ -432,11 +432,13 @@ struct SExpr {
                non-NULL ts starts the session [ts, ts + gap); per value of the other GROUP BY
                keys, sessions are merged while next.start <= current.end (merged end = max
                of ends).  Type and output name as Spark: struct<start,end> named
-               `session_window`.  Sema guarantees: constant gap_us > 0, at least one other
+               `session_window`.  Sema guarantees: a constant gap_us (<= 0 for a gap <= 0,
+               NULL or no interval: no row has a session, Spark's filter session.end >
+               session.start drops them all), at least one other
                GROUP BY key, never in Update mode, and in Append mode ts is the watermarked
                event time (a session is final, emitted and evicted once end <= watermark). */
             bool session;
-            int64_t gap_us;     /* session only: the gap, > 0 */
+            int64_t gap_us; /* session only: the gap */
         } window;
     } u;
 };

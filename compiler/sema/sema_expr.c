@@ -748,7 +748,16 @@ static SExpr *field_access(Binder *b, SExpr *base, const char *name, SrcSpan at,
         extract_base_refuse(b, at, base_text, base->type);
         return NULL;
     }
-    int idx = type_field_index(base->type, name);
+    int idx = type_field_index(base->type, name), n_same = 0;
+    for (int i = idx; i >= 0 && i < base->type->n_fields; i++)
+        n_same += strcasecmp(base->type->fields[i].name, name) == 0;
+    if (n_same > 1) { /* ExtractValue.findField: the resolver (case-insensitive) matches more */
+        diag_error(b->sc->diag, at,
+                   "[AMBIGUOUS_REFERENCE_TO_FIELDS] Ambiguous reference to the field %s. It "
+                   "appears %d times in the schema.",
+                   sema_sql_id(b->sc->arena, &name, 1), n_same);
+        return NULL;
+    }
     if (idx < 0) {
         /* ExtractValue.findField: FIELD_NOT_FOUND, names as toSQLId prints them */
         StrBuf sb;
@@ -1636,8 +1645,9 @@ static SExpr *bind_map_value(Binder *b, const AstExpr *e, SExpr *base, SExpr *id
 
 /* base[idx] (ExtractValue.apply): a MAP's value, an ARRAY's element (GetArrayItem,
    ExpectsInputTypes (AnyDataType, IntegralType): UNEXPECTED_INPUT_TYPE of another index);
-   of a STRUCT only a field named by a string literal, which sluice does not take yet
-   (INVALID_EXTRACT_FIELD_TYPE for any other index); of anything else
+   of a STRUCT the field a string literal names, found as s.f finds it (ExtractValue's
+   NonNullLiteral(v, StringType) case; INVALID_EXTRACT_FIELD_TYPE for any other index); of
+   anything else
    INVALID_EXTRACT_BASE_FIELD_TYPE (dataTypeUnsupportedByExtractValueError). */
 static SExpr *bind_index(Binder *b, const AstExpr *e)
 {
@@ -1651,16 +1661,13 @@ static SExpr *bind_index(Binder *b, const AstExpr *e)
         return bind_map_value(b, e, base, idx);
     case TY_ARRAY:
         break;
-    case TY_STRUCT:
-        if (ix->kind == AST_STRING)
-            diag_error(b->sc->diag, e->span,
-                       "a struct field named by a string literal (s['f']) is not supported yet; "
-                       "use s.f");
-        else
-            diag_error(b->sc->diag, e->span,
-                       "[INVALID_EXTRACT_FIELD_TYPE] Field name should be a non-null string "
-                       "literal, but it's \"%s\".",
-                       sql_of(b, ix));
+    case TY_STRUCT: /* GetStructField of findField's ordinal, as s.f */
+        if (ix->kind == AST_STRING && ix->u.str)
+            return field_access(b, base, ix->u.str, e->span, e->span, sql_of(b, e->u.index.base));
+        diag_error(b->sc->diag, e->span,
+                   "[INVALID_EXTRACT_FIELD_TYPE] Field name should be a non-null string "
+                   "literal, but it's \"%s\".",
+                   sql_of(b, ix));
         return NULL;
     default:
         extract_base_refuse(b, e->span, sql_of(b, e->u.index.base), base->type);
@@ -2632,13 +2639,13 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
 }
 
 /* A duration argument of window() or session_window() (fn): a string or INTERVAL literal, or
-   an integer (µs, as Spark; window() only, session_window() refuses it before).  As
+   an integer (µs, as Spark; window() only, session_window() takes a string or INTERVAL).  As
    TimeWindow.parseExpression, which the function's builder runs: another argument is
    QueryCompilationErrors.invalidLiteralForWindowDurationError (_LEGACY_ERROR_TEMP_1207, which
    Spark prints without its class); a month in a string is getIntervalInMicroSeconds'
    IllegalArgumentException, which FunctionRegistry's builder turns into FAILED_FUNCTION_CALL
    (funcBuildError). */
-static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int pos, int64_t *us,
+static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int64_t *us,
                             const char **text)
 {
     const AstExpr *num = a->kind == AST_UNARY && a->u.unary.op == UOP_NEG ? a->u.unary.arg : a;
@@ -2648,14 +2655,9 @@ static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int pos
         return true;
     }
     if ((a->kind != AST_STRING || !a->u.str) && a->kind != AST_INTERVAL) {
-        if (strcmp(fn, "window") == 0)
-            diag_error(b->sc->diag, a->span,
-                       "The duration and time inputs to window must be an integer, long or "
-                       "string literal.");
-        else
-            diag_error(b->sc->diag, a->span,
-                       "function '%s' expects a duration such as '10 minutes' as argument %d", fn,
-                       pos);
+        diag_error(b->sc->diag, a->span,
+                   "The duration and time inputs to window must be an integer, long or string "
+                   "literal.");
         return false;
     }
     *text = sema_duration_text(a);
@@ -2675,15 +2677,33 @@ static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int pos
     return true;
 }
 
-/* TimeWindow.checkInputDataTypes' DATATYPE_MISMATCH (sub, msg) of window(ts, ...) at span:
-   Spark names the expression by its toString, window(<ts>, <window µs>, <slide µs>, <start
-   µs>) (NonSQLExpression); false. */
-static bool window_mismatch(Binder *b, const AstExpr *ts, const int64_t *v, SrcSpan at,
-                            const char *sub, const char *msg)
+/* Spark's DataTypes of TimeWindow's and SessionWindow's time column, as toSQLType prints their
+   TypeCollection (inputTypeOnTimeColumn). */
+#define SPARK_T_WINDOW_TIME                                                                        \
+    "(" SPARK_T_ANY_TIMESTAMP " or \"STRUCT<start: TIMESTAMP, end: TIMESTAMP>\" or "               \
+    "\"STRUCT<start: TIMESTAMP_NTZ, end: TIMESTAMP_NTZ>\")"
+
+/* The time column ts (bound from arg) of window() or session_window(), whose Spark expression
+   prints as sql: TimeWindow's and SessionWindow's input type inputTypeOnTimeColumn, a
+   TypeCollection(AnyTimestampType, STRUCT<start: TIMESTAMP, end: TIMESTAMP>, STRUCT<start:
+   TIMESTAMP_NTZ, end: TIMESTAMP_NTZ>) with ImplicitCastInputTypes.  TypeCoercion.implicitCast
+   (not ANSI) casts a STRING, a DATE and NULL to AnyTimestampType.defaultConcreteType,
+   TIMESTAMP, so the window's bounds are TIMESTAMPs; a window column is its window_time
+   (TimeWindowing, SessionWindowing); another type is the UNEXPECTED_INPUT_TYPE
+   checkInputDataTypes reports.  NULL after an error. */
+static SExpr *window_time_column(Binder *b, SExpr *ts, const AstExpr *arg, const char *sql)
 {
-    const char *sql = arena_sprintf(b->sc->arena, "window(%s, %lld, %lld, %lld)", sql_of(b, ts),
-                                    (long long)v[0], (long long)v[1], (long long)v[2]);
-    return sema_mismatch_sql(b, at, sql, sub, msg);
+    if (type_is_window(ts->type))
+        return sema_window_time(b, ts, arg->span);
+    if (type_is_any_timestamp(ts->type))
+        return ts;
+    if (ts->type->kind == TY_STRING || ts->type->kind == TY_DATE || ts->type->kind == TY_NULL)
+        return sema_coerce(b->sc, ts, &type_timestamp);
+    const char *msg = arena_sprintf(
+        b->sc->arena, "Parameter 1 requires the %s type, however \"%s\" has the type \"%s\".",
+        SPARK_T_WINDOW_TIME, sql_of(b, arg), sema_sql_type(b, ts->type));
+    sema_mismatch_sql(b, arg->span, sql, "UNEXPECTED_INPUT_TYPE", msg);
+    return NULL;
 }
 
 /*
@@ -2713,21 +2733,19 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     const char *text[3] = {NULL, NULL, "0"};
     bool ok = ts != NULL;
     for (int i = 1; i < args->n; i++)
-        ok = window_duration(b, "window", args->items[i], i + 1, &v[i - 1], &text[i - 1]) && ok;
-    /* TimeWindowing: a window column as the time column is its window_time */
-    if (ts && type_is_window(ts->type) && !(ts = sema_window_time(b, ts, args->items[0]->span)))
-        return NULL;
-    if (ts && !type_is_any_timestamp(ts->type)) { /* TimeWindow.inputTypes: AnyTimestampType */
-        type_error(b, args->items[0], "function 'window' expects a timestamp as argument 1",
-                   args->items[0], ts->type);
-        return NULL;
-    }
-    if (!ok)
+        ok = window_duration(b, "window", args->items[i], &v[i - 1], &text[i - 1]) && ok;
+    if (!ok) /* the function's builder parses the durations before the analyzer checks types */
         return NULL;
     if (args->n < 3) {
         v[1] = v[0];
         text[1] = text[0];
     }
+    /* TimeWindow's name in its messages: its toString (NonSQLExpression), the durations in µs */
+    const char *sql =
+        arena_sprintf(sc->arena, "window(%s, %lld, %lld, %lld)", sql_of(b, args->items[0]),
+                      (long long)v[0], (long long)v[1], (long long)v[2]);
+    if (!(ts = window_time_column(b, ts, args->items[0], sql)))
+        return NULL;
     const AstExpr *slide_at = args->n >= 3 ? args->items[2] : args->items[1];
     const char *bad = NULL;
     SrcSpan at = args->items[1]->span;
@@ -2744,8 +2762,7 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
                             "(current value = %lldL).",
                             (long long)v[1]);
     if (bad) {
-        window_mismatch(b, args->items[0], v, v[0] <= 0 ? at : slide_at->span, "VALUE_OUT_OF_RANGE",
-                        bad);
+        sema_mismatch_sql(b, v[0] <= 0 ? at : slide_at->span, sql, "VALUE_OUT_OF_RANGE", bad);
         return NULL;
     }
     if (v[1] > v[0])
@@ -2757,8 +2774,8 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
                             "The `abs(start_time)`(%lldL) must be < the `slide_duration`(%lldL).",
                             (long long)abs_start, (long long)v[1]);
     if (bad) {
-        window_mismatch(b, args->items[0], v, v[1] > v[0] ? slide_at->span : args->items[3]->span,
-                        "PARAMETER_CONSTRAINT_VIOLATION", bad);
+        sema_mismatch_sql(b, v[1] > v[0] ? slide_at->span : args->items[3]->span, sql,
+                          "PARAMETER_CONSTRAINT_VIOLATION", bad);
         return NULL;
     }
     SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window_of(ts->type), call->span);
@@ -2769,10 +2786,67 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     return w;
 }
 
+/* Spark's DataType.toString of an atomic type t (IntegerType, DecimalType(2,1)), as
+   _LEGACY_ERROR_TEMP_1040 names a session gap's type; NULL for a nested one. */
+static const char *spark_type_class(Arena *arena, const Type *t)
+{
+    static const char *const names[] = {
+        [TY_BOOLEAN] = "BooleanType",
+        [TY_INT] = "IntegerType",
+        [TY_TINYINT] = "ByteType",
+        [TY_SMALLINT] = "ShortType",
+        [TY_BIGINT] = "LongType",
+        [TY_FLOAT] = "FloatType",
+        [TY_DOUBLE] = "DoubleType",
+        [TY_BINARY] = "BinaryType",
+        [TY_DATE] = "DateType",
+        [TY_TIMESTAMP] = "TimestampType",
+        [TY_TIMESTAMP_NTZ] = "TimestampNTZType",
+    };
+    if (t->kind == TY_DECIMAL)
+        return arena_sprintf(arena, "DecimalType(%d,%d)", t->precision, t->scale);
+    return (size_t)t->kind < sizeof names / sizeof names[0] ? names[t->kind] : NULL;
+}
+
+/* The constant gap of session_window (g, bound as gx): SessionWindowing casts a gap that is
+   no CalendarInterval to one when Cast.canCast (a STRING, NULL), else it is
+   QueryCompilationErrors.sessionWindowGapDurationDataTypeError (_LEGACY_ERROR_TEMP_1040,
+   printed without its class).  A string that is no interval casts to NULL, whose session has
+   no end: *gap 0 then, as for NULL (no session, see sema_bind_session_window).  A per-row gap
+   expression is not supported.  False after an error. */
+static bool session_gap(Binder *b, const AstExpr *g, const SExpr *gx, int64_t *gap)
+{
+    SemaCtx *sc = b->sc;
+    int64_t months = 0;
+    const char *text;
+    *gap = 0;
+    if (g->kind == AST_INTERVAL ||
+        (g->kind == AST_STRING && g->u.str && sema_interval_parts(g->u.str, &months, gap) == 0))
+        return window_duration(b, "session_window", g, gap, &text);
+    if (g->kind == AST_STRING || g->kind == AST_NULL) /* Cast(..., CalendarIntervalType): NULL */
+        return true;
+    const char *dt = gx ? spark_type_class(sc->arena, gx->type) : NULL;
+    if (dt && gx->type->kind != TY_STRING && gx->type->kind != TY_NULL) {
+        diag_error(sc->diag, g->span,
+                   "Gap duration expression used in session window must be CalendarIntervalType, "
+                   "but got %s.",
+                   dt);
+        return false;
+    }
+    if (gx)
+        diag_error(sc->diag, g->span,
+                   "session_window gap must be a constant interval (a per-row gap expression is "
+                   "not supported)");
+    return false;
+}
+
 /*
 ** session_window(timeColumn, gapDuration)
 ** Spark's SessionWindow with a constant gap: a string or INTERVAL literal (Spark also takes a
-** per-row gap expression; sluice does not), parsed like window()'s durations, > 0.
+** per-row gap expression; sluice does not), parsed like window()'s durations.  A gap <= 0
+** (or NULL, or a string that is no interval) is accepted as Spark accepts it:
+** SessionWindowing's sessionFilterByTimeRange then filters every row (session.end >
+** session.start is never true), so such a window has no session.
 */
 SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
 {
@@ -2794,45 +2868,18 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
     tb.allow_agg = false;
     SExpr *ts = sema_bind_expr(&tb, args->items[0]);
     const AstExpr *g = args->items[1];
-    int64_t gap = 0;
-    const char *text = NULL;
-    bool ok = true;
-    switch (g->kind) {
-    case AST_STRING:
-    case AST_INTERVAL:
-        ok = window_duration(b, "session_window", g, 2, &gap, &text);
-        break;
-    case AST_NULL:
-    case AST_BOOL:
-    case AST_INT:
-    case AST_DOUBLE:
-        diag_error(sc->diag, g->span,
-                   "function 'session_window' expects a duration such as '5 minutes' as "
-                   "argument 2");
-        ok = false;
-        break;
-    default:
-        diag_error(sc->diag, g->span,
-                   "session_window gap must be a constant interval (a per-row gap expression is "
-                   "not supported)");
-        ok = false;
-        break;
-    }
-    /* SessionWindowing: a window column as the time column is its window_time */
-    if (ts && type_is_window(ts->type) && !(ts = sema_window_time(b, ts, args->items[0]->span)))
+    SExpr *gx = g->kind == AST_STRING || g->kind == AST_INTERVAL ? NULL : sema_bind_expr(&tb, g);
+    if (!ts)
         return NULL;
-    if (ts && !type_is_any_timestamp(ts->type)) { /* SessionWindow: AnyTimestampType */
-        type_error(b, args->items[0], "function 'session_window' expects a timestamp as argument 1",
-                   args->items[0], ts->type);
+    /* SessionWindow's name in its messages: its toString (NonSQLExpression, no prettyName:
+       the class name lower-cased), a string gap as the Literal prints it, without quotes */
+    const char *sql = arena_sprintf(sc->arena, "sessionwindow(%s, %s)", sql_of(b, args->items[0]),
+                                    g->kind == AST_STRING && g->u.str ? g->u.str : sql_of(b, g));
+    if (!(ts = window_time_column(b, ts, args->items[0], sql)))
         return NULL;
-    }
-    if (!ok || !ts)
+    int64_t gap;
+    if (!session_gap(b, g, gx, &gap))
         return NULL;
-    if (gap <= 0) {
-        diag_error(sc->diag, g->span,
-                   "The session window gap duration (%s) must be greater than 0.", text);
-        return NULL;
-    }
     SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window_of(ts->type), call->span);
     w->u.window.ts = ts;
     w->u.window.session = true;
@@ -2850,7 +2897,7 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
 ** windowExpressions.size > 1 check).  session_window() likewise: SessionWindowing rewrites any
 ** single-child plan, a Project too, to Filter(IsNotNull(time), Project(the struct [time, time +
 ** gap) +: child.output)), so each row gets its own session [ts, ts + gap) and a NULL time no row
-** (the gap is a constant > 0 here, so the rule's end > start test is not added).
+** (nor any row when the gap is <= 0: the rule's end > start test).
 */
 static SExpr *project_window(Binder *b, const AstExpr *e, bool session)
 {

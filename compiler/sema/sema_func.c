@@ -965,6 +965,21 @@ SExpr *sema_window_time(Binder *b, SExpr *w, SrcSpan at)
     return c;
 }
 
+/* CreateStruct.create's name of argument x, the i-th (0-based): a column's last name part, the
+   string literal of an UnresolvedExtractValue (x.f of no column, x['f'], m['k']), else
+   col<i + 1>. */
+static const char *struct_field_name(Binder *b, const AstExpr *x, int i)
+{
+    const AstExpr *ix = x->kind == AST_INDEX ? x->u.index.index : NULL;
+    if (x->kind == AST_COLUMN)
+        return x->u.name.parts[x->u.name.n - 1];
+    if (x->kind == AST_FIELD && x->u.field.name)
+        return x->u.field.name;
+    if (ix && ix->kind == AST_STRING && ix->u.str)
+        return ix->u.str;
+    return arena_sprintf(b->sc->arena, "col%d", i + 1);
+}
+
 /* The typing rule of a SPECIAL function.  Sets *rt, or *bad and *want for the message of
    the caller; false after reporting an error itself. */
 /* The seed of rand and randn (randomExpressions.scala's RDG, ExpectsInputTypes of INT or
@@ -1414,14 +1429,13 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "\"STRING\"";
         return true;
     case FN_STRUCT: {
-        /* CreateStruct (complexTypeCreator.scala): a field per argument, named as the column
-           it names (a NamedExpression: its last name part), else col<i> from 1; struct() is
-           STRUCT<>. */
+        /* CreateStruct.create (complexTypeCreator.scala): a field per argument, named as the
+           column it names (a NamedExpression: its last name part), an UnresolvedExtractValue
+           of a string literal by the literal (x['f'], x.f of no column; m['k'] too), else
+           col<i> from 1; struct() is STRUCT<>. */
         TypeField *f = ARENA_NEW_N(b->sc->arena, TypeField, n);
         for (int i = 0; i < n; i++) {
-            const AstExpr *x = asts[i];
-            f[i].name = x->kind == AST_COLUMN ? x->u.name.parts[x->u.name.n - 1]
-                                              : arena_sprintf(b->sc->arena, "col%d", i + 1);
+            f[i].name = struct_field_name(b, asts[i], i);
             f[i].type = args[i]->type;
         }
         *rt = type_struct(b->sc->arena, n, f);

@@ -124,10 +124,9 @@ static bool type_sequence(Binder *b, const AstExpr *e, SExpr **args, int n, cons
                 return sequence_wrong_types(b, e);
             args[i] = sema_coerce(b->sc, args[i], t);
         }
-        if (n > 2 && args[2]->type->kind == TY_YM_INTERVAL) {
-            diag_error(b->sc->diag, e->u.call.args.items[2]->span,
-                       "sequence with an INTERVAL YEAR TO MONTH step is not supported yet");
-            return false;
+        if (n > 2 && args[2]->type->kind == TY_YM_INTERVAL) { /* PeriodSequenceImpl */
+            *rt = type_array(b->sc->arena, t);
+            return true;
         }
         if (n > 2 && args[2]->type->kind != TY_INTERVAL)
             return sequence_wrong_types(b, e);

@@ -212,7 +212,7 @@ static bool type_from_csv(Binder *b, const AstExpr *e, SExpr **args, int n, cons
         return false;
     }
     if (!(args[0] = sema_fn_string_only_arg(b, args[0])))
-        *bad = 0, *want = "a string";
+        *bad = 0, *want = "\"STRING\""; /* CsvToStructs: ExpectsInputTypes StringType */
     for (int i = 1; i < n; i++)
         args[i] =
             style_const(b, chars, (int64_t)(corrupt + 1) << SCSV_CORRUPT_SHIFT, asts[i]->span);
@@ -231,7 +231,7 @@ static bool type_to_csv(Binder *b, const AstExpr *e, SExpr **args, int n, const 
     bool ok = true;
     *rt = &type_string;
     if (args[0]->type->kind != TY_STRUCT) {
-        *bad = 0, *want = "a struct";
+        *bad = 0, *want = "\"STRUCT\""; /* StructsToCsv: ExpectsInputTypes StructType */
         return true;
     }
     const Type *t = args[0]->type;

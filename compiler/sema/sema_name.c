@@ -207,6 +207,49 @@ static bool ast_is_date(const SelBlock *blk, const AstExpr *e)
     }
 }
 
+/* The type of e when the printer can tell it without typing: an input column and the struct
+   fields of it it names (s.a, s['a'], a[0], m['k']); NULL otherwise. */
+static const Type *ast_path_type(const SelBlock *blk, const AstExpr *e)
+{
+    const Type *t = NULL;
+    int col, start;
+    switch (e->kind) {
+    case AST_COLUMN:
+        start = column_start(blk, &e->u.name, &col);
+        t = col >= 0 ? blk->input->cols[col].type : NULL;
+        for (int i = start + 1; t && i < e->u.name.n; i++) {
+            int k = e->u.name.parts[i] ? type_field_index(t, e->u.name.parts[i]) : -1;
+            t = k >= 0 ? t->fields[k].type : NULL;
+        }
+        return t;
+    case AST_FIELD:
+        t = ast_path_type(blk, e->u.field.base);
+        start = t && e->u.field.name ? type_field_index(t, e->u.field.name) : -1;
+        return start >= 0 ? t->fields[start].type : NULL;
+    case AST_INDEX:
+        t = ast_path_type(blk, e->u.index.base);
+        if (t && (t->kind == TY_ARRAY || t->kind == TY_MAP))
+            return t->elem;
+        start =
+            t && e->u.index.index && e->u.index.index->kind == AST_STRING && e->u.index.index->u.str
+                ? type_field_index(t, e->u.index.index->u.str)
+                : -1;
+        return start >= 0 ? t->fields[start].type : NULL;
+    default:
+        return NULL;
+    }
+}
+
+/* Is e a struct field named by a string literal, s['f'] (ExtractValue's GetStructField with
+   the name as written, which usePrettyExpression prints as s.f)? */
+static bool ast_is_struct_index(const SelBlock *blk, const AstExpr *e)
+{
+    const Type *t;
+    return e->kind == AST_INDEX && e->u.index.index && e->u.index.index->kind == AST_STRING &&
+           e->u.index.index->u.str && (t = ast_path_type(blk, e->u.index.base)) &&
+           t->kind == TY_STRUCT;
+}
+
 /* The lambda functions being printed, outermost first (sema runs on one thread): a name of
    one of their parameters prints as Spark's NamedLambdaVariable.sql, namedlambdavariable(). */
 static const AstExpr *printing_lambdas[AST_MAX_DEPTH];
@@ -851,6 +894,10 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
         break;
     case AST_INDEX:
         sema_put_sql(sb, blk, e->u.index.base);
+        if (ast_is_struct_index(blk, e)) {
+            sb_printf(sb, ".%s", e->u.index.index->u.str);
+            break;
+        }
         sb_putc(sb, '[');
         sema_put_sql(sb, blk, e->u.index.index);
         sb_putc(sb, ']');
@@ -1039,7 +1086,9 @@ const char *sema_item_name(SemaCtx *sc, const SelBlock *blk, const AstExpr *e)
         const char *last = e->u.name.parts[e->u.name.n - 1];
         return last ? last : "?"; /* a struct field: as written */
     }
-    if (e->kind == AST_FIELD)
+    /* AstBuilder.visitDereference: x.f of a column x extends its name (an attribute named f),
+       of anything else is an UnresolvedExtractValue, named by its pretty SQL (x.f) as s['f'] */
+    if (e->kind == AST_FIELD && e->u.field.base->kind == AST_COLUMN)
         return e->u.field.name ? e->u.field.name : "?";
     if (e->kind == AST_CALL && e->u.call.name && strcasecmp(e->u.call.name, "window") == 0)
         return "window";

@@ -1240,6 +1240,12 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
    scratch memory; 0, or -1 after failing the query with Spark's message. */
 int srt_array_sequence(SrtQuery *q, int64_t start, int64_t stop, int64_t step, int32_t has_step,
                        int32_t is_int, const void **out, uint32_t *out_n);
+/* sequence(start, stop, step) of DATE (is_date: days) or TIMESTAMP (µs) by an INTERVAL YEAR TO
+   MONTH step of step months: Spark's PeriodSequenceImpl (InternalSequenceBase) in UTC, each
+   element start plus i * step months (plusMonths, the day clamped), up to stop; 0, or -1 after
+   failing the query with Spark's message (srt_time.c). */
+int srt_array_sequence_months(SrtQuery *q, int64_t start, int64_t stop, int64_t step,
+                              int32_t is_date, const void **out, uint32_t *out_n);
 /* overlay(s, r, pos, len) of strings (by characters) or of bytes (binary): Spark's
    Overlay.calculate, the result in scratch memory of q. */
 void srt_str_overlay(SrtQuery *q, const char *s, uint32_t n, const char *r, uint32_t rn,

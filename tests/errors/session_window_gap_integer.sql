@@ -1,4 +1,4 @@
--- expect: 6:82: function 'session_window' expects a duration such as '5 minutes' as argument 2
+-- expect: 6:82: Gap duration expression used in session window must be CalendarIntervalType, but got IntegerType.
 CREATE SOURCE events (time TIMESTAMP, user_id STRING, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

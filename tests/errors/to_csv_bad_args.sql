@@ -1,4 +1,4 @@
--- expect: 9:31: function 'to_csv' expects a struct as argument 1, but 'j' is of type string
+-- expect: 9:31: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "to_csv(j)" due to data type mismatch: Parameter 1 requires the "STRUCT" type, however "j" has the type "STRING".
 -- expect: 9:47: to_csv of a struct with a field of type ARRAY<INT> ('a') is not supported yet
 -- expect: 10:34: to_csv with an empty quote (no quote character) is not supported yet
 -- expect: 10:94: ignoreLeadingWhiteSpace flag can be true or false.

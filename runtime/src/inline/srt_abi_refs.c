@@ -244,6 +244,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_num_conv,
     (const void *)srt_math_width_bucket,
     (const void *)srt_array_sequence,
+    (const void *)srt_array_sequence_months,
     (const void *)srt_array_insert,
     (const void *)srt_str_overlay,
     (const void *)srt_to_number,

@@ -816,6 +816,60 @@ int srt_ts_add_unit(SrtQuery *q, int64_t us, int32_t unit, int32_t n, int64_t *o
     return ts_from_day(q, cm_days_from_civil(ny, nm, nd), tod, out);
 }
 
+int srt_array_sequence_months(SrtQuery *q, int64_t start, int64_t stop, int64_t step,
+                              int32_t is_date, const void **out, uint32_t *out_n)
+{
+    int32_t months = (int32_t)step;
+    char msg[200];
+    *out = NULL;
+    *out_n = 0;
+    if (months == 0) {
+        if (is_date) { /* scale MICROS_PER_DAY, no months nor days */
+            srt_query_fail(q, "sequence step must be an interval year to month of day granularity "
+                              "if start and end values are dates");
+            return -1;
+        }
+        /* stepMonths == stepDays == 0: IntegralSequenceImpl by stepMicros, 0 */
+        return srt_array_sequence(q, start, stop, 0, 1, 0, out, out_n);
+    }
+    /* daysToMicros in the session zone, UTC; the length estimated with 28-day months */
+    int64_t s = is_date ? start * TS_US_PER_DAY : start, e = is_date ? stop * TS_US_PER_DAY : stop;
+    int64_t est = (int64_t)months * 28 * TS_US_PER_DAY;
+    if (!((est > 0 && s <= e) || (est < 0 && s >= e))) {
+        snprintf(msg, sizeof msg, "Illegal sequence boundaries: %lld to %lld by %d", (long long)s,
+                 (long long)e, months);
+        srt_query_fail(q, msg);
+        return -1;
+    }
+    int64_t len = s == e ? 1 : 1 + (int64_t)((uint64_t)e - (uint64_t)s) / est;
+    if (len > 2147483632) {
+        snprintf(msg, sizeof msg, "Too long sequence: %lld. Should be <= 2147483632",
+                 (long long)len);
+        srt_query_fail(q, msg);
+        return -1;
+    }
+    /* while (t < exclusiveItem ^ stepSign < 0), exclusiveItem = stop + stepSign (wrapping) */
+    int64_t excl = (int64_t)((uint64_t)e + (uint64_t)(months > 0 ? 1 : -1));
+    SrtDatum *d = srt_scratch_alloc(q, sizeof *d * (size_t)len);
+    int64_t cap = len, i = 0, t = s;
+    while ((t < excl) != (months < 0)) {
+        if (i == cap) { /* a DST gap crossed (not in UTC): Arrays.copyOf(arr, i + 1) */
+            SrtDatum *g = srt_scratch_alloc(q, sizeof *d * (size_t)(cap * 2));
+            memcpy(g, d, sizeof *d * (size_t)cap);
+            d = g, cap *= 2;
+        }
+        memset(&d[i], 0, sizeof d[i]);
+        d[i].i = is_date ? cm_floordiv(t, TS_US_PER_DAY) : t; /* microsToDays */
+        i++;
+        /* timestampAddInterval(startMicros, i * stepMonths, 0, 0): the Int product wraps */
+        if (srt_ts_add_unit(q, s, CM_TSU_MONTH, (int32_t)((uint32_t)i * (uint32_t)months), &t))
+            return -1;
+    }
+    *out = d;
+    *out_n = (uint32_t)i;
+    return 0;
+}
+
 int64_t srt_ts_diff_unit(SrtQuery *q, int64_t start, int64_t end, int32_t unit)
 {
     int64_t sd = cm_floordiv(start, TS_US_PER_DAY), st = start - sd * TS_US_PER_DAY;
