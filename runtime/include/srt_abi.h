@@ -221,7 +221,10 @@ void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const v
                         uint32_t *out_n);
 /* percentile(x, p) of the DOUBLE values a collect_list keeps at slot (SRT_COLLECT_DOUBLE):
    Spark's exact Percentile into *out; returns 1 (a NULL result) when there is no value. */
-int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, double *out);
+/* srt_collect_percentile's how: Percentile's reverse (ORDER BY x DESC), PercentileDisc */
+enum { SRT_PCT_REVERSE = 1, SRT_PCT_DISCRETE = 2 };
+int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, int32_t how,
+                               double *out);
 /* percentile_approx(x, p, accuracy) at slot (registered SRT_COLLECT_DOUBLE |
    SRT_COLLECT_QUANTILE): a row's value as a double, mark the batch id + 1, rel_err 1.0 /
    accuracy.  A NULL value is skipped.  Out of memory fails the query. */

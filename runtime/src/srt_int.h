@@ -599,7 +599,7 @@ int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
 int srt_agg_set_string_slots(SrtAggTable *t, const uint32_t *offsets, uint32_t n);
 /* Spark's Percentile.getPercentile of the n values v (sorted in place as Spark orders doubles:
    NaN largest) at percentage p in [0, 1]; n > 0. */
-double srt_percentile(double *v, uint32_t n, double p);
+double srt_percentile(double *v, uint32_t n, double p, int32_t how);
 /* Spark's Mode of the values of a collect_list (srt_collect.c; c holds at least one): the
    index of the value chosen, or -SRT_ERR_NOMEM. */
 int64_t srt_collect_mode_index(SrtMem *m, const SrtCollect *c, uint32_t kind);
