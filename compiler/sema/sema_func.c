@@ -1385,6 +1385,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         sema_fn_convert_all(b, args, n, sema_fn_string_only_arg, bad);
         *want = "\"STRING\""; /* ExpectsInputTypes StringType: no implicit cast */
         return true;
+    case FN_SENTENCES:
+        /* Sentences: ImplicitCastInputTypes (StringType x 3), ARRAY<ARRAY<STRING>> */
+        *rt = type_array(b->sc->arena, type_array(b->sc->arena, &type_string));
+        for (int i = 0; i < n; i++)
+            if (!(args[i] = sema_to_string(b, args[i]))) {
+                *bad = i, *want = "\"STRING\"";
+                return true;
+            }
+        return true;
     case FN_ARRAY: {
         /* CreateArray (complexTypeCreator.scala): the elements cast to their wider common type
            (FunctionArgumentConversion), never NULL itself; array() and array(NULL) are

@@ -424,6 +424,9 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 2)
             sb_puts(sb, ", -1");
         break;
+    case FN_SENTENCES: /* Sentences' this(str[, language]): Literal(""), printed bare */
+        sb_puts(sb, n == 1 ? ", , " : n == 2 ? ", " : "");
+        break;
     case FN_AGGREGATE: /* ArrayAggregate's finish: LambdaFunction.identity */
     case FN_REDUCE:
         if (n == 3)

@@ -1305,6 +1305,12 @@ void srt_json_tuple(SrtQuery *q, const char *json, uint32_t n, const char *const
 int32_t srt_json_array_length(SrtQuery *q, const char *json, uint32_t n);
 int srt_json_object_keys(SrtQuery *q, const char *json, uint32_t n, const void **out,
                          uint32_t *out_n);
+/* sentences(s, lang, country) (srt_sentences.c: Spark's Sentences over Java's BreakIterator
+   rules): 0 and *out -> SrtDatum[*out_n], each sentence an ARRAY<STRING> of its words, in
+   scratch memory of q; lang is read when locale_given (lang and country not NULL: new
+   Locale(lang, country), else Locale.US).  -1 after failing the query for the Thai locale. */
+int srt_sentences(SrtQuery *q, const char *s, uint32_t n, const char *lang, uint32_t lang_n,
+                  int32_t locale_given, const void **out, uint32_t *out_n);
 /* round(x, d) as Spark: BigDecimal(Double.toString(x)).setScale(d, mode) with mode
    SRT_DEC_HALF_UP (round: round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29) or
    SRT_DEC_HALF_EVEN (bround: bround(2.5) = 2.0, bround(0.285, 2) = 0.28); NaN and
