@@ -1581,6 +1581,14 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
     SemaCtx *sc = b->sc;
     const char *name = e->u.call.name ? e->u.call.name : "";
     int fn = sema_func_lookup(name);
+    if (fn < 0 && strcasecmp(name, "make_interval") == 0) {
+        /* MakeInterval (intervalExpressions.scala): a CalendarIntervalType value */
+        diag_error(sc->diag, e->u.call.name_span,
+                   "make_interval is not supported: Spark's MakeInterval returns a "
+                   "CalendarIntervalType (months, days and microseconds apart), which sluice has "
+                   "no values of; make_ym_interval and make_dt_interval make the ANSI intervals");
+        return NULL;
+    }
     if (fn < 0) {
         sema_unresolved_routine(sc, e->u.call.name_span, name);
         return NULL;
