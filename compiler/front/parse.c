@@ -344,8 +344,8 @@ AstExpr *parse_within_group(ParseCtx *pc, AstExpr *call, const AstOrderItem *ord
     AstExpr *p = call->u.call.args.items[0];
     AstExprList args = ast_list_append(pc->arena, (AstExprList){0}, order->expr);
     args = ast_list_append(pc->arena, args, p);
-    AstExpr *e = ast_new_call(pc->arena, name, call->u.call.name_span, &args, false,
-                              (AstFlag){0}, span);
+    AstExpr *e =
+        ast_new_call(pc->arena, name, call->u.call.name_span, &args, false, (AstFlag){0}, span);
     e->u.call.within = order->desc ? 2 : 1;
     return e;
 }

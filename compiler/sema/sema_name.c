@@ -81,9 +81,8 @@ static int form_args(SAggForm form)
 {
     if (form == AGGF_MEDIAN)
         return 1;
-    return form == AGGF_REGR_X || form == AGGF_REGR_Y || form == AGGF_CONT || form == AGGF_DISC
-               ? 2
-               : 0;
+    bool pair = form == AGGF_REGR_X || form == AGGF_REGR_Y || form == AGGF_CONT || form == AGGF_DISC;
+    return pair ? 2 : 0;
 }
 
 bool sema_agg_call_lookup(const AstExpr *e, SAggKind *kind)

@@ -1546,10 +1546,36 @@ int srt_char_type(uint32_t c);
 /* Java's Character.getType of a code point (a supplementary one's own category, as the
    break iterators read it; srt_case.c over the UCD's categories), SRT_GC_CN unassigned. */
 enum {
-    SRT_GC_CN, SRT_GC_LU, SRT_GC_LL, SRT_GC_LT, SRT_GC_LM, SRT_GC_LO, SRT_GC_MN, SRT_GC_MC,
-    SRT_GC_ME, SRT_GC_ND, SRT_GC_NL, SRT_GC_NO, SRT_GC_PC, SRT_GC_PD, SRT_GC_PS, SRT_GC_PE,
-    SRT_GC_PI, SRT_GC_PF, SRT_GC_PO, SRT_GC_SM, SRT_GC_SC, SRT_GC_SK, SRT_GC_SO, SRT_GC_ZS,
-    SRT_GC_ZL, SRT_GC_ZP, SRT_GC_CC, SRT_GC_CF, SRT_GC_CS, SRT_GC_CO
+    SRT_GC_CN,
+    SRT_GC_LU,
+    SRT_GC_LL,
+    SRT_GC_LT,
+    SRT_GC_LM,
+    SRT_GC_LO,
+    SRT_GC_MN,
+    SRT_GC_MC,
+    SRT_GC_ME,
+    SRT_GC_ND,
+    SRT_GC_NL,
+    SRT_GC_NO,
+    SRT_GC_PC,
+    SRT_GC_PD,
+    SRT_GC_PS,
+    SRT_GC_PE,
+    SRT_GC_PI,
+    SRT_GC_PF,
+    SRT_GC_PO,
+    SRT_GC_SM,
+    SRT_GC_SC,
+    SRT_GC_SK,
+    SRT_GC_SO,
+    SRT_GC_ZS,
+    SRT_GC_ZL,
+    SRT_GC_ZP,
+    SRT_GC_CC,
+    SRT_GC_CF,
+    SRT_GC_CS,
+    SRT_GC_CO
 };
 int srt_char_gc(uint32_t c);
 int srt_char_digit(uint32_t c, int radix);

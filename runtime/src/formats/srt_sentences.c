@@ -31,7 +31,10 @@
 
 /* ==== Character classes (BreakIteratorRules' sets over Character.getType) ==== */
 
-static bool gc_in(uint32_t c, uint32_t mask) { return (mask >> srt_char_gc(c) & 1u) != 0; }
+static bool gc_in(uint32_t c, uint32_t mask)
+{
+    return (mask >> srt_char_gc(c) & 1u) != 0;
+}
 
 #define GC(x) (1u << SRT_GC_##x)
 #define GC_LETTER (GC(LU) | GC(LL) | GC(LT) | GC(LM) | GC(LO))
@@ -42,10 +45,22 @@ static bool is_kanji(uint32_t c)
 {
     return c == 0x3005 || (c >= 0x4E00 && c <= 0x9FA5) || (c >= 0xF900 && c <= 0xFA2D);
 }
-static bool is_kata(uint32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FD || c == 0x30FE; }
-static bool is_hira(uint32_t c) { return (c >= 0x3041 && c <= 0x3094) || c == 0x309D || c == 0x309E; }
-static bool is_cjk_diacrit(uint32_t c) { return (c >= 0x3099 && c <= 0x309C) || c == 0x30FB || c == 0x30FC; }
-static bool is_danda(uint32_t c) { return c == 0x0964 || c == 0x0965; }
+static bool is_kata(uint32_t c)
+{
+    return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FD || c == 0x30FE;
+}
+static bool is_hira(uint32_t c)
+{
+    return (c >= 0x3041 && c <= 0x3094) || c == 0x309D || c == 0x309E;
+}
+static bool is_cjk_diacrit(uint32_t c)
+{
+    return (c >= 0x3099 && c <= 0x309C) || c == 0x30FB || c == 0x30FC;
+}
+static bool is_danda(uint32_t c)
+{
+    return c == 0x0964 || c == 0x0965;
+}
 
 /* WordBreakRules' <letter-base>, <digit-base>, <enclosing>, ... */
 static bool w_let(uint32_t c)
@@ -53,8 +68,14 @@ static bool w_let(uint32_t c)
     return gc_in(c, GC_LETTER | GC(MC)) && !is_kanji(c) && !is_kata(c) && !is_hira(c) &&
            !is_cjk_diacrit(c);
 }
-static bool w_dgt(uint32_t c) { return gc_in(c, GC_NUMBER); }
-static bool w_enclosing(uint32_t c) { return gc_in(c, GC_MARK); }
+static bool w_dgt(uint32_t c)
+{
+    return gc_in(c, GC_NUMBER);
+}
+static bool w_enclosing(uint32_t c)
+{
+    return gc_in(c, GC_MARK);
+}
 static bool w_mid_word(uint32_t c)
 {
     return gc_in(c, GC(PD) | GC(PC)) || c == 0x00AD || c == 0x2027 || c == '"' || c == '\'' ||
@@ -64,26 +85,56 @@ static bool w_mid_num(uint32_t c)
 {
     return c == '"' || c == '\'' || c == ',' || c == 0x066B || c == '.';
 }
-static bool w_pre_num(uint32_t c) { return (gc_in(c, GC(SC)) || c == '#' || c == '.') && c != 0x00A2; }
+static bool w_pre_num(uint32_t c)
+{
+    return (gc_in(c, GC(SC)) || c == '#' || c == '.') && c != 0x00A2;
+}
 static bool w_post_num(uint32_t c)
 {
     return c == '%' || c == '&' || c == 0x00A2 || c == 0x066A || c == 0x2030 || c == 0x2031;
 }
-static bool w_ls(uint32_t c) { return c == '\n' || c == '\f' || c == 0x2028 || c == 0x2029; }
-static bool w_ws(uint32_t c) { return gc_in(c, GC(ZS)) || c == '\t'; }
-static bool w_base(uint32_t c) { return !gc_in(c, GC_MARK | GC(CC) | GC(CF) | GC(ZL) | GC(ZP)); }
+static bool w_ls(uint32_t c)
+{
+    return c == '\n' || c == '\f' || c == 0x2028 || c == 0x2029;
+}
+static bool w_ws(uint32_t c)
+{
+    return gc_in(c, GC(ZS)) || c == '\t';
+}
+static bool w_base(uint32_t c)
+{
+    return !gc_in(c, GC_MARK | GC(CC) | GC(CF) | GC(ZL) | GC(ZP));
+}
 
 /* SentenceBreakRules' sets */
-static bool s_ignore(uint32_t c) { return gc_in(c, GC_MARK | GC(CF)); }
-static bool s_letter(uint32_t c) { return gc_in(c, GC_LETTER); }
+static bool s_ignore(uint32_t c)
+{
+    return gc_in(c, GC_MARK | GC(CF));
+}
+static bool s_letter(uint32_t c)
+{
+    return gc_in(c, GC_LETTER);
+}
 static bool s_space(uint32_t c)
 {
     return c == '\t' || c == '\r' || c == '\f' || c == '\n' || c == 0x2028 || gc_in(c, GC(ZS));
 }
-static bool s_start(uint32_t c) { return gc_in(c, GC(PS) | GC(PI)) || c == '"' || c == '\''; }
-static bool s_end(uint32_t c) { return gc_in(c, GC(PE) | GC(PF)) || c == '"' || c == '\''; }
-static bool s_term(uint32_t c) { return c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F; }
-static bool s_period(uint32_t c) { return c == '.' || c == 0xFF0E; }
+static bool s_start(uint32_t c)
+{
+    return gc_in(c, GC(PS) | GC(PI)) || c == '"' || c == '\'';
+}
+static bool s_end(uint32_t c)
+{
+    return gc_in(c, GC(PE) | GC(PF)) || c == '"' || c == '\'';
+}
+static bool s_term(uint32_t c)
+{
+    return c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+static bool s_period(uint32_t c)
+{
+    return c == '.' || c == 0xFF0E;
+}
 static bool s_sent_start(uint32_t c)
 {
     return !s_letter(c) && !s_space(c) && !s_start(c) && !s_end(c) && !gc_in(c, GC_NUMBER) &&
@@ -92,10 +143,13 @@ static bool s_sent_start(uint32_t c)
 
 /* ==== Sentences ==== */
 
-static bool is_quote(uint32_t c) { return c == '"' || c == '\''; }
+static bool is_quote(uint32_t c)
+{
+    return c == '"' || c == '\'';
+}
 
-/* The end (an index of f) of the sentence starting at f[a], f[0, m) the text's code points
-   without the ignored ones, as RuleBasedBreakIterator.handleNext runs the rules' state table:
+/* The end (an index of the text, raw[k] being f[k]'s) of the sentence starting at f[a] (at
+   raw_a in the text), f[0, m) the text's code points without the ignored ones, as RuleBasedBreakIterator.handleNext runs the rules' state table:
    every position is a break candidate (.*?{\u2029}) but while a period's rules are pending;
    they end the sentence at their lookahead position, the last one passed (after the periods
    and closing punctuation, after the spaces), or fail on a character none of them takes, and
@@ -219,7 +273,10 @@ static uint32_t run_of(const uint32_t *f, uint32_t j, uint32_t m, bool (*a)(uint
     return j;
 }
 
-static uint32_t max_u32(uint32_t a, uint32_t b) { return a > b ? a : b; }
+static uint32_t max_u32(uint32_t a, uint32_t b)
+{
+    return a > b ? a : b;
+}
 
 /* The end of the word segment starting at f[a] (f without the ignored Cf): the longest
    match of WordBreakRules' rules, at least one character. */
@@ -265,7 +322,7 @@ static bool starts_word(uint32_t c)
 typedef struct Text {
     uint32_t *cp; /* the code points */
     uint32_t n;
-    uint32_t *f;   /* the indexes of cp that a rule sees */
+    uint32_t *f; /* the indexes of cp that a rule sees */
     uint32_t m;
 } Text;
 
@@ -279,7 +336,10 @@ static void filter(Text *t, uint32_t from, uint32_t to, bool (*ignored)(uint32_t
 }
 
 /* <ignore>=[:Cf:], but the soft hyphen, a <mid-word> character */
-static bool word_ignored(uint32_t c) { return gc_in(c, GC(CF)) && c != 0x00AD; }
+static bool word_ignored(uint32_t c)
+{
+    return gc_in(c, GC(CF)) && c != 0x00AD;
+}
 
 /* The break after f-index k as an index of cp: before the next seen code point (ignored
    ones stay with the text before them), or `to`. */

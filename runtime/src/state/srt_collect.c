@@ -829,8 +829,7 @@ double srt_percentile(double *v, uint32_t n, double p, int32_t how)
     return (higher - position) * lo + (position - lower) * hi;
 }
 
-int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, int32_t how,
-                               double *out)
+int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, int32_t how, double *out)
 {
     SrtCollect *c;
     memcpy(&c, slot, sizeof c);
