@@ -220,36 +220,33 @@ static uint32_t skip_marks(const uint32_t *f, uint32_t j, uint32_t m)
     return j;
 }
 
+/* unit+ (mid unit+)* at f[j] (a unit with its combining marks), its end (j if none) */
+static uint32_t match_joined(const uint32_t *f, uint32_t j, uint32_t m, bool (*unit)(uint32_t),
+                             bool (*mid)(uint32_t))
+{
+    if (j >= m || !unit(f[j]))
+        return j;
+    for (;;) {
+        while (j < m && unit(f[j]))
+            j = skip_marks(f, j + 1, m);
+        if (j + 1 < m && mid(f[j]) && unit(f[j + 1]))
+            j++;
+        else
+            return j;
+    }
+}
+
 /* <word> = <let>+ (<mid-word> <let>+)* [<danda>] at f[j], its end (j if none) */
 static uint32_t match_word(const uint32_t *f, uint32_t j, uint32_t m)
 {
-    if (j >= m || !w_let(f[j]))
-        return j;
-    for (;;) {
-        while (j < m && w_let(f[j]))
-            j = skip_marks(f, j + 1, m);
-        if (j + 1 < m && w_mid_word(f[j]) && w_let(f[j + 1]))
-            j++;
-        else
-            break;
-    }
-    return j < m && is_danda(f[j]) ? j + 1 : j;
+    uint32_t e = match_joined(f, j, m, w_let, w_mid_word);
+    return e > j && e < m && is_danda(f[e]) ? e + 1 : e;
 }
 
 /* <number> = <dgt>+ (<mid-num> <dgt>+)* at f[j], its end (j if none) */
 static uint32_t match_number(const uint32_t *f, uint32_t j, uint32_t m)
 {
-    if (j >= m || !w_dgt(f[j]))
-        return j;
-    for (;;) {
-        while (j < m && w_dgt(f[j]))
-            j = skip_marks(f, j + 1, m);
-        if (j + 1 < m && w_mid_num(f[j]) && w_dgt(f[j + 1]))
-            j++;
-        else
-            break;
-    }
-    return j;
+    return match_joined(f, j, m, w_dgt, w_mid_num);
 }
 
 /* (<number> <word>)* [<number> [<post-num>]] from f[j] */

@@ -18,7 +18,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from spark_hash import murmur3_int  # noqa: E402
+from spark_agg import home_slot, open_hash_map  # noqa: E402
 from spark_show import batch as show_batch  # noqa: E402
 
 
@@ -39,28 +39,9 @@ def java_key(v):
 
 def counts_in_slot_order(vals):
     """OpenHashMap[AnyRef, Long].toSeq: (key, count) in slot order."""
-    cap, tab = 64, {}
-
-    def place(t, c, v):
-        pos, delta = murmur3_int(java_hash(v)) & (c - 1), 1
-        while pos in t and java_key(t[pos][0]) != java_key(v):
-            pos = (pos + delta) & (c - 1)
-            delta += 1
-        return pos
-    for v in vals:
-        p = place(tab, cap, v)
-        if p in tab:
-            tab[p][1] += 1
-            continue
-        tab[p] = [v, 1]
-        if len(tab) > int(0.7 * cap):
-            cap *= 2
-            new = {}
-            for k in sorted(tab):
-                new[place(new, cap, tab[k][0])] = tab[k]
-            tab = new
+    tab, cap = open_hash_map(vals, java_hash, java_key)
     for p, (v, _) in tab.items():
-        if p != murmur3_int(java_hash(v)) & (cap - 1):
+        if p != home_slot(v, cap, java_hash):
             sys.exit("a key away from its home slot: the data cannot check Spark's order")
     return [tuple(tab[p]) for p in sorted(tab)]
 
@@ -75,11 +56,8 @@ def order_key(v):
 def percentile(vals, p, desc, disc):
     if not vals:
         return None
-    pairs = sorted(counts_in_slot_order(vals), key=lambda kc: order_key(kc[0]), reverse=desc)
+    pairs = sorted(counts_in_slot_order(vals), key=lambda kc: order_key(kc[0]))
     if desc:  # Scala's stable sortBy with ordering.reverse: equal keys keep their slot order
-        pairs = []
-        for kc in sorted(counts_in_slot_order(vals), key=lambda kc: order_key(kc[0])):
-            pairs.append(kc)
         groups = []
         for kc in pairs:
             if groups and order_key(groups[-1][-1][0]) == order_key(kc[0]):
@@ -94,20 +72,18 @@ def percentile(vals, p, desc, disc):
 
     def search(value):  # java.util.Arrays.binarySearch, insertion point when absent
         return bisect.bisect_left(acc, value)
-    to_d = float
     if disc:
         higher = math.ceil(total * p)
-        return to_d(pairs[search(higher)][0])
+        return float(pairs[search(higher)][0])
     position = (total - 1) * p
     lower, higher = math.floor(position), math.ceil(position)
     lo_key = pairs[search(lower + 1)][0]
     if higher == lower:
-        return to_d(lo_key)
+        return float(lo_key)
     hi_key = pairs[search(higher + 1)][0]
-    if to_d(hi_key) == to_d(lo_key):  # Scala's == of two boxed numbers: numeric equality
-        return to_d(lo_key)
-    r = (higher - position) * to_d(lo_key) + (position - lower) * to_d(hi_key)
-    return r
+    if float(hi_key) == float(lo_key):  # Scala's == of two boxed numbers: numeric equality
+        return float(lo_key)
+    return (higher - position) * float(lo_key) + (position - lower) * float(hi_key)
 
 
 def read(path):
