@@ -102,6 +102,9 @@ AstSelect *parse_group_hive(ParseCtx *pc, AstSelect *sel, const AstGroupList *it
                             SrcSpan span);
 AstExpr *parse_overlay(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *s,
                        AstExpr *r, AstExpr *pos, AstExpr *len, SrcSpan span);
+/* percentile_cont(p) or percentile_disc(p) WITHIN GROUP (ORDER BY x ...): the call with args
+   (x, p) and its direction; NULL after a syntax error for any other call. */
+AstExpr *parse_within_group(ParseCtx *pc, AstExpr *call, const AstOrderItem *order, SrcSpan span);
 /* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
 bool parse_depth_ok(ParseCtx *pc, const AstExpr *e);
 /* Appends the display name of a token (FROM, ',', '<=', identifier) for token dumps. */
@@ -204,6 +207,8 @@ static const AstFlag no_flag;
 %token <str> CUBE "CUBE" GROUPING "GROUPING" ROLLUP "ROLLUP" SETS "SETS"
 /* WITH ROLLUP and WITH CUBE after GROUP BY a, b: one token each (lexer.l) */
 %token WITH_ROLLUP "WITH ROLLUP" WITH_CUBE "WITH CUBE"
+/* WITHIN GROUP before '(' (percentile_cont, percentile_disc): one token (lexer.l) */
+%token WITHIN_GROUP "WITHIN GROUP"
 
 /* Precedence resolves the three places where LALR(1) must choose at one token, always for
    the longer construct, as Spark's grammar reads them:
@@ -255,7 +260,7 @@ static const AstFlag no_flag;
 %type <list> expr_list dedup_columns arg_list lambda_params
 %type <expr> expr and_expr not_expr pred_expr bitor_expr bitxor_expr bitand_expr value_expr
 %type <expr> mul_expr unary_expr postfix_expr
-%type <expr> other_postfix column_ref primary call interval when_list opt_operand opt_else
+%type <expr> other_postfix column_ref primary call within_call interval when_list opt_operand opt_else
 %type <expr> dedup_column arg lambda
 %type <bop> comp_op
 %type <glist> group_list
@@ -988,6 +993,17 @@ primary:
   | call
   | call FILTER '(' WHERE expr ')'  { $$ = ast_call_filter($1, $5, @$); }
   | call OVER '(' window_spec ')'   { $$ = ast_call_over($1, span_join(@2, @5)); }
+  | within_call
+  | within_call FILTER '(' WHERE expr ')' { $$ = ast_call_filter($1, $5, @$); }
+  | within_call OVER '(' window_spec ')'  { $$ = ast_call_over($1, span_join(@2, @5)); }
+  ;
+
+/* within_call = call WITHIN GROUP '(' ORDER BY order_item ')'  (Spark 3.5's #percentile:
+**               (PERCENTILE_CONT | PERCENTILE_DISC) '(' percentage ')' WITHIN GROUP '(' ORDER BY
+**               sortItem ')' [FILTER '(' WHERE expr ')'] [OVER windowSpec]) */
+within_call:
+    call WITHIN_GROUP '(' ORDER BY order_item ')'
+        { if (!($$ = parse_within_group(pc, $1, $6, @$))) YYABORT; }
   ;
 
 /* interval = INTERVAL string

@@ -15,6 +15,8 @@ non-ASCII text:
     uppercase one, for Java's Character.toTitleCase (initcap);
   - the code points of the general categories Lu, Ll and Nd, for Java's Character.getType,
     isDigit and digit (mask, luhn_check, url_decode's hex digits).
+  - every code point's general category, for the break iteration of sentences (Java's
+    BreakIterator rules ask for categories: letters, marks, digits, punctuation, spaces).
 """
 import sys
 
@@ -107,3 +109,23 @@ print("/* General categories Lu, Ll and Nd (each Nd run counts 0 to 9 from its s
 pairs("case_lu", dict(ranges(lambda c: cats[c] == "Lu")))
 pairs("case_ll", dict(ranges(lambda c: cats[c] == "Ll")))
 pairs("case_nd", dict(ranges(lambda c: cats[c] == "Nd")))
+
+# Every code point's general category as runs {first, last, index into GC} (the unassigned
+# ones, Cn, left out), for Java's Character.getType where break iteration (srt_sentences.c)
+# asks it.  GC is the order of srt_case.c's SRT_GC_* values.
+GC = ["Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps",
+      "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co"]
+runs, start, prev = [], None, None
+for c in sorted(cats):
+    if start is not None and c == prev + 1 and cats[c] == cats[start]:
+        prev = c
+        continue
+    if start is not None:
+        runs.append((start, prev, GC.index(cats[start])))
+    start = prev = c
+runs.append((start, prev, GC.index(cats[start])))
+print("/* General categories: {first, last, category} runs (" + " ".join(GC) + "). */")
+print("static const uint32_t case_gc[][3] = {")
+for i in range(0, len(runs), 3):
+    print("    " + " ".join(f"{{0x{a:04X}, 0x{b:04X}, {g}}}," for a, b, g in runs[i:i + 3]))
+print("};")

@@ -1560,13 +1560,15 @@ static CgVal final_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st)
     return r;
 }
 
-/* percentile: Spark's Percentile over the values kept as collect_list keeps them (srt_collect.c). */
+/* percentile (median, percentile_cont, percentile_disc): Spark's Percentile or PercentileDisc
+   over the values kept as collect_list keeps them (srt_collect.c). */
 static CgVal final_percentile(CgCtx *cg, const SAgg *a, LLVMValueRef st)
 {
     LLVMValueRef out = cg_alloca(cg, cg->t_f64, "pct.out");
-    LLVMValueRef args[4] = {cg->q, st, cg_f64(cg, a->pct), out};
+    int32_t how = (a->pct_desc ? SRT_PCT_REVERSE : 0) | (a->pct_disc ? SRT_PCT_DISCRETE : 0);
+    LLVMValueRef args[5] = {cg->q, st, cg_f64(cg, a->pct), cg_i32(cg, how), out};
     CgVal r = {0};
-    LLVMValueRef none = cg_call(cg, "srt_collect_percentile", args, 4, "pct.none");
+    LLVMValueRef none = cg_call(cg, "srt_collect_percentile", args, 5, "pct.none");
     r.null = LLVMBuildICmp(cg->b, LLVMIntNE, none, cg_i32(cg, 0), "");
     r.v = cg_load(cg, cg->t_f64, out, "pct");
     return r;

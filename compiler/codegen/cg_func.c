@@ -1373,6 +1373,21 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return scalar(
             cg_or(cg, a[0].null, LLVMBuildICmp(cg->b, LLVMIntSLT, len, cg_i32(cg, 0), "")), len);
     }
+    case FN_SENTENCES: { /* Sentences: NULL for a NULL str; Locale.US when lang or country is
+                            NULL (only a Thai locale changes the rules) */
+        int n_args = n;
+        CgVal lang = n_args > 1 ? a[1] : (CgVal){0};
+        LLVMValueRef given = cg_not(cg, n_args > 2   ? cg_or(cg, a[1].null, a[2].null)
+                                        : n_args > 1 ? a[1].null
+                                                     : cg_i1(cg, 0));
+        LLVMValueRef args[8] = {cg->q,
+                                a[0].v,
+                                a[0].len,
+                                n_args > 1 ? lang.v : cg_str_const(cg, "", 0, "lang"),
+                                n_args > 1 ? lang.len : cg_i32(cg, 0),
+                                LLVMBuildZExt(cg->b, given, cg->t_i32, "")};
+        return string_result(cg, "srt_sentences", args, 6, a[0].null, 1);
+    }
     case FN_JSON_OBJECT_KEYS: { /* JsonObjectKeys: an array's datums, as a string's slice */
         LLVMValueRef args[5] = {cg->q, a[0].v, a[0].len};
         return string_result(cg, "srt_json_object_keys", args, 3, a[0].null, 1);

@@ -126,6 +126,9 @@ struct AstExpr {
             AstExpr *filter;       /* agg(...) FILTER (WHERE filter), or NULL */
             bool has_over;         /* an OVER (...) clause followed: refused by sema */
             SrcSpan over_span;
+            /* percentile_cont(p) and percentile_disc(p) WITHIN GROUP (ORDER BY x [ASC | DESC]):
+               1 ASC, 2 DESC (args are then x, p); 0 for any other call */
+            int within;
         } call;
         struct { AstUnaryOp op; AstExpr *arg; } unary;
         struct { AstBinaryOp op; AstExpr *lhs, *rhs; SrcSpan op_span; } binary;

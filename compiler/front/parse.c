@@ -318,6 +318,38 @@ AstExpr *parse_overlay(ParseCtx *pc, const char *name, SrcSpan name_span, AstExp
     return ast_new_call(pc->arena, "overlay", name_span, &args, false, (AstFlag){0}, span);
 }
 
+/* name(p) WITHIN GROUP (ORDER BY x [ASC | DESC] [NULLS ...]): Spark 3.5's #percentile rule takes
+   it after PERCENTILE_CONT or PERCENTILE_DISC with one percentage, no DISTINCT (AstBuilder's
+   visitPercentile: PercentileCont(x, p[, reverse]), PercentileDisc(x, p[, reverse]); the
+   NULLS ordering is not read).  The call keeps its name with args (x, p). */
+AstExpr *parse_within_group(ParseCtx *pc, AstExpr *call, const AstOrderItem *order, SrcSpan span)
+{
+    const char *name = call->u.call.name;
+    bool named = name && (strcasecmp(name, "percentile_cont") == 0 ||
+                          strcasecmp(name, "percentile_disc") == 0);
+    if (!named) {
+        diag_error(pc->diag, call->u.call.name_span,
+                   "syntax error: '%s' does not take WITHIN GROUP (only PERCENTILE_CONT(p) and "
+                   "PERCENTILE_DISC(p) WITHIN GROUP (ORDER BY x) do)",
+                   name ? name : "?");
+        return NULL;
+    }
+    if (call->u.call.args.n != 1 || call->u.call.distinct || call->u.call.star) {
+        diag_error(pc->diag, call->span,
+                   "syntax error: %s(...) WITHIN GROUP takes one percentage: %s(p) WITHIN GROUP "
+                   "(ORDER BY x)",
+                   name, name);
+        return NULL;
+    }
+    AstExpr *p = call->u.call.args.items[0];
+    AstExprList args = ast_list_append(pc->arena, (AstExprList){0}, order->expr);
+    args = ast_list_append(pc->arena, args, p);
+    AstExpr *e =
+        ast_new_call(pc->arena, name, call->u.call.name_span, &args, false, (AstFlag){0}, span);
+    e->u.call.within = order->desc ? 2 : 1;
+    return e;
+}
+
 /* The source text of a span, copied into the arena. */
 const char *parse_text(ParseCtx *pc, SrcSpan span)
 {

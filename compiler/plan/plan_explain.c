@@ -73,7 +73,8 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_puts(sb, "count(1)");
         return;
     }
-    sb_printf(sb, "%s(%s", sema_agg_name(a->kind), a->distinct ? "DISTINCT " : "");
+    sb_printf(sb, "%s(%s", a->pct_disc ? "percentile_disc" : sema_agg_name(a->kind),
+              a->distinct ? "DISTINCT " : "");
     put_expr(sb, a->arg, s);
     for (int d = 1; d < a->n_dargs; d++) {
         sb_puts(sb, ", ");
@@ -85,10 +86,8 @@ static void put_agg(StrBuf *sb, const SAgg *a, const SSelect *s)
         sb_puts(sb, ", ");
         put_expr(sb, a->arg2, s);
     }
-    if (a->kind == AGG_PERCENTILE) { /* Percentile(child, percentage, frequency 1) */
-        sb_puts(sb, ", ");
-        sb_printf(sb, "%g, 1", a->pct);
-    }
+    if (a->kind == AGG_PERCENTILE) /* Percentile(child, percentage, frequency 1), PercentileDisc */
+        sb_printf(sb, ", %g%s%s", a->pct, a->pct_disc ? "" : ", 1", a->pct_desc ? ", reverse" : "");
     if (a->kind == AGG_PERCENTILE_APPROX) { /* ApproximatePercentile(child, percentage, accuracy) */
         for (int p = 0; p < a->n_pcts; p++)
             sb_printf(sb, "%s%g", p ? ", " : a->pct_array ? ", array(" : ", ", a->pcts[p]);

@@ -522,6 +522,8 @@ typedef struct SAgg {
                            without ignoreNulls: the BOOLEAN of its FILTER, the rows it sees */
     double pct;         /* percentile: the percentage, in [0, 1] (median: 0.5); arg is the value
                            cast to DOUBLE */
+    bool pct_desc;      /* percentile_cont/_disc ... (ORDER BY x DESC): Percentile's reverse */
+    bool pct_disc;      /* percentile_disc: PercentileDisc (no interpolation) */
     double *pcts;       /* percentile_approx: its n_pcts percentages, each in [0, 1], an ARRAY
                            when pct_array; arg is the value as written (INT, BIGINT, FLOAT,
                            DOUBLE, DATE, TIMESTAMP), the runtime takes it as a double */

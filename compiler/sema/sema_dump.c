@@ -403,6 +403,8 @@ static void put_select(StrBuf *sb, int depth, const SSelect *s)
             if (a->kind == AGG_PERCENTILE) {
                 sb_puts(sb, ", ");
                 sema_put_double(sb, a->pct);
+                sb_puts(sb, a->pct_disc ? ", discrete" : "");
+                sb_puts(sb, a->pct_desc ? ", reverse" : "");
             }
             for (int p = 0; a->kind == AGG_PERCENTILE_APPROX && p < a->n_pcts; p++) {
                 sb_puts(sb, p ? ", " : a->pct_array ? ", array(" : ", ");

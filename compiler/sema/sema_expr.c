@@ -1906,8 +1906,8 @@ static bool percentile_pct(Binder *ab, const AstExpr *e, double *out)
         return false;
     if (!lit || px->type->kind == TY_ARRAY) {
         diag_error(ab->sc->diag, a->span,
-                   "percentile with a percentage other than a numeric literal is not supported "
-                   "yet");
+                   "%s with a percentage other than a numeric literal is not supported yet",
+                   e->u.call.name);
         return false;
     }
     if (fx) {
@@ -2539,6 +2539,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
             agg.pct = 0.5; /* Median: Percentile(child, Literal(0.5)) */
             if (args->n >= 2 && !percentile_pct(&ab, e, &agg.pct))
                 return NULL;
+            agg.pct_desc = e->u.call.within == 2; /* visitPercentile: reverse for Descending */
+            agg.pct_disc = form == AGGF_DISC;
             agg.type = &type_double;
             agg.arg = sema_coerce(sc, x, &type_double);
             break;
@@ -2620,6 +2622,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         if (blk->aggs[i].kind == agg.kind && blk->aggs[i].hll_p == agg.hll_p &&
             blk->aggs[i].ignore_nulls == agg.ignore_nulls &&
             sema_expr_equal(blk->aggs[i].arg, agg.arg) && blk->aggs[i].pct == agg.pct &&
+            blk->aggs[i].pct_desc == agg.pct_desc && blk->aggs[i].pct_disc == agg.pct_disc &&
             same_pcts(&blk->aggs[i], &agg) && sema_expr_equal(blk->aggs[i].arg2, agg.arg2) &&
             same_distinct(&blk->aggs[i], &agg))
             ref = i;
@@ -2925,7 +2928,7 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
         sema_stream_refuse_over(sc, e);
         return NULL;
     }
-    if (sema_agg_lookup(name, &kind))
+    if (sema_agg_call_lookup(e, &kind))
         return bind_agg(b, e, kind);
     if (e->u.call.filter) {
         diag_error(sc->diag, e->u.call.filter->span,

@@ -1400,6 +1400,15 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         sema_fn_convert_all(b, args, n, sema_fn_string_only_arg, bad);
         *want = "\"STRING\""; /* ExpectsInputTypes StringType: no implicit cast */
         return true;
+    case FN_SENTENCES:
+        /* Sentences: ImplicitCastInputTypes (StringType x 3), ARRAY<ARRAY<STRING>> */
+        *rt = type_array(b->sc->arena, type_array(b->sc->arena, &type_string));
+        for (int i = 0; i < n; i++)
+            if (!(args[i] = sema_to_string(b, args[i]))) {
+                *bad = i, *want = "\"STRING\"";
+                return true;
+            }
+        return true;
     case FN_ARRAY: {
         /* CreateArray (complexTypeCreator.scala): the elements cast to their wider common type
            (FunctionArgumentConversion), never NULL itself; array() and array(NULL) are
@@ -1586,6 +1595,14 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
     SemaCtx *sc = b->sc;
     const char *name = e->u.call.name ? e->u.call.name : "";
     int fn = sema_func_lookup(name);
+    if (fn < 0 && strcasecmp(name, "make_interval") == 0) {
+        /* MakeInterval (intervalExpressions.scala): a CalendarIntervalType value */
+        diag_error(sc->diag, e->u.call.name_span,
+                   "make_interval is not supported: Spark's MakeInterval returns a "
+                   "CalendarIntervalType (months, days and microseconds apart), which sluice has "
+                   "no values of; make_ym_interval and make_dt_interval make the ANSI intervals");
+        return NULL;
+    }
     if (fn < 0) {
         sema_unresolved_routine(sc, e->u.call.name_span, name);
         return NULL;

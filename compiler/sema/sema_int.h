@@ -215,6 +215,8 @@ typedef enum SAggForm {
     AGGF_BOOL,     /* a BOOLEAN (bool_and, bool_or: min, max) */
     AGGF_COUNT_IF, /* a BOOLEAN; the rows where it is true are counted */
     AGGF_MEDIAN,   /* percentile(x, 0.5) named median (Median: RuntimeReplaceableAggregate) */
+    AGGF_CONT,     /* percentile_cont(p) WITHIN GROUP (ORDER BY x): Percentile(x, p, reverse) */
+    AGGF_DISC,     /* percentile_disc(p) WITHIN GROUP (ORDER BY x): PercentileDisc */
     AGGF_REGR_X,   /* (y, x): x where neither is NULL (regr_count, regr_avgx, regr_sxx) */
     AGGF_REGR_Y,   /* (y, x): y where neither is NULL (regr_avgy, regr_syy) */
 } SAggForm;
@@ -226,6 +228,9 @@ const char *sema_agg_call_name(SAggKind kind, const char *name);
    one). */
 int sema_agg_min_args(SAggKind kind, const char *name);
 int sema_agg_max_args(SAggKind kind, const char *name);
+/* The aggregate kind of the call e: false for another function, and for percentile_cont and
+   percentile_disc without WITHIN GROUP (Spark 3.5 has no function of those names). */
+bool sema_agg_call_lookup(const AstExpr *e, SAggKind *kind);
 /* Is e a call of an aggregate function (not one with OVER)? */
 bool sema_ast_is_agg_call(const AstExpr *e);
 /* The scalar function of functions.def with that name (case-insensitive), or -1. */

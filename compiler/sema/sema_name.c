@@ -76,10 +76,20 @@ const char *sema_agg_call_name(SAggKind kind, const char *name)
 }
 
 /* Median takes its value alone (Median(child): Percentile(child, Literal(0.5))); the
-   regressions their two values (y, x). */
+   regressions their two values (y, x), percentile_cont and percentile_disc (x, p). */
 static int form_args(SAggForm form)
 {
-    return form == AGGF_MEDIAN ? 1 : form == AGGF_REGR_X || form == AGGF_REGR_Y ? 2 : 0;
+    if (form == AGGF_MEDIAN)
+        return 1;
+    bool pair = form == AGGF_REGR_X || form == AGGF_REGR_Y || form == AGGF_CONT || form == AGGF_DISC;
+    return pair ? 2 : 0;
+}
+
+bool sema_agg_call_lookup(const AstExpr *e, SAggKind *kind)
+{
+    SAggForm form = sema_agg_form(e->u.call.name);
+    bool within_only = form == AGGF_CONT || form == AGGF_DISC;
+    return sema_agg_lookup(e->u.call.name, kind) && within_only == (e->u.call.within != 0);
 }
 
 int sema_agg_min_args(SAggKind kind, const char *name)
@@ -97,7 +107,7 @@ int sema_agg_max_args(SAggKind kind, const char *name)
 bool sema_ast_is_agg_call(const AstExpr *e)
 {
     SAggKind k;
-    return e->kind == AST_CALL && !e->u.call.has_over && sema_agg_lookup(e->u.call.name, &k);
+    return e->kind == AST_CALL && !e->u.call.has_over && sema_agg_call_lookup(e, &k);
 }
 
 static bool list_has_agg(const AstExprList *l)
@@ -456,6 +466,9 @@ static void put_default_args(StrBuf *sb, int fn, int n)
         if (n == 2)
             sb_puts(sb, ", -1");
         break;
+    case FN_SENTENCES: /* Sentences' this(str[, language]): Literal(""), printed bare */
+        sb_puts(sb, n == 1 ? ", , " : n == 2 ? ", " : "");
+        break;
     case FN_AGGREGATE: /* ArrayAggregate's finish: LambdaFunction.identity */
     case FN_REDUCE:
         if (n == 3)
@@ -715,6 +728,22 @@ static void put_datetime_literal(StrBuf *sb, const Type *t, int64_t v)
     sb_putc(sb, '\'');
 }
 
+/* percentile_cont(p) WITHIN GROUP (ORDER BY v [DESC]): Spark 3.5's PercentileCont.sql and
+   PercentileDisc.sql print the ordering as the letter v, whatever it is, and DESC when
+   reversed; then AggregateExpression.sql's FILTER. */
+static void put_within_group(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
+{
+    bool disc = sema_agg_form(e->u.call.name) == AGGF_DISC;
+    sb_puts(sb, disc ? "percentile_disc(" : "percentile_cont(");
+    sema_put_sql(sb, blk, e->u.call.args.items[1]);
+    sb_printf(sb, ") WITHIN GROUP (ORDER BY v%s)", e->u.call.within == 2 ? " DESC" : "");
+    if (e->u.call.filter) {
+        sb_puts(sb, " FILTER (WHERE ");
+        sema_put_sql(sb, blk, e->u.call.filter);
+        sb_putc(sb, ')');
+    }
+}
+
 /* The function name as Spark prints it: the canonical lower-case name (FLOOR, CEIL and other
    math functions in Spark print in capitals). */
 static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
@@ -729,6 +758,10 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     }
     if (!e->u.call.star && put_as_expression(sb, blk, fn, &e->u.call.args))
         return;
+    if (e->u.call.within) {
+        put_within_group(sb, blk, e);
+        return;
+    }
     for (int i = 0; blk && i < blk->renamed.n; i++) {
         const SRenamedCall *r = blk->renamed.items[i];
         if (r->call == e) {

@@ -221,7 +221,10 @@ void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const v
                         uint32_t *out_n);
 /* percentile(x, p) of the DOUBLE values a collect_list keeps at slot (SRT_COLLECT_DOUBLE):
    Spark's exact Percentile into *out; returns 1 (a NULL result) when there is no value. */
-int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, double *out);
+/* srt_collect_percentile's how: Percentile's reverse (ORDER BY x DESC), PercentileDisc */
+enum { SRT_PCT_REVERSE = 1, SRT_PCT_DISCRETE = 2 };
+int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, int32_t how,
+                               double *out);
 /* percentile_approx(x, p, accuracy) at slot (registered SRT_COLLECT_DOUBLE |
    SRT_COLLECT_QUANTILE): a row's value as a double, mark the batch id + 1, rel_err 1.0 /
    accuracy.  A NULL value is skipped.  Out of memory fails the query. */
@@ -1319,6 +1322,12 @@ void srt_json_tuple(SrtQuery *q, const char *json, uint32_t n, const char *const
 int32_t srt_json_array_length(SrtQuery *q, const char *json, uint32_t n);
 int srt_json_object_keys(SrtQuery *q, const char *json, uint32_t n, const void **out,
                          uint32_t *out_n);
+/* sentences(s, lang, country) (srt_sentences.c: Spark's Sentences over Java's BreakIterator
+   rules): 0 and *out -> SrtDatum[*out_n], each sentence an ARRAY<STRING> of its words, in
+   scratch memory of q; lang is read when locale_given (lang and country not NULL: new
+   Locale(lang, country), else Locale.US).  -1 after failing the query for the Thai locale. */
+int srt_sentences(SrtQuery *q, const char *s, uint32_t n, const char *lang, uint32_t lang_n,
+                  int32_t locale_given, const void **out, uint32_t *out_n);
 /* round(x, d) as Spark: BigDecimal(Double.toString(x)).setScale(d, mode) with mode
    SRT_DEC_HALF_UP (round: round(2.5) = 3.0, round(-2.5) = -3.0, round(0.285, 2) = 0.29) or
    SRT_DEC_HALF_EVEN (bround: bround(2.5) = 2.0, bround(0.285, 2) = 0.28); NaN and

@@ -599,7 +599,7 @@ int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
 int srt_agg_set_string_slots(SrtAggTable *t, const uint32_t *offsets, uint32_t n);
 /* Spark's Percentile.getPercentile of the n values v (sorted in place as Spark orders doubles:
    NaN largest) at percentage p in [0, 1]; n > 0. */
-double srt_percentile(double *v, uint32_t n, double p);
+double srt_percentile(double *v, uint32_t n, double p, int32_t how);
 /* Spark's Mode of the values of a collect_list (srt_collect.c; c holds at least one): the
    index of the value chosen, or -SRT_ERR_NOMEM. */
 int64_t srt_collect_mode_index(SrtMem *m, const SrtCollect *c, uint32_t kind);
@@ -1550,6 +1550,41 @@ uint32_t srt_utf8_decode(const char *s, uint32_t n, uint32_t *i);
    value, 10.. for the Latin letters (also the fullwidth ones), -1 when not below radix. */
 enum { SRT_CHAR_OTHER, SRT_CHAR_UPPER, SRT_CHAR_LOWER, SRT_CHAR_DIGIT };
 int srt_char_type(uint32_t c);
+/* Java's Character.getType of a code point (a supplementary one's own category, as the
+   break iterators read it; srt_case.c over the UCD's categories), SRT_GC_CN unassigned. */
+enum {
+    SRT_GC_CN,
+    SRT_GC_LU,
+    SRT_GC_LL,
+    SRT_GC_LT,
+    SRT_GC_LM,
+    SRT_GC_LO,
+    SRT_GC_MN,
+    SRT_GC_MC,
+    SRT_GC_ME,
+    SRT_GC_ND,
+    SRT_GC_NL,
+    SRT_GC_NO,
+    SRT_GC_PC,
+    SRT_GC_PD,
+    SRT_GC_PS,
+    SRT_GC_PE,
+    SRT_GC_PI,
+    SRT_GC_PF,
+    SRT_GC_PO,
+    SRT_GC_SM,
+    SRT_GC_SC,
+    SRT_GC_SK,
+    SRT_GC_SO,
+    SRT_GC_ZS,
+    SRT_GC_ZL,
+    SRT_GC_ZP,
+    SRT_GC_CC,
+    SRT_GC_CF,
+    SRT_GC_CS,
+    SRT_GC_CO
+};
+int srt_char_gc(uint32_t c);
 int srt_char_digit(uint32_t c, int radix);
 
 /* Event time (srt_event.c).  Reset the batch's event-time statistics and counters. */

@@ -123,14 +123,15 @@ def steps(plan, read, fold, groups, total, cell, count_name):
 # slot orders: the answer does not depend on that order when no tied key sits away from its
 # home slot, which is checked (the model exits otherwise).
 
-def mode_of(vals, java_hash, java_key):
-    """The mode of vals (None when empty); java_hash(v) is the unsigned 32-bit hashCode,
-    java_key(v) what Java's equals compares."""
-    def home(v, cap):
-        return murmur3_int(java_hash(v)) & (cap - 1)
+def home_slot(v, cap, java_hash):
+    """OpenHashSet's home slot of v in a table of cap slots."""
+    return murmur3_int(java_hash(v)) & (cap - 1)
 
+
+def open_hash_map(vals, java_hash, java_key):
+    """OpenHashMap[AnyRef, Long] of the counts of vals: ({slot: [key, count]}, capacity)."""
     def place(tab, cap, v):
-        pos, delta = home(v, cap), 1
+        pos, delta = home_slot(v, cap, java_hash), 1
         while pos in tab and java_key(tab[pos][0]) != java_key(v):
             pos = (pos + delta) & (cap - 1)
             delta += 1
@@ -149,6 +150,16 @@ def mode_of(vals, java_hash, java_key):
             for k in sorted(tab):
                 new[place(new, cap, tab[k][0])] = tab[k]
             tab = new
+    return tab, cap
+
+
+def mode_of(vals, java_hash, java_key):
+    """The mode of vals (None when empty); java_hash(v) is the unsigned 32-bit hashCode,
+    java_key(v) what Java's equals compares."""
+    def home(v, cap):
+        return home_slot(v, cap, java_hash)
+
+    tab, cap = open_hash_map(vals, java_hash, java_key)
     if not tab:
         return None
     best = max(n for _, n in tab.values())

@@ -297,21 +297,21 @@ END_TEST
 START_TEST(test_percentile)
 {
     double a[] = {10, -3, 4, 10};                    /* sorted -3 4 10 10 */
-    ck_assert(srt_percentile(a, 4, 0.5) == 7.0);     /* position 1.5: 0.5 * 4 + 0.5 * 10 */
+    ck_assert(srt_percentile(a, 4, 0.5, 0) == 7.0);     /* position 1.5: 0.5 * 4 + 0.5 * 10 */
     double b[] = {10, -3, 4, 10};
-    ck_assert(srt_percentile(b, 4, 0.25) == 2.25);   /* 0.75: 0.25 * -3 + 0.75 * 4 */
+    ck_assert(srt_percentile(b, 4, 0.25, 0) == 2.25);   /* 0.75: 0.25 * -3 + 0.75 * 4 */
     double c[] = {10, -3, 4, 10};
-    ck_assert(srt_percentile(c, 4, 1.0) == 10.0);
+    ck_assert(srt_percentile(c, 4, 1.0, 0) == 10.0);
     double d[] = {10, -3, 4, 10};
-    ck_assert(srt_percentile(d, 4, 0.0) == -3.0);
+    ck_assert(srt_percentile(d, 4, 0.0, 0) == -3.0);
     double e[] = {NAN, 1.0, -1.0};                   /* -1 1 NaN */
-    ck_assert(srt_percentile(e, 3, 0.5) == 1.0);
+    ck_assert(srt_percentile(e, 3, 0.5, 0) == 1.0);
     double f[] = {NAN, 1.0, -1.0};
-    ck_assert(isnan(srt_percentile(f, 3, 0.75)));    /* between 1 and NaN */
+    ck_assert(isnan(srt_percentile(f, 3, 0.75, 0)));    /* between 1 and NaN */
     double g[] = {5.0, 5.0, 5.0};                    /* one key: no interpolation */
-    ck_assert(srt_percentile(g, 3, 0.3) == 5.0);
+    ck_assert(srt_percentile(g, 3, 0.3, 0) == 5.0);
     double h[] = {0.0, -0.0, 2.0};                   /* 64 slots: -0.0's home 20, 0.0's 30 */
-    ck_assert(signbit(srt_percentile(h, 3, 0.0)));
+    ck_assert(signbit(srt_percentile(h, 3, 0.0, 0)));
     /* 1000 keys, 2048 slots: 0.0's home slot before -0.0's (a python3 model of Guava's
        murmur3_32: 0x2362f9de and 0x9994d794, & 2047: 478 and 1940) */
     static double k[1001];
@@ -320,10 +320,28 @@ START_TEST(test_percentile)
     k[998] = -0.0;
     k[999] = 0.0;
     k[1000] = -0.0;
-    ck_assert(!signbit(srt_percentile(k, 1001, 0.0)));
-    ck_assert(srt_percentile(k, 1001, 0.0) == 0.0);
+    ck_assert(!signbit(srt_percentile(k, 1001, 0.0, 0)));
+    ck_assert(srt_percentile(k, 1001, 0.0, 0) == 0.0);
     double i1[] = {42.0};
-    ck_assert(srt_percentile(i1, 1, 0.9) == 42.0);
+    ck_assert(srt_percentile(i1, 1, 0.9, 0) == 42.0);
+    /* Reverse (ORDER BY x DESC): 40, 30, 20, 10, 0; position 1 is 30 (Spark's
+       percentiles.sql: percentile_cont(0.25) ... DESC of k = 0 is 30.0) */
+    double r[] = {20.0, 0.0, 40.0, 10.0, 30.0};
+    ck_assert(srt_percentile(r, 5, 0.25, SRT_PCT_REVERSE) == 30.0);
+    double r2[] = {1.0, 2.0, NAN};
+    ck_assert(isnan(srt_percentile(r2, 3, 0.0, SRT_PCT_REVERSE))); /* NaN first */
+    /* reversed, the zeros keep the slot order (0.0 before the two -0.0, as ascending): the
+       last of 999 .. 1, 0.0, -0.0, -0.0 is -0.0 */
+    ck_assert(signbit(srt_percentile(k, 1001, 1.0, SRT_PCT_REVERSE)));
+    /* PercentileDisc (SPARK-44871): 0..4 at 0.0, 0.1, ... 1.0 give 0 0 0 1 1 2 2 3 3 4 4 */
+    static const double want[] = {0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4};
+    for (int j = 0; j <= 10; j++) {
+        double d5[] = {3.0, 1.0, 4.0, 0.0, 2.0};
+        ck_assert(srt_percentile(d5, 5, j / 10.0, SRT_PCT_DISCRETE) == want[j]);
+    }
+    double d2[] = {0.0, 1.0}; /* 0.5 of two: ceil(1.0) = 1, the first */
+    ck_assert(srt_percentile(d2, 2, 0.5, SRT_PCT_DISCRETE) == 0.0);
+    ck_assert(srt_percentile(d2, 2, 0.5, SRT_PCT_DISCRETE | SRT_PCT_REVERSE) == 1.0);
 }
 END_TEST
 

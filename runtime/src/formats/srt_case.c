@@ -183,6 +183,19 @@ int srt_char_type(uint32_t c)
     return in_ranges(case_nd, N_OF(case_nd), c) ? SRT_CHAR_DIGIT : SRT_CHAR_OTHER;
 }
 
+int srt_char_gc(uint32_t c)
+{
+    size_t lo = 0, hi = N_OF(case_gc);
+    while (lo < hi) { /* the first run ending at or after c */
+        size_t mid = (lo + hi) / 2;
+        if (c > case_gc[mid][1])
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < N_OF(case_gc) && c >= case_gc[lo][0] ? (int)case_gc[lo][2] : SRT_GC_CN;
+}
+
 int srt_char_digit(uint32_t c, int radix)
 {
     int v = -1;

@@ -291,6 +291,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_luhn_check,
     (const void *)srt_bit_get,
     (const void *)srt_json_object_keys,
+    (const void *)srt_sentences,
     (const void *)srt_cast_str_date,
     (const void *)srt_special_datetime,
     (const void *)srt_trunc_level,

@@ -784,10 +784,43 @@ static void order_zeros(double *v, uint32_t n)
         v[z + i] = i < pos ? 0.0 : -0.0;
 }
 
-double srt_percentile(double *v, uint32_t n, double p)
+static void reverse_doubles(double *v, uint32_t n)
+{
+    for (uint32_t i = 0, j = n ? n - 1 : 0; i < j; i++, j--) {
+        double t = v[i];
+        v[i] = v[j], v[j] = t;
+    }
+}
+
+/* v[0, n), sorted as order_zeros leaves it, in reverse: PercentileBase sorts by
+   ordering.reverse, a stable sort, so NaN comes first and the zeros' run, equal under the
+   ordering, keeps the map's slot order. */
+static void reverse_order(double *v, uint32_t n)
+{
+    reverse_doubles(v, n);
+    uint32_t z = 0;
+    while (z < n && v[z] != 0.0)
+        z++;
+    uint32_t e = z;
+    while (e < n && v[e] == 0.0)
+        e++;
+    reverse_doubles(v + z, e - z);
+}
+
+/* Spark 3.5's PercentileBase.getPercentile (continuous, Percentile) and, with
+   SRT_PCT_DISCRETE, PercentileDisc.getPercentile (spark.sql.legacy.percentileDiscCalculation
+   false, SPARK-44871): of n values the one at 0-based rank ceil(n * p) - 1 (0 when that is
+   -1), the smallest whose cumulative count reaches n * p. */
+double srt_percentile(double *v, uint32_t n, double p, int32_t how)
 {
     qsort(v, n, sizeof *v, cmp_double);
     order_zeros(v, n);
+    if (how & SRT_PCT_REVERSE)
+        reverse_order(v, n);
+    if (how & SRT_PCT_DISCRETE) {
+        int64_t higher = (int64_t)ceil((double)n * p); /* accumulatedCounts.last._2 * p */
+        return v[higher > 0 ? higher - 1 : 0];
+    }
     double position = (double)(n - 1) * p;
     double lower = floor(position), higher = ceil(position);
     double lo = v[(uint32_t)lower], hi = v[(uint32_t)higher];
@@ -796,7 +829,7 @@ double srt_percentile(double *v, uint32_t n, double p)
     return (higher - position) * lo + (position - lower) * hi;
 }
 
-int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, double *out)
+int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, int32_t how, double *out)
 {
     SrtCollect *c;
     memcpy(&c, slot, sizeof c);
@@ -808,7 +841,7 @@ int32_t srt_collect_percentile(SrtQuery *q, const uint8_t *slot, double p, doubl
         srt_query_oom(q, "percentile values");
     for (uint32_t i = 0; i < c->n; i++)
         v[i] = cell_double(&c->cells[2 * i]);
-    *out = srt_percentile(v, c->n, p);
+    *out = srt_percentile(v, c->n, p, how);
     return 0;
 }
 
