@@ -206,9 +206,10 @@ MACROS = [
     "CREATE MACRO rdbl(x, s, even) AS CASE WHEN isnan(x) OR isinf(x) OR abs(x) >= 1e37"
     " OR (s >= 0 AND abs(x) >= 9007199254740992) THEN x"
     " WHEN abs(x) >= 1e19 THEN CAST(CAST(rdec(CAST(CAST(x AS VARCHAR) AS DECIMAL(38, 0)), s, even)"
-    " AS VARCHAR) AS DOUBLE)"
+    " AS VARCHAR) AS DOUBLE) + 0.0"
+    # a BigDecimal has no -0: BigDecimal(-0.4).setScale(0).toDouble is 0.0
     " ELSE CAST(CAST(rdec(CAST(CAST(x AS VARCHAR) AS DECIMAL(38, 18)), s, even) AS VARCHAR)"
-    " AS DOUBLE) END",
+    " AS DOUBLE) + 0.0 END",
     # StringLocate.eval: a NULL start is 0, start < 1 is 0, else indexOf(sub, start - 1) + 1;
     # an empty sub is at 0 (1), wherever start is
     "CREATE MACRO slocate(sub, str, pos) AS CAST(CASE WHEN pos IS NULL THEN 0"
