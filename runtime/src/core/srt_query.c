@@ -335,12 +335,6 @@ void *srt_scratch_alloc(SrtQuery *q, size_t n)
     return p;
 }
 
-void srt_scratch_reset(SrtQuery *q)
-{
-    if (q->scratch.head)
-        srt_arena_reset(&q->scratch);
-}
-
 /* The line number (-1: unknown) and byte offset of pos within the buffer being processed. */
 static void locate(const SrtQuery *q, const char *pos, long long *line, long long *off)
 {
