@@ -427,6 +427,15 @@ static LLVMValueRef counted_loop(CgCtx *cg, LLVMValueRef n, const char *name,
 
 static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args);
 
+/* The group key of a late row, built in a stack buffer of its own (*len: its length). */
+static LLVMValueRef late_key(CgCtx *cg, const PQuery *pq, const CgVal *keys, LLVMValueRef *len)
+{
+    uint32_t cap = pq->key.fixed_size + CG_KEY_STACK_BYTES;
+    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "late.keybuf");
+    LLVMSetAlignment(stack, 16);
+    return cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), len);
+}
+
 /* The row's update of the aggregation keyed by keys, then on to bb_next: unless it is late by
    its event-time key (a window by its end; a NULL key is never late, Spark's watermark
    predicate being NULL there).  A late row is reported with its group's key: Spark drops
@@ -450,12 +459,7 @@ static void update_keyed(CgCtx *cg, const PQuery *pq, LLVMValueRef table, const 
         LLVMBasicBlockRef bb_drop = branch_if_late(cg, et->late, cg_event_time_us(k), k->null);
         LLVMBasicBlockRef bb_keep = LLVMGetInsertBlock(cg->b);
         cg_at(cg, bb_drop);
-        uint32_t cap = pq->key.fixed_size + CG_KEY_STACK_BYTES;
-        LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "late.keybuf");
-        LLVMSetAlignment(stack, 16);
-        LLVMValueRef len;
-        LLVMValueRef key = cg_build_key(cg, &pq->key, keys,
-                                        LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+        LLVMValueRef len, key = late_key(cg, pq, keys, &len);
         LLVMValueRef hargs[2] = {key, len};
         LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "late.hash");
         LLVMValueRef largs[5] = {cg->q, cg_i32(cg, et->agg_op), key, len, hash};
@@ -593,12 +597,7 @@ static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, co
 static void late_session(CgCtx *cg, const PQuery *pq, const EventTime *et, const CgVal *keys,
                          LLVMValueRef ts)
 {
-    uint32_t cap = pq->key.fixed_size + CG_KEY_STACK_BYTES;
-    LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "late.keybuf");
-    LLVMSetAlignment(stack, 16);
-    LLVMValueRef len;
-    LLVMValueRef key =
-        cg_build_key(cg, &pq->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef len, key = late_key(cg, pq, keys, &len);
     LLVMValueRef args[5] = {cg->q, cg_i32(cg, et->agg_op), key, len, ts};
     cg_call(cg, "srt_query_late_session", args, 5, "");
 }

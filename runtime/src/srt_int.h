@@ -749,11 +749,11 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
    table). */
 int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
                       size_t *n_gone);
-/* Upsert every session of src into t (tables of one kind: two batch tables, or neither), in
-   src's order (its keys' first insertions, then the key's list order), a new one with src's
-   state, one joining sessions of t merged into them with merge (NULL: t's state kept):
-   --threads folds a task's batch table into the query's (srt_par.c).  0, -SRT_ERR_NOMEM
-   (the sessions merged so far stay) or -SRT_ERR_FORMAT. */
+/* Upsert every point of batch table src into batch table t, in src's order (its keys' first
+   insertions, then the key's list order), a new one with src's state, one t has merged into
+   with merge (NULL: t's state kept): --threads folds a task's batch table into the query's
+   (srt_par.c).  0, -SRT_ERR_NOMEM (the points merged so far stay) or -SRT_ERR_FORMAT (other
+   layouts, or a table that is not a batch table). */
 int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn merge);
 /* Batch table t's key of its last upsert, as its entry number (keys are numbered from 0 in
    the order of their first upsert; a batch table never removes one). */

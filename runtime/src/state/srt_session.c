@@ -803,7 +803,7 @@ static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *
 
 int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn merge)
 {
-    if (src->stride != t->stride || src->slot_offset != t->slot_offset || src->batch != t->batch)
+    if (src->stride != t->stride || src->slot_offset != t->slot_offset || !src->batch || !t->batch)
         return -SRT_ERR_FORMAT;
     for (size_t e = 0; e < src->n_keys; e++) {
         const SessKey *k = &src->keys[e];
@@ -811,51 +811,24 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn m
             continue;
         uint32_t i = 0;
         SessKey *dk = find_key(t, src, k);
-        if (t->batch) { /* points: the key found once */
-            if (!dk) {
-                int rc = merge_session(t, src, k, i++, merge);
-                if (rc < 0)
-                    return rc;
-                dk = find_key(t, src, k);
-            }
-            uint32_t de = (uint32_t)(dk - t->keys);
-            for (; i < k->n; i++) {
-                const uint8_t *s = sess_at(src, k, i);
-                uint8_t *state;
-                int created;
-                int rc = key_point(t, de, sess_start(s), &state, &created);
-                if (rc < 0)
-                    return rc;
-                if (created)
-                    memcpy(state, s + SESS_HDR, t->state_size);
-                else if (merge)
-                    merge(state, s + SESS_HDR, NULL);
-            }
-            continue;
-        }
-        if (!dk) { /* a new key: its first session makes it */
+        if (!dk) { /* a new key: its first point makes it */
             int rc = merge_session(t, src, k, i++, merge);
             if (rc < 0)
                 return rc;
             dk = find_key(t, src, k);
         }
-        /* Input in time order: the rest start after the key's last session ends (neither
-           overlapping nor touching it), so each would be a new session at the end: appended
-           at once, as upserting them one by one would. */
-        if (i < k->n &&
-            (dk->n == 0 || sess_end(sess_at(t, dk, dk->n - 1)) < sess_start(sess_at(src, k, i)))) {
-            uint32_t m = k->n - i;
-            if (sess_reserve(t, dk, m) < 0)
-                return -SRT_ERR_NOMEM;
-            memcpy(sess_at(t, dk, dk->n), sess_at(src, k, i), (size_t)m * t->stride);
-            dk->n += m;
-            t->n_sessions += m;
-            continue;
-        }
+        uint32_t de = (uint32_t)(dk - t->keys); /* the key found once for its points */
         for (; i < k->n; i++) {
-            int rc = merge_session(t, src, k, i, merge);
+            const uint8_t *s = sess_at(src, k, i);
+            uint8_t *state;
+            int created;
+            int rc = key_point(t, de, sess_start(s), &state, &created);
             if (rc < 0)
                 return rc;
+            if (created)
+                memcpy(state, s + SESS_HDR, t->state_size);
+            else if (merge)
+                merge(state, s + SESS_HDR, NULL);
         }
     }
     return 0;
