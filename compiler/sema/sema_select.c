@@ -221,6 +221,39 @@ static bool is_ordinal(const AstExpr *e)
            e->u.ival <= INT32_MAX;
 }
 
+/* A '*' of the select list, not count(*) (Spark's parser makes count(*) count(1)). */
+static int find_star(AstExpr *e, void *ctx)
+{
+    (void)ctx;
+    if (e->kind == AST_CALL && e->u.call.star && !e->u.call.distinct && e->u.call.name &&
+        strcasecmp(e->u.call.name, "count") == 0)
+        return 1;
+    return e->kind == AST_STAR || (e->kind == AST_CALL && e->u.call.star) ? 2 : 0;
+}
+
+/* A '*' in a select list grouped by a position (a plain key, not one in a ROLLUP, CUBE or
+   GROUPING SETS): Spark's ResolveReferences refuses the Aggregate before it expands the star
+   or resolves a position (QueryCompilationErrors.starNotAllowedWhenGroupByOrdinalPosition-
+   UsedError, STAR_GROUP_BY_POS, no query context: reported at the star).  True if refused. */
+static bool refuse_star_with_position(SemaCtx *sc, const SelBlock *blk)
+{
+    const AstSelect *ast = blk->ast;
+    bool position = false;
+    for (int i = 0; i < ast->group_by.n; i++)
+        if (ast->group_by.items[i] && is_ordinal(ast->group_by.items[i]))
+            position = true;
+    for (int i = 0; position && i < ast->n_items; i++) {
+        AstExpr *e = ast->items[i].expr;
+        if (e && ast_walk_expr(e, find_star, NULL) == 2) {
+            diag_error(sc->diag, ast->items[i].span,
+                       "[STAR_GROUP_BY_POS] Star (*) is not allowed in a select list when GROUP "
+                       "BY an ordinal position is used.");
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The select item a GROUP BY key stands for (position or alias), else NULL. */
 static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr *g, bool *failed)
 {
@@ -235,12 +268,28 @@ static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr
             *failed = true;
             return NULL;
         }
-        const AstExpr *it = ast->items[g->u.ival - 1].expr;
-        if (it && (it->kind == AST_STAR || sema_ast_has_agg(it))) {
+        const AstSelectItem *item = &ast->items[g->u.ival - 1];
+        const AstExpr *it = item->expr;
+        if (it && it->kind == AST_STAR) { /* a position in a ROLLUP, CUBE or GROUPING SETS */
             diag_error(sc->diag, g->span,
-                       "GROUP BY position %lld refers to %s, which cannot be a grouping key",
-                       (long long)g->u.ival,
-                       it->kind == AST_STAR ? "'*'" : "an aggregate function");
+                       "GROUP BY position %lld refers to '*', which is not supported yet in a "
+                       "ROLLUP, CUBE or GROUPING SETS",
+                       (long long)g->u.ival);
+            *failed = true;
+            return NULL;
+        }
+        if (it && sema_ast_has_agg(it)) {
+            /* ResolveOrdinalInOrderByAndGroupBy: QueryCompilationErrors.groupByPositionRefers-
+               ToAggregateFunctionError, the select item's Alias by its .sql */
+            const char *name = item->alias ? item->alias : sema_item_name(sc, blk, it);
+            StrBuf sb;
+            sb_init(&sb, sc->arena);
+            sema_put_if_needed(&sb, name);
+            diag_error(sc->diag, g->span,
+                       "[GROUP_BY_POS_AGGREGATE] GROUP BY %lld refers to an expression %s AS %s "
+                       "that contains an aggregate function. Aggregate functions are not "
+                       "allowed in GROUP BY.",
+                       (long long)g->u.ival, sema_expr_plain_sql(sc, blk, it), sb.data);
             *failed = true;
             return NULL;
         }
@@ -310,6 +359,15 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
 {
     const AstSelect *ast = blk->ast;
     SSelect *sel = blk->sel;
+    /* the keys of a DISTINCT (distinct_as_group_by): Spark checks the Distinct, not an
+       Aggregate */
+    bool from_distinct = ast->distinct && ast->group_by_span.begin == ast->distinct_span.begin &&
+                         ast->group_by_span.end == ast->distinct_span.end;
+    if (!from_distinct && refuse_star_with_position(sc, blk)) {
+        sel->group = ARENA_NEW_N(sc->arena, SExpr *, 1);
+        sel->n_group = 1; /* a failed key: nothing more is reported against the keys */
+        return;
+    }
     if (ast->group_sets) {
         sema_bind_grouping_sets(sc, blk);
         return;
@@ -317,10 +375,6 @@ static void bind_group_by(SemaCtx *sc, SelBlock *blk)
     int n = ast->group_by.n;
     sel->group = ARENA_NEW_N(sc->arena, SExpr *, n ? n : 1);
     sel->n_group = n;
-    /* the keys of a DISTINCT (distinct_as_group_by): Spark checks the Distinct, not an
-       Aggregate */
-    bool from_distinct = ast->distinct && ast->group_by_span.begin == ast->distinct_span.begin &&
-                         ast->group_by_span.end == ast->distinct_span.end;
     for (int i = 0; i < n; i++) {
         const AstExpr *g = ast->group_by.items[i];
         if (!g)
@@ -655,8 +709,11 @@ static void bind_order_by(SemaCtx *sc, SelBlock *blk)
         if (is_ordinal(it->expr)) {
             int64_t pos = it->expr->u.ival;
             if (pos < 1 || pos > sel->n_out) {
-                diag_error(sc->diag, it->expr->span,
-                           "ORDER BY position %lld is not in select list (valid range is [1, %d])",
+                /* ResolveOrdinalInOrderByAndGroupBy: QueryCompilationErrors.orderByPosition-
+                   RangeError, at the SortOrder; the range is the Sort's child's output */
+                diag_error(sc->diag, it->span,
+                           "[ORDER_BY_POS_OUT_OF_RANGE] ORDER BY position %lld is not in select "
+                           "list (valid range is [1, %d]).",
                            (long long)pos, sel->n_out);
                 continue;
             }

@@ -645,13 +645,15 @@ static const ErrorCase error_cases[] = {
      "found count(1).\n"
      "error|t.sql|6|62|[GROUP_BY_POS_OUT_OF_RANGE] GROUP BY position 3 is not in select list "
      "(valid range is [1, 2]).\n"
-     "error|t.sql|7|62|GROUP BY position 2 refers to an aggregate function, which cannot be a "
-     "grouping key\n"
+     "error|t.sql|7|62|[GROUP_BY_POS_AGGREGATE] GROUP BY 2 refers to an expression count(1) AS "
+     "`count(1)` that contains an aggregate function. Aggregate functions are not allowed in "
+     "GROUP BY.\n"
      "error|t.sql|8|28|window() is only supported as a GROUP BY key or in the SELECT list of a "
      "query without aggregation\n"
      "error|t.sql|9|24|'*' is only allowed in count(*)\n"
      "error|t.sql|10|30|DISTINCT specified, but 'lower' is not an aggregate function\n"
-     "error|t.sql|11|68|ORDER BY position 5 is not in select list (valid range is [1, 1])\n"},
+     "error|t.sql|11|68|[ORDER_BY_POS_OUT_OF_RANGE] ORDER BY position 5 is not in select list "
+     "(valid range is [1, 1]).\n"},
     {"types",
      "INSERT INTO out SELECT time + 1, action - 1, n AND true, NOT n, CASE WHEN n THEN 1 END FROM "
      "events;\n"
