@@ -2641,15 +2641,13 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
     return r;
 }
 
-/* A duration argument of window() or session_window() (fn): a string or INTERVAL literal, or
-   an integer (µs, as Spark; window() only, session_window() takes a string or INTERVAL).  As
-   TimeWindow.parseExpression, which the function's builder runs: another argument is
-   QueryCompilationErrors.invalidLiteralForWindowDurationError (_LEGACY_ERROR_TEMP_1207, which
-   Spark prints without its class); a month in a string is getIntervalInMicroSeconds'
+/* A duration argument of window(): a string or INTERVAL literal, or an integer (µs, as
+   Spark).  As TimeWindow.parseExpression, which the function's builder runs: another argument
+   is QueryCompilationErrors.invalidLiteralForWindowDurationError (_LEGACY_ERROR_TEMP_1207,
+   which Spark prints without its class); a month in a string is getIntervalInMicroSeconds'
    IllegalArgumentException, which FunctionRegistry's builder turns into FAILED_FUNCTION_CALL
-   (funcBuildError). */
-static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int64_t *us,
-                            const char **text)
+   (funcBuildError).  (An INTERVAL literal is accepted where Spark refuses it: language.md.) */
+static bool window_duration(Binder *b, const AstExpr *a, int64_t *us, const char **text)
 {
     const AstExpr *num = a->kind == AST_UNARY && a->u.unary.op == UOP_NEG ? a->u.unary.arg : a;
     if (num && num->kind == AST_INT) { /* Spark's grammar reads -5 as the literal -5 */
@@ -2668,13 +2666,9 @@ static bool window_duration(Binder *b, const char *fn, const AstExpr *a, int64_t
     if (!sema_duration_literal(b->sc, a, &months, us))
         return false;
     if (months != 0) {
-        if (strcmp(fn, "window") == 0)
-            diag_error(b->sc->diag, a->span,
-                       "[FAILED_FUNCTION_CALL] Failed preparing of the function `window` for "
-                       "call. Please, double check function's arguments.");
-        else
-            diag_error(b->sc->diag, a->span,
-                       "Intervals greater than a month is not supported (%s).", *text);
+        diag_error(b->sc->diag, a->span,
+                   "[FAILED_FUNCTION_CALL] Failed preparing of the function `window` for "
+                   "call. Please, double check function's arguments.");
         return false;
     }
     return true;
@@ -2736,7 +2730,7 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     const char *text[3] = {NULL, NULL, "0"};
     bool ok = ts != NULL;
     for (int i = 1; i < args->n; i++)
-        ok = window_duration(b, "window", args->items[i], &v[i - 1], &text[i - 1]) && ok;
+        ok = window_duration(b, args->items[i], &v[i - 1], &text[i - 1]) && ok;
     if (!ok) /* the function's builder parses the durations before the analyzer checks types */
         return NULL;
     if (args->n < 3) {
@@ -2808,24 +2802,38 @@ static const char *spark_type_class(Arena *arena, const Type *t)
     };
     if (t->kind == TY_DECIMAL)
         return arena_sprintf(arena, "DecimalType(%d,%d)", t->precision, t->scale);
+    if (t->kind == TY_INTERVAL || t->kind == TY_YM_INTERVAL) /* fields as Spark's Bytes */
+        return arena_sprintf(arena, "%s(%d,%d)",
+                             t->kind == TY_INTERVAL ? "DayTimeIntervalType" : "YearMonthIntervalType",
+                             t->start_field, t->end_field);
     return (size_t)t->kind < sizeof names / sizeof names[0] ? names[t->kind] : NULL;
 }
 
 /* The constant gap of session_window (g, bound as gx): SessionWindowing casts a gap that is
    no CalendarInterval to one when Cast.canCast (a STRING, NULL), else it is
    QueryCompilationErrors.sessionWindowGapDurationDataTypeError (_LEGACY_ERROR_TEMP_1040,
-   printed without its class).  A string that is no interval casts to NULL, whose session has
-   no end: *gap 0 then, as for NULL (no session, see sema_bind_session_window).  A per-row gap
-   expression is not supported.  False after an error. */
+   printed without its class).  An INTERVAL literal is one of those others: Spark 3.5's parser
+   types every one as an ANSI interval (AstBuilder.constructMultiUnitsIntervalLiteral, the
+   unit-to-unit form likewise), DayTimeIntervalType(2,2) for INTERVAL '5' MINUTE, which Cast
+   cannot make a CalendarInterval.  A string that is no interval casts to NULL, whose session
+   has no end: *gap 0 then, as for NULL (no session, see sema_bind_session_window).  A string
+   with months is accepted by Spark (its session ends at time + the months, TimeAdd of the
+   CalendarInterval); sluice's sessions have a fixed length, so it is refused as not supported.
+   A per-row gap expression is not supported.  False after an error. */
 static bool session_gap(Binder *b, const AstExpr *g, const SExpr *gx, int64_t *gap)
 {
     SemaCtx *sc = b->sc;
     int64_t months = 0;
-    const char *text;
     *gap = 0;
-    if (g->kind == AST_INTERVAL ||
-        (g->kind == AST_STRING && g->u.str && sema_interval_parts(g->u.str, &months, gap) == 0))
-        return window_duration(b, "session_window", g, gap, &text);
+    if (g->kind == AST_STRING && g->u.str && sema_interval_parts(g->u.str, &months, gap) == 0) {
+        if (months == 0)
+            return true;
+        diag_error(sc->diag, g->span,
+                   "a session_window gap with months ('%s') is not supported yet (Spark ends each "
+                   "row's session at its time plus the months)",
+                   g->u.str);
+        return false;
+    }
     if (g->kind == AST_STRING || g->kind == AST_NULL) /* Cast(..., CalendarIntervalType): NULL */
         return true;
     const char *dt = gx ? spark_type_class(sc->arena, gx->type) : NULL;
@@ -2871,8 +2879,8 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
     tb.allow_agg = false;
     SExpr *ts = sema_bind_expr(&tb, args->items[0]);
     const AstExpr *g = args->items[1];
-    SExpr *gx = g->kind == AST_STRING || g->kind == AST_INTERVAL ? NULL : sema_bind_expr(&tb, g);
-    if (!ts)
+    SExpr *gx = g->kind == AST_STRING ? NULL : sema_bind_expr(&tb, g);
+    if (!ts || (g->kind == AST_INTERVAL && !gx))
         return NULL;
     /* SessionWindow's name in its messages: its toString (NonSQLExpression, no prettyName:
        the class name lower-cased), a string gap as the Literal prints it, without quotes */

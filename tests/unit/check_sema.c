@@ -485,7 +485,7 @@ static const DumpCase dump_cases[] = {
     {"session_window", true,
      "INSERT INTO out\n"
      "SELECT action, session_window.start AS s, session_window.end, c FROM (\n"
-     "  SELECT action, session_window(time, INTERVAL 5 MINUTES), count(*) AS c FROM events\n"
+     "  SELECT action, session_window(time, '5 minutes'), count(*) AS c FROM events\n"
      "  GROUP BY action, SESSION_WINDOW(time, '5 minutes'))\n"
      "WITH (name = 'q');\n",
      false,

@@ -8,4 +8,4 @@
 CREATE TABLE tb (k STRING, t TIMESTAMP) WITH (connector = 'files', path = 'data/events', format = 'json');
 
 SELECT k, session_window(t, '5 minutes') AS s, session_window(t, '5 minutes').end AS e FROM tb ORDER BY k WITH (truncate = false);
-SELECT k, window_time(s) AS wt FROM (SELECT k, session_window(t, INTERVAL 5 MINUTES) AS s FROM tb) ORDER BY k WITH (truncate = false);
+SELECT k, window_time(s) AS wt FROM (SELECT k, session_window(t, '5 minutes') AS s FROM tb) ORDER BY k WITH (truncate = false);

@@ -1,0 +1,7 @@
+-- expect: 6:82: Gap duration expression used in session window must be CalendarIntervalType, but got YearMonthIntervalType(1,1).
+CREATE SOURCE events (time TIMESTAMP, user_id STRING, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out
+SELECT user_id, count(*) AS n FROM events GROUP BY user_id, session_window(time, INTERVAL 1 MONTH)
+WITH (outputMode = 'complete');
