@@ -1829,6 +1829,44 @@ static bool pct_literals(Arena *arena, const AstExpr *a, double **pcts, int *n)
     return true;
 }
 
+/* A string percentage s as Spark's implicit Cast(s AS DOUBLE) reads it (not ANSI): Java's
+   toDouble of the string (blanks around it ignored), else Cast.processFloatingPointSpecial-
+   Literals (inf, infinity, nan in any case), else NULL.  1 with the value of a plain decimal
+   number ([+-]digits[.digits][e[+-]digits][dDfF]), 0 for NULL (a string with no digit that is
+   none of those special words), -1 for the forms not read here (hexadecimal, the special
+   words). */
+static int pct_string(const char *s, double *out)
+{
+    while (*s && (unsigned char)*s <= ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n && (unsigned char)s[n - 1] <= ' ')
+        n--;
+    bool digit = false, plain = n > 0;
+    for (size_t i = 0; i < n; i++) {
+        digit = digit || isdigit((unsigned char)s[i]);
+        plain = plain && (isdigit((unsigned char)s[i]) || strchr("+-.eEdDfF", s[i]));
+    }
+    char buf[64];
+    if (plain && digit && n < sizeof buf) {
+        memcpy(buf, s, n);
+        buf[n - (strchr("dDfF", s[n - 1]) ? 1 : 0)] = '\0';
+        char *end;
+        *out = strtod(buf, &end);
+        if (*end == '\0' && strspn(buf, "+-0123456789.eE") == strlen(buf) &&
+            !strpbrk(buf, "xX"))
+            return 1;
+    }
+    if (digit)
+        return -1;
+    static const char *const special[] = {"inf", "+inf", "-inf", "infinity", "+infinity",
+                                          "-infinity", "nan", "+nan", "-nan"};
+    for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
+        if (strlen(special[i]) == n && strncasecmp(s, special[i], n) == 0)
+            return -1;
+    return 0;
+}
+
 /* The percentages p[0..n) each in [0.0, 1.0] (NaN passes: Spark tests p < 0.0 || p > 1.0),
    else VALUE_OUT_OF_RANGE of the call e, its values as toSQLValue(_, DoubleType) prints them,
    joined by ','. */
@@ -1897,11 +1935,11 @@ static bool percentile_pct(Binder *ab, const AstExpr *e, double *out)
     }
     if ((fx && !integral_arg(ab, e, 2, fx)) || !pct_foldable(ab, e, a, px, "percentage", ty))
         return false;
-    if (a->kind == AST_NULL)
+    double one, *pcts = &one;
+    int n = 1, str = a->kind == AST_STRING && a->u.str ? pct_string(a->u.str, &one) : -1;
+    if (a->kind == AST_NULL || str == 0) /* the implicit cast is not printed (toSQLExpr) */
         return sema_mismatch(ab, e, a->span, "UNEXPECTED_NULL", "The percentage must not be null.");
-    double *pcts;
-    int n;
-    bool lit = pct_literals(ab->sc->arena, a, &pcts, &n);
+    bool lit = str == 1 || pct_literals(ab->sc->arena, a, &pcts, &n);
     if (lit && !pct_in_range(ab, e, a, pcts, n))
         return false;
     if (!lit || px->type->kind == TY_ARRAY) {
