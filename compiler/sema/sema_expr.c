@@ -1853,14 +1853,13 @@ static int pct_string(const char *s, double *out)
         buf[n - (strchr("dDfF", s[n - 1]) ? 1 : 0)] = '\0';
         char *end;
         *out = strtod(buf, &end);
-        if (*end == '\0' && strspn(buf, "+-0123456789.eE") == strlen(buf) &&
-            !strpbrk(buf, "xX"))
+        if (*end == '\0' && strspn(buf, "+-0123456789.eE") == strlen(buf) && !strpbrk(buf, "xX"))
             return 1;
     }
     if (digit)
         return -1;
-    static const char *const special[] = {"inf", "+inf", "-inf", "infinity", "+infinity",
-                                          "-infinity", "nan", "+nan", "-nan"};
+    static const char *const special[] = {"inf",       "+inf", "-inf", "infinity", "+infinity",
+                                          "-infinity", "nan",  "+nan", "-nan"};
     for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
         if (strlen(special[i]) == n && strncasecmp(s, special[i], n) == 0)
             return -1;
@@ -2842,7 +2841,8 @@ static const char *spark_type_class(Arena *arena, const Type *t)
         return arena_sprintf(arena, "DecimalType(%d,%d)", t->precision, t->scale);
     if (t->kind == TY_INTERVAL || t->kind == TY_YM_INTERVAL) /* fields as Spark's Bytes */
         return arena_sprintf(arena, "%s(%d,%d)",
-                             t->kind == TY_INTERVAL ? "DayTimeIntervalType" : "YearMonthIntervalType",
+                             t->kind == TY_INTERVAL ? "DayTimeIntervalType"
+                                                    : "YearMonthIntervalType",
                              t->start_field, t->end_field);
     return (size_t)t->kind < sizeof names / sizeof names[0] ? names[t->kind] : NULL;
 }
