@@ -46,7 +46,9 @@
 **     updated; a global aggregation's batch begun first.  Every aggregate splits this way,
 **     collect_list, collect_set, percentile and DISTINCT ones included, but an interval sum
 **     or average without try_, whose overflow fails the query at a record a later failure
-**     of its task would hide; not a session window (its partial sessions are merged);
+**     of its task would hide.  A session window's row logs its time and partition with
+**     its keys and arguments, and the query's thread tests its bounds, drops it if late and
+**     adds it to its point (key, timestamp) of the batch table, as one thread does;
 **   - a session window splits under the aggregation's rule: a batch's rows are first
 **     aggregated apart per key and timestamp (srt_op_session.c), so each task's partial
 **     sessions [ts, ts] fold into the query's batch table with the merge function, in task
@@ -167,8 +169,6 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
     if (pq->ssjoin_block)
         return "a stream-stream join";
-    if (dedup_before_agg(pq) && pq->session)
-        return "DROP DUPLICATES before a session window";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
     for (int b = 0; b < pq->n_branches; b++) {

@@ -150,10 +150,12 @@ static void update_from_log(SrtQuery *q, void *ctx)
     q->def->update_log(q, l->p, l->len);
 }
 
-/* A task's logged updates made on op's query, under a guard: out of memory fails it. */
-static int make_updates(SrtOperator *op, SrtOperator *task)
+int srt_op_make_updates(SrtOperator *op, SrtOperator *task)
 {
-    return srt_query_guarded(op->q, update_from_log, &task->q->vlog);
+    int rc = srt_query_guarded(op->q, update_from_log, &task->q->vlog);
+    if (rc == 0 && op->q->failed)
+        rc = -(op->q->err.code ? op->q->err.code : SRT_ERR_QUERY);
+    return rc;
 }
 
 /* A task's groups, merged (the first level; a level above is updated at output, untouched),
@@ -165,7 +167,7 @@ static int agg_fold(SrtOperator *op, SrtOperator *task)
     SrtQuery *q = op->q;
     SrtReplayFn replay = q->def->replay;
     if (q->def->update_log && op->def->id == SRT_OP_AGG)
-        return make_updates(op, task);
+        return srt_op_make_updates(op, task);
     if (!op->def->task_merge)
         return 0;
     size_t n = replay ? srt_agg_count(task->state) : 0;
