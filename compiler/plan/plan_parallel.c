@@ -128,22 +128,42 @@ static bool dedup_per_record(const PQuery *pq)
     return false;
 }
 
-/* Does pq's aggregation come after DROP DUPLICATES over the records (the updates a split
-   batch's task logs, plan_agg_logs_updates)? */
-static bool dedup_before_agg(const PQuery *pq)
+bool plan_dedup_before_agg(const PQuery *pq)
 {
     return pq->dedup_block && pq->agg && dedup_per_record(pq);
 }
 
+/* Does aggregate a fold from a task's partial state, or its DISTINCT tuples, exactly? */
+static bool agg_folds(const SAgg *a)
+{
+    return a->distinct ? plan_distinct_folds(a) : agg_merges_exactly(a);
+}
+
+/* Does a split batch's task log pq's aggregation's updates (plan_agg_logs_updates): after
+   DROP DUPLICATES over the records, or with an aggregate that does not fold (collect_list,
+   collect_set, percentile, percentile_approx, mode, histogram_numeric, a DISTINCT one not
+   updated from its values alone)? */
+static bool agg_logs(const PQuery *pq)
+{
+    if (!pq->agg)
+        return false;
+    if (plan_dedup_before_agg(pq))
+        return true;
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        if (!agg_folds(&pq->agg->aggs[i]) && !fails_on_overflow(&pq->agg->aggs[i]))
+            return true;
+    return false;
+}
+
 bool plan_agg_logs_updates(const PQuery *pq)
 {
-    return !pq->serial && dedup_before_agg(pq);
+    return !pq->serial && agg_logs(pq);
 }
 
 /* Why aggregate a keeps pq on one thread, or NULL. */
 static const char *agg_serial_reason(Arena *arena, const PQuery *pq, const SAgg *a)
 {
-    if (dedup_before_agg(pq)) { /* updated on the query's thread as one thread does */
+    if (agg_logs(pq)) { /* updated on the query's thread as one thread does */
         if (!fails_on_overflow(a))
             return NULL;
         return arena_sprintf(arena, "%s(%s%s) fails at the record that overflows it",
@@ -151,10 +171,7 @@ static const char *agg_serial_reason(Arena *arena, const PQuery *pq, const SAgg 
                              type_name(arena, a->type));
     }
     if (!plan_distinct_folds(a))
-        return arena_sprintf(arena,
-                             type_is_ansi_interval(a->type)
-                                 ? "%s(DISTINCT %s) fails at the record that overflows it"
-                                 : "%s(DISTINCT %s) is not updated from its values alone",
+        return arena_sprintf(arena, "%s(DISTINCT %s) fails at the record that overflows it",
                              sema_agg_name(a->kind), type_name(arena, a->dargs[0]->type));
     if (!pq->session && fails_on_overflow(a))
         return arena_sprintf(arena, "%s(%s) fails at the record that overflows it",
