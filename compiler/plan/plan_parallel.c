@@ -97,18 +97,10 @@ static bool agg_merges_exactly(const SAgg *a)
     return false;
 }
 
-/* Does the aggregate fail the query when its sum overflows (an interval's without try_)? */
-static bool fails_on_overflow(const SAgg *a)
-{
-    SAggBody body = sema_agg_info(a->kind)->body;
-    return type_is_ansi_interval(a->type) && (body == AGGB_SUM || body == AGGB_AVG) &&
-           !sema_agg_has(a->kind, AGGP_TRY);
-}
-
 bool plan_agg_replays(const SAgg *a)
 {
     SAggBody body = sema_agg_info(a->kind)->body;
-    if (a->distinct || fails_on_overflow(a))
+    if (a->distinct)
         return false;
     if (body == AGGB_MOMENTS)
         return true;
@@ -150,7 +142,7 @@ static bool agg_logs(const PQuery *pq)
     if (plan_dedup_before_agg(pq))
         return true;
     for (int i = 0; i < pq->agg->n_agg; i++)
-        if (!agg_folds(&pq->agg->aggs[i]) && !fails_on_overflow(&pq->agg->aggs[i]))
+        if (!agg_folds(&pq->agg->aggs[i]))
             return true;
     return false;
 }
@@ -158,28 +150,6 @@ static bool agg_logs(const PQuery *pq)
 bool plan_agg_logs_updates(const PQuery *pq)
 {
     return !pq->serial && agg_logs(pq);
-}
-
-/* Why aggregate a keeps pq on one thread, or NULL. */
-static const char *agg_serial_reason(Arena *arena, const PQuery *pq, const SAgg *a)
-{
-    if (agg_logs(pq)) { /* updated on the query's thread as one thread does */
-        if (!fails_on_overflow(a))
-            return NULL;
-        return arena_sprintf(arena, "%s(%s%s) fails at the record that overflows it",
-                             sema_agg_name(a->kind), a->distinct ? "DISTINCT " : "",
-                             type_name(arena, a->type));
-    }
-    if (!plan_distinct_folds(a))
-        return arena_sprintf(arena, "%s(DISTINCT %s) fails at the record that overflows it",
-                             sema_agg_name(a->kind), type_name(arena, a->dargs[0]->type));
-    if (!pq->session && fails_on_overflow(a))
-        return arena_sprintf(arena, "%s(%s) fails at the record that overflows it",
-                             sema_agg_name(a->kind), type_name(arena, a->type));
-    if (!agg_merges_exactly(a))
-        return arena_sprintf(arena, "%s(%s) does not merge exactly", sema_agg_name(a->kind),
-                             type_name(arena, a->type));
-    return NULL;
 }
 
 const char *plan_serial_reason(Arena *arena, const PQuery *pq)
@@ -203,10 +173,5 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
     }
     if (cheap) /* rate: a task's copy of its rows would cost what processing them does */
         return arena_sprintf(arena, "source '%s' makes its rows in memory", pq->source->name);
-    for (int i = 0; pq->agg && i < pq->agg->n_agg; i++) {
-        const char *why = agg_serial_reason(arena, pq, &pq->agg->aggs[i]);
-        if (why)
-            return why;
-    }
-    return NULL;
+    return NULL; /* every aggregate folds, is replayed or has its updates logged */
 }

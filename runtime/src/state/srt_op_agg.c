@@ -144,10 +144,33 @@ static void agg_destroy(SrtOperator *op)
 
 static const char *const agg_names[] = {"stateStoreSave", NULL};
 
+static void update_run(SrtQuery *q, const uint8_t *p, size_t len, void *ctx)
+{
+    SRT_UNUSED(ctx);
+    q->def->update_log(q, p, len);
+}
+
 static void update_from_log(SrtQuery *q, void *ctx)
 {
-    const SrtValueLog *l = ctx;
-    q->def->update_log(q, l->p, l->len);
+    srt_vlog_each(q, ctx, update_run, NULL);
+}
+
+/* The groups a task's i-th group was merged into, for the replay of its value log. */
+typedef struct ReplayGroups {
+    uint8_t **groups;
+    size_t n;
+} ReplayGroups;
+
+static void replay_run(SrtQuery *q, const uint8_t *p, size_t len, void *ctx)
+{
+    const ReplayGroups *g = ctx;
+    q->def->replay(q, g->groups, g->n, p, len);
+}
+
+void srt_op_replay(SrtQuery *q, const SrtValueLog *l, uint8_t **groups, size_t n)
+{
+    ReplayGroups g = {groups, n};
+    srt_vlog_each(q, l, replay_run, &g);
 }
 
 int srt_op_make_updates(SrtOperator *op, SrtOperator *task)
@@ -165,7 +188,7 @@ int srt_op_make_updates(SrtOperator *op, SrtOperator *task)
 static int agg_fold(SrtOperator *op, SrtOperator *task)
 {
     SrtQuery *q = op->q;
-    SrtReplayFn replay = q->def->replay;
+    int replay = q->def->replay != NULL;
     if (q->def->update_log && op->def->id == SRT_OP_AGG)
         return srt_op_make_updates(op, task);
     if (!op->def->task_merge)
@@ -178,8 +201,7 @@ static int agg_fold(SrtOperator *op, SrtOperator *task)
         return srt_err_nomem(&q->err, "aggregation state");
     }
     if (n) {
-        const SrtValueLog *l = &task->q->vlog;
-        replay(q, groups, n, l->p, l->len);
+        srt_op_replay(q, &task->q->vlog, groups, n);
     }
     srt_mem_free(q->mem, groups, sizeof *groups * n);
     return 0;

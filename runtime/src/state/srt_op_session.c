@@ -239,8 +239,7 @@ static int replay_points(SrtOperator *op, SrtOperator *task)
         return -SRT_ERR_NOMEM;
     int rc = srt_sessions_points(so->batch, to->batch, to->points, n, groups);
     if (rc == 0) {
-        const SrtValueLog *l = &task->q->vlog;
-        q->def->replay(q, groups, n, l->p, l->len);
+        srt_op_replay(q, &task->q->vlog, groups, n);
     }
     srt_mem_free(q->mem, groups, sizeof *groups * n);
     return rc;
