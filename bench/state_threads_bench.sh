@@ -2,15 +2,14 @@
 # state_threads_bench.sh - DROP DUPLICATES, session windows, an average of a DOUBLE (its values
 # replayed at the fold), DROP DUPLICATES before an aggregation and before a session window,
 # percentile_approx and collect_set (their updates made at the fold), an interval sum and
-# average (values replayed at the fold) on 1 thread and on
-# every core.
+# average (values replayed at the fold) on 1 thread and on every core.
 #
 #   bench/state_threads_bench.sh [--runs N]
 #
 # Environment: SLUICE (default build/compiler/sluice), GEN_EVENTS (default
 # build/tests/tools/gen_events), QUERIES (default "dedup sessions avg dedup_count
-# dedup_sessions collect interval": bench/events_<q>.sql).  Generates 4 M events (fixed seed, ~145 MB)
-# into bench/data/events_state once, builds each query, runs it N times with --trigger
+# dedup_sessions collect interval": bench/events_<q>.sql).  Generates 4 M events (fixed seed,
+# ~145 MB) into bench/data/events_state once, builds each query, runs it N times with --trigger
 # availableNow on one thread and N times with --threads $(nproc) (every run's output byte for
 # byte the first one's), and prints the median wall times and the speed-up.
 set -euo pipefail

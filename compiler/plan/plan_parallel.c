@@ -1,7 +1,7 @@
 /* plan_parallel.c - may a query's batches be split across threads (the runtime's srt_par.c)?
 **
 ** Split, a batch runs as tasks over runs of whole input lines (not for csv with multiLine =
-** true, whose records span lines), each into rows and a group
+** true, whose records span lines: one thread), each into rows and a group
 ** table of its own, folded into the query in input order: rows appended, each group's state
 ** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
 ** byte for byte, only when every fold is exact:
@@ -11,8 +11,8 @@
 **     nested value's bytes taken from a task are copied into the state's table, a nested
 **     value compared with the query's types: the merge function gets the query),
 **     approx_count_distinct (registers: max);
-**   - a sum or average in floating point or DECIMAL, try_sum/try_avg (of BIGINT, an
-**     interval), stddev, variance, skewness, kurtosis, corr, the covariances and regr_*
+**   - a sum or average in floating point, DECIMAL or an interval, try_sum/try_avg (of
+**     BIGINT, an interval), stddev, variance, skewness, kurtosis, corr, the covariances and regr_*
 **     (plan_agg_replays): a fold of partial sums would round (or overflow) where a task
 **     starts, so a task does not update them: it logs each non-NULL value with its
 **     task-local group (srt_vlog_put), and the fold, once the task's groups are merged
@@ -24,9 +24,16 @@
 **     (srt_op_session.c): the task's points merge into the query's batch table leaving
 **     these aggregates as they are, then the log is replayed into the query's points in
 **     input order, so each point's partial aggregate adds its rows in arrival order, as one
-**     thread does.  Not a sum or average of an interval without try_ (its overflow fails
-**     the query at the record, which a task's later failure would hide);
-**   - not collect_list/collect_set, whose values live in the table's own memory;
+**     thread does.  An interval sum or average without try_ fails the query where its sum
+**     overflows: at the fold, on the query's thread, at the value one thread fails at, the
+**     task's log replayed input by input with each input's name for the message
+**     (srt_vlog_each); a task that failed at a later record of its own has the entries it
+**     logged before that record folded first (srt_par.c fold_failed), so the overflow is
+**     the query's error, as on one thread;
+**   - collect_list, collect_set, percentile, percentile_approx, mode, histogram_numeric
+**     (their values or digests in the table's own memory, a digest's merge depending on
+**     where tasks start) and a DISTINCT aggregate its tuple cannot update have the
+**     aggregation's updates logged, as after DROP DUPLICATES (below, without keys to cut);
 **   - DROP DUPLICATES over the records (no aggregation after it) splits: each task keeps the
 **     rows whose key is the first of its kind in the task (a task-local set of keys, late rows
 **     dropped against the batch's fixed threshold), each marked with the row it starts at;
@@ -44,9 +51,8 @@
 **     late group counted once in the batch, as one thread counts it), the group found or
 **     created (so groups are created in the order of their first kept row), every aggregate
 **     updated; a global aggregation's batch begun first.  Every aggregate splits this way,
-**     collect_list, collect_set, percentile and DISTINCT ones included, but an interval sum
-**     or average without try_, whose overflow fails the query at a record a later failure
-**     of its task would hide.  A session window's row logs its time and partition with
+**     collect_list, collect_set, percentile, DISTINCT and interval ones included (an
+**     overflow as above).  A session window's row logs its time and partition with
 **     its keys and arguments, and the query's thread tests its bounds, drops it if late and
 **     adds it to its point (key, timestamp) of the batch table, as one thread does;
 **   - a session window splits under the aggregation's rule: a batch's rows are first
