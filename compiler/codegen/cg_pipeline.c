@@ -580,8 +580,8 @@ static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, co
                                LLVMBasicBlockRef bb_next, CgVal *win)
 {
     LLVMValueRef end;
-    CgVal ts = session_bounds(cg, pq, cg_expr(cg, env, w->u.window.ts), w->u.window.gap_us,
-                              bb_next, &end);
+    CgVal ts =
+        session_bounds(cg, pq, cg_expr(cg, env, w->u.window.ts), w->u.window.gap_us, bb_next, &end);
     win->null = cg_i1(cg, 0);
     win->n_fields = 2;
     win->fields = ARENA_NEW_N(cg->arena, CgVal, 2);
@@ -606,9 +606,9 @@ static void late_session(CgCtx *cg, const PQuery *pq, const EventTime *et, const
 
 /* The session [ts, end) of the row, keyed by keys (a grouping set's), unless it is late by
    its end (part: as late_session's), then on to bb_next. */
-static void session_update_keyed(CgCtx *cg, const PQuery *pq, const CgVal *keys,
-                                 const CgVal *args, LLVMValueRef ts, LLVMValueRef end,
-                                 LLVMValueRef part, const EventTime *et, LLVMBasicBlockRef bb_next)
+static void session_update_keyed(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args,
+                                 LLVMValueRef ts, LLVMValueRef end, LLVMValueRef part,
+                                 const EventTime *et, LLVMBasicBlockRef bb_next)
 {
     const SSelect *a = pq->agg;
     if (et->late && pq->event_key == a->window_group) { /* late by its session's end */
@@ -1407,8 +1407,7 @@ static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
 
 /* Log a session window's row of a parallel task (session_row): its time ts, its partition
    (the late rows a partition counts once, srt_query_late_session). */
-static void log_session(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args,
-                        CgVal ts)
+static void log_session(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, CgVal ts)
 {
     CgVal extra[2] = {ts, {0}};
     extra[1].null = cg_i1(cg, 0);

@@ -653,9 +653,10 @@ static void put_split(StrBuf *sb, const PQuery *pq)
         return;
     }
     if (plan_agg_logs_updates(pq)) {
-        sb_puts(sb, plan_dedup_before_agg(pq)
-                        ? "DROP DUPLICATES keys tested, the aggregation's updates made, in input order"
-                        : "the aggregation's updates made on the query's thread, in input order");
+        sb_puts(sb,
+                plan_dedup_before_agg(pq)
+                    ? "DROP DUPLICATES keys tested, the aggregation's updates made, in input order"
+                    : "the aggregation's updates made on the query's thread, in input order");
         return;
     }
     sb_puts(sb, "groups merged");

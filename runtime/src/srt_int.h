@@ -1196,18 +1196,20 @@ typedef struct SrtInputDef {
    srt_vlog_put_row): entries of (u32 task group, u32 aggregate, the value's bytes),
    8-aligned; or of its aggregation's updates (srt_vlog_put_update: u32 length, u32 0, the
    bytes); emptied after the fold (srt_par.c). */
+/* Where the entries of an input a parallel task read start in its log, and the input's name
+   (borrowed from the task), so that a row's error in the fold names its input as one thread
+   does (srt_vlog_mark, srt_vlog_each). */
+typedef struct SrtLogMark {
+    size_t at;
+    const char *what;
+} SrtLogMark;
+
 typedef struct SrtValueLog {
     uint8_t *p; /* owned: cap bytes */
     size_t len, cap;
     uint32_t row; /* the task group of the row being processed, where its operator numbers
                      them (a session window's point, srt_session_upsert) */
-    /* Owned: where the entries of each input the task read start (at, ascending) and its
-       name, so that a row's error in the fold names its input as one thread does
-       (srt_vlog_mark, srt_vlog_each). */
-    struct SrtLogMark {
-        size_t at;
-        const char *what; /* borrowed from the task */
-    } *marks;
+    SrtLogMark *marks; /* owned: the inputs' marks, at ascending */
     size_t n_marks, cap_marks;
     size_t fail_at; /* len when the task failed (srt_query_fail_at): its entries before the
                        failing record */

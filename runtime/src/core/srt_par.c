@@ -307,7 +307,7 @@ int srt_vlog_mark(SrtQuery *q, const char *what)
     if (srt_mem_grow(q->mem, &a, &l->cap_marks, sizeof *l->marks, l->n_marks + 1) < 0)
         return -SRT_ERR_NOMEM;
     l->marks = a;
-    l->marks[l->n_marks++] = (struct SrtLogMark){l->len, what};
+    l->marks[l->n_marks++] = (SrtLogMark){l->len, what};
     return 0;
 }
 
@@ -361,8 +361,7 @@ static void run_task(ParTask *t)
         int64_t n = 0;
         if (s->at.lf_later) /* whole '\n' lines or a file's last bytes (SrtReadPos) */
             cm_lines_lf(p, s->len, true);
-        if ((w->def->replay || w->def->update_log) &&
-            srt_vlog_mark(w, t->names.p + s->name) < 0) {
+        if ((w->def->replay || w->def->update_log) && srt_vlog_mark(w, t->names.p + s->name) < 0) {
             srt_err_nomem(&w->err, "parallel task");
             t->failed = 1;
             break;

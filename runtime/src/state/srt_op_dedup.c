@@ -107,9 +107,8 @@ static void cut_rows(DedupFold *f, size_t to)
 {
     to = to > f->len ? f->len : to < f->from ? f->from : to;
     for (SrtValueLog *l = f->log; l && f->mark < l->n_marks && l->marks[f->mark].at < to; f->mark++)
-        l->marks[f->mark].at = f->n + (f->keep && l->marks[f->mark].at > f->from
-                                           ? l->marks[f->mark].at - f->from
-                                           : 0);
+        l->marks[f->mark].at =
+            f->n + (f->keep && l->marks[f->mark].at > f->from ? l->marks[f->mark].at - f->from : 0);
     if (f->keep && f->n != f->from)
         memmove(f->base + f->n * f->unit, f->base + f->from * f->unit, f->unit * (to - f->from));
     if (f->keep)
@@ -136,10 +135,12 @@ static int dedup_fold(SrtOperator *op, SrtOperator *task)
     /* Rows (updates) before the task's first key are kept: no DROP DUPLICATES made them. */
     SrtQuery *w = task->q;
     int logs = w->def->update_log != NULL;
-    DedupFold f = {op,   logs ? w->vlog.p : (uint8_t *)w->rows, logs ? 1 : sizeof *w->rows,
-                   0,    1,
-                   0,    logs ? w->vlog.len : w->n_rows,
-                   logs ? &w->vlog : NULL, 0};
+    DedupFold f = {.op = op,
+                   .base = logs ? w->vlog.p : (uint8_t *)w->rows,
+                   .unit = logs ? 1 : sizeof *w->rows,
+                   .keep = 1,
+                   .len = logs ? w->vlog.len : w->n_rows,
+                   .log = logs ? &w->vlog : NULL};
     int rc = srt_agg_foreach(table(task), fold_key, &f);
     if (rc < 0)
         return rc;
