@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # state_threads_bench.sh - DROP DUPLICATES, session windows, an average of a DOUBLE (its values
 # replayed at the fold), DROP DUPLICATES before an aggregation and before a session window,
-# percentile_approx and collect_set (their updates made at the fold), an interval sum and
+# collect_set and mode (their updates made at the fold), an interval sum and
 # average (values replayed at the fold) on 1 thread and on every core.
 #
 #   bench/state_threads_bench.sh [--runs N]
