@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # state_threads_bench.sh - DROP DUPLICATES, session windows, an average of a DOUBLE (its values
-# replayed at the fold) and DROP DUPLICATES before an aggregation (its updates made at the
-# fold) on 1 thread and on every core.
+# replayed at the fold), DROP DUPLICATES before an aggregation and before a session window,
+# collect_set and mode (their updates made at the fold), an interval sum and
+# average (values replayed at the fold) on 1 thread and on every core.
 #
 #   bench/state_threads_bench.sh [--runs N]
 #
 # Environment: SLUICE (default build/compiler/sluice), GEN_EVENTS (default
-# build/tests/tools/gen_events).  Generates 4 M events (fixed seed, ~145 MB) into
-# bench/data/events_state once, builds bench/events_dedup.sql, bench/events_sessions.sql,
-# bench/events_avg.sql and bench/events_dedup_count.sql, runs each N times with --trigger availableNow on one thread and N
-# times with --threads $(nproc) (every run's output byte for byte the first one's), and
-# prints the median wall times and the speed-up.
+# build/tests/tools/gen_events), QUERIES (default "dedup sessions avg dedup_count
+# dedup_sessions collect interval": bench/events_<q>.sql).  Generates 4 M events (fixed seed,
+# ~145 MB) into bench/data/events_state once, builds each query, runs it N times with --trigger
+# availableNow on one thread and N times with --threads $(nproc) (every run's output byte for
+# byte the first one's), and prints the median wall times and the speed-up.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -50,7 +51,7 @@ run() {
 
 n=$(nproc)
 printf '%-10s %12s %12s %9s\n' query "1 thread s" "$n threads s" speed-up
-for q in dedup sessions avg dedup_count; do
+for q in ${QUERIES:-dedup sessions avg dedup_count dedup_sessions collect interval}; do
   exe=$out/events_$q
   "$SLUICE" build "bench/events_$q.sql" -o "$exe" -O2 > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; die "sluice build failed"; }
   "$SLUICE" explain "bench/events_$q.sql" | grep -q 'split across threads' || die "events_$q does not split"

@@ -375,8 +375,8 @@ void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMV
 const char *cg_read_mode(const PQuery *pq);
 /* A row whose timestamp ts is too close to an end of the range for the window arithmetic of
    `what` (its bounds would overflow an int64): FAILFAST fails the query naming the value and
-   returns; the other modes drop the row, as Spark drops a row whose time is NULL (the
-   field of a malformed record), and go to bb_skip. */
+   returns (from a void function, an update log's, goes to bb_skip); the other modes drop the row,
+   as Spark drops a row whose time is NULL (the field of a malformed record), and go to bb_skip. */
 void cg_time_overflow(CgCtx *cg, const PQuery *pq, LLVMValueRef ts, const char *what,
                       LLVMBasicBlockRef bb_skip);
 

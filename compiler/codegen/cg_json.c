@@ -199,7 +199,13 @@ void cg_time_overflow(CgCtx *cg, const PQuery *pq, LLVMValueRef ts, const char *
     }
     LLVMValueRef args[3] = {cg->q, cg_str_const(cg, what, (uint32_t)strlen(what) + 1, "what"), ts};
     cg_call(cg, "srt_query_fail_time", args, 3, "");
-    LLVMBuildRet(cg->b, cg_i64(cg, -1));
+    /* a process function stops; a task's update log made on the query's thread (void) goes
+       on, the query failed */
+    LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInsertBlock(cg->b));
+    if (LLVMGetReturnType(LLVMGlobalGetValueType(fn)) == cg->t_void)
+        LLVMBuildBr(cg->b, bb_skip);
+    else
+        LLVMBuildRet(cg->b, cg_i64(cg, -1));
 }
 
 void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,

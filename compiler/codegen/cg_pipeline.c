@@ -545,16 +545,14 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     update_sets(cg, pq, env, table, keys, args, et, bb_step);
 }
 
-/* The session [ts, ts + gap) a row of session_window w starts, in *end: returns ts, NULL ts
-   going to bb_next (Spark filters the row); a ts + gap past the timestamp range fails as
-   Spark's TimeAdd overflow does.  A gap <= 0 (sema's 0 for a NULL one too) makes no session:
+/* The session [ts, ts + gap) a row's time ts starts, in *end: returns ts, NULL ts going to
+   bb_next (Spark filters the row); a ts + gap past the timestamp range fails as Spark's
+   TimeAdd overflow does.  A gap <= 0 (sema's 0 for a NULL one too) makes no session:
    SessionWindowing's filter session.end > session.start drops every row (after the end of a
    negative gap overflowed), so the code after this goes nowhere. */
-static CgVal session_bounds(CgCtx *cg, const PQuery *pq, const CgEnv *env, const SExpr *w,
+static CgVal session_bounds(CgCtx *cg, const PQuery *pq, CgVal ts, int64_t gap,
                             LLVMBasicBlockRef bb_next, LLVMValueRef *end)
 {
-    int64_t gap = w->u.window.gap_us;
-    CgVal ts = cg_expr(cg, env, w->u.window.ts);
     LLVMBasicBlockRef bb_has = cg_block(cg, "sess.ts");
     LLVMBuildCondBr(cg->b, ts.null, bb_next, bb_has);
     cg_at(cg, bb_has);
@@ -582,7 +580,8 @@ static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, co
                                LLVMBasicBlockRef bb_next, CgVal *win)
 {
     LLVMValueRef end;
-    CgVal ts = session_bounds(cg, pq, env, w, bb_next, &end);
+    CgVal ts =
+        session_bounds(cg, pq, cg_expr(cg, env, w->u.window.ts), w->u.window.gap_us, bb_next, &end);
     win->null = cg_i1(cg, 0);
     win->n_fields = 2;
     win->fields = ARENA_NEW_N(cg->arena, CgVal, 2);
@@ -593,24 +592,50 @@ static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, co
 
 /* A late row of a session window aggregation, its key's slot still empty (of each grouping
    set, as Spark's Expand makes a row per set before the partial aggregate): the runtime
-   counts its (key, ts) once per partition (srt_query_late_session). */
+   counts its (key, ts) once per partition (srt_query_late_session), the row's (part: the
+   partition an update log gives, NULL the current row's). */
 static void late_session(CgCtx *cg, const PQuery *pq, const EventTime *et, const CgVal *keys,
-                         LLVMValueRef ts)
+                         LLVMValueRef ts, LLVMValueRef part)
 {
     LLVMValueRef len, key = late_key(cg, pq, keys, &len);
-    LLVMValueRef args[5] = {cg->q, cg_i32(cg, et->agg_op), key, len, ts};
-    cg_call(cg, "srt_query_late_session", args, 5, "");
+    if (!part)
+        part = cg_call(cg, "srt_partition_id", &cg->q, 1, "partition");
+    LLVMValueRef args[6] = {cg->q, cg_i32(cg, et->agg_op), key, len, ts, part};
+    cg_call(cg, "srt_query_late_session", args, 6, "");
 }
 
+/* The session [ts, end) of the row, keyed by keys (a grouping set's), unless it is late by
+   its end (part: as late_session's), then on to bb_next. */
+static void session_update_keyed(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args,
+                                 LLVMValueRef ts, LLVMValueRef end, LLVMValueRef part,
+                                 const EventTime *et, LLVMBasicBlockRef bb_next)
+{
+    const SSelect *a = pq->agg;
+    if (et->late && pq->event_key == a->window_group) { /* late by its session's end */
+        LLVMBasicBlockRef bb_drop = branch_if_late(cg, et->late, end, NULL);
+        LLVMBasicBlockRef bb_keep = LLVMGetInsertBlock(cg->b);
+        cg_at(cg, bb_drop);
+        late_session(cg, pq, et, keys, ts, part);
+        LLVMBuildBr(cg->b, bb_next);
+        cg_at(cg, bb_keep);
+    }
+    cg_session_update(cg, pq, keys, args, ts, end);
+    LLVMBuildBr(cg->b, bb_next);
+}
+
+static void log_session(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args,
+                        CgVal ts);
+
 /* session_window(ts, gap): the row starts the session [ts, ts + gap), which the runtime
-   merges into the key's sessions.  NULL ts: no session (Spark filters the row). */
+   merges into the key's sessions.  NULL ts: no session (Spark filters the row).  A parallel
+   task that logs the updates (et->logs) logs the row's time with each grouping set's keys
+   and arguments instead, before its bounds are tested (sl_update_log_<q> tests them). */
 static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockRef bb_next, CgVal *keys,
                         const CgVal *args, const EventTime *et)
 {
     const SSelect *a = pq->agg;
     const SExpr *w = a->group[a->window_group];
-    LLVMValueRef end;
-    CgVal ts = session_bounds(cg, pq, env, w, bb_next, &end);
+    CgVal ts = cg_expr(cg, env, w->u.window.ts);
     /* The key holds an empty session slot; the runtime fills it when emitting. */
     CgVal slot = {0};
     slot.null = cg_i1(cg, 0);
@@ -622,18 +647,24 @@ static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockR
     }
     keys[a->window_group] = slot;
     LLVMBasicBlockRef bb_step = bb_next;
+    if (et->logs) {
+        LLVMBasicBlockRef bb_log = cg_block(cg, "ulog.put");
+        LLVMBasicBlockRef bb_update = cg_block(cg, "ulog.update");
+        LLVMBuildCondBr(cg->b, et->logs, bb_log, bb_update);
+        cg_at(cg, bb_log);
+        const CgVal *set_keys = keys, *set_args = args;
+        if (a->n_gsets)
+            set_keys = gset_begin(cg, pq, env, keys, &set_args, bb_next, &bb_step);
+        log_session(cg, pq, set_keys, set_args, ts);
+        LLVMBuildBr(cg->b, bb_step);
+        cg_at(cg, bb_update);
+        bb_step = bb_next;
+    }
+    LLVMValueRef end;
+    session_bounds(cg, pq, ts, w->u.window.gap_us, bb_next, &end);
     if (a->n_gsets) /* the session is in every set (sema_grouping.c): merged per set */
         keys = gset_begin(cg, pq, env, keys, &args, bb_next, &bb_step);
-    if (et->late && pq->event_key == a->window_group) { /* late by its session's end */
-        LLVMBasicBlockRef bb_drop = branch_if_late(cg, et->late, end, NULL);
-        LLVMBasicBlockRef bb_keep = LLVMGetInsertBlock(cg->b);
-        cg_at(cg, bb_drop);
-        late_session(cg, pq, et, keys, ts.v);
-        LLVMBuildBr(cg->b, bb_step);
-        cg_at(cg, bb_keep);
-    }
-    cg_session_update(cg, pq, keys, args, ts.v, end);
-    LLVMBuildBr(cg->b, bb_step);
+    session_update_keyed(cg, pq, keys, args, ts.v, end, NULL, et, bb_step);
 }
 
 static void aggregate_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef table, LLVMBasicBlockRef bb_next,
@@ -1291,21 +1322,24 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
 ** (plan_agg_logs_updates) makes no update: update_keyed logs each one (srt_vlog_put_update)
 ** as the bytes of its values in a layout of their own (plan_layout_values): the group keys,
 ** then the aggregates' arguments as cg_agg_args gives them (each aggregate's, the DISTINCT
-** values, the second ones); a value of the NULL type goes as a BOOLEAN (both an i1).  The task's
-** DROP DUPLICATES marks each key with where its row's updates start in the log, and cuts
-** the updates of keys seen before in the fold (srt_op_dedup.c); sl_update_log_<qi> then
-** makes the others on the query's thread, in order, through update_keyed.
+** values, the second ones); a value of the NULL type goes as a BOOLEAN (both an i1).  A
+** session window's row (session_row) adds its time and its partition (the session slot of
+** its keys empty).  The task's DROP DUPLICATES marks each key with where its row's updates
+** start in the log, and cuts the updates of keys seen before in the fold (srt_op_dedup.c);
+** sl_update_log_<qi> then makes the others on the query's thread, in order, through
+** update_keyed (session_update_keyed after the session's bounds are tested).
 */
 
 /* The logged values: the indices in cg_agg_args' array of the arguments logged after the
-   group keys (*n_args of them), and the layout of group keys and arguments. */
+   group keys (*n_args of them; a session's time and partition follow them), and the layout
+   of them all. */
 static const PKeyLayout *update_log_layout(CgCtx *cg, const PQuery *pq, int **arg_at, int *n_args)
 {
     const SSelect *a = pq->agg;
     int n_values = a->n_agg;
     for (int d = 0; d < pq->n_distinct; d++)
         n_values += pq->distinct[d].n_args;
-    int cap = pq->key.n + n_values + a->n_agg;
+    int cap = pq->key.n + n_values + a->n_agg + 2;
     const Type **types = ARENA_NEW_N(cg->arena, const Type *, cap + 1);
     int *at = ARENA_NEW_N(cg->arena, int, cap + 1);
     int n = 0;
@@ -1327,18 +1361,24 @@ static const PKeyLayout *update_log_layout(CgCtx *cg, const PQuery *pq, int **ar
             at[n - k0] = n_values + i;
             types[n++] = a->aggs[i].arg2->type;
         }
+    *n_args = n - k0;
+    if (pq->session) {
+        types[n++] = a->group[a->window_group]->u.window.ts->type;
+        types[n++] = &type_int;
+    }
     for (int i = 0; i < n; i++)
         if (types[i]->kind == TY_NULL)
             types[i] = &type_boolean;
     PKeyLayout *kl = ARENA_NEW(cg->arena, PKeyLayout);
     plan_layout_values(cg->arena, kl, types, n);
     *arg_at = at;
-    *n_args = n - k0;
     return kl;
 }
 
-/* Log one update of a parallel task (update_keyed): its keys and arguments' bytes. */
-static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args)
+/* Log one update of a parallel task: its keys' and arguments' bytes, then a session's time
+   and partition (extra: NULL, or those two). */
+static void log_values(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args,
+                       const CgVal *extra)
 {
     int *arg_at, n_args;
     const PKeyLayout *kl = update_log_layout(cg, pq, &arg_at, &n_args);
@@ -1347,6 +1387,8 @@ static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
         vals[k] = keys[k];
     for (int i = 0; i < n_args; i++)
         vals[pq->key.n + i] = args[arg_at[i]];
+    for (int i = pq->key.n + n_args; i < kl->n; i++)
+        vals[i] = extra[i - pq->key.n - n_args];
     LLVMValueRef stack =
         cg_alloca(cg, LLVMArrayType(cg->t_i8, kl->fixed_size + CG_KEY_STACK_BYTES), "ulog.buf");
     LLVMSetAlignment(stack, 16);
@@ -1357,12 +1399,29 @@ static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
     cg_call(cg, "srt_vlog_put_update", pargs, 3, "");
 }
 
+/* Log one update of a parallel task (update_keyed). */
+static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args)
+{
+    log_values(cg, pq, keys, args, NULL);
+}
+
+/* Log a session window's row of a parallel task (session_row): its time ts, its partition
+   (the late rows a partition counts once, srt_query_late_session). */
+static void log_session(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, CgVal ts)
+{
+    CgVal extra[2] = {ts, {0}};
+    extra[1].null = cg_i1(cg, 0);
+    extra[1].v = cg_call(cg, "srt_partition_id", &cg->q, 1, "partition");
+    log_values(cg, pq, keys, args, extra);
+}
+
 /*
 ** void update_log(SrtQuery *q, const uint8_t *log, u64 len) (SrtUpdateLogFn): a task's
 ** logged updates, those its DROP DUPLICATES' fold kept, made on q in order: entries of
 ** (u32 length, u32 0, the values' bytes padded to 8), each through update_keyed (the late
-** test, the group, every aggregate).  The batch of a global aggregation begins first, as
-** a process call's does.
+** test, the group, every aggregate), a session window's through session_bounds and
+** session_update_keyed.  The batch of a global aggregation begins first, as a process
+** call's does.
 */
 LLVMValueRef cg_update_log_fn(CgCtx *cg, const PQuery *pq, int qi)
 {
@@ -1399,7 +1458,14 @@ LLVMValueRef cg_update_log_fn(CgCtx *cg, const PQuery *pq, int qi)
         args[i] = cg_null_of(cg, &type_bigint);
     for (int i = 0; i < n_args; i++)
         args[arg_at[i]] = vals[pq->key.n + i];
-    update_keyed(cg, pq, tables.table, vals, args, &et, step);
+    if (pq->session) {
+        const CgVal *extra = &vals[pq->key.n + n_args];
+        LLVMValueRef end;
+        session_bounds(cg, pq, extra[0], a->group[a->window_group]->u.window.gap_us, step, &end);
+        session_update_keyed(cg, pq, vals, args, extra[0].v, end, extra[1].v, &et, step);
+    } else {
+        update_keyed(cg, pq, tables.table, vals, args, &et, step);
+    }
     cg_at(cg, step);
     cg_call(cg, "srt_scratch_reset", &cg->q, 1, "");
     LLVMBuildBr(cg->b, lp.head);

@@ -292,10 +292,14 @@ bool plan_distinct_folds(const SAgg *a);
 bool plan_agg_replays(const SAgg *a);
 
 /* Does a task of pq's split batches log the updates of its aggregation rather than make them
-   (DROP DUPLICATES over the records before it): each row DROP DUPLICATES lets through logs
-   its group key and aggregate arguments per update, the fold cuts the updates of the keys seen
-   before and makes the others on the query's thread, in input order (plan_parallel.c)? */
+   (DROP DUPLICATES over the records before it, or an aggregate whose partial states do not
+   fold exactly: collect_list, a percentile ...): each row (DROP DUPLICATES lets through)
+   logs its group key and aggregate arguments per update, the fold cuts the updates of the
+   keys seen before and makes the others on the query's thread, in input order
+   (plan_parallel.c)? */
 bool plan_agg_logs_updates(const PQuery *pq);
+/* Does pq's aggregation come after DROP DUPLICATES over the records (not over its rows)? */
+bool plan_dedup_before_agg(const PQuery *pq);
 
 /* Why pq's batches must run on one thread, or NULL when they may be split (plan_parallel.c). */
 const char *plan_serial_reason(Arena *arena, const PQuery *pq);

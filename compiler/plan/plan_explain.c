@@ -643,8 +643,8 @@ static bool first_replayed(const PQuery *pq, int i)
 }
 
 /* How a split query's tasks fold: groups merged, the values of its replayed aggregates
-   (plan_agg_replays) named once each as "avg(double)", rows kept; after DROP DUPLICATES, the
-   updates the tasks logged made (plan_agg_logs_updates). */
+   (plan_agg_replays) named once each as "avg(double)", rows kept; the updates the tasks
+   logged made (plan_agg_logs_updates), those of keys new to DROP DUPLICATES before it. */
 static void put_split(StrBuf *sb, const PQuery *pq)
 {
     if (!pq->agg) {
@@ -653,7 +653,10 @@ static void put_split(StrBuf *sb, const PQuery *pq)
         return;
     }
     if (plan_agg_logs_updates(pq)) {
-        sb_puts(sb, "DROP DUPLICATES keys tested, the aggregation's updates made, in input order");
+        sb_puts(sb,
+                plan_dedup_before_agg(pq)
+                    ? "DROP DUPLICATES keys tested, the aggregation's updates made, in input order"
+                    : "the aggregation's updates made on the query's thread, in input order");
         return;
     }
     sb_puts(sb, "groups merged");

@@ -1,7 +1,7 @@
 /* plan_parallel.c - may a query's batches be split across threads (the runtime's srt_par.c)?
 **
 ** Split, a batch runs as tasks over runs of whole input lines (not for csv with multiLine =
-** true, whose records span lines), each into rows and a group
+** true, whose records span lines: one thread), each into rows and a group
 ** table of its own, folded into the query in input order: rows appended, each group's state
 ** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
 ** byte for byte, only when every fold is exact:
@@ -11,8 +11,8 @@
 **     nested value's bytes taken from a task are copied into the state's table, a nested
 **     value compared with the query's types: the merge function gets the query),
 **     approx_count_distinct (registers: max);
-**   - a sum or average in floating point or DECIMAL, try_sum/try_avg (of BIGINT, an
-**     interval), stddev, variance, skewness, kurtosis, corr, the covariances and regr_*
+**   - a sum or average in floating point, DECIMAL or an interval, try_sum/try_avg (of
+**     BIGINT, an interval), stddev, variance, skewness, kurtosis, corr, the covariances and regr_*
 **     (plan_agg_replays): a fold of partial sums would round (or overflow) where a task
 **     starts, so a task does not update them: it logs each non-NULL value with its
 **     task-local group (srt_vlog_put), and the fold, once the task's groups are merged
@@ -24,9 +24,16 @@
 **     (srt_op_session.c): the task's points merge into the query's batch table leaving
 **     these aggregates as they are, then the log is replayed into the query's points in
 **     input order, so each point's partial aggregate adds its rows in arrival order, as one
-**     thread does.  Not a sum or average of an interval without try_ (its overflow fails
-**     the query at the record, which a task's later failure would hide);
-**   - not collect_list/collect_set, whose values live in the table's own memory;
+**     thread does.  An interval sum or average without try_ fails the query where its sum
+**     overflows: at the fold, on the query's thread, at the value one thread fails at, the
+**     task's log replayed input by input with each input's name for the message
+**     (srt_vlog_each); a task that failed at a later record of its own has the entries it
+**     logged before that record folded first (srt_par.c fold_failed), so the overflow is
+**     the query's error, as on one thread;
+**   - collect_list, collect_set, percentile, percentile_approx, mode, histogram_numeric
+**     (their values or digests in the table's own memory, a digest's merge depending on
+**     where tasks start) and a DISTINCT aggregate its tuple cannot update have the
+**     aggregation's updates logged, as after DROP DUPLICATES (below, without keys to cut);
 **   - DROP DUPLICATES over the records (no aggregation after it) splits: each task keeps the
 **     rows whose key is the first of its kind in the task (a task-local set of keys, late rows
 **     dropped against the batch's fixed threshold), each marked with the row it starts at;
@@ -44,9 +51,10 @@
 **     late group counted once in the batch, as one thread counts it), the group found or
 **     created (so groups are created in the order of their first kept row), every aggregate
 **     updated; a global aggregation's batch begun first.  Every aggregate splits this way,
-**     collect_list, collect_set, percentile and DISTINCT ones included, but an interval sum
-**     or average without try_, whose overflow fails the query at a record a later failure
-**     of its task would hide; not a session window (its partial sessions are merged);
+**     collect_list, collect_set, percentile, DISTINCT and interval ones included (an
+**     overflow as above).  A session window's row logs its time and partition with
+**     its keys and arguments, and the query's thread tests its bounds, drops it if late and
+**     adds it to its point (key, timestamp) of the batch table, as one thread does;
 **   - a session window splits under the aggregation's rule: a batch's rows are first
 **     aggregated apart per key and timestamp (srt_op_session.c), so each task's partial
 **     sessions [ts, ts] fold into the query's batch table with the merge function, in task
@@ -95,18 +103,10 @@ static bool agg_merges_exactly(const SAgg *a)
     return false;
 }
 
-/* Does the aggregate fail the query when its sum overflows (an interval's without try_)? */
-static bool fails_on_overflow(const SAgg *a)
-{
-    SAggBody body = sema_agg_info(a->kind)->body;
-    return type_is_ansi_interval(a->type) && (body == AGGB_SUM || body == AGGB_AVG) &&
-           !sema_agg_has(a->kind, AGGP_TRY);
-}
-
 bool plan_agg_replays(const SAgg *a)
 {
     SAggBody body = sema_agg_info(a->kind)->body;
-    if (a->distinct || fails_on_overflow(a))
+    if (a->distinct)
         return false;
     if (body == AGGB_MOMENTS)
         return true;
@@ -126,49 +126,42 @@ static bool dedup_per_record(const PQuery *pq)
     return false;
 }
 
-/* Does pq's aggregation come after DROP DUPLICATES over the records (the updates a split
-   batch's task logs, plan_agg_logs_updates)? */
-static bool dedup_before_agg(const PQuery *pq)
+bool plan_dedup_before_agg(const PQuery *pq)
 {
     return pq->dedup_block && pq->agg && dedup_per_record(pq);
 }
 
-bool plan_agg_logs_updates(const PQuery *pq)
+/* Does aggregate a fold from a task's partial state, or its DISTINCT tuples, exactly? */
+static bool agg_folds(const SAgg *a)
 {
-    return !pq->serial && dedup_before_agg(pq);
+    return a->distinct ? plan_distinct_folds(a) : agg_merges_exactly(a);
 }
 
-/* Why aggregate a keeps pq on one thread, or NULL. */
-static const char *agg_serial_reason(Arena *arena, const PQuery *pq, const SAgg *a)
+/* Does a split batch's task log pq's aggregation's updates (plan_agg_logs_updates): after
+   DROP DUPLICATES over the records, or with an aggregate that does not fold (collect_list,
+   collect_set, percentile, percentile_approx, mode, histogram_numeric, a DISTINCT one not
+   updated from its values alone)? */
+static bool agg_logs(const PQuery *pq)
 {
-    if (dedup_before_agg(pq)) { /* updated on the query's thread as one thread does */
-        if (!fails_on_overflow(a))
-            return NULL;
-        return arena_sprintf(arena, "%s(%s%s) fails at the record that overflows it",
-                             sema_agg_name(a->kind), a->distinct ? "DISTINCT " : "",
-                             type_name(arena, a->type));
-    }
-    if (!plan_distinct_folds(a))
-        return arena_sprintf(arena,
-                             type_is_ansi_interval(a->type)
-                                 ? "%s(DISTINCT %s) fails at the record that overflows it"
-                                 : "%s(DISTINCT %s) is not updated from its values alone",
-                             sema_agg_name(a->kind), type_name(arena, a->dargs[0]->type));
-    if (!pq->session && fails_on_overflow(a))
-        return arena_sprintf(arena, "%s(%s) fails at the record that overflows it",
-                             sema_agg_name(a->kind), type_name(arena, a->type));
-    if (!agg_merges_exactly(a))
-        return arena_sprintf(arena, "%s(%s) does not merge exactly", sema_agg_name(a->kind),
-                             type_name(arena, a->type));
-    return NULL;
+    if (!pq->agg)
+        return false;
+    if (plan_dedup_before_agg(pq))
+        return true;
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        if (!agg_folds(&pq->agg->aggs[i]))
+            return true;
+    return false;
+}
+
+bool plan_agg_logs_updates(const PQuery *pq)
+{
+    return !pq->serial && agg_logs(pq);
 }
 
 const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
     if (pq->ssjoin_block)
         return "a stream-stream join";
-    if (dedup_before_agg(pq) && pq->session)
-        return "DROP DUPLICATES before a session window";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
     for (int b = 0; b < pq->n_branches; b++) {
@@ -186,10 +179,5 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
     }
     if (cheap) /* rate: a task's copy of its rows would cost what processing them does */
         return arena_sprintf(arena, "source '%s' makes its rows in memory", pq->source->name);
-    for (int i = 0; pq->agg && i < pq->agg->n_agg; i++) {
-        const char *why = agg_serial_reason(arena, pq, &pq->agg->aggs[i]);
-        if (why)
-            return why;
-    }
-    return NULL;
+    return NULL; /* every aggregate folds, is replayed or has its updates logged */
 }

@@ -389,10 +389,11 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n);
 void srt_query_late_group(SrtQuery *q, int32_t op, const void *key, uint32_t key_len,
                           uint64_t hash);
 /* A row of a session window aggregation op, of group key K (key_len bytes, the session slot
-   zeroed) and event time ts_us, was late: each (K, ts_us) counts once per partition of the
-   batch in numRowsDroppedByWatermark.  Out of memory fails the query. */
+   zeroed) and event time ts_us, read in partition `part` (srt_partition_id), was late: each
+   (K, ts_us) counts once per partition of the batch in numRowsDroppedByWatermark.  Out of
+   memory fails the query. */
 void srt_query_late_session(SrtQuery *q, int32_t op, const void *key, uint32_t key_len,
-                            int64_t ts_us);
+                            int64_t ts_us, int32_t part);
 /* DROP DUPLICATES: the query keeps a set of keys (a group table whose state is 16 bytes:
    i64 eviction time in µs at 0 — the key is forgotten once the watermark reaches it,
    INT64_MAX never — and i64 seen flag at 8). */

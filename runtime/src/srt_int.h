@@ -1196,14 +1196,33 @@ typedef struct SrtInputDef {
    srt_vlog_put_row): entries of (u32 task group, u32 aggregate, the value's bytes),
    8-aligned; or of its aggregation's updates (srt_vlog_put_update: u32 length, u32 0, the
    bytes); emptied after the fold (srt_par.c). */
+/* Where the entries of an input a parallel task read start in its log, and the input's name
+   (borrowed from the task), so that a row's error in the fold names its input as one thread
+   does (srt_vlog_mark, srt_vlog_each). */
+typedef struct SrtLogMark {
+    size_t at;
+    const char *what;
+} SrtLogMark;
+
 typedef struct SrtValueLog {
     uint8_t *p; /* owned: cap bytes */
     size_t len, cap;
     uint32_t row; /* the task group of the row being processed, where its operator numbers
                      them (a session window's point, srt_session_upsert) */
+    SrtLogMark *marks; /* owned: the inputs' marks, at ascending */
+    size_t n_marks, cap_marks;
+    size_t fail_at; /* len when the task failed (srt_query_fail_at): its entries before the
+                       failing record */
 } SrtValueLog;
 /* Room for n more bytes of q's value log; NULL when out of memory. */
 uint8_t *srt_vlog_grow(SrtQuery *q, size_t n);
+/* The entries q logs from now on come from input `what` (borrowed until the fold): 0, or
+   -SRT_ERR_NOMEM. */
+int srt_vlog_mark(SrtQuery *q, const char *what);
+/* fn over the entries of task log l, each run of one input's entries [p, p + len) at a time
+   with q->cur_what its name (NULL after). */
+typedef void (*SrtLogRunFn)(SrtQuery *q, const uint8_t *p, size_t len, void *ctx);
+void srt_vlog_each(SrtQuery *q, const SrtValueLog *l, SrtLogRunFn fn, void *ctx);
 
 typedef struct SrtQueryDef {
     const char *name;

@@ -401,14 +401,14 @@ def gen_query(r, st):
 
 
 def gen_chain(r, q):
-    """Now and then, DROP DUPLICATES [WITHIN WATERMARK] before a window() or GROUP BY
-    aggregation without HAVING (r: a generator of its own, so the other queries of a seed
-    stay what they were)."""
-    if q.family not in ("window", "group") or q.having or r.random() < 0.6:
+    """Now and then, DROP DUPLICATES [WITHIN WATERMARK] before a window(), session_window()
+    or GROUP BY aggregation without HAVING (r: a generator of its own, so the other queries
+    of a seed stay what they were)."""
+    if q.family not in ("window", "group", "session") or q.having or r.random() < 0.6:
         return
     within = q.delay is not None and r.random() < 0.4
     q.pre_dedup = (r.sample(["time", "k", "v", "d"], r.randint(1, 3)), within)
-    if r.random() < 0.5:
+    if r.random() < 0.5 and q.family != "session":  # no collect_list in a session window yet
         q.aggs.append("collect_v")
     if within and not reads_time_above_dedup(q):
         # StreamingDeduplicateWithinWatermarkExec reads the event time ColumnPruning would
@@ -420,7 +420,7 @@ def reads_time_above_dedup(q):
     """Does DROP DUPLICATES before q's aggregation keep the event time (a key, or read by the
     aggregation: a window, a time key or aggregate), so that ColumnPruning leaves it below the
     deduplication with its watermark predicate?"""
-    return ("time" in q.pre_dedup[0] or q.family == "window" or "time" in q.keys or
+    return ("time" in q.pre_dedup[0] or q.family in ("window", "session") or "time" in q.keys or
             any(AGG_COL.get(a) == "time" for a in q.aggs))
 
 
@@ -583,6 +583,9 @@ class Model:
         self.dop = {"updated": 0, "removed": 0, "dropped": 0}
         if getattr(q, "pre_dedup", None):
             kept = self.pre_dedup_batch(kept, late_ms, wm_ms)
+            # a session window's partitions hold the rows the deduplication kept
+            ids = {id(w) for w in kept}
+            self.parts = [[w for w in p if id(w) in ids] for p in self.parts]
         cols = out_columns(q)
         if q.family == "window":
             res, ordered = self.window_batch(kept, late_ms, wm_ms), False

@@ -206,12 +206,11 @@ void srt_query_late_group(SrtQuery *q, int32_t op, const void *key, uint32_t key
    partial aggregate per (K, the row's own session [ts, ts + gap)) in each partition, then,
    after a shuffle that merges nothing, SessionWindowStateStoreRestoreExec drops the late
    ones and counts them: a late (K, ts) counts once per partition.  The set's key is K, ts
-   and the row's partition (SrtReadPos.partition), so a partition split across tasks still
-   counts once (srt_event_fold_late). */
+   and the row's partition (srt_partition_id: SrtReadPos.partition), so a partition split
+   across tasks still counts once (srt_event_fold_late). */
 void srt_query_late_session(SrtQuery *q, int32_t op, const void *key, uint32_t key_len,
-                            int64_t ts_us)
+                            int64_t ts_us, int32_t part)
 {
-    int32_t part = q->cur_at.partition;
     uint8_t *k = srt_scratch_alloc(q, key_len + 12u);
     memcpy(k, key, key_len);
     memcpy(k + key_len, &ts_us, 8);

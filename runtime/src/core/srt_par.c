@@ -240,6 +240,7 @@ static void worker_free(SrtQuery *w)
     srt_query_ops_free(w);
     srt_agg_free(w->distinct);
     srt_mem_free(m, w->vlog.p, w->vlog.cap);
+    srt_mem_free(m, w->vlog.marks, sizeof *w->vlog.marks * w->vlog.cap_marks);
     srt_event_log_free(w);
     srt_regex_cache_free(w);
     srt_input_file_free(w);
@@ -270,6 +271,8 @@ static void worker_sync(SrtQuery *w, const SrtQuery *q, uint32_t in)
 static void vlog_clear(SrtQuery *w)
 {
     w->vlog.len = 0;
+    w->vlog.n_marks = 0;
+    w->vlog.fail_at = 0;
     if (w->vlog.cap > VLOG_KEEP_BYTES) {
         srt_mem_free(w->mem, w->vlog.p, w->vlog.cap);
         w->vlog.p = NULL;
@@ -289,6 +292,39 @@ uint8_t *srt_vlog_grow(SrtQuery *q, size_t n)
     l->p = p;
     l->cap = cap;
     return p + l->len;
+}
+
+int srt_vlog_mark(SrtQuery *q, const char *what)
+{
+    SrtValueLog *l = &q->vlog;
+    if (l->n_marks && strcmp(l->marks[l->n_marks - 1].what, what) == 0)
+        return 0;
+    if (l->n_marks && l->marks[l->n_marks - 1].at == l->len) { /* nothing from the last one */
+        l->marks[l->n_marks - 1].what = what;
+        return 0;
+    }
+    void *a = l->marks;
+    if (srt_mem_grow(q->mem, &a, &l->cap_marks, sizeof *l->marks, l->n_marks + 1) < 0)
+        return -SRT_ERR_NOMEM;
+    l->marks = a;
+    l->marks[l->n_marks++] = (SrtLogMark){l->len, what};
+    return 0;
+}
+
+void srt_vlog_each(SrtQuery *q, const SrtValueLog *l, SrtLogRunFn fn, void *ctx)
+{
+    size_t at = 0;
+    for (size_t i = 0; i <= l->n_marks; i++) {
+        size_t end = i < l->n_marks ? l->marks[i].at : l->len;
+        if (end > l->len)
+            end = l->len;
+        if (end > at) {
+            q->cur_what = i ? l->marks[i - 1].what : NULL;
+            fn(q, l->p + at, end - at, ctx);
+            at = end;
+        }
+    }
+    q->cur_what = NULL;
 }
 
 /* Empty what a task left in w but its rows' memory (referenced by q's rows until the
@@ -325,6 +361,11 @@ static void run_task(ParTask *t)
         int64_t n = 0;
         if (s->at.lf_later) /* whole '\n' lines or a file's last bytes (SrtReadPos) */
             cm_lines_lf(p, s->len, true);
+        if ((w->def->replay || w->def->update_log) && srt_vlog_mark(w, t->names.p + s->name) < 0) {
+            srt_err_nomem(&w->err, "parallel task");
+            t->failed = 1;
+            break;
+        }
         if (srt_query_process_buffer(w, t->names.p + s->name, p, s->len, &s->at, &n) < 0)
             t->failed = 1;
         t->rows += n;
@@ -394,11 +435,32 @@ static int fold_distinct(SrtQuery *q, SrtQuery *w)
     return rc;
 }
 
+/* The part of failed task t's logged values or updates before its failing record, folded
+   into q: one thread makes those updates before it meets that record, and one of them may
+   fail the query first (an interval sum's overflow).  0, or -code when q failed there. */
+static int fold_failed(SrtQuery *q, ParTask *t)
+{
+    SrtQuery *w = t->w;
+    if (!q->def->replay && !q->def->update_log)
+        return 0;
+    if (w->vlog.len > w->vlog.fail_at)
+        w->vlog.len = w->vlog.fail_at;
+    for (uint32_t i = 0; i < w->n_ops && !q->failed; i++) {
+        int rc = q->ops[i]->vt->fold(q->ops[i], w->ops[i]);
+        if (rc < 0)
+            return rc;
+    }
+    return q->failed ? -(q->err.code ? q->err.code : SRT_ERR_QUERY) : 0;
+}
+
 /* Fold finished task t into q (the next in order): 0, or -code when it failed. */
 static int merge_task(SrtPar *par, ParTask *t)
 {
     SrtQuery *q = par->q, *w = t->w;
     if (t->failed) {
+        int rc = fold_failed(q, t);
+        if (rc < 0)
+            return rc;
         q->failed = 1;
         q->err = w->err;
         if (!q->err.code)
@@ -414,6 +476,8 @@ static int merge_task(SrtPar *par, ParTask *t)
         rc = qo->vt->fold(qo, wo);
         if (rc < 0)
             return rc;
+        if (q->failed) /* a replayed update failed it (an interval sum's overflow) */
+            return -(q->err.code ? q->err.code : SRT_ERR_QUERY);
     }
     int rc = fold_distinct(q, w);
     if (rc < 0)

@@ -357,6 +357,7 @@ void srt_query_fail_at(SrtQuery *q, const char *msg, const char *pos)
     if (q->failed)
         return;
     q->failed = 1;
+    q->vlog.fail_at = q->vlog.len; /* a parallel task's: the fold replays what came before */
     pos = srt_json_norm_origin(q, pos);
     if (q->cur_what && pos && pos >= q->cur_buf && pos <= q->cur_buf + q->cur_len) {
         long long line, off;

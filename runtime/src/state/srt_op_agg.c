@@ -144,16 +144,41 @@ static void agg_destroy(SrtOperator *op)
 
 static const char *const agg_names[] = {"stateStoreSave", NULL};
 
-static void update_from_log(SrtQuery *q, void *ctx)
+static void update_run(SrtQuery *q, const uint8_t *p, size_t len, void *ctx)
 {
-    const SrtValueLog *l = ctx;
-    q->def->update_log(q, l->p, l->len);
+    SRT_UNUSED(ctx);
+    q->def->update_log(q, p, len);
 }
 
-/* A task's logged updates made on op's query, under a guard: out of memory fails it. */
-static int make_updates(SrtOperator *op, SrtOperator *task)
+static void update_from_log(SrtQuery *q, void *ctx)
 {
-    return srt_query_guarded(op->q, update_from_log, &task->q->vlog);
+    srt_vlog_each(q, ctx, update_run, NULL);
+}
+
+/* The groups a task's i-th group was merged into, for the replay of its value log. */
+typedef struct ReplayGroups {
+    uint8_t **groups;
+    size_t n;
+} ReplayGroups;
+
+static void replay_run(SrtQuery *q, const uint8_t *p, size_t len, void *ctx)
+{
+    const ReplayGroups *g = ctx;
+    q->def->replay(q, g->groups, g->n, p, len);
+}
+
+void srt_op_replay(SrtQuery *q, const SrtValueLog *l, uint8_t **groups, size_t n)
+{
+    ReplayGroups g = {groups, n};
+    srt_vlog_each(q, l, replay_run, &g);
+}
+
+int srt_op_make_updates(SrtOperator *op, SrtOperator *task)
+{
+    int rc = srt_query_guarded(op->q, update_from_log, &task->q->vlog);
+    if (rc == 0 && op->q->failed)
+        rc = -(op->q->err.code ? op->q->err.code : SRT_ERR_QUERY);
+    return rc;
 }
 
 /* A task's groups, merged (the first level; a level above is updated at output, untouched),
@@ -163,9 +188,9 @@ static int make_updates(SrtOperator *op, SrtOperator *task)
 static int agg_fold(SrtOperator *op, SrtOperator *task)
 {
     SrtQuery *q = op->q;
-    SrtReplayFn replay = q->def->replay;
+    int replay = q->def->replay != NULL;
     if (q->def->update_log && op->def->id == SRT_OP_AGG)
-        return make_updates(op, task);
+        return srt_op_make_updates(op, task);
     if (!op->def->task_merge)
         return 0;
     size_t n = replay ? srt_agg_count(task->state) : 0;
@@ -176,8 +201,7 @@ static int agg_fold(SrtOperator *op, SrtOperator *task)
         return srt_err_nomem(&q->err, "aggregation state");
     }
     if (n) {
-        const SrtValueLog *l = &task->q->vlog;
-        replay(q, groups, n, l->p, l->len);
+        srt_op_replay(q, &task->q->vlog, groups, n);
     }
     srt_mem_free(q->mem, groups, sizeof *groups * n);
     return 0;

@@ -97,11 +97,18 @@ typedef struct DedupFold {
     size_t from;   /* units [from, ...) are the previous key's */
     int keep;      /* ... and are kept */
     size_t n;      /* units kept so far */
+    size_t len;    /* units in all (a failed task's log is cut at its failure) */
+    SrtValueLog *log; /* the log whose marks move with its bytes, or NULL */
+    size_t mark;      /* its marks before this one are moved */
 } DedupFold;
 
-/* Keep (or drop) the units [f->from, to). */
+/* Keep (or drop) the units [f->from, to), the log's marks in it moved with them. */
 static void cut_rows(DedupFold *f, size_t to)
 {
+    to = to > f->len ? f->len : to < f->from ? f->from : to;
+    for (SrtValueLog *l = f->log; l && f->mark < l->n_marks && l->marks[f->mark].at < to; f->mark++)
+        l->marks[f->mark].at =
+            f->n + (f->keep && l->marks[f->mark].at > f->from ? l->marks[f->mark].at - f->from : 0);
     if (f->keep && f->n != f->from)
         memmove(f->base + f->n * f->unit, f->base + f->from * f->unit, f->unit * (to - f->from));
     if (f->keep)
@@ -128,12 +135,19 @@ static int dedup_fold(SrtOperator *op, SrtOperator *task)
     /* Rows (updates) before the task's first key are kept: no DROP DUPLICATES made them. */
     SrtQuery *w = task->q;
     int logs = w->def->update_log != NULL;
-    DedupFold f = {op, logs ? w->vlog.p : (uint8_t *)w->rows, logs ? 1 : sizeof *w->rows, 0, 1, 0};
+    DedupFold f = {.op = op,
+                   .base = logs ? w->vlog.p : (uint8_t *)w->rows,
+                   .unit = logs ? 1 : sizeof *w->rows,
+                   .keep = 1,
+                   .len = logs ? w->vlog.len : w->n_rows,
+                   .log = logs ? &w->vlog : NULL};
     int rc = srt_agg_foreach(table(task), fold_key, &f);
     if (rc < 0)
         return rc;
     if (logs) {
         cut_rows(&f, w->vlog.len);
+        for (size_t i = f.mark; i < w->vlog.n_marks; i++) /* inputs that logged nothing */
+            w->vlog.marks[i].at = f.n;
         w->vlog.len = f.n;
     } else {
         cut_rows(&f, w->n_rows);

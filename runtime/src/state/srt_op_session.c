@@ -22,7 +22,9 @@
 ** whose task leaves it as it starts and logs its values instead, each tagged with its row's
 ** point, numbered here as the task's rows meet them (srt_vlog_put_row); after the merge,
 ** the log is replayed in input order into the query's points of those numbers, with the
-** updates one thread makes.
+** updates one thread makes.  After DROP DUPLICATES a task makes no session but logs each
+** row (srt_vlog_put_update) and the fold makes those the deduplication kept on the query's
+** thread (srt_op_make_updates), in input order, as one thread does.
 */
 #include <stdio.h>
 
@@ -237,8 +239,7 @@ static int replay_points(SrtOperator *op, SrtOperator *task)
         return -SRT_ERR_NOMEM;
     int rc = srt_sessions_points(so->batch, to->batch, to->points, n, groups);
     if (rc == 0) {
-        const SrtValueLog *l = &task->q->vlog;
-        q->def->replay(q, groups, n, l->p, l->len);
+        srt_op_replay(q, &task->q->vlog, groups, n);
     }
     srt_mem_free(q->mem, groups, sizeof *groups * n);
     return rc;
@@ -247,6 +248,8 @@ static int replay_points(SrtOperator *op, SrtOperator *task)
 static int session_fold(SrtOperator *op, SrtOperator *task)
 {
     SessionOp *so = op->state, *to = task->state;
+    if (op->q->def->update_log) /* after DROP DUPLICATES: the task updated nothing */
+        return srt_op_make_updates(op, task);
     if (!to->batch)
         return 0;
     if (!so->batch)

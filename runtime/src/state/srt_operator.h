@@ -143,6 +143,13 @@ void srt_op_table_progress(const SrtOperator *op, int idle, SrtStateOpProgress *
    key; a watermark move changes the output unless in complete mode. */
 int srt_op_agg_check(const SrtOpDef *d, SrtOutMode mode, SrtErr *err);
 int srt_op_agg_watermark_cleans(const SrtOperator *op);
+/* The updates a parallel task of op's query logged (srt_vlog_put_update; those DROP
+   DUPLICATES' fold kept) made on the query by its update log function, under a guard: 0, or
+   -code when it failed the query (out of memory, a row's error). */
+int srt_op_make_updates(SrtOperator *op, SrtOperator *task);
+/* A task's value log l replayed into q's groups (SrtReplayFn: the task's i-th group is
+   groups[i]), each input's entries with q->cur_what its name (srt_vlog_each). */
+void srt_op_replay(SrtQuery *q, const SrtValueLog *l, uint8_t **groups, size_t n);
 /* One output row from a group through the query's emit function (HAVING may reject it).
    0, or -SRT_ERR_QUERY when the query failed. */
 int srt_output_emit(SrtQuery *q, const uint8_t *key, uint32_t key_len, uint8_t *state);

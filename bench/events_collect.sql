@@ -1,0 +1,11 @@
+-- The state benchmark's aggregates that do not merge, without DROP DUPLICATES
+-- (bench/state_threads_bench.sh): the set of hours and the most frequent minute per action
+-- (each task logs its updates, the query's thread makes them in input order).
+CREATE SOURCE events (time TIMESTAMP, action STRING)
+  WITH (connector = 'files', path = 'bench/data/events_state', format = 'json');
+CREATE SINK out WITH (connector = 'console', numRows = 10, truncate = false);
+INSERT INTO out
+SELECT action, count(*) AS n, collect_set(hour(time)) AS hours, mode(minute(time)) AS minute
+FROM events
+GROUP BY action
+WITH (outputMode = 'complete');
