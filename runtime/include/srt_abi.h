@@ -428,7 +428,7 @@ void srt_prog_query_distinct_fold(SrtProgram *p, int query, SrtDistinctFoldFn fo
    srt_query_logs_values: 1 in a parallel task (log), 0 on the query's thread (update now);
    constant for a process call.  srt_vlog_put: room for the n bytes (a multiple of 8) of
    one value, 8-aligned, after its tag; out of memory fails the query.  srt_vlog_put_row
-   likewise in a session window, whose task group is the row's point [ts, ts] of its key in
+   likewise in a session window, whose task group is the row's point (its session) of its key in
    the task's batch table (numbered by srt_session_upsert). */
 int32_t srt_query_logs_values(SrtQuery *q);
 void *srt_vlog_put(SrtQuery *q, const uint8_t *state, uint32_t agg, uint32_t n);
