@@ -545,11 +545,59 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     update_sets(cg, pq, env, table, keys, args, et, bb_step);
 }
 
+/* The end of the session of a row at ts (not NULL) of session_window w with a calendar gap
+   (gap_cal): TimeAdd(ts, the gap), a constant's months, days and µs or the row's STRING
+   cast to an interval (NULL or no interval going to bb_next: the end is NULL, which Spark's
+   filter drops); past the timestamp range it fails as the fixed gap's end does.  A row whose
+   end is not after ts goes to bb_next (SessionWindowing's filter session.end >
+   session.start). */
+static LLVMValueRef session_end_cal(CgCtx *cg, const PQuery *pq, const CgEnv *env,
+                                    const SExpr *w, LLVMValueRef ts, LLVMBasicBlockRef bb_next)
+{
+    LLVMValueRef months = cg_i32(cg, w->u.window.gap_months);
+    LLVMValueRef days = cg_i32(cg, w->u.window.gap_days);
+    LLVMValueRef us = cg_i64(cg, w->u.window.gap_us);
+    if (w->u.window.gap) {
+        CgVal g = cg_expr(cg, env, w->u.window.gap);
+        LLVMBasicBlockRef bb_str = cg_block(cg, "sess.gap");
+        LLVMBuildCondBr(cg->b, g.null, bb_next, bb_str);
+        cg_at(cg, bb_str);
+        LLVMValueRef pm = cg_alloca(cg, cg->t_i32, "gap.months");
+        LLVMValueRef pd = cg_alloca(cg, cg->t_i32, "gap.days");
+        LLVMValueRef pu = cg_alloca(cg, cg->t_i64, "gap.us");
+        LLVMValueRef gargs[5] = {g.v, g.len, pm, pd, pu};
+        LLVMValueRef ok = cg_call(cg, "srt_session_gap", gargs, 5, "gap.ok");
+        LLVMBasicBlockRef bb_iv = cg_block(cg, "sess.gap.iv");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ok, cg_i32(cg, 0), ""), bb_next,
+                        bb_iv);
+        cg_at(cg, bb_iv);
+        months = cg_load(cg, cg->t_i32, pm, "months");
+        days = cg_load(cg, cg->t_i32, pd, "days");
+        us = cg_load(cg, cg->t_i64, pu, "us");
+    }
+    LLVMValueRef pe = cg_alloca(cg, cg->t_i64, "sess.end.p");
+    LLVMValueRef aargs[5] = {ts, months, days, us, pe};
+    LLVMValueRef rc = cg_call(cg, "srt_ts_add_interval", aargs, 5, "sess.end.rc");
+    LLVMBasicBlockRef bb_fits = cg_block(cg, "sess.fits");
+    LLVMBasicBlockRef bb_out = cg_block(cg, "sess.overflow");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""), bb_out,
+                    bb_fits);
+    cg_at(cg, bb_out);
+    cg_time_overflow(cg, pq, ts, "session_window (the session end, time + gap)", bb_next);
+    cg_at(cg, bb_fits);
+    LLVMValueRef end = cg_load(cg, cg->t_i64, pe, "sess.end");
+    LLVMBasicBlockRef bb_some = cg_block(cg, "sess.some");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, end, ts, ""), bb_some, bb_next);
+    cg_at(cg, bb_some);
+    return end;
+}
+
 /* The session [ts, ts + gap) a row of session_window w starts, in *end: returns ts, NULL ts
    going to bb_next (Spark filters the row); a ts + gap past the timestamp range fails as
    Spark's TimeAdd overflow does.  A gap <= 0 (sema's 0 for a NULL one too) makes no session:
    SessionWindowing's filter session.end > session.start drops every row (after the end of a
-   negative gap overflowed), so the code after this goes nowhere. */
+   negative gap overflowed), so the code after this goes nowhere.  A calendar gap's end is
+   the row's own (session_end_cal). */
 static CgVal session_bounds(CgCtx *cg, const PQuery *pq, const CgEnv *env, const SExpr *w,
                             LLVMBasicBlockRef bb_next, LLVMValueRef *end)
 {
@@ -558,6 +606,10 @@ static CgVal session_bounds(CgCtx *cg, const PQuery *pq, const CgEnv *env, const
     LLVMBasicBlockRef bb_has = cg_block(cg, "sess.ts");
     LLVMBuildCondBr(cg->b, ts.null, bb_next, bb_has);
     cg_at(cg, bb_has);
+    if (w->u.window.gap_cal) {
+        *end = session_end_cal(cg, pq, env, w, ts.v, bb_next);
+        return ts;
+    }
     /* The end ts + gap must fit: a timestamp at the end of the range has no session. */
     *end = LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, gap), "sess.end");
     LLVMBasicBlockRef bb_fits = cg_block(cg, "sess.fits");
@@ -593,13 +645,13 @@ static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, co
 
 /* A late row of a session window aggregation, its key's slot still empty (of each grouping
    set, as Spark's Expand makes a row per set before the partial aggregate): the runtime
-   counts its (key, ts) once per partition (srt_query_late_session). */
+   counts its (key, session) once per partition (srt_query_late_session). */
 static void late_session(CgCtx *cg, const PQuery *pq, const EventTime *et, const CgVal *keys,
-                         LLVMValueRef ts)
+                         LLVMValueRef ts, LLVMValueRef end)
 {
     LLVMValueRef len, key = late_key(cg, pq, keys, &len);
-    LLVMValueRef args[5] = {cg->q, cg_i32(cg, et->agg_op), key, len, ts};
-    cg_call(cg, "srt_query_late_session", args, 5, "");
+    LLVMValueRef args[6] = {cg->q, cg_i32(cg, et->agg_op), key, len, ts, end};
+    cg_call(cg, "srt_query_late_session", args, 6, "");
 }
 
 /* session_window(ts, gap): the row starts the session [ts, ts + gap), which the runtime
@@ -628,7 +680,7 @@ static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockR
         LLVMBasicBlockRef bb_drop = branch_if_late(cg, et->late, end, NULL);
         LLVMBasicBlockRef bb_keep = LLVMGetInsertBlock(cg->b);
         cg_at(cg, bb_drop);
-        late_session(cg, pq, et, keys, ts.v);
+        late_session(cg, pq, et, keys, ts.v, end);
         LLVMBuildBr(cg->b, bb_step);
         cg_at(cg, bb_keep);
     }
@@ -762,7 +814,7 @@ static bool expr_allocates(const SExpr *e)
                 return true;
         return expr_allocates(e->u.kase.else_);
     case SX_WINDOW:
-        return expr_allocates(e->u.window.ts);
+        return expr_allocates(e->u.window.ts) || expr_allocates(e->u.window.gap);
     default:
         return false;
     }

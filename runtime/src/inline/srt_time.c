@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "common/cm_interval.h"
 #include "common/cm_time.h"
 #include "common/cm_tz.h"
 #include "srt_abi.h"
@@ -814,6 +815,40 @@ int srt_ts_add_unit(SrtQuery *q, int64_t us, int32_t unit, int32_t n, int64_t *o
     int nm = (int)(mc - ny * 12) + 1;
     int nd = d < cm_days_in_month(ny, nm) ? d : cm_days_in_month(ny, nm);
     return ts_from_day(q, cm_days_from_civil(ny, nm, nd), tod, out);
+}
+
+int32_t srt_session_gap(const char *s, uint32_t n, int32_t *months, int32_t *days, int64_t *us)
+{
+    CmInterval iv;
+    if (cm_interval_parse_n(s, n, &iv, NULL, NULL) != CM_IV_OK)
+        return 0;
+    *months = iv.months;
+    *days = iv.days;
+    *us = iv.us;
+    return 1;
+}
+
+int32_t srt_ts_add_interval(int64_t ts, int32_t months, int32_t days, int64_t us, int64_t *out)
+{
+    /* microsToInstant(ts).atZone(UTC).plusMonths(months).plusDays(days).plus(us, MICROS):
+       in UTC a day is 86400 s, so only plusMonths needs the calendar (years stay within
+       java.time's for any Int of months from a µs time) */
+    int64_t day = cm_floordiv(ts, TS_US_PER_DAY), tod = ts - day * TS_US_PER_DAY;
+    if (months) {
+        int64_t y;
+        int m, d;
+        cm_civil_from_days(day, &y, &m, &d);
+        int64_t mc = y * 12 + (m - 1) + months;
+        int64_t ny = cm_floordiv(mc, 12);
+        int nm = (int)(mc - ny * 12) + 1;
+        int nd = d < cm_days_in_month(ny, nm) ? d : cm_days_in_month(ny, nm);
+        day = cm_days_from_civil(ny, nm, nd);
+    }
+    __int128 r = ((__int128)day + days) * TS_US_PER_DAY + tod + us;
+    if (r > INT64_MAX || r < INT64_MIN)
+        return -1;
+    *out = (int64_t)r;
+    return 0;
 }
 
 int srt_array_sequence_months(SrtQuery *q, int64_t start, int64_t stop, int64_t step,
