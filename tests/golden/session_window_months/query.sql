@@ -35,3 +35,12 @@ SELECT u, count(*) AS n FROM tb GROUP BY u, session_window(t, '-1 month');
 
 SELECT u, session_window.start, session_window.end, count(*) AS n FROM tb WHERE u = 'a'
 GROUP BY u, session_window(t, '1 year') WITH (truncate = false);
+
+-- A per-row gap in a projection (SessionWindowing's Project): a's rows each end a month later,
+-- b's 'nope' is no interval (NULL end): no row.  Over a TIMESTAMP_NTZ the same arithmetic
+-- (timestampNTZAddInterval): c 2024-12-31 23:59:59.5 -> 2025-01-31 23:59:59.5.
+SELECT u, session_window(t, CASE WHEN u = 'a' THEN '1 month' WHEN u = 'b' THEN 'nope' END) AS s
+FROM tb WHERE u IN ('a', 'b') ORDER BY s.start WITH (truncate = false);
+
+SELECT u, session_window(CAST(t AS TIMESTAMP_NTZ), '1 month').end AS e FROM tb WHERE u = 'c'
+WITH (truncate = false);
