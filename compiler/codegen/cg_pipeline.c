@@ -551,8 +551,8 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
    filter drops); past the timestamp range it fails as the fixed gap's end does.  A row whose
    end is not after ts goes to bb_next (SessionWindowing's filter session.end >
    session.start). */
-static LLVMValueRef session_end_cal(CgCtx *cg, const PQuery *pq, const CgEnv *env,
-                                    const SExpr *w, LLVMValueRef ts, LLVMBasicBlockRef bb_next)
+static LLVMValueRef session_end_cal(CgCtx *cg, const PQuery *pq, const CgEnv *env, const SExpr *w,
+                                    LLVMValueRef ts, LLVMBasicBlockRef bb_next)
 {
     LLVMValueRef months = cg_i32(cg, w->u.window.gap_months);
     LLVMValueRef days = cg_i32(cg, w->u.window.gap_days);
@@ -580,8 +580,7 @@ static LLVMValueRef session_end_cal(CgCtx *cg, const PQuery *pq, const CgEnv *en
     LLVMValueRef rc = cg_call(cg, "srt_ts_add_interval", aargs, 5, "sess.end.rc");
     LLVMBasicBlockRef bb_fits = cg_block(cg, "sess.fits");
     LLVMBasicBlockRef bb_out = cg_block(cg, "sess.overflow");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""), bb_out,
-                    bb_fits);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""), bb_out, bb_fits);
     cg_at(cg, bb_out);
     cg_time_overflow(cg, pq, ts, "session_window (the session end, time + gap)", bb_next);
     cg_at(cg, bb_fits);

@@ -2885,7 +2885,8 @@ static bool session_gap(Binder *b, const AstExpr *g, SExpr *gx, SExpr *w)
     SemaCtx *sc = b->sc;
     CmInterval iv;
     w->u.window.gap_us = 0;
-    if (g->kind == AST_STRING && g->u.str && cm_interval_parse(g->u.str, &iv, NULL, NULL) == CM_IV_OK) {
+    if (g->kind == AST_STRING && g->u.str &&
+        cm_interval_parse(g->u.str, &iv, NULL, NULL) == CM_IV_OK) {
         if (iv.months == 0 && cm_interval_day_time_us(&iv, &w->u.window.gap_us))
             return true;
         w->u.window.gap_cal = true;

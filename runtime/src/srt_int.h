@@ -741,11 +741,11 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
    MergingSessionsExec merge a batch into the state: b holds, per key, one session [ts, end)
    per session of the batch's rows, its state their partial aggregate (rows in arrival
    order).  Per key, t's sessions and b's are taken in order of start (t's first on a tie;
-   b's by start, then end, as Spark sorts the session struct) and merged into the session before them when they
-   start at or before its end.  b must be a batch table; it is left as it was.  *n_put: the sessions
-   of b's keys after the fold, *n_gone: t's sessions merged into one before them
-   (SessionWindowStateStoreSaveExec's numRowsUpdated and removed rows).  0, -SRT_ERR_NOMEM (the keys
-   folded so far stay folded) or -SRT_ERR_FORMAT (tables of different layouts, or b not a batch
+   b's by start, then end, as Spark sorts the session struct) and merged into the session before
+   them when they start at or before its end.  b must be a batch table; it is left as it was.
+   *n_put: the sessions of b's keys after the fold, *n_gone: t's sessions merged into one before
+   them (SessionWindowStateStoreSaveExec's numRowsUpdated and removed rows).  0, -SRT_ERR_NOMEM (the
+   keys folded so far stay folded) or -SRT_ERR_FORMAT (tables of different layouts, or b not a batch
    table). */
 int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, size_t *n_put, size_t *n_gone);
 /* Upsert every point of batch table src into batch table t, in src's order (its keys' first

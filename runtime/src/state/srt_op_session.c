@@ -81,8 +81,9 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
         SessionOp *so = op->state;
         if (!so->batch)
             so->batch = table_new(op, 1);
-        rc = so->batch ? srt_sessions_upsert(so->batch, key, key_len, hash, start_us, end_us, &state)
-                       : -SRT_ERR_NOMEM;
+        rc = so->batch
+                 ? srt_sessions_upsert(so->batch, key, key_len, hash, start_us, end_us, &state)
+                 : -SRT_ERR_NOMEM;
         if (rc >= 0 && SRT_UNLIKELY(q->par_task) && q->def->replay)
             rc = note_point(q, so, start_us, end_us);
     }

@@ -585,11 +585,10 @@ static uint32_t point_find(const SrtSessions *t, uint32_t e, int64_t ts, int64_t
     uint32_t pos = run_find(t, k, k->tail, k->n, ts, end);
     for (uint32_t r = k->n_runs; pos == UINT32_MAX && r-- > 0;)
         if (ts >= k->runs[r].lo && ts <= k->runs[r].hi)
-            pos = run_find(t, k, k->runs[r].at, r + 1 < k->n_runs ? k->runs[r + 1].at : k->tail,
-                           ts, end);
+            pos = run_find(t, k, k->runs[r].at, r + 1 < k->n_runs ? k->runs[r + 1].at : k->tail, ts,
+                           end);
     if (pos == UINT32_MAX && k->indexed > 0 && span_has(t, ts)) {
-        const SessPoint *p =
-            &t->points[point_probe(t, e, ts, end, point_hash(k->hash, ts, end))];
+        const SessPoint *p = &t->points[point_probe(t, e, ts, end, point_hash(k->hash, ts, end))];
         if (p->e1)
             pos = p->pos;
     }
