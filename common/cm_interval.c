@@ -49,7 +49,13 @@ typedef enum IvState {
 
 CmIntervalError cm_interval_parse(const char *s, CmInterval *out, const char **word, int *word_n)
 {
-    const char *p = s ? s : "", *e = p + strlen(p);
+    return cm_interval_parse_n(s ? s : "", s ? strlen(s) : 0, out, word, word_n);
+}
+
+CmIntervalError cm_interval_parse_n(const char *s, size_t n, CmInterval *out, const char **word,
+                                    int *word_n)
+{
+    const char *p = n ? s : "", *e = p + n;
     /* UTF8String.trimAll: whitespace and ISO control characters at both ends. */
     while (p < e && ((unsigned char)*p <= ' ' || *p == 0x7f))
         p++;

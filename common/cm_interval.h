@@ -41,6 +41,9 @@ typedef enum CmIntervalError {
 */
 CmIntervalError cm_interval_parse(const char *s, CmInterval *out, const char **word,
                                   int *word_n);
+/* The same on the n bytes at s (a NUL among them is no whitespace: not an interval). */
+CmIntervalError cm_interval_parse_n(const char *s, size_t n, CmInterval *out, const char **word,
+                                    int *word_n);
 
 /* A sentence saying what is wrong, for messages ("'ms' is not a unit: use year, ..."). */
 const char *cm_interval_error_text(CmIntervalError e);

@@ -545,17 +545,69 @@ static void window_loop(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMValueRef ta
     update_sets(cg, pq, env, table, keys, args, et, bb_step);
 }
 
-/* The session [ts, ts + gap) a row's time ts starts, in *end: returns ts, NULL ts going to
-   bb_next (Spark filters the row); a ts + gap past the timestamp range fails as Spark's
-   TimeAdd overflow does.  A gap <= 0 (sema's 0 for a NULL one too) makes no session:
-   SessionWindowing's filter session.end > session.start drops every row (after the end of a
-   negative gap overflowed), so the code after this goes nowhere. */
-static CgVal session_bounds(CgCtx *cg, const PQuery *pq, CgVal ts, int64_t gap,
+/* The end of the session of a row at ts (not NULL) of session_window w with a calendar gap
+   (gap_cal): TimeAdd(ts, the gap), a constant's months, days and µs or the row's STRING
+   cast to an interval (NULL or no interval going to bb_next: the end is NULL, which Spark's
+   filter drops); past the timestamp range it fails as the fixed gap's end does.  A row whose
+   end is not after ts goes to bb_next (SessionWindowing's filter session.end >
+   session.start). */
+static LLVMValueRef session_end_cal(CgCtx *cg, const PQuery *pq, const CgEnv *env, const SExpr *w,
+                                    LLVMValueRef ts, LLVMBasicBlockRef bb_next)
+{
+    LLVMValueRef months = cg_i32(cg, w->u.window.gap_months);
+    LLVMValueRef days = cg_i32(cg, w->u.window.gap_days);
+    LLVMValueRef us = cg_i64(cg, w->u.window.gap_us);
+    if (w->u.window.gap) {
+        CgVal g = cg_expr(cg, env, w->u.window.gap);
+        LLVMBasicBlockRef bb_str = cg_block(cg, "sess.gap");
+        LLVMBuildCondBr(cg->b, g.null, bb_next, bb_str);
+        cg_at(cg, bb_str);
+        LLVMValueRef pm = cg_alloca(cg, cg->t_i32, "gap.months");
+        LLVMValueRef pd = cg_alloca(cg, cg->t_i32, "gap.days");
+        LLVMValueRef pu = cg_alloca(cg, cg->t_i64, "gap.us");
+        LLVMValueRef gargs[5] = {g.v, g.len, pm, pd, pu};
+        LLVMValueRef ok = cg_call(cg, "srt_session_gap", gargs, 5, "gap.ok");
+        LLVMBasicBlockRef bb_iv = cg_block(cg, "sess.gap.iv");
+        LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, ok, cg_i32(cg, 0), ""), bb_next,
+                        bb_iv);
+        cg_at(cg, bb_iv);
+        months = cg_load(cg, cg->t_i32, pm, "months");
+        days = cg_load(cg, cg->t_i32, pd, "days");
+        us = cg_load(cg, cg->t_i64, pu, "us");
+    }
+    LLVMValueRef pe = cg_alloca(cg, cg->t_i64, "sess.end.p");
+    LLVMValueRef aargs[5] = {ts, months, days, us, pe};
+    LLVMValueRef rc = cg_call(cg, "srt_ts_add_interval", aargs, 5, "sess.end.rc");
+    LLVMBasicBlockRef bb_fits = cg_block(cg, "sess.fits");
+    LLVMBasicBlockRef bb_out = cg_block(cg, "sess.overflow");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, rc, cg_i32(cg, 0), ""), bb_out, bb_fits);
+    cg_at(cg, bb_out);
+    cg_time_overflow(cg, pq, ts, "session_window (the session end, time + gap)", bb_next);
+    cg_at(cg, bb_fits);
+    LLVMValueRef end = cg_load(cg, cg->t_i64, pe, "sess.end");
+    LLVMBasicBlockRef bb_some = cg_block(cg, "sess.some");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, end, ts, ""), bb_some, bb_next);
+    cg_at(cg, bb_some);
+    return end;
+}
+
+/* The session [ts, ts + gap) a row's time ts of session_window w starts, in *end: returns ts,
+   NULL ts going to bb_next (Spark filters the row); a ts + gap past the timestamp range fails
+   as Spark's TimeAdd overflow does.  A gap <= 0 (sema's 0 for a NULL one too) makes no
+   session: SessionWindowing's filter session.end > session.start drops every row (after the
+   end of a negative gap overflowed), so the code after this goes nowhere.  A calendar gap's
+   end is the row's own (session_end_cal; env evaluates a per-row gap, NULL for a constant). */
+static CgVal session_bounds(CgCtx *cg, const PQuery *pq, const CgEnv *env, const SExpr *w, CgVal ts,
                             LLVMBasicBlockRef bb_next, LLVMValueRef *end)
 {
+    int64_t gap = w->u.window.gap_us;
     LLVMBasicBlockRef bb_has = cg_block(cg, "sess.ts");
     LLVMBuildCondBr(cg->b, ts.null, bb_next, bb_has);
     cg_at(cg, bb_has);
+    if (w->u.window.gap_cal) {
+        *end = session_end_cal(cg, pq, env, w, ts.v, bb_next);
+        return ts;
+    }
     /* The end ts + gap must fit: a timestamp at the end of the range has no session. */
     *end = LLVMBuildAdd(cg->b, ts.v, cg_i64(cg, gap), "sess.end");
     LLVMBasicBlockRef bb_fits = cg_block(cg, "sess.fits");
@@ -580,8 +632,7 @@ static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, co
                                LLVMBasicBlockRef bb_next, CgVal *win)
 {
     LLVMValueRef end;
-    CgVal ts =
-        session_bounds(cg, pq, cg_expr(cg, env, w->u.window.ts), w->u.window.gap_us, bb_next, &end);
+    CgVal ts = session_bounds(cg, pq, env, w, cg_expr(cg, env, w->u.window.ts), bb_next, &end);
     win->null = cg_i1(cg, 0);
     win->n_fields = 2;
     win->fields = ARENA_NEW_N(cg->arena, CgVal, 2);
@@ -592,16 +643,16 @@ static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, co
 
 /* A late row of a session window aggregation, its key's slot still empty (of each grouping
    set, as Spark's Expand makes a row per set before the partial aggregate): the runtime
-   counts its (key, ts) once per partition (srt_query_late_session), the row's (part: the
-   partition an update log gives, NULL the current row's). */
+   counts its (key, session [ts, end)) once per partition (srt_query_late_session), the
+   row's (part: the partition an update log gives, NULL the current row's). */
 static void late_session(CgCtx *cg, const PQuery *pq, const EventTime *et, const CgVal *keys,
-                         LLVMValueRef ts, LLVMValueRef part)
+                         LLVMValueRef ts, LLVMValueRef end, LLVMValueRef part)
 {
     LLVMValueRef len, key = late_key(cg, pq, keys, &len);
     if (!part)
         part = cg_call(cg, "srt_partition_id", &cg->q, 1, "partition");
-    LLVMValueRef args[6] = {cg->q, cg_i32(cg, et->agg_op), key, len, ts, part};
-    cg_call(cg, "srt_query_late_session", args, 6, "");
+    LLVMValueRef args[7] = {cg->q, cg_i32(cg, et->agg_op), key, len, ts, end, part};
+    cg_call(cg, "srt_query_late_session", args, 7, "");
 }
 
 /* The session [ts, end) of the row, keyed by keys (a grouping set's), unless it is late by
@@ -615,7 +666,7 @@ static void session_update_keyed(CgCtx *cg, const PQuery *pq, const CgVal *keys,
         LLVMBasicBlockRef bb_drop = branch_if_late(cg, et->late, end, NULL);
         LLVMBasicBlockRef bb_keep = LLVMGetInsertBlock(cg->b);
         cg_at(cg, bb_drop);
-        late_session(cg, pq, et, keys, ts, part);
+        late_session(cg, pq, et, keys, ts, end, part);
         LLVMBuildBr(cg->b, bb_next);
         cg_at(cg, bb_keep);
     }
@@ -624,12 +675,13 @@ static void session_update_keyed(CgCtx *cg, const PQuery *pq, const CgVal *keys,
 }
 
 static void log_session(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args,
-                        CgVal ts);
+                        CgVal ts, LLVMValueRef end);
 
 /* session_window(ts, gap): the row starts the session [ts, ts + gap), which the runtime
    merges into the key's sessions.  NULL ts: no session (Spark filters the row).  A parallel
    task that logs the updates (et->logs) logs the row's time with each grouping set's keys
-   and arguments instead, before its bounds are tested (sl_update_log_<q> tests them). */
+   and arguments instead, before its bounds are tested (sl_update_log_<q> tests them); a
+   per-row gap's bounds are tested in the task, which logs the session's end too. */
 static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockRef bb_next, CgVal *keys,
                         const CgVal *args, const EventTime *et)
 {
@@ -652,16 +704,19 @@ static void session_row(CgCtx *cg, const PQuery *pq, CgEnv *env, LLVMBasicBlockR
         LLVMBasicBlockRef bb_update = cg_block(cg, "ulog.update");
         LLVMBuildCondBr(cg->b, et->logs, bb_log, bb_update);
         cg_at(cg, bb_log);
+        LLVMValueRef row_end = NULL;
+        if (w->u.window.gap)
+            session_bounds(cg, pq, env, w, ts, bb_next, &row_end);
         const CgVal *set_keys = keys, *set_args = args;
         if (a->n_gsets)
             set_keys = gset_begin(cg, pq, env, keys, &set_args, bb_next, &bb_step);
-        log_session(cg, pq, set_keys, set_args, ts);
+        log_session(cg, pq, set_keys, set_args, ts, row_end);
         LLVMBuildBr(cg->b, bb_step);
         cg_at(cg, bb_update);
         bb_step = bb_next;
     }
     LLVMValueRef end;
-    session_bounds(cg, pq, ts, w->u.window.gap_us, bb_next, &end);
+    session_bounds(cg, pq, env, w, ts, bb_next, &end);
     if (a->n_gsets) /* the session is in every set (sema_grouping.c): merged per set */
         keys = gset_begin(cg, pq, env, keys, &args, bb_next, &bb_step);
     session_update_keyed(cg, pq, keys, args, ts.v, end, NULL, et, bb_step);
@@ -793,7 +848,7 @@ static bool expr_allocates(const SExpr *e)
                 return true;
         return expr_allocates(e->u.kase.else_);
     case SX_WINDOW:
-        return expr_allocates(e->u.window.ts);
+        return expr_allocates(e->u.window.ts) || expr_allocates(e->u.window.gap);
     default:
         return false;
     }
@@ -1339,7 +1394,7 @@ static const PKeyLayout *update_log_layout(CgCtx *cg, const PQuery *pq, int **ar
     int n_values = a->n_agg;
     for (int d = 0; d < pq->n_distinct; d++)
         n_values += pq->distinct[d].n_args;
-    int cap = pq->key.n + n_values + a->n_agg + 2;
+    int cap = pq->key.n + n_values + a->n_agg + 3;
     const Type **types = ARENA_NEW_N(cg->arena, const Type *, cap + 1);
     int *at = ARENA_NEW_N(cg->arena, int, cap + 1);
     int n = 0;
@@ -1363,8 +1418,11 @@ static const PKeyLayout *update_log_layout(CgCtx *cg, const PQuery *pq, int **ar
         }
     *n_args = n - k0;
     if (pq->session) {
-        types[n++] = a->group[a->window_group]->u.window.ts->type;
+        const SExpr *w = a->group[a->window_group];
+        types[n++] = w->u.window.ts->type;
         types[n++] = &type_int;
+        if (w->u.window.gap)
+            types[n++] = &type_bigint; /* the end of the row's session, in µs */
     }
     for (int i = 0; i < n; i++)
         if (types[i]->kind == TY_NULL)
@@ -1375,8 +1433,8 @@ static const PKeyLayout *update_log_layout(CgCtx *cg, const PQuery *pq, int **ar
     return kl;
 }
 
-/* Log one update of a parallel task: its keys' and arguments' bytes, then a session's time
-   and partition (extra: NULL, or those two). */
+/* Log one update of a parallel task: its keys' and arguments' bytes, then a session's time,
+   partition and, of a per-row gap, end (extra: NULL, or those). */
 static void log_values(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args,
                        const CgVal *extra)
 {
@@ -1406,12 +1464,16 @@ static void log_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
 }
 
 /* Log a session window's row of a parallel task (session_row): its time ts, its partition
-   (the late rows a partition counts once, srt_query_late_session). */
-static void log_session(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, CgVal ts)
+   (the late rows a partition counts once, srt_query_late_session) and the end a per-row gap
+   gave it (end, else NULL). */
+static void log_session(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgVal *args, CgVal ts,
+                        LLVMValueRef end)
 {
-    CgVal extra[2] = {ts, {0}};
+    CgVal extra[3] = {ts, {0}, {0}};
     extra[1].null = cg_i1(cg, 0);
     extra[1].v = cg_call(cg, "srt_partition_id", &cg->q, 1, "partition");
+    extra[2].null = cg_i1(cg, 0);
+    extra[2].v = end;
     log_values(cg, pq, keys, args, extra);
 }
 
@@ -1459,9 +1521,13 @@ LLVMValueRef cg_update_log_fn(CgCtx *cg, const PQuery *pq, int qi)
     for (int i = 0; i < n_args; i++)
         args[arg_at[i]] = vals[pq->key.n + i];
     if (pq->session) {
+        const SExpr *w = a->group[a->window_group];
         const CgVal *extra = &vals[pq->key.n + n_args];
         LLVMValueRef end;
-        session_bounds(cg, pq, extra[0], a->group[a->window_group]->u.window.gap_us, step, &end);
+        if (w->u.window.gap) /* a per-row gap's bounds were tested by the task */
+            end = extra[2].v;
+        else
+            session_bounds(cg, pq, NULL, w, extra[0], step, &end);
         session_update_keyed(cg, pq, vals, args, extra[0].v, end, extra[1].v, &et, step);
     } else {
         update_keyed(cg, pq, tables.table, vals, args, &et, step);

@@ -279,8 +279,27 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
         if (e->u.window.session) {
             sb_puts(sb, "session_window(");
             put_expr(sb, e->u.window.ts, s);
-            sb_puts(sb, ", '");
-            plan_format_duration(sb, e->u.window.gap_us);
+            sb_puts(sb, ", ");
+            if (e->u.window.gap) {
+                put_expr(sb, e->u.window.gap, s);
+                sb_putc(sb, ')');
+                return;
+            }
+            sb_putc(sb, '\'');
+            int32_t cal[2] = {e->u.window.gap_months, e->u.window.gap_days};
+            const char *unit[2] = {"month", "day"};
+            bool any = false;
+            for (int i = 0; i < 2 && e->u.window.gap_cal; i++)
+                if (cal[i]) {
+                    sb_printf(sb, "%s%d %s%s", any ? " " : "", cal[i], unit[i],
+                              cal[i] == 1 ? "" : "s");
+                    any = true;
+                }
+            if (e->u.window.gap_us || !any) {
+                if (any)
+                    sb_putc(sb, ' ');
+                plan_format_duration(sb, e->u.window.gap_us);
+            }
             sb_puts(sb, "')");
             return;
         }

@@ -434,11 +434,19 @@ struct SExpr {
                of ends).  Type and output name as Spark: struct<start,end> named
                `session_window`.  Sema guarantees: a constant gap_us (<= 0 for a gap <= 0,
                NULL or no interval: no row has a session, Spark's filter session.end >
-               session.start drops them all), at least one other
+               session.start drops them all) unless gap_cal, at least one other
                GROUP BY key, never in Update mode, and in Append mode ts is the watermarked
-               event time (a session is final, emitted and evicted once end <= watermark). */
+               event time (a session is final, emitted and evicted once end <= watermark).
+               gap_cal: each row's end is Spark's TimeAdd of a CalendarInterval, ts plus
+               gap_months, then gap_days, then gap_us (a constant gap with months, or whose
+               days do not fold into µs), or of the per-row STRING gap cast to one when gap
+               is set (a NULL or no interval: no session); a row whose end is not after ts
+               has none. */
             bool session;
-            int64_t gap_us; /* session only: the gap */
+            bool gap_cal;
+            int32_t gap_months, gap_days; /* gap_cal without gap */
+            int64_t gap_us;               /* session only: the gap (gap_cal: its µs) */
+            SExpr *gap;                   /* gap_cal: the per-row gap, a STRING, or NULL */
         } window;
     } u;
 };

@@ -219,7 +219,13 @@ static void put_node(StrBuf *sb, const SExpr *e, const SSchema *in)
             sb_puts(sb, "session_window(");
             put_expr(sb, e->u.window.ts, in);
             sb_puts(sb, ", gap=");
-            sema_put_duration(sb, e->u.window.gap_us);
+            if (e->u.window.gap) {
+                put_expr(sb, e->u.window.gap, in);
+            } else {
+                if (e->u.window.gap_cal)
+                    sb_printf(sb, "%dmo%dd+", e->u.window.gap_months, e->u.window.gap_days);
+                sema_put_duration(sb, e->u.window.gap_us);
+            }
             sb_putc(sb, ')');
             break;
         }

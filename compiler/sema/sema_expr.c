@@ -23,6 +23,7 @@
 #include <strings.h>
 
 #include "common/cm_ansi_iv.h"
+#include "common/cm_interval.h"
 #include "common/cm_like.h"
 #include "common/cm_time.h"
 #include "common/cm_tz.h"
@@ -2820,11 +2821,30 @@ SExpr *sema_bind_window(Binder *b, const AstExpr *call)
     return w;
 }
 
-/* Spark's DataType.toString of an atomic type t (IntegerType, DecimalType(2,1)), as
-   _LEGACY_ERROR_TEMP_1040 names a session gap's type; NULL for a nested one. */
+/* Spark's DataType.toString of a type t (IntegerType, DecimalType(2,1),
+   ArrayType(IntegerType,true)), as _LEGACY_ERROR_TEMP_1040 names a session gap's type.  The
+   containsNull and nullable flags of nested types are printed true (sluice does not track
+   them; what a source reads is nullable). */
 static const char *spark_type_class(Arena *arena, const Type *t)
 {
+    if (t->kind == TY_ARRAY)
+        return arena_sprintf(arena, "ArrayType(%s,true)", spark_type_class(arena, t->elem));
+    if (t->kind == TY_MAP)
+        return arena_sprintf(arena, "MapType(%s,%s,true)", spark_type_class(arena, t->key),
+                             spark_type_class(arena, t->elem));
+    if (t->kind == TY_STRUCT) {
+        StrBuf sb;
+        sb_init(&sb, arena);
+        sb_puts(&sb, "StructType(");
+        for (int i = 0; i < t->n_fields; i++)
+            sb_printf(&sb, "%sStructField(%s,%s,true)", i ? "," : "", t->fields[i].name,
+                      spark_type_class(arena, t->fields[i].type));
+        sb_putc(&sb, ')');
+        return sb.data;
+    }
     static const char *const names[] = {
+        [TY_NULL] = "NullType",
+        [TY_STRING] = "StringType",
         [TY_BOOLEAN] = "BooleanType",
         [TY_INT] = "IntegerType",
         [TY_TINYINT] = "ByteType",
@@ -2847,55 +2867,57 @@ static const char *spark_type_class(Arena *arena, const Type *t)
     return (size_t)t->kind < sizeof names / sizeof names[0] ? names[t->kind] : NULL;
 }
 
-/* The constant gap of session_window (g, bound as gx): SessionWindowing casts a gap that is
-   no CalendarInterval to one when Cast.canCast (a STRING, NULL), else it is
+/* The gap of session_window w (g, bound as gx): SessionWindowing casts a gap that is no
+   CalendarInterval to one when Cast.canCast (a STRING, NULL), else it is
    QueryCompilationErrors.sessionWindowGapDurationDataTypeError (_LEGACY_ERROR_TEMP_1040,
    printed without its class).  An INTERVAL literal is one of those others: Spark 3.5's parser
    types every one as an ANSI interval (AstBuilder.constructMultiUnitsIntervalLiteral, the
    unit-to-unit form likewise), DayTimeIntervalType(2,2) for INTERVAL '5' MINUTE, which Cast
    cannot make a CalendarInterval.  A string that is no interval casts to NULL, whose session
-   has no end: *gap 0 then, as for NULL (no session, see sema_bind_session_window).  A string
-   with months is accepted by Spark (its session ends at time + the months, TimeAdd of the
-   CalendarInterval); sluice's sessions have a fixed length, so it is refused as not supported.
-   A per-row gap expression is not supported.  False after an error. */
-static bool session_gap(Binder *b, const AstExpr *g, const SExpr *gx, int64_t *gap)
+   has no end: gap_us 0 then, as for NULL (no session, see sema_bind_session_window).  The
+   session ends at PreciseTimestampConversion(time + gap), TimeAdd of the CalendarInterval
+   (DateTimeUtils.timestampAddInterval: months, then days, then µs): a constant gap without
+   months is a fixed length (its days folded into µs, exact in the session zone UTC), one with
+   months, or a per-row STRING gap, is added to each row's time (gap_cal).  False after an
+   error. */
+static bool session_gap(Binder *b, const AstExpr *g, SExpr *gx, SExpr *w)
 {
     SemaCtx *sc = b->sc;
-    int64_t months = 0;
-    *gap = 0;
-    if (g->kind == AST_STRING && g->u.str && sema_interval_parts(g->u.str, &months, gap) == 0) {
-        if (months == 0)
+    CmInterval iv;
+    w->u.window.gap_us = 0;
+    if (g->kind == AST_STRING && g->u.str &&
+        cm_interval_parse(g->u.str, &iv, NULL, NULL) == CM_IV_OK) {
+        if (iv.months == 0 && cm_interval_day_time_us(&iv, &w->u.window.gap_us))
             return true;
-        diag_error(sc->diag, g->span,
-                   "a session_window gap with months ('%s') is not supported yet (Spark ends each "
-                   "row's session at its time plus the months)",
-                   g->u.str);
-        return false;
+        w->u.window.gap_cal = true;
+        w->u.window.gap_months = iv.months;
+        w->u.window.gap_days = iv.days;
+        w->u.window.gap_us = iv.us;
+        return true;
     }
     if (g->kind == AST_STRING || g->kind == AST_NULL) /* Cast(..., CalendarIntervalType): NULL */
         return true;
-    const char *dt = gx ? spark_type_class(sc->arena, gx->type) : NULL;
-    if (dt && gx->type->kind != TY_STRING && gx->type->kind != TY_NULL) {
+    if (gx->type->kind != TY_STRING && gx->type->kind != TY_NULL) {
         diag_error(sc->diag, g->span,
                    "Gap duration expression used in session window must be CalendarIntervalType, "
                    "but got %s.",
-                   dt);
+                   spark_type_class(sc->arena, gx->type));
         return false;
     }
-    if (gx)
-        diag_error(sc->diag, g->span,
-                   "session_window gap must be a constant interval (a per-row gap expression is "
-                   "not supported)");
-    return false;
+    if (gx->type->kind == TY_STRING) { /* Cast(gap, CalendarIntervalType) per row */
+        w->u.window.gap_cal = true;
+        w->u.window.gap = gx;
+    }
+    return true;
 }
 
 /*
 ** session_window(timeColumn, gapDuration)
-** Spark's SessionWindow with a constant gap: a string or INTERVAL literal (Spark also takes a
-** per-row gap expression; sluice does not), parsed like window()'s durations.  A gap <= 0
-** (or NULL, or a string that is no interval) is accepted as Spark accepts it:
-** SessionWindowing's sessionFilterByTimeRange then filters every row (session.end >
-** session.start is never true), so such a window has no session.
+** Spark's SessionWindow: a constant gap (a string, parsed as Spark's stringToInterval) or a
+** per-row STRING expression (session_gap).  A gap <= 0 (or NULL, or a string that is no
+** interval) is accepted as Spark accepts it: SessionWindowing's sessionFilterByTimeRange
+** then filters every row (session.end > session.start is never true), so such a window has
+** no session; with months or per row, the filter is each row's.
 */
 SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
 {
@@ -2926,14 +2948,10 @@ SExpr *sema_bind_session_window(Binder *b, const AstExpr *call)
                                     g->kind == AST_STRING && g->u.str ? g->u.str : sql_of(b, g));
     if (!(ts = window_time_column(b, ts, args->items[0], sql)))
         return NULL;
-    int64_t gap;
-    if (!session_gap(b, g, gx, &gap))
-        return NULL;
     SExpr *w = sema_new_expr(sc, SX_WINDOW, type_window_of(ts->type), call->span);
     w->u.window.ts = ts;
     w->u.window.session = true;
-    w->u.window.gap_us = gap;
-    return w;
+    return session_gap(b, g, gx, w) ? w : NULL;
 }
 
 /*
@@ -3176,6 +3194,7 @@ void sema_expr_columns(const SExpr *e, bool *needed, int n)
         return;
     case SX_WINDOW:
         sema_expr_columns(e->u.window.ts, needed, n);
+        sema_expr_columns(e->u.window.gap, needed, n);
         return;
     }
 }
@@ -3224,7 +3243,7 @@ SExpr **sema_expr_operand(SExpr *e, int i)
     case SX_CALL:
         return nth(e->u.call.args, e->u.call.n_args, i);
     case SX_WINDOW:
-        return i == 0 ? &e->u.window.ts : NULL;
+        return i == 0 ? &e->u.window.ts : i == 1 && e->u.window.gap ? &e->u.window.gap : NULL;
     }
     return NULL;
 }
@@ -3305,6 +3324,10 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
     case SX_WINDOW:
         return a->u.window.session == b->u.window.session &&
                a->u.window.gap_us == b->u.window.gap_us &&
+               a->u.window.gap_cal == b->u.window.gap_cal &&
+               a->u.window.gap_months == b->u.window.gap_months &&
+               a->u.window.gap_days == b->u.window.gap_days &&
+               sema_expr_equal(a->u.window.gap, b->u.window.gap) &&
                a->u.window.size_us == b->u.window.size_us &&
                a->u.window.slide_us == b->u.window.slide_us &&
                a->u.window.start_us == b->u.window.start_us &&

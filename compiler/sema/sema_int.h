@@ -338,8 +338,8 @@ SExpr *sema_window_time(Binder *b, SExpr *w, SrcSpan at);
 /* window(ts, size[, slide[, start]]) as SX_WINDOW; reports Spark's window errors.  A window
    column as ts stands for window_time(ts) (TimeWindowing, Spark 3.4+). */
 SExpr *sema_bind_window(Binder *b, const AstExpr *call);
-/* session_window(ts, gap) as SX_WINDOW with u.window.session; the gap must be a constant
-   interval > 0. */
+/* session_window(ts, gap) as SX_WINDOW with u.window.session: a constant gap (a fixed one,
+   or gap_cal with months) or a per-row STRING one (gap_cal, u.window.gap). */
 SExpr *sema_bind_session_window(Binder *b, const AstExpr *call);
 /* The value of the typed literal e (a cast with typed_literal set: DATE '...', TIMESTAMP '...',
    TIMESTAMP_NTZ '...'), as the cast folds it, 'epoch' as 0; false when the text has none that

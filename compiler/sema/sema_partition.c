@@ -186,6 +186,7 @@ static void walk(PartCheck *pc, const SExpr *e, bool cond, const char *where)
         return;
     case SX_WINDOW:
         walk(pc, e->u.window.ts, cond, where);
+        walk(pc, e->u.window.gap, cond || !never_null(e->u.window.ts), where); /* TimeAdd's right */
         return;
     }
 }

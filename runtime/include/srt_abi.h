@@ -389,11 +389,11 @@ void srt_query_dropped_late(SrtQuery *q, int32_t op, int64_t n);
 void srt_query_late_group(SrtQuery *q, int32_t op, const void *key, uint32_t key_len,
                           uint64_t hash);
 /* A row of a session window aggregation op, of group key K (key_len bytes, the session slot
-   zeroed) and event time ts_us, read in partition `part` (srt_partition_id), was late: each
-   (K, ts_us) counts once per partition of the batch in numRowsDroppedByWatermark.  Out of
-   memory fails the query. */
+   zeroed) and session [ts_us, end_us), read in partition `part` (srt_partition_id), was late:
+   each (K, ts_us, end_us), a partial aggregate of Spark's, counts once per partition of the
+   batch in numRowsDroppedByWatermark.  Out of memory fails the query. */
 void srt_query_late_session(SrtQuery *q, int32_t op, const void *key, uint32_t key_len,
-                            int64_t ts_us, int32_t part);
+                            int64_t ts_us, int64_t end_us, int32_t part);
 /* DROP DUPLICATES: the query keeps a set of keys (a group table whose state is 16 bytes:
    i64 eviction time in µs at 0 — the key is forgotten once the watermark reaches it,
    INT64_MAX never — and i64 seen flag at 8). */
@@ -429,7 +429,7 @@ void srt_prog_query_distinct_fold(SrtProgram *p, int query, SrtDistinctFoldFn fo
    srt_query_logs_values: 1 in a parallel task (log), 0 on the query's thread (update now);
    constant for a process call.  srt_vlog_put: room for the n bytes (a multiple of 8) of
    one value, 8-aligned, after its tag; out of memory fails the query.  srt_vlog_put_row
-   likewise in a session window, whose task group is the row's point [ts, ts] of its key in
+   likewise in a session window, whose task group is the row's point (its session) of its key in
    the task's batch table (numbered by srt_session_upsert). */
 int32_t srt_query_logs_values(SrtQuery *q);
 void *srt_vlog_put(SrtQuery *q, const uint8_t *state, uint32_t agg, uint32_t n);
@@ -941,6 +941,15 @@ double srt_months_between(int64_t us1, int64_t us2, int32_t round_off);
    or instantToMicros refuses fails the query with Java's message: -1 (add), 0 (diff). */
 int srt_ts_add_unit(SrtQuery *q, int64_t us, int32_t unit, int32_t n, int64_t *out);
 int64_t srt_ts_diff_unit(SrtQuery *q, int64_t start, int64_t end, int32_t unit);
+/* A session window's gap per row (SessionWindowing's Cast(gap, CalendarIntervalType),
+   IntervalUtils.safeStringToInterval): 1 with the interval of s[0, n) in *months, *days and
+   *us, 0 when it is no interval (NULL: the row has no session). */
+int32_t srt_session_gap(const char *s, uint32_t n, int32_t *months, int32_t *days, int64_t *us);
+/* TimeAdd of a CalendarInterval in the session zone UTC (DateTimeUtils.timestampAddInterval,
+   timestampNTZAddInterval): ts plus months (plusMonths, the day clamped to the month's
+   length), then days, then us.  0 with *out set, or -1 when the result is past the µs range
+   (instantToMicros' long overflow; java.time's own limits lie beyond it). */
+int32_t srt_ts_add_interval(int64_t ts, int32_t months, int32_t days, int64_t us, int64_t *out);
 /* from_utc_timestamp and to_utc_timestamp with a region zone (DateTimeUtils.convertTz):
    zone is the zone's rules, a constant table the compiler read from its tz database
    (common/cm_tz.h).  0 with *out set, or SRT_DATE_OVERFLOW ("long overflow"). */

@@ -716,9 +716,9 @@ typedef struct SrtSessions SrtSessions;
    lives at slot_offset of the key bytes.  NULL when out of memory. */
 SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
                               SrtMergeFn merge);
-/* A batch table: every session is a point [ts, ts] (upserts with start != end are refused
-   with -SRT_ERR_FORMAT), found by (K, ts) in one probe; a key's points stay in arrival
-   order (srt_sessions_fold takes them by ts). */
+/* A batch table: every session is a row's own session [ts, end), a point named by (K, ts,
+   end) and found in one probe (an upsert of another (ts, end) makes another point); a key's
+   points stay in arrival order (srt_sessions_fold takes them by ts, then end). */
 SrtSessions *srt_sessions_new_batch(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
                                     SrtMergeFn merge);
 void srt_sessions_free(SrtSessions *t);
@@ -738,17 +738,16 @@ size_t srt_sessions_bytes(const SrtSessions *t);   /* memory held */
 int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
                          uint32_t state_len, SrtErr *err);
 /* Fold the batch table b into t as Spark's SessionWindowStateStoreRestoreExec and
-   MergingSessionsExec merge a batch into the state: b holds, per key, one session [ts, ts]
-   per timestamp ts of the batch's rows, its state their partial aggregate (rows in arrival
-   order); each is the session [ts, ts + gap_us).  Per key, t's sessions and b's are taken
-   in order of start (t's first on a tie) and merged into the session before them when they
-   start at or before its end.  b must be a batch table; it is left as it was.  *n_put: the sessions
-   of b's keys after the fold, *n_gone: t's sessions merged into one before them
-   (SessionWindowStateStoreSaveExec's numRowsUpdated and removed rows).  0, -SRT_ERR_NOMEM (the keys
-   folded so far stay folded) or -SRT_ERR_FORMAT (tables of different layouts, or b not a batch
+   MergingSessionsExec merge a batch into the state: b holds, per key, one session [ts, end)
+   per session of the batch's rows, its state their partial aggregate (rows in arrival
+   order).  Per key, t's sessions and b's are taken in order of start (t's first on a tie;
+   b's by start, then end, as Spark sorts the session struct) and merged into the session before
+   them when they start at or before its end.  b must be a batch table; it is left as it was.
+   *n_put: the sessions of b's keys after the fold, *n_gone: t's sessions merged into one before
+   them (SessionWindowStateStoreSaveExec's numRowsUpdated and removed rows).  0, -SRT_ERR_NOMEM (the
+   keys folded so far stay folded) or -SRT_ERR_FORMAT (tables of different layouts, or b not a batch
    table). */
-int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
-                      size_t *n_gone);
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, size_t *n_put, size_t *n_gone);
 /* Upsert every point of batch table src into batch table t, in src's order (its keys' first
    insertions, then the key's list order), a new one with src's state, one t has merged into
    with merge (NULL: t's state kept): --threads folds a task's batch table into the query's
@@ -758,12 +757,13 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn m
 /* Batch table t's key of its last upsert, as its entry number (keys are numbered from 0 in
    the order of their first upsert; a batch table never removes one). */
 uint32_t srt_sessions_last_key(const SrtSessions *t);
-/* A point [ts, ts] of a batch table's key, by its entry number (srt_sessions_last_key). */
+/* A point [ts, end) of a batch table's key, by its entry number (srt_sessions_last_key). */
 typedef struct SrtSessPoint {
     uint32_t key;
-    int64_t ts;
+    int64_t ts, end;
 } SrtSessPoint;
-/* states[i]: the state of batch table t's point of src's key number pts[i].key at pts[i].ts,
+/* states[i]: the state of batch table t's point (pts[i].ts, pts[i].end) of src's key number
+   pts[i].key,
    valid until t's next upsert.  0, -SRT_ERR_NOMEM, or -SRT_ERR_FORMAT when t has no such
    point (or a table is not a batch table). */
 int srt_sessions_points(const SrtSessions *t, const SrtSessions *src, const SrtSessPoint *pts,

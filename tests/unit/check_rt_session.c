@@ -59,7 +59,7 @@ static SrtSessions *new_table(SrtMem *m)
     return t;
 }
 
-/* A batch table: points [ts, ts] in arrival order, found by (key, ts). */
+/* A batch table: points [ts, end) in arrival order, found by (key, ts, end). */
 static SrtSessions *new_batch(SrtMem *m)
 {
     SrtSessions *t = srt_sessions_new_batch(m, sizeof(St), SLOT, st_merge);
@@ -135,8 +135,8 @@ static int collect_fn(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *
 }
 
 /* Every session, checking the invariant: per key sorted by start, never overlapping nor
-   touching (in a batch table: points [ts, ts] in any order); keys contiguous (one list
-   each).  Caller frees c->v. */
+   touching (in a batch table: distinct points [ts, end) in any order); keys contiguous (one
+   list each).  Caller frees c->v. */
 static void snapshot_of(SrtSessions *t, Collect *c, int batch)
 {
     collect_init(c);
@@ -146,9 +146,9 @@ static void snapshot_of(SrtSessions *t, Collect *c, int batch)
     ck_assert_uint_eq(c->n, srt_sessions_count(t));
     for (size_t i = 0; i < c->n; i++) {
         CHECK(c->v[i].start <= c->v[i].end);
-        CHECK(!batch || c->v[i].start == c->v[i].end);
         if (i > 0 && c->v[i].uid == c->v[i - 1].uid &&
-            !(batch ? c->v[i - 1].start != c->v[i].start : c->v[i - 1].end < c->v[i].start))
+            !(batch ? c->v[i - 1].start != c->v[i].start || c->v[i - 1].end != c->v[i].end
+                    : c->v[i - 1].end < c->v[i].start))
             ck_abort_msg("sessions of key %d overlap or touch: [%lld,%lld) [%lld,%lld)",
                          c->v[i].uid, (long long)c->v[i - 1].start, (long long)c->v[i - 1].end,
                          (long long)c->v[i].start, (long long)c->v[i].end);
@@ -185,8 +185,8 @@ static void put(SrtSessions *t, int32_t uid, int64_t start, int64_t end, uint64_
     v->trace = trace;
 }
 
-/* srt_sessions_fold merges a batch's partial buffers [ts, ts] (sessions [ts, ts + gap)) with
-   the state in one pass by start, the state first on a tie: the trace shows the order. */
+/* srt_sessions_fold merges a batch's partial buffers [ts, ts + gap) with the state in one
+   pass by start, the state first on a tie: the trace shows the order. */
 START_TEST(test_fold_order)
 {
     SrtMem mem;
@@ -194,13 +194,13 @@ START_TEST(test_fold_order)
     SrtSessions *t = new_table(&mem), *b = new_batch(&mem);
     put(t, 1, 10, 20, 0xA);
     put(t, 1, 40, 50, 0xB);
-    put(b, 1, 30, 30, 0x3); /* arrival order is not the order of the merge */
-    put(b, 1, 10, 10, 0x2);
-    put(b, 1, 5, 5, 0x1);
-    put(b, 2, 200, 200, 0x5);
-    put(b, 2, 100, 100, 0x4);
+    put(b, 1, 30, 45, 0x3); /* arrival order is not the order of the merge */
+    put(b, 1, 10, 25, 0x2);
+    put(b, 1, 5, 20, 0x1);
+    put(b, 2, 200, 215, 0x5);
+    put(b, 2, 100, 115, 0x4);
     size_t n_put, n_gone;
-    ck_assert_int_eq(srt_sessions_fold(t, b, 15, &n_put, &n_gone), 0);
+    ck_assert_int_eq(srt_sessions_fold(t, b, &n_put, &n_gone), 0);
     /* [5,20) + A[10,20) + [10,25): one session; [30,45) does not reach it but takes B */
     ck_assert_uint_eq(n_put, 4);  /* every session of keys 1 and 2 */
     ck_assert_uint_eq(n_gone, 2); /* A and B: their starts are no session's start now */
@@ -222,30 +222,40 @@ START_TEST(test_fold_order)
     ck_assert_uint_eq(c.n, 5);
     static const int64_t points[][2] = {{1, 30}, {1, 10}, {1, 5}, {2, 200}, {2, 100}};
     for (size_t i = 0; i < 5; i++)
-        expect(&c.v[i], (int32_t)points[i][0], points[i][1], points[i][1], 1);
+        expect(&c.v[i], (int32_t)points[i][0], points[i][1], points[i][1] + 15, 1);
     free(c.v);
     /* a table that is not a batch table is refused */
-    ck_assert_int_eq(srt_sessions_fold(t, t, 15, &n_put, &n_gone), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_fold(t, t, &n_put, &n_gone), -SRT_ERR_FORMAT);
     srt_sessions_free(b);
     srt_sessions_free(t);
     ck_assert_uint_eq(mem.in_use, 0);
 }
 END_TEST
 
-/* One row of user uid at ts into a batch table: its point session [ts, ts] made (count 1,
-   the trace digit) or merged with the row's own state, as a batch's partial aggregate. */
-static void batch_row(SrtSessions *t, int32_t uid, int64_t ts, uint64_t digit)
+/* One row of user uid at ts, its session ending at end, into a batch table: its point made
+   (count 1, the trace digit) or merged with the row's own state, as a batch's partial
+   aggregate. */
+static void batch_row_to(SrtSessions *t, int32_t uid, int64_t ts, int64_t end, uint64_t digit)
 {
     uint8_t key[KEY_LEN];
     make_key(key, uid);
     size_t before = srt_sessions_count(t);
     uint8_t *st = NULL;
-    CHECK(srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts, &st) == 0);
+    CHECK(srt_sessions_upsert(t, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, end, &st) == 0);
     St one = {1, ts, digit};
     if (srt_sessions_count(t) > before)
         memcpy(st, &one, sizeof one);
     else
         st_merge(st, (const uint8_t *)&one, NULL);
+}
+
+/* The batch tables' gap of the tests that use one. */
+#define BATCH_GAP 5
+
+/* One row of user uid at ts, its session [ts, ts + BATCH_GAP), into a batch table. */
+static void batch_row(SrtSessions *t, int32_t uid, int64_t ts, uint64_t digit)
+{
+    batch_row_to(t, uid, ts, ts + BATCH_GAP, digit);
 }
 
 /* --threads: the batch tables of tasks merged in task order (srt_sessions_merge_from) are
@@ -282,7 +292,7 @@ START_TEST(test_merge_from_tasks)
         ck_assert_int_eq(b.v[i].st.sum, a.v[i].st.sum);
         ck_assert_uint_eq(b.v[i].st.trace, a.v[i].st.trace);
     }
-    expect(&a.v[0], 1, 10, 10, 3); /* key 1 first; (1, 10): rows 1, 3 (task 0), 6 (task 1) */
+    expect(&a.v[0], 1, 10, 15, 3); /* key 1 first; (1, 10): rows 1, 3 (task 0), 6 (task 1) */
     ck_assert_uint_eq(a.v[0].st.trace, 0x136);
     free(a.v);
     free(b.v);
@@ -292,7 +302,8 @@ START_TEST(test_merge_from_tasks)
     ck_assert_uint_eq(srt_sessions_last_key(task[1]), 1);
     batch_row(task[1], 2, 5, 0xF);
     ck_assert_uint_eq(srt_sessions_last_key(task[1]), 2);
-    const SrtSessPoint pts[] = {{0, 12}, {1, 10}, {1, 15}, {0, 7}, {1, 10}, {2, 5}, {0, 8}};
+    const SrtSessPoint pts[] = {{0, 12, 17}, {1, 10, 15}, {1, 15, 20}, {0, 7, 12},
+                                {1, 10, 15}, {2, 5, 10},  {0, 8, 13}};
     uint8_t *states[7];
     ck_assert_int_eq(srt_sessions_points(q, task[1], pts, 7, states), 0);
     const St *p = (const St *)(const void *)states[0];
@@ -305,8 +316,10 @@ START_TEST(test_merge_from_tasks)
     ck_assert_uint_eq(((const St *)(const void *)states[3])->trace, 0x5);    /* (3, 7) */
     ck_assert_uint_eq(((const St *)(const void *)states[5])->trace, 0x27);   /* (2, 5) */
     ck_assert_uint_eq(((const St *)(const void *)states[6])->trace, 0xC);    /* (3, 8) */
-    const SrtSessPoint none[] = {{1, 11}}, no_key[] = {{3, 12}}, not_there[] = {{1, 5}};
+    const SrtSessPoint none[] = {{1, 11, 16}}, no_key[] = {{3, 12, 17}},
+                       not_there[] = {{1, 5, 10}}, other_end[] = {{1, 10, 11}};
     ck_assert_int_eq(srt_sessions_points(q, task[1], none, 1, states), -SRT_ERR_FORMAT);
+    ck_assert_int_eq(srt_sessions_points(q, task[1], other_end, 1, states), -SRT_ERR_FORMAT);
     ck_assert_int_eq(srt_sessions_points(q, task[1], no_key, 1, states), -SRT_ERR_FORMAT);
     /* task 2's key 1 is user 1, which has no point 5 */
     ck_assert_int_eq(srt_sessions_points(q, task[2], not_there, 1, states), -SRT_ERR_FORMAT);
@@ -348,10 +361,10 @@ START_TEST(test_batch_backwards)
     uint8_t key[KEY_LEN];
     make_key(key, 1);
     uint8_t *st;
-    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), 0, 5, &st),
-                     -SRT_ERR_FORMAT); /* a batch table holds points only */
+    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), 5, 4, &st),
+                     -SRT_ERR_FORMAT); /* a session ending before it starts */
     size_t n_put, n_gone;
-    ck_assert_int_eq(srt_sessions_fold(t, b, 5, &n_put, &n_gone), 0); /* gap 5 < 10 apart */
+    ck_assert_int_eq(srt_sessions_fold(t, b, &n_put, &n_gone), 0); /* gap 5 < 10 apart */
     ck_assert_uint_eq(n_put, N);
     ck_assert_uint_eq(n_gone, 0);
     Collect c;
@@ -375,6 +388,44 @@ START_TEST(test_batch_backwards)
 }
 END_TEST
 
+/* A per-row gap (or one with months): rows of one time whose sessions end apart are points
+   of their own, the partial buffers of Spark's aggregate grouped by the session struct, and
+   the fold takes them by start, then end (SessionWindowStateStoreRestoreExec's ordering),
+   each merging into the session before it while it starts at or before its end. */
+START_TEST(test_batch_points_by_end)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *b = new_batch(&mem), *t = new_table(&mem);
+    batch_row_to(b, 1, 10, 40, 0x1);
+    batch_row_to(b, 1, 10, 20, 0x2);
+    batch_row_to(b, 1, 10, 40, 0x3); /* joins the first point */
+    batch_row_to(b, 1, 30, 35, 0x4);
+    batch_row_to(b, 1, 50, 60, 0x5);
+    batch_row_to(b, 2, 7, 9, 0x6);
+    batch_row_to(b, 2, 7, 8, 0x7);
+    ck_assert_uint_eq(srt_sessions_count(b), 6);
+    put(t, 2, 7, 7, 0x8); /* a stored session first on a tie of starts */
+    size_t n_put, n_gone;
+    ck_assert_int_eq(srt_sessions_fold(t, b, &n_put, &n_gone), 0);
+    ck_assert_uint_eq(n_put, 3);
+    ck_assert_uint_eq(n_gone, 0);
+    Collect c;
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 3);
+    /* [10, 20) 2, then [10, 40) 1 3 (end 40), [30, 35) 4 inside it; [50, 60) 5 apart */
+    expect(&c.v[0], 2, 7, 9, 3);
+    ck_assert_uint_eq(c.v[0].st.trace, 0x876);
+    expect(&c.v[1], 1, 10, 40, 4);
+    ck_assert_uint_eq(c.v[1].st.trace, 0x2134);
+    expect(&c.v[2], 1, 50, 60, 1);
+    free(c.v);
+    srt_sessions_free(b);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 static int same_snapshots(const Collect *a, const Collect *b);
 
 /* A batch table against a model (a count and a trace per (key, ts)) on orders of time that
@@ -389,8 +440,8 @@ START_TEST(test_batch_points_vs_model)
     SrtMem mem;
     srt_mem_init(&mem);
     SrtSessions *t = new_batch(&mem);
-    static St model[KEYS][TMAX];
-    static uint8_t mark[KEYS][TMAX];
+    static St model[KEYS][TMAX][2]; /* [1]: the rows whose session ends later */
+    static uint8_t mark[KEYS][TMAX][2];
     memset(model, 0, sizeof model);
     static int64_t times[ROWS];
     uint64_t x = 7 + (uint64_t)pattern;
@@ -433,9 +484,11 @@ START_TEST(test_batch_points_vs_model)
                           : (int32_t)(RND() % KEYS);
         uint64_t digit = 1 + (uint64_t)i % 15;
         size_t before = srt_sessions_count(t);
-        batch_row(t, uid, ts, digit);
+        /* random times: two gaps (a per-row one), the same time making two points */
+        int later = pattern == 0 || pattern == 5 ? (int)(RND() % 2) : 0;
+        batch_row_to(t, uid, ts, ts + BATCH_GAP + later, digit);
         St one = {1, ts, digit};
-        St *m = &model[uid][ts];
+        St *m = &model[uid][ts][later];
         CHECK((srt_sessions_count(t) > before) == (m->count == 0));
         if (m->count == 0)
             *m = one;
@@ -460,15 +513,17 @@ START_TEST(test_batch_points_vs_model)
     size_t want = 0;
     for (int k = 0; k < KEYS; k++)
         for (int q = 0; q < TMAX; q++)
-            want += model[k][q].count != 0;
+            want += (model[k][q][0].count != 0) + (model[k][q][1].count != 0);
     ck_assert_uint_eq(c.n, want);
     memset(mark, 0, sizeof mark);
     for (size_t i = 0; i < c.n; i++) {
         const Seen *v = &c.v[i];
+        int64_t later = v->end - v->start - BATCH_GAP;
         CHECK(v->uid >= 0 && v->uid < KEYS && v->start >= 0 && v->start < TMAX);
-        const St *m = &model[v->uid][v->start];
-        CHECK(!mark[v->uid][v->start]);
-        mark[v->uid][v->start] = 1;
+        CHECK(later == 0 || later == 1);
+        const St *m = &model[v->uid][v->start][later];
+        CHECK(!mark[v->uid][v->start][later]);
+        mark[v->uid][v->start][later] = 1;
         CHECK(m->count == v->st.count && m->sum == v->st.sum && m->trace == v->st.trace);
     }
     free(c.v);
@@ -1323,6 +1378,7 @@ Suite *rt_session_suite(void)
     tcase_add_test(tc, test_fold_order);
     tcase_add_test(tc, test_merge_from_tasks);
     tcase_add_test(tc, test_batch_backwards);
+    tcase_add_test(tc, test_batch_points_by_end);
     tcase_add_loop_test(tc, test_batch_points_vs_model, 0, 6);
     suite_add_tcase(s, tc);
     return s;

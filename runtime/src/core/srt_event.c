@@ -205,17 +205,18 @@ void srt_query_late_group(SrtQuery *q, int32_t op, const void *key, uint32_t key
 /* Spark plans a streaming session window (AggUtils.planStreamingAggregationForSession) as a
    partial aggregate per (K, the row's own session [ts, ts + gap)) in each partition, then,
    after a shuffle that merges nothing, SessionWindowStateStoreRestoreExec drops the late
-   ones and counts them: a late (K, ts) counts once per partition.  The set's key is K, ts
-   and the row's partition (srt_partition_id: SrtReadPos.partition), so a partition split
+   ones and counts them: a late (K, session) counts once per partition.  The set's key is K,
+   the session's ts and end and the row's partition (srt_partition_id: SrtReadPos.partition), so a partition split
    across tasks still counts once (srt_event_fold_late). */
 void srt_query_late_session(SrtQuery *q, int32_t op, const void *key, uint32_t key_len,
-                            int64_t ts_us, int32_t part)
+                            int64_t ts_us, int64_t end_us, int32_t part)
 {
-    uint8_t *k = srt_scratch_alloc(q, key_len + 12u);
+    uint8_t *k = srt_scratch_alloc(q, key_len + 20u);
     memcpy(k, key, key_len);
     memcpy(k + key_len, &ts_us, 8);
-    memcpy(k + key_len + 8, &part, 4);
-    srt_query_late_group(q, op, k, key_len + 12u, srt_hash(k, key_len + 12u));
+    memcpy(k + key_len + 8, &end_us, 8);
+    memcpy(k + key_len + 16, &part, 4);
+    srt_query_late_group(q, op, k, key_len + 20u, srt_hash(k, key_len + 20u));
 }
 
 /* Fold a parallel task's late groups into op's (srt_par.c): the task counted its own, the

@@ -231,6 +231,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_uuid,
     (const void *)srt_ts_add_unit,
     (const void *)srt_ts_diff_unit,
+    (const void *)srt_session_gap,
+    (const void *)srt_ts_add_interval,
     (const void *)srt_sha1,
     (const void *)srt_sha2,
     (const void *)srt_crc32,

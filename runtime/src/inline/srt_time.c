@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "common/cm_interval.h"
 #include "common/cm_time.h"
 #include "common/cm_tz.h"
 #include "srt_abi.h"
@@ -306,11 +307,10 @@ static int t_int_days(int64_t days, int64_t *out)
     return days < INT32_MIN || days > INT32_MAX ? SRT_DATE_OVERFLOW : 0;
 }
 
-int srt_date_add_months(int64_t days, int32_t months, int64_t *out)
+/* LocalDate.plusMonths on a day number: the day of the month kept unless the new month is
+   shorter (2016-01-31 + 1 month is 2016-02-29); *year is the new year, which Java checks. */
+static int64_t t_plus_months(int64_t days, int64_t months, int64_t *year)
 {
-    /* dateAddMonths: LocalDate.plusMonths, which keeps the day of the month unless the
-       month is shorter (2016-01-31 + 1 month is 2016-02-29), years stay within Java's
-       range for any INT of months. */
     int64_t y;
     int m, d;
     cm_civil_from_days(days, &y, &m, &d);
@@ -318,7 +318,16 @@ int srt_date_add_months(int64_t days, int32_t months, int64_t *out)
     int64_t ny = cm_floordiv(mc, 12);
     int nm = (int)(mc - ny * 12) + 1;
     int nd = d < cm_days_in_month(ny, nm) ? d : cm_days_in_month(ny, nm);
-    return t_int_days(cm_days_from_civil(ny, nm, nd), out);
+    *year = ny;
+    return cm_days_from_civil(ny, nm, nd);
+}
+
+int srt_date_add_months(int64_t days, int32_t months, int64_t *out)
+{
+    /* dateAddMonths: LocalDate.plusMonths; years stay within Java's range for any INT of
+       months. */
+    int64_t y;
+    return t_int_days(t_plus_months(days, months, &y), out);
 }
 
 int srt_make_date(int32_t year, int32_t month, int32_t day, int64_t *out)
@@ -798,11 +807,7 @@ int srt_ts_add_unit(SrtQuery *q, int64_t us, int32_t unit, int32_t n, int64_t *o
     int32_t months = unit == CM_TSU_MONTH     ? n
                      : unit == CM_TSU_QUARTER ? (int32_t)((uint32_t)n * 3u)
                                               : (int32_t)((uint32_t)n * 12u);
-    int64_t y;
-    int m, d;
-    cm_civil_from_days(day, &y, &m, &d);
-    int64_t mc = y * 12 + (m - 1) + months;
-    int64_t ny = cm_floordiv(mc, 12);
+    int64_t ny, nday = t_plus_months(day, months, &ny);
     if (ny < -999999999 || ny > 999999999) {
         char msg[128];
         snprintf(msg, sizeof msg,
@@ -811,9 +816,33 @@ int srt_ts_add_unit(SrtQuery *q, int64_t us, int32_t unit, int32_t n, int64_t *o
         srt_query_fail(q, msg);
         return -1;
     }
-    int nm = (int)(mc - ny * 12) + 1;
-    int nd = d < cm_days_in_month(ny, nm) ? d : cm_days_in_month(ny, nm);
-    return ts_from_day(q, cm_days_from_civil(ny, nm, nd), tod, out);
+    return ts_from_day(q, nday, tod, out);
+}
+
+int32_t srt_session_gap(const char *s, uint32_t n, int32_t *months, int32_t *days, int64_t *us)
+{
+    CmInterval iv;
+    if (cm_interval_parse_n(s, n, &iv, NULL, NULL) != CM_IV_OK)
+        return 0;
+    *months = iv.months;
+    *days = iv.days;
+    *us = iv.us;
+    return 1;
+}
+
+int32_t srt_ts_add_interval(int64_t ts, int32_t months, int32_t days, int64_t us, int64_t *out)
+{
+    /* microsToInstant(ts).atZone(UTC).plusMonths(months).plusDays(days).plus(us, MICROS):
+       in UTC a day is 86400 s, so only plusMonths needs the calendar (years stay within
+       java.time's for any Int of months from a µs time) */
+    int64_t day = cm_floordiv(ts, TS_US_PER_DAY), tod = ts - day * TS_US_PER_DAY, y;
+    if (months)
+        day = t_plus_months(day, months, &y);
+    __int128 r = ((__int128)day + days) * TS_US_PER_DAY + tod + us;
+    if (r > INT64_MAX || r < INT64_MIN)
+        return -1;
+    *out = (int64_t)r;
+    return 0;
 }
 
 int srt_array_sequence_months(SrtQuery *q, int64_t start, int64_t stop, int64_t step,

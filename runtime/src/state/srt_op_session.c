@@ -2,9 +2,10 @@
 **
 ** Spark's SessionWindowStateStoreSaveExec.  Generated code calls srt_session_upsert per row.
 ** As Spark's plan for a streaming session window (AggUtils.planStreamingAggregationForSession)
-** does, a batch's rows are first aggregated apart per key and timestamp (the partial
-** aggregate, grouped by the key and the row's own session [ts, ts + gap)), in a batch table
-** whose sessions are [ts, ts]; before the output they are folded into the state in order of
+** does, a batch's rows are first aggregated apart per key and session (the partial
+** aggregate, grouped by the key and the row's own session [ts, ts + gap), whose end a per-row
+** gap or one with months makes the row's own), in a batch table of those points; before the
+** output they are folded into the state in order of
 ** start with the sessions restored for the key (srt_sessions_fold: SessionWindowStateStore-
 ** RestoreExec's merge of input and state rows, then MergingSessionsExec).  So a DOUBLE sum
 ** adds the same partial sums in the same order as Spark, and first/last follow the order of
@@ -14,7 +15,7 @@
 ** compiler, as Spark does).  Sessions change shape as they merge, so every state version is a
 ** snapshot of all of them (final ones were already emitted and removed by the output step).
 ** Split across threads (srt_par.c), each task's rows make a batch table of their own, folded
-** into the query's batch table in task order (srt_sessions_merge_from): a (key, timestamp)
+** into the query's batch table in task order (srt_sessions_merge_from): a (key, session)
 ** seen by several tasks merges their partial aggregates with the task merge function, and
 ** keys keep the order of their first rows; the state is untouched until the output, as on
 ** one thread.  The merge is exact (count, an integer sum, min, max, first, last ...) or
@@ -33,7 +34,6 @@
 typedef struct SessionOp {
     SrtSessions *state; /* the sessions of every key (what is saved) */
     SrtSessions *batch; /* the batch's partial aggregates, NULL until its first row */
-    int64_t gap_us;     /* end - start of a row's session */
     /* Owned: a parallel task's points whose rows logged values (the value log's groups);
        a row of the last one's point reuses its number. */
     SrtSessPoint *points;
@@ -56,11 +56,11 @@ static SrtSessions *table_new(const SrtOperator *op, int batch)
 
 /* In a parallel task of a query with replayed aggregates: number the row's point for its
    logged values (SrtValueLog.row).  0 or -SRT_ERR_NOMEM. */
-static int note_point(SrtQuery *q, SessionOp *so, int64_t ts)
+static int note_point(SrtQuery *q, SessionOp *so, int64_t ts, int64_t end)
 {
-    SrtSessPoint p = {srt_sessions_last_key(so->batch), ts};
+    SrtSessPoint p = {srt_sessions_last_key(so->batch), ts, end};
     SrtSessPoint *last = so->n_points ? &so->points[so->n_points - 1] : NULL;
-    if (!last || last->key != p.key || last->ts != p.ts) {
+    if (!last || last->key != p.key || last->ts != p.ts || last->end != p.end) {
         if (so->n_points == so->cap_points) {
             void *a = so->points;
             if (srt_mem_grow(q->mem, &a, &so->cap_points, sizeof p, so->n_points + 1) < 0)
@@ -83,11 +83,11 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
         SessionOp *so = op->state;
         if (!so->batch)
             so->batch = table_new(op, 1);
-        so->gap_us = end_us - start_us;
-        rc = so->batch ? srt_sessions_upsert(so->batch, key, key_len, hash, start_us, start_us, &state)
-                       : -SRT_ERR_NOMEM;
+        rc = so->batch
+                 ? srt_sessions_upsert(so->batch, key, key_len, hash, start_us, end_us, &state)
+                 : -SRT_ERR_NOMEM;
         if (rc >= 0 && SRT_UNLIKELY(q->par_task) && q->def->replay)
-            rc = note_point(q, so, start_us);
+            rc = note_point(q, so, start_us, end_us);
     }
     if (SRT_UNLIKELY(rc < 0)) {
         if (rc == -SRT_ERR_NOMEM)
@@ -135,7 +135,7 @@ static int session_output(SrtOperator *op)
     SessionOp *so = op->state;
     size_t put = 0, gone = 0;
     if (so->batch) {
-        int rc = srt_sessions_fold(so->state, so->batch, so->gap_us, &put, &gone);
+        int rc = srt_sessions_fold(so->state, so->batch, &put, &gone);
         srt_sessions_free(so->batch);
         so->batch = NULL;
         if (rc < 0)
@@ -258,7 +258,6 @@ static int session_fold(SrtOperator *op, SrtOperator *task)
                        : -SRT_ERR_NOMEM;
     if (rc == 0)
         rc = replay_points(op, task);
-    so->gap_us = to->gap_us;
     if (rc == -SRT_ERR_NOMEM)
         return srt_err_nomem(&op->q->err, "session windows");
     if (rc < 0)

@@ -27,18 +27,21 @@
 ** restore to the table it visits (the key it is handed is the table's scratch buffer).
 **
 ** Batch tables (srt_sessions_new_batch) hold a batch's partial aggregates: every session
-** is a point [ts, ts], and a key's points stay in arrival order, so a row costs about the
-** same whatever order the batch's files come in.  A key's list is an indexed part, found
-** through a second index on (K, ts) (open addressing, at most half full, each slot holding
-** ts, so a probe reads no session), then a pending part not indexed yet, then a tail of
-** points in ascending time found by binary search.  A file's rows mostly come in time
+** is a row's own session [ts, end), a point named by (ts, end) (the end is ts + the gap,
+** which a per-row gap or one with months makes differ between rows of one ts), and a key's
+** points stay in arrival order, so a row costs about the same whatever order the batch's
+** files come in.  Points are ordered by ts, then end, as Spark sorts the partial aggregates
+** by the session struct.  A key's list is an indexed part, found through a second index on
+** (K, ts, end) (open addressing, at most half full, each slot holding ts and end, so a probe
+** reads no session), then a pending part not indexed yet, then a tail of points in
+** ascending order found by binary search.  A file's rows mostly come in time
 ** order, so most points join the tail (appended, or slid in among its last few); a point
 ** that falls further back ends the tail, which becomes a pending run found by binary
 ** search, and starts a new one.  Past RUNS pending runs, a key's runs move into the index
 ** (one pass, whose misses overlap).  The times of every indexed point lie in a few spans
 ** kept per table, so a time outside them (a file of other times) needs no probe.  A batch
 ** table is filled and folded, never visited to remove.
-** srt_sessions_fold orders each key's points by ts once (a natural merge sort: they come in
+** srt_sessions_fold orders each key's points once (a natural merge sort: they come in
 ** runs), as the fold reads them in order of start.  srt_sessions_merge_from folds a task's
 ** batch table into the query's; srt_sessions_points then finds a task's points there by the
 ** task's key numbers (srt_sessions_last_key) and times, for the values the task logged.
@@ -82,10 +85,10 @@ typedef struct SessKey {
     uint8_t *sess;   /* owned: cap * stride bytes; NULL when cap is 0 */
 } SessKey;
 
-/* A slot of a batch table's points index: the point's time, its key's entry number + 1
-   (0: empty) and its position in the key's list. */
+/* A slot of a batch table's points index: the point's time and end, its key's entry
+   number + 1 (0: empty) and its position in the key's list. */
 typedef struct SessPoint {
-    int64_t ts;
+    int64_t ts, end;
     uint32_t e1, pos;
 } SessPoint;
 
@@ -104,8 +107,8 @@ struct SrtSessions {
     size_t scratch_cap;
     size_t n_sessions;
     size_t sess_bytes; /* bytes of all session arrays */
-    int batch;         /* a batch table: points [ts, ts] in arrival order */
-    SessPoint *points; /* batch tables: the index on (K, ts) */
+    int batch;         /* a batch table: points [ts, end) in arrival order */
+    SessPoint *points; /* batch tables: the index on (K, ts, end) */
     size_t points_cap; /* power of two, or 0 */
     size_t n_indexed;  /* points in the index */
     size_t runs_bytes; /* bytes of the keys' run arrays */
@@ -140,6 +143,14 @@ static inline void sess_set(uint8_t *s, int64_t start, int64_t end)
 static inline uint8_t *sess_at(const SrtSessions *t, const SessKey *k, size_t i)
 {
     return k->sess + i * (size_t)t->stride;
+}
+
+/* The order of a batch table's points: the point at s against (ts, end), by ts, then end
+   (<0, 0, >0). */
+static inline int point_cmp(const uint8_t *s, int64_t ts, int64_t end)
+{
+    int64_t a = sess_start(s), b = sess_end(s);
+    return a != ts ? (a < ts ? -1 : 1) : b != end ? (b < end ? -1 : 1) : 0;
 }
 
 static int slot_is_zero(const SrtSessions *t, const uint8_t *key)
@@ -385,24 +396,25 @@ static int range_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, ui
 }
 
 /* ======================================================================
-** Batch tables: points [ts, ts] found by (K, ts)
+** Batch tables: points [ts, end) found by (K, ts, end)
 ** ====================================================================== */
 
-static inline uint64_t point_hash(uint64_t key_hash, int64_t ts)
+static inline uint64_t point_hash(uint64_t key_hash, int64_t ts, int64_t end)
 {
     uint64_t h = key_hash ^ ((uint64_t)ts * 0x9E3779B97F4A7C15ull);
+    h ^= ((uint64_t)end - (uint64_t)ts) * 0xC2B2AE3D27D4EB4Full;
     h ^= h >> 32;
     h *= 0xD6E8FEB86659FD93ull;
     return h ^ (h >> 32);
 }
 
-/* The points slot of entry e's point ts, or the empty slot where it would go. */
-static size_t point_probe(const SrtSessions *t, uint32_t e, int64_t ts, uint64_t h)
+/* The points slot of entry e's point (ts, end), or the empty slot where it would go. */
+static size_t point_probe(const SrtSessions *t, uint32_t e, int64_t ts, int64_t end, uint64_t h)
 {
     size_t mask = t->points_cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         const SessPoint *p = &t->points[i];
-        if (p->e1 == 0 || (p->e1 == e + 1 && p->ts == ts))
+        if (p->e1 == 0 || (p->e1 == e + 1 && p->ts == ts && p->end == end))
             return i;
     }
 }
@@ -411,12 +423,12 @@ static size_t point_probe(const SrtSessions *t, uint32_t e, int64_t ts, uint64_t
 static void point_put(const SrtSessions *t, SessPoint *points, size_t cap, uint32_t e, uint32_t j)
 {
     const SessKey *k = &t->keys[e];
-    int64_t ts = sess_start(sess_at(t, k, j));
+    int64_t ts = sess_start(sess_at(t, k, j)), end = sess_end(sess_at(t, k, j));
     size_t mask = cap - 1;
-    size_t i = (size_t)point_hash(k->hash, ts) & mask;
+    size_t i = (size_t)point_hash(k->hash, ts, end) & mask;
     while (points[i].e1 != 0)
         i = (i + 1) & mask;
-    points[i] = (SessPoint){ts, e + 1, j};
+    points[i] = (SessPoint){ts, end, e + 1, j};
 }
 
 /* Fill a points index of cap slots (zeroed here) with the indexed points of every key. */
@@ -543,18 +555,19 @@ static int runs_reserve(SrtSessions *t, uint32_t e)
     return 0;
 }
 
-/* The position of ts in k's ascending points [lo, hi), or UINT32_MAX. */
+/* The position of (ts, end) in k's ascending points [lo, hi), or UINT32_MAX. */
 static uint32_t run_find(const SrtSessions *t, const SessKey *k, uint32_t lo, uint32_t hi,
-                         int64_t ts)
+                         int64_t ts, int64_t end)
 {
-    if (lo == hi || ts < sess_start(sess_at(t, k, lo)) || ts > sess_start(sess_at(t, k, hi - 1)))
+    if (lo == hi || point_cmp(sess_at(t, k, lo), ts, end) > 0 ||
+        point_cmp(sess_at(t, k, hi - 1), ts, end) < 0)
         return UINT32_MAX;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        int64_t m = sess_start(sess_at(t, k, mid));
-        if (m == ts)
+        int c = point_cmp(sess_at(t, k, mid), ts, end);
+        if (c == 0)
             return mid;
-        if (m < ts)
+        if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -562,33 +575,34 @@ static uint32_t run_find(const SrtSessions *t, const SessKey *k, uint32_t lo, ui
     return UINT32_MAX;
 }
 
-/* The position of entry e's point ts, or UINT32_MAX: the last point upserted, the tail,
-   the pending runs (newest first), then the index when a span holds ts. */
-static uint32_t point_find(const SrtSessions *t, uint32_t e, int64_t ts)
+/* The position of entry e's point (ts, end), or UINT32_MAX: the last point upserted, the
+   tail, the pending runs (newest first), then the index when a span holds ts. */
+static uint32_t point_find(const SrtSessions *t, uint32_t e, int64_t ts, int64_t end)
 {
     const SessKey *k = &t->keys[e];
-    if (k->last < k->n && sess_start(sess_at(t, k, k->last)) == ts)
+    if (k->last < k->n && point_cmp(sess_at(t, k, k->last), ts, end) == 0)
         return k->last;
-    uint32_t pos = run_find(t, k, k->tail, k->n, ts);
+    uint32_t pos = run_find(t, k, k->tail, k->n, ts, end);
     for (uint32_t r = k->n_runs; pos == UINT32_MAX && r-- > 0;)
         if (ts >= k->runs[r].lo && ts <= k->runs[r].hi)
-            pos =
-                run_find(t, k, k->runs[r].at, r + 1 < k->n_runs ? k->runs[r + 1].at : k->tail, ts);
+            pos = run_find(t, k, k->runs[r].at, r + 1 < k->n_runs ? k->runs[r + 1].at : k->tail, ts,
+                           end);
     if (pos == UINT32_MAX && k->indexed > 0 && span_has(t, ts)) {
-        const SessPoint *p = &t->points[point_probe(t, e, ts, point_hash(k->hash, ts))];
+        const SessPoint *p = &t->points[point_probe(t, e, ts, end, point_hash(k->hash, ts, end))];
         if (p->e1)
             pos = p->pos;
     }
     return pos;
 }
 
-/* Find or make the point [ts, ts] of entry e's key (see point_upsert). */
-static int key_point(SrtSessions *t, uint32_t e, int64_t ts, uint8_t **state, int *created)
+/* Find or make the point [ts, end) of entry e's key (see point_upsert). */
+static int key_point(SrtSessions *t, uint32_t e, int64_t ts, int64_t end, uint8_t **state,
+                     int *created)
 {
     SessKey *k = &t->keys[e];
     *state = NULL;
     *created = 0;
-    uint32_t j = point_find(t, e, ts);
+    uint32_t j = point_find(t, e, ts, end);
     if (j != UINT32_MAX) {
         k->last = j;
         *state = sess_at(t, k, j) + SESS_HDR;
@@ -597,9 +611,9 @@ static int key_point(SrtSessions *t, uint32_t e, int64_t ts, uint8_t **state, in
     /* A new point: it joins the tail when it falls at most TAIL_NEAR points before its
        end (rows a little out of order), else it ends the tail and starts a new one. */
     uint32_t p = k->n, stop = k->n - k->tail > TAIL_NEAR ? k->n - TAIL_NEAR : k->tail;
-    while (p > stop && sess_start(sess_at(t, k, p - 1)) > ts)
+    while (p > stop && point_cmp(sess_at(t, k, p - 1), ts, end) > 0)
         p--;
-    int joins = k->tail == k->n || (p > k->tail && sess_start(sess_at(t, k, p - 1)) < ts);
+    int joins = k->tail == k->n || (p > k->tail && point_cmp(sess_at(t, k, p - 1), ts, end) < 0);
     if ((!joins && runs_reserve(t, e) < 0) || sess_reserve(t, k, 1) < 0)
         return -SRT_ERR_NOMEM;
     if (!joins) {
@@ -609,7 +623,7 @@ static int key_point(SrtSessions *t, uint32_t e, int64_t ts, uint8_t **state, in
     uint8_t *s = sess_at(t, k, p);
     memmove(s + t->stride, s, (size_t)(k->n - p) * t->stride);
     memset(s, 0, t->stride);
-    sess_set(s, ts, ts);
+    sess_set(s, ts, end);
     k->n++;
     k->last = p;
     t->n_sessions++;
@@ -618,64 +632,66 @@ static int key_point(SrtSessions *t, uint32_t e, int64_t ts, uint8_t **state, in
     return 0;
 }
 
-/* Find or make K's point [ts, ts] in a batch table; *created tells whether it is new
-   (zeroed state).  0, -NOMEM (table unchanged) or -FORMAT (bad key). */
+/* Find or make K's point [ts, end) in a batch table; *created tells whether it is new
+   (zeroed state).  0, -NOMEM (table unchanged) or -FORMAT (bad key or bounds). */
 static int point_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t hash,
-                        int64_t ts, uint8_t **state, int *created)
+                        int64_t ts, int64_t end, uint8_t **state, int *created)
 {
     *state = NULL;
     *created = 0;
-    if (key_len < (uint64_t)t->slot_offset + 16u)
+    if (key_len < (uint64_t)t->slot_offset + 16u || end < ts)
         return -SRT_ERR_FORMAT;
     if (key_hash(t, key, key_len, &hash) < 0)
         return -SRT_ERR_NOMEM;
     size_t slot = t->index_cap ? probe(t, key, key_len, hash) : 0;
     if (!t->index_cap || t->index[slot] == 0) { /* a new key: its point starts its tail */
-        int rc = key_add(t, slot, key, key_len, hash, ts, ts, state);
+        int rc = key_add(t, slot, key, key_len, hash, ts, end, state);
         *created = rc == 0;
         t->last_key = (uint32_t)t->n_keys - 1u;
         return rc;
     }
     t->last_key = t->index[slot] - 1;
-    return key_point(t, t->last_key, ts, state, created);
+    return key_point(t, t->last_key, ts, end, state, created);
 }
 
-/* upsert into either kind of table; a batch table takes only points. */
+/* upsert into either kind of table: a batch table's sessions are points (see above). */
 static int upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, uint64_t hash,
                   int64_t start, int64_t end, uint8_t **state, int *created)
 {
     if (!t->batch)
         return range_upsert(t, key, key_len, hash, start, end, state, created);
-    if (start != end) {
-        *state = NULL;
-        *created = 0;
-        return -SRT_ERR_FORMAT;
-    }
-    return point_upsert(t, key, key_len, hash, start, state, created);
+    return point_upsert(t, key, key_len, hash, start, end, state, created);
 }
 
-/* A point of a batch table's key by time: its ts and its position in the key's list. */
+/* A point of a batch table's key in order: its ts and end, and its position in the key's
+   list. */
 typedef struct PointRef {
-    int64_t ts;
+    int64_t ts, end;
     uint32_t pos;
 } PointRef;
+
+/* Is point a before point b (by ts, then end)? */
+static inline int ref_lt(const PointRef *a, const PointRef *b)
+{
+    return a->ts < b->ts || (a->ts == b->ts && a->end < b->end);
+}
 
 /* The end of the ascending run of a starting at i. */
 static uint32_t run_end(const PointRef *a, uint32_t i, uint32_t n)
 {
-    while (++i < n && a[i - 1].ts < a[i].ts)
+    while (++i < n && ref_lt(&a[i - 1], &a[i]))
         ;
     return i;
 }
 
-/* Sort a[0..n) by ts (distinct) with room tmp[0..n): a natural merge sort, as the points of
+/* Sort a[0..n) (distinct points) with room tmp[0..n): a natural merge sort, as the points of
    a key come in runs (a file's rows in time order, files newest first).  Returns a or tmp,
    whichever holds the result. */
 static PointRef *refs_sort(PointRef *a, PointRef *tmp, uint32_t n)
 {
     for (uint32_t i = 0; i < n;) { /* turn descending runs around */
         uint32_t j = i + 1;
-        while (j < n && a[j].ts < a[j - 1].ts)
+        while (j < n && ref_lt(&a[j], &a[j - 1]))
             j++;
         for (uint32_t l = i, r = j - 1; l < r; l++, r--) {
             PointRef x = a[l];
@@ -693,7 +709,7 @@ static PointRef *refs_sort(PointRef *a, PointRef *tmp, uint32_t n)
             uint32_t e = m < n ? run_end(a, m, n) : n;
             uint32_t l = i, r = m, o = i;
             while (l < m && r < e)
-                tmp[o++] = a[l].ts < a[r].ts ? a[l++] : a[r++];
+                tmp[o++] = ref_lt(&a[l], &a[r]) ? a[l++] : a[r++];
             while (l < m)
                 tmp[o++] = a[l++];
             while (r < e)
@@ -706,7 +722,7 @@ static PointRef *refs_sort(PointRef *a, PointRef *tmp, uint32_t n)
     }
 }
 
-/* The points of b's key bk in order of time, into *order (2 * bk->n refs allocated here,
+/* The points of b's key bk in order, into *order (2 * bk->n refs allocated here,
  *alloc of them to free).  0 or -NOMEM. */
 static int points_order(const SrtSessions *b, const SessKey *bk, PointRef **order, PointRef **alloc)
 {
@@ -714,7 +730,7 @@ static int points_order(const SrtSessions *b, const SessKey *bk, PointRef **orde
     if (!a)
         return -SRT_ERR_NOMEM;
     for (uint32_t j = 0; j < bk->n; j++)
-        a[j] = (PointRef){sess_start(sess_at(b, bk, j)), j};
+        a[j] = (PointRef){sess_start(sess_at(b, bk, j)), sess_end(sess_at(b, bk, j)), j};
     *alloc = a;
     *order = refs_sort(a, a + bk->n, bk->n);
     return 0;
@@ -822,7 +838,7 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn m
             const uint8_t *s = sess_at(src, k, i);
             uint8_t *state;
             int created;
-            int rc = key_point(t, de, sess_start(s), &state, &created);
+            int rc = key_point(t, de, sess_start(s), sess_end(s), &state, &created);
             if (rc < 0)
                 return rc;
             if (created)
@@ -846,15 +862,15 @@ typedef struct PointCursor {
     uint32_t pos;
 } PointCursor;
 
-/* The position of t's point ts of entry c->e1 - 1: at the cursor or just after it, else
-   searched; UINT32_MAX when there is none. */
-static uint32_t cursor_find(const SrtSessions *t, PointCursor *c, int64_t ts)
+/* The position of t's point (ts, end) of entry c->e1 - 1: at the cursor or just after it,
+   else searched; UINT32_MAX when there is none. */
+static uint32_t cursor_find(const SrtSessions *t, PointCursor *c, int64_t ts, int64_t end)
 {
     const SessKey *k = &t->keys[c->e1 - 1];
     for (uint32_t p = c->pos; p < k->n && p <= c->pos + 1u; p++)
-        if (sess_start(sess_at(t, k, p)) == ts)
+        if (point_cmp(sess_at(t, k, p), ts, end) == 0)
             return c->pos = p;
-    uint32_t p = point_find(t, c->e1 - 1, ts);
+    uint32_t p = point_find(t, c->e1 - 1, ts, end);
     if (p != UINT32_MAX)
         c->pos = p;
     return p;
@@ -876,7 +892,7 @@ int srt_sessions_points(const SrtSessions *t, const SrtSessions *src, const SrtS
             cur[key].e1 = dk ? (uint32_t)(dk - t->keys) + 1u : 0u;
         }
         if (key < src->n_keys && cur[key].e1)
-            pos = cursor_find(t, &cur[key], pts[i].ts);
+            pos = cursor_find(t, &cur[key], pts[i].ts, pts[i].end);
         states[i] =
             pos == UINT32_MAX ? NULL : sess_at(t, &t->keys[cur[key].e1 - 1], pos) + SESS_HDR;
         rc = states[i] ? 0 : -SRT_ERR_FORMAT;
@@ -1066,7 +1082,7 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
 ** ====================================================================== */
 
 /* The key of b's entry bk folded into t: its sessions and the partial buffers of bk
-   (sorted by timestamp) in one pass by start, a state session before a partial buffer of
+   (sorted by start, then end) in one pass by start, a state session before a partial buffer of
    the same start, each joining the session before it when it starts at or before that
    session's end (merged into it) and starting a new one otherwise.  The new list is
    allocated before t changes.  Adds to *put the key's sessions after the fold and to *gone
@@ -1074,7 +1090,7 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
    is put, the stored ones whose start is no longer a session's start are removed).  0 or
    -NOMEM. */
 static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, const PointRef *ord,
-                    int64_t gap, size_t *put, size_t *gone)
+                    size_t *put, size_t *gone)
 {
     const uint8_t *key = b->kbuf + bk->koff;
     SessKey *k = NULL;
@@ -1088,7 +1104,7 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
     if (!k) { /* a new key: its first partial buffer is its first session */
         const uint8_t *p0 = sess_at(b, bk, ord[0].pos);
         uint8_t *st;
-        int rc = key_add(t, slot, key, bk->key_len, bk->hash, sess_start(p0), sess_start(p0) + gap, &st);
+        int rc = key_add(t, slot, key, bk->key_len, bk->hash, sess_start(p0), sess_end(p0), &st);
         if (rc < 0)
             return rc;
         memcpy(st, p0 + SESS_HDR, t->state_size);
@@ -1108,18 +1124,9 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
     uint32_t n = 0, i = 0;
     uint8_t *cur = NULL;
     while (i < k->n || j < bk->n) {
-        const uint8_t *src;
-        int64_t start, end;
         int stored = j == bk->n || (i < k->n && sess_start(sess_at(t, k, i)) <= ord[j].ts);
-        if (stored) {
-            src = sess_at(t, k, i++);
-            start = sess_start(src);
-            end = sess_end(src);
-        } else {
-            src = sess_at(b, bk, ord[j++].pos);
-            start = sess_start(src);
-            end = start + gap;
-        }
+        const uint8_t *src = stored ? sess_at(t, k, i++) : sess_at(b, bk, ord[j++].pos);
+        int64_t start = sess_start(src), end = sess_end(src);
         if (cur && start <= sess_end(cur)) {
             *gone += (size_t)stored;
             if (t->merge)
@@ -1153,8 +1160,7 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
     return 0;
 }
 
-int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size_t *n_put,
-                      size_t *n_gone)
+int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, size_t *n_put, size_t *n_gone)
 {
     *n_put = *n_gone = 0;
     if (b->stride != t->stride || b->slot_offset != t->slot_offset || !b->batch)
@@ -1166,7 +1172,7 @@ int srt_sessions_fold(SrtSessions *t, const SrtSessions *b, int64_t gap_us, size
         PointRef *ord, *alloc;
         if (points_order(b, bk, &ord, &alloc) < 0)
             return -SRT_ERR_NOMEM;
-        int rc = fold_key(t, b, bk, ord, gap_us, n_put, n_gone);
+        int rc = fold_key(t, b, bk, ord, n_put, n_gone);
         srt_mem_free(b->mem, alloc, (size_t)bk->n * 2 * sizeof *alloc);
         if (rc < 0)
             return rc;
