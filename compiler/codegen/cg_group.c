@@ -453,11 +453,11 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     /* a key with a string too long for the cache goes to the last long key */
     if (bb_long) {
         LLVMBasicBlockRef bb_short = cg_block(cg, "group.short");
-        LLVMBuildCondBr(cg->b, ck.fits, bb_short, bb_long);
+        cg_br_likely(cg, ck.fits, bb_short, bb_long);
         cg_at(cg, bb_short);
     }
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe,
-                    bb_build);
+    cg_br_likely(cg, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe,
+                 bb_build);
     fill_from[n_fill] = LLVMGetInsertBlock(cg->b);
     long_v[n_fill] = cg_i1(cg, 0);
     fill_v[n_fill++] = spare;
@@ -471,16 +471,16 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
         /* the strings' other words only when one is longer than 8 bytes */
         LLVMBasicBlockRef bb_rest = cg_block(cg, "group.probe.rest"),
                           bb_more = cg_block(cg, "group.probe.more");
-        LLVMBuildCondBr(cg->b, same, bb_more, bb_build);
+        cg_br_likely(cg, same, bb_more, bb_build);
         fill_from[n_fill] = LLVMGetInsertBlock(cg->b);
         long_v[n_fill] = cg_i1(cg, 0);
         fill_v[n_fill++] = slot;
         cg_at(cg, bb_more);
-        LLVMBuildCondBr(cg->b, ck.long_str, bb_rest, bb_hit);
+        cg_br_likely(cg, cg_not(cg, ck.long_str), bb_hit, bb_rest);
         cg_at(cg, bb_rest);
         same = slot_same(cg, &ck, slot, ck.n_head, ck.n);
     }
-    LLVMBuildCondBr(cg->b, same, bb_hit, bb_build);
+    cg_br_likely(cg, same, bb_hit, bb_build);
     fill_from[n_fill] = LLVMGetInsertBlock(cg->b);
     long_v[n_fill] = cg_i1(cg, 0);
     fill_v[n_fill++] = slot;
