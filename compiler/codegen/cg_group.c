@@ -332,10 +332,22 @@ static LLVMValueRef cache_key_long(CgCtx *cg, const CacheKey *ck)
     return any;
 }
 
+/* The strings' words of ck (string_words; without middle, their middle words left out). */
+static void cache_key_words(CgCtx *cg, CacheKey *ck, bool middle)
+{
+    for (uint32_t j = 0; j < ck->n_str; j++) {
+        LLVMValueRef w[4];
+        string_words(cg, ck->str_p[j], ck->str_n[j], ck->str_words, middle, w);
+        for (uint32_t k = 0; k < ck->str_words; k++)
+            ck->w[ck->packed + k * ck->n_str + j] = w[k];
+    }
+}
+
 /* The cache words of the row's key; false when they would be more than GROUP_CACHE_WORDS.
-   Without middle, the strings' middle words are left out (string_words). */
+   Without words, the strings' words are left for cache_key_words (which reads their bytes:
+   only where the cache is probed). */
 static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheKey *ck,
-                      bool middle)
+                      bool words)
 {
     CacheItem *items = ARENA_NEW_N(cg->arena, CacheItem, kl->null_bytes + kl->fixed_size / 8u + 1u);
     int n_items = 0, n_str = 0;
@@ -374,16 +386,14 @@ static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheK
     ck->str_words = str_words;
     ck->packed = packed;
     for (int j = 0; j < n_str; j++) {
-        LLVMValueRef w[4];
         ck->str_p[j] = keys[strs[j]].v;
         ck->str_n[j] = str_len[j];
-        string_words(cg, keys[strs[j]].v, str_len[j], str_words, middle, w);
-        for (uint32_t k = 0; k < str_words; k++)
-            ck->w[packed + k * (uint32_t)n_str + (uint32_t)j] = w[k];
         ck->fits =
             cg_and(cg, ck->fits,
                    LLVMBuildICmp(cg->b, LLVMIntULE, str_len[j], cg_i64(cg, 8 * str_words), ""));
     }
+    if (words)
+        cache_key_words(cg, ck, true);
     return true;
 }
 
@@ -505,13 +515,14 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
         cg_br_likely(cg, ck.fits, bb_short, bb_long);
         cg_at(cg, bb_short);
     }
-    cg_br_likely(cg, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe,
-                 bb_build);
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe,
+                    bb_build);
     fill_from[n_fill] = LLVMGetInsertBlock(cg->b);
     long_v[n_fill] = cg_i1(cg, 0);
     fill_v[n_fill++] = spare;
 
     cg_at(cg, bb_probe);
+    cache_key_words(cg, &ck, false);
     LLVMValueRef idx = cache_index(cg, &ck);
     LLVMValueRef slot =
         cg_gep(cg, cache_p, LLVMBuildMul(cg->b, idx, cg_i64(cg, stride), ""), "cache.slot");
