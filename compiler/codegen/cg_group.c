@@ -202,20 +202,20 @@ static LLVMValueRef load_word(CgCtx *cg, LLVMTypeRef t, LLVMValueRef p, LLVMValu
     return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
 }
 
-/* The edges into the join of string_words: from each block, its words. */
+/* The edges into the join of string_words: from each block, its first two words. */
 typedef struct StrEdges {
-    LLVMBasicBlockRef from[5];
-    LLVMValueRef w[5][4];
+    LLVMBasicBlockRef from[4];
+    LLVMValueRef w[4][2];
     int n;
 } StrEdges;
 
-/* From the current block to bb_join with the words w0..w3. */
+/* From the current block to bb_join with the words w0 and w1. */
 static void str_edge(CgCtx *cg, StrEdges *e, LLVMBasicBlockRef bb_join, LLVMValueRef w0,
-                     LLVMValueRef w1, LLVMValueRef w2, LLVMValueRef w3)
+                     LLVMValueRef w1)
 {
     e->from[e->n] = LLVMGetInsertBlock(cg->b);
-    LLVMValueRef w[4] = {w0, w1, w2, w3};
-    memcpy(e->w[e->n++], w, sizeof w);
+    e->w[e->n][0] = w0;
+    e->w[e->n++][1] = w1;
     LLVMBuildBr(cg->b, bb_join);
 }
 
@@ -226,13 +226,13 @@ static void str_edge(CgCtx *cg, StrEdges *e, LLVMBasicBlockRef bb_join, LLVMValu
 ** those at 8 and n - 16.  Given n, the words cover every byte at a place fixed by n.  Up to 8
 ** bytes the second word repeats the first (cache_alloc counts on it) and the others are 0.  A
 ** longer string gives words of some of its bytes (the key is then not looked up in the cache).
-** Branches, not selects: the window loop would hoist their arithmetic for every row.  Without
-** middle, the words at 8 and n - 16 (str_words 4) are left out (NULL; string_middle): the
-** probe needs them only for a string longer than 16 bytes, and as phis of mostly 0 they were
-** spilled on every row.
+** Branches, not selects: the window loop would hoist their arithmetic for every row.  Here
+** only the first two (NULL for the others): the words at 8 and n - 16 are string_middle's, made
+** where they are used (a string longer than 8 bytes in the probe, the fill of a slot), since
+** as phis of mostly 0 carried through the probe they were spilled on every row.
 */
 static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str_words,
-                         bool middle, LLVMValueRef *out)
+                         LLVMValueRef *out)
 {
     LLVMBasicBlockRef bb_small = cg_block(cg, "str.small"), bb_w4 = cg_block(cg, "str.w4");
     LLVMBasicBlockRef bb_w1 = cg_block(cg, "str.w1"), bb_big = cg_block(cg, "str.big");
@@ -245,7 +245,7 @@ static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGE, n, cg_i64(cg, 4), ""), bb_w4, bb_lt4);
     cg_at(cg, bb_lt4);
     e.from[e.n] = bb_lt4;
-    e.w[e.n][0] = e.w[e.n][1] = e.w[e.n][2] = e.w[e.n][3] = zero;
+    e.w[e.n][0] = e.w[e.n][1] = zero;
     e.n++;
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, n, zero, ""), bb_join, bb_w1);
 
@@ -253,7 +253,7 @@ static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str
     LLVMValueRef lo = load_word(cg, cg->t_i32, p, zero);
     LLVMValueRef hi = load_word(cg, cg->t_i32, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 4), ""));
     LLVMValueRef w4 = cg_or(cg, lo, LLVMBuildShl(cg->b, hi, cg_i64(cg, 32), ""));
-    str_edge(cg, &e, bb_join, w4, w4, zero, zero);
+    str_edge(cg, &e, bb_join, w4, w4);
 
     cg_at(cg, bb_w1);
     LLVMValueRef b0 = load_word(cg, cg->t_i8, p, zero);
@@ -261,31 +261,21 @@ static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str
     LLVMValueRef b2 = load_word(cg, cg->t_i8, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 1), ""));
     LLVMValueRef w1 = cg_or(cg, cg_or(cg, b0, LLVMBuildShl(cg->b, b1, cg_i64(cg, 8), "")),
                             LLVMBuildShl(cg->b, b2, cg_i64(cg, 16), ""));
-    str_edge(cg, &e, bb_join, w1, w1, zero, zero);
+    str_edge(cg, &e, bb_join, w1, w1);
 
     cg_at(cg, bb_big);
     if (str_words == 1) {
-        str_edge(cg, &e, bb_join, zero, zero, zero, zero);
+        str_edge(cg, &e, bb_join, zero, zero);
     } else {
         LLVMValueRef first = load_word(cg, cg->t_i64, p, zero);
         LLVMValueRef last = load_word(cg, cg->t_i64, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 8), ""));
-        if (str_words == 4 && middle) {
-            LLVMBasicBlockRef bb_big32 = cg_block(cg, "str.big32"),
-                              bb_big16 = cg_block(cg, "str.big16");
-            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, n, cg_i64(cg, 16), ""),
-                            bb_big32, bb_big16);
-            cg_at(cg, bb_big32);
-            str_edge(cg, &e, bb_join, first, last, load_word(cg, cg->t_i64, p, cg_i64(cg, 8)),
-                     load_word(cg, cg->t_i64, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 16), "")));
-            cg_at(cg, bb_big16);
-        }
-        str_edge(cg, &e, bb_join, first, last, zero, zero);
+        str_edge(cg, &e, bb_join, first, last);
     }
 
     cg_at(cg, bb_join);
     for (uint32_t k = 0; k < str_words; k++) {
         out[k] = NULL;
-        if (k >= 2 && !middle)
+        if (k >= 2)
             continue;
         out[k] = LLVMBuildPhi(cg->b, cg->t_i64, "str.w");
         for (int i = 0; i < e.n; i++)
@@ -332,22 +322,9 @@ static LLVMValueRef cache_key_long(CgCtx *cg, const CacheKey *ck)
     return any;
 }
 
-/* The strings' words of ck (string_words; without middle, their middle words left out). */
-static void cache_key_words(CgCtx *cg, CacheKey *ck, bool middle)
-{
-    for (uint32_t j = 0; j < ck->n_str; j++) {
-        LLVMValueRef w[4];
-        string_words(cg, ck->str_p[j], ck->str_n[j], ck->str_words, middle, w);
-        for (uint32_t k = 0; k < ck->str_words; k++)
-            ck->w[ck->packed + k * ck->n_str + j] = w[k];
-    }
-}
-
-/* The cache words of the row's key; false when they would be more than GROUP_CACHE_WORDS.
-   Without words, the strings' words are left for cache_key_words (which reads their bytes:
-   only where the cache is probed). */
-static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheKey *ck,
-                      bool words)
+/* The cache words of the row's key but the strings' middle words (cache_key_middle); false
+   when they would be more than GROUP_CACHE_WORDS. */
+static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheKey *ck)
 {
     CacheItem *items = ARENA_NEW_N(cg->arena, CacheItem, kl->null_bytes + kl->fixed_size / 8u + 1u);
     int n_items = 0, n_str = 0;
@@ -392,8 +369,12 @@ static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheK
             cg_and(cg, ck->fits,
                    LLVMBuildICmp(cg->b, LLVMIntULE, str_len[j], cg_i64(cg, 8 * str_words), ""));
     }
-    if (words)
-        cache_key_words(cg, ck, true);
+    for (int j = 0; j < n_str; j++) {
+        LLVMValueRef w[4];
+        string_words(cg, keys[strs[j]].v, str_len[j], str_words, w);
+        for (uint32_t k = 0; k < str_words; k++)
+            ck->w[packed + k * (uint32_t)n_str + (uint32_t)j] = w[k];
+    }
     return true;
 }
 
@@ -492,7 +473,7 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
 {
     const PKeyLayout *kl = &pq->key;
     CacheKey ck;
-    if (!cache_key(cg, kl, keys, &ck, false))
+    if (!cache_key(cg, kl, keys, &ck))
         return NULL;
     uint32_t stride = (8u * ck.n + 8u + 15u) & ~15u;
     LLVMValueRef cache_p = cache_alloc(cg, &ck, stride);
@@ -522,7 +503,6 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     fill_v[n_fill++] = spare;
 
     cg_at(cg, bb_probe);
-    cache_key_words(cg, &ck, false);
     LLVMValueRef idx = cache_index(cg, &ck);
     LLVMValueRef slot =
         cg_gep(cg, cache_p, LLVMBuildMul(cg->b, idx, cg_i64(cg, stride), ""), "cache.slot");
@@ -596,10 +576,8 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     cg_store(cg, cg_select(cg, is_long, credit, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), "")),
              credit_p);
     LLVMValueRef st_miss = miss_upsert(cg, table, key, len);
-    /* the words once more from the key's values, which the key's bytes needed anyway: the
-       row's words then end at the probe instead of living through it in spill slots */
-    CacheKey full;
-    cache_key(cg, kl, keys, &full, true);
+    CacheKey full = ck; /* the middle words made here */
+    cache_key_middle(cg, &full);
     for (uint32_t i = 0; i < full.n; i++)
         cg_store(cg, full.w[i], cg_gepc(cg, fill, 8u * i, ""));
     cg_store(cg, st_miss, cg_gepc(cg, fill, 8u * ck.n, ""));
