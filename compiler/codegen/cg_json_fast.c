@@ -130,8 +130,8 @@ static CgFastVal short_string(CgCtx *cg, LLVMValueRef p)
                            cg_or(cg, LLVMBuildICmp(b, LLVMIntEQ, v, splat16(cg, '"'), ""),
                                  LLVMBuildICmp(b, LLVMIntEQ, v, splat16(cg, '\\'), "")),
                            LLVMBuildICmp(b, LLVMIntULE, v, splat16(cg, 0x1F), ""));
-    LLVMValueRef bits =
-        LLVMBuildZExt(b, LLVMBuildBitCast(b, m, LLVMInt16TypeInContext(cg->ctx), ""), cg->t_i64, "");
+    LLVMValueRef bits = LLVMBuildZExt(
+        b, LLVMBuildBitCast(b, m, LLVMInt16TypeInContext(cg->ctx), ""), cg->t_i64, "");
     LLVMValueRef n = cttz64(cg, cg_or(cg, bits, k64(cg, 0x80)));
     LLVMSetValueName2(n, "str.n", 5);
     LLVMValueRef s = cg_gepc(cg, p, 1, "str");
