@@ -79,4 +79,18 @@ static inline LLVMValueRef cg_phi2(CgCtx *cg, LLVMTypeRef t, LLVMValueRef a,
     return phi;
 }
 
+/* A conditional branch to likely when c, which it almost always is (!prof branch_weights):
+   LLVM then lays the usual path out straight and places spills and constants off it. */
+static inline LLVMValueRef cg_br_likely(CgCtx *cg, LLVMValueRef c, LLVMBasicBlockRef likely,
+                                        LLVMBasicBlockRef unlikely)
+{
+    LLVMValueRef br = LLVMBuildCondBr(cg->b, c, likely, unlikely);
+    LLVMMetadataRef md[3] = {LLVMMDStringInContext2(cg->ctx, "branch_weights", 14),
+                             LLVMValueAsMetadata(LLVMConstInt(cg->t_i32, 2000, 0)),
+                             LLVMValueAsMetadata(LLVMConstInt(cg->t_i32, 1, 0))};
+    LLVMSetMetadata(br, LLVMGetMDKindIDInContext(cg->ctx, "prof", 4),
+                    LLVMMetadataAsValue(cg->ctx, LLVMMDNodeInContext2(cg->ctx, md, 3)));
+    return br;
+}
+
 #endif

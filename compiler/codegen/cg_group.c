@@ -106,10 +106,12 @@ typedef struct CacheItem {
 /* A row's key as cache words: w[0, n_head) the packed values then each string's first word,
    [n_head, n_mix) each string's last word, then the strings' middle words. */
 typedef struct CacheKey {
-    LLVMValueRef w[GROUP_CACHE_WORDS];
+    LLVMValueRef w[GROUP_CACHE_WORDS]; /* the middle words NULL until string_middle */
     uint32_t n_head, n_mix, n;
-    LLVMValueRef fits;     /* i1: every string fits its words */
-    LLVMValueRef long_str; /* i1: a string longer than 8 bytes, or NULL when none can be */
+    LLVMValueRef fits; /* i1: every string fits its words */
+    /* the strings: their bytes and lengths (i64), words each (1, 2 or 4) */
+    LLVMValueRef str_p[GROUP_CACHE_WORDS], str_n[GROUP_CACHE_WORDS];
+    uint32_t n_str, str_words, packed;
 } CacheKey;
 
 /* The bits of a key value of type t that its slot's word keeps. */
@@ -200,20 +202,20 @@ static LLVMValueRef load_word(CgCtx *cg, LLVMTypeRef t, LLVMValueRef p, LLVMValu
     return LLVMBuildZExt(cg->b, v, cg->t_i64, "");
 }
 
-/* The edges into the join of string_words: from each block, its words. */
+/* The edges into the join of string_words: from each block, its first two words. */
 typedef struct StrEdges {
-    LLVMBasicBlockRef from[5];
-    LLVMValueRef w[5][4];
+    LLVMBasicBlockRef from[4];
+    LLVMValueRef w[4][2];
     int n;
 } StrEdges;
 
-/* From the current block to bb_join with the words w0..w3. */
+/* From the current block to bb_join with the words w0 and w1. */
 static void str_edge(CgCtx *cg, StrEdges *e, LLVMBasicBlockRef bb_join, LLVMValueRef w0,
-                     LLVMValueRef w1, LLVMValueRef w2, LLVMValueRef w3)
+                     LLVMValueRef w1)
 {
     e->from[e->n] = LLVMGetInsertBlock(cg->b);
-    LLVMValueRef w[4] = {w0, w1, w2, w3};
-    memcpy(e->w[e->n++], w, sizeof w);
+    e->w[e->n][0] = w0;
+    e->w[e->n++][1] = w1;
     LLVMBuildBr(cg->b, bb_join);
 }
 
@@ -224,7 +226,10 @@ static void str_edge(CgCtx *cg, StrEdges *e, LLVMBasicBlockRef bb_join, LLVMValu
 ** those at 8 and n - 16.  Given n, the words cover every byte at a place fixed by n.  Up to 8
 ** bytes the second word repeats the first (cache_alloc counts on it) and the others are 0.  A
 ** longer string gives words of some of its bytes (the key is then not looked up in the cache).
-** Branches, not selects: the window loop would hoist their arithmetic for every row.
+** Branches, not selects: the window loop would hoist their arithmetic for every row.  Here
+** only the first two (NULL for the others): the words at 8 and n - 16 are string_middle's, made
+** where they are used (a string longer than 8 bytes in the probe, the fill of a slot), since
+** as phis of mostly 0 carried through the probe they were spilled on every row.
 */
 static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str_words,
                          LLVMValueRef *out)
@@ -240,7 +245,7 @@ static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGE, n, cg_i64(cg, 4), ""), bb_w4, bb_lt4);
     cg_at(cg, bb_lt4);
     e.from[e.n] = bb_lt4;
-    e.w[e.n][0] = e.w[e.n][1] = e.w[e.n][2] = e.w[e.n][3] = zero;
+    e.w[e.n][0] = e.w[e.n][1] = zero;
     e.n++;
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, n, zero, ""), bb_join, bb_w1);
 
@@ -248,7 +253,7 @@ static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str
     LLVMValueRef lo = load_word(cg, cg->t_i32, p, zero);
     LLVMValueRef hi = load_word(cg, cg->t_i32, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 4), ""));
     LLVMValueRef w4 = cg_or(cg, lo, LLVMBuildShl(cg->b, hi, cg_i64(cg, 32), ""));
-    str_edge(cg, &e, bb_join, w4, w4, zero, zero);
+    str_edge(cg, &e, bb_join, w4, w4);
 
     cg_at(cg, bb_w1);
     LLVMValueRef b0 = load_word(cg, cg->t_i8, p, zero);
@@ -256,36 +261,69 @@ static void string_words(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, uint32_t str
     LLVMValueRef b2 = load_word(cg, cg->t_i8, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 1), ""));
     LLVMValueRef w1 = cg_or(cg, cg_or(cg, b0, LLVMBuildShl(cg->b, b1, cg_i64(cg, 8), "")),
                             LLVMBuildShl(cg->b, b2, cg_i64(cg, 16), ""));
-    str_edge(cg, &e, bb_join, w1, w1, zero, zero);
+    str_edge(cg, &e, bb_join, w1, w1);
 
     cg_at(cg, bb_big);
     if (str_words == 1) {
-        str_edge(cg, &e, bb_join, zero, zero, zero, zero);
+        str_edge(cg, &e, bb_join, zero, zero);
     } else {
         LLVMValueRef first = load_word(cg, cg->t_i64, p, zero);
         LLVMValueRef last = load_word(cg, cg->t_i64, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 8), ""));
-        if (str_words == 4) {
-            LLVMBasicBlockRef bb_big32 = cg_block(cg, "str.big32"),
-                              bb_big16 = cg_block(cg, "str.big16");
-            LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, n, cg_i64(cg, 16), ""),
-                            bb_big32, bb_big16);
-            cg_at(cg, bb_big32);
-            str_edge(cg, &e, bb_join, first, last, load_word(cg, cg->t_i64, p, cg_i64(cg, 8)),
-                     load_word(cg, cg->t_i64, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 16), "")));
-            cg_at(cg, bb_big16);
-        }
-        str_edge(cg, &e, bb_join, first, last, zero, zero);
+        str_edge(cg, &e, bb_join, first, last);
     }
 
     cg_at(cg, bb_join);
     for (uint32_t k = 0; k < str_words; k++) {
+        out[k] = NULL;
+        if (k >= 2)
+            continue;
         out[k] = LLVMBuildPhi(cg->b, cg->t_i64, "str.w");
         for (int i = 0; i < e.n; i++)
             LLVMAddIncoming(out[k], &e.w[i][k], &e.from[i], 1);
     }
 }
 
-/* The cache words of the row's key; false when they would be more than GROUP_CACHE_WORDS. */
+/* The middle words of string_words (str_words 4) of the n bytes at p: those at 8 and n - 16
+   when n > 16, else 0. */
+static void string_middle(CgCtx *cg, LLVMValueRef p, LLVMValueRef n, LLVMValueRef *out)
+{
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+    LLVMBasicBlockRef bb_big = cg_block(cg, "str.big32"), bb_join = cg_block(cg, "str.middle");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, n, cg_i64(cg, 16), ""), bb_big,
+                    bb_join);
+    cg_at(cg, bb_big);
+    LLVMValueRef a = load_word(cg, cg->t_i64, p, cg_i64(cg, 8));
+    LLVMValueRef b = load_word(cg, cg->t_i64, p, LLVMBuildSub(cg->b, n, cg_i64(cg, 16), ""));
+    LLVMBuildBr(cg->b, bb_join);
+    cg_at(cg, bb_join);
+    out[0] = cg_phi2(cg, cg->t_i64, cg_i64(cg, 0), from, a, bb_big, "str.w");
+    out[1] = cg_phi2(cg, cg->t_i64, cg_i64(cg, 0), from, b, bb_big, "str.w");
+}
+
+/* Fill in ck's middle words (string_middle) where they were left out. */
+static void cache_key_middle(CgCtx *cg, CacheKey *ck)
+{
+    for (uint32_t j = 0; j < ck->n_str && ck->str_words == 4; j++) {
+        if (ck->w[ck->packed + 2 * ck->n_str + j])
+            continue;
+        LLVMValueRef m[2];
+        string_middle(cg, ck->str_p[j], ck->str_n[j], m);
+        for (uint32_t k = 0; k < 2; k++)
+            ck->w[ck->packed + (k + 2) * ck->n_str + j] = m[k];
+    }
+}
+
+/* Whether a string of the key is longer than 8 bytes (its other words count then). */
+static LLVMValueRef cache_key_long(CgCtx *cg, const CacheKey *ck)
+{
+    LLVMValueRef any = cg_i1(cg, 0);
+    for (uint32_t j = 0; j < ck->n_str; j++)
+        any = cg_or(cg, any, LLVMBuildICmp(cg->b, LLVMIntUGT, ck->str_n[j], cg_i64(cg, 8), ""));
+    return any;
+}
+
+/* The cache words of the row's key but the strings' middle words (cache_key_middle); false
+   when they would be more than GROUP_CACHE_WORDS. */
 static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheKey *ck)
 {
     CacheItem *items = ARENA_NEW_N(cg->arena, CacheItem, kl->null_bytes + kl->fixed_size / 8u + 1u);
@@ -321,19 +359,21 @@ static bool cache_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, CacheK
     ck->n_mix = ck->n_head + (str_words > 1 ? (uint32_t)n_str : 0u);
     ck->n = packed + str_words * (uint32_t)n_str;
     ck->fits = cg_i1(cg, 1);
-    ck->long_str = NULL;
+    ck->n_str = (uint32_t)n_str;
+    ck->str_words = str_words;
+    ck->packed = packed;
+    for (int j = 0; j < n_str; j++) {
+        ck->str_p[j] = keys[strs[j]].v;
+        ck->str_n[j] = str_len[j];
+        ck->fits =
+            cg_and(cg, ck->fits,
+                   LLVMBuildICmp(cg->b, LLVMIntULE, str_len[j], cg_i64(cg, 8 * str_words), ""));
+    }
     for (int j = 0; j < n_str; j++) {
         LLVMValueRef w[4];
         string_words(cg, keys[strs[j]].v, str_len[j], str_words, w);
         for (uint32_t k = 0; k < str_words; k++)
             ck->w[packed + k * (uint32_t)n_str + (uint32_t)j] = w[k];
-        ck->fits =
-            cg_and(cg, ck->fits,
-                   LLVMBuildICmp(cg->b, LLVMIntULE, str_len[j], cg_i64(cg, 8 * str_words), ""));
-        if (str_words > 1) {
-            LLVMValueRef big = LLVMBuildICmp(cg->b, LLVMIntUGT, str_len[j], cg_i64(cg, 8), "");
-            ck->long_str = ck->long_str ? cg_or(cg, ck->long_str, big) : big;
-        }
     }
     return true;
 }
@@ -453,7 +493,7 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     /* a key with a string too long for the cache goes to the last long key */
     if (bb_long) {
         LLVMBasicBlockRef bb_short = cg_block(cg, "group.short");
-        LLVMBuildCondBr(cg->b, ck.fits, bb_short, bb_long);
+        cg_br_likely(cg, ck.fits, bb_short, bb_long);
         cg_at(cg, bb_short);
     }
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, credit, cg_i64(cg, 0), ""), bb_probe,
@@ -467,20 +507,23 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     LLVMValueRef slot =
         cg_gep(cg, cache_p, LLVMBuildMul(cg->b, idx, cg_i64(cg, stride), ""), "cache.slot");
     LLVMValueRef same = slot_same(cg, &ck, slot, 0, ck.n_head);
-    if (ck.long_str) {
-        /* the strings' other words only when one is longer than 8 bytes */
+    if (ck.n_str && ck.str_words > 1) {
+        /* the strings' other words only when one is longer than 8 bytes (tested here, not
+           carried from the words' branches: a flag kept across the probe was spilled) */
         LLVMBasicBlockRef bb_rest = cg_block(cg, "group.probe.rest"),
                           bb_more = cg_block(cg, "group.probe.more");
-        LLVMBuildCondBr(cg->b, same, bb_more, bb_build);
+        cg_br_likely(cg, same, bb_more, bb_build);
         fill_from[n_fill] = LLVMGetInsertBlock(cg->b);
         long_v[n_fill] = cg_i1(cg, 0);
         fill_v[n_fill++] = slot;
         cg_at(cg, bb_more);
-        LLVMBuildCondBr(cg->b, ck.long_str, bb_rest, bb_hit);
+        cg_br_likely(cg, cg_not(cg, cache_key_long(cg, &ck)), bb_hit, bb_rest);
         cg_at(cg, bb_rest);
-        same = slot_same(cg, &ck, slot, ck.n_head, ck.n);
+        CacheKey rest = ck;
+        cache_key_middle(cg, &rest);
+        same = slot_same(cg, &rest, slot, ck.n_head, ck.n);
     }
-    LLVMBuildCondBr(cg->b, same, bb_hit, bb_build);
+    cg_br_likely(cg, same, bb_hit, bb_build);
     fill_from[n_fill] = LLVMGetInsertBlock(cg->b);
     long_v[n_fill] = cg_i1(cg, 0);
     fill_v[n_fill++] = slot;
@@ -533,8 +576,10 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     cg_store(cg, cg_select(cg, is_long, credit, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), "")),
              credit_p);
     LLVMValueRef st_miss = miss_upsert(cg, table, key, len);
-    for (uint32_t i = 0; i < ck.n; i++)
-        cg_store(cg, ck.w[i], cg_gepc(cg, fill, 8u * i, ""));
+    CacheKey full = ck; /* the middle words made here */
+    cache_key_middle(cg, &full);
+    for (uint32_t i = 0; i < full.n; i++)
+        cg_store(cg, full.w[i], cg_gepc(cg, fill, 8u * i, ""));
     cg_store(cg, st_miss, cg_gepc(cg, fill, 8u * ck.n, ""));
     if (!bb_long)
         return group_found(cg, bb_join, st_hit, bb_hit, st_miss);

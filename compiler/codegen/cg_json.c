@@ -835,12 +835,12 @@ static LLVMValueRef expect_text(JsonCtx *j, LLVMValueRef p, const char *text,
     size_t n = strlen(text);
     LLVMBasicBlockRef bb_room = cg_block(cg, "shape.room");
     LLVMBasicBlockRef bb_same = cg_block(cg, "shape.same");
-    LLVMBuildCondBr(cg->b, has_room(j, p, (int64_t)n), bb_room, bb_else);
+    cg_br_likely(cg, has_room(j, p, (int64_t)n), bb_room, bb_else);
     cg_at(cg, bb_room);
     LLVMValueRef args[3] = {p, cg_str_const(cg, text, (uint32_t)n, "shape.key"),
                             cg_i64(cg, (int64_t)n)};
     LLVMValueRef c = cg_call(cg, "memcmp", args, 3, "shapecmp");
-    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_same, bb_else);
+    cg_br_likely(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, c, cg_i32(cg, 0), ""), bb_same, bb_else);
     cg_at(cg, bb_same);
     return cg_gepc(cg, p, n, "");
 }
@@ -917,10 +917,10 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     LLVMBuildBr(b, bb_try);
     cg_at(cg, bb_try);
     LLVMValueRef q = LLVMBuildPhi(b, cg->t_ptr, "p.try");
-    LLVMBuildCondBr(b, has_room(j, q, room + (int64_t)tn), bb_room, bb_miss);
+    cg_br_likely(cg, has_room(j, q, room + (int64_t)tn), bb_room, bb_miss);
     cg_at(cg, bb_room);
     CgFastVal v = cg_json_fast(cg, t, q);
-    LLVMBuildCondBr(b, cg_and(cg, v.ok, same_text(cg, v.end, tail, tn)), bb_fast, bb_miss);
+    cg_br_likely(cg, cg_and(cg, v.ok, same_text(cg, v.end, tail, tn)), bb_fast, bb_miss);
     cg_at(cg, bb_fast);
     cg_store(cg, cg_i1(cg, 0), j->rec->null_slots[i]);
     cg_store(cg, v.val, j->rec->val_slots[i]);
@@ -1095,7 +1095,8 @@ static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
     if (j.fast && !keys_only && shape_usable(&j)) {
         LLVMBasicBlockRef bb_shape = cg_block(cg, "rec.shape");
         LLVMBasicBlockRef bb_keys = cg_block(cg, "rec.keys");
-        LLVMBuildCondBr(cg->b, cg_load(cg, cg->t_i1, j.in_array, "in.array"), bb_elem, bb_shape);
+        cg_br_likely(cg, cg_not(cg, cg_load(cg, cg->t_i1, j.in_array, "in.array")), bb_shape,
+                     bb_elem);
         cg_at(cg, bb_shape);
         shape_record(&j, p_slot, bb_keys, bb_done);
         keys_or_fallback(&j, fallback, &slow, p_slot, bb_keys, bb_elem, bb_done, bb_eof);

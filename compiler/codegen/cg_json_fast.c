@@ -88,14 +88,6 @@ static CgFastVal epoch_seconds(CgCtx *cg, LLVMValueRef p)
     return r;
 }
 
-/* Bytes of w equal to c: their high bits (cm_swar_eq). */
-static LLVMValueRef swar_eq(CgCtx *cg, LLVMValueRef w, unsigned char c)
-{
-    LLVMValueRef x = LLVMBuildXor(cg->b, w, k64(cg, CM_SWAR_ONES * c), "");
-    LLVMValueRef m = LLVMBuildSub(cg->b, x, k64(cg, CM_SWAR_ONES), "");
-    return cg_and(cg, cg_and(cg, m, cg_not(cg, x)), k64(cg, CM_SWAR_HIGHS));
-}
-
 static LLVMValueRef cttz64(CgCtx *cg, LLVMValueRef v)
 {
     LLVMTypeRef params[2] = {cg->t_i64, cg->t_i1};
@@ -107,20 +99,41 @@ static LLVMValueRef cttz64(CgCtx *cg, LLVMValueRef v)
     return LLVMBuildCall2(cg->b, ft, fn, args, 2, "");
 }
 
-/* A double-quoted string of up to 7 bytes without escapes or control bytes, as
-   srt_json_string_raw's one load: the first '"', '\\' or byte below 0x20 after the opening
-   quote must be the closing quote within the 8 bytes read. */
+/* Sixteen bytes, each c. */
+static LLVMValueRef splat16(CgCtx *cg, unsigned char c)
+{
+    LLVMValueRef e[16];
+    for (int i = 0; i < 16; i++)
+        e[i] = cg_i8(cg, c);
+    return LLVMConstVector(e, 16);
+}
+
+/*
+** A double-quoted string of up to 7 bytes without escapes or control bytes, as
+** srt_json_string_raw's one load: the first '"', '\\' or byte below 0x20 after the opening
+** quote must be the closing quote within the 8 bytes read.  The 8 bytes are the low half of a
+** vector (the high half 0), each compared with the three at once (SSE2's pcmpeqb, pminub and
+** pmovmskb: half the instructions of the same tests in a general register, and none of its
+** 64-bit constants); the first flagged byte of the first 7, else the 8th, is the closing
+** quote's place.
+*/
 static CgFastVal short_string(CgCtx *cg, LLVMValueRef p)
 {
     LLVMBuilderRef b = cg->b;
     LLVMValueRef open = cg_load(cg, cg->t_i8, p, "c");
-    LLVMValueRef w = word_at(cg, p, k64(cg, 1));
-    LLVMValueRef lt =
-        cg_and(cg, cg_and(cg, LLVMBuildSub(b, w, k64(cg, CM_SWAR_ONES * 0x20), ""), cg_not(cg, w)),
-               k64(cg, CM_SWAR_HIGHS)); /* below 0x20 */
-    LLVMValueRef m = cg_or(cg, cg_or(cg, swar_eq(cg, w, '"'), swar_eq(cg, w, '\\')), lt);
-    LLVMValueRef n = LLVMBuildLShr(b, cttz64(cg, cg_or(cg, m, k64(cg, CM_SWAR_HIGHS << 56))),
-                                   k64(cg, 3), "str.n");
+    LLVMTypeRef v2 = LLVMVectorType(cg->t_i64, 2), v16 = LLVMVectorType(cg->t_i8, 16);
+    LLVMValueRef v = LLVMBuildBitCast(
+        b,
+        LLVMBuildInsertElement(b, LLVMConstNull(v2), word_at(cg, p, k64(cg, 1)), cg_i32(cg, 0), ""),
+        v16, "v");
+    LLVMValueRef m = cg_or(cg,
+                           cg_or(cg, LLVMBuildICmp(b, LLVMIntEQ, v, splat16(cg, '"'), ""),
+                                 LLVMBuildICmp(b, LLVMIntEQ, v, splat16(cg, '\\'), "")),
+                           LLVMBuildICmp(b, LLVMIntULE, v, splat16(cg, 0x1F), ""));
+    LLVMValueRef bits = LLVMBuildZExt(
+        b, LLVMBuildBitCast(b, m, LLVMInt16TypeInContext(cg->ctx), ""), cg->t_i64, "");
+    LLVMValueRef n = cttz64(cg, cg_or(cg, bits, k64(cg, 0x80)));
+    LLVMSetValueName2(n, "str.n", 5);
     LLVMValueRef s = cg_gepc(cg, p, 1, "str");
     LLVMValueRef close = cg_load(cg, cg->t_i8, cg_gep(cg, s, n, ""), "c");
     LLVMValueRef ok = cg_and(cg, LLVMBuildICmp(b, LLVMIntEQ, open, cg_i8(cg, '"'), ""),

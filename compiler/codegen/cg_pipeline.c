@@ -329,7 +329,7 @@ static LLVMBasicBlockRef window_begin(CgCtx *cg, const PQuery *pq, const CgEnv *
     LLVMBasicBlockRef bb_same = LLVMGetInsertBlock(cg->b);
     LLVMBasicBlockRef bb_calc = cg_block(cg, "win.bounds");
     LLVMBasicBlockRef bb_range = cg_block(cg, "win.range");
-    LLVMBuildCondBr(cg->b, same, bb_range, bb_calc);
+    cg_br_likely(cg, same, bb_range, bb_calc);
     cg_at(cg, bb_calc);
     /* A timestamp whose windows would end past the range (or start before it) belongs to
        none: the row is dropped, or fails the query under FAILFAST. */
