@@ -688,6 +688,9 @@ size_t srt_quantile_bytes(const SrtQuantile *d);
 void srt_quantile_free(SrtMem *m, SrtQuantile *d);
 /* A non-NULL value x of the batch of mark; *d is created on the first.  0 or -SRT_ERR_NOMEM. */
 int srt_quantile_push(SrtMem *m, SrtQuantile **d, int64_t mark, double rel_err, double x);
+/* Nonzero (the default): an add that would compress a stable digest again is made in place
+   (srt_quantile.c, part_add_stable); tests clear it to compare with the long way. */
+extern int srt_quantile_stable_adds;
 /* Merge the pending batch's partial digest into the state (no-op without one). */
 int srt_quantile_settle(SrtMem *m, SrtQuantile *d);
 size_t srt_quantile_encoded_size(const SrtQuantile *d);

@@ -18,6 +18,8 @@
 
 #include "srt_int.h"
 
+int srt_quantile_stable_adds = 1;
+
 enum {
     HEAD_SIZE = 50000,          /* QuantileSummaries.defaultHeadSize */
     COMPRESS_THRESHOLD = 10000, /* QuantileSummaries.defaultCompressThreshold */
@@ -173,9 +175,98 @@ static int part_compress(SrtMem *m, SrtQuantile *d)
     return 0;
 }
 
+/* Room in P's samples for one more.  0 or -NOMEM (P unchanged). */
+static int part_reserve(SrtMem *m, SrtQuantile *d)
+{
+    Summary *s = &d->part;
+    if (s->n < s->cap)
+        return 0;
+    uint32_t cap = s->cap ? s->cap * 2u : 16u;
+    QStat *n = srt_mem_realloc(m, s->s, summary_bytes(s), (size_t)cap * sizeof *n);
+    if (!n)
+        return -SRT_ERR_NOMEM;
+    s->s = n;
+    s->cap = cap;
+    return 0;
+}
+
+/*
+** PercentileDigest.add(x) on a compressed P whose samples are at the limit, so that the add
+** compresses again (x's head inserted, then compressImmut over every sample: Spark's work is
+** linear in the samples per row), made in place with the same result.  P is stable: it came
+** out of compressImmut with the threshold T = 2 * relativeError * count, and compressImmut
+** of it merges nothing (a head that stopped its left neighbour s1 had s1.g + g + delta >= T,
+** and that neighbour's sample holds at least s1.g).  With x, T' = that of count + 1; when no
+** integer lies in [T, T'), every comparison (of integer sums) with T' goes as with T, so
+** only the comparisons that involve x change:
+**   - x inside (after at least two samples, before the last): its delta is floor(T'), so it
+**     merges into the sample after it, c, when 1 + c.g + c.delta < T' (c's left neighbour
+**     stops at the larger c as before), and is a sample of its own otherwise (1 + g +
+**     floor(T') > T' for any left neighbour);
+**   - x last (delta 0): the samples before it merge into it from the end while their g +
+**     its g < T', and the rest stops as before.
+** Samples all ordinary (no NaN, sorted last, which keeps the first sample in any case) and x
+** not NaN; otherwise, and when the merges would reach the first sample, 0: the caller adds
+** x the long way.  1 when x was added, or -NOMEM (P unchanged).
+*/
+static int part_add_stable(SrtMem *m, SrtQuantile *d, double x)
+{
+    Summary *s = &d->part;
+    uint32_t n = s->n;
+    if (!d->part_compressed || d->n_head != 0 || n < 3 || x != x || s->s[n - 1].v != s->s[n - 1].v)
+        return 0;
+    double t = 2 * d->rel_err * (double)s->count;
+    double t2 = 2 * d->rel_err * (double)(s->count + 1);
+    double k = ceil(t);
+    if (!(k != t && k >= t2))
+        return 0;
+    uint32_t lo = 0, hi = n; /* the first sample above x (withHeadBufferInserted's <=) */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->s[mid].v <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t p = lo;
+    if (p < 2)
+        return 0;
+    if (p < n && (double)(1 + s->s[p].g + s->s[p].delta) < t2) {
+        s->s[p].g++;
+    } else if (p < n) {
+        if (part_reserve(m, d) < 0)
+            return -SRT_ERR_NOMEM;
+        memmove(s->s + p + 1, s->s + p, (size_t)(n - p) * sizeof *s->s);
+        s->s[p] = (QStat){x, 1, (int64_t)floor(t2)};
+        s->n++;
+    } else {
+        QStat head = {x, 1, 0};
+        uint32_t i = n - 1;
+        while (i >= 1 && (double)(s->s[i].g + head.g + head.delta) < t2)
+            head.g += s->s[i--].g;
+        if (i < 1)
+            return 0;
+        if (i == n - 1 && part_reserve(m, d) < 0)
+            return -SRT_ERR_NOMEM;
+        s->s[i + 1] = head;
+        s->n = i + 2;
+    }
+    s->count++;
+    return 1;
+}
+
 /* PercentileDigest.add(x) on P. */
 static int part_add(SrtMem *m, SrtQuantile *d, double x)
 {
+    /* compressThresHoldBufferLength: Scala's Double.toInt, then Int arithmetic (wrapping) */
+    double inv = 1 / d->rel_err;
+    int32_t n = inv != inv ? 0 : inv >= 2147483647.0 ? INT32_MAX : (int32_t)inv;
+    int32_t limit = (int32_t)((uint32_t)n * 4u);
+    if (srt_quantile_stable_adds && (int64_t)d->part.n >= (int64_t)limit) {
+        int rc = part_add_stable(m, d, x);
+        if (rc != 0)
+            return rc < 0 ? rc : 0;
+    }
     if (d->n_head == d->cap_head) {
         uint32_t cap = d->cap_head ? d->cap_head * 2u : 16u;
         if (cap > HEAD_SIZE)
@@ -195,10 +286,6 @@ static int part_add(SrtMem *m, SrtQuantile *d, double x)
             return -SRT_ERR_NOMEM;
     }
     d->part_compressed = 0;
-    /* compressThresHoldBufferLength: Scala's Double.toInt, then Int arithmetic (wrapping) */
-    double inv = 1 / d->rel_err;
-    int32_t n = inv != inv ? 0 : inv >= 2147483647.0 ? INT32_MAX : (int32_t)inv;
-    int32_t limit = (int32_t)((uint32_t)n * 4u);
     if ((int64_t)d->part.n >= (int64_t)limit) {
         if (part_compress(m, d) < 0)
             return -SRT_ERR_NOMEM;
