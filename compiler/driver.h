@@ -4,6 +4,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/strbuf.h"
 #include "codegen/cg.h"
 #include "plan/plan.h"
 
@@ -42,9 +43,14 @@ int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts 
    The exit status (the query's, or 1 after a diagnostic). */
 int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts);
 /* Rewrite the linker command argv (NULL-terminated, room for max entries) to read its inputs
-   from a script written to the new file `script` (driver_link.c); false, argv unchanged, when
-   the line is not one to rewrite or the file cannot be written. */
+   from the script `script`, whose text goes to *text (driver_link.c); false, argv unchanged,
+   when the line is not one to rewrite. */
+bool driver_link_rewrite(Arena *arena, char **argv, int max, const char *script, StrBuf *text);
+/* driver_link_rewrite, the script written to the new file `script`; false, argv unchanged,
+   when the line is not one to rewrite or the file cannot be written. */
 bool driver_link_script(Arena *arena, char **argv, int max, const char *script);
+/* Write all of text[0..len) to fd; false on a failure. */
+bool driver_link_put(int fd, const char *text, size_t len);
 /* Monotonic milliseconds, for --time. */
 double driver_now_ms(void);
 

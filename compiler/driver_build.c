@@ -186,19 +186,19 @@ static int cpus_available(void)
 /* The link running (its process group), stopped with the build (on_build_signal). */
 static volatile pid_t build_child;
 
-/* Run argv[0] with argv, wait, and return its exit status (or -1); quiet, with its standard
-   error to /dev/null and no diagnostic of ours. */
-static int run_command(Diag *diag, char **argv, bool quiet)
+/* Start argv[0] with argv in a process group of its own: its pid, or -1 (reported unless
+   quiet); quiet, with its standard error to /dev/null (its messages would be the fallback's to
+   give).  The group is stopped with the build (on_build_signal): a linker left running would
+   write the output after the cleanup. */
+static pid_t spawn_command(Diag *diag, char **argv, bool quiet)
 {
-    /* in a process group of its own, which a build stopped by a signal stops too
-       (on_build_signal): a linker left running would write the output after the cleanup */
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
     posix_spawnattr_setpgroup(&attr, 0);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    if (quiet) /* its messages would be the fallback's to give */
+    if (quiet)
         posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid;
     int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
@@ -210,6 +210,12 @@ static int run_command(Diag *diag, char **argv, bool quiet)
         return -1;
     }
     build_child = pid;
+    return pid;
+}
+
+/* Wait for the child pid (spawn_command) and return its exit status, or -1. */
+static int wait_command(pid_t pid)
+{
     int status;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) {
@@ -220,6 +226,13 @@ static int run_command(Diag *diag, char **argv, bool quiet)
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
     return -1;
+}
+
+/* Run argv[0] with argv, wait, and return its exit status (or -1). */
+static int run_command(Diag *diag, char **argv, bool quiet)
+{
+    pid_t pid = spawn_command(diag, argv, quiet);
+    return pid < 0 ? -1 : wait_command(pid);
 }
 
 static char *make_temp_dir(Arena *arena, Diag *diag)
@@ -320,27 +333,38 @@ static int add_runtime(Arena *arena, const char *rt, char **argv, int n, int max
     return n;
 }
 
-/* The link of the objects (obj and its units') into out: `cc`, or the linker cc runs, called
-   directly (ld) with the arguments cc would give it (SL_LINK_DIRECT_*). */
-static int link_command(Arena *arena, const SProgram *prog, const char *rt, const char *obj,
-                        int units, bool digest, const char *out, bool ld, char **argv, int max)
+/* What a link is of: the program's objects (obj, then its units' files), the runtime, the
+   connectors' libraries and the digest's when codegen found a call (calls_digest), into out;
+   script is the file of the direct link's inputs (driver_link.c). */
+typedef struct LinkSpec {
+    const SProgram *prog;
+    const char *rt, *obj, *out, *script;
+    int units;
+    bool digest;
+} LinkSpec;
+
+#define LINK_MAX_ARGS 160
+
+/* The link of ls into argv (room for max): `cc`, or the linker cc runs, called directly (ld)
+   with the arguments cc would give it (SL_LINK_DIRECT_*). */
+static int link_command(Arena *arena, const LinkSpec *ls, bool ld, char **argv, int max)
 {
     int n = 0;
     argv[n++] = ld ? SL_LINK_DIRECT_LD : "cc";
     argv[n++] = "-o";
-    argv[n++] = (char *)out;
+    argv[n++] = (char *)ls->out;
     if (ld)
         n = split_flags(arena, SL_LINK_DIRECT_PRE, argv, n, max - 1, false);
-    argv[n++] = (char *)obj;
-    for (int u = 1; u < units && n < max - 1; u++)
-        argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
-    n = add_runtime(arena, rt, argv, n, max - 1);
-    n = add_connectors(arena, prog, argv, n, max - 1, ld);
+    argv[n++] = (char *)ls->obj;
+    for (int u = 1; u < ls->units && n < max - 1; u++)
+        argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, ls->obj, u);
+    n = add_runtime(arena, ls->rt, argv, n, max - 1);
+    n = add_connectors(arena, ls->prog, argv, n, max - 1, ld);
     if (!ld)
         n = split_flags(arena, SL_LINK_LD, argv, n, max - 1, false);
     n = split_flags(arena, SL_LINK_HARDEN, argv, n, max - 1, ld);
     n = split_flags(arena, SL_LINK_NO_BUILD_ID, argv, n, max - 1, ld);
-    if (digest)
+    if (ls->digest)
         n = split_flags(arena, SL_DIGEST_LIBS, argv, n, max - 1, ld);
     n = split_flags(arena, SL_LINK_LIBS, argv, n, max - 1, ld);
     n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, max - 1, ld);
@@ -350,21 +374,100 @@ static int link_command(Arena *arena, const SProgram *prog, const char *rt, cons
     return n;
 }
 
-/* Link out: the linker directly when the configuration knows how (a fifth of the link is cc
-   and collect2 starting), its inputs in the script `script` (driver_link.c), else, or when that
-   fails, through cc, whose messages are shown. */
-static int link_executable(Arena *arena, Diag *diag, const SProgram *prog, const char *rt,
-                           const char *obj, int units, bool digest, const char *out,
-                           const char *script)
+/* ==== The link started ahead ====
+** mold spends about 6 ms of the flagship's link before it reads an input: it starts (loading
+** libstdc++ and libcrypto), forks and matches its options.  So the direct link starts with the
+** build, before code generation, on the core the codegen module's loading leaves idle: its
+** command line holds only options, which do not depend on what codegen reports (the objects
+** and libraries are the script's, driver_link.c), and the script is an empty file on which the
+** build holds a write lease (fcntl F_SETLEASE), so that the linker's open() of it waits.  Once
+** the objects are written, the build writes the script and releases the lease, and the linker
+** goes on.  Nothing depends on timing: a linker that opens the script before it is written
+** (the lease broken by the kernel after /proc/sys/fs/lease-break-time) finds it empty and fails,
+** and a link that failed, or was cancelled because the options came out otherwise, runs again
+** as it would have without this (link_executable). */
+
+typedef struct EarlyLink {
+    pid_t pid;  /* the linker, 0 when none was started */
+    int fd;     /* the script, leased */
+    char **argv; /* its command line */
+    struct sigaction saved_io;
+} EarlyLink;
+
+/* Start the direct link of ls (its units and digest are not known yet) with its script leased
+   (el->pid 0 when it cannot be: no direct link configured, no lease on this file system). */
+static void early_link_start(Arena *arena, Diag *diag, EarlyLink *el, const LinkSpec *ls)
 {
-    char *argv[160];
+    el->pid = 0;
+    if (!SL_LINK_DIRECT_LD[0])
+        return;
+    el->argv = ARENA_NEW_N(arena, char *, LINK_MAX_ARGS);
+    link_command(arena, ls, true, el->argv, LINK_MAX_ARGS);
+    StrBuf text;
+    if (!driver_link_rewrite(arena, el->argv, LINK_MAX_ARGS, ls->script, &text))
+        return;
+    el->fd = open(ls->script, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (el->fd < 0)
+        return;
+    /* the lease's break is signalled to its holder, SIGIO by default, whose action ends it */
+    struct sigaction ignore;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGIO, &ignore, &el->saved_io);
+    if (fcntl(el->fd, F_SETLEASE, F_WRLCK) == 0 && (el->pid = spawn_command(diag, el->argv, true)) > 0)
+        return;
+    el->pid = 0;
+    close(el->fd);
+    unlink(ls->script);
+    sigaction(SIGIO, &el->saved_io, NULL);
+}
+
+static bool same_argv(char **a, char **b)
+{
+    for (; *a && *b; a++, b++)
+        if (strcmp(*a, *b) != 0)
+            return false;
+    return !*a && !*b;
+}
+
+/* Let the started link go on with the script text when its command line is argv (else, or
+   with text NULL, stop it): 0 when it linked, else -1 with its script removed. */
+static int early_link_finish(EarlyLink *el, const LinkSpec *ls, char **argv, const StrBuf *text)
+{
+    if (el->pid <= 0)
+        return -1;
+    bool go = text && argv && same_argv(argv, el->argv) && driver_link_put(el->fd, text->data, text->len);
+    if (!go)
+        kill(-el->pid, SIGKILL); /* before the lease goes: it must not read a script */
+    fcntl(el->fd, F_SETLEASE, F_UNLCK);
+    close(el->fd);
+    sigaction(SIGIO, &el->saved_io, NULL);
+    int rc = wait_command(el->pid);
+    el->pid = 0;
+    if (go && rc == 0)
+        return 0;
+    unlink(ls->script);
+    return -1;
+}
+
+/* Link ls: the link started ahead (el) when it can go on, else the linker directly when the
+   configuration knows how (a fifth of the link is cc and collect2 starting), its inputs in
+   the script (driver_link.c), else, or when that fails, through cc, whose messages are shown. */
+static int link_executable(Arena *arena, Diag *diag, const LinkSpec *ls, EarlyLink *el)
+{
+    char *argv[LINK_MAX_ARGS];
     if (SL_LINK_DIRECT_LD[0]) {
-        link_command(arena, prog, rt, obj, units, digest, out, true, argv, 160);
-        driver_link_script(arena, argv, 160, script);
+        link_command(arena, ls, true, argv, LINK_MAX_ARGS);
+        StrBuf text;
+        bool scripted = driver_link_rewrite(arena, argv, LINK_MAX_ARGS, ls->script, &text);
+        if (early_link_finish(el, ls, argv, scripted ? &text : NULL) == 0)
+            return 0;
+        link_command(arena, ls, true, argv, LINK_MAX_ARGS);
+        driver_link_script(arena, argv, LINK_MAX_ARGS, ls->script);
         if (run_command(diag, argv, true) == 0)
             return 0;
     }
-    link_command(arena, prog, rt, obj, units, digest, out, false, argv, 160);
+    link_command(arena, ls, false, argv, LINK_MAX_ARGS);
     return run_command(diag, argv, false);
 }
 
@@ -483,13 +586,20 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     co.calls_digest = &digest;
     CgTimes ct = {0};
     co.times = &ct;
+    LinkSpec ls = {.prog = plan->sema, .rt = rt, .obj = obj, .out = tmp_out, .script = script};
+    EarlyLink early;
+    early_link_start(arena, diag, &early, &ls);
     double t_load = driver_now_ms();
     const CgPlugin *cg = codegen_module(arena, diag);
     double t0 = driver_now_ms();
     int rc = cg ? cg->compile(arena, diag, plan, &co) : -1;
     double t1 = driver_now_ms();
-    if (rc == 0) {
-        int lrc = link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out, script);
+    ls.units = units;
+    ls.digest = digest;
+    if (rc != 0)
+        early_link_finish(&early, &ls, NULL, NULL);
+    else {
+        int lrc = link_executable(arena, diag, &ls, &early);
         if (lrc != 0) {
             diag_fatal(diag, "linking '%s' failed (cc exited with %d)", output, lrc);
             unlink(tmp_out);

@@ -5,7 +5,11 @@
 ** (bench/README.md, "The link: one script of inputs").  The names of an INPUT() script cost it
 ** next to nothing.  So the driver's direct link (driver_build.c, SL_LINK_DIRECT_*) keeps the
 ** options on the command line and writes the inputs, in their order, into one script given
-** last: `INPUT(Scrt1.o ... query.o ... libsrt.a -lm ... crtn.o) EXTERN(sym ...)`.
+** last: `INPUT(Scrt1.o ... query.o ... libsrt.a -lm ... crtn.o)`.  A -L directory already
+** named is dropped (the linker searches them in their first order whatever their position), so
+** that the options do not depend on the libraries a program adds: the link started ahead of
+** code generation (driver_build.c) gives its options before codegen reports them.  A -u stays
+** an option: mold 1.x knows no EXTERN in a script.
 **
 ** The rewrite keeps the meaning of the line or is not done: every option must be one this file
 ** knows (taking the next argument or not, and not depending on its position), and every input
@@ -23,7 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Options whose value is the next argument (-u's goes to the script's EXTERN). */
+/* Options whose value is the next argument. */
 static const char *const ld_value_options[] = {
     "-o",          "-m",     "-z",          "-dynamic-linker", "-L", "-plugin",
     "-plugin-opt", "-rpath", "-rpath-link", "-soname",         "-e", "-u"};
@@ -134,9 +138,21 @@ static bool ld_input(LdState *st, StrBuf *inputs, const char *arg)
     return put_name(inputs, arg);
 }
 
-/* Sort argv[1..] into the options kept (opts, from *n_opts on) and the script's text. */
-static bool ld_sort(char **argv, char **opts, int *n_opts, StrBuf *inputs, StrBuf *externs,
-                    LdState *st)
+/* Whether the options so far (opts[0..n)) name the search directory dir (-Ldir or -L dir). */
+static bool search_dir_named(char **opts, int n, const char *dir)
+{
+    for (int i = 1; i < n; i++) {
+        const char *o = opts[i];
+        if (strcmp(o, "-L") == 0 && i + 1 < n && strcmp(opts[i + 1], dir) == 0)
+            return true;
+        if (strncmp(o, "-L", 2) == 0 && strcmp(o + 2, dir) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Sort argv[1..] into the options kept (opts, from *n_opts on) and the script's inputs. */
+static bool ld_sort(char **argv, char **opts, int *n_opts, StrBuf *inputs, LdState *st)
 {
     for (int i = 1; argv[i]; i++) {
         const char *a = argv[i];
@@ -146,13 +162,14 @@ static bool ld_sort(char **argv, char **opts, int *n_opts, StrBuf *inputs, StrBu
         } else if (in_list(a, ld_value_options, N_OF(ld_value_options))) {
             if (!argv[i + 1])
                 return false;
-            if (strcmp(a, "-u") == 0) {
-                if (!put_name(externs, argv[++i]))
-                    return false;
+            if (strcmp(a, "-L") == 0 && search_dir_named(opts, *n_opts, argv[i + 1])) {
+                i++;
                 continue;
             }
             opts[(*n_opts)++] = argv[i];
             opts[(*n_opts)++] = argv[++i];
+        } else if (strncmp(a, "-L", 2) == 0 && search_dir_named(opts, *n_opts, a + 2)) {
+            continue;
         } else if (in_list(a, ld_flag_options, N_OF(ld_flag_options)) ||
                    has_prefix_in(a, ld_joined_options, N_OF(ld_joined_options))) {
             opts[(*n_opts)++] = argv[i];
@@ -169,17 +186,23 @@ static bool write_new_file(const char *path, const char *text, size_t len)
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return false;
+    bool done = driver_link_put(fd, text, len);
+    return close(fd) == 0 && done;
+}
+
+bool driver_link_put(int fd, const char *text, size_t len)
+{
     size_t done = 0;
     while (done < len) {
         ssize_t w = write(fd, text + done, len - done);
         if (w <= 0)
-            break;
+            return false;
         done += (size_t)w;
     }
-    return close(fd) == 0 && done == len;
+    return true;
 }
 
-bool driver_link_script(Arena *arena, char **argv, int max, const char *script)
+bool driver_link_rewrite(Arena *arena, char **argv, int max, const char *script, StrBuf *text)
 {
     int n = 0;
     while (argv[n])
@@ -187,23 +210,33 @@ bool driver_link_script(Arena *arena, char **argv, int max, const char *script)
     char **opts = ARENA_NEW_N(arena, char *, n + 3);
     int n_opts = 0;
     opts[n_opts++] = argv[0];
-    StrBuf inputs, externs;
+    StrBuf inputs;
     sb_init(&inputs, arena);
-    sb_init(&externs, arena);
     LdState st = {0};
-    if (!ld_sort(argv, opts, &n_opts, &inputs, &externs, &st) || n_opts + 3 > max)
+    if (!ld_sort(argv, opts, &n_opts, &inputs, &st) || n_opts + 3 > max)
         return false;
-    StrBuf text;
-    sb_init(&text, arena);
-    sb_printf(&text, "INPUT(%s )\n", inputs.data);
-    if (externs.len)
-        sb_printf(&text, "EXTERN(%s )\n", externs.data);
-    if (!write_new_file(script, text.data, text.len))
-        return false;
+    sb_init(text, arena);
+    sb_printf(text, "INPUT(%s )\n", inputs.data);
     if (st.inputs_as_needed)
         opts[n_opts++] = "--as-needed";
     opts[n_opts++] = (char *)script;
     opts[n_opts] = NULL;
     memcpy(argv, opts, sizeof *argv * (size_t)(n_opts + 1));
     return true;
+}
+
+bool driver_link_script(Arena *arena, char **argv, int max, const char *script)
+{
+    int n = 0;
+    while (argv[n])
+        n++;
+    char **saved = ARENA_NEW_N(arena, char *, n + 1);
+    memcpy(saved, argv, sizeof *argv * (size_t)(n + 1));
+    StrBuf text;
+    if (!driver_link_rewrite(arena, argv, max, script, &text))
+        return false;
+    if (write_new_file(script, text.data, text.len))
+        return true;
+    memcpy(argv, saved, sizeof *argv * (size_t)(n + 1));
+    return false;
 }
