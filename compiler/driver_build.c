@@ -335,10 +335,10 @@ static int add_runtime(Arena *arena, const char *rt, char **argv, int n, int max
 
 /* What a link is of: the program's objects (obj, then its units' files), the runtime, the
    connectors' libraries and the digest's when codegen found a call (calls_digest), into out;
-   script is the file of the direct link's inputs (driver_link.c). */
+   first and last are the files of the direct link's inputs (driver_link.c). */
 typedef struct LinkSpec {
     const SProgram *prog;
-    const char *rt, *obj, *out, *script;
+    const char *rt, *obj, *out, *first, *last;
     int units;
     bool digest;
 } LinkSpec;
@@ -346,26 +346,38 @@ typedef struct LinkSpec {
 #define LINK_MAX_ARGS 160
 
 /* The link of ls into argv (room for max): `cc`, or the linker cc runs, called directly (ld)
-   with the arguments cc would give it (SL_LINK_DIRECT_*). */
-static int link_command(Arena *arena, const LinkSpec *ls, bool ld, char **argv, int max)
+   with the arguments cc would give it (SL_LINK_DIRECT_*); late[i] (room for max, or NULL)
+   says whether argv[i] is one of what codegen reports (the objects, the digest's libraries). */
+static int link_command(Arena *arena, const LinkSpec *ls, bool ld, char **argv, bool *late, int max)
 {
+    bool no_late[LINK_MAX_ARGS];
+    if (!late)
+        late = no_late;
     int n = 0;
     argv[n++] = ld ? SL_LINK_DIRECT_LD : "cc";
     argv[n++] = "-o";
     argv[n++] = (char *)ls->out;
     if (ld)
         n = split_flags(arena, SL_LINK_DIRECT_PRE, argv, n, max - 1, false);
+    memset(late, 0, sizeof *late * (size_t)max);
+    int from = n;
     argv[n++] = (char *)ls->obj;
     for (int u = 1; u < ls->units && n < max - 1; u++)
         argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, ls->obj, u);
+    for (int i = from; i < n; i++)
+        late[i] = true;
     n = add_runtime(arena, ls->rt, argv, n, max - 1);
     n = add_connectors(arena, ls->prog, argv, n, max - 1, ld);
     if (!ld)
         n = split_flags(arena, SL_LINK_LD, argv, n, max - 1, false);
     n = split_flags(arena, SL_LINK_HARDEN, argv, n, max - 1, ld);
     n = split_flags(arena, SL_LINK_NO_BUILD_ID, argv, n, max - 1, ld);
-    if (ls->digest)
+    if (ls->digest) {
+        from = n;
         n = split_flags(arena, SL_DIGEST_LIBS, argv, n, max - 1, ld);
+        for (int i = from; i < n; i++)
+            late[i] = true;
+    }
     n = split_flags(arena, SL_LINK_LIBS, argv, n, max - 1, ld);
     n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, max - 1, ld);
     if (ld)
@@ -388,37 +400,57 @@ static int link_command(Arena *arena, const LinkSpec *ls, bool ld, char **argv, 
 ** as it would have without this (link_executable). */
 
 typedef struct EarlyLink {
-    pid_t pid;  /* the linker, 0 when none was started */
-    int fd;     /* the script, leased */
+    pid_t pid;   /* the linker, 0 when none was started */
+    int fd;      /* the last script, leased */
     char **argv; /* its command line */
+    StrBuf first; /* its first script's text */
     struct sigaction saved_io;
 } EarlyLink;
 
-/* Start the direct link of ls (its units and digest are not known yet) with its script leased
-   (el->pid 0 when it cannot be: no direct link configured, no lease on this file system). */
+/* The direct link of ls rewritten to read its inputs from scripts (dl), into argv. */
+static bool scripted_command(Arena *arena, const LinkSpec *ls, char **argv, DriverLink *dl)
+{
+    bool late[LINK_MAX_ARGS];
+    link_command(arena, ls, true, argv, late, LINK_MAX_ARGS);
+    dl->first_path = ls->first;
+    dl->last_path = ls->last;
+    return driver_link_rewrite(arena, argv, late, LINK_MAX_ARGS, dl);
+}
+
+/* Start the direct link of ls (its units and digest are not known yet) with its first script
+   written and the last one leased (el->pid 0 when it cannot be: no direct link configured, no
+   lease on this file system). */
 static void early_link_start(Arena *arena, Diag *diag, EarlyLink *el, const LinkSpec *ls)
 {
     el->pid = 0;
     if (!SL_LINK_DIRECT_LD[0])
         return;
     el->argv = ARENA_NEW_N(arena, char *, LINK_MAX_ARGS);
-    link_command(arena, ls, true, el->argv, LINK_MAX_ARGS);
-    StrBuf text;
-    if (!driver_link_rewrite(arena, el->argv, LINK_MAX_ARGS, ls->script, &text))
+    DriverLink dl;
+    if (!scripted_command(arena, ls, el->argv, &dl) || !dl.first.len)
         return;
-    el->fd = open(ls->script, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (el->fd < 0)
+    el->first = dl.first;
+    int first = open(ls->first, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (first < 0)
         return;
+    bool written = driver_link_put(first, &dl.first);
+    if (close(first) != 0 || !written ||
+        (el->fd = open(ls->last, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
+        unlink(ls->first);
+        return;
+    }
     /* the lease's break is signalled to its holder, SIGIO by default, whose action ends it */
     struct sigaction ignore;
     memset(&ignore, 0, sizeof ignore);
     ignore.sa_handler = SIG_IGN;
     sigaction(SIGIO, &ignore, &el->saved_io);
-    if (fcntl(el->fd, F_SETLEASE, F_WRLCK) == 0 && (el->pid = spawn_command(diag, el->argv, true)) > 0)
+    if (fcntl(el->fd, F_SETLEASE, F_WRLCK) == 0 &&
+        (el->pid = spawn_command(diag, el->argv, true)) > 0)
         return;
     el->pid = 0;
     close(el->fd);
-    unlink(ls->script);
+    unlink(ls->first);
+    unlink(ls->last);
     sigaction(SIGIO, &el->saved_io, NULL);
 }
 
@@ -430,13 +462,16 @@ static bool same_argv(char **a, char **b)
     return !*a && !*b;
 }
 
-/* Let the started link go on with the script text when its command line is argv (else, or
-   with text NULL, stop it): 0 when it linked, else -1 with its script removed. */
-static int early_link_finish(EarlyLink *el, const LinkSpec *ls, char **argv, const StrBuf *text)
+/* Let the started link go on when its command line is argv and its first script dl's (else,
+   or with dl NULL, stop it), with dl's last script: 0 when it linked, else -1 with its scripts
+   removed. */
+static int early_link_finish(EarlyLink *el, const LinkSpec *ls, char **argv, const DriverLink *dl)
 {
     if (el->pid <= 0)
         return -1;
-    bool go = text && argv && same_argv(argv, el->argv) && driver_link_put(el->fd, text->data, text->len);
+    bool go = dl && same_argv(argv, el->argv) && dl->first.len == el->first.len &&
+              memcmp(dl->first.data, el->first.data, dl->first.len) == 0 &&
+              driver_link_put(el->fd, &dl->last);
     if (!go)
         kill(-el->pid, SIGKILL); /* before the lease goes: it must not read a script */
     fcntl(el->fd, F_SETLEASE, F_UNLCK);
@@ -446,28 +481,29 @@ static int early_link_finish(EarlyLink *el, const LinkSpec *ls, char **argv, con
     el->pid = 0;
     if (go && rc == 0)
         return 0;
-    unlink(ls->script);
+    unlink(ls->first);
+    unlink(ls->last);
     return -1;
 }
 
 /* Link ls: the link started ahead (el) when it can go on, else the linker directly when the
    configuration knows how (a fifth of the link is cc and collect2 starting), its inputs in
-   the script (driver_link.c), else, or when that fails, through cc, whose messages are shown. */
+   scripts (driver_link.c), else, or when that fails, through cc, whose messages are shown. */
 static int link_executable(Arena *arena, Diag *diag, const LinkSpec *ls, EarlyLink *el)
 {
     char *argv[LINK_MAX_ARGS];
     if (SL_LINK_DIRECT_LD[0]) {
-        link_command(arena, ls, true, argv, LINK_MAX_ARGS);
-        StrBuf text;
-        bool scripted = driver_link_rewrite(arena, argv, LINK_MAX_ARGS, ls->script, &text);
-        if (early_link_finish(el, ls, argv, scripted ? &text : NULL) == 0)
+        DriverLink dl;
+        bool scripted = scripted_command(arena, ls, argv, &dl);
+        if (early_link_finish(el, ls, argv, scripted ? &dl : NULL) == 0)
             return 0;
-        link_command(arena, ls, true, argv, LINK_MAX_ARGS);
-        driver_link_script(arena, argv, LINK_MAX_ARGS, ls->script);
+        bool late[LINK_MAX_ARGS];
+        link_command(arena, ls, true, argv, late, LINK_MAX_ARGS);
+        driver_link_script(arena, argv, late, LINK_MAX_ARGS, &dl);
         if (run_command(diag, argv, true) == 0)
             return 0;
     }
-    link_command(arena, ls, false, argv, LINK_MAX_ARGS);
+    link_command(arena, ls, false, argv, NULL, LINK_MAX_ARGS);
     return run_command(diag, argv, false);
 }
 
@@ -478,7 +514,7 @@ static int link_executable(Arena *arena, Diag *diag, const LinkSpec *ls, EarlyLi
 ** made beforehand and removes the directory, and leaves a child to do that again once the
 ** process is gone (all async-signal-safe). */
 
-#define BUILD_TEMPS (CG_MAX_UNITS + 4)
+#define BUILD_TEMPS (CG_MAX_UNITS + 5)
 static const char *build_temps[BUILD_TEMPS]; /* files, then the directory */
 static volatile sig_atomic_t n_build_temps;
 static const int build_signals[3] = {SIGINT, SIGTERM, SIGHUP};
@@ -514,17 +550,18 @@ static void on_build_signal(int sig)
     raise(sig);
 }
 
-/* Watch the build's temporary paths (obj and its units' files, the link's script, tmp_out,
-   dir) until unwatch_build_temps; saved receives the handlers it replaces. */
-static void watch_build_temps(Arena *arena, const char *obj, const char *script,
-                              const char *tmp_out, const char *dir, struct sigaction saved[3])
+/* Watch the build's temporary paths (ls's objects, scripts and executable, then the
+   directory dir) until unwatch_build_temps; saved receives the handlers it replaces. */
+static void watch_build_temps(Arena *arena, const LinkSpec *ls, const char *dir,
+                              struct sigaction saved[3])
 {
     int n = 0;
-    build_temps[n++] = obj;
+    build_temps[n++] = ls->obj;
     for (int u = 1; u < CG_MAX_UNITS; u++)
-        build_temps[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
-    build_temps[n++] = script;
-    build_temps[n++] = tmp_out;
+        build_temps[n++] = arena_sprintf(arena, CG_UNIT_FILE, ls->obj, u);
+    build_temps[n++] = ls->first;
+    build_temps[n++] = ls->last;
+    build_temps[n++] = ls->out;
     build_temps[n++] = dir;
     n_build_temps = n;
     struct sigaction sa;
@@ -559,11 +596,16 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
         return -1;
     }
     const char *obj = arena_sprintf(arena, "%s/query.o", tmp);
-    const char *script = arena_sprintf(arena, "%s/link.ld", tmp);
+    LinkSpec ls = {.prog = plan->sema,
+                   .rt = rt,
+                   .obj = obj,
+                   .first = arena_sprintf(arena, "%s/link.ld", tmp),
+                   .last = arena_sprintf(arena, "%s/link-program.ld", tmp)};
     /* Link to a temporary name next to the output, then rename into place. */
     const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
+    ls.out = tmp_out;
     struct sigaction saved[3];
-    watch_build_temps(arena, obj, script, tmp_out, tmp, saved);
+    watch_build_temps(arena, &ls, tmp, saved);
     sigprocmask(SIG_SETMASK, &before, NULL);
     CgOptions co = {0};
     co.opt_level = opts->opt_level;
@@ -586,7 +628,6 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     co.calls_digest = &digest;
     CgTimes ct = {0};
     co.times = &ct;
-    LinkSpec ls = {.prog = plan->sema, .rt = rt, .obj = obj, .out = tmp_out, .script = script};
     EarlyLink early;
     early_link_start(arena, diag, &early, &ls);
     double t_load = driver_now_ms();
@@ -618,7 +659,8 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
                 ct.units > 1 ? arena_sprintf(arena, "; %d modules at once, the slowest's", ct.units) : "",
                 t2 - t1);
     unlink(obj);
-    unlink(script);
+    unlink(ls.first);
+    unlink(ls.last);
     for (int u = 1; u < units; u++)
         unlink(arena_sprintf(arena, CG_UNIT_FILE, obj, u));
     rmdir(tmp);

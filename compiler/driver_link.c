@@ -1,15 +1,20 @@
-/* driver_link.c - the linker's inputs moved from its command line into a linker script.
+/* driver_link.c - the linker's inputs moved from its command line into linker scripts.
 **
 ** mold 1.x matches every command-line argument against its whole option table, building
 ** strings as it goes: about 2 M instructions per file or -l, a third of the flagship's link
 ** (bench/README.md, "The link: one script of inputs").  The names of an INPUT() script cost it
 ** next to nothing.  So the driver's direct link (driver_build.c, SL_LINK_DIRECT_*) keeps the
-** options on the command line and writes the inputs, in their order, into one script given
-** last: `INPUT(Scrt1.o ... query.o ... libsrt.a -lm ... crtn.o)`.  A -L directory already
-** named is dropped (the linker searches them in their first order whatever their position), so
-** that the options do not depend on the libraries a program adds: the link started ahead of
-** code generation (driver_build.c) gives its options before codegen reports them.  A -u stays
-** an option: mold 1.x knows no EXTERN in a script.
+** options on the command line and writes the inputs, in their order, into two scripts given
+** last: the program's (`late`: its objects and the libraries codegen asks for, then the objects
+** that close the line, crtend and crtn), and before it everything else, which does not depend
+** on code generation: `INPUT(Scrt1.o crti.o crtbeginS.o srt_core.o libsrt_rest.a -lm ... -lc)
+** INPUT(query.o ... crtendS.o crtn.o)`.  The link started ahead of code generation
+** (driver_build.c) reads the first while the second is written.  mold resolves archives and
+** shared libraries whatever their position; the runtime's objects come before the program's
+** (the layout of .text changes, nothing else: neither has constructors or COMDAT groups).
+** A -L directory already named is dropped (the linker searches them in their first order
+** whatever their position), so that the options do not depend on the libraries a program
+** adds.  A -u stays an option: mold 1.x knows no EXTERN in a script.
 **
 ** The rewrite keeps the meaning of the line or is not done: every option must be one this file
 ** knows (taking the next argument or not, and not depending on its position), and every input
@@ -123,19 +128,37 @@ static bool ld_state_option(LdState *st, const char *arg)
     return true;
 }
 
-/* One input in the script; false when its state differs from the inputs' before it. */
-static bool ld_input(LdState *st, StrBuf *inputs, const char *arg)
+/* One more input; false when its state differs from the inputs' before it. */
+static bool ld_input(LdState *st)
 {
     if (st->n_inputs++ == 0)
         st->inputs_as_needed = st->as_needed;
-    else if (st->inputs_as_needed != st->as_needed)
-        return false;
+    return st->inputs_as_needed == st->as_needed;
+}
+
+/* An input to a script's text; false for a name no script can hold. */
+static bool put_input(StrBuf *sb, const char *arg)
+{
     if (strncmp(arg, "-l", 2) == 0) { /* a library the linker searches for, as on the line */
-        sb_putc(inputs, ' ');
-        sb_puts(inputs, arg);
+        sb_putc(sb, ' ');
+        sb_puts(sb, arg);
         return true;
     }
-    return put_name(inputs, arg);
+    return put_name(sb, arg);
+}
+
+/* -lname, name.a, name.so or name.so.1.2 */
+static bool is_library(const char *arg)
+{
+    if (strncmp(arg, "-l", 2) == 0)
+        return true;
+    const char *dot = strrchr(arg, '.');
+    if (dot && strcmp(dot, ".a") == 0)
+        return true;
+    const char *so = strstr(arg, ".so");
+    while (so && strstr(so + 1, ".so"))
+        so = strstr(so + 1, ".so");
+    return so && strspn(so + 3, ".0123456789") == strlen(so + 3) && (!so[3] || so[3] == '.');
 }
 
 /* Whether the options so far (opts[0..n)) name the search directory dir (-Ldir or -L dir). */
@@ -151,13 +174,15 @@ static bool search_dir_named(char **opts, int n, const char *dir)
     return false;
 }
 
-/* Sort argv[1..] into the options kept (opts, from *n_opts on) and the script's inputs. */
-static bool ld_sort(char **argv, char **opts, int *n_opts, StrBuf *inputs, LdState *st)
+/* Sort argv[1..] into the options kept (opts, from *n_opts on) and the inputs (their indexes
+   into inputs, st->n_inputs of them). */
+static bool ld_sort(char **argv, char **opts, int *n_opts, int *inputs, LdState *st)
 {
     for (int i = 1; argv[i]; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || (strncmp(a, "-l", 2) == 0 && a[2])) {
-            if (!ld_input(st, inputs, a))
+            inputs[st->n_inputs] = i;
+            if (!ld_input(st))
                 return false;
         } else if (in_list(a, ld_value_options, N_OF(ld_value_options))) {
             if (!argv[i + 1])
@@ -181,20 +206,20 @@ static bool ld_sort(char **argv, char **opts, int *n_opts, StrBuf *inputs, LdSta
 }
 
 /* Write text to path, a new file; false on any failure. */
-static bool write_new_file(const char *path, const char *text, size_t len)
+static bool write_new_file(const char *path, const StrBuf *text)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return false;
-    bool done = driver_link_put(fd, text, len);
+    bool done = driver_link_put(fd, text);
     return close(fd) == 0 && done;
 }
 
-bool driver_link_put(int fd, const char *text, size_t len)
+bool driver_link_put(int fd, const StrBuf *text)
 {
     size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, text + done, len - done);
+    while (done < text->len) {
+        ssize_t w = write(fd, text->data + done, text->len - done);
         if (w <= 0)
             return false;
         done += (size_t)w;
@@ -202,41 +227,88 @@ bool driver_link_put(int fd, const char *text, size_t len)
     return true;
 }
 
-bool driver_link_rewrite(Arena *arena, char **argv, int max, const char *script, StrBuf *text)
+/* The inputs (argv[inputs[0..n)]) into the scripts' texts: the late ones and the objects after
+   the last library into dl->last, the others into dl->first. */
+static bool split_inputs(char **argv, const bool *late, const int *inputs, int n, DriverLink *dl)
+{
+    int closing = n; /* the objects after the last library: they close the line */
+    while (closing > 0 && !is_library(argv[inputs[closing - 1]]))
+        closing--;
+    int first_late = n;
+    for (int k = n - 1; k >= 0; k--)
+        if (late && late[inputs[k]])
+            first_late = k;
+    if (closing < first_late) /* no library after the program's inputs: keep the order */
+        closing = first_late;
+    for (int k = 0; k < n; k++) {
+        int i = inputs[k];
+        bool last = (late && late[i]) || k >= closing;
+        if (!last && !put_input(&dl->first, argv[i]))
+            return false;
+    }
+    for (int k = 0; k < n; k++) {
+        int i = inputs[k];
+        bool last = (late && late[i]) || k >= closing;
+        if (last && !put_input(&dl->last, argv[i]))
+            return false;
+    }
+    return true;
+}
+
+/* A script's text: INPUT( names ), or nothing for no names. */
+static void close_script(StrBuf *sb, Arena *arena)
+{
+    if (sb->len == 0)
+        return;
+    StrBuf text;
+    sb_init(&text, arena);
+    sb_printf(&text, "INPUT(%s )\n", sb->data);
+    *sb = text;
+}
+
+bool driver_link_rewrite(Arena *arena, char **argv, const bool *late, int max, DriverLink *dl)
 {
     int n = 0;
     while (argv[n])
         n++;
-    char **opts = ARENA_NEW_N(arena, char *, n + 3);
+    char **opts = ARENA_NEW_N(arena, char *, n + 4);
+    int *inputs = ARENA_NEW_N(arena, int, n + 1);
     int n_opts = 0;
     opts[n_opts++] = argv[0];
-    StrBuf inputs;
-    sb_init(&inputs, arena);
     LdState st = {0};
-    if (!ld_sort(argv, opts, &n_opts, &inputs, &st) || n_opts + 3 > max)
+    if (!ld_sort(argv, opts, &n_opts, inputs, &st) || n_opts + 4 > max)
         return false;
-    sb_init(text, arena);
-    sb_printf(text, "INPUT(%s )\n", inputs.data);
+    sb_init(&dl->first, arena);
+    sb_init(&dl->last, arena);
+    if (!split_inputs(argv, late, inputs, st.n_inputs, dl))
+        return false;
+    close_script(&dl->first, arena);
+    close_script(&dl->last, arena);
     if (st.inputs_as_needed)
         opts[n_opts++] = "--as-needed";
-    opts[n_opts++] = (char *)script;
+    if (dl->first.len)
+        opts[n_opts++] = (char *)dl->first_path;
+    if (dl->last.len)
+        opts[n_opts++] = (char *)dl->last_path;
     opts[n_opts] = NULL;
     memcpy(argv, opts, sizeof *argv * (size_t)(n_opts + 1));
     return true;
 }
 
-bool driver_link_script(Arena *arena, char **argv, int max, const char *script)
+bool driver_link_script(Arena *arena, char **argv, const bool *late, int max, DriverLink *dl)
 {
     int n = 0;
     while (argv[n])
         n++;
     char **saved = ARENA_NEW_N(arena, char *, n + 1);
     memcpy(saved, argv, sizeof *argv * (size_t)(n + 1));
-    StrBuf text;
-    if (!driver_link_rewrite(arena, argv, max, script, &text))
+    if (!driver_link_rewrite(arena, argv, late, max, dl))
         return false;
-    if (write_new_file(script, text.data, text.len))
+    if ((!dl->first.len || write_new_file(dl->first_path, &dl->first)) &&
+        (!dl->last.len || write_new_file(dl->last_path, &dl->last)))
         return true;
+    unlink(dl->first_path);
+    unlink(dl->last_path);
     memcpy(argv, saved, sizeof *argv * (size_t)(n + 1));
     return false;
 }
