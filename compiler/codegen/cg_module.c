@@ -614,7 +614,8 @@ int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
 /* Cut m (the runtime's bitcode) in place: every external function for which keep() is false
    becomes a declaration with its attributes, every global variable for which keep_data is
    false a declaration; then what nothing left reaches goes (static functions, constant
-   tables; with strip, unused declarations too); written to path.  0, or -1. */
+   tables; with strip, unused declarations too); written to path, without srt_abi_refs's array
+   (its declarations stay: they are the module's).  0, or -1. */
 static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_data, bool strip,
                        const char *path)
 {
@@ -639,6 +640,11 @@ static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_dat
         LLVMConsumeError(e);
         return -1;
     }
+    /* Read back, the array was a third of the declarations' cost to open (a constant
+       expression per function). */
+    LLVMValueRef refs = LLVMGetNamedGlobal(m, ABI_REFS);
+    if (refs)
+        LLVMDeleteGlobal(refs);
     return LLVMWriteBitcodeToFile(m, path) == 0 ? 0 : -1;
 }
 
