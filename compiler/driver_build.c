@@ -400,10 +400,13 @@ static int link_command(Arena *arena, const LinkSpec *ls, bool ld, char **argv, 
 ** as it would have without this (link_executable). */
 
 typedef struct EarlyLink {
-    pid_t pid;   /* the linker, 0 when none was started */
-    int fd;      /* the last script, leased */
-    char **argv; /* its command line */
+    pid_t pid;    /* the linker, 0 when none was started */
+    int fd;       /* the last script, leased */
+    char **argv;  /* its command line */
     StrBuf first; /* its first script's text */
+    const LinkSpec *ls;
+    pthread_t th; /* the thread starting it */
+    bool started; /* (th is) */
     struct sigaction saved_io;
 } EarlyLink;
 
@@ -417,41 +420,52 @@ static bool scripted_command(Arena *arena, const LinkSpec *ls, char **argv, Driv
     return driver_link_rewrite(arena, argv, late, LINK_MAX_ARGS, dl);
 }
 
-/* Start the direct link of ls (its units and digest are not known yet) with its first script
-   written and the last one leased (el->pid 0 when it cannot be: no direct link configured, no
-   lease on this file system). */
-static void early_link_start(Arena *arena, Diag *diag, EarlyLink *el, const LinkSpec *ls)
+/* Write the first script, lease the last one and start the linker (el->pid 0 when that cannot
+   be done: no lease on this file system).  On a thread of its own: posix_spawn holds the
+   thread that calls it until the child has run exec, milliseconds on a busy machine. */
+static void *early_link_thread(void *arg)
 {
+    EarlyLink *el = arg;
+    const LinkSpec *ls = el->ls;
+    int first = open(ls->first, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (first < 0)
+        return NULL;
+    bool written = driver_link_put(first, &el->first);
+    if (close(first) != 0 || !written ||
+        (el->fd = open(ls->last, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
+        unlink(ls->first);
+        return NULL;
+    }
+    if (fcntl(el->fd, F_SETLEASE, F_WRLCK) == 0 &&
+        (el->pid = spawn_command(NULL, el->argv, true)) > 0)
+        return NULL;
     el->pid = 0;
+    close(el->fd);
+    unlink(ls->first);
+    unlink(ls->last);
+    return NULL;
+}
+
+/* Start the direct link of ls (its units and digest are not known yet): early_link_thread. */
+static void early_link_start(Arena *arena, EarlyLink *el, const LinkSpec *ls)
+{
+    memset(el, 0, sizeof *el);
     if (!SL_LINK_DIRECT_LD[0])
         return;
     el->argv = ARENA_NEW_N(arena, char *, LINK_MAX_ARGS);
+    el->ls = ls;
     DriverLink dl;
     if (!scripted_command(arena, ls, el->argv, &dl) || !dl.first.len)
         return;
     el->first = dl.first;
-    int first = open(ls->first, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (first < 0)
-        return;
-    bool written = driver_link_put(first, &dl.first);
-    if (close(first) != 0 || !written ||
-        (el->fd = open(ls->last, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
-        unlink(ls->first);
-        return;
-    }
     /* the lease's break is signalled to its holder, SIGIO by default, whose action ends it */
     struct sigaction ignore;
     memset(&ignore, 0, sizeof ignore);
     ignore.sa_handler = SIG_IGN;
     sigaction(SIGIO, &ignore, &el->saved_io);
-    if (fcntl(el->fd, F_SETLEASE, F_WRLCK) == 0 &&
-        (el->pid = spawn_command(diag, el->argv, true)) > 0)
-        return;
-    el->pid = 0;
-    close(el->fd);
-    unlink(ls->first);
-    unlink(ls->last);
-    sigaction(SIGIO, &el->saved_io, NULL);
+    el->started = pthread_create(&el->th, NULL, early_link_thread, el) == 0;
+    if (!el->started)
+        sigaction(SIGIO, &el->saved_io, NULL);
 }
 
 static bool same_argv(char **a, char **b)
@@ -467,8 +481,14 @@ static bool same_argv(char **a, char **b)
    removed. */
 static int early_link_finish(EarlyLink *el, const LinkSpec *ls, char **argv, const DriverLink *dl)
 {
-    if (el->pid <= 0)
+    if (!el->started)
         return -1;
+    pthread_join(el->th, NULL);
+    el->started = false;
+    if (el->pid <= 0) {
+        sigaction(SIGIO, &el->saved_io, NULL);
+        return -1;
+    }
     bool go = dl && same_argv(argv, el->argv) && dl->first.len == el->first.len &&
               memcmp(dl->first.data, el->first.data, dl->first.len) == 0 &&
               driver_link_put(el->fd, &dl->last);
@@ -629,7 +649,7 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     CgTimes ct = {0};
     co.times = &ct;
     EarlyLink early;
-    early_link_start(arena, diag, &early, &ls);
+    early_link_start(arena, &early, &ls);
     double t_load = driver_now_ms();
     const CgPlugin *cg = codegen_module(arena, diag);
     double t0 = driver_now_ms();
