@@ -4,8 +4,9 @@
 ** on one thread.  A program of several queries is therefore split into units (at most
 ** CgOptions.threads, no more than its queries): unit u takes a contiguous run of the queries
 ** and generates all of their functions (process, emit, merge, join keys and sl_register_<i>)
-** in a module and LLVM context of its own; unit 0 also holds sl_init and main, which call the
-** other units' sl_register_<i> (exported: cg_export, external and hidden).  Generating the IR
+** in a module and LLVM context of its own; sl_init and main, which call every unit's
+** sl_register_<i> (exported: cg_export, external and hidden), go to the cold unit when there is
+** one (below), else to unit 0.  Generating the IR
 ** is quick and uses the arena and the diagnostics, so it runs on this thread; then each unit
 ** links its runtime helpers in and is optimised and written to its own object file on its own
 ** thread (unit 0 on this one), and the driver links them all.  A unit keeps its own copy of
@@ -246,23 +247,30 @@ static bool calls_digest(Unit **units, int n)
     return false;
 }
 
-/* Generate the queries into units[0..k-1] (and the spare units), then sl_init and main. */
+/* Generate the queries into units[0..k-1] (and the spare units), then sl_init and main: in the
+   cold unit when there is one (code that runs once, optnone: off unit 0's thread, which compiles
+   the first query's loop, 2% of the flagship's build there), else in unit 0. */
 static int generate(Unit *units, int k, const PProgram *plan, Arena *arena)
 {
     /* Query i goes to unit i * k / n: runs of neighbours, which share the most. */
     LLVMValueRef *regs = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
+    CgCtx **reg_units = ARENA_NEW_N(arena, CgCtx *, plan->n_queries + 1);
     for (int i = 0; i < plan->n_queries; i++) {
-        CgCtx *reg_unit;
         regs[i] = generate_query(&units[(int)((long long)i * k / plan->n_queries)].cg, plan, i,
-                                 &reg_unit);
+                                 &reg_units[i]);
         if (!regs[i])
             return -1;
-        if (reg_unit != &units[0].cg) {
+    }
+    CgCtx *init_unit = cg_cold_unit(&units[0].cg);
+    if (!init_unit)
+        init_unit = &units[0].cg;
+    for (int i = 0; i < plan->n_queries; i++) {
+        if (reg_units[i] != init_unit) {
             cg_export(regs[i]);
-            regs[i] = cg_register_decl(&units[0].cg, i);
+            regs[i] = cg_register_decl(init_unit, i);
         }
     }
-    cg_program(&units[0].cg, plan, regs);
+    cg_program(init_unit, plan, regs);
     return 0;
 }
 
