@@ -106,6 +106,7 @@ typedef struct CgSpare {
 
 typedef struct CgSpares {
     CgSpare cold, side;
+    const CgCtx *decls; /* unit 0, which reads the runtime's declarations for all */
     int n_units; /* the units in use: the next spare used takes this number */
     Arena *arena;
     Diag *diag;
@@ -118,7 +119,8 @@ static void open_spare(CgSpare *sp, Diag *diag)
 {
     CgSpares *s = sp->set;
     sp->rc = cg_unit_open(&sp->unit.cg, s->arena, diag, s->plan, s->opts,
-                          CG_OPEN_CPU_CHECKED | (sp == &s->cold ? CG_OPEN_CALLS_ONLY : 0));
+                          CG_OPEN_CPU_CHECKED | CG_OPEN_NO_DECLS |
+                              (sp == &s->cold ? CG_OPEN_CALLS_ONLY : 0));
 }
 
 static void *open_thread(void *arg)
@@ -170,6 +172,7 @@ static CgCtx *use_spare(CgSpares *s, CgSpare *sp)
     ready_spare(sp);
     if (sp->rc != 0)
         return NULL;
+    sp->unit.cg.decls = s->decls;
     if (!sp->used) {
         sp->used = true;
         int index = s->n_units++;
@@ -318,8 +321,12 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     bool early = opts->cpu == NULL || strcmp(opts->cpu, "native") == 0;
     if (any_spare && early)
         start_spares(spares);
+    /* unit 0 reads the runtime's declarations, the others copy those they use from it */
+    spares->decls = &units[0].cg;
     for (int u = 0; u < k && rc == 0; u++) {
-        rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0 ? CG_OPEN_CPU_CHECKED : 0);
+        rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts,
+                          u > 0 ? CG_OPEN_CPU_CHECKED | CG_OPEN_NO_DECLS : 0);
+        units[u].cg.decls = u > 0 ? &units[0].cg : NULL;
         units[u].cg.n_units = k;
         units[u].cg.spares = any_spare ? spares : NULL;
         name_unit(&units[u], arena, opts, u);
