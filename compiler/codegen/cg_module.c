@@ -105,8 +105,8 @@ static LLVMTypeRef copy_function_type(LLVMContextRef ctx, LLVMTypeRef t)
     LLVMGetParamTypes(t, params);
     for (unsigned i = 0; i < n; i++)
         params[i] = copy_type(ctx, params[i]);
-    LLVMTypeRef to = LLVMFunctionType(copy_type(ctx, LLVMGetReturnType(t)), params, n,
-                                      LLVMIsFunctionVarArg(t));
+    LLVMTypeRef to =
+        LLVMFunctionType(copy_type(ctx, LLVMGetReturnType(t)), params, n, LLVMIsFunctionVarArg(t));
     free(params);
     return to;
 }
@@ -138,7 +138,8 @@ static LLVMTypeRef copy_type(LLVMContextRef ctx, LLVMTypeRef t)
     case LLVMArrayTypeKind:
         return LLVMArrayType(copy_type(ctx, LLVMGetElementType(t)), LLVMGetArrayLength(t));
     case LLVMPointerTypeKind:
-        return LLVMPointerType(copy_type(ctx, LLVMGetElementType(t)), LLVMGetPointerAddressSpace(t));
+        return LLVMPointerType(copy_type(ctx, LLVMGetElementType(t)),
+                               LLVMGetPointerAddressSpace(t));
     case LLVMVectorTypeKind:
         return LLVMVectorType(copy_type(ctx, LLVMGetElementType(t)), LLVMGetVectorSize(t));
     default: /* no runtime function's type has another kind (srt_abi.h is C) */
@@ -151,7 +152,8 @@ static LLVMAttributeRef copy_attribute(LLVMContextRef ctx, LLVMAttributeRef a)
 {
     if (LLVMIsStringAttribute(a)) {
         unsigned kn, vn;
-        const char *k = LLVMGetStringAttributeKind(a, &kn), *v = LLVMGetStringAttributeValue(a, &vn);
+        const char *k = LLVMGetStringAttributeKind(a, &kn),
+                   *v = LLVMGetStringAttributeValue(a, &vn);
         return LLVMCreateStringAttribute(ctx, k, kn, v, vn);
     }
     unsigned kind = LLVMGetEnumAttributeKind(a);
