@@ -12,6 +12,7 @@
 ** (driver_build.c) reads the first while the second is written.  mold resolves archives and
 ** shared libraries whatever their position; the runtime's objects come before the program's
 ** (the layout of .text changes, nothing else: neither has constructors or COMDAT groups).
+** Another linker gets one script, the inputs in their order.
 ** A -L directory already named is dropped (the linker searches them in their first order
 ** whatever their position), so that the options do not depend on the libraries a program
 ** adds.  A -u stays an option: mold 1.x knows no EXTERN in a script.
@@ -228,9 +229,12 @@ bool driver_link_put(int fd, const StrBuf *text)
 }
 
 /* The inputs (argv[inputs[0..n)]) into the scripts' texts: the late ones and the objects after
-   the last library into dl->last, the others into dl->first. */
+   the last library into dl->last, the others into dl->first; all into dl->last for a linker
+   other than mold (GNU ld and gold search an archive, and take an --as-needed library, for the
+   references before it only). */
 static bool split_inputs(char **argv, const bool *late, const int *inputs, int n, DriverLink *dl)
 {
+    const char *base = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
     int closing = n; /* the objects after the last library: they close the line */
     while (closing > 0 && !is_library(argv[inputs[closing - 1]]))
         closing--;
@@ -240,6 +244,8 @@ static bool split_inputs(char **argv, const bool *late, const int *inputs, int n
             first_late = k;
     if (closing < first_late) /* no library after the program's inputs: keep the order */
         closing = first_late;
+    if (!strstr(base, "mold"))
+        closing = 0;
     for (int k = 0; k < n; k++) {
         int i = inputs[k];
         bool last = (late && late[i]) || k >= closing;
