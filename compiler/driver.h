@@ -4,6 +4,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/strbuf.h"
 #include "codegen/cg.h"
 #include "plan/plan.h"
 
@@ -41,10 +42,21 @@ int driver_run(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpts 
 /* `sluice sql`: opts->input over the memory tables of the executable at opts->connect.
    The exit status (the query's, or 1 after a diagnostic). */
 int driver_sql(Arena *arena, Diag *diag, DriverOpts *opts);
+/* The scripts of a direct link's inputs (driver_link.c): first what does not depend on code
+   generation, last the program's objects (and libraries) and what closes the line. */
+typedef struct DriverLink {
+    const char *first_path, *last_path;
+    StrBuf first, last; /* their text, empty when a script has no inputs */
+} DriverLink;
 /* Rewrite the linker command argv (NULL-terminated, room for max entries) to read its inputs
-   from a script written to the new file `script` (driver_link.c); false, argv unchanged, when
-   the line is not one to rewrite or the file cannot be written. */
-bool driver_link_script(Arena *arena, char **argv, int max, const char *script);
+   from the scripts of dl, whose text it fills; late[i] (or NULL) says that argv[i] is one of
+   the program's inputs.  False, argv unchanged, when the line is not one to rewrite. */
+bool driver_link_rewrite(Arena *arena, char **argv, const bool *late, int max, DriverLink *dl);
+/* driver_link_rewrite, and the scripts written to new files; false, argv unchanged and no
+   script left, when the line is not one to rewrite or a file cannot be written. */
+bool driver_link_script(Arena *arena, char **argv, const bool *late, int max, DriverLink *dl);
+/* Write all of text to fd; false on a failure. */
+bool driver_link_put(int fd, const StrBuf *text);
 /* Monotonic milliseconds, for --time. */
 double driver_now_ms(void);
 

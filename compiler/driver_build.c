@@ -186,19 +186,19 @@ static int cpus_available(void)
 /* The link running (its process group), stopped with the build (on_build_signal). */
 static volatile pid_t build_child;
 
-/* Run argv[0] with argv, wait, and return its exit status (or -1); quiet, with its standard
-   error to /dev/null and no diagnostic of ours. */
-static int run_command(Diag *diag, char **argv, bool quiet)
+/* Start argv[0] with argv in a process group of its own: its pid, or -1 (reported unless
+   quiet); quiet, with its standard error to /dev/null (its messages would be the fallback's to
+   give).  The group is stopped with the build (on_build_signal): a linker left running would
+   write the output after the cleanup. */
+static pid_t spawn_command(Diag *diag, char **argv, bool quiet)
 {
-    /* in a process group of its own, which a build stopped by a signal stops too
-       (on_build_signal): a linker left running would write the output after the cleanup */
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
     posix_spawnattr_setpgroup(&attr, 0);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    if (quiet) /* its messages would be the fallback's to give */
+    if (quiet)
         posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid;
     int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
@@ -210,6 +210,12 @@ static int run_command(Diag *diag, char **argv, bool quiet)
         return -1;
     }
     build_child = pid;
+    return pid;
+}
+
+/* Wait for the child pid (spawn_command) and return its exit status, or -1. */
+static int wait_command(pid_t pid)
+{
     int status;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) {
@@ -220,6 +226,13 @@ static int run_command(Diag *diag, char **argv, bool quiet)
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
     return -1;
+}
+
+/* Run argv[0] with argv, wait, and return its exit status (or -1). */
+static int run_command(Diag *diag, char **argv, bool quiet)
+{
+    pid_t pid = spawn_command(diag, argv, quiet);
+    return pid < 0 ? -1 : wait_command(pid);
 }
 
 static char *make_temp_dir(Arena *arena, Diag *diag)
@@ -320,28 +333,51 @@ static int add_runtime(Arena *arena, const char *rt, char **argv, int n, int max
     return n;
 }
 
-/* The link of the objects (obj and its units') into out: `cc`, or the linker cc runs, called
-   directly (ld) with the arguments cc would give it (SL_LINK_DIRECT_*). */
-static int link_command(Arena *arena, const SProgram *prog, const char *rt, const char *obj,
-                        int units, bool digest, const char *out, bool ld, char **argv, int max)
+/* What a link is of: the program's objects (obj, then its units' files), the runtime, the
+   connectors' libraries and the digest's when codegen found a call (calls_digest), into out;
+   first and last are the files of the direct link's inputs (driver_link.c). */
+typedef struct LinkSpec {
+    const SProgram *prog;
+    const char *rt, *obj, *out, *first, *last;
+    int units;
+    bool digest;
+} LinkSpec;
+
+#define LINK_MAX_ARGS 160
+
+/* The link of ls into argv (room for max): `cc`, or the linker cc runs, called directly (ld)
+   with the arguments cc would give it (SL_LINK_DIRECT_*); late[i] (room for max, or NULL)
+   says whether argv[i] is one of what codegen reports (the objects, the digest's libraries). */
+static int link_command(Arena *arena, const LinkSpec *ls, bool ld, char **argv, bool *late, int max)
 {
+    bool no_late[LINK_MAX_ARGS];
+    if (!late)
+        late = no_late;
     int n = 0;
     argv[n++] = ld ? SL_LINK_DIRECT_LD : "cc";
     argv[n++] = "-o";
-    argv[n++] = (char *)out;
+    argv[n++] = (char *)ls->out;
     if (ld)
         n = split_flags(arena, SL_LINK_DIRECT_PRE, argv, n, max - 1, false);
-    argv[n++] = (char *)obj;
-    for (int u = 1; u < units && n < max - 1; u++)
-        argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
-    n = add_runtime(arena, rt, argv, n, max - 1);
-    n = add_connectors(arena, prog, argv, n, max - 1, ld);
+    memset(late, 0, sizeof *late * (size_t)max);
+    int from = n;
+    argv[n++] = (char *)ls->obj;
+    for (int u = 1; u < ls->units && n < max - 1; u++)
+        argv[n++] = arena_sprintf(arena, CG_UNIT_FILE, ls->obj, u);
+    for (int i = from; i < n; i++)
+        late[i] = true;
+    n = add_runtime(arena, ls->rt, argv, n, max - 1);
+    n = add_connectors(arena, ls->prog, argv, n, max - 1, ld);
     if (!ld)
         n = split_flags(arena, SL_LINK_LD, argv, n, max - 1, false);
     n = split_flags(arena, SL_LINK_HARDEN, argv, n, max - 1, ld);
     n = split_flags(arena, SL_LINK_NO_BUILD_ID, argv, n, max - 1, ld);
-    if (digest)
+    if (ls->digest) {
+        from = n;
         n = split_flags(arena, SL_DIGEST_LIBS, argv, n, max - 1, ld);
+        for (int i = from; i < n; i++)
+            late[i] = true;
+    }
     n = split_flags(arena, SL_LINK_LIBS, argv, n, max - 1, ld);
     n = split_flags(arena, SL_SANITIZE_FLAGS, argv, n, max - 1, ld);
     if (ld)
@@ -350,21 +386,144 @@ static int link_command(Arena *arena, const SProgram *prog, const char *rt, cons
     return n;
 }
 
-/* Link out: the linker directly when the configuration knows how (a fifth of the link is cc
-   and collect2 starting), its inputs in the script `script` (driver_link.c), else, or when that
-   fails, through cc, whose messages are shown. */
-static int link_executable(Arena *arena, Diag *diag, const SProgram *prog, const char *rt,
-                           const char *obj, int units, bool digest, const char *out,
-                           const char *script)
+/* ==== The link started ahead ====
+** mold spends about 6 ms of the flagship's link before it reads an input: it starts (loading
+** libstdc++ and libcrypto), forks and matches its options.  So the direct link starts with the
+** build, before code generation, on the core the codegen module's loading leaves idle: its
+** command line holds only options, which do not depend on what codegen reports (the objects
+** and libraries are the script's, driver_link.c), and the script is an empty file on which the
+** build holds a write lease (fcntl F_SETLEASE), so that the linker's open() of it waits.  Once
+** the objects are written, the build writes the script and releases the lease, and the linker
+** goes on.  Nothing depends on timing: a linker that opens the script before it is written
+** (the lease broken by the kernel after /proc/sys/fs/lease-break-time) finds it empty and fails,
+** and a link that failed, or was cancelled because the options came out otherwise, runs again
+** as it would have without this (link_executable). */
+
+typedef struct EarlyLink {
+    pid_t pid;    /* the linker, 0 when none was started */
+    int fd;       /* the last script, leased */
+    char **argv;  /* its command line */
+    StrBuf first; /* its first script's text */
+    const LinkSpec *ls;
+    pthread_t th; /* the thread starting it */
+    bool started; /* (th is) */
+    struct sigaction saved_io;
+} EarlyLink;
+
+/* The direct link of ls rewritten to read its inputs from scripts (dl), into argv. */
+static bool scripted_command(Arena *arena, const LinkSpec *ls, char **argv, DriverLink *dl)
 {
-    char *argv[160];
+    bool late[LINK_MAX_ARGS];
+    link_command(arena, ls, true, argv, late, LINK_MAX_ARGS);
+    dl->first_path = ls->first;
+    dl->last_path = ls->last;
+    return driver_link_rewrite(arena, argv, late, LINK_MAX_ARGS, dl);
+}
+
+/* Write the first script, lease the last one and start the linker (el->pid 0 when that cannot
+   be done: no lease on this file system).  On a thread of its own: posix_spawn holds the
+   thread that calls it until the child has run exec, milliseconds on a busy machine. */
+static void *early_link_thread(void *arg)
+{
+    EarlyLink *el = arg;
+    const LinkSpec *ls = el->ls;
+    int first = open(ls->first, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (first < 0)
+        return NULL;
+    bool written = driver_link_put(first, &el->first);
+    if (close(first) != 0 || !written ||
+        (el->fd = open(ls->last, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
+        unlink(ls->first);
+        return NULL;
+    }
+    if (fcntl(el->fd, F_SETLEASE, F_WRLCK) == 0 &&
+        (el->pid = spawn_command(NULL, el->argv, true)) > 0)
+        return NULL;
+    el->pid = 0;
+    close(el->fd);
+    unlink(ls->first);
+    unlink(ls->last);
+    return NULL;
+}
+
+/* Start the direct link of ls (its units and digest are not known yet): early_link_thread. */
+static void early_link_start(Arena *arena, EarlyLink *el, const LinkSpec *ls)
+{
+    memset(el, 0, sizeof *el);
+    if (!SL_LINK_DIRECT_LD[0])
+        return;
+    el->argv = ARENA_NEW_N(arena, char *, LINK_MAX_ARGS);
+    el->ls = ls;
+    DriverLink dl;
+    if (!scripted_command(arena, ls, el->argv, &dl) || !dl.first.len)
+        return;
+    el->first = dl.first;
+    /* the lease's break is signalled to its holder, SIGIO by default, whose action ends it */
+    struct sigaction ignore;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGIO, &ignore, &el->saved_io);
+    el->started = pthread_create(&el->th, NULL, early_link_thread, el) == 0;
+    if (!el->started)
+        sigaction(SIGIO, &el->saved_io, NULL);
+}
+
+static bool same_argv(char **a, char **b)
+{
+    for (; *a && *b; a++, b++)
+        if (strcmp(*a, *b) != 0)
+            return false;
+    return !*a && !*b;
+}
+
+/* Let the started link go on when its command line is argv and its first script dl's (else,
+   or with dl NULL, stop it), with dl's last script: 0 when it linked, else -1 with its scripts
+   removed. */
+static int early_link_finish(EarlyLink *el, const LinkSpec *ls, char **argv, const DriverLink *dl)
+{
+    if (!el->started)
+        return -1;
+    pthread_join(el->th, NULL);
+    el->started = false;
+    if (el->pid <= 0) {
+        sigaction(SIGIO, &el->saved_io, NULL);
+        return -1;
+    }
+    bool go = dl && same_argv(argv, el->argv) && dl->first.len == el->first.len &&
+              memcmp(dl->first.data, el->first.data, dl->first.len) == 0 &&
+              driver_link_put(el->fd, &dl->last);
+    if (!go)
+        kill(-el->pid, SIGKILL); /* before the lease goes: it must not read a script */
+    fcntl(el->fd, F_SETLEASE, F_UNLCK);
+    close(el->fd);
+    sigaction(SIGIO, &el->saved_io, NULL);
+    int rc = wait_command(el->pid);
+    el->pid = 0;
+    if (go && rc == 0)
+        return 0;
+    unlink(ls->first);
+    unlink(ls->last);
+    return -1;
+}
+
+/* Link ls: the link started ahead (el) when it can go on, else the linker directly when the
+   configuration knows how (a fifth of the link is cc and collect2 starting), its inputs in
+   scripts (driver_link.c), else, or when that fails, through cc, whose messages are shown. */
+static int link_executable(Arena *arena, Diag *diag, const LinkSpec *ls, EarlyLink *el)
+{
+    char *argv[LINK_MAX_ARGS];
     if (SL_LINK_DIRECT_LD[0]) {
-        link_command(arena, prog, rt, obj, units, digest, out, true, argv, 160);
-        driver_link_script(arena, argv, 160, script);
+        DriverLink dl;
+        bool scripted = scripted_command(arena, ls, argv, &dl);
+        if (early_link_finish(el, ls, argv, scripted ? &dl : NULL) == 0)
+            return 0;
+        bool late[LINK_MAX_ARGS];
+        link_command(arena, ls, true, argv, late, LINK_MAX_ARGS);
+        driver_link_script(arena, argv, late, LINK_MAX_ARGS, &dl);
         if (run_command(diag, argv, true) == 0)
             return 0;
     }
-    link_command(arena, prog, rt, obj, units, digest, out, false, argv, 160);
+    link_command(arena, ls, false, argv, NULL, LINK_MAX_ARGS);
     return run_command(diag, argv, false);
 }
 
@@ -375,7 +534,7 @@ static int link_executable(Arena *arena, Diag *diag, const SProgram *prog, const
 ** made beforehand and removes the directory, and leaves a child to do that again once the
 ** process is gone (all async-signal-safe). */
 
-#define BUILD_TEMPS (CG_MAX_UNITS + 4)
+#define BUILD_TEMPS (CG_MAX_UNITS + 5)
 static const char *build_temps[BUILD_TEMPS]; /* files, then the directory */
 static volatile sig_atomic_t n_build_temps;
 static const int build_signals[3] = {SIGINT, SIGTERM, SIGHUP};
@@ -411,17 +570,18 @@ static void on_build_signal(int sig)
     raise(sig);
 }
 
-/* Watch the build's temporary paths (obj and its units' files, the link's script, tmp_out,
-   dir) until unwatch_build_temps; saved receives the handlers it replaces. */
-static void watch_build_temps(Arena *arena, const char *obj, const char *script,
-                              const char *tmp_out, const char *dir, struct sigaction saved[3])
+/* Watch the build's temporary paths (ls's objects, scripts and executable, then the
+   directory dir) until unwatch_build_temps; saved receives the handlers it replaces. */
+static void watch_build_temps(Arena *arena, const LinkSpec *ls, const char *dir,
+                              struct sigaction saved[3])
 {
     int n = 0;
-    build_temps[n++] = obj;
+    build_temps[n++] = ls->obj;
     for (int u = 1; u < CG_MAX_UNITS; u++)
-        build_temps[n++] = arena_sprintf(arena, CG_UNIT_FILE, obj, u);
-    build_temps[n++] = script;
-    build_temps[n++] = tmp_out;
+        build_temps[n++] = arena_sprintf(arena, CG_UNIT_FILE, ls->obj, u);
+    build_temps[n++] = ls->first;
+    build_temps[n++] = ls->last;
+    build_temps[n++] = ls->out;
     build_temps[n++] = dir;
     n_build_temps = n;
     struct sigaction sa;
@@ -456,11 +616,16 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
         return -1;
     }
     const char *obj = arena_sprintf(arena, "%s/query.o", tmp);
-    const char *script = arena_sprintf(arena, "%s/link.ld", tmp);
+    LinkSpec ls = {.prog = plan->sema,
+                   .rt = rt,
+                   .obj = obj,
+                   .first = arena_sprintf(arena, "%s/link.ld", tmp),
+                   .last = arena_sprintf(arena, "%s/link-program.ld", tmp)};
     /* Link to a temporary name next to the output, then rename into place. */
     const char *tmp_out = arena_sprintf(arena, "%s.tmp-%d", output, (int)getpid());
+    ls.out = tmp_out;
     struct sigaction saved[3];
-    watch_build_temps(arena, obj, script, tmp_out, tmp, saved);
+    watch_build_temps(arena, &ls, tmp, saved);
     sigprocmask(SIG_SETMASK, &before, NULL);
     CgOptions co = {0};
     co.opt_level = opts->opt_level;
@@ -483,13 +648,19 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
     co.calls_digest = &digest;
     CgTimes ct = {0};
     co.times = &ct;
+    EarlyLink early;
+    early_link_start(arena, &early, &ls);
     double t_load = driver_now_ms();
     const CgPlugin *cg = codegen_module(arena, diag);
     double t0 = driver_now_ms();
     int rc = cg ? cg->compile(arena, diag, plan, &co) : -1;
     double t1 = driver_now_ms();
-    if (rc == 0) {
-        int lrc = link_executable(arena, diag, plan->sema, rt, obj, units, digest, tmp_out, script);
+    ls.units = units;
+    ls.digest = digest;
+    if (rc != 0)
+        early_link_finish(&early, &ls, NULL, NULL);
+    else {
+        int lrc = link_executable(arena, diag, &ls, &early);
         if (lrc != 0) {
             diag_fatal(diag, "linking '%s' failed (cc exited with %d)", output, lrc);
             unlink(tmp_out);
@@ -508,7 +679,8 @@ int driver_build(Arena *arena, Diag *diag, const PProgram *plan, const DriverOpt
                 ct.units > 1 ? arena_sprintf(arena, "; %d modules at once, the slowest's", ct.units) : "",
                 t2 - t1);
     unlink(obj);
-    unlink(script);
+    unlink(ls.first);
+    unlink(ls.last);
     for (int u = 1; u < units; u++)
         unlink(arena_sprintf(arena, CG_UNIT_FILE, obj, u));
     rmdir(tmp);

@@ -1,11 +1,21 @@
-/* driver_link.c - the linker's inputs moved from its command line into a linker script.
+/* driver_link.c - the linker's inputs moved from its command line into linker scripts.
 **
 ** mold 1.x matches every command-line argument against its whole option table, building
 ** strings as it goes: about 2 M instructions per file or -l, a third of the flagship's link
 ** (bench/README.md, "The link: one script of inputs").  The names of an INPUT() script cost it
 ** next to nothing.  So the driver's direct link (driver_build.c, SL_LINK_DIRECT_*) keeps the
-** options on the command line and writes the inputs, in their order, into one script given
-** last: `INPUT(Scrt1.o ... query.o ... libsrt.a -lm ... crtn.o) EXTERN(sym ...)`.
+** options on the command line and writes the inputs, in their order, into two scripts given
+** last: the program's (`late`: its objects and the libraries codegen asks for, then the objects
+** that close the line, crtend and crtn), and before it everything else, which does not depend
+** on code generation: `INPUT(Scrt1.o crti.o crtbeginS.o srt_core.o libsrt_rest.a -lm ... -lc)
+** INPUT(query.o ... crtendS.o crtn.o)`.  The link started ahead of code generation
+** (driver_build.c) reads the first while the second is written.  mold resolves archives and
+** shared libraries whatever their position; the runtime's objects come before the program's
+** (the layout of .text changes, nothing else: neither has constructors or COMDAT groups).
+** Another linker gets one script, the inputs in their order.
+** A -L directory already named is dropped (the linker searches them in their first order
+** whatever their position), so that the options do not depend on the libraries a program
+** adds.  A -u stays an option: mold 1.x knows no EXTERN in a script.
 **
 ** The rewrite keeps the meaning of the line or is not done: every option must be one this file
 ** knows (taking the next argument or not, and not depending on its position), and every input
@@ -23,7 +33,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Options whose value is the next argument (-u's goes to the script's EXTERN). */
+/* Options whose value is the next argument. */
 static const char *const ld_value_options[] = {
     "-o",          "-m",     "-z",          "-dynamic-linker", "-L", "-plugin",
     "-plugin-opt", "-rpath", "-rpath-link", "-soname",         "-e", "-u"};
@@ -119,40 +129,73 @@ static bool ld_state_option(LdState *st, const char *arg)
     return true;
 }
 
-/* One input in the script; false when its state differs from the inputs' before it. */
-static bool ld_input(LdState *st, StrBuf *inputs, const char *arg)
+/* One more input; false when its state differs from the inputs' before it. */
+static bool ld_input(LdState *st)
 {
     if (st->n_inputs++ == 0)
         st->inputs_as_needed = st->as_needed;
-    else if (st->inputs_as_needed != st->as_needed)
-        return false;
-    if (strncmp(arg, "-l", 2) == 0) { /* a library the linker searches for, as on the line */
-        sb_putc(inputs, ' ');
-        sb_puts(inputs, arg);
-        return true;
-    }
-    return put_name(inputs, arg);
+    return st->inputs_as_needed == st->as_needed;
 }
 
-/* Sort argv[1..] into the options kept (opts, from *n_opts on) and the script's text. */
-static bool ld_sort(char **argv, char **opts, int *n_opts, StrBuf *inputs, StrBuf *externs,
-                    LdState *st)
+/* An input to a script's text; false for a name no script can hold. */
+static bool put_input(StrBuf *sb, const char *arg)
+{
+    if (strncmp(arg, "-l", 2) == 0) { /* a library the linker searches for, as on the line */
+        sb_putc(sb, ' ');
+        sb_puts(sb, arg);
+        return true;
+    }
+    return put_name(sb, arg);
+}
+
+/* -lname, name.a, name.so or name.so.1.2 */
+static bool is_library(const char *arg)
+{
+    if (strncmp(arg, "-l", 2) == 0)
+        return true;
+    const char *dot = strrchr(arg, '.');
+    if (dot && strcmp(dot, ".a") == 0)
+        return true;
+    const char *so = strstr(arg, ".so");
+    while (so && strstr(so + 1, ".so"))
+        so = strstr(so + 1, ".so");
+    return so && strspn(so + 3, ".0123456789") == strlen(so + 3) && (!so[3] || so[3] == '.');
+}
+
+/* Whether the options so far (opts[0..n)) name the search directory dir (-Ldir or -L dir). */
+static bool search_dir_named(char **opts, int n, const char *dir)
+{
+    for (int i = 1; i < n; i++) {
+        const char *o = opts[i];
+        if (strcmp(o, "-L") == 0 && i + 1 < n && strcmp(opts[i + 1], dir) == 0)
+            return true;
+        if (strncmp(o, "-L", 2) == 0 && strcmp(o + 2, dir) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Sort argv[1..] into the options kept (opts, from *n_opts on) and the inputs (their indexes
+   into inputs, st->n_inputs of them). */
+static bool ld_sort(char **argv, char **opts, int *n_opts, int *inputs, LdState *st)
 {
     for (int i = 1; argv[i]; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || (strncmp(a, "-l", 2) == 0 && a[2])) {
-            if (!ld_input(st, inputs, a))
+            inputs[st->n_inputs] = i;
+            if (!ld_input(st))
                 return false;
         } else if (in_list(a, ld_value_options, N_OF(ld_value_options))) {
             if (!argv[i + 1])
                 return false;
-            if (strcmp(a, "-u") == 0) {
-                if (!put_name(externs, argv[++i]))
-                    return false;
+            if (strcmp(a, "-L") == 0 && search_dir_named(opts, *n_opts, argv[i + 1])) {
+                i++;
                 continue;
             }
             opts[(*n_opts)++] = argv[i];
             opts[(*n_opts)++] = argv[++i];
+        } else if (strncmp(a, "-L", 2) == 0 && search_dir_named(opts, *n_opts, a + 2)) {
+            continue;
         } else if (in_list(a, ld_flag_options, N_OF(ld_flag_options)) ||
                    has_prefix_in(a, ld_joined_options, N_OF(ld_joined_options))) {
             opts[(*n_opts)++] = argv[i];
@@ -164,46 +207,114 @@ static bool ld_sort(char **argv, char **opts, int *n_opts, StrBuf *inputs, StrBu
 }
 
 /* Write text to path, a new file; false on any failure. */
-static bool write_new_file(const char *path, const char *text, size_t len)
+static bool write_new_file(const char *path, const StrBuf *text)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return false;
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, text + done, len - done);
-        if (w <= 0)
-            break;
-        done += (size_t)w;
-    }
-    return close(fd) == 0 && done == len;
+    bool done = driver_link_put(fd, text);
+    return close(fd) == 0 && done;
 }
 
-bool driver_link_script(Arena *arena, char **argv, int max, const char *script)
+bool driver_link_put(int fd, const StrBuf *text)
+{
+    size_t done = 0;
+    while (done < text->len) {
+        ssize_t w = write(fd, text->data + done, text->len - done);
+        if (w <= 0)
+            return false;
+        done += (size_t)w;
+    }
+    return true;
+}
+
+/* The inputs (argv[inputs[0..n)]) into the scripts' texts: the late ones and the objects after
+   the last library into dl->last, the others into dl->first; all into dl->last for a linker
+   other than mold (GNU ld and gold search an archive, and take an --as-needed library, for the
+   references before it only). */
+static bool split_inputs(char **argv, const bool *late, const int *inputs, int n, DriverLink *dl)
+{
+    const char *base = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
+    int closing = n; /* the objects after the last library: they close the line */
+    while (closing > 0 && !is_library(argv[inputs[closing - 1]]))
+        closing--;
+    int first_late = n;
+    for (int k = n - 1; k >= 0; k--)
+        if (late && late[inputs[k]])
+            first_late = k;
+    if (closing < first_late) /* no library after the program's inputs: keep the order */
+        closing = first_late;
+    if (!strstr(base, "mold"))
+        closing = 0;
+    for (int k = 0; k < n; k++) {
+        int i = inputs[k];
+        bool last = (late && late[i]) || k >= closing;
+        if (!last && !put_input(&dl->first, argv[i]))
+            return false;
+    }
+    for (int k = 0; k < n; k++) {
+        int i = inputs[k];
+        bool last = (late && late[i]) || k >= closing;
+        if (last && !put_input(&dl->last, argv[i]))
+            return false;
+    }
+    return true;
+}
+
+/* A script's text: INPUT( names ), or nothing for no names. */
+static void close_script(StrBuf *sb, Arena *arena)
+{
+    if (sb->len == 0)
+        return;
+    StrBuf text;
+    sb_init(&text, arena);
+    sb_printf(&text, "INPUT(%s )\n", sb->data);
+    *sb = text;
+}
+
+bool driver_link_rewrite(Arena *arena, char **argv, const bool *late, int max, DriverLink *dl)
 {
     int n = 0;
     while (argv[n])
         n++;
-    char **opts = ARENA_NEW_N(arena, char *, n + 3);
+    char **opts = ARENA_NEW_N(arena, char *, n + 4);
+    int *inputs = ARENA_NEW_N(arena, int, n + 1);
     int n_opts = 0;
     opts[n_opts++] = argv[0];
-    StrBuf inputs, externs;
-    sb_init(&inputs, arena);
-    sb_init(&externs, arena);
     LdState st = {0};
-    if (!ld_sort(argv, opts, &n_opts, &inputs, &externs, &st) || n_opts + 3 > max)
+    if (!ld_sort(argv, opts, &n_opts, inputs, &st) || n_opts + 4 > max)
         return false;
-    StrBuf text;
-    sb_init(&text, arena);
-    sb_printf(&text, "INPUT(%s )\n", inputs.data);
-    if (externs.len)
-        sb_printf(&text, "EXTERN(%s )\n", externs.data);
-    if (!write_new_file(script, text.data, text.len))
+    sb_init(&dl->first, arena);
+    sb_init(&dl->last, arena);
+    if (!split_inputs(argv, late, inputs, st.n_inputs, dl))
         return false;
+    close_script(&dl->first, arena);
+    close_script(&dl->last, arena);
     if (st.inputs_as_needed)
         opts[n_opts++] = "--as-needed";
-    opts[n_opts++] = (char *)script;
+    if (dl->first.len)
+        opts[n_opts++] = (char *)dl->first_path;
+    if (dl->last.len)
+        opts[n_opts++] = (char *)dl->last_path;
     opts[n_opts] = NULL;
     memcpy(argv, opts, sizeof *argv * (size_t)(n_opts + 1));
     return true;
+}
+
+bool driver_link_script(Arena *arena, char **argv, const bool *late, int max, DriverLink *dl)
+{
+    int n = 0;
+    while (argv[n])
+        n++;
+    char **saved = ARENA_NEW_N(arena, char *, n + 1);
+    memcpy(saved, argv, sizeof *argv * (size_t)(n + 1));
+    if (!driver_link_rewrite(arena, argv, late, max, dl))
+        return false;
+    if ((!dl->first.len || write_new_file(dl->first_path, &dl->first)) &&
+        (!dl->last.len || write_new_file(dl->last_path, &dl->last)))
+        return true;
+    unlink(dl->first_path);
+    unlink(dl->last_path);
+    memcpy(argv, saved, sizeof *argv * (size_t)(n + 1));
+    return false;
 }

@@ -4,8 +4,9 @@
 ** on one thread.  A program of several queries is therefore split into units (at most
 ** CgOptions.threads, no more than its queries): unit u takes a contiguous run of the queries
 ** and generates all of their functions (process, emit, merge, join keys and sl_register_<i>)
-** in a module and LLVM context of its own; unit 0 also holds sl_init and main, which call the
-** other units' sl_register_<i> (exported: cg_export, external and hidden).  Generating the IR
+** in a module and LLVM context of its own; sl_init and main, which call every unit's
+** sl_register_<i> (exported: cg_export, external and hidden), go to the cold unit when there is
+** one (below), else to unit 0.  Generating the IR
 ** is quick and uses the arena and the diagnostics, so it runs on this thread; then each unit
 ** links its runtime helpers in and is optimised and written to its own object file on its own
 ** thread (unit 0 on this one), and the driver links them all.  A unit keeps its own copy of
@@ -105,6 +106,7 @@ typedef struct CgSpare {
 
 typedef struct CgSpares {
     CgSpare cold, side;
+    const CgCtx *decls; /* unit 0, which reads the runtime's declarations for all */
     int n_units; /* the units in use: the next spare used takes this number */
     Arena *arena;
     Diag *diag;
@@ -117,7 +119,8 @@ static void open_spare(CgSpare *sp, Diag *diag)
 {
     CgSpares *s = sp->set;
     sp->rc = cg_unit_open(&sp->unit.cg, s->arena, diag, s->plan, s->opts,
-                          CG_OPEN_CPU_CHECKED | (sp == &s->cold ? CG_OPEN_CALLS_ONLY : 0));
+                          CG_OPEN_CPU_CHECKED | CG_OPEN_NO_DECLS |
+                              (sp == &s->cold ? CG_OPEN_CALLS_ONLY : 0));
 }
 
 static void *open_thread(void *arg)
@@ -169,6 +172,7 @@ static CgCtx *use_spare(CgSpares *s, CgSpare *sp)
     ready_spare(sp);
     if (sp->rc != 0)
         return NULL;
+    sp->unit.cg.decls = s->decls;
     if (!sp->used) {
         sp->used = true;
         int index = s->n_units++;
@@ -246,23 +250,30 @@ static bool calls_digest(Unit **units, int n)
     return false;
 }
 
-/* Generate the queries into units[0..k-1] (and the spare units), then sl_init and main. */
+/* Generate the queries into units[0..k-1] (and the spare units), then sl_init and main: in the
+   cold unit when there is one (code that runs once, optnone: off unit 0's thread, which compiles
+   the first query's loop, 2% of the flagship's build there), else in unit 0. */
 static int generate(Unit *units, int k, const PProgram *plan, Arena *arena)
 {
     /* Query i goes to unit i * k / n: runs of neighbours, which share the most. */
     LLVMValueRef *regs = ARENA_NEW_N(arena, LLVMValueRef, plan->n_queries + 1);
+    CgCtx **reg_units = ARENA_NEW_N(arena, CgCtx *, plan->n_queries + 1);
     for (int i = 0; i < plan->n_queries; i++) {
-        CgCtx *reg_unit;
         regs[i] = generate_query(&units[(int)((long long)i * k / plan->n_queries)].cg, plan, i,
-                                 &reg_unit);
+                                 &reg_units[i]);
         if (!regs[i])
             return -1;
-        if (reg_unit != &units[0].cg) {
+    }
+    CgCtx *init_unit = cg_cold_unit(&units[0].cg);
+    if (!init_unit)
+        init_unit = &units[0].cg;
+    for (int i = 0; i < plan->n_queries; i++) {
+        if (reg_units[i] != init_unit) {
             cg_export(regs[i]);
-            regs[i] = cg_register_decl(&units[0].cg, i);
+            regs[i] = cg_register_decl(init_unit, i);
         }
     }
-    cg_program(&units[0].cg, plan, regs);
+    cg_program(init_unit, plan, regs);
     return 0;
 }
 
@@ -310,8 +321,12 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     bool early = opts->cpu == NULL || strcmp(opts->cpu, "native") == 0;
     if (any_spare && early)
         start_spares(spares);
+    /* unit 0 reads the runtime's declarations, the others copy those they use from it */
+    spares->decls = &units[0].cg;
     for (int u = 0; u < k && rc == 0; u++) {
-        rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts, u > 0 ? CG_OPEN_CPU_CHECKED : 0);
+        rc = cg_unit_open(&units[u].cg, arena, diag, plan, opts,
+                          u > 0 ? CG_OPEN_CPU_CHECKED | CG_OPEN_NO_DECLS : 0);
+        units[u].cg.decls = u > 0 ? &units[0].cg : NULL;
         units[u].cg.n_units = k;
         units[u].cg.spares = any_spare ? spares : NULL;
         name_unit(&units[u], arena, opts, u);

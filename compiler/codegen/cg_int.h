@@ -52,6 +52,8 @@ typedef struct CgCtx {
     LLVMContextRef ctx;
     LLVMModuleRef mod;
     LLVMModuleRef rt; /* the runtime bitcode, loaded lazily; linked into mod at the end */
+    const struct CgCtx *decls; /* opened CG_OPEN_NO_DECLS: the unit whose rt declares the
+                                  runtime's functions (their types copied into ctx) */
     LLVMBuilderRef b;
     LLVMTargetMachineRef tm;
     LLVMTargetDataRef td;
@@ -78,11 +80,12 @@ typedef struct CgCtx {
 /* cg_module.c: the life of one unit's module.  open: context, target machine, the runtime
    bitcode's declarations (flags: CG_OPEN_CPU_CHECKED, a named --cpu was tried already;
    CG_OPEN_CALLS_ONLY, the cold unit's: calls_only, and machine code by LLVM's fast instruction
-   selector and register allocator); prepare: link the
+   selector and register allocator; CG_OPEN_NO_DECLS, none read: cg->decls, set before any
+   function is generated, has them); prepare: link the
    helpers the module calls, verify, set linkages (uses the arena and diag: one thread);
    finish: optimise and write the object (and the IR when ir_path), on any thread, an error's
    text into err; close: free it all.  0 or -1 (open and prepare report through diag). */
-enum { CG_OPEN_CPU_CHECKED = 1, CG_OPEN_CALLS_ONLY = 2 };
+enum { CG_OPEN_CPU_CHECKED = 1, CG_OPEN_CALLS_ONLY = 2, CG_OPEN_NO_DECLS = 4 };
 int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *opts,
                  unsigned flags);
 int cg_unit_prepare(CgCtx *cg);

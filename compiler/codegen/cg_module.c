@@ -67,9 +67,104 @@ static int is_hot(const char *name)
     return cg_func_inlined(name);
 }
 
+/* ==== Types and attributes of another context ====
+** A unit opened without the declarations (CG_OPEN_NO_DECLS) takes a runtime function's from
+** unit 0's bitcode, its type rebuilt in its own context: the same structure under the same
+** names (a named struct's body with it), as reading the bitcode itself would give, for the
+** 5 M instructions of reading it (the spare units' and the other queries' units'). */
+
+static LLVMTypeRef copy_type(LLVMContextRef ctx, LLVMTypeRef t);
+
+static LLVMTypeRef copy_struct(LLVMContextRef ctx, LLVMTypeRef t)
+{
+    const char *name = LLVMGetStructName(t);
+    LLVMTypeRef to = name ? LLVMGetTypeByName2(ctx, name) : NULL;
+    if (to)
+        return to;
+    if (name)
+        to = LLVMStructCreateNamed(ctx, name); /* first: the body may point back to it */
+    if (name && LLVMIsOpaqueStruct(t))
+        return to;
+    unsigned n = LLVMCountStructElementTypes(t);
+    LLVMTypeRef *elems = calloc(n ? n : 1, sizeof *elems);
+    LLVMGetStructElementTypes(t, elems);
+    for (unsigned i = 0; i < n; i++)
+        elems[i] = copy_type(ctx, elems[i]);
+    if (name)
+        LLVMStructSetBody(to, elems, n, LLVMIsPackedStruct(t));
+    else
+        to = LLVMStructTypeInContext(ctx, elems, n, LLVMIsPackedStruct(t));
+    free(elems);
+    return to;
+}
+
+static LLVMTypeRef copy_function_type(LLVMContextRef ctx, LLVMTypeRef t)
+{
+    unsigned n = LLVMCountParamTypes(t);
+    LLVMTypeRef *params = calloc(n ? n : 1, sizeof *params);
+    LLVMGetParamTypes(t, params);
+    for (unsigned i = 0; i < n; i++)
+        params[i] = copy_type(ctx, params[i]);
+    LLVMTypeRef to =
+        LLVMFunctionType(copy_type(ctx, LLVMGetReturnType(t)), params, n, LLVMIsFunctionVarArg(t));
+    free(params);
+    return to;
+}
+
+/* t, a type of another context, in ctx. */
+static LLVMTypeRef copy_type(LLVMContextRef ctx, LLVMTypeRef t)
+{
+    switch (LLVMGetTypeKind(t)) {
+    case LLVMVoidTypeKind:
+        return LLVMVoidTypeInContext(ctx);
+    case LLVMHalfTypeKind:
+        return LLVMHalfTypeInContext(ctx);
+    case LLVMBFloatTypeKind:
+        return LLVMBFloatTypeInContext(ctx);
+    case LLVMFloatTypeKind:
+        return LLVMFloatTypeInContext(ctx);
+    case LLVMDoubleTypeKind:
+        return LLVMDoubleTypeInContext(ctx);
+    case LLVMX86_FP80TypeKind:
+        return LLVMX86FP80TypeInContext(ctx);
+    case LLVMFP128TypeKind:
+        return LLVMFP128TypeInContext(ctx);
+    case LLVMIntegerTypeKind:
+        return LLVMIntTypeInContext(ctx, LLVMGetIntTypeWidth(t));
+    case LLVMFunctionTypeKind:
+        return copy_function_type(ctx, t);
+    case LLVMStructTypeKind:
+        return copy_struct(ctx, t);
+    case LLVMArrayTypeKind:
+        return LLVMArrayType(copy_type(ctx, LLVMGetElementType(t)), LLVMGetArrayLength(t));
+    case LLVMPointerTypeKind:
+        return LLVMPointerType(copy_type(ctx, LLVMGetElementType(t)),
+                               LLVMGetPointerAddressSpace(t));
+    case LLVMVectorTypeKind:
+        return LLVMVectorType(copy_type(ctx, LLVMGetElementType(t)), LLVMGetVectorSize(t));
+    default: /* no runtime function's type has another kind (srt_abi.h is C) */
+        SL_UNREACHABLE();
+    }
+}
+
+/* a, an attribute of another context, in ctx. */
+static LLVMAttributeRef copy_attribute(LLVMContextRef ctx, LLVMAttributeRef a)
+{
+    if (LLVMIsStringAttribute(a)) {
+        unsigned kn, vn;
+        const char *k = LLVMGetStringAttributeKind(a, &kn),
+                   *v = LLVMGetStringAttributeValue(a, &vn);
+        return LLVMCreateStringAttribute(ctx, k, kn, v, vn);
+    }
+    unsigned kind = LLVMGetEnumAttributeKind(a);
+    if (LLVMIsTypeAttribute(a)) /* byval(T), sret(T), elementtype(T) */
+        return LLVMCreateTypeAttribute(ctx, kind, copy_type(ctx, LLVMGetTypeAttributeValue(a)));
+    return LLVMCreateEnumAttribute(ctx, kind, LLVMGetEnumAttributeValue(a));
+}
+
 /* Give fn the return, parameter and function attributes of from (zeroext on a bool
-   parameter is part of the calling convention). */
-static void copy_attributes(LLVMValueRef fn, LLVMValueRef from)
+   parameter is part of the calling convention), from another context when ctx is not NULL. */
+static void copy_attributes_into(LLVMContextRef ctx, LLVMValueRef fn, LLVMValueRef from)
 {
     unsigned n = LLVMCountParams(from);
     for (unsigned i = 0; i <= n + 1; i++) {
@@ -81,8 +176,13 @@ static void copy_attributes(LLVMValueRef fn, LLVMValueRef from)
             continue;
         LLVMGetAttributesAtIndex(from, idx, attrs);
         for (unsigned j = 0; j < k; j++)
-            LLVMAddAttributeAtIndex(fn, idx, attrs[j]);
+            LLVMAddAttributeAtIndex(fn, idx, ctx ? copy_attribute(ctx, attrs[j]) : attrs[j]);
     }
+}
+
+static void copy_attributes(LLVMValueRef fn, LLVMValueRef from)
+{
+    copy_attributes_into(NULL, fn, from);
 }
 
 /* The module's function `name`, or a declaration of the runtime function `name` like the
@@ -90,13 +190,16 @@ static void copy_attributes(LLVMValueRef fn, LLVMValueRef from)
 static LLVMValueRef runtime_decl(CgCtx *cg, const char *name)
 {
     LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
-    if (fn || !cg->rt)
+    LLVMModuleRef rt = cg->rt ? cg->rt : cg->decls ? cg->decls->rt : NULL;
+    if (fn || !rt)
         return fn;
-    LLVMValueRef from = LLVMGetNamedFunction(cg->rt, name);
+    LLVMValueRef from = LLVMGetNamedFunction(rt, name);
     if (!from)
         return NULL;
-    fn = LLVMAddFunction(cg->mod, name, LLVMGlobalGetValueType(from));
-    copy_attributes(fn, from);
+    LLVMTypeRef type = LLVMGlobalGetValueType(from);
+    bool other = rt != cg->rt;
+    fn = LLVMAddFunction(cg->mod, name, other ? copy_type(cg->ctx, type) : type);
+    copy_attributes_into(other ? cg->ctx : NULL, fn, from);
     return fn;
 }
 
@@ -614,7 +717,8 @@ int cg_runtime_declared(const char *inline_bc, const char *const *names, int n,
 /* Cut m (the runtime's bitcode) in place: every external function for which keep() is false
    becomes a declaration with its attributes, every global variable for which keep_data is
    false a declaration; then what nothing left reaches goes (static functions, constant
-   tables; with strip, unused declarations too); written to path.  0, or -1. */
+   tables; with strip, unused declarations too); written to path, without srt_abi_refs's array
+   (its declarations stay: they are the module's).  0, or -1. */
 static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_data, bool strip,
                        const char *path)
 {
@@ -639,6 +743,11 @@ static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_dat
         LLVMConsumeError(e);
         return -1;
     }
+    /* Read back, the array was a third of the declarations' cost to open (a constant
+       expression per function). */
+    LLVMValueRef refs = LLVMGetNamedGlobal(m, ABI_REFS);
+    if (refs)
+        LLVMDeleteGlobal(refs);
     return LLVMWriteBitcodeToFile(m, path) == 0 ? 0 : -1;
 }
 
@@ -734,7 +843,8 @@ int cg_unit_open(CgCtx *cg, Arena *arena, Diag *diag, const PProgram *plan, cons
         LLVMModuleCreateWithNameInContext(opts->module_name ? opts->module_name : "query", cg->ctx);
     cg->b = LLVMCreateBuilderInContext(cg->ctx);
     init_types(cg);
-    if (setup_target(cg, flags & CG_OPEN_CPU_CHECKED) != 0 || open_runtime_bitcode(cg) != 0)
+    if (setup_target(cg, flags & CG_OPEN_CPU_CHECKED) != 0 ||
+        (!(flags & CG_OPEN_NO_DECLS) && open_runtime_bitcode(cg) != 0))
         return -1;
     return 0;
 }
