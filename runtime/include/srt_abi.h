@@ -684,6 +684,9 @@ const char *srt_json_ws(const char *p, const char *end);
 const char *srt_json_ws_run(const char *p, const char *end);
 /* The end of the line starting at p: the '\n' or end. */
 const char *srt_json_line_end(const char *p, const char *end);
+/* Make each sep of p[0, n) a '\n' again: the text of a record whose lineSep the files source
+   swapped with '\n' (cm_lines_unswap). */
+void srt_line_unswap(char *p, int64_t n, int32_t sep);
 /* A string token starting at '"': *s and *n are the raw bytes between the quotes
    (escapes not decoded), *has_esc tells whether a backslash occurred. */
 const char *srt_json_string_raw(const char *p, const char *end, const char **s, uint32_t *n,

@@ -146,6 +146,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_json_ws,
     (const void *)srt_json_ws_run,
     (const void *)srt_json_line_end,
+    (const void *)srt_line_unswap,
     (const void *)srt_json_string_raw,
     (const void *)srt_json_skip,
     (const void *)srt_json_shape_skip,
