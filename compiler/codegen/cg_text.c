@@ -568,8 +568,11 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, end, ""), bb_char, bb_eof);
     cg_at(cg, bb_char);
-    LLVMValueRef bargs[2] = {p, end};
-    LLVMValueRef blank_end = cg_call(cg, "srt_csv_blank", bargs, 2, "p.blank");
+    int swap = cg_line_swap(pq);
+    LLVMValueRef bargs[3] = {p, end, cg_i32(cg, swap)};
+    LLVMValueRef blank_end = swap >= 0 && swap != '\n'
+                                 ? cg_call(cg, "srt_csv_blank_swap", bargs, 3, "p.blank")
+                                 : cg_call(cg, "srt_csv_blank", bargs, 2, "p.blank");
     const char *comment = pq->source->read.comment;
     if (comment) { /* CSVExprUtils.filterCommentAndEmpty: a comment line is no record either */
         LLVMBasicBlockRef bb_comment = cg_block(cg, "csv.comment");

@@ -795,6 +795,9 @@ const char *srt_csv_field_any(const char *p, const char *end, int sep, int quote
 /* The end ('\n' or end) of the line at p when it is blank (only bytes <= ' '), else NULL:
    such lines are no records (cm_csv_blank_line). */
 const char *srt_csv_blank(const char *p, const char *end);
+/* srt_csv_blank of a line whose lineSep the files source swapped with '\n' (cm_lines_swap):
+   each sep in it is a '\n' of the record, blank too. */
+const char *srt_csv_blank_swap(const char *p, const char *end, int32_t sep);
 /* Decode an SRT_CSV_ENCODED field (with the separator that ended it) into scratch memory
    of q. */
 void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int sep, int quote, int esc,

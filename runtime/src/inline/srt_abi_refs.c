@@ -115,6 +115,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_key_nested_cmp,
     (const void *)srt_csv_field,
     (const void *)srt_csv_blank,
+    (const void *)srt_csv_blank_swap,
     (const void *)srt_csv_decode,
     (const void *)srt_csv_i64,
     (const void *)srt_csv_bool,
