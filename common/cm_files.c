@@ -77,8 +77,8 @@ void cm_lines_unswap(char *p, size_t n, char sep)
             *p = '\n';
 }
 
-size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, int lf,
-                    size_t *out, bool *bad)
+size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, int lf, size_t *out,
+                    bool *bad)
 {
     *bad = false;
     if (lf == CM_SEP_SWAP)

@@ -54,8 +54,8 @@ void cm_lines_whole(char *p, size_t n);
    (lf CM_SEP_JSON).  swap: a sep of one byte that the readers take back (cm_lines_swap,
    lf CM_SEP_SWAP): each sep and each '\n' trade places (length kept), never bad. */
 enum { CM_SEP_PLAIN, CM_SEP_JSON, CM_SEP_SWAP };
-size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, int lf,
-                    size_t *out, bool *bad);
+size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, int lf, size_t *out,
+                    bool *bad);
 
 /* Whether the records of a text or CSV file with the lineSep `sep` (NULL: not set) keep their
    '\n's and '\r's as Spark's do (LineReader.readCustomLine splits at sep alone, and

@@ -182,7 +182,7 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     if (sep)
         memcpy(f->line_sep, sep, strlen(sep) + 1);
     bool json = !format || srt_str_ieq(format, "json");
-    f->sep_lf = cm_lines_swap(f->line_sep, json) >= 0               ? CM_SEP_SWAP
+    f->sep_lf = cm_lines_swap(f->line_sep, json) >= 0       ? CM_SEP_SWAP
                 : json && !has_corrupt_column(opts, schema) ? CM_SEP_JSON
                                                             : CM_SEP_PLAIN;
     const char *multi = srt_opts_value(opts, "multiLine");
