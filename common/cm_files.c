@@ -54,10 +54,36 @@ static int sep_at(const char *p, size_t n, const char *sep, size_t k)
     return m == k ? 1 : -1;
 }
 
-size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, bool json,
-                    size_t *out, bool *bad)
+int cm_lines_swap(const char *sep, bool json)
+{
+    return !json && sep && sep[0] && !sep[1] ? (unsigned char)sep[0] : -1;
+}
+
+/* cm_lines_sep with a sep of one byte that the readers take back (cm_lines_swap): each sep
+   and each '\n' trade places, in place. */
+static size_t lines_swap(char *p, size_t n, char sep, size_t *out)
+{
+    if (sep != '\n')
+        for (size_t i = 0; i < n; i++)
+            p[i] = p[i] == sep ? '\n' : p[i] == '\n' ? sep : p[i];
+    *out = n;
+    return n;
+}
+
+void cm_lines_unswap(char *p, size_t n, char sep)
+{
+    if (sep != '\n')
+        for (char *e = p + n; (p = memchr(p, sep, (size_t)(e - p))) != NULL; p++)
+            *p = '\n';
+}
+
+size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, int lf, size_t *out,
+                    bool *bad)
 {
     *bad = false;
+    if (lf == CM_SEP_SWAP)
+        return lines_swap(p, n, sep[0], out);
+    bool json = lf == CM_SEP_JSON;
     size_t o = 0, i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)p[i];

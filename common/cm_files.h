@@ -50,9 +50,25 @@ void cm_lines_whole(char *p, size_t n);
    of a sep that the bytes after them decide.  json: the records are JSON whose text nothing
    shows (no corrupt record column), where Jackson reads '\n' and '\r' alike (whitespace
    between tokens, a control character refused inside a string): a '\n' becomes a '\r' and a
-   '\r' before a sep or ending the file stays (whitespace the readers drop), never bad. */
-size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, bool json,
-                    size_t *out, bool *bad);
+   '\r' before a sep or ending the file stays (whitespace the readers drop), never bad
+   (lf CM_SEP_JSON).  swap: a sep of one byte that the readers take back (cm_lines_swap,
+   lf CM_SEP_SWAP): each sep and each '\n' trade places (length kept), never bad. */
+enum { CM_SEP_PLAIN, CM_SEP_JSON, CM_SEP_SWAP };
+size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, int lf, size_t *out,
+                    bool *bad);
+
+/* Whether the records of a text or CSV file with the lineSep `sep` (NULL: not set) keep their
+   '\n's and '\r's as Spark's do (LineReader.readCustomLine splits at sep alone, and
+   TextFileFormat and UnivocityParser read those bytes as data): for a sep of one byte S (json:
+   JSON, which keeps CM_SEP_JSON's rule) the source swaps S and '\n' (cm_lines_sep with
+   CM_SEP_SWAP), so the readers split at '\n' as ever, and the readers make each S of a
+   record's text a '\n' again, in place (cm_lines_unswap) and keep a '\r' before its end.
+   Returns S, or -1 when the source does not swap. */
+int cm_lines_swap(const char *sep, bool json);
+
+/* The text p[0, n) of a record swapped with sep (cm_lines_swap) made the file's again: each
+   sep a '\n' (idempotent: no sep is left in a swapped record). */
+void cm_lines_unswap(char *p, size_t n, char sep);
 
 /* The bytes of a file that the compacted p[0, n) (cm_lines_sep with a sep of k bytes) came
    from: n, plus k - 1 for each '\n' (a sep). */

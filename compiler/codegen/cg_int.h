@@ -371,6 +371,15 @@ void cg_json_keys(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef
    bb_dropped, FAILFAST fails the query at line and returns. */
 int cg_corrupt_column(const PQuery *pq);
 LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le);
+/* The lineSep byte S the files source swaps with '\n' for this source's records
+   (cm_lines_swap), or -1. */
+int cg_line_swap(const PQuery *pq);
+/* The end of the text of the record [line, le) split at '\n': le less a '\r' just before it
+   (cm_lines_lf's line ends), or with a swapped lineSep (cg_line_swap) le, the text made the
+   file's again in place (cg_line_unswap). */
+LLVMValueRef cg_line_text_end(CgCtx *cg, const PQuery *pq, LLVMValueRef line, LLVMValueRef le);
+/* Make each sep of the n bytes at s a '\n' again (srt_line_unswap; nothing for '\n'). */
+void cg_line_unswap(CgCtx *cg, int sep, LLVMValueRef s, LLVMValueRef n);
 void cg_record_malformed(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef line,
                          LLVMValueRef le, bool clear, LLVMBasicBlockRef bb_kept,
                          LLVMBasicBlockRef bb_dropped);

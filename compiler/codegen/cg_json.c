@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "codegen/cg_emit.h"
+#include "common/cm_files.h"
 #include "srt_abi.h"
 
 void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec)
@@ -109,6 +110,32 @@ LLVMValueRef cg_line_trim_cr(CgCtx *cg, LLVMValueRef line, LLVMValueRef le)
     return cg_select(cg, cr, last, le);
 }
 
+int cg_line_swap(const PQuery *pq)
+{
+    const SOption *o = soptions_find(&pq->source->options, "lineSep");
+    const char *f = pq->source->format;
+    if (!o || pq->source->read.whole)
+        return -1;
+    return cm_lines_swap(o->value, !f || strcmp(f, "json") == 0);
+}
+
+LLVMValueRef cg_line_text_end(CgCtx *cg, const PQuery *pq, LLVMValueRef line, LLVMValueRef le)
+{
+    int sep = cg_line_swap(pq);
+    if (sep < 0)
+        return cg_line_trim_cr(cg, line, le);
+    cg_line_unswap(cg, sep, line, LLVMBuildPtrDiff2(cg->b, cg->t_i8, le, line, "rec.n"));
+    return le;
+}
+
+void cg_line_unswap(CgCtx *cg, int sep, LLVMValueRef s, LLVMValueRef n)
+{
+    if (sep == '\n')
+        return;
+    LLVMValueRef args[3] = {s, LLVMBuildZExt(cg->b, n, cg->t_i64, ""), cg_i32(cg, sep)};
+    cg_call(cg, "srt_line_unswap", args, 3, "");
+}
+
 /* FAILFAST: the query fails at pos as Spark 3.5's FailureSafeParser fails the task, naming
    the row PERMISSIVE keeps (the record's slots as they are): srt_query_fail_record with the
    columns read, in the source's order (Spark's requiredSchema), and detail with the value
@@ -154,7 +181,8 @@ static void fail_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
     LLVMBuildRet(cg->b, cg_i64(cg, -1));
 }
 
-/* The corrupt-record column, when read, holds the line (without a trailing '\r'); with
+/* The corrupt-record column, when read, holds the line (without a trailing '\r', or as the
+   file has it with a lineSep the source swaps, cg_line_text_end); with
    JSONOptions' parser switches the line as read (runtime/src/formats/srt_json_norm.c); json
    with multiLine = true the file's text, read again as Spark's MultiLineJsonDataSource does
    (srt_json_file_text: the record's '\n's were made '\r's). */
@@ -179,7 +207,7 @@ static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValu
         return;
     }
     LLVMValueRef n =
-        LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, line, le), line, "corrupt.n");
+        LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_text_end(cg, pq, line, le), line, "corrupt.n");
     cg_store(cg, line, rec->val_slots[corrupt]);
     cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
 }

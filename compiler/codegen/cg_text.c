@@ -520,6 +520,18 @@ static void csv_ml_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CsvS
     cg_at(cg, bb_done);
 }
 
+/* With a lineSep the source swapped with '\n' (cg_line_swap), the STRING values read hold
+   the record's '\n's again (univocity reads them as data). */
+static void unswap_strings(CgCtx *cg, const PQuery *pq, const CgRecord *rec)
+{
+    int sep = cg_line_swap(pq);
+    const SSchema *sc = &pq->source->schema;
+    for (int i = 0; sep >= 0 && i < sc->n; i++)
+        if (i != cg_corrupt_column(pq) && rec->len_slots[i] && sc->cols[i].type->kind == TY_STRING)
+            cg_line_unswap(cg, sep, cg_load(cg, cg->t_ptr, rec->val_slots[i], "s"),
+                           cg_load(cg, cg->t_i32, rec->len_slots[i], "n"));
+}
+
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
@@ -556,8 +568,11 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, end, ""), bb_char, bb_eof);
     cg_at(cg, bb_char);
-    LLVMValueRef bargs[2] = {p, end};
-    LLVMValueRef blank_end = cg_call(cg, "srt_csv_blank", bargs, 2, "p.blank");
+    int swap = cg_line_swap(pq);
+    LLVMValueRef bargs[3] = {p, end, cg_i32(cg, swap)};
+    LLVMValueRef blank_end = swap >= 0 && swap != '\n'
+                                 ? cg_call(cg, "srt_csv_blank_swap", bargs, 3, "p.blank")
+                                 : cg_call(cg, "srt_csv_blank", bargs, 2, "p.blank");
     const char *comment = pq->source->read.comment;
     if (comment) { /* CSVExprUtils.filterCommentAndEmpty: a comment line is no record either */
         LLVMBasicBlockRef bb_comment = cg_block(cg, "csv.comment");
@@ -608,6 +623,7 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
 
     /* csv.fields.done: the next record starts after the line. */
     cg_at(cg, bb_fields);
+    unswap_strings(cg, pq, rec);
     LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at");
     LLVMValueRef largs[2] = {at, end};
     LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
@@ -718,7 +734,7 @@ void cg_text_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueR
     LLVMValueRef le = cg_call(cg, "srt_json_line_end", largs, 2, "p.eol");
     LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, le, end, "");
     cg_store(cg, cg_select(cg, more, cg_gepc(cg, le, 1, ""), le), p_slot);
-    LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_trim_cr(cg, p, le), p, "");
+    LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_text_end(cg, pq, p, le), p, "");
     for (int i = 0; i < pq->source->schema.n; i++) {
         if (!rec->null_slots[i])
             continue;

@@ -684,6 +684,9 @@ const char *srt_json_ws(const char *p, const char *end);
 const char *srt_json_ws_run(const char *p, const char *end);
 /* The end of the line starting at p: the '\n' or end. */
 const char *srt_json_line_end(const char *p, const char *end);
+/* Make each sep of p[0, n) a '\n' again: the text of a record whose lineSep the files source
+   swapped with '\n' (cm_lines_unswap). */
+void srt_line_unswap(char *p, int64_t n, int32_t sep);
 /* A string token starting at '"': *s and *n are the raw bytes between the quotes
    (escapes not decoded), *has_esc tells whether a backslash occurred. */
 const char *srt_json_string_raw(const char *p, const char *end, const char **s, uint32_t *n,
@@ -792,6 +795,9 @@ const char *srt_csv_field_any(const char *p, const char *end, int sep, int quote
 /* The end ('\n' or end) of the line at p when it is blank (only bytes <= ' '), else NULL:
    such lines are no records (cm_csv_blank_line). */
 const char *srt_csv_blank(const char *p, const char *end);
+/* srt_csv_blank of a line whose lineSep the files source swapped with '\n' (cm_lines_swap):
+   each sep in it is a '\n' of the record, blank too. */
+const char *srt_csv_blank_swap(const char *p, const char *end, int32_t sep);
 /* Decode an SRT_CSV_ENCODED field (with the separator that ended it) into scratch memory
    of q. */
 void srt_csv_decode(SrtQuery *q, const char *s, uint32_t n, int sep, int quote, int esc,

@@ -44,6 +44,14 @@ const char *srt_csv_blank(const char *p, const char *end)
     return cm_csv_blank_line(p, end);
 }
 
+const char *srt_csv_blank_swap(const char *p, const char *end, int32_t sep)
+{
+    for (; p < end && *p != '\n'; p++)
+        if ((unsigned char)*p > ' ' && *p != (char)sep)
+            return NULL;
+    return p;
+}
+
 /* Integer and boolean fields: the rule schema inference uses (common/cm_text.h). */
 int srt_csv_i64(const char *s, uint32_t n, int64_t *out)
 {

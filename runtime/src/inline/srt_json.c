@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "common/cm_double.h"
+#include "common/cm_files.h"
 #include "common/cm_json_lex.h"
 #include "common/cm_swar.h"
 #include "common/cm_time.h"
@@ -55,6 +56,11 @@ const char *srt_json_line_end(const char *p, const char *end)
         return p;
     const char *q = memchr(p, '\n', (size_t)(end - p));
     return q ? q : end;
+}
+
+void srt_line_unswap(char *p, int64_t n, int32_t sep)
+{
+    cm_lines_unswap(p, (size_t)n, (char)sep);
 }
 
 /* Nonzero when any byte of w is '"', '\\' or below 0x20. */

@@ -73,8 +73,9 @@ typedef struct Files {
     char *line_sep;     /* owned: the lineSep option (SrtReadPos); NULL: not set */
     char *comment;      /* owned: csv's comment option, lines skipped before the header;
                            NULL: none */
-    int json_lf;        /* JSON with lineSep and no corrupt record column: a '\n' in a record
-                           is read as Jackson reads it (cm_lines_sep's json) */
+    int sep_lf;         /* with lineSep, what a '\n' in a record becomes (cm_lines_sep's lf):
+                           swapped with a sep of one byte for text and csv (cm_lines_swap),
+                           read as Jackson reads it for JSON without a corrupt record column */
     int whole;          /* JSON with multiLine = true: a file is one record (cm_lines_whole) */
     int csv_ml;         /* csv with multiLine = true: a file is handed over whole, as it is,
                            its header the first record (cm_csv_ml.h) */
@@ -180,7 +181,10 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
         return srt_err_nomem(err, "files source");
     if (sep)
         memcpy(f->line_sep, sep, strlen(sep) + 1);
-    f->json_lf = (!format || srt_str_ieq(format, "json")) && !has_corrupt_column(opts, schema);
+    bool json = !format || srt_str_ieq(format, "json");
+    f->sep_lf = cm_lines_swap(f->line_sep, json) >= 0       ? CM_SEP_SWAP
+                : json && !has_corrupt_column(opts, schema) ? CM_SEP_JSON
+                                                            : CM_SEP_PLAIN;
     const char *multi = srt_opts_value(opts, "multiLine");
     f->whole = (!format || srt_str_ieq(format, "json")) && multi && srt_str_ieq(multi, "true");
     f->csv_ml = f->csv && multi && srt_str_ieq(multi, "true");
@@ -965,7 +969,7 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
     if (!f->line_sep)
         return (int64_t)(*out = cm_lines_lf(p, n, at_end));
     bool bad;
-    size_t k = cm_lines_sep(p, n, at_end, f->line_sep, strlen(f->line_sep), f->json_lf, out, &bad);
+    size_t k = cm_lines_sep(p, n, at_end, f->line_sep, strlen(f->line_sep), f->sep_lf, out, &bad);
     if (!bad)
         return (int64_t)k;
     bool lf = p[k] == '\n';
