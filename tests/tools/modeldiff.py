@@ -201,6 +201,13 @@ def java_double_of(x):
     return float(Fraction(x.u, 10 ** x.s))
 
 
+def compare_doubles(x, y):
+    """SQLOrderingUtil.compareDoubles: NaN is above every number and equal to NaN."""
+    if math.isnan(x) or math.isnan(y):
+        return (not math.isnan(y)) - (not math.isnan(x))
+    return (x > y) - (x < y)
+
+
 def double_to_dec(d):
     """Decimal(d): BigDecimal(Double.toString(d)) (Decimal.set(Double)); NaN and the
     infinities fail (NumberFormatException), which Cast turns into NULL."""
@@ -743,6 +750,18 @@ class Gen:
             return self.string_expr()
         if k == 11:
             return self.date_format_expr()
+        if k == 12 and self.r.random() < 0.4:
+            # concat casts a decimal to STRING (ImplicitTypeCasts): Decimal.toString
+            return E(f"concat('v=', {a.sql})", "STRING", null_safe(lambda x: "v=" + dec_string(x), a))
+        if k == 12 and self.r.random() < 0.5:
+            # a decimal compared with a DOUBLE: both DOUBLE (DecimalPrecision), compared as
+            # SQLOrderingUtil.compareDoubles (NaN above everything and equal to itself,
+            # -0.0 == 0.0)
+            d = self.col("d", "DOUBLE")
+            op = self.pick(["<", ">=", "="])
+            fn = {"<": lambda c: c < 0, ">=": lambda c: c >= 0, "=": lambda c: c == 0}[op]
+            return E(f"({a.sql} {op} {d.sql})", "BOOLEAN",
+                     null_safe(lambda x, y: fn(compare_doubles(java_double_of(x), y)), a, d))
         if k == 12:
             # a decimal beside a DOUBLE: the decimal is cast to DOUBLE
             d = self.col("d", "DOUBLE")
@@ -857,13 +876,23 @@ def gen_query(r, g, rows):
         sql = f"SELECT {sel} FROM t{tail}"
         return Query(sql, [t for _, _, t in aggs],
                      eval_rows(lambda: [[eval_agg(f, a, t, rows) for f, a, t in aggs]]))
-    sql = f"SELECT k, {sel} FROM t GROUP BY k ORDER BY k{tail}"
+    if r.random() < 0.6:
+        key = E("k", "INT", lambda row: row["k"])
+    else:  # a decimal key: groups by value (Decimal.equals/hashCode of one scale)
+        key = g.dec(r.randint(0, 1))
+    sql = f"SELECT {key.sql} AS g, {sel} FROM t GROUP BY {key.sql} ORDER BY g{tail}"
 
     def grouped():
-        keys = sorted({row["k"] for row in rows})
-        return [[k] + [eval_agg(f, a, t, [x for x in rows if x["k"] == k]) for f, a, t in aggs]
-                for k in keys]
-    return Query(sql, ["INT"] + [t for _, _, t in aggs], eval_rows(grouped))
+        # ORDER BY g: NULL first, then by value (Decimal.compare)
+        groups = {}
+        for x in rows:
+            kv = key.ev(x)
+            kk = None if kv is None else (kv.u * 10 ** (40 - kv.s) if is_dec(key.t) else kv)
+            groups.setdefault(kk, (kv, []))[1].append(x)
+        order = sorted(groups, key=lambda z: (z is not None, z if z is not None else 0))
+        return [[groups[z][0]] + [eval_agg(f, a, t, groups[z][1]) for f, a, t in aggs]
+                for z in order]
+    return Query(sql, [key.t] + [t for _, _, t in aggs], eval_rows(grouped))
 
 
 # ---------------------------------------------------------------- running
