@@ -450,6 +450,19 @@ def java_lower(s):
     return s.lower()
 
 
+def java_initcap(s):
+    """InitCap: toLowerCase, then UTF8String.toTitleCase(Slow): Character.toTitleCase(char) of
+    the first UTF-16 char and of each one after a ' ' (a surrogate stays as it is; the simple
+    title mapping, which python's str.title gives where it is one character, and none where
+    the full mapping is longer: 'ß', 'ﬁ')."""
+    out = []
+    for i, c in enumerate(java_lower(s)):
+        if (i == 0 or out[-1] == " ") and ord(c) <= 0xFFFF and len(c.title()) == 1:
+            c = c.title()
+        out.append(c)
+    return "".join(out)
+
+
 def substring_sql(s, pos, ln):
     """UTF8String.substringSQL(pos, length) by code points."""
     start = pos - 1 if pos > 0 else (len(s) + pos if pos < 0 else 0)
@@ -566,7 +579,8 @@ DATE_PATTERNS = [
 STRINGS = ["Straße", "ß", "ﬁle", "ﬀ", "ŉ", "ǰ", "ΐ", "ΟΔΟΣ", "ΣΑΣ ΣΑ", "Σ", "ΑΣΑ", "İstanbul",
            "ıi", "ǅ", "ǈ", "Ǳ", "ǆ", "ÀÉÎõ", "µ", "ſ", "ÿ", "ᾳ", "ẞ", "K", "Å", "😀", "a😀b",
            "𐐀𐐨", "日本語", "e\u0301", "Ⅻ", "ⓐ", "", "abc", "Hello World", "ǈubljana", "ﬃx",
-           "ΆΈΉ", "ώς", "Ωmega", "𝒜", "ω😀Σ"]
+           "ΆΈΉ", "ώς", "Ωmega", "𝒜", "ω😀Σ", "ǆEMAL sTÉ", "hello ǳ world", "ﬂoor ŉ ǰob", "a ᾳb",
+           "x  y", " lead", "և x"]
 
 
 def gen_dec_types(r):
@@ -627,7 +641,9 @@ def gen_rows(r, dtypes):
         row["l"] = None if r.random() < 0.1 else r.choice(
             [0, 3, -2, LONG_MAX, LONG_MIN, 10 ** 15, r.randint(-10 ** 6, 10 ** 6)])
         row["d"] = None if r.random() < 0.1 else r.choice(
-            [0.0, 1.5, -2.25, 0.1, 1e20, 1e-7, 123.456, float("nan"), float("inf"), 2.675])
+            [0.0, 1.5, -2.25, 0.1, 1e20, 1e-7, 123.456, float("nan"), float("inf"), 2.675, -0.0])
+        row["e"] = None if r.random() < 0.1 else r.choice(
+            [0.0, -0.0, float("nan"), 1.0, -1.0, float("inf"), float("-inf"), 0.5, 0.1, 0.2])
         row["s"] = None if r.random() < 0.1 else r.choice(STRINGS)
         row["w"] = None if r.random() < 0.1 else r.choice(
             ["1.5", " 12 ", "+5", "-0.005", "1e3", "1E-3", "0x1F", "", ".5", "5.", "1.2.3",
@@ -640,9 +656,10 @@ def gen_rows(r, dtypes):
         for n in ("i", "l"):
             if row[n] is not None:
                 js.append(f'"{n}":{row[n]}')
-        if row["d"] is not None:
-            d = row["d"]
-            js.append('"d":' + (json.dumps(java_double(d)) if not math.isfinite(d) else repr(d)))
+        for n in ("d", "e"):
+            if row[n] is not None:
+                v = row[n]
+                js.append(f'"{n}":' + (json.dumps(java_double(v)) if not math.isfinite(v) else repr(v)))
         for n in ("s", "w"):
             if row[n] is not None:
                 js.append(f'"{n}":' + json.dumps(row[n], ensure_ascii=False))
@@ -794,6 +811,8 @@ class Gen:
             f = self.pick(["left", "right"])
             return E(f"{f}({s.sql}, {n})", "STRING",
                      null_safe(lambda x: x[:n] if f == "left" else x[-n:], s))
+        if self.r.random() < 0.5:
+            return E(f"initcap({s.sql})", "STRING", null_safe(java_initcap, s))
         f = self.pick(["upper", "lower"])
         g = java_upper if f == "upper" else java_lower
         return E(f"length({f}({s.sql}))", "INT", null_safe(lambda x: len(g(x)), s))
@@ -861,8 +880,58 @@ def eval_rows(fn):
         return e
 
 
+def dkey(x):
+    """A grouping key as NormalizeFloatingNumbers makes it: -0.0 is 0.0, one NaN."""
+    return x if x is None else (0.0 if x == 0 else x)
+
+
+def double_group_query(r, rows, tail):
+    """GROUP BY a DOUBLE with -0.0, 0.0 and NaN (normalised keys), aggregates of another
+    DOUBLE: min/max keep the first of equal values (Greatest/Least with compareDoubles, where
+    -0.0 == 0.0), sum starts from 0.0 (Sum: coalesce(sum, 0.0) + x), avg is that sum over the
+    count, count(DISTINCT) of normalised values."""
+    aggs = r.sample(["count(*)", "count(e)", "count(DISTINCT e)", "min(e)", "max(e)", "sum(e)",
+                     "avg(e)"], r.randint(2, 4))
+    sql = (f"SELECT d AS g, {', '.join(f'{a} AS c{i}' for i, a in enumerate(aggs))} FROM t"
+           f" GROUP BY d ORDER BY g{tail}")
+
+    def agg(a, grp):
+        vals = [x["e"] for x in grp if x["e"] is not None]
+        if a == "count(*)":
+            return len(grp)
+        if a == "count(e)":
+            return len(vals)
+        if a == "count(DISTINCT e)":
+            return len({"nan" if math.isnan(v) else dkey(v) for v in vals})
+        if not vals:
+            return None
+        if a in ("min(e)", "max(e)"):
+            best = vals[0]
+            for v in vals[1:]:
+                c = compare_doubles(v, best)
+                if (c < 0) if a == "min(e)" else (c > 0):
+                    best = v
+            return best
+        s = 0.0
+        for v in vals:
+            s += v
+        return s if a == "sum(e)" else s / len(vals)
+
+    groups = {}
+    for x in rows:
+        k = dkey(x["d"])
+        groups.setdefault("nan" if k is not None and math.isnan(k) else k, (k, []))[1].append(x)
+    keys = sorted(groups.values(), key=lambda kv: (
+        kv[0] is not None, math.isnan(kv[0]) if kv[0] is not None else False,
+        kv[0] if kv[0] is not None and not math.isnan(kv[0]) else 0))
+    types = ["DOUBLE"] + ["BIGINT" if a.startswith("count") else "DOUBLE" for a in aggs]
+    return Query(sql, types, [[k] + [agg(a, grp) for a in aggs] for k, grp in keys])
+
+
 def gen_query(r, g, rows):
     tail = " WITH (numRows = 100000, truncate = false);"
+    if r.random() < 0.12:
+        return double_group_query(r, rows, tail)
     if r.random() < 0.65:
         items = [g.projection() for _ in range(r.randint(1, 4))]
         sel = ", ".join(f"{e.sql} AS c{i}" for i, e in enumerate(items))
@@ -917,7 +986,7 @@ def same_cell(a, b, t):
         return True
     if t == "DOUBLE" and "NULL" not in (a, b):
         try:  # Java 8-17's Double.toString may print a 17th digit (docs/language.md)
-            return float(a) == float(b)
+            return float(a) == float(b) and a.startswith("-") == b.startswith("-")
         except ValueError:
             return False
     return False
@@ -941,7 +1010,7 @@ def run_sluice(sluice, work, sql_text):
 
 def table_head(dtypes):
     cols = ["id INT", "k INT"] + [f"{n} DECIMAL({p},{s})" for n, (p, s) in zip("abc", dtypes)] + \
-        ["i INT", "l BIGINT", "d DOUBLE", "s STRING", "w STRING", "ts TIMESTAMP"]
+        ["i INT", "l BIGINT", "d DOUBLE", "e DOUBLE", "s STRING", "w STRING", "ts TIMESTAMP"]
     return (f"CREATE TABLE t ({', '.join(cols)}) WITH (connector = 'files', path = 'data/t',"
             " format = 'json');\n")
 
