@@ -349,6 +349,14 @@ typedef struct CgRecord {
     LLVMValueRef state; /* the struct of all these when a shared parser fills them (cg_parser.c) */
 } CgRecord;
 void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec);
+/* A scalar field's slots and their values before a JSON value is decoded into them
+   (cg_slots_save), put back when the value has the wrong type (cg_slots_keep_on_bad). */
+typedef struct CgSlots {
+    LLVMValueRef null_slot, val_slot, len_slot, null, val, len;
+} CgSlots;
+CgSlots cg_slots_save(CgCtx *cg, const Type *t, LLVMValueRef null_slot, LLVMValueRef val_slot,
+                      LLVMValueRef len_slot);
+void cg_slots_keep_on_bad(CgCtx *cg, const CgSlots *s, LLVMValueRef status);
 void cg_record_clear(CgCtx *cg, const PQuery *pq, const CgRecord *rec);
 void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *cols);
 /* Emits the parser at the builder's position.  On return the builder is in the

@@ -964,6 +964,94 @@ def gen_query(r, g, rows):
     return Query(sql, [key.t] + [t for _, _, t in aggs], eval_rows(grouped))
 
 
+# ---------------------------------------------------------------- JSON records, PERMISSIVE
+
+# Field texts of a record and what Spark 3.5's JacksonParser makes of them (makeConverter,
+# parseJsonToken, failedConversion): ("ok", value), "null", or "bad" (the converter throws; at
+# the top level convertObject keeps the other fields, PartialResultException, and
+# FailureSafeParser puts the record's text in _corrupt_record).
+JSON_FIELDS = {
+    "n": ("INT", [("7", ("ok", 7)), ("-2147483648", ("ok", INT_MIN)), ("-0", ("ok", 0)),
+                  ("2147483648", "bad"),  # getIntValue: out of range of int
+                  ("1.5", "bad"), ("1e2", "bad"), ('"5"', "bad"), ("true", "bad"),
+                  ("null", "null"), ("[1]", "bad"), ('{"q":1}', "bad"), ('""', "bad")]),
+    "x": ("DOUBLE", [("1.5", ("ok", 1.5)), ("2", ("ok", 2.0)), ("-0.0", ("ok", -0.0)),
+                     ("1e400", ("ok", float("inf"))), ('"NaN"', ("ok", float("nan"))),
+                     ('"Infinity"', ("ok", float("inf"))), ('"-INF"', ("ok", float("-inf"))),
+                     ('"1.5"', "bad"), ('"nan"', "bad"), ("true", "bad"), ('""', "bad"),
+                     ("null", "null"), ("[2.5]", "bad")]),
+    # a STRING field takes any value: a non-string as its text (copyCurrentStructure, compact)
+    "s": ("STRING", [('"h\\u00e9llo"', ("ok", "héllo")), ("123", ("ok", "123")),
+                     ("true", ("ok", "true")), ("null", "null"), ("[1, 2]", ("ok", "[1,2]")),
+                     ('{"a": "x"}', ("ok", '{"a":"x"}')), ('""', ("ok", "")),
+                     ('"tab\\there"', ("ok", "tab\there"))]),
+    "b": ("BOOLEAN", [("true", ("ok", True)), ("false", ("ok", False)), ('"true"', "bad"),
+                      ("1", "bad"), ("null", "null")]),
+}
+# Whole records that are no object: every field NULL, the text in _corrupt_record (a
+# JsonProcessingException or RuntimeException in JacksonParser.parse; `null` is
+# INVALID_JSON_ROOT_FIELD; a scalar cannot be a struct).
+JSON_BAD_LINES = ["not json", '{"n": 1,', "5", "null", '{"n": 1 "x": 2}', '"text"',
+                  '{"id": 99, "s": "raw\ttab"}']  # a raw control character in a string
+
+
+JSON_COLS = ["id", "n", "x", "s", "b", "_corrupt_record"]
+
+
+def gen_json_records(r):
+    """JSON Lines and, per record, its text, the values of the fields and the fields whose
+    converter threw (None for a record that is no object)."""
+    lines, recs = [], []
+    for i in range(r.choice([3, 8, 15])):
+        if r.random() < 0.15:
+            text = r.choice(JSON_BAD_LINES)
+            if text not in lines:
+                lines.append(text)
+                recs.append((text, None, None))
+            continue
+        parts, vals, bad = [f'"id": {i}'], {"id": i}, set()
+        for name in r.sample(list(JSON_FIELDS), r.randint(0, 4)):
+            for _ in range(2 if r.random() < 0.1 else 1):  # a repeated key: both are read
+                text, out = r.choice(JSON_FIELDS[name][1])
+                parts.append(f'"{name}": {text}')
+                if out == "bad":
+                    bad.add(name)  # the field keeps what an earlier key gave it
+                else:
+                    vals[name] = None if out == "null" else out[1]
+        text = "{" + ", ".join(parts) + "}"
+        lines.append(text)
+        recs.append((text, vals, bad))
+    return lines, recs
+
+
+def json_query(r, recs):
+    """A query of table j. JsonFileFormat.buildReader parses only the required columns (the
+    query's, but _corrupt_record), so a bad value of another field neither fails the record
+    nor fills _corrupt_record; the record's text goes there when a required field's
+    converter threw (convertObject, PartialResultException, FailureSafeParser)."""
+    tail = " WITH (numRows = 100000, truncate = false);"
+    types = ["INT", "INT", "DOUBLE", "STRING", "BOOLEAN", "STRING"]
+    pick = sorted(r.sample(range(1, 6), r.randint(1, 5)))
+    sel = [0] + pick
+    need = {JSON_COLS[c] for c in sel}
+    rows = []
+    for text, vals, bad in recs:
+        if vals is None:
+            rows.append([None] * 5 + [text])
+        else:
+            rows.append([vals.get(c) for c in JSON_COLS[:5]] + [text if bad & need else None])
+    order = "id, _corrupt_record" if 5 in pick else "id"
+    # rows of NULLs (records that are no object) are alike when _corrupt_record is not read
+    key = (lambda x: (x[0] is not None, x[0] or 0, x[5] is not None, x[5] or ""))
+    out = [[x[c] for c in sel] for x in sorted(rows, key=key)]
+    return Query(f"SELECT {', '.join(JSON_COLS[c] for c in sel)} FROM j ORDER BY {order}{tail}",
+                 [types[c] for c in sel], out)
+
+
+JSON_HEAD = ("CREATE TABLE j (id INT, n INT, x DOUBLE, s STRING, b BOOLEAN, _corrupt_record STRING)"
+             " WITH (connector = 'files', path = 'data/j', format = 'json');\n")
+
+
 # ---------------------------------------------------------------- running
 
 def show_cell(v, t):
@@ -1021,14 +1109,17 @@ def check_seed(args, seed):
     rows, texts = gen_rows(r, dtypes)
     g = Gen(r, dtypes)
     queries = [gen_query(r, g, rows) for _ in range(args.queries)]
+    jlines, jrecs = gen_json_records(r)
+    queries += [json_query(r, jrecs) for _ in range(2)]
+    head = table_head(dtypes) + JSON_HEAD
     if args.show_sql:
-        print(table_head(dtypes) + "\n".join(q.sql for q in queries))
+        print(head + "\n".join(q.sql for q in queries))
         return len(queries), 0
     work = tempfile.mkdtemp(prefix=f"modeldiff{seed}_", dir=args.work)
-    os.makedirs(os.path.join(work, "data", "t"))
-    with open(os.path.join(work, "data", "t", "part-0.json"), "w") as f:
-        f.write("".join(x + "\n" for x in texts))
-    head = table_head(dtypes)
+    for name, lines in (("t", texts), ("j", jlines)):
+        os.makedirs(os.path.join(work, "data", name))
+        with open(os.path.join(work, "data", name, "part-0.json"), "w") as f:
+            f.write("".join(x + "\n" for x in lines))
     ok_queries = [q for q in queries if not isinstance(q.expect, SparkError)]
     tables, err = run_sluice(args.sluice, work, head + "\n".join(q.sql for q in ok_queries) + "\n")
     results = {}
