@@ -324,9 +324,12 @@ void cg_dec_store(CgCtx *cg, LLVMValueRef v, LLVMValueRef p);
 CgVal cg_dec_rescale(CgCtx *cg, CgVal a, int from_s, int p, int s);
 /* a op b (+ - * / %) of decimals of types ta and tb into the result type rt. */
 CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b);
-/* pmod of two decimals, the result of type rt (Spark's Pmod; NULL for a zero divisor). */
+/* a DIV b of two decimals (IntegralDivide), a BIGINT. */
 CgVal cg_dec_idiv(CgCtx *cg, const Type *ta, CgVal a, const Type *tb, CgVal b);
-CgVal cg_dec_pmod_rem(CgCtx *cg, const char *fn, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b);
+/* a % b (fn "srt_dec_rem") or pmod(a, b) ("srt_dec_pmod") of two decimals, the result of type
+   rt: NULL for a zero divisor, Java's "Division impossible" fails the query. */
+CgVal cg_dec_pmod_rem(CgCtx *cg, const char *fn, const Type *rt, const Type *ta, CgVal a,
+                      const Type *tb, CgVal b);
 /* The value at scale from_s rounded to scale to_s by mode (SRT_DEC_HALF_UP, _FLOOR,
    _CEILING), at scale max(to_s, 0) with at most p digits; NULL if it needs more. */
 CgVal cg_dec_round(CgCtx *cg, CgVal a, int from_s, int to_s, int mode, int p);

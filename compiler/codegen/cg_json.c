@@ -314,8 +314,9 @@ CgSlots cg_slots_save(CgCtx *cg, const Type *t, LLVMValueRef null_slot, LLVMValu
 /* Put the saved slots back when the reader's status is BADTYPE or RANGE. */
 void cg_slots_keep_on_bad(CgCtx *cg, const CgSlots *s, LLVMValueRef status)
 {
-    LLVMValueRef bad = cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_BADTYPE), ""),
-                             LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_RANGE), ""));
+    LLVMValueRef bad =
+        cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_BADTYPE), ""),
+              LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_RANGE), ""));
     LLVMBasicBlockRef bb_keep = cg_block(cg, "keep.earlier"), bb_on = cg_block(cg, "keep.done");
     LLVMBuildCondBr(cg->b, bad, bb_keep, bb_on);
     cg_at(cg, bb_keep);
@@ -359,7 +360,8 @@ static void read_field(JsonCtx *j, int i)
         LLVMBuildBr(cg->b, j->bb_after_value);
         return;
     }
-    CgSlots kept = cg_slots_save(cg, t, j->rec->null_slots[i], j->rec->val_slots[i], j->rec->len_slots[i]);
+    CgSlots kept =
+        cg_slots_save(cg, t, j->rec->null_slots[i], j->rec->val_slots[i], j->rec->len_slots[i]);
     if (!j->wide) {
         np = cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
                             j->rec->val_slots[i], j->rec->len_slots[i], j->st, j->bb_malformed,

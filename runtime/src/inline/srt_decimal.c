@@ -332,8 +332,8 @@ srt_i128 srt_dec_quot(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t s
    divideToIntegralValue does (quot_impossible); with pmod = 1 Pmod's decimal case
    (arithmetic.scala): r = a % n, and (r + n) % n when r < 0.  Then changed to (p, s);
    SRT_DEC_NONE for a zero divisor. */
-static srt_i128 dec_rem(srt_i128 a, srt_i128 b, SrtQuery *qry, int32_t sa, int32_t sb, int32_t p, int32_t s,
-                        int pmod)
+static srt_i128 dec_rem(srt_i128 a, srt_i128 b, SrtQuery *qry, int32_t sa, int32_t sb, int32_t p,
+                        int32_t s, int pmod)
 {
     if (b == 0)
         return SRT_DEC_NONE;
@@ -359,12 +359,14 @@ static srt_i128 dec_rem(srt_i128 a, srt_i128 b, SrtQuery *qry, int32_t sa, int32
     return finish(r, neg, sc, p, s);
 }
 
-srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p, int32_t s)
+srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p,
+                     int32_t s)
 {
     return dec_rem(a, b, q, sa, sb, p, s, 0);
 }
 
-srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p, int32_t s)
+srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p,
+                      int32_t s)
 {
     return dec_rem(a, b, q, sa, sb, p, s, 1);
 }
