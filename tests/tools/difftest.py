@@ -358,6 +358,13 @@ class Gen:
             return self.column_named("w", "STRING")
         return self.expr("STRING", depth)
 
+    def k_or_small(self):
+        """Column k (a small INT), or a small literal where there is none: a literal of the
+        whole INT range would pad to 2^31 characters (DuckDB ran out of time on seed 2614)."""
+        if any(n == "k" or n.endswith(".k") for n, _ in self.cols):
+            return self.column_named("k", "INT")
+        return self.small_int()
+
     def column_named(self, suffix, t):
         cs = [n for n, ct in self.cols if ct == t and (n == suffix or n.endswith("." + suffix))]
         return Expr(cs[0], cs[0], t) if cs else self.literal(t)
@@ -521,7 +528,7 @@ class Gen:
             return Expr(f"trim({f} '{c}' FROM {s.spark})", f"{du}({s.duck}, '{c}')", "STRING")
         if k == 7:
             f = self.pick(["lpad", "rpad"])
-            n = self.small_int() if self.r.random() < 0.7 else self.column_named("k", "INT")
+            n = self.small_int() if self.r.random() < 0.7 else self.k_or_small()
             if self.r.random() < 0.3:
                 return Expr(f"{f}({s.spark}, {n.spark})", f"s{f}({s.duck}, {n.duck}, ' ')",
                             "STRING")
@@ -605,7 +612,7 @@ class Gen:
             n = self.pick([self.small_int(), self.column("INT") if self.r.random() < 0.2 else
                            self.small_int()])
             if n.spark in ("i", "j", "id", "a.i", "b.i", "a.j", "b.j") or "." in n.spark:
-                n = self.column_named("k", "INT")
+                n = self.k_or_small()
             f = self.pick(["date_add", "date_sub", "dateadd"])
             op = "-" if f == "date_sub" else "+"
             return Expr(f"{f}({d.spark}, {n.spark})", f"({d.duck} {op} {n.duck})", "DATE")
