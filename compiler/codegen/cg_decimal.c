@@ -97,6 +97,8 @@ CgVal cg_dec_rescale(CgCtx *cg, CgVal a, int from_s, int p, int s)
 
 CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b)
 {
+    if (op == BOP_MOD)
+        return cg_dec_pmod_rem(cg, "srt_dec_rem", rt, ta, a, tb, b);
     LLVMValueRef null = cg_or(cg, a.null, b.null);
     const char *fn;
     LLVMValueRef bv = b.v;
@@ -105,7 +107,6 @@ CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, Cg
     case BOP_SUB: fn = "srt_dec_add"; bv = LLVMBuildNeg(cg->b, b.v, "neg"); break;
     case BOP_MUL: fn = "srt_dec_mul"; break;
     case BOP_DIV: fn = "srt_dec_div"; break;
-    case BOP_MOD: fn = "srt_dec_rem"; break;
     default: SL_UNREACHABLE();
     }
     LLVMValueRef args[6] = {a.v, bv, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, rt->precision),
@@ -125,11 +126,14 @@ CgVal cg_dec_idiv(CgCtx *cg, const Type *ta, CgVal a, const Type *tb, CgVal b)
     return scalar(r.null, LLVMBuildTrunc(cg->b, r.v, cg->t_i64, "div"));
 }
 
-CgVal cg_dec_pmod(CgCtx *cg, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b)
+/* a % b (srt_dec_rem) or pmod(a, b) (srt_dec_pmod) of decimals, which can fail the query. */
+CgVal cg_dec_pmod_rem(CgCtx *cg, const char *fn, const Type *rt, const Type *ta, CgVal a,
+                      const Type *tb, CgVal b)
 {
-    LLVMValueRef args[6] = {a.v, b.v, cg_i32(cg, ta->scale), cg_i32(cg, tb->scale), cg_i32(cg, rt->precision),
-                            cg_i32(cg, rt->scale)};
-    return call_val(cg, "srt_dec_pmod", args, 6, cg_or(cg, a.null, b.null));
+    LLVMValueRef sa = cg_i32(cg, ta->scale), sb = cg_i32(cg, tb->scale);
+    LLVMValueRef args[7] = {
+        a.v, b.v, cg->q, sa, sb, cg_i32(cg, rt->precision), cg_i32(cg, rt->scale)};
+    return call_val(cg, fn, args, 7, cg_or(cg, a.null, b.null));
 }
 
 CgVal cg_dec_round(CgCtx *cg, CgVal a, int from_s, int to_s, int mode, int p)

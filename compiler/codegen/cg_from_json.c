@@ -92,13 +92,17 @@ static void read_field(FjCtx *j, int i)
         np = cg_json_value_call(cg, ft, j->ro, p, j->end, field_datum(j, i), j->st);
         check_ptr(j, np, "field.ok");
         /* srt_json_value leaves the datum NULL unless the status is OK or PARTIAL. */
-    } else if (j->t->n_fields <= CG_WIDE_RECORD) {
-        np = cg_json_decode(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
-                            j->len_slots[i], j->st, j->bb_malformed, false);
-    } else { /* a wide schema: the shared per-type readers, as a wide record (cg_json.c) */
-        np = cg_json_read_shared(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
-                                 j->len_slots[i], j->st);
-        check_ptr(j, np, "field.ok");
+    } else {
+        CgSlots kept = cg_slots_save(cg, ft, j->null_slots[i], j->val_slots[i], j->len_slots[i]);
+        if (j->t->n_fields <= CG_WIDE_RECORD) {
+            np = cg_json_decode(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
+                                j->len_slots[i], j->st, j->bb_malformed, false);
+        } else { /* a wide schema: the shared per-type readers, as a wide record (cg_json.c) */
+            np = cg_json_read_shared(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
+                                     j->len_slots[i], j->st);
+            check_ptr(j, np, "field.ok");
+        }
+        cg_slots_keep_on_bad(cg, &kept, cg_load(cg, cg->t_i32, j->st, "status"));
     }
     /* a value of another type (BADTYPE, PARTIAL, RANGE): the struct is a partial result */
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");

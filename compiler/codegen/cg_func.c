@@ -999,7 +999,8 @@ static CgVal call_pmod(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     LLVMValueRef x = a[0].v, n = a[1].v, r, fixed, neg, zero_n;
     if (e->type->kind == TY_DECIMAL)
-        return cg_dec_pmod(cg, e->type, e->u.call.args[0]->type, a[0], e->u.call.args[1]->type, a[1]);
+        return cg_dec_pmod_rem(cg, "srt_dec_pmod", e->type, e->u.call.args[0]->type, a[0],
+                               e->u.call.args[1]->type, a[1]);
     if (type_is_fractional(e->type)) { /* in the type: a FLOAT's pmod is float arithmetic */
         LLVMValueRef fzero = LLVMConstReal(LLVMTypeOf(x), 0.0);
         zero_n = LLVMBuildFCmp(cg->b, LLVMRealOEQ, n, fzero, "");

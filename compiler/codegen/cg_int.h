@@ -327,9 +327,12 @@ void cg_dec_store(CgCtx *cg, LLVMValueRef v, LLVMValueRef p);
 CgVal cg_dec_rescale(CgCtx *cg, CgVal a, int from_s, int p, int s);
 /* a op b (+ - * / %) of decimals of types ta and tb into the result type rt. */
 CgVal cg_dec_arith(CgCtx *cg, AstBinaryOp op, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b);
-/* pmod of two decimals, the result of type rt (Spark's Pmod; NULL for a zero divisor). */
+/* a DIV b of two decimals (IntegralDivide), a BIGINT. */
 CgVal cg_dec_idiv(CgCtx *cg, const Type *ta, CgVal a, const Type *tb, CgVal b);
-CgVal cg_dec_pmod(CgCtx *cg, const Type *rt, const Type *ta, CgVal a, const Type *tb, CgVal b);
+/* a % b (fn "srt_dec_rem") or pmod(a, b) ("srt_dec_pmod") of two decimals, the result of type
+   rt: NULL for a zero divisor, Java's "Division impossible" fails the query. */
+CgVal cg_dec_pmod_rem(CgCtx *cg, const char *fn, const Type *rt, const Type *ta, CgVal a,
+                      const Type *tb, CgVal b);
 /* The value at scale from_s rounded to scale to_s by mode (SRT_DEC_HALF_UP, _FLOOR,
    _CEILING), at scale max(to_s, 0) with at most p digits; NULL if it needs more. */
 CgVal cg_dec_round(CgCtx *cg, CgVal a, int from_s, int to_s, int mode, int p);
@@ -352,6 +355,14 @@ typedef struct CgRecord {
     LLVMValueRef state; /* the struct of all these when a shared parser fills them (cg_parser.c) */
 } CgRecord;
 void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec);
+/* A scalar field's slots and their values before a JSON value is decoded into them
+   (cg_slots_save), put back when the value has the wrong type (cg_slots_keep_on_bad). */
+typedef struct CgSlots {
+    LLVMValueRef null_slot, val_slot, len_slot, null, val, len;
+} CgSlots;
+CgSlots cg_slots_save(CgCtx *cg, const Type *t, LLVMValueRef null_slot, LLVMValueRef val_slot,
+                      LLVMValueRef len_slot);
+void cg_slots_keep_on_bad(CgCtx *cg, const CgSlots *s, LLVMValueRef status);
 void cg_record_clear(CgCtx *cg, const PQuery *pq, const CgRecord *rec);
 void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *cols);
 /* Emits the parser at the builder's position.  On return the builder is in the

@@ -331,6 +331,37 @@ static LLVMValueRef inc(CgCtx *cg, LLVMValueRef p)
     return cg_gepc(cg, p, 1, "p.next");
 }
 
+/* A field's slots before its value is decoded.  JacksonParser.convertObject sets a field
+   only when its converter returns: a value of the wrong type (BADTYPE, RANGE) leaves what an
+   earlier key of the same name gave it ({"n": 1, "n": "x"} keeps 1 in the partial result). */
+CgSlots cg_slots_save(CgCtx *cg, const Type *t, LLVMValueRef null_slot, LLVMValueRef val_slot,
+                      LLVMValueRef len_slot)
+{
+    CgSlots s = {null_slot, val_slot, len_slot, NULL, NULL, NULL};
+    s.null = cg_load(cg, cg->t_i1, null_slot, "keep.null");
+    s.val = cg_load(cg, cg_type_of(cg, t), val_slot, "keep.val");
+    if (len_slot)
+        s.len = cg_load(cg, cg->t_i32, len_slot, "keep.len");
+    return s;
+}
+
+/* Put the saved slots back when the reader's status is BADTYPE or RANGE. */
+void cg_slots_keep_on_bad(CgCtx *cg, const CgSlots *s, LLVMValueRef status)
+{
+    LLVMValueRef bad =
+        cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_BADTYPE), ""),
+              LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_RANGE), ""));
+    LLVMBasicBlockRef bb_keep = cg_block(cg, "keep.earlier"), bb_on = cg_block(cg, "keep.done");
+    LLVMBuildCondBr(cg->b, bad, bb_keep, bb_on);
+    cg_at(cg, bb_keep);
+    cg_store(cg, s->null, s->null_slot);
+    cg_store(cg, s->val, s->val_slot);
+    if (s->len_slot)
+        cg_store(cg, s->len, s->len_slot);
+    LLVMBuildBr(cg->b, bb_on);
+    cg_at(cg, bb_on);
+}
+
 /* Remember a value of the wrong type (status BADTYPE or PARTIAL): the record is malformed. */
 static void note_bad(JsonCtx *j, LLVMValueRef status)
 {
@@ -363,6 +394,8 @@ static void read_field(JsonCtx *j, int i)
         LLVMBuildBr(cg->b, j->bb_after_value);
         return;
     }
+    CgSlots kept =
+        cg_slots_save(cg, t, j->rec->null_slots[i], j->rec->val_slots[i], j->rec->len_slots[i]);
     if (!j->wide) {
         np = cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
                             j->rec->val_slots[i], j->rec->len_slots[i], j->st, j->bb_malformed,
@@ -373,6 +406,7 @@ static void read_field(JsonCtx *j, int i)
         check_ptr(j, np, "field.ok");
     }
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");
+    cg_slots_keep_on_bad(cg, &kept, status);
     if (t->kind == TY_TIMESTAMP && !j->fast && strcmp(cg_read_mode(j->pq), "FAILFAST") == 0) {
         /* FAILFAST names a number of seconds too large for a TIMESTAMP. */
         LLVMBasicBlockRef bb_range = cg_block(cg, "ts.range");

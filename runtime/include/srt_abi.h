@@ -1422,13 +1422,17 @@ int srt_dec_digits(srt_i128 v, char *out);
 srt_i128 srt_dec_add(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 srt_i128 srt_dec_mul(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
 srt_i128 srt_dec_div(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
-srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
+/* a % b of two decimals; an integral quotient a / b of more than 38 significant digits fails
+   the query (Java's "Division impossible", as for srt_dec_quot and srt_dec_pmod). */
+srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p,
+                     int32_t s);
 /* a DIV b of two decimals (IntegralDivide): the integral part of a / b as DECIMAL(p, 0)
-   (SRT_DEC_NONE for a zero divisor or more than p digits); a quotient of more than 38 digits
-   fails the query (Java's "Division impossible"). */
+   (SRT_DEC_NONE for a zero divisor or more than p digits); a quotient with a nonzero digit
+   past its 38 most significant ones fails the query (Java's "Division impossible"). */
 srt_i128 srt_dec_quot(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p);
 /* pmod(a, b) of two decimals (Spark's Pmod). */
-srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s);
+srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p,
+                      int32_t s);
 /* round (HALF_UP, to_s may be negative), bround (HALF_EVEN), floor and ceil of a decimal:
    the result at scale max(to_s, 0). */
 enum { SRT_DEC_HALF_UP = 0, SRT_DEC_FLOOR = 1, SRT_DEC_CEILING = 2, SRT_DEC_HALF_EVEN = 3 };

@@ -95,8 +95,35 @@ static const char *op(DecOp f, srt_i128 a, int sa, srt_i128 b, int sb, int p, in
     return fmt(r, s, 1);
 }
 
+/* srt_dec_rem and srt_dec_pmod fail a query: the tests give them this one. */
+static SrtMem tq_mem;
+static SrtQuery *tq;
+
+static void tq_open(void)
+{
+    srt_mem_init(&tq_mem);
+    tq = srt_query_new_detached(&tq_mem);
+}
+
+static void tq_close(void)
+{
+    srt_query_free(tq);
+    ck_assert_uint_eq(tq_mem.in_use, 0);
+}
+
+static srt_i128 rem_(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s)
+{
+    return srt_dec_rem(a, b, tq, sa, sb, p, s);
+}
+
+static srt_i128 pmod_(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s)
+{
+    return srt_dec_pmod(a, b, tq, sa, sb, p, s);
+}
+
 START_TEST(test_arithmetic)
 {
+    tq_open();
     /* 0.1 + 0.2 as DECIMAL(2,1) */
     ck_assert_str_eq(op(srt_dec_add, 1, 1, 2, 1, 2, 1), "0.3");
     /* 1.5 + 0.25 -> DECIMAL(4,2) */
@@ -127,10 +154,12 @@ START_TEST(test_arithmetic)
     ck_assert_str_eq(op(srt_dec_div, pow10_(38) - 1, 38, 2, 0, 38, 0), "1");
     ck_assert_str_eq(op(srt_dec_div, 1, 0, 3, 0, 38, 37), "0.3333333333333333333333333333333333333");
     /* remainders keep the dividend's sign */
-    ck_assert_str_eq(op(srt_dec_rem, 1000, 2, 3, 0, 3, 2), "1.00");
-    ck_assert_str_eq(op(srt_dec_rem, -75, 1, 2, 0, 2, 1), "-1.5");
-    ck_assert_str_eq(op(srt_dec_rem, 75, 1, -2, 0, 2, 1), "1.5");
-    ck_assert_str_eq(op(srt_dec_rem, 75, 1, 0, 0, 2, 1), "NULL");
+    ck_assert_str_eq(op(rem_, 1000, 2, 3, 0, 3, 2), "1.00");
+    ck_assert_str_eq(op(rem_, -75, 1, 2, 0, 2, 1), "-1.5");
+    ck_assert_str_eq(op(rem_, 75, 1, -2, 0, 2, 1), "1.5");
+    ck_assert_str_eq(op(rem_, 75, 1, 0, 0, 2, 1), "NULL");
+    ck_assert(!tq->failed);
+    tq_close();
 }
 END_TEST
 
@@ -231,21 +260,51 @@ END_TEST
 
 START_TEST(test_pmod)
 {
+    tq_open();
     srt_i128 max = pow10_(38) - 1;
     /* pmod(2.50, 0.7) and pmod(-2.50, 0.7) */
-    ck_assert_str_eq(op(srt_dec_pmod, 250, 2, 7, 1, 2, 2), "0.40");
-    ck_assert_str_eq(op(srt_dec_pmod, -250, 2, 7, 1, 2, 2), "0.30");
+    ck_assert_str_eq(op(pmod_, 250, 2, 7, 1, 2, 2), "0.40");
+    ck_assert_str_eq(op(pmod_, -250, 2, 7, 1, 2, 2), "0.30");
     /* a negative divisor: (r + n) % n is r again (Java's remainder) */
-    ck_assert_str_eq(op(srt_dec_pmod, -25, 0, -7, 0, 1, 0), "-4");
-    ck_assert_str_eq(op(srt_dec_pmod, 25, 0, -7, 0, 1, 0), "4");
+    ck_assert_str_eq(op(pmod_, -25, 0, -7, 0, 1, 0), "-4");
+    ck_assert_str_eq(op(pmod_, 25, 0, -7, 0, 1, 0), "4");
     /* an exact multiple, a zero divisor */
-    ck_assert_str_eq(op(srt_dec_pmod, -140, 1, 7, 0, 2, 1), "0.0");
-    ck_assert_str_eq(op(srt_dec_pmod, 5, 0, 0, 2, 3, 2), "NULL");
+    ck_assert_str_eq(op(pmod_, -140, 1, 7, 0, 2, 1), "0.0");
+    ck_assert_str_eq(op(pmod_, 5, 0, 0, 2, 3, 2), "NULL");
     /* 10^38 - 1 = 1 (mod 7) */
-    ck_assert_str_eq(op(srt_dec_pmod, max, 0, 7, 0, 1, 0), "1");
-    ck_assert_str_eq(op(srt_dec_pmod, -max, 0, 7, 0, 1, 0), "6");
+    ck_assert_str_eq(op(pmod_, max, 0, 7, 0, 1, 0), "1");
+    ck_assert_str_eq(op(pmod_, -max, 0, 7, 0, 1, 0), "6");
     /* the result must fit the result type: 9 in DECIMAL(1,1) does not */
-    ck_assert_str_eq(op(srt_dec_pmod, 9, 0, 10, 0, 1, 1), "NULL");
+    ck_assert_str_eq(op(pmod_, 9, 0, 10, 0, 1, 1), "NULL");
+    ck_assert(!tq->failed);
+    tq_close();
+}
+END_TEST
+
+/* Decimal.% is BigDecimal.remainder(b, MathContext(38)): divideToIntegralValue throws
+   "Division impossible" when the integral quotient has a nonzero digit past its 38 most
+   significant ones, but not for 10^k with k > 38 (its 38 digits rounded DOWN are exact). */
+START_TEST(test_rem_impossible)
+{
+    srt_i128 max = pow10_(38) - 1;
+    tq_open();
+    /* (10^38 - 1) % 10^-2: quotient 10^40 - 100, 38 nines then zeros: exact, remainder 0 */
+    ck_assert_str_eq(op(rem_, max, 0, 1, 2, 2, 2), "0.00");
+    /* 10^37 % 10^-3: quotient 10^40 */
+    ck_assert_str_eq(op(rem_, pow10_(37), 0, 1, 3, 3, 3), "0.000");
+    ck_assert(!tq->failed);
+    /* (10^38 - 1) % 0.7: quotient 142857...141 (39 digits) */
+    ck_assert_str_eq(op(rem_, max, 0, 7, 1, 1, 1), "NULL");
+    ck_assert(tq->failed);
+    ck_assert_msg(strstr(tq->err.msg, "%: java.lang.ArithmeticException: Division impossible") != NULL, "%s",
+                  tq->err.msg);
+    tq_close();
+    tq_open();
+    ck_assert_str_eq(op(pmod_, -max, 0, 7, 1, 1, 1), "NULL");
+    ck_assert(tq->failed);
+    ck_assert_msg(strstr(tq->err.msg, "pmod: java.lang.ArithmeticException: Division impossible") != NULL,
+                  "%s", tq->err.msg);
+    tq_close();
 }
 END_TEST
 
@@ -264,9 +323,14 @@ START_TEST(test_quot)
     ck_assert(srt_dec_quot(-1, 3, q, 0, 0, 1) == 0);        /* -1 div 3 is 0, not -0 */
     ck_assert(srt_dec_quot(1000, 1, q, 0, 0, 3) == SRT_DEC_NONE); /* 4 digits in DECIMAL(3,0) */
     ck_assert(srt_dec_quot(max, 3, q, 0, 0, 38) == max / 3);
+    /* a quotient of 10^39 has 39 digits but is exact in 38: NULL in DECIMAL(38,0), no error */
+    ck_assert(srt_dec_quot(pow10_(37), 1, q, 0, 2, 38) == SRT_DEC_NONE);
     ck_assert(!q->failed);
-    /* 10^38 - 1 divided by 10^-37: more than 38 digits, Java's "Division impossible" */
+    /* 10^38 - 1 divided by 10^-37: 38 nines and 37 zeros, exact in 38 digits: NULL */
     ck_assert(srt_dec_quot(max, 1, q, 0, 37, 38) == SRT_DEC_NONE);
+    ck_assert(!q->failed);
+    /* divided by 7 * 10^-37: a nonzero digit past the 38th, Java's "Division impossible" */
+    ck_assert(srt_dec_quot(max, 7, q, 0, 37, 38) == SRT_DEC_NONE);
     ck_assert(q->failed);
     ck_assert_msg(strstr(q->err.msg, "Division impossible") != NULL, "%s", q->err.msg);
     srt_query_free(q);
@@ -309,6 +373,7 @@ Suite *rt_decimal_suite(void)
     tcase_add_test(tc, test_json);
     tcase_add_test(tc, test_round_floor_ceil);
     tcase_add_test(tc, test_pmod);
+    tcase_add_test(tc, test_rem_impossible);
     tcase_add_test(tc, test_quot);
     tcase_add_test(tc, test_times_long);
     suite_add_tcase(s, tc);

@@ -290,11 +290,27 @@ int srt_dec_times_long(srt_i128 v, int32_t s, int64_t m, int32_t ctx, int64_t *o
     return 0;
 }
 
+/* Whether BigDecimal.divideToIntegralValue(b, MathContext(38, HALF_UP)) throws "Division
+   impossible" for the integral quotient quo: it divides to 38 digits rounded DOWN, and throws
+   when that is not the whole integral part, that is when quo has a nonzero digit past its 38
+   most significant ones (Decimal.quot, Decimal.%). */
+static int quot_impossible(U256 quo)
+{
+    U256 lim = u_pow10(38), ten = u_of(10), q, r;
+    while (u_cmp(quo, lim) >= 0) {
+        u_divmod(quo, ten, &q, &r);
+        if (!u_is_zero(r))
+            return 1;
+        quo = q;
+    }
+    return 0;
+}
+
 srt_i128 srt_dec_quot(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p)
 {
     /* Decimal.quot: BigDecimal.divideToIntegralValue(b, MathContext(38, HALF_UP)), the
-       integral part of a / b (truncated toward zero), which throws "Division impossible"
-       past 38 digits; then IntegralDivide's checkDecimalOverflow to DECIMAL(p, 0). */
+       integral part of a / b (truncated toward zero); then IntegralDivide's
+       checkDecimalOverflow to DECIMAL(p, 0). */
     if (b == 0)
         return SRT_DEC_NONE;
     int na, nb;
@@ -304,17 +320,20 @@ srt_i128 srt_dec_quot(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t s
     for (int i = 0; i < sa; i++)
         u_mul_small(&d, 10);
     u_divmod(n, d, &quo, &rem);
-    if (u_cmp(quo, u_pow10(38)) >= 0) {
+    if (quot_impossible(quo)) {
         srt_query_fail(q, "div: java.lang.ArithmeticException: Division impossible");
         return SRT_DEC_NONE;
     }
     return finish(quo, na != nb && !u_is_zero(quo), 0, p, 0);
 }
 
-/* Decimal.% (pmod = 0): the exact remainder at the larger scale, with the sign of the
-   dividend; with pmod = 1 Pmod's decimal case (arithmetic.scala): r = a % n, and (r + n) % n
-   when r < 0.  Then changed to (p, s); SRT_DEC_NONE for a zero divisor. */
-static srt_i128 dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s, int pmod)
+/* Decimal.% (pmod = 0): BigDecimal.remainder(b, MathContext(38, HALF_UP)), the exact
+   remainder at the larger scale with the sign of the dividend, which fails the query as
+   divideToIntegralValue does (quot_impossible); with pmod = 1 Pmod's decimal case
+   (arithmetic.scala): r = a % n, and (r + n) % n when r < 0.  Then changed to (p, s);
+   SRT_DEC_NONE for a zero divisor. */
+static srt_i128 dec_rem(srt_i128 a, srt_i128 b, SrtQuery *qry, int32_t sa, int32_t sb, int32_t p,
+                        int32_t s, int pmod)
 {
     if (b == 0)
         return SRT_DEC_NONE;
@@ -326,6 +345,11 @@ static srt_i128 dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t 
     for (int i = sb; i < sc; i++)
         u_mul_small(&mb, 10);
     u_divmod(ma, mb, &q, &r);
+    if (quot_impossible(q)) {
+        srt_query_fail(qry, pmod ? "pmod: java.lang.ArithmeticException: Division impossible"
+                                 : "%: java.lang.ArithmeticException: Division impossible");
+        return SRT_DEC_NONE;
+    }
     int neg = na && !u_is_zero(r);
     if (pmod && neg && !nb) { /* -|b| < r < 0 < b: (r + b) % b is b - |r| */
         u_sub(&mb, r);
@@ -335,14 +359,16 @@ static srt_i128 dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t 
     return finish(r, neg, sc, p, s);
 }
 
-srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s)
+srt_i128 srt_dec_rem(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p,
+                     int32_t s)
 {
-    return dec_rem(a, b, sa, sb, p, s, 0);
+    return dec_rem(a, b, q, sa, sb, p, s, 0);
 }
 
-srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, int32_t sa, int32_t sb, int32_t p, int32_t s)
+srt_i128 srt_dec_pmod(srt_i128 a, srt_i128 b, SrtQuery *q, int32_t sa, int32_t sb, int32_t p,
+                      int32_t s)
 {
-    return dec_rem(a, b, sa, sb, p, s, 1);
+    return dec_rem(a, b, q, sa, sb, p, s, 1);
 }
 
 /* The value at scale from_s rounded to scale to_s (negative: tens, hundreds, ...) by mode,

@@ -467,27 +467,30 @@ static uint32_t t_text(char *o, const char *s, int count)
     return (uint32_t)n;
 }
 
-/* One run of `count` pattern letters c. */
-static uint32_t t_field(char *o, char c, int count, const TParts *t)
+/* One run of `count` pattern letters c; era: the pattern has a G, so y is the year of the
+   era (DateTimeFormatterHelper.convertIncompatiblePattern turns y into u only without one). */
+static uint32_t t_field(char *o, char c, int count, const TParts *t, int era)
 {
     switch (c) {
     case 'y':
-    case 'u':
+    case 'u': {
+        int64_t year = c == 'y' && era && t->year <= 0 ? 1 - t->year : t->year;
         if (count == 2) /* ReducedPrinterParser.getValue: |year| % 100 */
-            return t_num(o, (t->year < 0 ? -t->year : t->year) % 100, 2);
+            return t_num(o, (year < 0 ? -year : year) % 100, 2);
         /* Spark formats y as u (DateTimeFormatterHelper.convertIncompatiblePattern): four or
            more letters are appendValue(YEAR, count, 19, EXCEEDS_PAD), which puts '+' before a
            year of more digits than letters. */
-        if (count >= 4 && t->year > 0) {
+        if (count >= 4 && year > 0) {
             int64_t limit = 1;
             for (int i = 0; i < count && limit <= INT64_MAX / 10; i++)
                 limit *= 10;
-            if (t->year >= limit) {
+            if (year >= limit) {
                 o[0] = '+';
-                return 1 + t_num(o + 1, t->year, count);
+                return 1 + t_num(o + 1, year, count);
             }
         }
-        return t_num(o, t->year, count);
+        return t_num(o, year, count);
+    }
     case 'M':
     case 'L':
         if (count >= 3)
@@ -535,7 +538,9 @@ static uint32_t t_field(char *o, char c, int count, const TParts *t)
         }
         return t_num(o, qtr, count);
     }
-    case 'G':
+    case 'G': /* TextStyle SHORT, FULL for GGGG (Java 9+'s CLDR names); GGGGG is refused */
+        if (count == 4)
+            return t_text(o, t->year > 0 ? "Anno Domini" : "Before Christ", count);
         memcpy(o, t->year > 0 ? "AD" : "BC", 2);
         return 2;
     case 'z': /* the session zone, UTC: its short name, or its full one for zzzz */
@@ -609,6 +614,11 @@ uint32_t srt_date_format_into(int64_t us, const char *fmt, uint32_t fmt_n, int l
 {
     TParts t;
     t_split(us, &t);
+    int era = 0, quoted = 0;
+    for (uint32_t k = 0; k < fmt_n; k++) {
+        quoted ^= fmt[k] == '\'';
+        era |= !quoted && fmt[k] == 'G';
+    }
     uint32_t n = 0, i = 0;
     while (i < fmt_n) {
         char c = fmt[i];
@@ -616,7 +626,7 @@ uint32_t srt_date_format_into(int64_t us, const char *fmt, uint32_t fmt_n, int l
             int count = 1;
             while (i + (uint32_t)count < fmt_n && fmt[i + (uint32_t)count] == c && count < 20)
                 count++;
-            n += t_field(o + n, c, count, &t);
+            n += t_field(o + n, c, count, &t, era);
             i += (uint32_t)count;
         } else if (c == '[' || c == ']') {
             /* DateTimeFormatterBuilder.optionalStart/End: printed when every field in it is
