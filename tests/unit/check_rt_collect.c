@@ -4,6 +4,7 @@
 */
 #include <check.h>
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -489,6 +490,62 @@ START_TEST(test_quantile_digest)
 }
 END_TEST
 
+/* One digest (relative error 0.01) of 3 M values in one batch, encoded into b: 20 runs of
+   ascending values with repeats (steps of 0 to 4), the runs' ranges out of order, as a batch
+   of time-ordered files read longest first gives, with a value inside a run every 1,000 (x
+   lands amid the samples) and one below all others every 100,000 (x lands first); with nan,
+   a NaN every 500,000 too (Java's order: above every number). */
+static void quantile_encode(SrtMem *m, bool nan, SrtBuf *b)
+{
+    const int64_t n = 3000000, per = n / 20;
+    SrtQuantile *d = NULL;
+    uint64_t x = 88172645463325252u;
+    double v = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (i % per == 0)
+            v = (double)((i / per * 7 % 20) * per * 3);
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        v += (double)(x % 5);
+        double y = v;
+        if (nan && i % 500000 == 499998)
+            y = NAN;
+        else if (i % 100000 == 99999)
+            y = -1.0 - (double)i;
+        else if (i % 1000 == 999)
+            y = v - (double)(x % 200);
+        ck_assert_int_eq(srt_quantile_push(m, &d, 1, 0.01, y), 0);
+    }
+    ck_assert_int_eq(srt_quantile_settle(m, d), 0);
+    srt_collect_encode((SrtCollect *)(void *)d, SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE, b);
+    srt_quantile_free(m, d);
+}
+
+/* An add that would compress a stable digest again, made in place (part_add_stable), leaves
+   the digest Spark's long way (a compression per add) leaves, byte for byte.  The digests of
+   quantile_encode reach the sample limit (4 / relativeError) after compressing, and then 98%
+   of their adds are made in place. */
+START_TEST(test_quantile_stable_adds)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    for (int nan = 0; nan < 2; nan++) {
+        SrtBuf fast, slow;
+        srt_buf_init(&fast, &m);
+        srt_buf_init(&slow, &m);
+        srt_quantile_stable_adds = 1;
+        quantile_encode(&m, nan, &fast);
+        srt_quantile_stable_adds = 0;
+        quantile_encode(&m, nan, &slow);
+        srt_quantile_stable_adds = 1;
+        ck_assert_uint_eq(fast.n, slow.n);
+        ck_assert(memcmp(fast.p, slow.p, fast.n) == 0);
+        srt_buf_free(&fast);
+        srt_buf_free(&slow);
+    }
+    ck_assert_uint_eq(m.in_use, 0);
+}
+END_TEST
+
 Suite *rt_collect_suite(void)
 {
     Suite *s = suite_create("rt_collect");
@@ -505,5 +562,9 @@ Suite *rt_collect_suite(void)
     tcase_add_test(tc, test_hashed_checkpoint);
     tcase_add_test(tc, test_quantile_digest);
     suite_add_tcase(s, tc);
+    TCase *slow = tcase_create("slow"); /* the long way: a compression per add */
+    tcase_set_timeout(slow, 300);
+    tcase_add_test(slow, test_quantile_stable_adds);
+    suite_add_tcase(s, slow);
     return s;
 }
