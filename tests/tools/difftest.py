@@ -1265,8 +1265,13 @@ def sluice_text(queries):
 
 def run_sluice(sluice, work, queries):
     """(tables, error text): the tables of one build and run of these queries."""
+    return run_sql(sluice, work, sluice_text(queries))
+
+
+def run_sql(sluice, work, sql_text):
+    """(tables, error text): the tables of one build and run of sql_text (modeldiff.py too)."""
     with open(os.path.join(work, "q.sql"), "w") as f:
-        f.write(sluice_text(queries))
+        f.write(sql_text)
     b = subprocess.run([sluice, "build", "q.sql", "-o", "q"], cwd=work, capture_output=True,
                        text=True)
     if b.returncode != 0:

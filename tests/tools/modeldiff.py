@@ -37,7 +37,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from spark_show import java_double  # noqa: E402
-from difftest import escape_meta, parse_tables  # noqa: E402
+from difftest import escape_meta, run_sql  # noqa: E402
 
 MAX_P = 38
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
@@ -1080,22 +1080,6 @@ def same_cell(a, b, t):
     return False
 
 
-def run_sluice(sluice, work, sql_text):
-    with open(os.path.join(work, "q.sql"), "w") as f:
-        f.write(sql_text)
-    b = subprocess.run([sluice, "build", "q.sql", "-o", "q"], cwd=work, capture_output=True,
-                       text=True)
-    if b.returncode != 0:
-        return None, "build: " + b.stdout + b.stderr
-    try:
-        p = subprocess.run(["./q"], cwd=work, capture_output=True, text=True, timeout=60)
-    except subprocess.TimeoutExpired:
-        return None, "run: timeout"
-    if p.returncode != 0:
-        return None, f"run (exit {p.returncode}): " + p.stderr[-2000:]
-    return parse_tables(p.stdout), None
-
-
 def table_head(dtypes):
     cols = ["id INT", "k INT"] + [f"{n} DECIMAL({p},{s})" for n, (p, s) in zip("abc", dtypes)] + \
         ["i INT", "l BIGINT", "d DOUBLE", "e DOUBLE", "s STRING", "w STRING", "ts TIMESTAMP"]
@@ -1121,7 +1105,7 @@ def check_seed(args, seed):
         with open(os.path.join(work, "data", name, "part-0.json"), "w") as f:
             f.write("".join(x + "\n" for x in lines))
     ok_queries = [q for q in queries if not isinstance(q.expect, SparkError)]
-    tables, err = run_sluice(args.sluice, work, head + "\n".join(q.sql for q in ok_queries) + "\n")
+    tables, err = run_sql(args.sluice, work, head + "\n".join(q.sql for q in ok_queries) + "\n")
     results = {}
     if err is None and len(tables) == len(ok_queries):
         results = {id(q): (t[1], None) for q, t in zip(ok_queries, tables)}
@@ -1130,7 +1114,7 @@ def check_seed(args, seed):
         if id(q) in results:
             got, e = results[id(q)]
         else:
-            t, e = run_sluice(args.sluice, work, head + q.sql + "\n")
+            t, e = run_sql(args.sluice, work, head + q.sql + "\n")
             got = t[0][1] if t else None
         if isinstance(q.expect, SparkError):
             if e is not None and e.startswith("run"):
