@@ -1079,7 +1079,7 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
     if (state_len != want)
         return srt_err_set(err, SRT_ERR_FORMAT,
                            "session window state in the checkpoint has %u bytes, but the query's "
-                           "state and its strings have %llu",
+                           "state has %llu",
                            state_len, (unsigned long long)want);
     int64_t start, end;
     memcpy(&start, key + t->slot_offset, 8);
@@ -1088,19 +1088,22 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
         return srt_err_set(err, SRT_ERR_FORMAT,
                            "session window in the checkpoint ends (%lld) before it starts (%lld)",
                            (long long)end, (long long)start);
+    /* The fixed bytes with the strings' pointers set, made before the table changes. */
+    uint8_t *fixed = srt_mem_alloc(t->mem, t->state_size ? t->state_size : 1);
+    if (!fixed)
+        return srt_err_nomem(err, "session window state");
     uint8_t *st;
     int created;
     /* The hash is of K: upsert hashes a zeroed copy itself when the slot is set. */
     uint64_t hash = slot_is_zero(t, key) ? srt_hash(key, key_len) : 0;
     int rc = upsert(t, key, key_len, hash, start, end, &st, &created);
     if (rc < 0)
+        srt_mem_free(t->mem, fixed, t->state_size ? t->state_size : 1);
+    if (rc < 0)
         return rc == -SRT_ERR_NOMEM ? srt_err_nomem(err, "session window state")
                                     : srt_err_set(err, SRT_ERR_FORMAT, "bad session window key");
     /* The strings follow the fixed bytes in slot order (srt_sessions_encode_state); a
        NULL one has length 0 and a zero pointer. */
-    uint8_t *fixed = srt_mem_alloc(t->mem, t->state_size ? t->state_size : 1);
-    if (!fixed)
-        return srt_err_nomem(err, "session window state");
     memcpy(fixed, state, t->state_size);
     const uint8_t *str = state + t->state_size;
     for (uint32_t k = 0; k < t->n_str_slots; k++) {
