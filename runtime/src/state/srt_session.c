@@ -1061,7 +1061,7 @@ size_t srt_sessions_bytes(const SrtSessions *t)
     return sizeof *t + t->cap_keys * sizeof *t->keys + t->kbuf_cap +
            t->index_cap * sizeof *t->index + t->scratch_cap + t->sess_bytes +
            t->points_cap * sizeof *t->points + t->runs_bytes + t->strings.bytes +
-           t->str_block_size;
+           t->str_block_size + sizeof *t->str_slots * t->n_str_slots;
 }
 
 int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
