@@ -1381,7 +1381,8 @@ static void str_put(SrtSessions *b, int32_t uid, int64_t ts, const char *v)
     uint8_t key[KEY_LEN];
     make_key(key, uid);
     uint8_t *st;
-    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + 5, &st), 0);
+    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + 5, &st),
+                     0);
     StrSt x = {srt_sessions_strdup(b, v, (uint32_t)strlen(v)), (uint32_t)strlen(v), 1};
     ck_assert_ptr_nonnull(x.p);
     str_max_merge(st, (const uint8_t *)&x, NULL);
@@ -1392,12 +1393,12 @@ typedef struct StrSeen {
     int64_t start[4];
     int n;
     int64_t evict_before; /* remove sessions that start before this */
-    SrtBuf *enc;         /* when set, each kept state encoded (the last one's) */
+    SrtBuf *enc;          /* when set, each kept state encoded (the last one's) */
     const SrtSessions *t;
 } StrSeen;
 
-static int str_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state,
-                     int64_t start, int64_t end)
+static int str_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state, int64_t start,
+                     int64_t end)
 {
     (void)key;
     (void)key_len;
@@ -1421,8 +1422,8 @@ static int str_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *s
 
 static SrtSessions *str_table(SrtMem *m, int batch)
 {
-    SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(m, sizeof(StrSt), SLOT,
-                                                                           str_max_merge);
+    SrtSessions *t =
+        (batch ? srt_sessions_new_batch : srt_sessions_new)(m, sizeof(StrSt), SLOT, str_max_merge);
     uint32_t off = 0;
     ck_assert_ptr_nonnull(t);
     ck_assert_int_eq(srt_sessions_set_string_slots(t, &off, 1), 0);
@@ -1468,8 +1469,11 @@ START_TEST(test_string_slots)
     memcpy(key + SLOT, se, 16);
     SrtErr err;
     srt_err_clear(&err);
-    ck_assert_int_eq(srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
-    ck_assert_int_lt(srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n - 1, &err), 0);
+    ck_assert_int_eq(
+        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
+    ck_assert_int_lt(
+        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n - 1, &err),
+        0);
     srt_buf_free(&enc);
     StrSeen rs = {.evict_before = INT64_MIN};
     ck_assert_int_eq(srt_sessions_visit(r, str_visit, &rs, NULL), 0);

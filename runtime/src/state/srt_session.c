@@ -122,8 +122,8 @@ struct SrtSessions {
        bytes live in this table's arena or block, never in another table's. */
     uint32_t *str_slots;
     uint32_t n_str_slots;
-    SrtArena strings;  /* srt_sessions_strdup, copies taken from other tables */
-    char *str_block;   /* the live strings packed by the last compaction */
+    SrtArena strings; /* srt_sessions_strdup, copies taken from other tables */
+    char *str_block;  /* the live strings packed by the last compaction */
     size_t str_block_size;
 };
 
