@@ -244,6 +244,18 @@ static LLVMValueRef group_table(CgCtx *cg)
     return cg->agg_table ? cg->agg_table : cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table");
 }
 
+/* A copy of n bytes at s kept by the state being updated: the group table's, or the session
+   table's in a session window. */
+static LLVMValueRef state_strdup(CgCtx *cg, LLVMValueRef s, LLVMValueRef n, const char *name)
+{
+    if (cg->session_state) {
+        LLVMValueRef args[3] = {cg->q, s, n};
+        return cg_call(cg, "srt_session_strdup", args, 3, name);
+    }
+    LLVMValueRef args[3] = {group_table(cg), s, n};
+    return cg_call(cg, "srt_agg_strdup", args, 3, name);
+}
+
 /* The order of two values of type t kept as bytes (plan_agg_slot_bytes: a STRING's or
    BINARY's, a STRUCT's or ARRAY's canonical bytes, compared by srt_key_nested_cmp as Spark's
    interpretedOrdering orders them): an i32 < 0, 0 or > 0. */
@@ -278,9 +290,7 @@ static void update_minmax(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x)
         LLVMBuildCondBr(cg->b, better, bb_set, bb_done);
         cg_at(cg, bb_set);
         /* The table keeps its own copy of the string. */
-        LLVMValueRef table = group_table(cg);
-        LLVMValueRef dargs[3] = {table, x.v, x.len};
-        LLVMValueRef copy = cg_call(cg, "srt_agg_strdup", dargs, 3, "mm.copy");
+        LLVMValueRef copy = state_strdup(cg, x.v, x.len, "mm.copy");
         cg_store(cg, copy, st);
         cg_store(cg, x.len, cg_gepc(cg, st, 8, ""));
         cg_store(cg, cg_i32(cg, 1), has_p);
@@ -1245,9 +1255,7 @@ static void store_slot(CgCtx *cg, const Type *t, LLVMValueRef st, CgVal x)
         cg_at(cg, bb_copy);
         if (type_is_nested(t))
             x = nested_bytes(cg, t, x, true);
-        LLVMValueRef table = group_table(cg);
-        LLVMValueRef dargs[3] = {table, x.v, x.len};
-        cg_store(cg, cg_call(cg, "srt_agg_strdup", dargs, 3, "slot.copy"), st);
+        cg_store(cg, state_strdup(cg, x.v, x.len, "slot.copy"), st);
         cg_store(cg, x.len, cg_gepc(cg, st, 8, ""));
         LLVMBuildBr(cg->b, bb_done);
         cg_at(cg, bb_null);
@@ -2340,6 +2348,7 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
     LLVMValueRef uargs[6] = {cg->q, key, len, hash, start, end};
     LLVMValueRef state = cg_call(cg, "srt_session_upsert", uargs, 6, "session");
     LLVMValueRef logs = NULL;
+    cg->session_state = true;
     for (int i = 0; i < pq->agg->n_agg; i++) {
         if (replayed(pq, i)) {
             logs = logs ? logs : logs_values(cg);
@@ -2349,6 +2358,7 @@ void cg_session_update(CgCtx *cg, const PQuery *pq, const CgVal *keys, const CgV
         update_agg(cg, &pq->agg->aggs[i], cg_gepc(cg, state, pq->agg_slots[i].offset, "agg"),
                    args[i], agg_arg2(cg, pq, args, i), NULL);
     }
+    cg->session_state = false;
 }
 
 /* Fold the state of src into dst, aggregate by aggregate (sessions merging). */
@@ -2389,9 +2399,10 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     }
     case AGGB_MINMAX: {
         if (plan_agg_slot_bytes(a->type)) {
-            /* Split batches only (plan refuses STRING and nested min/max with sessions): src's
-               string or nested value's bytes, when better, are taken as they are;
-               srt_agg_merge_from copies them into dst's table. */
+            /* src's string or nested value's bytes, when better, are taken as they are (dst
+               kept on a tie, Greatest/Least keeping the left); srt_agg_merge_from and the
+               session table's merges copy them into dst's table (plan refuses nested values
+               in session windows, whose merge has no query for their types). */
             LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");
             LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, dhp, ""), cg_i32(cg, 0), "");
             LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, shp, ""), cg_i32(cg, 0), "");

@@ -64,6 +64,7 @@ typedef struct CgCtx {
     LLVMValueRef fn;
     LLVMValueRef q;        /* its SrtQuery* argument */
     LLVMValueRef agg_table; /* while cg_agg_update runs: the group table it updates */
+    bool session_state;     /* while cg_session_update runs: strings go to the session table */
     bool one_row;          /* it sees one row per call (an emit function feeding the next
                               level, cg_agg_row; a stream-stream join's unmatched row,
                               cg_ssjoin_outer_fn): no cache of recent groups */

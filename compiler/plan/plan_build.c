@@ -559,27 +559,18 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
             return NULL;
         plan_find_event_key(pq);
         if (pq->agg->window_group >= 0 && pq->agg->group[pq->agg->window_group]->u.window.session) {
-            /* Merging sessions combines states; a STRING min/max keeps its text in the
-               group table, which a session does not have. */
+            /* Merging sessions combines states: a STRING or BINARY value is kept by the
+               session table (srt_sessions_set_string_slots); a nested one is compared with
+               the query's types, which the sessions' merge has not. */
             pq->session = true;
             for (int i = 0; i < pq->agg->n_agg; i++) {
                 const SAgg *ag = &pq->agg->aggs[i];
-                if (sema_agg_info(ag->kind)->body == AGGB_MINMAX && type_is_bytes(ag->type)) {
-                    diag_error(diag, ag->span,
-                               "min/max of a STRING in a session window aggregation is not "
-                               "supported yet");
-                    return NULL;
-                }
                 if (sema_agg_has(ag->kind, AGGP_VALUE_SLOT) &&
-                    (plan_agg_slot_bytes(ag->type) ||
-                     (ag->arg2 && plan_agg_slot_bytes(ag->arg2->type)))) {
+                    (type_is_nested(ag->type) || (ag->arg2 && type_is_nested(ag->arg2->type)))) {
                     diag_error(diag, ag->span,
-                               "%s of a %s in a session window aggregation is not supported yet",
-                               sema_agg_name(ag->kind),
-                               type_is_nested(ag->type) ||
-                                       (ag->arg2 && type_is_nested(ag->arg2->type))
-                                   ? "nested value"
-                                   : "STRING");
+                               "%s of a nested value in a session window aggregation is not "
+                               "supported yet",
+                               sema_agg_name(ag->kind));
                     return NULL;
                 }
                 if (plan_agg_two_level(ag) || plan_agg_collects(ag)) {

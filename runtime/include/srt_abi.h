@@ -305,6 +305,10 @@ typedef void (*SrtMergeFn)(uint8_t *dst_state, const uint8_t *src_state, SrtQuer
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge);
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
                             int64_t start_us, int64_t end_us);
+/* A copy of a STRING (or a nested value's bytes) that a state of the batch's sessions keeps
+   (min/max, first/last, max_by/min_by), owned by the session table; fails the query without
+   memory. */
+const char *srt_session_strdup(SrtQuery *q, const char *s, uint32_t n);
 
 /* The query's batches may be split across threads (--threads): its process function runs
    on runs of whole input lines at once, each into a group table of its own (or rows of its

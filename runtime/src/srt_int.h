@@ -725,6 +725,17 @@ SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offs
 SrtSessions *srt_sessions_new_batch(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
                                     SrtMergeFn merge);
 void srt_sessions_free(SrtSessions *t);
+/* The states' STRING slots (pointer, u32 length at each offset): the table keeps its own
+   copy of every string they point to (srt_sessions_strdup; merges and folds copy what they
+   take from another table), reclaims replaced ones after a visit, and saves and restores
+   them after the fixed bytes (srt_sessions_encode_state).  0, -SRT_ERR_NOMEM or
+   -SRT_ERR_FORMAT (an offset past the state). */
+int srt_sessions_set_string_slots(SrtSessions *t, const uint32_t *offsets, uint32_t n);
+/* A copy of s in t's memory, NULL without memory. */
+const char *srt_sessions_strdup(SrtSessions *t, const char *s, uint32_t n);
+/* The state as a checkpoint keeps it: its fixed bytes, a STRING slot's pointer as 0 (NULL)
+   or 1, then the strings' bytes in slot order. */
+void srt_sessions_encode_state(const SrtSessions *t, const uint8_t *state, SrtBuf *out);
 /* See srt_session_upsert (srt_abi.h).  0 or -SRT_ERR_NOMEM. */
 int srt_sessions_upsert(SrtSessions *t, const void *key, uint32_t key_len, uint64_t hash,
                         int64_t start_us, int64_t end_us, uint8_t **state);
@@ -737,7 +748,7 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
 size_t srt_sessions_count(const SrtSessions *t);   /* sessions held */
 size_t srt_sessions_bytes(const SrtSessions *t);   /* memory held */
 /* Put back one session from a checkpoint: key holds the slot (start, end); the state is
-   state_size bytes.  0, -SRT_ERR_NOMEM, or -SRT_ERR_FORMAT (bad lengths). */
+   as srt_sessions_encode_state wrote it.  0, -SRT_ERR_NOMEM, or -SRT_ERR_FORMAT (bad lengths). */
 int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
                          uint32_t state_len, SrtErr *err);
 /* Fold the batch table b into t as Spark's SessionWindowStateStoreRestoreExec and

@@ -1356,6 +1356,157 @@ START_TEST(test_new_oom)
 }
 END_TEST
 
+/* A STRING state (max of the values, as min/max keep one: pointer, u32 length, u32 has). */
+typedef struct StrSt {
+    const char *p;
+    uint32_t n, has;
+} StrSt;
+
+static void str_max_merge(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q)
+{
+    (void)q;
+    StrSt *d = (StrSt *)dst_state;
+    const StrSt *s = (const StrSt *)src_state;
+    if (!s->has)
+        return;
+    uint32_t m = d->n < s->n ? d->n : s->n;
+    int c = d->has ? memcmp(s->p, d->p, m) : 1;
+    if (!d->has || c > 0 || (c == 0 && s->n > d->n))
+        *d = *s;
+}
+
+/* A row's value v in the batch table b at time ts (a point [ts, ts + 5)). */
+static void str_put(SrtSessions *b, int32_t uid, int64_t ts, const char *v)
+{
+    uint8_t key[KEY_LEN];
+    make_key(key, uid);
+    uint8_t *st;
+    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + 5, &st),
+                     0);
+    StrSt x = {srt_sessions_strdup(b, v, (uint32_t)strlen(v)), (uint32_t)strlen(v), 1};
+    ck_assert_ptr_nonnull(x.p);
+    str_max_merge(st, (const uint8_t *)&x, NULL);
+}
+
+typedef struct StrSeen {
+    char v[4][64];
+    int64_t start[4];
+    int n;
+    int64_t evict_before; /* remove sessions that start before this */
+    SrtBuf *enc;          /* when set, each kept state encoded (the last one's) */
+    const SrtSessions *t;
+} StrSeen;
+
+static int str_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state, int64_t start,
+                     int64_t end)
+{
+    (void)key;
+    (void)key_len;
+    (void)end;
+    StrSeen *s = ctx;
+    if (start < s->evict_before)
+        return 1;
+    const StrSt *st = (const StrSt *)state;
+    CHECK(s->n < 4 && st->has);
+    uint32_t n = st->n < 63 ? st->n : 63; /* a long one's first bytes, its last checked */
+    CHECK(st->n < 63 || st->p[st->n - 1] == 'a');
+    memcpy(s->v[s->n], st->p, n);
+    s->v[s->n][n] = '\0';
+    s->start[s->n++] = start;
+    if (s->enc) {
+        srt_buf_clear(s->enc);
+        srt_sessions_encode_state(s->t, state, s->enc);
+    }
+    return 0;
+}
+
+static SrtSessions *str_table(SrtMem *m, int batch)
+{
+    SrtSessions *t =
+        (batch ? srt_sessions_new_batch : srt_sessions_new)(m, sizeof(StrSt), SLOT, str_max_merge);
+    uint32_t off = 0;
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(srt_sessions_set_string_slots(t, &off, 1), 0);
+    return t;
+}
+
+/* STRING slots: a fold and a task merge copy what they take from the batch table (which is
+   then freed and its memory reused), the strings survive a checkpoint round trip, and
+   replaced ones are reclaimed after evictions. */
+START_TEST(test_string_slots)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = str_table(&mem, 0);
+    SrtSessions *b = str_table(&mem, 1), *task = str_table(&mem, 1);
+    str_put(b, 1, 0, "mango");
+    str_put(b, 1, 100, "cherry");
+    str_put(task, 1, 3, "zebra");
+    str_put(task, 2, 0, "kiwi");
+    ck_assert_int_eq(srt_sessions_merge_from(b, task, str_max_merge), 0);
+    srt_sessions_free(task);
+    size_t put, gone;
+    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
+    srt_sessions_free(b);
+    void *junk = malloc(1 << 16);
+    memset(junk, 'X', 1 << 16);
+    free(junk);
+    SrtBuf enc;
+    srt_buf_init(&enc, &mem);
+    StrSeen s = {.evict_before = INT64_MIN, .enc = &enc, .t = t};
+    ck_assert_int_eq(srt_sessions_visit(t, str_visit, &s, NULL), 0);
+    ck_assert_int_eq(s.n, 3);
+    ck_assert_str_eq(s.v[0], "zebra"); /* [0, 8) of uid 1 */
+    ck_assert_str_eq(s.v[1], "cherry");
+    ck_assert_str_eq(s.v[2], "kiwi"); /* the last encoded */
+    ck_assert_uint_eq(enc.n, sizeof(StrSt) + 4);
+
+    /* restore kiwi under uid 3 into a new table */
+    SrtSessions *r = str_table(&mem, 0);
+    uint8_t key[KEY_LEN];
+    make_key(key, 3);
+    int64_t se[2] = {7, 12};
+    memcpy(key + SLOT, se, 16);
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(
+        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
+    ck_assert_int_lt(
+        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n - 1, &err),
+        0);
+    srt_buf_free(&enc);
+    StrSeen rs = {.evict_before = INT64_MIN};
+    ck_assert_int_eq(srt_sessions_visit(r, str_visit, &rs, NULL), 0);
+    ck_assert_int_eq(rs.n, 1);
+    ck_assert_str_eq(rs.v[0], "kiwi");
+    ck_assert_int_eq(rs.start[0], 7);
+    srt_sessions_free(r);
+
+    /* batches of long strings, each evicted by the next: memory stays flat */
+    char big[2000];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    size_t most = 0;
+    for (int64_t i = 0; i < 400; i++) {
+        b = str_table(&mem, 1);
+        big[0] = (char)('a' + i % 26);
+        str_put(b, 4, 1000 + 10 * i, big);
+        ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
+        srt_sessions_free(b);
+        StrSeen ev = {.evict_before = 1000 + 10 * i};
+        ck_assert_int_eq(srt_sessions_visit(t, str_visit, &ev, NULL), 0);
+        ck_assert_int_eq(ev.n, 1);
+        ck_assert_int_eq(ev.v[0][0], big[0]);
+        if (i > 100 && srt_sessions_bytes(t) > most)
+            most = srt_sessions_bytes(t);
+    }
+    ck_assert_uint_lt(most, (size_t)200 << 10);
+    ck_assert_uint_eq(srt_sessions_bytes(t), mem.in_use);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 Suite *rt_session_suite(void)
 {
     Suite *s = suite_create("rt_session");
@@ -1376,6 +1527,7 @@ Suite *rt_session_suite(void)
     tcase_add_loop_test(tc, test_oom_sweep, 0, 2);
     tcase_add_test(tc, test_new_oom);
     tcase_add_test(tc, test_fold_order);
+    tcase_add_test(tc, test_string_slots);
     tcase_add_test(tc, test_merge_from_tasks);
     tcase_add_test(tc, test_batch_backwards);
     tcase_add_test(tc, test_batch_points_by_end);

@@ -50,8 +50,14 @@ static SrtSessions *sessions(const SrtOperator *op)
 static SrtSessions *table_new(const SrtOperator *op, int batch)
 {
     const SrtOpDef *d = op->def;
-    return (batch ? srt_sessions_new_batch : srt_sessions_new)(op->q->mem, d->state_size,
-                                                               (uint32_t)d->session_slot, d->merge);
+    SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(
+        op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+    if (t && d->n_string_slots &&
+        srt_sessions_set_string_slots(t, d->string_slots, d->n_string_slots) < 0) {
+        srt_sessions_free(t);
+        return NULL;
+    }
+    return t;
 }
 
 /* In a parallel task of a query with replayed aggregates: number the row's point for its
@@ -100,6 +106,16 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
         srt_query_bail(q);
     }
     return state;
+}
+
+const char *srt_session_strdup(SrtQuery *q, const char *s, uint32_t n)
+{
+    SrtOperator *op = srt_query_op(q, SRT_OP_AGG);
+    const SessionOp *so = op && op->vt == &srt_op_session_vt ? op->state : NULL;
+    const char *p = so && so->batch ? srt_sessions_strdup(so->batch, s, n) : NULL;
+    if (SRT_UNLIKELY(!p))
+        srt_query_oom(q, "session window strings");
+    return p;
 }
 
 static int session_create(SrtOperator *op, SrtErr *err)
@@ -154,6 +170,7 @@ static int session_output(SrtOperator *op)
 typedef struct SessionOut {
     SrtOperator *op;
     SrtStateWriter *w;
+    SrtBuf val;
 } SessionOut;
 
 static int put_session(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state,
@@ -162,7 +179,11 @@ static int put_session(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t 
     SRT_UNUSED(start_us);
     SRT_UNUSED(end_us);
     SessionOut *so = ctx;
-    int rc = srt_state_put(so->w, key, key_len, state, so->op->def->state_size);
+    srt_buf_clear(&so->val);
+    srt_sessions_encode_state(sessions(so->op), state, &so->val);
+    if (so->val.oom)
+        return -SRT_ERR_NOMEM;
+    int rc = srt_state_put(so->w, key, key_len, so->val.p, (uint32_t)so->val.n);
     return rc < 0 ? rc : 0;
 }
 
@@ -171,7 +192,8 @@ static int session_save(SrtOperator *op)
     SrtQuery *q = op->q;
     if (!q->ckpt)
         return 0;
-    SessionOut so = {op, NULL};
+    SessionOut so = {op, NULL, {0}};
+    srt_buf_init(&so.val, q->mem);
     int64_t t0 = srt_mono_us();
     int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, q->batch_id + 1, 1, &so.w, &q->err);
     if (rc >= 0 && (rc = srt_sessions_visit(sessions(op), put_session, &so, NULL)) >= 0) {
@@ -180,6 +202,7 @@ static int session_save(SrtOperator *op)
     }
     if (so.w)
         srt_state_abort(so.w);
+    srt_buf_free(&so.val);
     op->st.commit_us = srt_mono_us() - t0;
     if (rc < 0 && !q->err.code)
         srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);

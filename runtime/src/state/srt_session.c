@@ -118,6 +118,13 @@ struct SrtSessions {
     int64_t span[SPANS + 1][2]; /* one more while adding */
     uint32_t n_spans;
     uint32_t last_key; /* batch tables: the entry number of the last upsert's key */
+    /* STRING slots of the states (pointer, u32 length; srt_sessions_set_string_slots): their
+       bytes live in this table's arena or block, never in another table's. */
+    uint32_t *str_slots;
+    uint32_t n_str_slots;
+    SrtArena strings; /* srt_sessions_strdup, copies taken from other tables */
+    char *str_block;  /* the live strings packed by the last compaction */
+    size_t str_block_size;
 };
 
 /* ======================================================================
@@ -323,6 +330,148 @@ static int key_add(SrtSessions *t, size_t slot, const uint8_t *key, uint32_t key
     t->n_sessions++;
     *state = sess + SESS_HDR;
     return 0;
+}
+
+/* ======================================================================
+** STRING slots: every string a state points to is this table's copy
+** ====================================================================== */
+
+static const char sess_empty[1] = "";
+
+static inline const char *str_ptr(const uint8_t *state, uint32_t off)
+{
+    const char *p;
+    memcpy(&p, state + off, sizeof p);
+    return p;
+}
+
+static inline uint32_t str_len(const uint8_t *state, uint32_t off)
+{
+    uint32_t n;
+    memcpy(&n, state + off + 8, sizeof n);
+    return n;
+}
+
+static inline void set_str_ptr(uint8_t *state, uint32_t off, const char *p)
+{
+    memcpy(state + off, &p, sizeof p);
+}
+
+const char *srt_sessions_strdup(SrtSessions *t, const char *s, uint32_t n)
+{
+    char *p = srt_arena_alloc(&t->strings, n ? n : 1);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+/* The strings of state, one slot at a time, made t's copies; a slot whose pointer is in
+   keep[k] (before[k] of a merge into a state of t, which kept t's string) stays.  0 or
+   -SRT_ERR_NOMEM (the slots copied so far are t's). */
+static int own_strings(SrtSessions *t, uint8_t *state, const char *const *keep)
+{
+    for (uint32_t k = 0; k < t->n_str_slots; k++) {
+        uint32_t off = t->str_slots[k];
+        const char *p = str_ptr(state, off);
+        if (!p || (keep && p == keep[k]))
+            continue;
+        const char *copy = srt_sessions_strdup(t, p, str_len(state, off));
+        if (!copy) { /* the rest keep nothing of another table: the query fails anyway */
+            for (; k < t->n_str_slots; k++)
+                if (!keep || str_ptr(state, t->str_slots[k]) != keep[k]) {
+                    set_str_ptr(state, t->str_slots[k], NULL);
+                    memset(state + t->str_slots[k] + 8, 0, 4);
+                }
+            return -SRT_ERR_NOMEM;
+        }
+        set_str_ptr(state, off, copy);
+    }
+    return 0;
+}
+
+/* src (of another table) merged into t's state dst with merge: a string the merge took from
+   src is copied into t.  0 or -SRT_ERR_NOMEM. */
+static int merge_strings(SrtSessions *t, uint8_t *dst, const uint8_t *src, SrtMergeFn merge)
+{
+    const char *few[8], **before = few;
+    uint32_t n = t->n_str_slots;
+    if (!merge)
+        return 0;
+    if (n > 8 && !(before = srt_mem_alloc(t->mem, sizeof *before * n)))
+        return -SRT_ERR_NOMEM;
+    for (uint32_t k = 0; k < n; k++)
+        before[k] = str_ptr(dst, t->str_slots[k]);
+    merge(dst, src, NULL);
+    int rc = n ? own_strings(t, dst, before) : 0;
+    if (before != few)
+        srt_mem_free(t->mem, before, sizeof *before * n);
+    return rc;
+}
+
+/* A state of another table copied into t's state dst.  0 or -SRT_ERR_NOMEM. */
+static int copy_state(SrtSessions *t, uint8_t *dst, const uint8_t *src)
+{
+    memcpy(dst, src, t->state_size);
+    return own_strings(t, dst, NULL);
+}
+
+int srt_sessions_set_string_slots(SrtSessions *t, const uint32_t *offsets, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (offsets[k] > t->state_size || t->state_size - offsets[k] < 12u)
+            return -SRT_ERR_FORMAT;
+    uint32_t *copy = n ? srt_mem_alloc(t->mem, sizeof *copy * n) : NULL;
+    if (n && !copy)
+        return -SRT_ERR_NOMEM;
+    if (n)
+        memcpy(copy, offsets, sizeof *copy * n);
+    srt_mem_free(t->mem, t->str_slots, sizeof *t->str_slots * t->n_str_slots);
+    t->str_slots = copy;
+    t->n_str_slots = n;
+    return 0;
+}
+
+/* Bytes of the strings of one state. */
+static size_t state_string_bytes(const SrtSessions *t, const uint8_t *state)
+{
+    size_t n = 0;
+    for (uint32_t k = 0; k < t->n_str_slots; k++)
+        if (str_ptr(state, t->str_slots[k]))
+            n += str_len(state, t->str_slots[k]);
+    return n;
+}
+
+/* Copy the live sessions' strings (need bytes) into one new block and free the arena and
+   the previous block.  Without memory for the block nothing changes. */
+static void compact_strings(SrtSessions *t, size_t need)
+{
+    char *blk = NULL;
+    if (need && !(blk = srt_mem_alloc(t->mem, need)))
+        return;
+    size_t pos = 0;
+    for (size_t e = 0; e < t->n_keys; e++)
+        for (uint32_t i = 0; i < t->keys[e].n; i++) {
+            uint8_t *st = sess_at(t, &t->keys[e], i) + SESS_HDR;
+            for (uint32_t k = 0; k < t->n_str_slots; k++) {
+                uint32_t off = t->str_slots[k];
+                const char *p = str_ptr(st, off);
+                uint32_t n = str_len(st, off);
+                if (!p)
+                    continue;
+                if (n == 0) {
+                    set_str_ptr(st, off, sess_empty);
+                    continue;
+                }
+                memcpy(blk + pos, p, n);
+                set_str_ptr(st, off, blk + pos);
+                pos += n;
+            }
+        }
+    srt_mem_free(t->mem, t->str_block, t->str_block_size);
+    t->str_block = blk;
+    t->str_block_size = need;
+    srt_arena_free(&t->strings);
+    srt_arena_init(&t->strings, t->mem, 4096);
 }
 
 /* Find or make the session of K that [start, end) joins; *created tells whether it is
@@ -753,6 +902,7 @@ SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offs
     t->state_size = state_size;
     t->stride = SESS_HDR + ((state_size + 15u) & ~15u);
     t->slot_offset = slot_offset;
+    srt_arena_init(&t->strings, m, 4096);
     return t;
 }
 
@@ -779,6 +929,9 @@ void srt_sessions_free(SrtSessions *t)
     srt_mem_free(m, t->index, t->index_cap * sizeof *t->index);
     srt_mem_free(m, t->scratch, t->scratch_cap);
     srt_mem_free(m, t->points, t->points_cap * sizeof *t->points);
+    srt_mem_free(m, t->str_slots, sizeof *t->str_slots * t->n_str_slots);
+    srt_mem_free(m, t->str_block, t->str_block_size);
+    srt_arena_free(&t->strings);
     srt_mem_free(m, t, sizeof *t);
 }
 
@@ -810,11 +963,8 @@ static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *
                     &created);
     if (rc < 0)
         return rc;
-    if (created)
-        memcpy(state, s + SESS_HDR, t->state_size);
-    else if (merge)
-        merge(state, s + SESS_HDR, NULL);
-    return 0;
+    return created ? copy_state(t, state, s + SESS_HDR)
+                   : merge_strings(t, state, s + SESS_HDR, merge);
 }
 
 int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn merge)
@@ -841,10 +991,10 @@ int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn m
             int rc = key_point(t, de, sess_start(s), sess_end(s), &state, &created);
             if (rc < 0)
                 return rc;
-            if (created)
-                memcpy(state, s + SESS_HDR, t->state_size);
-            else if (merge)
-                merge(state, s + SESS_HDR, NULL);
+            rc = created ? copy_state(t, state, s + SESS_HDR)
+                         : merge_strings(t, state, s + SESS_HDR, merge);
+            if (rc < 0)
+                return rc;
         }
     }
     return 0;
@@ -910,7 +1060,8 @@ size_t srt_sessions_bytes(const SrtSessions *t)
 {
     return sizeof *t + t->cap_keys * sizeof *t->keys + t->kbuf_cap +
            t->index_cap * sizeof *t->index + t->scratch_cap + t->sess_bytes +
-           t->points_cap * sizeof *t->points + t->runs_bytes;
+           t->points_cap * sizeof *t->points + t->runs_bytes + t->strings.bytes +
+           t->str_block_size + sizeof *t->str_slots * t->n_str_slots;
 }
 
 int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
@@ -921,11 +1072,15 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
                            "session window key in the checkpoint has %u bytes, too few for the "
                            "session slot at byte %u",
                            key_len, t->slot_offset);
-    if (state_len != t->state_size)
+    uint64_t want = t->state_size;
+    if (state_len >= t->state_size)
+        for (uint32_t k = 0; k < t->n_str_slots; k++)
+            want += str_len(state, t->str_slots[k]);
+    if (state_len != want)
         return srt_err_set(err, SRT_ERR_FORMAT,
                            "session window state in the checkpoint has %u bytes, but the query's "
-                           "state has %u",
-                           state_len, t->state_size);
+                           "state has %llu",
+                           state_len, (unsigned long long)want);
     int64_t start, end;
     memcpy(&start, key + t->slot_offset, 8);
     memcpy(&end, key + t->slot_offset + 8, 8);
@@ -933,19 +1088,52 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
         return srt_err_set(err, SRT_ERR_FORMAT,
                            "session window in the checkpoint ends (%lld) before it starts (%lld)",
                            (long long)end, (long long)start);
+    /* The fixed bytes with the strings' pointers set, made before the table changes. */
+    uint8_t *fixed = srt_mem_alloc(t->mem, t->state_size ? t->state_size : 1);
+    if (!fixed)
+        return srt_err_nomem(err, "session window state");
     uint8_t *st;
     int created;
     /* The hash is of K: upsert hashes a zeroed copy itself when the slot is set. */
     uint64_t hash = slot_is_zero(t, key) ? srt_hash(key, key_len) : 0;
     int rc = upsert(t, key, key_len, hash, start, end, &st, &created);
     if (rc < 0)
+        srt_mem_free(t->mem, fixed, t->state_size ? t->state_size : 1);
+    if (rc < 0)
         return rc == -SRT_ERR_NOMEM ? srt_err_nomem(err, "session window state")
                                     : srt_err_set(err, SRT_ERR_FORMAT, "bad session window key");
-    if (created)
-        memcpy(st, state, t->state_size);
-    else if (t->merge)
-        t->merge(st, state, NULL);
-    return 0;
+    /* The strings follow the fixed bytes in slot order (srt_sessions_encode_state); a
+       NULL one has length 0 and a zero pointer. */
+    memcpy(fixed, state, t->state_size);
+    const uint8_t *str = state + t->state_size;
+    for (uint32_t k = 0; k < t->n_str_slots; k++) {
+        uint32_t off = t->str_slots[k], n = str_len(fixed, off);
+        uint64_t has;
+        memcpy(&has, state + off, sizeof has);
+        set_str_ptr(fixed, off, has ? (const char *)str : NULL);
+        str += n;
+    }
+    rc = created ? copy_state(t, st, fixed) : merge_strings(t, st, fixed, t->merge);
+    srt_mem_free(t->mem, fixed, t->state_size ? t->state_size : 1);
+    return rc < 0 ? srt_err_nomem(err, "session window state") : 0;
+}
+
+void srt_sessions_encode_state(const SrtSessions *t, const uint8_t *state, SrtBuf *out)
+{
+    size_t base = out->n;
+    srt_buf_put(out, state, t->state_size);
+    if (out->oom || out->n != base + t->state_size)
+        return;
+    /* a pointer is written as the u64 0 (NULL) or 1 (a value, maybe empty) */
+    for (uint32_t k = 0; k < t->n_str_slots; k++) {
+        uint64_t has = str_ptr(state, t->str_slots[k]) != NULL;
+        memcpy(out->p + base + t->str_slots[k], &has, sizeof has);
+    }
+    for (uint32_t k = 0; k < t->n_str_slots; k++) {
+        const char *p = str_ptr(state, t->str_slots[k]);
+        if (p)
+            srt_buf_put(out, p, str_len(state, t->str_slots[k]));
+    }
 }
 
 /* After removals: shrink an oversized session array of k (keeping it on failure) or free
@@ -1029,7 +1217,7 @@ static void compact_keys(SrtSessions *t)
 
 int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *n_removed)
 {
-    size_t removed = 0, emptied = 0;
+    size_t removed = 0, emptied = 0, live = 0;
     int rc = 0;
     for (size_t e = 0; e < t->n_keys && rc >= 0; e++) {
         SessKey *k = &t->keys[e];
@@ -1056,6 +1244,7 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
             if (w != j)
                 memcpy(sess_at(t, k, w), s, t->stride);
             w++;
+            live += state_string_bytes(t, s + SESS_HDR);
         }
         if (j < k->n) { /* stopped: the rest stays */
             if (w != j)
@@ -1072,6 +1261,12 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
     }
     if (emptied)
         compact_keys(t);
+    /* Replaced and removed strings are reclaimed by repacking the live ones (as the group
+       table does) once they hold more than half of the strings' memory; a visit that stopped
+       has not counted every session. */
+    size_t held = t->str_block_size + t->strings.bytes;
+    if (rc >= 0 && t->n_str_slots && held > 2 * live + ((size_t)64 << 10))
+        compact_strings(t, live);
     if (n_removed)
         *n_removed = removed;
     return rc;
@@ -1107,8 +1302,9 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
         int rc = key_add(t, slot, key, bk->key_len, bk->hash, sess_start(p0), sess_end(p0), &st);
         if (rc < 0)
             return rc;
-        memcpy(st, p0 + SESS_HDR, t->state_size);
         k = &t->keys[t->n_keys - 1];
+        if ((rc = copy_state(t, st, p0 + SESS_HDR)) < 0)
+            return rc;
         j = 1;
     }
     if (j == bk->n) {
@@ -1129,8 +1325,13 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
         int64_t start = sess_start(src), end = sess_end(src);
         if (cur && start <= sess_end(cur)) {
             *gone += (size_t)stored;
-            if (t->merge)
-                t->merge(cur + SESS_HDR, src + SESS_HDR, NULL);
+            if (stored) { /* t's strings stay t's */
+                if (t->merge)
+                    t->merge(cur + SESS_HDR, src + SESS_HDR, NULL);
+            } else if (merge_strings(t, cur + SESS_HDR, src + SESS_HDR, t->merge) < 0) {
+                srt_mem_free(t->mem, out, (size_t)cap * t->stride);
+                return -SRT_ERR_NOMEM;
+            }
             if (end > sess_end(cur))
                 sess_set(cur, sess_start(cur), end);
             continue;
@@ -1149,6 +1350,10 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
         cur = out + (size_t)n++ * t->stride;
         memcpy(cur, src, t->stride);
         sess_set(cur, start, end);
+        if (!stored && own_strings(t, cur + SESS_HDR, NULL) < 0) {
+            srt_mem_free(t->mem, out, (size_t)cap * t->stride);
+            return -SRT_ERR_NOMEM;
+        }
     }
     srt_mem_free(t->mem, k->sess, (size_t)k->cap * t->stride);
     t->sess_bytes = t->sess_bytes - (size_t)k->cap * t->stride + (size_t)cap * t->stride;
