@@ -825,8 +825,11 @@ static Moments central_update(CgCtx *cg, Moments p, CgVal x)
 static void update_moments(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, CgVal y,
                            LLVMValueRef cur)
 {
-    uint32_t w = moments_bytes(a);
-    begin_batch(cg, a, st, cur);
+    uint32_t w = 0; /* a session window's point is its partial buffer: its rows go to S */
+    if (cur) {
+        w = moments_bytes(a);
+        begin_batch(cg, a, st, cur);
+    }
     Moments p = moments_load(cg, st, w, a), r;
     if (p.k == REGR_DOUBLES) {
         CgVal pair_x = x;
@@ -2450,7 +2453,10 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGGB_BY:
         merge_by(cg, a, dst, src);
         return;
-    case AGGB_MOMENTS: /* refused in session windows by plan */
+    case AGGB_MOMENTS: /* sessions: S only (P stays empty), the left buffer dst */
+        moments_store(cg, dst, 0,
+                      moments_merge(cg, moments_load(cg, dst, 0, a), moments_load(cg, src, 0, a)));
+        return;
     case AGGB_COLLECT:
     case AGGB_PERCENTILE:
     case AGGB_MODE:

@@ -561,7 +561,8 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         if (pq->agg->window_group >= 0 && pq->agg->group[pq->agg->window_group]->u.window.session) {
             /* Merging sessions combines states: a STRING or BINARY value is kept by the
                session table (srt_sessions_set_string_slots); a nested one is compared with
-               the query's types, which the sessions' merge has not. */
+               the query's types, which the sessions' merge has not; a collecting aggregate's
+               values live in a runtime table no session owns. */
             pq->session = true;
             for (int i = 0; i < pq->agg->n_agg; i++) {
                 const SAgg *ag = &pq->agg->aggs[i];
@@ -573,7 +574,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
                                sema_agg_name(ag->kind));
                     return NULL;
                 }
-                if (plan_agg_two_level(ag) || plan_agg_collects(ag)) {
+                if (plan_agg_collects(ag)) {
                     diag_error(diag, ag->span,
                                "%s in a session window aggregation is not supported yet",
                                sema_agg_name(ag->kind));

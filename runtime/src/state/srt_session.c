@@ -415,6 +415,26 @@ static int copy_state(SrtSessions *t, uint8_t *dst, const uint8_t *src)
     return own_strings(t, dst, NULL);
 }
 
+/* Start the fold's session state dst of t from its first part src (t's own state when
+   stored): Spark's MergingSessionsIterator initializes the buffer and merges the first row into
+   it (initializeBuffer, processRow), which is not src itself for every aggregate (a central
+   moment's avg becomes (avg / n) * n), so every session a fold puts starts as the registered
+   merge of src into a zeroed state; a copy without a merge function.  0 or -SRT_ERR_NOMEM. */
+static int start_state(SrtSessions *t, uint8_t *dst, const uint8_t *src, int stored)
+{
+    if (!t->merge) {
+        if (!stored)
+            return copy_state(t, dst, src);
+        memcpy(dst, src, t->state_size);
+        return 0;
+    }
+    memset(dst, 0, t->state_size);
+    if (!stored)
+        return merge_strings(t, dst, src, t->merge);
+    t->merge(dst, src, NULL); /* t's strings stay t's */
+    return 0;
+}
+
 int srt_sessions_set_string_slots(SrtSessions *t, const uint32_t *offsets, uint32_t n)
 {
     for (uint32_t k = 0; k < n; k++)
@@ -1279,7 +1299,7 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
 /* The key of b's entry bk folded into t: its sessions and the partial buffers of bk
    (sorted by start, then end) in one pass by start, a state session before a partial buffer of
    the same start, each joining the session before it when it starts at or before that
-   session's end (merged into it) and starting a new one otherwise.  The new list is
+   session's end (merged into it) and starting a new one otherwise (start_state).  The new list is
    allocated before t changes.  Adds to *put the key's sessions after the fold and to *gone
    its sessions of t that joined one before them (Spark's putRows: every session of the key
    is put, the stored ones whose start is no longer a session's start are removed).  0 or
@@ -1303,7 +1323,7 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
         if (rc < 0)
             return rc;
         k = &t->keys[t->n_keys - 1];
-        if ((rc = copy_state(t, st, p0 + SESS_HDR)) < 0)
+        if ((rc = start_state(t, st, p0 + SESS_HDR, 0)) < 0)
             return rc;
         j = 1;
     }
@@ -1348,9 +1368,8 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
             cap = nc;
         }
         cur = out + (size_t)n++ * t->stride;
-        memcpy(cur, src, t->stride);
         sess_set(cur, start, end);
-        if (!stored && own_strings(t, cur + SESS_HDR, NULL) < 0) {
+        if (start_state(t, cur + SESS_HDR, src + SESS_HDR, stored) < 0) {
             srt_mem_free(t->mem, out, (size_t)cap * t->stride);
             return -SRT_ERR_NOMEM;
         }
