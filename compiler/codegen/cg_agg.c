@@ -585,7 +585,10 @@ static void begin_batch(CgCtx *cg, const SAgg *a, LLVMValueRef st, LLVMValueRef 
 **   output:                 evaluate(merge(0, S'))
 ** P and its batch are kept as "Partial buffers of a batch" above describes.  A row of a group
 ** always passes here, so a batch where all of a group's values are NULL still folds (P = (0, 0,
-** 0)), as Spark merges the group's empty partial buffer.
+** 0)), as Spark merges the group's empty partial buffer.  In a session window a point of the
+** batch table is P: its rows update S (cur NULL), sessions merge S with the merge formula
+** (merge_agg), and the fold starts each session as a merge into a zeroed state, as
+** MergingSessionsIterator merges into an initialized buffer (srt_session.c start_state).
 */
 typedef struct Moments {
     const SAgg *a;
