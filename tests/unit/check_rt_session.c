@@ -232,6 +232,54 @@ START_TEST(test_fold_order)
 }
 END_TEST
 
+/* st_merge that first marks an initialized (all zero) dst with the trace digit F. */
+static void init_merge(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q)
+{
+    St *d = (St *)dst_state;
+    if (d->count == 0 && d->sum == 0 && d->trace == 0)
+        d->trace = 0xF;
+    st_merge(dst_state, src_state, q);
+}
+
+/* Every session a fold puts starts as the merge of its first part into an initialized buffer
+   (MergingSessionsIterator: initializeBuffer, then processRow), stored sessions of the
+   batch's keys too; the sessions of keys the batch has not are left as they are. */
+START_TEST(test_fold_from_initial)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = srt_sessions_new(&mem, sizeof(St), SLOT, init_merge);
+    SrtSessions *b = srt_sessions_new_batch(&mem, sizeof(St), SLOT, init_merge);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_ptr_nonnull(b);
+    put(t, 1, 10, 20, 0xA);
+    put(t, 1, 50, 60, 0xB);
+    put(t, 3, 500, 510, 0xD);
+    put(b, 1, 15, 30, 0x1);
+    put(b, 1, 100, 115, 0x2);
+    put(b, 2, 7, 20, 0x3);
+    size_t n_put, n_gone;
+    ck_assert_int_eq(srt_sessions_fold(t, b, &n_put, &n_gone), 0);
+    static const struct {
+        int32_t uid;
+        int64_t start, end, count;
+        uint64_t trace;
+    } want[] = {{1, 10, 30, 2, 0xFA1}, {1, 50, 60, 1, 0xFB}, {1, 100, 115, 1, 0xF2},
+                {3, 500, 510, 1, 0xD}, {2, 7, 20, 1, 0xF3}};
+    Collect c;
+    snapshot(t, &c);
+    ck_assert_uint_eq(c.n, 5);
+    for (size_t i = 0; i < 5; i++) {
+        expect(&c.v[i], want[i].uid, want[i].start, want[i].end, want[i].count);
+        ck_assert_uint_eq(c.v[i].st.trace, want[i].trace);
+    }
+    free(c.v);
+    srt_sessions_free(b);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 /* One row of user uid at ts, its session ending at end, into a batch table: its point made
    (count 1, the trace digit) or merged with the row's own state, as a batch's partial
    aggregate. */
@@ -1527,6 +1575,7 @@ Suite *rt_session_suite(void)
     tcase_add_loop_test(tc, test_oom_sweep, 0, 2);
     tcase_add_test(tc, test_new_oom);
     tcase_add_test(tc, test_fold_order);
+    tcase_add_test(tc, test_fold_from_initial);
     tcase_add_test(tc, test_string_slots);
     tcase_add_test(tc, test_merge_from_tasks);
     tcase_add_test(tc, test_batch_backwards);
