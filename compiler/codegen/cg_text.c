@@ -307,8 +307,8 @@ static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLV
         at = cg_phi2(cg, cg->t_ptr, at, here, after, bb_next, "at");
     }
     if (sx->ro->trim_leading) { /* ignoreLeadingWhiteSpace */
-        LLVMValueRef wargs[4] = {at, end, sx->sep, sx->quote};
-        at = cg_call(cg, "srt_csv_skip_ws", wargs, 4, "p.ws");
+        LLVMValueRef wargs[5] = {at, end, sx->sep, sx->quote, sx->esc};
+        at = cg_call(cg, "srt_csv_skip_ws", wargs, 5, "p.ws");
     }
     LLVMValueRef args[8] = {at, end, sx->sep, sx->quote, sx->esc, sx->s, sx->n, sx->kind};
     LLVMValueRef np = cg_call(cg, "srt_csv_field", args, 8, "p.field");
@@ -535,9 +535,11 @@ static void unswap_strings(CgCtx *cg, const PQuery *pq, const CgRecord *rec)
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
+    /* With a lineSep the source swaps (one byte), a '\r' before the record's end is data */
+    int keep_cr = cg_line_swap(pq) >= 0 ? SRT_CSV_KEEP_CR : 0;
     CsvSyntax sx = csv_syntax(cg, &pq->source->read, cg_i32(cg, option_char(pq, "sep", ',')),
                               cg_i32(cg, option_char(pq, "quote", '"')),
-                              cg_i32(cg, option_char(pq, "escape", '\\')));
+                              cg_i32(cg, option_char(pq, "escape", '\\') | keep_cr));
     if (pq->source->read.whole) {
         csv_ml_record(cg, pq, rec, &sx, p_slot, end, bb_eof);
         return;
