@@ -789,8 +789,12 @@ enum {
     SRT_CSV_QUOTED = 1, /* quoted without escapes: *s, *n are the bytes between the quotes */
     SRT_CSV_ENCODED = 2 /* quoted with escapes: *s, *n are the raw field for srt_csv_decode */
 };
-/* A flag in esc: a '\r' before the line's end is data (cm_csv_lex.h's CM_CSV_KEEP_CR). */
+/* A flag in esc: a '\r' before the line's end is data (cm_csv_lex.h's CM_CSV_KEEP_CR); the
+   files source swapped '\n' with the byte in esc's bits 16 to 23 (cm_lines_swap). */
 enum { SRT_CSV_KEEP_CR = 0x100 };
+/* With SRT_CSV_KEEP_CR in esc, each byte of s[0, n) that esc's bits 16 to 23 name made '\n'
+   again (cm_lines_unswap). */
+void srt_csv_unswap(char *s, uint32_t n, int esc);
 /* Read the field starting at p: returns the position of the separator, '\n' or end
    that ended it (a trailing '\r' before '\n' is not part of the field, unless esc has
    SRT_CSV_KEEP_CR). */

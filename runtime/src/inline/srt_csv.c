@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/cm_csv_lex.h"
+#include "common/cm_files.h"
 #include "common/cm_text.h"
 #include "srt_abi.h"
 
@@ -38,6 +39,12 @@ const char *srt_csv_field(const char *p, const char *end, int sep, int quote, in
     const char *q = cm_csv_plain_field(p, end, sep, esc, s, &len, kind);
     *n = (uint32_t)len;
     return q;
+}
+
+void srt_csv_unswap(char *s, uint32_t n, int esc)
+{
+    if (esc & SRT_CSV_KEEP_CR)
+        cm_lines_unswap(s, n, (char)(esc >> 16));
 }
 
 const char *srt_csv_blank(const char *p, const char *end)

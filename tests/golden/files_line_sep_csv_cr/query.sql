@@ -5,7 +5,13 @@
 -- to the delimiter or newline; ignoreTrailingWhiteSpace is off): "y\r", an unterminated
 -- quote's "r\r" and "s\r" keep it.  After a closing quote whitespace is dropped
 -- (parseQuotedValue): "q".  A record of a '\r' alone is blank (line.trim.nonEmpty), skipped.
+-- A value that converts sees its '\n' and '\r' too: Double.parseDouble trims them ("1.5\n",
+-- "\n2.5"), Integer.parseInt does not ("5\r": malformed, the DOUBLE kept, PERMISSIVE).
 CREATE SOURCE c (a STRING, b STRING, _corrupt_record STRING)
-    WITH (connector = 'files', path = 'data', format = 'csv', lineSep = ';');
+    WITH (connector = 'files', path = 'data/str', format = 'csv', lineSep = ';');
+CREATE SOURCE d (x DOUBLE, y INT, _corrupt_record STRING)
+    WITH (connector = 'files', path = 'data/num', format = 'csv', lineSep = ';');
 CREATE SINK console WITH (connector = 'console');
-INSERT INTO console SELECT hex(a) AS ha, hex(b) AS hb, length(b) AS nb, _corrupt_record FROM c;
+INSERT INTO console SELECT hex(a) AS ha, hex(b) AS hb, length(b) AS nb, _corrupt_record FROM c
+    WITH (name = 'str');
+INSERT INTO console SELECT x, y, hex(_corrupt_record) AS hc FROM d WITH (name = 'num');
