@@ -11,7 +11,12 @@ CREATE SOURCE c (a STRING, b STRING, _corrupt_record STRING)
     WITH (connector = 'files', path = 'data/str', format = 'csv', lineSep = ';');
 CREATE SOURCE d (x DOUBLE, y INT, _corrupt_record STRING)
     WITH (connector = 'files', path = 'data/num', format = 'csv', lineSep = ';');
+-- Schema inference reads the values alike: "1.5\n" and "2\r" are no Integer.parseInt but a
+-- Double.parseDouble (CSVInferSchema.tryParseDouble), so both columns are DOUBLE.
+CREATE SOURCE h WITH (connector = 'files', path = 'data/inf', format = 'csv', lineSep = ';',
+                      header = 'true', inferSchema = 'true');
 CREATE SINK console WITH (connector = 'console');
 INSERT INTO console SELECT hex(a) AS ha, hex(b) AS hb, length(b) AS nb, _corrupt_record FROM c
     WITH (name = 'str');
 INSERT INTO console SELECT x, y, hex(_corrupt_record) AS hc FROM d WITH (name = 'num');
+INSERT INTO console SELECT a, b, typeof(a) AS ta, typeof(b) AS tb FROM h WITH (name = 'inf');
