@@ -70,8 +70,7 @@ enum {
 
 static inline bool cm_csv_eol_at(const char *p, const char *end, bool keep_cr)
 {
-    return p == end || *p == '\n' ||
-           (!keep_cr && *p == '\r' && (p + 1 == end || p[1] == '\n'));
+    return p == end || *p == '\n' || (!keep_cr && *p == '\r' && (p + 1 == end || p[1] == '\n'));
 }
 
 static inline bool cm_csv_eol(const char *p, const char *end)

@@ -1224,8 +1224,7 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const 
         size_t len;
         int kind;
         while (ro->trim_leading && p < end && !cm_csv_eol_at(p, end, swap >= 0) &&
-               (unsigned char)*p <= ' ' &&
-               *p != '\0' && (unsigned char)*p != (unsigned)sep &&
+               (unsigned char)*p <= ' ' && *p != '\0' && (unsigned char)*p != (unsigned)sep &&
                (unsigned char)*p != (unsigned)quote)
             p++;
         const char *q = cm_csv_field(p, end, sep, quote, esc, &s, &len, &kind);

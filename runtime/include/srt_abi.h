@@ -827,8 +827,9 @@ int srt_csv_f32_opts(const char *s, uint32_t n, const char *nan, const char *pos
                      float *out);
 /* The reader options of cg_text.c (CSVOptions): the end ('\n' or end) of the line at p when it
    starts with the comment c[0, cn), else NULL; p past the whitespace (bytes 1 .. ' ') before a
-   field, stopping at sep, quote and the line end (esc as srt_csv_field's: ignoreLeadingWhiteSpace); n without the
-   whitespace that ends s (ignoreTrailingWhiteSpace); whether s[0, n) is v[0, vn). */
+   field, stopping at sep, quote and the line end (esc as srt_csv_field's;
+   ignoreLeadingWhiteSpace); n without the whitespace that ends s (ignoreTrailingWhiteSpace);
+   whether s[0, n) is v[0, vn). */
 const char *srt_csv_comment(const char *p, const char *end, const char *c, uint32_t cn);
 const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote, int esc);
 uint32_t srt_csv_trim_end(const char *s, uint32_t n);

@@ -107,8 +107,7 @@ const char *srt_csv_comment(const char *p, const char *end, const char *c, uint3
 const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote, int esc)
 {
     while (p < end && !cm_csv_eol_at(p, end, esc & CM_CSV_KEEP_CR) && (unsigned char)*p <= ' ' &&
-           *p != '\0' &&
-           (unsigned char)*p != (unsigned)sep && (unsigned char)*p != (unsigned)quote)
+           *p != '\0' && (unsigned char)*p != (unsigned)sep && (unsigned char)*p != (unsigned)quote)
         p++;
     return p;
 }

@@ -183,7 +183,7 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
         memcpy(f->line_sep, sep, strlen(sep) + 1);
     bool json = !format || srt_str_ieq(format, "json");
     bool text = format && srt_str_ieq(format, "text");
-    f->sep_lf = cm_lines_swap(f->line_sep, json, text) >= 0       ? CM_SEP_SWAP
+    f->sep_lf = cm_lines_swap(f->line_sep, json, text) >= 0 ? CM_SEP_SWAP
                 : json && !has_corrupt_column(opts, schema) ? CM_SEP_JSON
                                                             : CM_SEP_PLAIN;
     const char *multi = srt_opts_value(opts, "multiLine");
