@@ -15,8 +15,12 @@ CREATE SOURCE d (x DOUBLE, y INT, _corrupt_record STRING)
 -- Double.parseDouble (CSVInferSchema.tryParseDouble), so both columns are DOUBLE.
 CREATE SOURCE h WITH (connector = 'files', path = 'data/inf', format = 'csv', lineSep = ';',
                       header = 'true', inferSchema = 'true');
+-- A record of more than 16 columns reads its fields through shared readers: alike.
+CREATE SOURCE w (c1 DOUBLE, c2 DOUBLE, c3 DOUBLE, c4 DOUBLE, c5 DOUBLE, c6 DOUBLE, c7 DOUBLE, c8 DOUBLE, c9 DOUBLE, c10 DOUBLE, c11 DOUBLE, c12 DOUBLE, c13 DOUBLE, c14 DOUBLE, c15 DOUBLE, c16 DOUBLE, c17 DOUBLE, _corrupt_record STRING)
+    WITH (connector = 'files', path = 'data/wide', format = 'csv', lineSep = ';');
 CREATE SINK console WITH (connector = 'console');
 INSERT INTO console SELECT hex(a) AS ha, hex(b) AS hb, length(b) AS nb, _corrupt_record FROM c
     WITH (name = 'str');
 INSERT INTO console SELECT x, y, hex(_corrupt_record) AS hc FROM d WITH (name = 'num');
 INSERT INTO console SELECT a, b, typeof(a) AS ta, typeof(b) AS tb FROM h WITH (name = 'inf');
+INSERT INTO console SELECT c1, c2, c17, _corrupt_record FROM w WITH (name = 'wide');
