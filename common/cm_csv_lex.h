@@ -59,9 +59,23 @@ enum {
    is the bytes between the quotes, CM_CSV_ENCODED when it must be decoded, CM_CSV_PLAIN with
    *len 0 when the value is empty: Spark's emptyValue "" equals its nullValue "", so
    UnivocityParser.nullSafeDatum makes it NULL, as an unquoted empty field. */
+/* A flag in esc (above its byte): a '\r' before the line's end is data, the line ending at
+   '\n' or end alone.  With a lineSep of one byte, Spark hands univocity the record as the file
+   has it (LineReader.readCustomLine) and univocity's newline is that byte
+   (Format.setLineSeparator of one character sets normalizedNewline), so a '\r' that ends the
+   last value is a character of it (CsvParser.parseSingleDelimiterRecord, appendUntil up to
+   the delimiter or newLine; only ignoreTrailingWhiteSpace trims it); the files source then
+   swaps that byte and '\n' (cm_lines_swap). */
+#define CM_CSV_KEEP_CR 0x100
+
+static inline bool cm_csv_eol_at(const char *p, const char *end, bool keep_cr)
+{
+    return p == end || *p == '\n' || (!keep_cr && *p == '\r' && (p + 1 == end || p[1] == '\n'));
+}
+
 static inline bool cm_csv_eol(const char *p, const char *end)
 {
-    return p == end || *p == '\n' || (*p == '\r' && (p + 1 == end || p[1] == '\n'));
+    return cm_csv_eol_at(p, end, false);
 }
 /* CsvParser.processQuoteEscape for c (a quote or the escape) after prev, putting what it
    adds at out[*k] (counting only without out): the new c ('\0' once an escape is used), or
@@ -95,13 +109,14 @@ static inline const char *cm_csv_quoted(const char *p, const char *end, int sep,
        escape "" is '\u0000'); the comparisons below keep that. */
     const int q = quote & 0xFF, x = (esc & 0xFF) == 0xFF ? 0 : esc & 0xFF;
     const int ee = x != q ? x : 0; /* CsvFormat.getCharToEscapeQuoteEscaping */
+    const bool kc = (esc & CM_CSV_KEEP_CR) != 0;
     const char *i = p + 1, *rest;
     size_t k = 0;
     int prev = 0, c, depth = 0;
     bool simple = true;
 #define CM_CSV_PUT(ch) (out ? (void)(out[k++] = (char)(ch)) : (void)k++)
     *kind = CM_CSV_ENCODED;
-    if (cm_csv_eol(i, end)) {
+    if (cm_csv_eol_at(i, end, kc)) {
         CM_CSV_PUT(q); /* consumeValueOnEOF: ch is the opening quote, kept */
         *len = k;
         return i;
@@ -120,11 +135,11 @@ static inline const char *cm_csv_quoted(const char *p, const char *end, int sep,
                 simple = false;
             }
             /* appender.appendUntil(ch, input, quote, quoteEscape, escapeEscape) */
-            while (!cm_csv_eol(i, end) && (unsigned char)*i != q && (unsigned char)*i != x) {
+            while (!cm_csv_eol_at(i, end, kc) && (unsigned char)*i != q && (unsigned char)*i != x) {
                 CM_CSV_PUT(*i);
                 i++;
             }
-            if (cm_csv_eol(i, end))
+            if (cm_csv_eol_at(i, end, kc))
                 goto value; /* EOF inside: AbstractParser.handleEOF keeps the value */
             prev = (unsigned char)*i;
         } else {
@@ -160,7 +175,7 @@ static inline const char *cm_csv_quoted(const char *p, const char *end, int sep,
                     }
                     prev = c;
                     i++;
-                    if (cm_csv_eol(i, end))
+                    if (cm_csv_eol_at(i, end, kc))
                         goto value;
                     c = (unsigned char)*i;
                 }
@@ -168,16 +183,16 @@ static inline const char *cm_csv_quoted(const char *p, const char *end, int sep,
             prev = c;
         }
         i++; /* ch = input.nextChar() */
-        if (cm_csv_eol(i, end))
+        if (cm_csv_eol_at(i, end, kc))
             goto value; /* consumeValueOnEOF after a closing quote or an escape */
         c = (unsigned char)*i;
     }
     /* After the closing quote, whitespace before a separator or the end is dropped;
        anything else makes the value unescaped from the closing quote on. */
     rest = i;
-    while (!cm_csv_eol(i, end) && (unsigned char)*i <= ' ' && (unsigned char)*i != sep)
+    while (!cm_csv_eol_at(i, end, kc) && (unsigned char)*i <= ' ' && (unsigned char)*i != sep)
         i++;
-    if (cm_csv_eol(i, end) || (unsigned char)*i == sep) {
+    if (cm_csv_eol_at(i, end, kc) || (unsigned char)*i == sep) {
         if (simple && k > 0)
             *kind = CM_CSV_QUOTED;
         goto value;
@@ -191,7 +206,7 @@ unescaped:
     }
     k++;
     CM_CSV_PUT(q);
-    for (i = rest; !cm_csv_eol(i, end) && (unsigned char)*i != sep; i++)
+    for (i = rest; !cm_csv_eol_at(i, end, kc) && (unsigned char)*i != sep; i++)
         CM_CSV_PUT(*i);
     *kind = CM_CSV_ENCODED;
 value:
@@ -202,8 +217,8 @@ value:
 #undef CM_CSV_PUT
 }
 /* The field starting at p: returns the position of the separator, '\n' or end that ended
-   it (a '\r' before '\n' or the end is no part of the field), with its bytes in *s, *n
-   and its CM_CSV_* kind in *kind. */
+   it (a '\r' before '\n' or the end is no part of the field unless esc has CM_CSV_KEEP_CR),
+   with its bytes in *s, *n and its CM_CSV_* kind in *kind. */
 /* The first separator or '\n' at or after p (or end): 8 bytes at a time while 8 remain
    (cm_swar.h: the lowest flag of the two masks is the first match). */
 static inline const char *cm_csv_plain_end(const char *p, const char *end, int sep)
@@ -224,14 +239,14 @@ static inline const char *cm_csv_plain_end(const char *p, const char *end, int s
 }
 
 /* cm_csv_field of a field that does not start with the quote. */
-static inline const char *cm_csv_plain_field(const char *p, const char *end, int sep, const char **s,
-                                             size_t *n, int *kind)
+static inline const char *cm_csv_plain_field(const char *p, const char *end, int sep, int esc,
+                                             const char **s, size_t *n, int *kind)
 {
     const char *start = p;
     p = cm_csv_plain_end(p, end, sep);
     *s = start;
     *n = (size_t)(p - start);
-    if (*n > 0 && p[-1] == '\r' && (p == end || *p == '\n'))
+    if (!(esc & CM_CSV_KEEP_CR) && *n > 0 && p[-1] == '\r' && (p == end || *p == '\n'))
         (*n)--;
     *kind = CM_CSV_PLAIN;
     return p;
@@ -255,11 +270,11 @@ static inline const char *cm_csv_field(const char *p, const char *end, int sep, 
             *n = (size_t)(p - start);
             break;
         }
-        if (p < end && *p == '\r')
+        if (p < end && *p == '\r' && !(esc & CM_CSV_KEEP_CR))
             p++;
         return p;
     }
-    return cm_csv_plain_field(p, end, sep, s, n, kind);
+    return cm_csv_plain_field(p, end, sep, esc, s, n, kind);
 }
 
 /* The value of a CM_CSV_ENCODED field s[0, n) into out (room for n bytes): its length. */

@@ -54,9 +54,11 @@ static int sep_at(const char *p, size_t n, const char *sep, size_t k)
     return m == k ? 1 : -1;
 }
 
-int cm_lines_swap(const char *sep, bool json)
+int cm_lines_swap(const char *sep, bool json, bool text)
 {
-    return !json && sep && sep[0] && !sep[1] ? (unsigned char)sep[0] : -1;
+    if (json || !sep || !sep[0])
+        return -1;
+    return !sep[1] ? (unsigned char)sep[0] : text ? CM_LINES_FF : -1;
 }
 
 /* cm_lines_sep with a sep of one byte that the readers take back (cm_lines_swap): each sep
@@ -77,13 +79,25 @@ void cm_lines_unswap(char *p, size_t n, char sep)
             *p = '\n';
 }
 
+/* A byte of a file read with CM_SEP_SWAP and a sep of several bytes: a '\n' becomes
+   CM_LINES_FF; *bad when the file (*seen, CM_SEEN_*) holds both a '\n' and a CM_LINES_FF. */
+enum { CM_SEEN_LF = 1, CM_SEEN_FF = 2 };
+static unsigned char swap_ff(unsigned char c, unsigned *seen, bool *bad)
+{
+    if (c != '\n' && c != CM_LINES_FF)
+        return c;
+    *seen |= c == '\n' ? CM_SEEN_LF : CM_SEEN_FF;
+    *bad = *seen == (CM_SEEN_LF | CM_SEEN_FF);
+    return CM_LINES_FF;
+}
+
 size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, int lf, size_t *out,
-                    bool *bad)
+                    bool *bad, unsigned *seen)
 {
     *bad = false;
-    if (lf == CM_SEP_SWAP)
+    if (lf == CM_SEP_SWAP && k == 1)
         return lines_swap(p, n, sep[0], out);
-    bool json = lf == CM_SEP_JSON;
+    bool json = lf == CM_SEP_JSON, ff = lf == CM_SEP_SWAP;
     size_t o = 0, i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)p[i];
@@ -95,7 +109,11 @@ size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, i
         }
         if (s < 0 && !at_end)
             break; /* the start of a sep, or data: the next bytes tell */
-        if (c == '\n' && json) {
+        if (ff) {
+            c = swap_ff(c, seen, bad);
+            if (*bad)
+                break;
+        } else if (c == '\n' && json) {
             c = '\r';
         } else if (c == '\n') {
             *bad = true;

@@ -51,11 +51,18 @@ void cm_lines_whole(char *p, size_t n);
    shows (no corrupt record column), where Jackson reads '\n' and '\r' alike (whitespace
    between tokens, a control character refused inside a string): a '\n' becomes a '\r' and a
    '\r' before a sep or ending the file stays (whitespace the readers drop), never bad
-   (lf CM_SEP_JSON).  swap: a sep of one byte that the readers take back (cm_lines_swap,
-   lf CM_SEP_SWAP): each sep and each '\n' trade places (length kept), never bad. */
+   (lf CM_SEP_JSON).  swap: a sep that the readers take back (cm_lines_swap, lf CM_SEP_SWAP):
+   of one byte, each sep and each '\n' trade places (length kept), never bad; of several
+   (text), each '\n' becomes CM_LINES_FF and a '\r' stays, bad at the first byte that makes
+   the file hold both a '\n' and a CM_LINES_FF (*seen: what the file's bytes before p held,
+   0 at its start, kept by the caller across calls). */
 enum { CM_SEP_PLAIN, CM_SEP_JSON, CM_SEP_SWAP };
 size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, int lf, size_t *out,
-                    bool *bad);
+                    bool *bad, unsigned *seen);
+
+/* The byte a text record's '\n' becomes with a lineSep of several bytes (cm_lines_swap): 0xFF,
+   never a byte of UTF-8. */
+#define CM_LINES_FF 0xFF
 
 /* Whether the records of a text or CSV file with the lineSep `sep` (NULL: not set) keep their
    '\n's and '\r's as Spark's do (LineReader.readCustomLine splits at sep alone, and
@@ -63,8 +70,9 @@ size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, i
    JSON, which keeps CM_SEP_JSON's rule) the source swaps S and '\n' (cm_lines_sep with
    CM_SEP_SWAP), so the readers split at '\n' as ever, and the readers make each S of a
    record's text a '\n' again, in place (cm_lines_unswap) and keep a '\r' before its end.
-   Returns S, or -1 when the source does not swap. */
-int cm_lines_swap(const char *sep, bool json);
+   For text (text: the format is text) with a sep of several bytes, S is CM_LINES_FF, which
+   each '\n' of a record becomes.  Returns S, or -1 when the source does not swap. */
+int cm_lines_swap(const char *sep, bool json, bool text);
 
 /* The text p[0, n) of a record swapped with sep (cm_lines_swap) made the file's again: each
    sep a '\n' (idempotent: no sep is left in a swapped record). */

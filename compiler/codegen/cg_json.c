@@ -116,7 +116,7 @@ int cg_line_swap(const PQuery *pq)
     const char *f = pq->source->format;
     if (!o || pq->source->read.whole)
         return -1;
-    return cm_lines_swap(o->value, !f || strcmp(f, "json") == 0);
+    return cm_lines_swap(o->value, !f || strcmp(f, "json") == 0, f && strcmp(f, "text") == 0);
 }
 
 LLVMValueRef cg_line_text_end(CgCtx *cg, const PQuery *pq, LLVMValueRef line, LLVMValueRef le)

@@ -167,6 +167,22 @@ static LLVMValueRef csv_float(CgCtx *cg, const CsvSyntax *sx, bool f32, LLVMValu
     return LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_i32(cg, 0), "ok");
 }
 
+/* With a lineSep the source swapped with '\n' (esc's SRT_CSV_KEEP_CR, the swapped byte in
+   its bits 16 to 23), the value s[0, n) of a column that converts holds the record's '\n's
+   again, in place, before the conversion: Java's parsers trim them, as Double.parseDouble
+   (UnivocityParser's datum.toDouble) does. */
+static void csv_unswap(CgCtx *cg, const CsvSyntax *sx, LLVMValueRef s, LLVMValueRef n)
+{
+    if (LLVMIsAConstantInt(sx->esc)) {
+        uint64_t e = LLVMConstIntGetZExtValue(sx->esc);
+        if (e & SRT_CSV_KEEP_CR)
+            cg_line_unswap(cg, (int)(e >> 16), s, n);
+        return;
+    }
+    LLVMValueRef args[3] = {s, n, sx->esc}; /* a shared reader's esc: a parameter */
+    cg_call(cg, "srt_csv_unswap", args, 3, "");
+}
+
 /* Convert the field just read (starting at `at`, the line ending at end) into a column of
    type t; a failure sets bad. */
 static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRef at,
@@ -202,6 +218,8 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValue
     cg_at(cg, bb_conv);
     LLVMValueRef s = cg_load(cg, cg->t_ptr, s_slot, "s");
     n = cg_load(cg, cg->t_i32, n_slot, "n");
+    if (t->kind != TY_STRING) /* a STRING's '\n's come back with the record (unswap_strings) */
+        csv_unswap(cg, sx, s, n);
     LLVMValueRef ok, val;
     switch (t->kind) {
     case TY_STRING:
@@ -307,8 +325,8 @@ static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLV
         at = cg_phi2(cg, cg->t_ptr, at, here, after, bb_next, "at");
     }
     if (sx->ro->trim_leading) { /* ignoreLeadingWhiteSpace */
-        LLVMValueRef wargs[4] = {at, end, sx->sep, sx->quote};
-        at = cg_call(cg, "srt_csv_skip_ws", wargs, 4, "p.ws");
+        LLVMValueRef wargs[5] = {at, end, sx->sep, sx->quote, sx->esc};
+        at = cg_call(cg, "srt_csv_skip_ws", wargs, 5, "p.ws");
     }
     LLVMValueRef args[8] = {at, end, sx->sep, sx->quote, sx->esc, sx->s, sx->n, sx->kind};
     LLVMValueRef np = cg_call(cg, "srt_csv_field", args, 8, "p.field");
@@ -535,9 +553,12 @@ static void unswap_strings(CgCtx *cg, const PQuery *pq, const CgRecord *rec)
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof)
 {
+    /* With a lineSep the source swaps (one byte), a '\r' before the record's end is data */
+    int swap = cg_line_swap(pq);
+    int keep_cr = swap >= 0 ? SRT_CSV_KEEP_CR | swap << 16 : 0;
     CsvSyntax sx = csv_syntax(cg, &pq->source->read, cg_i32(cg, option_char(pq, "sep", ',')),
                               cg_i32(cg, option_char(pq, "quote", '"')),
-                              cg_i32(cg, option_char(pq, "escape", '\\')));
+                              cg_i32(cg, option_char(pq, "escape", '\\') | keep_cr));
     if (pq->source->read.whole) {
         csv_ml_record(cg, pq, rec, &sx, p_slot, end, bb_eof);
         return;
@@ -568,7 +589,6 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, p, end, ""), bb_char, bb_eof);
     cg_at(cg, bb_char);
-    int swap = cg_line_swap(pq);
     LLVMValueRef bargs[3] = {p, end, cg_i32(cg, swap)};
     LLVMValueRef blank_end = swap >= 0 && swap != '\n'
                                  ? cg_call(cg, "srt_csv_blank_swap", bargs, 3, "p.blank")

@@ -1183,6 +1183,8 @@ static void csv_tok(Arena *a, const SReadOpts *ro, CsvTok *t, const char *s, siz
     t->n = kind == CM_CSV_ENCODED ? cm_csv_unquote(s, len, chars[0], chars[1], chars[2], o) : len;
     if (kind != CM_CSV_ENCODED)
         memcpy(o, s, len);
+    if (chars[2] & CM_CSV_KEEP_CR) /* csv_split's swap: the record's '\n's back */
+        cm_lines_unswap(o, t->n, (char)(chars[2] >> 16));
     o[t->n] = '\0';
     t->s = o;
     t->null = (kind == CM_CSV_PLAIN && len == 0 && !quoted_empty) ||
@@ -1192,13 +1194,23 @@ static void csv_tok(Arena *a, const SReadOpts *ro, CsvTok *t, const char *s, siz
 /* Split one line as the reader does (common/cm_csv_lex.h, codegen/cg_text.c), with the
    reader's options ro: whitespace ignored around unquoted values, a quoted empty value is
    emptyValue, and a value equal to nullValue counts as an empty one (CSVInferSchema.inferField
-   skips it). */
+   skips it).  swap: the lineSep byte the files source swaps with '\n' (cm_lines_swap), or -1:
+   the line's '\n's and a '\r' that ends it are data, as the reader reads them (CM_CSV_KEEP_CR
+   in esc, the line read with swap for '\n' and swapped back in each value). */
 static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const char *line,
-                         size_t n, int *n_out)
+                         size_t n, int swap, int *n_out)
 {
     const char *p = line, *end = line + n;
     int sep = csv_byte(c->sep, c->sep_n), quote = csv_byte(c->quote, c->quote_n),
         esc = csv_byte(c->esc, c->esc_n);
+    if (swap >= 0) {
+        char *w = arena_alloc(a, n + 1);
+        for (size_t i = 0; i < n; i++)
+            w[i] = line[i] == '\n' ? (char)swap : line[i];
+        p = w;
+        end = w + n;
+        esc |= CM_CSV_KEEP_CR | swap << 16;
+    }
     int cap = 8, k = 0;
     CsvTok *toks = ARENA_NEW_N(a, CsvTok, cap);
     for (;;) {
@@ -1211,8 +1223,8 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const 
         const char *s;
         size_t len;
         int kind;
-        while (ro->trim_leading && p < end && !cm_csv_eol(p, end) && (unsigned char)*p <= ' ' &&
-               *p != '\0' && (unsigned char)*p != (unsigned)sep &&
+        while (ro->trim_leading && p < end && !cm_csv_eol_at(p, end, swap >= 0) &&
+               (unsigned char)*p <= ' ' && *p != '\0' && (unsigned char)*p != (unsigned)sep &&
                (unsigned char)*p != (unsigned)quote)
             p++;
         const char *q = cm_csv_field(p, end, sep, quote, esc, &s, &len, &kind);
@@ -1396,7 +1408,8 @@ static void csv_record(Infer *in, const char *line, size_t n)
 {
     ArenaMark mark = arena_mark(&in->temp);
     int k;
-    CsvTok *t = csv_split(&in->temp, &in->conf, &in->src->read, line, n, &k);
+    int swap = in->whole ? -1 : cm_lines_swap(in->line_sep, false, false);
+    CsvTok *t = csv_split(&in->temp, &in->conf, &in->src->read, line, n, swap, &k);
     csv_row(in, t, k, line, n, false);
     arena_reset_to(&in->temp, mark);
 }
@@ -2105,7 +2118,7 @@ const Type *sema_infer_csv_record(SemaCtx *sc, const char *s, size_t n, const in
     const char *nl = memchr(s, '\n', n); /* one record: what a line break ends is not read */
     int k;
     static const SReadOpts defaults; /* Spark's: schema_of_csv reads sep, quote, escape */
-    CsvTok *t = csv_split(a, &c, &defaults, s, nl ? (size_t)(nl - s) : n, &k);
+    CsvTok *t = csv_split(a, &c, &defaults, s, nl ? (size_t)(nl - s) : n, -1, &k);
     TypeField *f = ARENA_NEW_N(a, TypeField, k);
     for (int i = 0; i < k; i++) {
         CType ct = {CK_NULL, 0, 0};

@@ -789,8 +789,15 @@ enum {
     SRT_CSV_QUOTED = 1, /* quoted without escapes: *s, *n are the bytes between the quotes */
     SRT_CSV_ENCODED = 2 /* quoted with escapes: *s, *n are the raw field for srt_csv_decode */
 };
+/* A flag in esc: a '\r' before the line's end is data (cm_csv_lex.h's CM_CSV_KEEP_CR); the
+   files source swapped '\n' with the byte in esc's bits 16 to 23 (cm_lines_swap). */
+enum { SRT_CSV_KEEP_CR = 0x100 };
+/* With SRT_CSV_KEEP_CR in esc, each byte of s[0, n) that esc's bits 16 to 23 name made '\n'
+   again (cm_lines_unswap). */
+void srt_csv_unswap(char *s, uint32_t n, int esc);
 /* Read the field starting at p: returns the position of the separator, '\n' or end
-   that ended it (a trailing '\r' before '\n' is not part of the field). */
+   that ended it (a trailing '\r' before '\n' is not part of the field, unless esc has
+   SRT_CSV_KEEP_CR). */
 const char *srt_csv_field(const char *p, const char *end, int sep, int quote, int esc,
                           const char **s, uint32_t *n, int *kind);
 /* Any field, quoted or not (srt_csv_field calls it for a quoted one). */
@@ -820,10 +827,11 @@ int srt_csv_f32_opts(const char *s, uint32_t n, const char *nan, const char *pos
                      float *out);
 /* The reader options of cg_text.c (CSVOptions): the end ('\n' or end) of the line at p when it
    starts with the comment c[0, cn), else NULL; p past the whitespace (bytes 1 .. ' ') before a
-   field, stopping at sep, quote and the line end (ignoreLeadingWhiteSpace); n without the
-   whitespace that ends s (ignoreTrailingWhiteSpace); whether s[0, n) is v[0, vn). */
+   field, stopping at sep, quote and the line end (esc as srt_csv_field's;
+   ignoreLeadingWhiteSpace); n without the whitespace that ends s (ignoreTrailingWhiteSpace);
+   whether s[0, n) is v[0, vn). */
 const char *srt_csv_comment(const char *p, const char *end, const char *c, uint32_t cn);
-const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote);
+const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote, int esc);
 uint32_t srt_csv_trim_end(const char *s, uint32_t n);
 int srt_csv_is(const char *s, uint32_t n, const char *v, uint32_t vn);
 

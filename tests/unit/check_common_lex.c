@@ -451,7 +451,7 @@ START_TEST(test_line_ends)
         size_t settled;  /* bytes of in settled */
         const char *out; /* what they became */
         bool bad;        /* then out is what precedes the bad byte */
-        bool json;       /* cm_lines_sep's json */
+        int lf;          /* cm_lines_sep's lf (false: CM_SEP_PLAIN, true: CM_SEP_JSON) */
     } cases[] = {
         {"a\rb\r\nc\r", NULL, true, 7, "a\nb\r\nc\n", false, false},
         {"a\rb\r", NULL, false, 3, "a\nb", false, false},
@@ -478,16 +478,23 @@ START_TEST(test_line_ends)
         {"{\"a\":\n1}\r||{}\n||\r", "||", true, 17, "{\"a\":\r1}\r\n{}\r\n\r", false, true},
         {"{}\r|", "|", false, 4, "{}\r\n", false, true},
         {"{}\r", "||", false, 3, "{}\r", false, true},
+        /* text with a sep of several bytes: a '\n' is 0xFF, a '\r' stays; a file holding
+           both a '\n' and a 0xFF is bad at the second */
+        {"a\nb||c\r||d\r", "||", true, 11, "a\xFF" "b\nc\r\nd\r", false, CM_SEP_SWAP},
+        {"a\nb\xFF||", "||", true, 3, "a\xFF" "b", true, CM_SEP_SWAP},
+        {"\xFF||\n", "||", true, 3, "\xFF\n", true, CM_SEP_SWAP},
+        {"a\xFF||", "||", true, 4, "a\xFF\n", false, CM_SEP_SWAP},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[32];
         size_t n = strlen(cases[i].in), out;
         memcpy(buf, cases[i].in, n + 1);
         bool bad = false;
+        unsigned seen = 0;
         size_t k;
         if (cases[i].sep) {
             k = cm_lines_sep(buf, n, cases[i].at_end, cases[i].sep, strlen(cases[i].sep),
-                             cases[i].json, &out, &bad);
+                             cases[i].lf, &out, &bad, &seen);
         } else {
             k = cm_lines_lf(buf, n, cases[i].at_end);
             out = k;

@@ -653,22 +653,33 @@ START_TEST(test_line_sep_multi)
 }
 END_TEST
 
-/* With a lineSep of several bytes, a '\n' that is not part of one is refused at its byte. */
+/* With a lineSep of several bytes, a '\n' that is not part of one is refused at its byte in
+   csv; text reads it as 0xFF (CM_LINES_FF), so a text file that also holds a 0xFF is refused
+   at the second of them. */
 START_TEST(test_line_sep_multi_refused)
 {
-    Env e;
-    env_init(&e);
-    env_opt(&e, "format", "text");
-    env_opt(&e, "lineSep", "||");
-    write_file(e.dir, "a", "ab||cd||e\nf||", 1000);
-    ck_assert_int_eq(env_open(&e), 0);
-    int has = 0;
-    ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
-    char out[1024] = "";
-    ck_assert_int_lt(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), collect, out, &e.err), 0);
-    ck_assert_msg(strstr(e.err.msg, "/a: byte 9 is a '\\n' that is not the lineSep") != NULL, "%s",
-                  e.err.msg);
-    env_done(&e);
+    static const struct {
+        const char *format, *data, *msg;
+    } cases[] = {
+        {"csv", "ab||cd||e\nf||", "/a: byte 9 is a '\\n' that is not the lineSep"},
+        {"text", "ab||cd||e\nf\xFF||", "/a: byte 11 is a 0xFF byte: with a lineSep of several"},
+        {"text", "ab\xFF||cd||e\nf||", "/a: byte 10 is a '\\n' that is not the lineSep: with a"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Env e;
+        env_init(&e);
+        env_opt(&e, "format", cases[i].format);
+        env_opt(&e, "lineSep", "||");
+        write_file(e.dir, "a", cases[i].data, 1000);
+        ck_assert_int_eq(env_open(&e), 0);
+        int has = 0;
+        ck_assert_int_eq(e.src.vt->plan(&e.src, SRT_LIMIT_DEFAULT, &e.end, &has, &e.err), 0);
+        char out[1024] = "";
+        ck_assert_int_lt(e.src.vt->read(&e.src, NULL, srt_buf_cstr(&e.end), collect, out, &e.err),
+                         0);
+        ck_assert_msg(strstr(e.err.msg, cases[i].msg) != NULL, "case %zu: %s", i, e.err.msg);
+        env_done(&e);
+    }
 }
 END_TEST
 

@@ -126,6 +126,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_csv_f32_opts,
     (const void *)srt_csv_comment,
     (const void *)srt_csv_skip_ws,
+    (const void *)srt_csv_unswap,
     (const void *)srt_csv_trim_end,
     (const void *)srt_csv_is,
     (const void *)srt_csv_ml_record,

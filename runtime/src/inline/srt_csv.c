@@ -7,12 +7,14 @@
 #include <string.h>
 
 #include "common/cm_csv_lex.h"
+#include "common/cm_files.h"
 #include "common/cm_text.h"
 #include "srt_abi.h"
 
 _Static_assert((int)SRT_CSV_PLAIN == (int)CM_CSV_PLAIN &&
                    (int)SRT_CSV_QUOTED == (int)CM_CSV_QUOTED &&
-                   (int)SRT_CSV_ENCODED == (int)CM_CSV_ENCODED,
+                   (int)SRT_CSV_ENCODED == (int)CM_CSV_ENCODED &&
+                   (int)SRT_CSV_KEEP_CR == (int)CM_CSV_KEEP_CR,
                "the ABI's field kinds are cm_csv_field's");
 
 /* Out of line on purpose: srt_csv_field inlines the unquoted fields' case and calls this for a
@@ -34,9 +36,15 @@ const char *srt_csv_field(const char *p, const char *end, int sep, int quote, in
     if (p < end && *p == (char)quote)
         return srt_csv_field_any(p, end, sep, quote, esc, s, n, kind);
     size_t len;
-    const char *q = cm_csv_plain_field(p, end, sep, s, &len, kind);
+    const char *q = cm_csv_plain_field(p, end, sep, esc, s, &len, kind);
     *n = (uint32_t)len;
     return q;
+}
+
+void srt_csv_unswap(char *s, uint32_t n, int esc)
+{
+    if (esc & SRT_CSV_KEEP_CR)
+        cm_lines_unswap(s, n, (char)(esc >> 16));
 }
 
 const char *srt_csv_blank(const char *p, const char *end)
@@ -95,11 +103,11 @@ const char *srt_csv_comment(const char *p, const char *end, const char *c, uint3
 }
 
 /* univocity's CsvParser.parseRecord with ignoreLeadingWhitespaces: skipWhitespace stops at
-   the delimiter and the quote. */
-const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote)
+   the delimiter and the quote (and at the line's end: esc's CM_CSV_KEEP_CR, cm_csv_eol_at). */
+const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote, int esc)
 {
-    while (p < end && !cm_csv_eol(p, end) && (unsigned char)*p <= ' ' && *p != '\0' &&
-           (unsigned char)*p != (unsigned)sep && (unsigned char)*p != (unsigned)quote)
+    while (p < end && !cm_csv_eol_at(p, end, esc & CM_CSV_KEEP_CR) && (unsigned char)*p <= ' ' &&
+           *p != '\0' && (unsigned char)*p != (unsigned)sep && (unsigned char)*p != (unsigned)quote)
         p++;
     return p;
 }

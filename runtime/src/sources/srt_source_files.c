@@ -182,7 +182,8 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     if (sep)
         memcpy(f->line_sep, sep, strlen(sep) + 1);
     bool json = !format || srt_str_ieq(format, "json");
-    f->sep_lf = cm_lines_swap(f->line_sep, json) >= 0       ? CM_SEP_SWAP
+    bool text = format && srt_str_ieq(format, "text");
+    f->sep_lf = cm_lines_swap(f->line_sep, json, text) >= 0 ? CM_SEP_SWAP
                 : json && !has_corrupt_column(opts, schema) ? CM_SEP_JSON
                                                             : CM_SEP_PLAIN;
     const char *multi = srt_opts_value(opts, "multiLine");
@@ -879,6 +880,7 @@ typedef struct Handing {
     int any;       /* fn was called */
     const char *comment; /* csv: lines starting with it are no header either; NULL: none */
     const CmCsvMl *ml;   /* csv multiLine: the whole file, its header a record; NULL: lines */
+    unsigned seen;       /* cm_lines_sep's *seen: what the bytes settled so far held */
 } Handing;
 
 /* The end ('\n' or e) of the line at p when it starts with comment, else NULL. */
@@ -957,8 +959,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
    '\n' alone (cm_lines_lf; with lineSep, cm_lines_sep, which compacts them to *out bytes).
    Returns the number of bytes settled, or -SRT_ERR_FORMAT for a byte that lineSep leaves
    unreadable here. */
-static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *p, size_t n,
-                            bool at_end, size_t *out, SrtErr *err)
+static int64_t settle_lines(const Files *f, Handing *h, const char *what, int64_t at, char *p,
+                            size_t n, bool at_end, size_t *out, SrtErr *err)
 {
     if (f->csv_ml) /* univocity reads the file's own line ends (cm_csv_ml.h) */
         return (int64_t)(*out = n);
@@ -969,9 +971,17 @@ static int64_t settle_lines(const Files *f, const char *what, int64_t at, char *
     if (!f->line_sep)
         return (int64_t)(*out = cm_lines_lf(p, n, at_end));
     bool bad;
-    size_t k = cm_lines_sep(p, n, at_end, f->line_sep, strlen(f->line_sep), f->sep_lf, out, &bad);
+    size_t k = cm_lines_sep(p, n, at_end, f->line_sep, strlen(f->line_sep), f->sep_lf, out, &bad,
+                            &h->seen);
     if (!bad)
         return (int64_t)k;
+    if (f->sep_lf == CM_SEP_SWAP) /* text, a lineSep of several bytes: CM_LINES_FF taken */
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "files source: %s: byte %lld is a %s: with a lineSep of several "
+                           "bytes, sluice cannot read a text file that holds both a '\\n' "
+                           "(unless it is part of the lineSep) and a 0xFF byte",
+                           what, (long long)(at + (int64_t)k),
+                           p[k] == '\n' ? "'\\n' that is not the lineSep" : "0xFF byte");
     bool lf = p[k] == '\n';
     return srt_err_set(
         err, SRT_ERR_FORMAT,
@@ -998,7 +1008,8 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
                  f->csv,
                  0,
                  f->comment,
-                 f->csv_ml ? &f->ml : NULL};
+                 f->csv_ml ? &f->ml : NULL,
+                 0};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
     size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf; with
@@ -1023,7 +1034,7 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
                 continue; /* short: likely the end; a small file goes on in one buffer */
         }
         size_t out;
-        int64_t k = settle_lines(f, what, next - (int64_t)(have - settled), f->rbuf + settled,
+        int64_t k = settle_lines(f, &h, what, next - (int64_t)(have - settled), f->rbuf + settled,
                                  have - settled, eof, &out, err);
         if (k < 0)
             return (int)k;
@@ -1109,12 +1120,13 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
                  f->csv,
                  0,
                  f->comment,
-                 f->csv_ml ? &f->ml : NULL};
+                 f->csv_ml ? &f->ml : NULL,
+                 0};
     int rc = 0;
     bool up_front = f->line_sep || f->whole || f->csv_ml;
     if (up_front) { /* cm_lines_sep compacts once: the whole mapping up front */
         size_t out;
-        int64_t k = settle_lines(f, what, 0, p, (size_t)(e - p), true, &out, err);
+        int64_t k = settle_lines(f, &h, what, 0, p, (size_t)(e - p), true, &out, err);
         rc = k < 0 ? (int)k : 0;
         e = p + out;
     }
