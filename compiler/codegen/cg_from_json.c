@@ -89,11 +89,14 @@ static void read_field(FjCtx *j, int i)
     LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
     LLVMValueRef np;
     if (runtime_field(ft)) {
+        CgSlots kept = cg_slots_save(cg, cg->t_datum, NULL, field_datum(j, i), NULL);
         np = cg_json_value_call(cg, ft, j->ro, p, j->end, field_datum(j, i), j->st);
         check_ptr(j, np, "field.ok");
         /* srt_json_value leaves the datum NULL unless the status is OK or PARTIAL. */
+        cg_slots_keep_on_bad(cg, &kept, cg_load(cg, cg->t_i32, j->st, "status"));
     } else {
-        CgSlots kept = cg_slots_save(cg, ft, j->null_slots[i], j->val_slots[i], j->len_slots[i]);
+        CgSlots kept = cg_slots_save(cg, cg_type_of(cg, ft), j->null_slots[i], j->val_slots[i],
+                                     j->len_slots[i]);
         if (j->t->n_fields <= CG_WIDE_RECORD) {
             np = cg_json_decode(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
                                 j->len_slots[i], j->st, j->bb_malformed, false);

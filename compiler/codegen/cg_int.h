@@ -361,7 +361,7 @@ void cg_record_alloc(CgCtx *cg, const PQuery *pq, CgRecord *rec);
 typedef struct CgSlots {
     LLVMValueRef null_slot, val_slot, len_slot, null, val, len;
 } CgSlots;
-CgSlots cg_slots_save(CgCtx *cg, const Type *t, LLVMValueRef null_slot, LLVMValueRef val_slot,
+CgSlots cg_slots_save(CgCtx *cg, LLVMTypeRef vt, LLVMValueRef null_slot, LLVMValueRef val_slot,
                       LLVMValueRef len_slot);
 void cg_slots_keep_on_bad(CgCtx *cg, const CgSlots *s, LLVMValueRef status);
 void cg_record_clear(CgCtx *cg, const PQuery *pq, const CgRecord *rec);

@@ -333,13 +333,16 @@ static LLVMValueRef inc(CgCtx *cg, LLVMValueRef p)
 
 /* A field's slots before its value is decoded.  JacksonParser.convertObject sets a field
    only when its converter returns: a value of the wrong type (BADTYPE, RANGE) leaves what an
-   earlier key of the same name gave it ({"n": 1, "n": "x"} keeps 1 in the partial result). */
-CgSlots cg_slots_save(CgCtx *cg, const Type *t, LLVMValueRef null_slot, LLVMValueRef val_slot,
+   earlier key of the same name gave it ({"n": 1, "n": "x"} keeps 1 in the partial result,
+   {"a": {"x": 1}, "a": "s"} keeps {1}).  A value the runtime reads (srt_json_value) sits in
+   a datum (vt the datum's type), with no null slot when it is a struct's field. */
+CgSlots cg_slots_save(CgCtx *cg, LLVMTypeRef vt, LLVMValueRef null_slot, LLVMValueRef val_slot,
                       LLVMValueRef len_slot)
 {
     CgSlots s = {null_slot, val_slot, len_slot, NULL, NULL, NULL};
-    s.null = cg_load(cg, cg->t_i1, null_slot, "keep.null");
-    s.val = cg_load(cg, cg_type_of(cg, t), val_slot, "keep.val");
+    if (null_slot)
+        s.null = cg_load(cg, cg->t_i1, null_slot, "keep.null");
+    s.val = cg_load(cg, vt, val_slot, "keep.val");
     if (len_slot)
         s.len = cg_load(cg, cg->t_i32, len_slot, "keep.len");
     return s;
@@ -354,7 +357,8 @@ void cg_slots_keep_on_bad(CgCtx *cg, const CgSlots *s, LLVMValueRef status)
     LLVMBasicBlockRef bb_keep = cg_block(cg, "keep.earlier"), bb_on = cg_block(cg, "keep.done");
     LLVMBuildCondBr(cg->b, bad, bb_keep, bb_on);
     cg_at(cg, bb_keep);
-    cg_store(cg, s->null, s->null_slot);
+    if (s->null_slot)
+        cg_store(cg, s->null, s->null_slot);
     cg_store(cg, s->val, s->val_slot);
     if (s->len_slot)
         cg_store(cg, s->len, s->len_slot);
@@ -381,6 +385,8 @@ static void read_field(JsonCtx *j, int i)
     LLVMValueRef p = cg_load(cg, cg->t_ptr, j->cur, "p");
     LLVMValueRef np;
     if (type_is_nested(t)) {
+        CgSlots kept =
+            cg_slots_save(cg, cg->t_datum, j->rec->null_slots[i], j->rec->val_slots[i], NULL);
         np =
             cg_json_value_call(cg, t, &j->pq->source->read, p, j->end, j->rec->val_slots[i], j->st);
         check_ptr(j, np, "field.ok");
@@ -389,13 +395,14 @@ static void read_field(JsonCtx *j, int i)
             cg_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_OK), ""),
                   LLVMBuildICmp(cg->b, LLVMIntEQ, status, cg_i32(cg, SRT_JV_PARTIAL), ""));
         cg_store(cg, LLVMBuildNot(cg->b, has, "isnull"), j->rec->null_slots[i]);
+        cg_slots_keep_on_bad(cg, &kept, status);
         note_bad(j, status);
         cg_store(cg, np, j->cur);
         LLVMBuildBr(cg->b, j->bb_after_value);
         return;
     }
-    CgSlots kept =
-        cg_slots_save(cg, t, j->rec->null_slots[i], j->rec->val_slots[i], j->rec->len_slots[i]);
+    CgSlots kept = cg_slots_save(cg, cg_type_of(cg, t), j->rec->null_slots[i],
+                                 j->rec->val_slots[i], j->rec->len_slots[i]);
     if (!j->wide) {
         np = cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
                             j->rec->val_slots[i], j->rec->len_slots[i], j->st, j->bb_malformed,

@@ -84,7 +84,10 @@ static const char *list_next(const char *p, const char *end, char close, int *mo
 
 /* '{' ... '}' into the fields of a struct; unknown keys are skipped, missing fields NULL.
    A field of the wrong type is NULL (or partial) and makes the struct partial
-   (JacksonParser.convertObject catches the field's failure). */
+   (JacksonParser.convertObject catches the field's failure).  With a key repeated, the last
+   value whose converter returns wins: a partial struct or array replaces an earlier value, a
+   value of the wrong type does not ({"x": 1, "x": "s"} keeps 1; convertObject updates the
+   row only when the converter returns or throws a partial result). */
 static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, const char *end,
                                SrtDatum *out, const JTime *tf, int depth, int *bad)
 {
@@ -122,7 +125,10 @@ static const char *json_struct(SrtQuery *q, const SrtType *t, const char *p, con
             }
         if (idx >= 0) {
             int fb = J_FINE;
-            p = json_value(q, t->fields[idx].type, p, end, &f[idx], tf, depth + 1, &fb);
+            SrtDatum v;
+            p = json_value(q, t->fields[idx].type, p, end, &v, tf, depth + 1, &fb);
+            if (fb != J_HARD) /* a failed converter leaves what a same key gave the field */
+                f[idx] = v;
             if (fb != J_FINE)
                 *bad = J_PARTIAL;
         } else
