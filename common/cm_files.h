@@ -47,11 +47,11 @@ void cm_lines_whole(char *p, size_t n);
    file (at_end), would be read differently, so *bad is set and the offset of the first such
    byte returned (the bytes before it compacted).  Otherwise *bad is false and the number of
    bytes settled returned: n, or less when !at_end and the last bytes are a '\r' or the start
-   of a sep that the bytes after them decide.  json: the records are JSON whose text nothing
-   shows (no corrupt record column), where Jackson reads '\n' and '\r' alike (whitespace
-   between tokens, a control character refused inside a string): a '\n' becomes a '\r' and a
-   '\r' before a sep or ending the file stays (whitespace the readers drop), never bad
-   (lf CM_SEP_JSON).  swap: a sep that the readers take back (cm_lines_swap, lf CM_SEP_SWAP):
+   of a sep that the bytes after them decide.  json: the records are JSON, where Jackson reads
+   '\n' and '\r' alike (whitespace between tokens, a control character refused inside a
+   string): a '\n' becomes a '\r' and a '\r' before a sep or ending the file stays
+   (whitespace the readers drop), never bad (lf CM_SEP_JSON); the corrupt-record column reads
+   such a record's text again from the file (srt_json_sep_line).  swap: a sep that the readers take back (cm_lines_swap, lf CM_SEP_SWAP):
    of one byte, each sep and each '\n' trade places (length kept), never bad; of several
    (text), each '\n' becomes CM_LINES_FF and a '\r' stays, bad at the first byte that makes
    the file hold both a '\n' and a CM_LINES_FF (*seen: what the file's bytes before p held,

@@ -181,8 +181,17 @@ static void fail_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
     LLVMBuildRet(cg->b, cg_i64(cg, -1));
 }
 
+/* A json source read by lines with the lineSep option. */
+static bool json_line_sep(const PQuery *pq)
+{
+    const char *f = pq->source->format;
+    return (!f || strcmp(f, "json") == 0) && !pq->source->read.whole &&
+           soptions_find(&pq->source->options, "lineSep");
+}
+
 /* The corrupt-record column, when read, holds the line (without a trailing '\r', or as the
-   file has it with a lineSep the source swaps, cg_line_text_end); with
+   file has it with a lineSep the source swaps, cg_line_text_end; json with a lineSep as the
+   file has it, srt_json_sep_line); with
    JSONOptions' parser switches the line as read (runtime/src/formats/srt_json_norm.c); json
    with multiLine = true the file's text, read again as Spark's MultiLineJsonDataSource does
    (srt_json_file_text: the record's '\n's were made '\r's). */
@@ -197,6 +206,12 @@ static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValu
         (!pq->source->format || strcmp(pq->source->format, "json") == 0)) {
         LLVMValueRef args[2] = {cg->q, rec->len_slots[corrupt]};
         cg_store(cg, cg_call(cg, "srt_json_file_text", args, 2, "corrupt.file"),
+                 rec->val_slots[corrupt]);
+        return;
+    }
+    if (json_line_sep(pq)) { /* the record as the file has it (srt_json_sep_line) */
+        LLVMValueRef args[4] = {cg->q, line, le, rec->len_slots[corrupt]};
+        cg_store(cg, cg_call(cg, "srt_json_sep_line", args, 4, "corrupt.line"),
                  rec->val_slots[corrupt]);
         return;
     }

@@ -639,6 +639,10 @@ const char *srt_json_orig_line(SrtQuery *q, const char *line, uint32_t *n);
 /* A json files source with multiLine = true: the text of the file being read (q's), read
    again, its length in *n, for the corrupt-record column (formats/srt_json_norm.c). */
 const char *srt_json_file_text(SrtQuery *q, uint32_t *n);
+/* A json files source with lineSep: the text of the record [line, le) (a normal line with the
+   parser switches) as the file has it, its length in *n, for the corrupt-record column: a '\r'
+   before the sep kept, the '\n's the source made '\r's read again (formats/srt_json_norm.c). */
+const char *srt_json_sep_line(SrtQuery *q, const char *line, const char *le, uint32_t *n);
 
 /* ======================================================================
 ** Inline helpers (runtime/src/inline/): compiled into libsrt.a and into bitcode

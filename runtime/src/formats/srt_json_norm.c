@@ -10,7 +10,7 @@
 ** in both is kept, in order.
 **
 ** Also the corrupt-record text of a json source with multiLine = true: the file read again
-** (srt_json_file_text), whatever the switches.
+** (srt_json_file_text), whatever the switches; with lineSep, a record's (srt_json_sep_line).
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -123,11 +123,10 @@ const char *srt_json_orig_line(SrtQuery *q, const char *line, uint32_t *n)
     return s;
 }
 
-/* MultiLineJsonDataSource.readFile: a malformed file's record is partitionedFileString,
-   the file opened again and read whole (UTF8String.fromBytes(ByteStreams.toByteArray)): its
-   bytes as they are then.  A file that cannot be read fails the query, as the
-   FileNotFoundException (IOException) fails Spark's task. */
-const char *srt_json_file_text(SrtQuery *q, uint32_t *n)
+/* The bytes [off, off + want) of the file being read (q->cur_what), read again into scratch
+   memory, *n of them (fewer when the file was cut shorter meanwhile); want < 0: the whole
+   file.  A file that cannot be read fails the query, as the IOException fails Spark's task. */
+static const char *read_again(SrtQuery *q, int64_t off, int64_t want, uint32_t *n)
 {
     static const char none[1] = "";
     *n = 0;
@@ -135,12 +134,12 @@ const char *srt_json_file_text(SrtQuery *q, uint32_t *n)
     int fd = path ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
     struct stat st;
     const char *why = fd < 0 || fstat(fd, &st) < 0 ? strerror(errno) : NULL;
-    size_t want = why ? 0 : (size_t)st.st_size, got = 0;
-    if (!why && want > SRT_LINE_MAX)
+    size_t size = why ? 0 : want < 0 ? (size_t)st.st_size : (size_t)want, got = 0;
+    if (!why && size > SRT_LINE_MAX)
         why = "longer than the limit of a line";
-    char *b = why ? NULL : srt_scratch_alloc(q, want + 1);
-    while (b && got < want) {
-        ssize_t r = pread(fd, b + got, want - got, (off_t)got);
+    char *b = why ? NULL : srt_scratch_alloc(q, size + 1);
+    while (b && got < size) {
+        ssize_t r = pread(fd, b + got, size - got, (off_t)off + (off_t)got);
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0) { /* cut shorter meanwhile: the bytes that are there */
@@ -160,6 +159,34 @@ const char *srt_json_file_text(SrtQuery *q, uint32_t *n)
     }
     *n = (uint32_t)got;
     return b;
+}
+
+/* MultiLineJsonDataSource.readFile: a malformed file's record is partitionedFileString,
+   the file opened again and read whole (UTF8String.fromBytes(ByteStreams.toByteArray)): its
+   bytes as they are then. */
+const char *srt_json_file_text(SrtQuery *q, uint32_t *n)
+{
+    return read_again(q, 0, -1, n);
+}
+
+/* With lineSep, LineReader.readCustomLine hands Jackson the bytes between two seps as they
+   are, a '\r' before the sep and any '\n' included, and the record literal is that text
+   (JsonDataSource's TextInputJsonDataSource).  The files source made each '\n' a '\r'
+   (cm_lines_sep, CM_SEP_JSON), so a line holding a '\r' is read again from the file, where its
+   bytes start at the offset srt_read_span gives (the line's length is the file's). */
+const char *srt_json_sep_line(SrtQuery *q, const char *line, const char *le, uint32_t *n)
+{
+    const char *s = srt_json_norm_origin(q, line), *b = q->cur_buf, *e = b + q->cur_len;
+    if (s != line) { /* read with the parser switches: the line as read, in q->cur_buf */
+        const char *nl = memchr(s, '\n', (size_t)(e - s));
+        le = nl ? nl : e;
+    }
+    size_t len = (size_t)(le - s);
+    *n = (uint32_t)len;
+    if (!memchr(s, '\r', len) || !q->cur_what || !b || s < b || le > e)
+        return s;
+    return read_again(q, q->cur_at.byte + srt_read_span(&q->cur_at, b, (size_t)(s - b)),
+                      (int64_t)len, n);
 }
 
 const char *srt_json_norm_text(SrtQuery *q, const char *s, uint32_t n, uint32_t flags,

@@ -179,6 +179,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_query_fail_json_array,
     (const void *)srt_json_orig_line,
     (const void *)srt_json_file_text,
+    (const void *)srt_json_sep_line,
     (const void *)srt_ts_field,
     (const void *)srt_date_format,
     (const void *)srt_date_format_into,

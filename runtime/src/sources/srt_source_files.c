@@ -122,16 +122,6 @@ static int ent_desc(const void *a, const void *b)
     return cm_file_order(x->mtime_ns, x->name, y->mtime_ns, y->name, true);
 }
 
-/* Does the source's schema hold its corrupt record column (columnNameOfCorruptRecord)? */
-static bool has_corrupt_column(const SrtOptions *opts, const SrtSchema *schema)
-{
-    const char *name = srt_opts_value(opts, "columnNameOfCorruptRecord");
-    for (uint32_t i = 0; name && i < schema->n_cols; i++)
-        if (strcmp(schema->cols[i].name, name) == 0)
-            return true;
-    return false;
-}
-
 /* A one-byte csv option (cg_text.c's option_char): its byte, 0xFF when empty, dflt when not
    set. */
 static int opt_byte(const SrtOptions *opts, const char *key, int dflt)
@@ -148,6 +138,7 @@ static bool opt_true(const SrtOptions *opts, const char *key)
 
 static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
+    (void)schema; /* read by the options alone */
     Files *f = srt_mem_calloc(s->mem, sizeof *f);
     if (!f)
         return srt_err_nomem(err, "files source");
@@ -184,8 +175,8 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     bool json = !format || srt_str_ieq(format, "json");
     bool text = format && srt_str_ieq(format, "text");
     f->sep_lf = cm_lines_swap(f->line_sep, json, text) >= 0 ? CM_SEP_SWAP
-                : json && !has_corrupt_column(opts, schema) ? CM_SEP_JSON
-                                                            : CM_SEP_PLAIN;
+                : json                                     ? CM_SEP_JSON
+                                                           : CM_SEP_PLAIN;
     const char *multi = srt_opts_value(opts, "multiLine");
     f->whole = (!format || srt_str_ieq(format, "json")) && multi && srt_str_ieq(multi, "true");
     f->csv_ml = f->csv && multi && srt_str_ieq(multi, "true");
