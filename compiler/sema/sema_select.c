@@ -254,30 +254,68 @@ static bool refuse_star_with_position(SemaCtx *sc, const SelBlock *blk)
     return false;
 }
 
-/* The select item a GROUP BY key stands for (position or alias), else NULL. */
+/* Whether input column c is one of the star item e's ('*' all, 'x.*' relation x's). */
+static bool star_column(const SelBlock *blk, const AstExpr *e, int c)
+{
+    return e->u.name.n == 0 || (e->u.name.n == 1 && e->u.name.parts &&
+                                sema_input_rel(blk, c, e->u.name.parts[0]));
+}
+
+/* The select list as Spark's Aggregate holds it when a GROUP BY position is resolved: its
+   stars expanded (ResolveReferences expands them first, unless a plain key is a position:
+   refuse_star_with_position).  The index of the item at 1-based position pos, or -1 out of
+   range; *col: the input column when that item is a star, else -1; *n: the list's size. */
+static int expanded_item(const SelBlock *blk, long long pos, int *col, int *n)
+{
+    const AstSelect *ast = blk->ast;
+    int found = -1;
+    *col = -1;
+    *n = 0;
+    for (int i = 0; i < ast->n_items; i++) {
+        const AstExpr *e = ast->items[i].expr;
+        if (!e || e->kind != AST_STAR) {
+            if (++*n == pos)
+                found = i;
+            continue;
+        }
+        for (int c = 0; blk->input && c < blk->input->n; c++)
+            if (star_column(blk, e, c) && ++*n == pos) {
+                found = i;
+                *col = c;
+            }
+    }
+    return found;
+}
+
+/* Input column c as a column reference, named by its relation too when it has one. */
+static const AstExpr *input_column_ref(SemaCtx *sc, const SelBlock *blk, int c, SrcSpan span)
+{
+    const char *rel = blk->input_rels ? blk->input_rels[c] : NULL;
+    AstExpr *x = ast_new_column(sc->arena, rel ? rel : blk->input->cols[c].name, span);
+    return rel ? ast_column_append(sc->arena, x, blk->input->cols[c].name, span) : x;
+}
+
+/* The select item a GROUP BY key stands for (position or alias), else NULL.  A position
+   counts a star's columns (ResolveOrdinalInOrderByAndGroupBy resolves it after the star is
+   expanded, in a ROLLUP, CUBE or GROUPING SETS: `SELECT *, count(*) ... GROUP BY CUBE(1)`). */
 static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr *g, bool *failed)
 {
     const AstSelect *ast = blk->ast;
     *failed = false;
     if (is_ordinal(g)) {
-        if (g->u.ival < 1 || g->u.ival > ast->n_items) {
+        int col, n, at = expanded_item(blk, g->u.ival, &col, &n);
+        if (at < 0) {
             diag_error(sc->diag, g->span, /* QueryCompilationErrors.groupByPositionRangeError */
                        "[GROUP_BY_POS_OUT_OF_RANGE] GROUP BY position %lld is not in select list "
                        "(valid range is [1, %d]).",
-                       (long long)g->u.ival, ast->n_items);
+                       (long long)g->u.ival, n);
             *failed = true;
             return NULL;
         }
-        const AstSelectItem *item = &ast->items[g->u.ival - 1];
+        if (col >= 0)
+            return input_column_ref(sc, blk, col, g->span);
+        const AstSelectItem *item = &ast->items[at];
         const AstExpr *it = item->expr;
-        if (it && it->kind == AST_STAR) { /* a position in a ROLLUP, CUBE or GROUPING SETS */
-            diag_error(sc->diag, g->span,
-                       "GROUP BY position %lld refers to '*', which is not supported yet in a "
-                       "ROLLUP, CUBE or GROUPING SETS",
-                       (long long)g->u.ival);
-            *failed = true;
-            return NULL;
-        }
         if (it && sema_ast_has_agg(it)) {
             /* ResolveOrdinalInOrderByAndGroupBy: QueryCompilationErrors.groupByPositionRefers-
                ToAggregateFunctionError, the select item's Alias by its .sql */
