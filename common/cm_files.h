@@ -51,11 +51,11 @@ void cm_lines_whole(char *p, size_t n);
    '\n' and '\r' alike (whitespace between tokens, a control character refused inside a
    string): a '\n' becomes a '\r' and a '\r' before a sep or ending the file stays
    (whitespace the readers drop), never bad (lf CM_SEP_JSON); the corrupt-record column reads
-   such a record's text again from the file (srt_json_sep_line).  swap: a sep that the readers take back (cm_lines_swap, lf CM_SEP_SWAP):
-   of one byte, each sep and each '\n' trade places (length kept), never bad; of several
-   (text), each '\n' becomes CM_LINES_FF and a '\r' stays, bad at the first byte that makes
-   the file hold both a '\n' and a CM_LINES_FF (*seen: what the file's bytes before p held,
-   0 at its start, kept by the caller across calls). */
+   such a record's text again from the file (srt_json_sep_line).  swap: a sep that the readers
+   take back (cm_lines_swap, lf CM_SEP_SWAP): of one byte, each sep and each '\n' trade places
+   (length kept), never bad; of several (text), each '\n' becomes CM_LINES_FF and a '\r' stays,
+   bad at the first byte that makes the file hold both a '\n' and a CM_LINES_FF (*seen: what
+   the file's bytes before p held, 0 at its start, kept by the caller across calls). */
 enum { CM_SEP_PLAIN, CM_SEP_JSON, CM_SEP_SWAP };
 size_t cm_lines_sep(char *p, size_t n, bool at_end, const char *sep, size_t k, int lf, size_t *out,
                     bool *bad, unsigned *seen);

@@ -416,8 +416,8 @@ static void read_field(JsonCtx *j, int i)
         LLVMBuildBr(cg->b, j->bb_after_value);
         return;
     }
-    CgSlots kept = cg_slots_save(cg, cg_type_of(cg, t), j->rec->null_slots[i],
-                                 j->rec->val_slots[i], j->rec->len_slots[i]);
+    CgSlots kept = cg_slots_save(cg, cg_type_of(cg, t), j->rec->null_slots[i], j->rec->val_slots[i],
+                                 j->rec->len_slots[i]);
     if (!j->wide) {
         np = cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
                             j->rec->val_slots[i], j->rec->len_slots[i], j->st, j->bb_malformed,

@@ -257,8 +257,8 @@ static bool refuse_star_with_position(SemaCtx *sc, const SelBlock *blk)
 /* Whether input column c is one of the star item e's ('*' all, 'x.*' relation x's). */
 static bool star_column(const SelBlock *blk, const AstExpr *e, int c)
 {
-    return e->u.name.n == 0 || (e->u.name.n == 1 && e->u.name.parts &&
-                                sema_input_rel(blk, c, e->u.name.parts[0]));
+    return e->u.name.n == 0 ||
+           (e->u.name.n == 1 && e->u.name.parts && sema_input_rel(blk, c, e->u.name.parts[0]));
 }
 
 /* The select list as Spark's Aggregate holds it when a GROUP BY position is resolved: its

@@ -175,8 +175,8 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     bool json = !format || srt_str_ieq(format, "json");
     bool text = format && srt_str_ieq(format, "text");
     f->sep_lf = cm_lines_swap(f->line_sep, json, text) >= 0 ? CM_SEP_SWAP
-                : json                                     ? CM_SEP_JSON
-                                                           : CM_SEP_PLAIN;
+                : json                                      ? CM_SEP_JSON
+                                                            : CM_SEP_PLAIN;
     const char *multi = srt_opts_value(opts, "multiLine");
     f->whole = (!format || srt_str_ieq(format, "json")) && multi && srt_str_ieq(multi, "true");
     f->csv_ml = f->csv && multi && srt_str_ieq(multi, "true");
