@@ -1229,16 +1229,13 @@ const char *cg_process_name(CgCtx *cg, int qi, int branch)
                   : arena_sprintf(cg->arena, "sl_process_%d", qi);
 }
 
-/* How far ahead of a record's first byte the record loop asks for the input's bytes: about 2 KB
-   (32 cache lines), the distance at which the events benchmark's loop stopped waiting on memory
-   (issue 15, bench/README.md: 512 bytes too short, 1 to 8 KB alike). */
-#define PREFETCH_AHEAD 2048
-
-/* Ask for the bytes PREFETCH_AHEAD past p to be brought into the cache (llvm.prefetch: a read,
-   kept in every level).  The input is read once, front to back, from memory it has not been
-   in the cache of (a mapped file's page cache, a buffer just read): the hardware's prefetcher,
-   which starts afresh at every 4 KB page, left the loop waiting for most lines.  A prefetch
-   never faults: past the buffer's end, or on a page not mapped yet, it is dropped. */
+/* Ask for the bytes SRT_PREFETCH_AHEAD (srt_abi.h, 40 KB) past p to be brought into the second
+   level cache (llvm.prefetch: a read, locality 2).  The input is read once, front to back, from
+   memory that is in no cache (a mapped file's page cache): the hardware's prefetcher, which
+   starts afresh at every 4 KB page, left the loop waiting for most lines, and the runtime's
+   pass for lone '\r's (cm_lines_lf) waited for all of them.  This far ahead the window the
+   runtime settles next (SRT_LF_WINDOW) is in the cache when it does (issue 15, bench/README.md).
+   A prefetch never faults: past the buffer's end, or on a page not mapped yet, it is dropped. */
 static void prefetch_ahead(CgCtx *cg, LLVMValueRef p_slot)
 {
     static const char name[] = "llvm.prefetch";
@@ -1246,8 +1243,8 @@ static void prefetch_ahead(CgCtx *cg, LLVMValueRef p_slot)
     LLVMTypeRef over = cg->t_ptr;
     LLVMValueRef fn = LLVMGetIntrinsicDeclaration(cg->mod, id, &over, 1);
     LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p.ahead");
-    LLVMValueRef args[4] = {cg_gepc(cg, p, PREFETCH_AHEAD, "ahead"), cg_i32(cg, 0), cg_i32(cg, 3),
-                            cg_i32(cg, 1)};
+    LLVMValueRef args[4] = {cg_gepc(cg, p, SRT_PREFETCH_AHEAD, "ahead"), cg_i32(cg, 0),
+                            cg_i32(cg, 2), cg_i32(cg, 1)};
     LLVMBuildCall2(cg->b, LLVMIntrinsicGetType(cg->ctx, id, &over, 1), fn, args, 4, "");
 }
 
