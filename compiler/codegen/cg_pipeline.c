@@ -1229,6 +1229,25 @@ const char *cg_process_name(CgCtx *cg, int qi, int branch)
                   : arena_sprintf(cg->arena, "sl_process_%d", qi);
 }
 
+/* Ask for the bytes SRT_PREFETCH_AHEAD (srt_abi.h, 40 KB) past p to be brought into the second
+   level cache (llvm.prefetch: a read, locality 2).  The input is read once, front to back, from
+   memory that is in no cache (a mapped file's page cache): the hardware's prefetcher, which
+   starts afresh at every 4 KB page, left the loop waiting for most lines, and the runtime's
+   pass for lone '\r's (cm_lines_lf) waited for all of them.  This far ahead the window the
+   runtime settles next (SRT_LF_WINDOW) is in the cache when it does (issue 15, bench/README.md).
+   A prefetch never faults: past the buffer's end, or on a page not mapped yet, it is dropped. */
+static void prefetch_ahead(CgCtx *cg, LLVMValueRef p_slot)
+{
+    static const char name[] = "llvm.prefetch";
+    unsigned id = LLVMLookupIntrinsicID(name, sizeof name - 1);
+    LLVMTypeRef over = cg->t_ptr;
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(cg->mod, id, &over, 1);
+    LLVMValueRef p = cg_load(cg, cg->t_ptr, p_slot, "p.ahead");
+    LLVMValueRef args[4] = {cg_gepc(cg, p, SRT_PREFETCH_AHEAD, "ahead"), cg_i32(cg, 0),
+                            cg_i32(cg, 2), cg_i32(cg, 1)};
+    LLVMBuildCall2(cg->b, LLVMIntrinsicGetType(cg->ctx, id, &over, 1), fn, args, 4, "");
+}
+
 /* i64 (SrtQuery *q, const char *buf, i64 len) */
 static LLVMTypeRef process_type(CgCtx *cg)
 {
@@ -1285,6 +1304,8 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
        decoded strings and nested values of the record live there. */
     if (record_uses_scratch(pq))
         cg_call(cg, "srt_scratch_reset", &cg->q, 1, "");
+    if (input != INPUT_VALUES)
+        prefetch_ahead(cg, p_slot);
     CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, pq->source->schema.n + 1);
     switch (input) {
     case INPUT_VALUES: value_row(cg, pq, p_slot, end, bb_eof, cols); break;

@@ -93,6 +93,13 @@ enum {
 */
 typedef int64_t (*SrtProcessFn)(SrtQuery *q, const char *buf, size_t len);
 
+/* A text buffer whose lone '\r's are still to be made '\n' (a mapped file's lines) is settled
+   and processed a window of about this many bytes at a time (srt_query_process_buffer); the
+   generated loop asks for its input SRT_PREFETCH_AHEAD bytes past each record, so that the
+   next window is in the cache when the runtime settles it and the loop reads it. */
+#define SRT_LF_WINDOW ((size_t)32 << 10)
+#define SRT_PREFETCH_AHEAD (SRT_LF_WINDOW + ((size_t)8 << 10))
+
 /*
 ** Compute the output row of one group from its key bytes and state bytes (both
 ** laid out by codegen).  Writes n_columns datums into row.  Returns 1 if the

@@ -305,8 +305,9 @@ typedef struct SrtReadPos {
     int csv_nl;           /* csv multiLine: the file's line separator (CM_NL_*, cm_csv_ml.h) */
     int lf_later;         /* the bytes' lone '\r's are not made '\n' yet (cm_lines_lf): the
                              reader does so, as at the end of the file, before reading them
-                             (a buffer of whole '\n' lines or a file's last bytes, handed to a
-                             SrtLender's reader, which runs it on another thread) */
+                             (a buffer of whole '\n' lines or a file's last bytes of a
+                             mapped file: srt_query_process_buffer settles it a window at a
+                             time, on this thread or in a SrtLender's task on another) */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a

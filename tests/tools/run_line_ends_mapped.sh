@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run_line_ends_mapped.sh - lines ending in "\n", "\r\n" and a lone "\r" in files large enough
-# to be mapped (srt_map.c): on one thread the source makes each lone "\r" a line end before
-# handing a buffer over; on several, the tasks do it on their threads (SrtReadPos.lf_later).
+# to be mapped (srt_map.c): the reader makes each lone "\r" a line end a window at a time
+# (SrtReadPos.lf_later, srt_query_process_buffer), on one thread and in the tasks of several.
 # Every run must give the figures line_ends_mapped.py computes from Spark's line ends, with
 # tasks of the default size, and tasks of 100,000 bytes (several a buffer the source hands
 # over) and of 7 bytes (a line or two each).

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "common/cm_connectors.h"
+#include "common/cm_files.h"
 #include "rt_testutil.h"
 #include "srt_int.h"
 
@@ -435,12 +436,16 @@ typedef struct Lines {
     int64_t next_byte;
 } Lines;
 
-/* Read callback: appends the buffer with the '\r' of each "\r\n" dropped; checks each buffer
-   but a file's last ends a line and starts where the last one ended. */
+/* Read callback: appends the buffer with the '\r' of each "\r\n" dropped, its lone '\r's made
+   '\n' first when the reader is to (SrtReadPos.lf_later: a mapped file's lines, as
+   srt_query_process_buffer does); checks each buffer but a file's last ends a line and starts
+   where the last one ended. */
 static int lines_cb(void *ctx, const char *what, const char *buf, size_t len, const SrtReadPos *at)
 {
     Lines *l = ctx;
     (void)what;
+    if (at->lf_later)
+        cm_lines_lf((char *)buf, len, true);
     ck_assert_int_eq(at->byte, l->next_byte);
     l->next_byte += (int64_t)len;
     l->calls++;

@@ -32,7 +32,6 @@
 #include <signal.h>
 #include <string.h>
 
-#include "common/cm_files.h"
 #include "srt_int.h"
 #include "state/srt_operator.h"
 
@@ -359,8 +358,6 @@ static void run_task(ParTask *t)
         const ParSeg *s = &t->segs[i];
         char *p = s->ptr ? (char *)s->ptr : t->data + s->off;
         int64_t n = 0;
-        if (s->at.lf_later) /* whole '\n' lines or a file's last bytes (SrtReadPos) */
-            cm_lines_lf(p, s->len, true);
         if ((w->def->replay || w->def->update_log) && srt_vlog_mark(w, t->names.p + s->name) < 0) {
             srt_err_nomem(&w->err, "parallel task");
             t->failed = 1;

@@ -7,10 +7,12 @@
 ** cannot return errors fails the query cleanly.  Also the per-batch/per-record ABI
 ** calls of generated code: rows, batch and scratch memory, failures.
 */
+#define _GNU_SOURCE /* memrchr */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_files.h"
 #include "srt_int.h"
 #include "state/srt_join.h"
 #include "state/srt_operator.h"
@@ -576,8 +578,10 @@ static int guarded_output(SrtQuery *q)
     return rc;
 }
 
-int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
-                             const SrtReadPos *at, int64_t *rows)
+/* buf[0, len) through the query's process function, its lines settled (at: where buf starts in
+   what; NULL: at its start). */
+static int process_span(SrtQuery *q, const char *what, const char *buf, size_t len,
+                        const SrtReadPos *at, int64_t *rows)
 {
     static const SrtReadPos start = {1, 0, 0, 0, 0, 0, 0};
     /* JSONOptions' parser switches: the records in their normal form (srt_json_norm.c) */
@@ -604,6 +608,45 @@ int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, siz
             srt_err_set(&q->err, SRT_ERR_QUERY, "processing %s failed", what);
         }
         return -q->err.code;
+    }
+    return 0;
+}
+
+/* A buffer whose lone '\r's are not made '\n' yet (SrtReadPos.lf_later: whole '\n' lines or a
+   file's last bytes, mapped) is settled (cm_lines_lf) and processed a window of whole lines at
+   a time: SRT_LF_WINDOW bytes to the window's last '\n' (a line longer than that: the rest of
+   the buffer at once).  The generated loop's prefetches (SRT_PREFETCH_AHEAD past its record)
+   have brought the next window into the cache by then, so neither the pass nor the loop waits
+   on memory; settled whole before the loop, the buffer came from memory in the pass and the
+   loop read it from the cache after (the events benchmark: the pass a fifth of the time). */
+int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
+                             const SrtReadPos *at, int64_t *rows)
+{
+    if (!at || !at->lf_later)
+        return process_span(q, what, buf, len, at, rows);
+    char *p = (char *)buf, *e = p + len; /* the reader's own bytes (SrtReadPos.lf_later) */
+    SrtReadPos pos = *at;
+    pos.lf_later = 0;
+    *rows = 0;
+    while (p < e) {
+        size_t rest = (size_t)(e - p);
+        size_t win = rest < SRT_LF_WINDOW ? rest : SRT_LF_WINDOW;
+        size_t ok = cm_lines_lf(p, win, win == rest), take = rest;
+        if (win < rest) {
+            const char *nl = memrchr(p, '\n', ok);
+            if (nl)
+                take = (size_t)(nl - p) + 1;
+            else
+                cm_lines_lf(p + ok, rest - ok, true);
+        }
+        int64_t n = 0;
+        int rc = process_span(q, what, p, take, &pos, &n);
+        *rows += n;
+        if (rc < 0)
+            return rc;
+        pos.line = 0; /* counted when an error needs it (SrtReadPos) */
+        pos.byte += (int64_t)take;
+        p += take;
     }
     return 0;
 }

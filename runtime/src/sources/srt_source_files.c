@@ -1069,16 +1069,18 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
     return 0;
 }
 
-/* Whether the window p[0, win) of the avail bytes left of a mapped file can go to the
-   lender's reader as it is, its lone '\r's made '\n' by the reader (SrtReadPos.lf_later), so
-   that this thread does not read every byte before the reader threads do: with a lender, for
-   lines split at '\n' alone once the csv header and byte order mark are behind, up to the
-   window's last '\n' (*take), or to the end of the file.  A window without a '\n' is
-   settled here as before (its lines may end at lone '\r's only). */
-static int later_lines(const Files *f, const Handing *h, const SrtLender *l, const char *p,
-                       size_t win, size_t avail, size_t *take)
+/* Whether the window p[0, win) of the avail bytes left of a mapped file can go to the reader
+   as it is, its lone '\r's made '\n' by the reader (SrtReadPos.lf_later: a window of lines at
+   a time, right before the generated loop reads them, srt_query_process_buffer), so that no
+   pass here reads every byte first (with a lender, on this thread before the reader threads;
+   without, from memory before the loop reads it again): for lines split at '\n' alone once
+   the csv header and byte order mark are behind, up to the window's last '\n' (*take), or to
+   the end of the file.  A window without a '\n' is settled here as before (its lines may end at
+   lone '\r's only). */
+static int later_lines(const Files *f, const Handing *h, const char *p, size_t win, size_t avail,
+                       size_t *take)
 {
-    if (!l || f->line_sep || f->whole || f->csv_ml || h->skip || h->bom)
+    if (f->line_sep || f->whole || f->csv_ml || h->skip || h->bom)
         return 0;
     if (win == avail) {
         *take = avail;
@@ -1125,7 +1127,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         size_t avail = (size_t)(e - p);
         size_t win = avail < FILES_READ_SIZE ? avail : FILES_READ_SIZE;
         size_t take = avail;
-        if ((h.at.lf_later = later_lines(f, &h, l, p, win, avail, &take)) != 0) {
+        if ((h.at.lf_later = later_lines(f, &h, p, win, avail, &take)) != 0) {
             rc = hand_over(&h, fd, what, p, take, fn, ctx, err);
             p += take;
             continue;
