@@ -1486,6 +1486,135 @@ static SrtSessions *str_table(SrtMem *m, int batch)
 /* STRING slots: a fold and a task merge copy what they take from the batch table (which is
    then freed and its memory reused), the strings survive a checkpoint round trip, and
    replaced ones are reclaimed after evictions. */
+/* ---- collected values: a list and a set of INT per session (srt_sessions_set_collect_slots) ---- */
+
+static const SrtCollectSlot col_slots[2] = {{0, SRT_COLLECT_INT},
+                                            {16, SRT_COLLECT_INT | SRT_COLLECT_SET}};
+
+static void no_merge(uint8_t *dst, const uint8_t *src, SrtQuery *q)
+{
+    (void)dst, (void)src, (void)q; /* the table merges the collect slots itself */
+}
+
+static SrtSessions *col_table(SrtMem *m, int batch)
+{
+    SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(m, 32, SLOT, no_merge);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(srt_sessions_set_collect_slots(t, col_slots, 2), 0);
+    return t;
+}
+
+/* A row of uid at ts (session [ts, ts + 10)) with value v into both slots of batch table b. */
+static void col_put(SrtMem *m, SrtSessions *b, int32_t uid, int64_t ts, int64_t v)
+{
+    uint8_t key[KEY_LEN], *st;
+    make_key(key, uid);
+    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + 10, &st), 0);
+    for (int k = 0; k < 2; k++) {
+        SrtCollect *c;
+        memcpy(&c, st + col_slots[k].offset, sizeof c);
+        ck_assert_int_eq(srt_collect_push(m, &c, col_slots[k].kind, 1, 0, v, 0, NULL, 0), 0);
+        memcpy(st + col_slots[k].offset, &c, sizeof c);
+    }
+}
+
+typedef struct ColSeen {
+    SrtMem *m;
+    int64_t evict_before;
+    int n;
+    char text[4][64]; /* per session: "list|set" */
+    SrtBuf *enc;      /* the last session encoded */
+    const SrtSessions *t;
+} ColSeen;
+
+static void col_text(SrtMem *m, const uint8_t *state, uint32_t k, char *out, size_t size)
+{
+    SrtCollect *c;
+    memcpy(&c, state + col_slots[k].offset, sizeof c);
+    uint32_t *order;
+    int64_t n = srt_collect_order(m, c, col_slots[k].kind, &order);
+    size_t len = strlen(out);
+    for (int64_t i = 0; i < n; i++) {
+        SrtDatum d;
+        srt_collect_datum(c, col_slots[k].kind, order[i], &d);
+        len += (size_t)snprintf(out + len, size - len, i ? ",%lld" : "%lld", (long long)d.i);
+    }
+    srt_collect_free_order(m, c, col_slots[k].kind, order);
+}
+
+static int col_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state,
+                     int64_t start, int64_t end)
+{
+    (void)key, (void)key_len, (void)end;
+    ColSeen *s = ctx;
+    char *out = s->text[s->n++];
+    out[0] = '\0';
+    col_text(s->m, state, 0, out, 64);
+    strcat(out, "|");
+    col_text(s->m, state, 1, out, 64);
+    if (s->enc) {
+        srt_buf_clear(s->enc);
+        srt_sessions_encode_state(s->t, state, s->enc);
+    }
+    return start < s->evict_before;
+}
+
+START_TEST(test_collect_slots)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = col_table(&mem, 0);
+    /* batch 1: uid 1's points 10 (5, 3), 0 (7) and 30 (5): [0, 20) and [30, 40) */
+    SrtSessions *b = col_table(&mem, 1);
+    col_put(&mem, b, 1, 10, 5);
+    col_put(&mem, b, 1, 0, 7);
+    col_put(&mem, b, 1, 10, 3);
+    col_put(&mem, b, 1, 30, 5);
+    size_t put, gone;
+    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
+    srt_sessions_free(b);
+    ck_assert_uint_eq(put, 2);
+    /* batch 2: a point at 20 joins both stored sessions, after [0, 20) (stored first) */
+    b = col_table(&mem, 1);
+    col_put(&mem, b, 1, 20, 9);
+    col_put(&mem, b, 1, 20, 7);
+    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
+    srt_sessions_free(b);
+    ck_assert_uint_eq(gone, 1);
+    ck_assert_uint_eq(srt_sessions_bytes(t), mem.in_use);
+    SrtBuf enc;
+    srt_buf_init(&enc, &mem);
+    ColSeen s = {.m = &mem, .evict_before = INT64_MIN, .enc = &enc, .t = t};
+    ck_assert_int_eq(srt_sessions_visit(t, col_visit, &s, NULL), 0);
+    ck_assert_int_eq(s.n, 1);
+    /* the set: B(B(S')), S' = B(B(S1) ++ B(B([9, 7])) ++ B(S30)), S1 = B(B(B([7])) ++
+       B(B([5, 3]))), S30 = B(B(B([5]))) in Scala's HashSet (the goldens' model.py) */
+    ck_assert_str_eq(s.text[0], "7,5,3,9,7,5|9,5,3,7");
+
+    /* the checkpoint form restored into another table */
+    SrtSessions *r = col_table(&mem, 0);
+    uint8_t key[KEY_LEN];
+    make_key(key, 2);
+    int64_t se[2] = {0, 40};
+    memcpy(key + SLOT, se, 16);
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(
+        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
+    ck_assert_int_lt(
+        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n - 1, &err),
+        0);
+    srt_buf_free(&enc);
+    ColSeen rs = {.m = &mem, .evict_before = INT64_MAX};
+    ck_assert_int_eq(srt_sessions_visit(r, col_visit, &rs, NULL), 0);
+    ck_assert_str_eq(rs.text[0], s.text[0]);
+    ck_assert_uint_eq(srt_sessions_count(r), 0); /* evicted: its values freed */
+    srt_sessions_free(r);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 START_TEST(test_string_slots)
 {
     SrtMem mem;
@@ -1582,6 +1711,7 @@ Suite *rt_session_suite(void)
     tcase_add_test(tc, test_fold_order);
     tcase_add_test(tc, test_fold_from_initial);
     tcase_add_test(tc, test_string_slots);
+    tcase_add_test(tc, test_collect_slots);
     tcase_add_test(tc, test_merge_from_tasks);
     tcase_add_test(tc, test_batch_backwards);
     tcase_add_test(tc, test_batch_points_by_end);
