@@ -1542,14 +1542,14 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
         SL_UNREACHABLE();
     }
     LLVMValueRef is_null = LLVMBuildZExt(cg->b, x.null, cg->t_i32, "");
+    LLVMValueRef kind = cg_i32(cg, cg_agg_collect_kind(a));
     if (cg->session_state) { /* the session table owns them (srt_op_session.c) */
-        LLVMValueRef sargs[8] = {cg->q, st, cg_i32(cg, cg_agg_collect_kind(a)), is_null, lo, hi, s, n};
+        LLVMValueRef sargs[8] = {cg->q, st, kind, is_null, lo, hi, s, n};
         cg_call(cg, "srt_session_collect_add", sargs, 8, "");
         return;
     }
-    LLVMValueRef table = group_table(cg);
-    LLVMValueRef args[9] = {table, st, cg_i32(cg, cg_agg_collect_kind(a)), cur ? cur : cg_i64(cg, 0),
-                            is_null, lo, hi, s, n};
+    LLVMValueRef args[9] = {
+        group_table(cg), st, kind, cur ? cur : cg_i64(cg, 0), is_null, lo, hi, s, n};
     cg_call(cg, "srt_collect_add", args, 9, "");
 }
 

@@ -1483,10 +1483,7 @@ static SrtSessions *str_table(SrtMem *m, int batch)
     return t;
 }
 
-/* STRING slots: a fold and a task merge copy what they take from the batch table (which is
-   then freed and its memory reused), the strings survive a checkpoint round trip, and
-   replaced ones are reclaimed after evictions. */
-/* ---- collected values: a list and a set of INT per session (srt_sessions_set_collect_slots) ---- */
+/* ---- collected values: a list and a set of INT per session ---- */
 
 static const SrtCollectSlot col_slots[2] = {{0, SRT_COLLECT_INT},
                                             {16, SRT_COLLECT_INT | SRT_COLLECT_SET}};
@@ -1509,7 +1506,8 @@ static void col_put(SrtMem *m, SrtSessions *b, int32_t uid, int64_t ts, int64_t 
 {
     uint8_t key[KEY_LEN], *st;
     make_key(key, uid);
-    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + 10, &st), 0);
+    uint64_t h = srt_hash(key, KEY_LEN);
+    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, h, ts, ts + 10, &st), 0);
     for (int k = 0; k < 2; k++) {
         SrtCollect *c;
         memcpy(&c, st + col_slots[k].offset, sizeof c);
@@ -1542,8 +1540,8 @@ static void col_text(SrtMem *m, const uint8_t *state, uint32_t k, char *out, siz
     srt_collect_free_order(m, c, col_slots[k].kind, order);
 }
 
-static int col_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state,
-                     int64_t start, int64_t end)
+static int col_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state, int64_t start,
+                     int64_t end)
 {
     (void)key, (void)key_len, (void)end;
     ColSeen *s = ctx;
@@ -1615,6 +1613,9 @@ START_TEST(test_collect_slots)
 }
 END_TEST
 
+/* STRING slots: a fold and a task merge copy what they take from the batch table (which is
+   then freed and its memory reused), the strings survive a checkpoint round trip, and
+   replaced ones are reclaimed after evictions. */
 START_TEST(test_string_slots)
 {
     SrtMem mem;

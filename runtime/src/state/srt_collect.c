@@ -414,6 +414,14 @@ static int reorder(SrtMem *m, SrtCollect *c, uint32_t kind, const uint32_t *orde
     return 0;
 }
 
+/* A set's elements, put in order, are its stored state: no rows pending. */
+static void now_stored(SrtMem *m, SrtCollect *c)
+{
+    fht_free(m, &c->batch);
+    c->n_state = c->n;
+    c->mark = 0;
+}
+
 int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind)
 {
     if (is_digest(kind))
@@ -451,12 +459,9 @@ int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind)
     int rc = r < 0 || k < 0 ? -SRT_ERR_NOMEM : reorder(m, c, kind, seq, (uint32_t)k);
     srt_mem_free(m, a, ((size_t)n_batch + 1u) * sizeof *a);
     srt_mem_free(m, seq, want * sizeof *seq);
-    if (rc < 0)
-        return rc;
-    fht_free(m, &c->batch);
-    c->n_state = c->n;
-    c->mark = 0;
-    return 0;
+    if (rc == 0)
+        now_stored(m, c);
+    return rc;
 }
 
 /* Insert a value into c's live table (the batch's rows, or a session being merged), its copy
@@ -586,12 +591,9 @@ int srt_collect_seal(SrtMem *m, SrtCollect *c, uint32_t kind)
     uint32_t k = c->batch.slot ? fht_iter(&c->batch, o) : 0;
     int rc = reorder(m, c, kind, o, k);
     srt_mem_free(m, o, size);
-    if (rc < 0)
-        return rc;
-    fht_free(m, &c->batch);
-    c->n_state = c->n;
-    c->mark = 0;
-    return 0;
+    if (rc == 0)
+        now_stored(m, c);
+    return rc;
 }
 
 int64_t srt_collect_order(SrtMem *m, const SrtCollect *c, uint32_t kind, uint32_t **order)

@@ -28,6 +28,7 @@ import sys
 from datetime import datetime, timezone
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from spark_agg import fht_build  # noqa: E402
 from spark_hash import murmur3_bytes  # noqa: E402
 from spark_show import batch  # noqa: E402
 
@@ -37,39 +38,6 @@ DELAY = 10 * 60
 STEPS = [("s1", ["f1.json", "f2.json"]), ("s2", ["f3.json"]), ("s3", ["f4.json"]),
          ("s4", ["f5.json"])]
 NAMES = ["user", "session", "vs", "ns", "sv", "c"]
-
-
-def fht_build(elems):
-    """B: (key, hashCode) elements inserted in order into a new FlatHashTable, in slot order."""
-    size, table, count = 32, [None] * 32, 0
-
-    def index(h, size):
-        hc = (h * 0x9E3775CD) & M32
-        hc = int.from_bytes(hc.to_bytes(4, "little"), "big")
-        hc = (hc * 0x9E3775CD) & M32
-        r = bin(size - 1).count("1") % 32
-        improved = ((hc >> r) | (hc << (32 - r))) & M32
-        return (improved >> (32 - (size - 1).bit_length())) & (size - 1)
-
-    def add(table, e):
-        h = index(e[1], len(table))
-        while table[h] is not None:
-            if table[h][0] == e[0]:
-                return False
-            h = (h + 1) % len(table)
-        table[h] = e
-        return True
-
-    for e in elems:
-        if add(table, e):
-            count += 1
-            if count >= size * 450 // 1000:
-                old, size = table, size * 2
-                table = [None] * size
-                for x in old:
-                    if x is not None:
-                        add(table, x)
-    return [e for e in table if e is not None]
 
 
 def int_elem(n):
