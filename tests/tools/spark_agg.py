@@ -3,7 +3,7 @@
 (aggregate/Covariance.scala, Corr.scala), CentralMomentAgg's of order 2 (CentralMomentAgg.scala:
 VariancePop, RegrReplacement), each operation in Spark's order; RegrSlope's and RegrR2's
 buffers (linearRegression.scala); Cast's STRING to DOUBLE; Mode's OpenHashMap; CollectSet's
-Scala 2.12 HashSet; and
+Scala 2.12 HashSet; the merge of a key's sessions; and
 the output of two complete-mode queries over one-file micro-batches (steps).
 """
 import math
@@ -205,3 +205,31 @@ def fht_build(elems):
                     if x is not None:
                         add(table, x)
     return [e for e in table if e is not None]
+
+
+# ---- session windows: SessionWindowStateStoreRestoreExec's MergingSortWithSessionWindowState-
+# Iterator (the key's stored sessions and the batch's partial aggregates per (key, own session),
+# by start, a stored one first on a tie, the partials by (start, end)), then
+# MergingSessionsIterator (a part joins the session while its start <= the session's end).
+
+def session_parts(stored, points):
+    """The key's sessions after a batch: [start, end, parts in merge order] for the stored
+    sessions and the points (objects with .start and .end)."""
+    parts = sorted([(x.start, 0, x.end, i, x) for i, x in enumerate(stored)] +
+                   [(x.start, 1, x.end, i, x) for i, x in enumerate(points)], key=lambda e: e[:4])
+    out = []
+    for start, _, end, _, x in parts:
+        if not out or start > out[-1][1]:
+            out.append([start, end, []])
+        out[-1][1] = max(out[-1][1], end)
+        out[-1][2].append(x)
+    return out
+
+
+def points_by_key(rows, key, time):
+    """A batch's rows per key (keys in order of their first row), each key's as its points:
+    the rows of one time in order of arrival, the points in order of their first row."""
+    keys = {}
+    for r in rows:
+        keys.setdefault(r[key], {}).setdefault(r[time], []).append(r)
+    return [(k, list(pts.values())) for k, pts in keys.items()]

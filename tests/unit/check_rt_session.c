@@ -1483,6 +1483,22 @@ static SrtSessions *str_table(SrtMem *m, int batch)
     return t;
 }
 
+/* Restore the state encoded in enc (then freed) as uid's session [start, end) into r; one
+   byte short, it is refused. */
+static void restore_encoded(SrtSessions *r, SrtBuf *enc, int32_t uid, int64_t start, int64_t end)
+{
+    uint8_t key[KEY_LEN];
+    make_key(key, uid);
+    int64_t se[2] = {start, end};
+    memcpy(key + SLOT, se, 16);
+    SrtErr err;
+    srt_err_clear(&err);
+    const uint8_t *p = (const uint8_t *)enc->p;
+    ck_assert_int_eq(srt_sessions_restore(r, key, KEY_LEN, p, (uint32_t)enc->n, &err), 0);
+    ck_assert_int_lt(srt_sessions_restore(r, key, KEY_LEN, p, (uint32_t)enc->n - 1, &err), 0);
+    srt_buf_free(enc);
+}
+
 /* ---- collected values: a list and a set of INT per session ---- */
 
 static const SrtCollectSlot col_slots[2] = {{0, SRT_COLLECT_INT},
@@ -1591,18 +1607,7 @@ START_TEST(test_collect_slots)
 
     /* the checkpoint form restored into another table */
     SrtSessions *r = col_table(&mem, 0);
-    uint8_t key[KEY_LEN];
-    make_key(key, 2);
-    int64_t se[2] = {0, 40};
-    memcpy(key + SLOT, se, 16);
-    SrtErr err;
-    srt_err_clear(&err);
-    ck_assert_int_eq(
-        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
-    ck_assert_int_lt(
-        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n - 1, &err),
-        0);
-    srt_buf_free(&enc);
+    restore_encoded(r, &enc, 2, 0, 40);
     ColSeen rs = {.m = &mem, .evict_before = INT64_MAX};
     ck_assert_int_eq(srt_sessions_visit(r, col_visit, &rs, NULL), 0);
     ck_assert_str_eq(rs.text[0], s.text[0]);
@@ -1646,18 +1651,7 @@ START_TEST(test_string_slots)
 
     /* restore kiwi under uid 3 into a new table */
     SrtSessions *r = str_table(&mem, 0);
-    uint8_t key[KEY_LEN];
-    make_key(key, 3);
-    int64_t se[2] = {7, 12};
-    memcpy(key + SLOT, se, 16);
-    SrtErr err;
-    srt_err_clear(&err);
-    ck_assert_int_eq(
-        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
-    ck_assert_int_lt(
-        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n - 1, &err),
-        0);
-    srt_buf_free(&enc);
+    restore_encoded(r, &enc, 3, 7, 12);
     StrSeen rs = {.evict_before = INT64_MIN};
     ck_assert_int_eq(srt_sessions_visit(r, str_visit, &rs, NULL), 0);
     ck_assert_int_eq(rs.n, 1);

@@ -28,7 +28,8 @@ import sys
 from datetime import datetime, timezone
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from spark_agg import fht_build  # noqa: E402
+import spark_agg  # noqa: E402
+from spark_agg import fht_build, session_parts  # noqa: E402
 from spark_hash import murmur3_bytes  # noqa: E402
 from spark_show import batch  # noqa: E402
 
@@ -75,23 +76,16 @@ def point(rows):
 
 
 def merge_key(stored, points):
-    """MergingSortWithSessionWindowStateIterator + MergingSessionsIterator."""
-    parts = sorted([(s.start, 0, s.end, i, s) for i, s in enumerate(stored)] +
-                   [(p.start, 1, p.end, i, p) for i, p in enumerate(points)],
-                   key=lambda x: x[:4])
-    out, cur = [], None
-    for start, _, end, _, x in parts:
-        if cur is None or start > cur.end:
-            cur = Part(start, end)
-            cur.ns_tab, cur.sv_tab = [], []
-            out.append(cur)
-        cur.end = max(cur.end, end)
-        cur.vs = cur.vs + x.vs
-        cur.ns_tab += fht_build(x.ns)  # deserialize, then ++= (one table per session)
-        cur.sv_tab += fht_build(x.sv)
-        cur.c += x.c
-    for s in out:
-        s.ns, s.sv = fht_build(s.ns_tab), fht_build(s.sv_tab)
+    """Each session's values: its parts' in merge order (lists appended; each set part
+    deserialized, then ++= into one table per session)."""
+    out = []
+    for start, end, parts in session_parts(stored, points):
+        s = Part(start, end)
+        s.vs = [v for x in parts for v in x.vs]
+        s.ns = fht_build([e for x in parts for e in fht_build(x.ns)])
+        s.sv = fht_build([e for x in parts for e in fht_build(x.sv)])
+        s.c = sum(x.c for x in parts)
+        out.append(s)
     return out
 
 
@@ -130,16 +124,8 @@ def main():
             for r in rows:
                 r["t"] = ts(r["time"])
             assert all(r["t"] + GAP > wm for r in rows), "a late row"
-            keys = []
-            for r in rows:
-                if r["user"] not in keys:
-                    keys.append(r["user"])
-            for user in keys:
-                pts = {}
-                for r in rows:
-                    if r["user"] == user:
-                        pts.setdefault(r["t"], []).append(r)
-                state[user] = merge_key(state.get(user, []), [point(rs) for rs in pts.values()])
+            for user, rs in spark_agg.points_by_key(rows, "user", "t"):
+                state[user] = merge_key(state.get(user, []), [point(p) for p in rs])
             out += batch(b, NAMES, emit_final(wm))
             b += 1
             used = wm

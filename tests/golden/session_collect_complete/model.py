@@ -33,7 +33,7 @@ from datetime import datetime, timezone
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from spark_hash import murmur3_bytes  # noqa: E402
 import spark_agg  # noqa: E402
-from spark_agg import fht_build  # noqa: E402
+from spark_agg import fht_build, session_parts  # noqa: E402
 from spark_show import batch, java_double  # noqa: E402
 
 M32 = 0xFFFFFFFF
@@ -76,21 +76,14 @@ def point(rows):
 
 
 def merge_key(stored, points):
-    """MergingSortWithSessionWindowStateIterator + MergingSessionsIterator."""
-    parts = sorted([(s.start, 0, s.end, i, s) for i, s in enumerate(stored)] +
-                   [(p.start, 1, p.end, i, p) for i, p in enumerate(points)],
-                   key=lambda x: x[:4])
-    out, cur = [], None
-    for start, _, end, _, x in parts:
-        if cur is None or start > cur.end:
-            cur = Part(start, end)
-            cur.tab = []
-            out.append(cur)
-        cur.end = max(cur.end, end)
-        cur.rows = cur.rows + x.rows
-        cur.tab += fht_build(x.xset)  # deserialize, then ++= (one table per session)
-    for s in out:
-        s.xset = fht_build(s.tab)
+    """Each session's values: its parts' in merge order (the rows appended; each set part
+    deserialized, then ++= into one table per session)."""
+    out = []
+    for start, end, parts in session_parts(stored, points):
+        s = Part(start, end)
+        s.rows = [r for x in parts for r in x.rows]
+        s.xset = fht_build([e for x in parts for e in fht_build(x.xset)])
+        out.append(s)
     return out
 
 
@@ -128,16 +121,8 @@ def main():
             rows = [json.loads(line) for line in open(os.path.join(d, step, f), encoding="utf-8")]
             for r in rows:
                 r["t"] = ts(r["time"])
-            keys = []
-            for r in rows:
-                if r["user"] not in keys:
-                    keys.append(r["user"])
-            for user in keys:
-                pts = {}
-                for r in rows:
-                    if r["user"] == user:
-                        pts.setdefault(r["t"], []).append(r)
-                state[user] = merge_key(state.get(user, []), [point(rs) for rs in pts.values()])
+            for user, rs in spark_agg.points_by_key(rows, "user", "t"):
+                state[user] = merge_key(state.get(user, []), [point(p) for p in rs])
             out += batch(b, NAMES, [row(u, s) for u in state for s in state[u]])
             b += 1
     sys.stdout.write("\n".join(out) + "\n")
