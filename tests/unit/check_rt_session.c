@@ -1536,7 +1536,7 @@ typedef struct ColSeen {
     SrtMem *m;
     int64_t evict_before;
     int n;
-    char text[4][64]; /* per session: "list|set" */
+    char text[4][96]; /* per session: "list|set" */
     SrtBuf *enc;      /* the last session encoded */
     const SrtSessions *t;
 } ColSeen;
@@ -1563,9 +1563,9 @@ static int col_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *s
     ColSeen *s = ctx;
     char *out = s->text[s->n++];
     out[0] = '\0';
-    col_text(s->m, state, 0, out, 64);
+    col_text(s->m, state, 0, out, 96);
     strcat(out, "|");
-    col_text(s->m, state, 1, out, 64);
+    col_text(s->m, state, 1, out, 96);
     if (s->enc) {
         srt_buf_clear(s->enc);
         srt_sessions_encode_state(s->t, state, s->enc);
@@ -1606,11 +1606,30 @@ START_TEST(test_collect_slots)
     ck_assert_str_eq(s.text[0], "7,5,3,9,7,5|9,5,3,7");
 
     /* the checkpoint form restored into another table */
-    SrtSessions *r = col_table(&mem, 0);
+    SrtSessions *r = col_table(&mem, 0), *twice = col_table(&mem, 0);
+    uint8_t key[KEY_LEN];
+    make_key(key, 2);
+    int64_t se[2] = {0, 40};
+    memcpy(key + SLOT, se, 16);
+    SrtErr err;
+    srt_err_clear(&err);
+    for (int i = 0; i < 2;
+         i++) /* the second merges into the first: values appended, a set's once */
+        ck_assert_int_eq(srt_sessions_restore(twice, key, KEY_LEN, (const uint8_t *)enc.p,
+                                              (uint32_t)enc.n, &err),
+                         0);
     restore_encoded(r, &enc, 2, 0, 40);
     ColSeen rs = {.m = &mem, .evict_before = INT64_MAX};
     ck_assert_int_eq(srt_sessions_visit(r, col_visit, &rs, NULL), 0);
     ck_assert_str_eq(rs.text[0], s.text[0]);
+    ColSeen ts = {.m = &mem, .evict_before = INT64_MIN};
+    ck_assert_int_eq(srt_sessions_visit(twice, col_visit, &ts, NULL), 0);
+    ck_assert_int_eq(ts.n, 1);
+    ck_assert_int_eq(strncmp(ts.text[0], "7,5,3,9,7,5,7,5,3,9,7,5|", 24), 0);
+    ck_assert_uint_eq(strlen(ts.text[0]), 24 + strlen("9,5,3,7"));
+    ck_assert_uint_eq(srt_sessions_bytes(twice),
+                      mem.in_use - srt_sessions_bytes(t) - srt_sessions_bytes(r));
+    srt_sessions_free(twice);
     ck_assert_uint_eq(srt_sessions_count(r), 0); /* evicted: its values freed */
     srt_sessions_free(r);
     srt_sessions_free(t);

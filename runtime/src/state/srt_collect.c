@@ -546,6 +546,19 @@ static uint32_t part_order(const SrtCollect *src, uint32_t *out)
     return src->n_state;
 }
 
+/* A set's live table, holding its stored elements in order (none in a session being started;
+   a stored session another merges into has them).  0 or -NOMEM. */
+static int live_table(SrtMem *m, SrtCollect *c, uint32_t kind)
+{
+    if (fht_alloc(m, &c->batch, FHT_FIRST) < 0)
+        return -SRT_ERR_NOMEM;
+    Elems e = elems_of(c, kind);
+    for (uint32_t i = 0; i < c->n; i++)
+        if (fht_add(m, &c->batch, &e, i, elem_hash(&e, i)) < 0)
+            return -SRT_ERR_NOMEM;
+    return 0;
+}
+
 int srt_collect_merge(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32_t kind)
 {
     if (is_digest(kind))
@@ -556,7 +569,7 @@ int srt_collect_merge(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32
             return -SRT_ERR_NOMEM;
         *dst = c;
     }
-    if (is_set(kind) && !c->batch.slot && fht_alloc(m, &c->batch, FHT_FIRST) < 0)
+    if (is_set(kind) && !c->batch.slot && live_table(m, c, kind) < 0)
         return -SRT_ERR_NOMEM;
     if (is_set(kind))
         c->mark = 1; /* building: sealed by srt_collect_seal */
