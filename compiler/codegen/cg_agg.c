@@ -1541,9 +1541,15 @@ static void update_collect(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, L
     case TY_BINARY:
         SL_UNREACHABLE();
     }
-    LLVMValueRef table = group_table(cg);
-    LLVMValueRef args[9] = {table, st, cg_i32(cg, cg_agg_collect_kind(a)), cur ? cur : cg_i64(cg, 0),
-                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""), lo, hi, s, n};
+    LLVMValueRef is_null = LLVMBuildZExt(cg->b, x.null, cg->t_i32, "");
+    LLVMValueRef kind = cg_i32(cg, cg_agg_collect_kind(a));
+    if (cg->session_state) { /* the session table owns them (srt_op_session.c) */
+        LLVMValueRef sargs[8] = {cg->q, st, kind, is_null, lo, hi, s, n};
+        cg_call(cg, "srt_session_collect_add", sargs, 8, "");
+        return;
+    }
+    LLVMValueRef args[9] = {
+        group_table(cg), st, kind, cur ? cur : cg_i64(cg, 0), is_null, lo, hi, s, n};
     cg_call(cg, "srt_collect_add", args, 9, "");
 }
 
@@ -2460,9 +2466,10 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         moments_store(cg, dst, 0,
                       moments_merge(cg, moments_load(cg, dst, 0, a), moments_load(cg, src, 0, a)));
         return;
-    case AGGB_COLLECT:
+    case AGGB_COLLECT: /* sessions only: the session table merges the values after this */
     case AGGB_PERCENTILE:
     case AGGB_MODE:
+        return;
     case AGGB_APPROX:
     case AGGB_HISTOGRAM:
         break;

@@ -316,6 +316,11 @@ uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint
    (min/max, first/last, max_by/min_by), owned by the session table; fails the query without
    memory. */
 const char *srt_session_strdup(SrtQuery *q, const char *s, uint32_t n);
+/* A row of collect_list / collect_set (or percentile, mode: values kept as a list's) at slot of
+   a state of the batch's sessions, as srt_collect_add takes it: the session table owns the
+   values and merges them as sessions merge.  Out of memory fails the query. */
+void srt_session_collect_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t is_null, int64_t lo,
+                             int64_t hi, const char *s, uint32_t n);
 
 /* The query's batches may be split across threads (--threads): its process function runs
    on runs of whole input lines at once, each into a group table of its own (or rows of its

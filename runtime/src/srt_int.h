@@ -663,6 +663,14 @@ int srt_collect_push(SrtMem *m, SrtCollect **c, uint32_t kind, int64_t mark, int
 /* collect_set: fold the pending batch's rows into the state as Spark's stages do (no-op
    without them, and for a list).  0 or -SRT_ERR_NOMEM (c unchanged). */
 int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind);
+/* Session windows (srt_session.c's fold): merge src's values (a batch point's partial ones,
+   or a stored session's) into the session *dst being built, created here when NULL: a list
+   appends them, a set inserts B(src) into its live table.  A digest kind is -SRT_ERR_FORMAT.
+   0 or -SRT_ERR_NOMEM. */
+int srt_collect_merge(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32_t kind);
+/* A set built by srt_collect_merge made a stored state (slot order of its live table); no-op
+   otherwise.  0 or -SRT_ERR_NOMEM. */
+int srt_collect_seal(SrtMem *m, SrtCollect *c, uint32_t kind);
 /* The indices of the result's elements in order (*order owned by the caller, freed with
    srt_collect_free_order): their count or -SRT_ERR_NOMEM.  A set must be settled. */
 int64_t srt_collect_order(SrtMem *m, const SrtCollect *c, uint32_t kind, uint32_t **order);
@@ -734,6 +742,12 @@ void srt_sessions_free(SrtSessions *t);
 int srt_sessions_set_string_slots(SrtSessions *t, const uint32_t *offsets, uint32_t n);
 /* A copy of s in t's memory, NULL without memory. */
 const char *srt_sessions_strdup(SrtSessions *t, const char *s, uint32_t n);
+/* The states' collect_list / collect_set slots (a pointer to an SrtCollect at each offset,
+   srt_prog_query_agg_collect): the table owns the values, merges them as sessions merge
+   (after the merge function, which leaves them), frees those of sessions merged away or
+   removed, and saves them after the strings.  0, -SRT_ERR_NOMEM or -SRT_ERR_FORMAT (a slot
+   past the state or a kind whose values do not merge). */
+int srt_sessions_set_collect_slots(SrtSessions *t, const SrtCollectSlot *slots, uint32_t n);
 /* The state as a checkpoint keeps it: its fixed bytes, a STRING slot's pointer as 0 (NULL)
    or 1, then the strings' bytes in slot order. */
 void srt_sessions_encode_state(const SrtSessions *t, const uint8_t *state, SrtBuf *out);

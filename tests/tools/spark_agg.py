@@ -2,7 +2,8 @@
 (tests/golden/*/model.py): Covariance and PearsonCorrelation's update and merge expressions
 (aggregate/Covariance.scala, Corr.scala), CentralMomentAgg's of order 2 (CentralMomentAgg.scala:
 VariancePop, RegrReplacement), each operation in Spark's order; RegrSlope's and RegrR2's
-buffers (linearRegression.scala); Cast's STRING to DOUBLE; Mode's OpenHashMap; and
+buffers (linearRegression.scala); Cast's STRING to DOUBLE; Mode's OpenHashMap; CollectSet's
+Scala 2.12 HashSet; the merge of a key's sessions; and
 the output of two complete-mode queries over one-file micro-batches (steps).
 """
 import math
@@ -166,3 +167,69 @@ def mode_of(vals, java_hash, java_key):
     if any(n == best and p != home(v, cap) for p, (v, n) in tab.items()):
         sys.exit("mode: a tied value away from its home slot; the data cannot check Spark's order")
     return tab[min(p for p, (_, n) in tab.items() if n == best)][0]
+
+
+# ---- CollectSet (aggregate/collect.scala) ----
+
+def fht_build(elems):
+    """CollectSet's buffer, a Scala 2.12 mutable.HashSet (FlatHashTable: 32 slots, x2 at 45 %,
+    refilled in slot order, index = top bits of byteswap32(hashCode) rotated by
+    bitCount(slots - 1), linear probing): B, the (key, hashCode as unsigned 32 bits) elements
+    inserted in order into a new set (equal keys kept once), read back in slot order."""
+    size, table, count = 32, [None] * 32, 0
+
+    def index(h, size):
+        hc = (h * 0x9E3775CD) & 0xFFFFFFFF
+        hc = int.from_bytes(hc.to_bytes(4, "little"), "big")
+        hc = (hc * 0x9E3775CD) & 0xFFFFFFFF
+        r = bin(size - 1).count("1") % 32
+        improved = ((hc >> r) | (hc << (32 - r))) & 0xFFFFFFFF
+        return (improved >> (32 - (size - 1).bit_length())) & (size - 1)
+
+    def add(table, e):
+        h = index(e[1], len(table))
+        while table[h] is not None:
+            if table[h][0] == e[0]:
+                return False
+            h = (h + 1) % len(table)
+        table[h] = e
+        return True
+
+    for e in elems:
+        if add(table, e):
+            count += 1
+            if count >= size * 450 // 1000:
+                old, size = table, size * 2
+                table = [None] * size
+                for x in old:
+                    if x is not None:
+                        add(table, x)
+    return [e for e in table if e is not None]
+
+
+# ---- session windows: SessionWindowStateStoreRestoreExec's MergingSortWithSessionWindowState-
+# Iterator (the key's stored sessions and the batch's partial aggregates per (key, own session),
+# by start, a stored one first on a tie, the partials by (start, end)), then
+# MergingSessionsIterator (a part joins the session while its start <= the session's end).
+
+def session_parts(stored, points):
+    """The key's sessions after a batch: [start, end, parts in merge order] for the stored
+    sessions and the points (objects with .start and .end)."""
+    parts = sorted([(x.start, 0, x.end, i, x) for i, x in enumerate(stored)] +
+                   [(x.start, 1, x.end, i, x) for i, x in enumerate(points)], key=lambda e: e[:4])
+    out = []
+    for start, _, end, _, x in parts:
+        if not out or start > out[-1][1]:
+            out.append([start, end, []])
+        out[-1][1] = max(out[-1][1], end)
+        out[-1][2].append(x)
+    return out
+
+
+def points_by_key(rows, key, time):
+    """A batch's rows per key (keys in order of their first row), each key's as its points:
+    the rows of one time in order of arrival, the points in order of their first row."""
+    keys = {}
+    for r in rows:
+        keys.setdefault(r[key], {}).setdefault(r[time], []).append(r)
+    return [(k, list(pts.values())) for k, pts in keys.items()]

@@ -1483,6 +1483,160 @@ static SrtSessions *str_table(SrtMem *m, int batch)
     return t;
 }
 
+/* Restore the state encoded in enc (then freed) as uid's session [start, end) into r; one
+   byte short, it is refused. */
+static void restore_encoded(SrtSessions *r, SrtBuf *enc, int32_t uid, int64_t start, int64_t end)
+{
+    uint8_t key[KEY_LEN];
+    make_key(key, uid);
+    int64_t se[2] = {start, end};
+    memcpy(key + SLOT, se, 16);
+    SrtErr err;
+    srt_err_clear(&err);
+    const uint8_t *p = (const uint8_t *)enc->p;
+    ck_assert_int_eq(srt_sessions_restore(r, key, KEY_LEN, p, (uint32_t)enc->n, &err), 0);
+    ck_assert_int_lt(srt_sessions_restore(r, key, KEY_LEN, p, (uint32_t)enc->n - 1, &err), 0);
+    srt_buf_free(enc);
+}
+
+/* ---- collected values: a list and a set of INT per session ---- */
+
+static const SrtCollectSlot col_slots[2] = {{0, SRT_COLLECT_INT},
+                                            {16, SRT_COLLECT_INT | SRT_COLLECT_SET}};
+
+static void no_merge(uint8_t *dst, const uint8_t *src, SrtQuery *q)
+{
+    (void)dst, (void)src, (void)q; /* the table merges the collect slots itself */
+}
+
+static SrtSessions *col_table(SrtMem *m, int batch)
+{
+    SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(m, 32, SLOT, no_merge);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(srt_sessions_set_collect_slots(t, col_slots, 2), 0);
+    return t;
+}
+
+/* A row of uid at ts (session [ts, ts + 10)) with value v into both slots of batch table b. */
+static void col_put(SrtMem *m, SrtSessions *b, int32_t uid, int64_t ts, int64_t v)
+{
+    uint8_t key[KEY_LEN], *st;
+    make_key(key, uid);
+    uint64_t h = srt_hash(key, KEY_LEN);
+    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, h, ts, ts + 10, &st), 0);
+    for (int k = 0; k < 2; k++) {
+        SrtCollect *c;
+        memcpy(&c, st + col_slots[k].offset, sizeof c);
+        ck_assert_int_eq(srt_collect_push(m, &c, col_slots[k].kind, 1, 0, v, 0, NULL, 0), 0);
+        memcpy(st + col_slots[k].offset, &c, sizeof c);
+    }
+}
+
+typedef struct ColSeen {
+    SrtMem *m;
+    int64_t evict_before;
+    int n;
+    char text[4][96]; /* per session: "list|set" */
+    SrtBuf *enc;      /* the last session encoded */
+    const SrtSessions *t;
+} ColSeen;
+
+static void col_text(SrtMem *m, const uint8_t *state, uint32_t k, char *out, size_t size)
+{
+    SrtCollect *c;
+    memcpy(&c, state + col_slots[k].offset, sizeof c);
+    uint32_t *order;
+    int64_t n = srt_collect_order(m, c, col_slots[k].kind, &order);
+    size_t len = strlen(out);
+    for (int64_t i = 0; i < n; i++) {
+        SrtDatum d;
+        srt_collect_datum(c, col_slots[k].kind, order[i], &d);
+        len += (size_t)snprintf(out + len, size - len, i ? ",%lld" : "%lld", (long long)d.i);
+    }
+    srt_collect_free_order(m, c, col_slots[k].kind, order);
+}
+
+static int col_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state, int64_t start,
+                     int64_t end)
+{
+    (void)key, (void)key_len, (void)end;
+    ColSeen *s = ctx;
+    char *out = s->text[s->n++];
+    out[0] = '\0';
+    col_text(s->m, state, 0, out, 96);
+    strcat(out, "|");
+    col_text(s->m, state, 1, out, 96);
+    if (s->enc) {
+        srt_buf_clear(s->enc);
+        srt_sessions_encode_state(s->t, state, s->enc);
+    }
+    return start < s->evict_before;
+}
+
+START_TEST(test_collect_slots)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = col_table(&mem, 0);
+    /* batch 1: uid 1's points 10 (5, 3), 0 (7) and 30 (5): [0, 20) and [30, 40) */
+    SrtSessions *b = col_table(&mem, 1);
+    col_put(&mem, b, 1, 10, 5);
+    col_put(&mem, b, 1, 0, 7);
+    col_put(&mem, b, 1, 10, 3);
+    col_put(&mem, b, 1, 30, 5);
+    size_t put, gone;
+    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
+    srt_sessions_free(b);
+    ck_assert_uint_eq(put, 2);
+    /* batch 2: a point at 20 joins both stored sessions, after [0, 20) (stored first) */
+    b = col_table(&mem, 1);
+    col_put(&mem, b, 1, 20, 9);
+    col_put(&mem, b, 1, 20, 7);
+    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
+    srt_sessions_free(b);
+    ck_assert_uint_eq(gone, 1);
+    ck_assert_uint_eq(srt_sessions_bytes(t), mem.in_use);
+    SrtBuf enc;
+    srt_buf_init(&enc, &mem);
+    ColSeen s = {.m = &mem, .evict_before = INT64_MIN, .enc = &enc, .t = t};
+    ck_assert_int_eq(srt_sessions_visit(t, col_visit, &s, NULL), 0);
+    ck_assert_int_eq(s.n, 1);
+    /* the set: B(B(S')), S' = B(B(S1) ++ B(B([9, 7])) ++ B(S30)), S1 = B(B(B([7])) ++
+       B(B([5, 3]))), S30 = B(B(B([5]))) in Scala's HashSet (the goldens' model.py) */
+    ck_assert_str_eq(s.text[0], "7,5,3,9,7,5|9,5,3,7");
+
+    /* the checkpoint form restored into another table */
+    SrtSessions *r = col_table(&mem, 0), *twice = col_table(&mem, 0);
+    uint8_t key[KEY_LEN];
+    make_key(key, 2);
+    int64_t se[2] = {0, 40};
+    memcpy(key + SLOT, se, 16);
+    SrtErr err;
+    srt_err_clear(&err);
+    for (int i = 0; i < 2;
+         i++) /* the second merges into the first: values appended, a set's once */
+        ck_assert_int_eq(srt_sessions_restore(twice, key, KEY_LEN, (const uint8_t *)enc.p,
+                                              (uint32_t)enc.n, &err),
+                         0);
+    restore_encoded(r, &enc, 2, 0, 40);
+    ColSeen rs = {.m = &mem, .evict_before = INT64_MAX};
+    ck_assert_int_eq(srt_sessions_visit(r, col_visit, &rs, NULL), 0);
+    ck_assert_str_eq(rs.text[0], s.text[0]);
+    ColSeen ts = {.m = &mem, .evict_before = INT64_MIN};
+    ck_assert_int_eq(srt_sessions_visit(twice, col_visit, &ts, NULL), 0);
+    ck_assert_int_eq(ts.n, 1);
+    ck_assert_int_eq(strncmp(ts.text[0], "7,5,3,9,7,5,7,5,3,9,7,5|", 24), 0);
+    ck_assert_uint_eq(strlen(ts.text[0]), 24 + strlen("9,5,3,7"));
+    ck_assert_uint_eq(srt_sessions_bytes(twice),
+                      mem.in_use - srt_sessions_bytes(t) - srt_sessions_bytes(r));
+    srt_sessions_free(twice);
+    ck_assert_uint_eq(srt_sessions_count(r), 0); /* evicted: its values freed */
+    srt_sessions_free(r);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 /* STRING slots: a fold and a task merge copy what they take from the batch table (which is
    then freed and its memory reused), the strings survive a checkpoint round trip, and
    replaced ones are reclaimed after evictions. */
@@ -1516,18 +1670,7 @@ START_TEST(test_string_slots)
 
     /* restore kiwi under uid 3 into a new table */
     SrtSessions *r = str_table(&mem, 0);
-    uint8_t key[KEY_LEN];
-    make_key(key, 3);
-    int64_t se[2] = {7, 12};
-    memcpy(key + SLOT, se, 16);
-    SrtErr err;
-    srt_err_clear(&err);
-    ck_assert_int_eq(
-        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
-    ck_assert_int_lt(
-        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n - 1, &err),
-        0);
-    srt_buf_free(&enc);
+    restore_encoded(r, &enc, 3, 7, 12);
     StrSeen rs = {.evict_before = INT64_MIN};
     ck_assert_int_eq(srt_sessions_visit(r, str_visit, &rs, NULL), 0);
     ck_assert_int_eq(rs.n, 1);
@@ -1582,6 +1725,7 @@ Suite *rt_session_suite(void)
     tcase_add_test(tc, test_fold_order);
     tcase_add_test(tc, test_fold_from_initial);
     tcase_add_test(tc, test_string_slots);
+    tcase_add_test(tc, test_collect_slots);
     tcase_add_test(tc, test_merge_from_tasks);
     tcase_add_test(tc, test_batch_backwards);
     tcase_add_test(tc, test_batch_points_by_end);

@@ -414,6 +414,14 @@ static int reorder(SrtMem *m, SrtCollect *c, uint32_t kind, const uint32_t *orde
     return 0;
 }
 
+/* A set's elements, put in order, are its stored state: no rows pending. */
+static void now_stored(SrtMem *m, SrtCollect *c)
+{
+    fht_free(m, &c->batch);
+    c->n_state = c->n;
+    c->mark = 0;
+}
+
 int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind)
 {
     if (is_digest(kind))
@@ -451,12 +459,28 @@ int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind)
     int rc = r < 0 || k < 0 ? -SRT_ERR_NOMEM : reorder(m, c, kind, seq, (uint32_t)k);
     srt_mem_free(m, a, ((size_t)n_batch + 1u) * sizeof *a);
     srt_mem_free(m, seq, want * sizeof *seq);
-    if (rc < 0)
-        return rc;
-    fht_free(m, &c->batch);
-    c->n_state = c->n;
-    c->mark = 0;
-    return 0;
+    if (rc == 0)
+        now_stored(m, c);
+    return rc;
+}
+
+/* Insert a value into c's live table (the batch's rows, or a session being merged), its copy
+   dropped when an equal one is there.  0 or -NOMEM. */
+static int set_add(SrtMem *m, SrtCollect *c, uint32_t kind, int64_t lo, int64_t hi, const char *s,
+                   uint32_t n)
+{
+    if (!c->batch.slot && fht_alloc(m, &c->batch, FHT_FIRST) < 0)
+        return -SRT_ERR_NOMEM;
+    size_t n_bytes = c->n_bytes;
+    if (push(m, c, kind, lo, hi, s, n) < 0)
+        return -SRT_ERR_NOMEM;
+    Elems e = elems_of(c, kind);
+    int added = fht_add(m, &c->batch, &e, c->n - 1u, elem_hash(&e, c->n - 1u));
+    if (added <= 0) { /* a duplicate (or no memory): drop the copy */
+        c->n--;
+        c->n_bytes = n_bytes;
+    }
+    return added < 0 ? -SRT_ERR_NOMEM : 0;
 }
 
 int srt_collect_push(SrtMem *m, SrtCollect **cp, uint32_t kind, int64_t mark, int is_null,
@@ -481,18 +505,108 @@ int srt_collect_push(SrtMem *m, SrtCollect **cp, uint32_t kind, int64_t mark, in
     }
     if (is_null)
         return 0;
-    if (!c->batch.slot && fht_alloc(m, &c->batch, FHT_FIRST) < 0)
-        return -SRT_ERR_NOMEM;
-    size_t n_bytes = c->n_bytes;
-    if (push(m, c, kind, lo, hi, s, n) < 0)
+    return set_add(m, c, kind, lo, hi, s, n);
+}
+
+/* ==== Session windows ====
+** A session's values are built by srt_sessions_fold from its parts in merge order (the stored
+** sessions' and the batch's points'), as MergingSessionsIterator merges their buffers into
+** one initialized per session (TypedImperativeAggregate.merge: buffer ++= deserialize(input)).
+** A list appends each part's values.  A set inserts, per part X, the elements of B(X) in
+** order into the session's live table (deserialize builds a new HashSet, ++= iterates it),
+** and srt_collect_seal puts them in that table's slot order: S' = B(B(X1) ++ B(X2) ++ ...).
+** A part's X is a batch point's partial set as its live table holds it (A1 = B(its rows)),
+** or a stored session's S' in order.
+*/
+
+/* Append element i of src to c: into c's live table for a set.  0 or -NOMEM. */
+static int push_from(SrtMem *m, SrtCollect *c, uint32_t kind, const SrtCollect *src, uint32_t i)
+{
+    const uint64_t *cell = src->cells + 2u * i;
+    int64_t lo = (int64_t)cell[0], hi = (int64_t)cell[1];
+    const char *s = NULL;
+    uint32_t n = 0;
+    if (bytes_kind(kind)) {
+        s = src->bytes + cell[0];
+        n = cell_len(cell);
+        lo = (int64_t)(int32_t)(uint32_t)(cell[1] >> 32); /* a HASHED element's hashCode */
+        hi = 0;
+    }
+    return is_set(kind) ? set_add(m, c, kind, lo, hi, s, n) : push(m, c, kind, lo, hi, s, n);
+}
+
+/* A set's part X in order into out (src->n + 1 indices): the live table's slot order, else
+   the stored elements.  Their count. */
+static uint32_t part_order(const SrtCollect *src, uint32_t *out)
+{
+    if (src->batch.slot)
+        return fht_iter(&src->batch, out);
+    for (uint32_t i = 0; i < src->n_state; i++)
+        out[i] = i;
+    return src->n_state;
+}
+
+/* A set's live table, holding its stored elements in order (none in a session being started;
+   a stored session another merges into has them).  0 or -NOMEM. */
+static int live_table(SrtMem *m, SrtCollect *c, uint32_t kind)
+{
+    if (fht_alloc(m, &c->batch, FHT_FIRST) < 0)
         return -SRT_ERR_NOMEM;
     Elems e = elems_of(c, kind);
-    int added = fht_add(m, &c->batch, &e, c->n - 1u, elem_hash(&e, c->n - 1u));
-    if (added <= 0) { /* a duplicate of this batch (or no memory): drop the copy */
-        c->n--;
-        c->n_bytes = n_bytes;
+    for (uint32_t i = 0; i < c->n; i++)
+        if (fht_add(m, &c->batch, &e, i, elem_hash(&e, i)) < 0)
+            return -SRT_ERR_NOMEM;
+    return 0;
+}
+
+int srt_collect_merge(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32_t kind)
+{
+    if (is_digest(kind))
+        return -SRT_ERR_FORMAT; /* their digests merge by rules of their own */
+    SrtCollect *c = *dst;
+    if (!c) {
+        if (!(c = srt_mem_calloc(m, sizeof *c)))
+            return -SRT_ERR_NOMEM;
+        *dst = c;
     }
-    return added < 0 ? -SRT_ERR_NOMEM : 0;
+    if (is_set(kind) && !c->batch.slot && live_table(m, c, kind) < 0)
+        return -SRT_ERR_NOMEM;
+    if (is_set(kind))
+        c->mark = 1; /* building: sealed by srt_collect_seal */
+    if (!src || src->n == 0)
+        return 0;
+    if (!is_set(kind)) {
+        for (uint32_t i = 0; i < src->n; i++)
+            if (push_from(m, c, kind, src, i) < 0)
+                return -SRT_ERR_NOMEM;
+        return 0;
+    }
+    uint32_t *o = srt_mem_alloc(m, ((size_t)src->n + 1u) * sizeof *o);
+    if (!o)
+        return -SRT_ERR_NOMEM;
+    Elems e = elems_of(src, kind);
+    int64_t k = rebuild(m, &e, o, part_order(src, o), o); /* deserialize(X) */
+    for (int64_t i = 0; i < k; i++)
+        if (push_from(m, c, kind, src, o[i]) < 0)
+            k = -SRT_ERR_NOMEM;
+    srt_mem_free(m, o, ((size_t)src->n + 1u) * sizeof *o);
+    return k < 0 ? -SRT_ERR_NOMEM : 0;
+}
+
+int srt_collect_seal(SrtMem *m, SrtCollect *c, uint32_t kind)
+{
+    if (!c || !is_set(kind) || c->mark == 0)
+        return 0;
+    size_t size = ((size_t)c->n + 1u) * sizeof(uint32_t);
+    uint32_t *o = srt_mem_alloc(m, size);
+    if (!o)
+        return -SRT_ERR_NOMEM;
+    uint32_t k = c->batch.slot ? fht_iter(&c->batch, o) : 0;
+    int rc = reorder(m, c, kind, o, k);
+    srt_mem_free(m, o, size);
+    if (rc == 0)
+        now_stored(m, c);
+    return rc;
 }
 
 int64_t srt_collect_order(SrtMem *m, const SrtCollect *c, uint32_t kind, uint32_t **order)
@@ -698,9 +812,9 @@ void srt_collect_result(SrtQuery *q, const uint8_t *slot, uint32_t kind, const v
     *out_n = 0;
     if (!c)
         return;
-    SrtAggTable *t = srt_query_agg_table(q);
-    SrtMem *m = srt_agg_mem(t);
-    if (c->mark) { /* settled before output; kept for a caller that did not */
+    SrtAggTable *t = srt_query_agg_table(q); /* NULL in a session window (sealed values) */
+    SrtMem *m = q->mem;
+    if (c->mark && t) { /* settled before output; kept for a caller that did not */
         size_t before = srt_collect_bytes(c, kind);
         int rc = srt_collect_settle(m, c, kind);
         srt_agg_add_bytes(t, (int64_t)srt_collect_bytes(c, kind) - (int64_t)before);
@@ -957,7 +1071,7 @@ int32_t srt_collect_mode(SrtQuery *q, const uint8_t *slot, uint32_t kind, int64_
     *n = 0;
     if (!c || c->n == 0)
         return 1;
-    int64_t i = srt_collect_mode_index(srt_agg_mem(srt_query_agg_table(q)), c, kind);
+    int64_t i = srt_collect_mode_index(q->mem, c, kind);
     if (i < 0)
         srt_query_oom(q, "mode values");
     const uint64_t *cell = c->cells + 2u * (uint64_t)i;

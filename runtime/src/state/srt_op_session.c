@@ -28,6 +28,7 @@
 ** thread (srt_op_make_updates), in input order, as one thread does.
 */
 #include <stdio.h>
+#include <string.h>
 
 #include "state/srt_operator.h"
 
@@ -52,8 +53,10 @@ static SrtSessions *table_new(const SrtOperator *op, int batch)
     const SrtOpDef *d = op->def;
     SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(
         op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
-    if (t && d->n_string_slots &&
-        srt_sessions_set_string_slots(t, d->string_slots, d->n_string_slots) < 0) {
+    if (t && ((d->n_string_slots &&
+               srt_sessions_set_string_slots(t, d->string_slots, d->n_string_slots) < 0) ||
+              (d->n_collect_slots &&
+               srt_sessions_set_collect_slots(t, d->collect_slots, d->n_collect_slots) < 0))) {
         srt_sessions_free(t);
         return NULL;
     }
@@ -116,6 +119,18 @@ const char *srt_session_strdup(SrtQuery *q, const char *s, uint32_t n)
     if (SRT_UNLIKELY(!p))
         srt_query_oom(q, "session window strings");
     return p;
+}
+
+void srt_session_collect_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t is_null, int64_t lo,
+                             int64_t hi, const char *s, uint32_t n)
+{
+    SrtCollect *c;
+    memcpy(&c, slot, sizeof c);
+    /* mark 1: a set's rows make the point's partial set (A1), which the fold merges */
+    int rc = srt_collect_push(q->mem, &c, kind, 1, is_null, lo, hi, s, n);
+    memcpy(slot, &c, sizeof c);
+    if (SRT_UNLIKELY(rc < 0))
+        srt_query_oom(q, "session window values");
 }
 
 static int session_create(SrtOperator *op, SrtErr *err)

@@ -125,6 +125,10 @@ struct SrtSessions {
     SrtArena strings; /* srt_sessions_strdup, copies taken from other tables */
     char *str_block;  /* the live strings packed by the last compaction */
     size_t str_block_size;
+    /* collect_list / collect_set slots (srt_sessions_set_collect_slots): the SrtCollect a
+       state points to is this table's. */
+    SrtCollectSlot *col_slots;
+    uint32_t n_col_slots;
 };
 
 /* ======================================================================
@@ -415,24 +419,120 @@ static int copy_state(SrtSessions *t, uint8_t *dst, const uint8_t *src)
     return own_strings(t, dst, NULL);
 }
 
+/* ======================================================================
+** Collected values: every SrtCollect a state points to is this table's
+** ====================================================================== */
+
+static inline SrtCollect *collect_at(const uint8_t *state, uint32_t off)
+{
+    SrtCollect *c;
+    memcpy(&c, state + off, sizeof c);
+    return c;
+}
+
+static inline void set_collect(uint8_t *state, uint32_t off, SrtCollect *c)
+{
+    memcpy(state + off, &c, sizeof c);
+}
+
+/* Free the collected values of a state that goes away (merged into another, removed). */
+static void free_collects(SrtSessions *t, uint8_t *state)
+{
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        srt_collect_free(t->mem, collect_at(state, t->col_slots[k].offset), t->col_slots[k].kind);
+        set_collect(state, t->col_slots[k].offset, NULL);
+    }
+}
+
+/* After the merge function (which leaves collect slots alone): src's values merged into the
+   session dst being built (srt_collect_merge); take: src is t's and goes (a stored session
+   merged away, or started anew), its values freed, or moved when they are a list's and dst
+   has none yet.  0 or -SRT_ERR_NOMEM. */
+static int merge_collects(SrtSessions *t, uint8_t *dst, uint8_t *src, int take)
+{
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        uint32_t off = t->col_slots[k].offset, kind = t->col_slots[k].kind;
+        SrtCollect *d = collect_at(dst, off), *c = collect_at(src, off);
+        if (take && !d && !(kind & SRT_COLLECT_SET)) { /* [] ++ list: the list itself */
+            set_collect(dst, off, c);
+            set_collect(src, off, NULL);
+            continue;
+        }
+        int rc = srt_collect_merge(t->mem, &d, c, kind);
+        set_collect(dst, off, d);
+        if (rc < 0)
+            return rc;
+        if (take) {
+            srt_collect_free(t->mem, c, kind);
+            set_collect(src, off, NULL);
+        }
+    }
+    return 0;
+}
+
+/* A session's sets built by merge_collects put in their stored order.  0 or -NOMEM. */
+static int seal_collects(SrtSessions *t, uint8_t *state)
+{
+    for (uint32_t k = 0; k < t->n_col_slots; k++)
+        if (srt_collect_seal(t->mem, collect_at(state, t->col_slots[k].offset),
+                             t->col_slots[k].kind) < 0)
+            return -SRT_ERR_NOMEM;
+    return 0;
+}
+
+/* Bytes of the collected values of every session. */
+static size_t collect_bytes(const SrtSessions *t)
+{
+    size_t n = 0;
+    for (size_t e = 0; t->n_col_slots && e < t->n_keys; e++)
+        for (uint32_t i = 0; i < t->keys[e].n; i++)
+            for (uint32_t k = 0; k < t->n_col_slots; k++)
+                n += srt_collect_bytes(
+                    collect_at(sess_at(t, &t->keys[e], i) + SESS_HDR, t->col_slots[k].offset),
+                    t->col_slots[k].kind);
+    return n;
+}
+
+int srt_sessions_set_collect_slots(SrtSessions *t, const SrtCollectSlot *slots, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (slots[k].offset > t->state_size || t->state_size - slots[k].offset < 16u ||
+            (slots[k].kind & (SRT_COLLECT_QUANTILE | SRT_COLLECT_HISTOGRAM)))
+            return -SRT_ERR_FORMAT;
+    SrtCollectSlot *copy = n ? srt_mem_alloc(t->mem, sizeof *copy * n) : NULL;
+    if (n && !copy)
+        return -SRT_ERR_NOMEM;
+    if (n)
+        memcpy(copy, slots, sizeof *copy * n);
+    srt_mem_free(t->mem, t->col_slots, sizeof *t->col_slots * t->n_col_slots);
+    t->col_slots = copy;
+    t->n_col_slots = n;
+    return 0;
+}
+
 /* Start the fold's session state dst of t from its first part src (t's own state when
    stored): Spark's MergingSessionsIterator initializes the buffer and merges the first row into
    it (initializeBuffer, processRow), which is not src itself for every aggregate (a central
    moment's avg becomes (avg / n) * n), so every session a fold puts starts as the registered
-   merge of src into a zeroed state; a copy without a merge function.  0 or -SRT_ERR_NOMEM. */
-static int start_state(SrtSessions *t, uint8_t *dst, const uint8_t *src, int stored)
+   merge of src into a zeroed state; a copy without a merge function.  The collected values
+   are merged into none (merge_collects; a stored src's taken).  0 or -SRT_ERR_NOMEM. */
+static int start_state(SrtSessions *t, uint8_t *dst, uint8_t *src, int stored)
 {
+    int rc = 0;
     if (!t->merge) {
-        if (!stored)
-            return copy_state(t, dst, src);
         memcpy(dst, src, t->state_size);
-        return 0;
+        if (!stored)
+            rc = own_strings(t, dst, NULL);
+    } else {
+        memset(dst, 0, t->state_size);
+        if (!stored)
+            rc = merge_strings(t, dst, src, t->merge);
+        else
+            t->merge(dst, src, NULL); /* t's strings stay t's */
     }
-    memset(dst, 0, t->state_size);
-    if (!stored)
-        return merge_strings(t, dst, src, t->merge);
-    t->merge(dst, src, NULL); /* t's strings stay t's */
-    return 0;
+    for (uint32_t k = 0; k < t->n_col_slots; k++)
+        set_collect(dst, t->col_slots[k].offset, NULL);
+    return rc < 0 ? rc : merge_collects(t, dst, src, stored);
 }
 
 int srt_sessions_set_string_slots(SrtSessions *t, const uint32_t *offsets, uint32_t n)
@@ -547,9 +647,14 @@ static int range_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, ui
     while (last + 1 < k->n && sess_start(sess_at(t, k, last + 1)) <= end)
         last++;
     uint8_t *dst = sess_at(t, k, first);
-    for (uint32_t j = first + 1; j <= last; j++)
+    for (uint32_t j = first + 1; j <= last; j++) {
         if (t->merge)
             t->merge(dst + SESS_HDR, sess_at(t, k, j) + SESS_HDR, NULL);
+        if (t->n_col_slots && merge_collects(t, dst + SESS_HDR, sess_at(t, k, j) + SESS_HDR, 1) < 0)
+            return -SRT_ERR_NOMEM; /* the values merged so far stay merged */
+    }
+    if (last > first && seal_collects(t, dst + SESS_HDR) < 0)
+        return -SRT_ERR_NOMEM;
     int64_t ns = sess_start(dst) < start ? sess_start(dst) : start;
     int64_t le = sess_end(sess_at(t, k, last));
     int64_t ne = le > end ? le : end;
@@ -941,6 +1046,8 @@ void srt_sessions_free(SrtSessions *t)
         return;
     SrtMem *m = t->mem;
     for (size_t e = 0; e < t->n_keys; e++) {
+        for (uint32_t i = 0; t->n_col_slots && i < t->keys[e].n; i++)
+            free_collects(t, sess_at(t, &t->keys[e], i) + SESS_HDR);
         srt_mem_free(m, t->keys[e].sess, (size_t)t->keys[e].cap * t->stride);
         srt_mem_free(m, t->keys[e].runs, t->keys[e].cap_runs * sizeof *t->keys[e].runs);
     }
@@ -951,6 +1058,7 @@ void srt_sessions_free(SrtSessions *t)
     srt_mem_free(m, t->points, t->points_cap * sizeof *t->points);
     srt_mem_free(m, t->str_slots, sizeof *t->str_slots * t->n_str_slots);
     srt_mem_free(m, t->str_block, t->str_block_size);
+    srt_mem_free(m, t->col_slots, sizeof *t->col_slots * t->n_col_slots);
     srt_arena_free(&t->strings);
     srt_mem_free(m, t, sizeof *t);
 }
@@ -989,8 +1097,9 @@ static int merge_session(SrtSessions *t, const SrtSessions *src, const SessKey *
 
 int srt_sessions_merge_from(SrtSessions *t, const SrtSessions *src, SrtMergeFn merge)
 {
-    if (src->stride != t->stride || src->slot_offset != t->slot_offset || !src->batch || !t->batch)
-        return -SRT_ERR_FORMAT;
+    if (src->stride != t->stride || src->slot_offset != t->slot_offset || !src->batch ||
+        !t->batch || t->n_col_slots || src->n_col_slots)
+        return -SRT_ERR_FORMAT; /* collecting aggregates are updated on the query's thread */
     for (size_t e = 0; e < src->n_keys; e++) {
         const SessKey *k = &src->keys[e];
         if (k->n == 0)
@@ -1081,7 +1190,41 @@ size_t srt_sessions_bytes(const SrtSessions *t)
     return sizeof *t + t->cap_keys * sizeof *t->keys + t->kbuf_cap +
            t->index_cap * sizeof *t->index + t->scratch_cap + t->sess_bytes +
            t->points_cap * sizeof *t->points + t->runs_bytes + t->strings.bytes +
-           t->str_block_size + sizeof *t->str_slots * t->n_str_slots;
+           t->str_block_size + sizeof *t->str_slots * t->n_str_slots +
+           sizeof *t->col_slots * t->n_col_slots + collect_bytes(t);
+}
+
+/* A checkpoint's state (lengths checked) into fixed: its bytes, the strings' pointers into it
+   (they follow the fixed bytes in slot order, srt_sessions_encode_state; a NULL one has length
+   0 and a zero pointer), then the collected values decoded (after the strings).  0 or <0 with
+   err set (fixed then holds no values). */
+static int restore_fixed(SrtSessions *t, uint8_t *fixed, const uint8_t *state, SrtErr *err)
+{
+    memcpy(fixed, state, t->state_size);
+    const uint8_t *str = state + t->state_size;
+    for (uint32_t k = 0; k < t->n_str_slots; k++) {
+        uint32_t off = t->str_slots[k], n = str_len(fixed, off);
+        uint64_t has;
+        memcpy(&has, state + off, sizeof has);
+        set_str_ptr(fixed, off, has ? (const char *)str : NULL);
+        str += n;
+    }
+    for (uint32_t k = 0; k < t->n_col_slots; k++)
+        memset(fixed + t->col_slots[k].offset, 0, 16);
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        uint32_t off = t->col_slots[k].offset;
+        uint64_t n;
+        SrtCollect *c;
+        memcpy(&n, state + off + 8, sizeof n);
+        int rc = srt_collect_decode(t->mem, t->col_slots[k].kind, str, (size_t)n, &c, err);
+        if (rc < 0) {
+            free_collects(t, fixed);
+            return rc;
+        }
+        set_collect(fixed, off, c);
+        str += n;
+    }
+    return 0;
 }
 
 int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, const uint8_t *state,
@@ -1093,9 +1236,15 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
                            "session slot at byte %u",
                            key_len, t->slot_offset);
     uint64_t want = t->state_size;
-    if (state_len >= t->state_size)
+    if (state_len >= t->state_size) {
         for (uint32_t k = 0; k < t->n_str_slots; k++)
             want += str_len(state, t->str_slots[k]);
+        for (uint32_t k = 0; k < t->n_col_slots; k++) {
+            uint64_t n;
+            memcpy(&n, state + t->col_slots[k].offset + 8, sizeof n);
+            want += n > UINT32_MAX ? UINT32_MAX : n; /* too long: the sum says so */
+        }
+    }
     if (state_len != want)
         return srt_err_set(err, SRT_ERR_FORMAT,
                            "session window state in the checkpoint has %u bytes, but the query's "
@@ -1108,32 +1257,34 @@ int srt_sessions_restore(SrtSessions *t, const uint8_t *key, uint32_t key_len, c
         return srt_err_set(err, SRT_ERR_FORMAT,
                            "session window in the checkpoint ends (%lld) before it starts (%lld)",
                            (long long)end, (long long)start);
-    /* The fixed bytes with the strings' pointers set, made before the table changes. */
+    /* The fixed bytes with the strings' pointers set and the collected values decoded, made
+       before the table changes. */
     uint8_t *fixed = srt_mem_alloc(t->mem, t->state_size ? t->state_size : 1);
     if (!fixed)
         return srt_err_nomem(err, "session window state");
+    int rc = restore_fixed(t, fixed, state, err);
     uint8_t *st;
     int created;
     /* The hash is of K: upsert hashes a zeroed copy itself when the slot is set. */
     uint64_t hash = slot_is_zero(t, key) ? srt_hash(key, key_len) : 0;
-    int rc = upsert(t, key, key_len, hash, start, end, &st, &created);
-    if (rc < 0)
+    if (rc >= 0 && (rc = upsert(t, key, key_len, hash, start, end, &st, &created)) < 0)
+        rc = rc == -SRT_ERR_NOMEM ? srt_err_nomem(err, "session window state")
+                                  : srt_err_set(err, SRT_ERR_FORMAT, "bad session window key");
+    if (rc < 0) {
+        free_collects(t, fixed);
         srt_mem_free(t->mem, fixed, t->state_size ? t->state_size : 1);
-    if (rc < 0)
-        return rc == -SRT_ERR_NOMEM ? srt_err_nomem(err, "session window state")
-                                    : srt_err_set(err, SRT_ERR_FORMAT, "bad session window key");
-    /* The strings follow the fixed bytes in slot order (srt_sessions_encode_state); a
-       NULL one has length 0 and a zero pointer. */
-    memcpy(fixed, state, t->state_size);
-    const uint8_t *str = state + t->state_size;
-    for (uint32_t k = 0; k < t->n_str_slots; k++) {
-        uint32_t off = t->str_slots[k], n = str_len(fixed, off);
-        uint64_t has;
-        memcpy(&has, state + off, sizeof has);
-        set_str_ptr(fixed, off, has ? (const char *)str : NULL);
-        str += n;
+        return rc;
     }
-    rc = created ? copy_state(t, st, fixed) : merge_strings(t, st, fixed, t->merge);
+    if (created) {
+        rc = copy_state(t, st, fixed); /* the collected values move */
+    } else {
+        rc = merge_strings(t, st, fixed, t->merge);
+        if (rc >= 0)
+            rc = merge_collects(t, st, fixed, 1);
+        if (rc >= 0)
+            rc = seal_collects(t, st);
+        free_collects(t, fixed);
+    }
     srt_mem_free(t->mem, fixed, t->state_size ? t->state_size : 1);
     return rc < 0 ? srt_err_nomem(err, "session window state") : 0;
 }
@@ -1149,11 +1300,20 @@ void srt_sessions_encode_state(const SrtSessions *t, const uint8_t *state, SrtBu
         uint64_t has = str_ptr(state, t->str_slots[k]) != NULL;
         memcpy(out->p + base + t->str_slots[k], &has, sizeof has);
     }
+    /* a collect slot: 8 zero bytes, then its values' encoded length (as the group table's) */
+    for (uint32_t k = 0; k < t->n_col_slots; k++) {
+        uint32_t off = t->col_slots[k].offset;
+        uint64_t n = srt_collect_encoded_size(collect_at(state, off), t->col_slots[k].kind);
+        memset(out->p + base + off, 0, 16);
+        memcpy(out->p + base + off + 8, &n, sizeof n);
+    }
     for (uint32_t k = 0; k < t->n_str_slots; k++) {
         const char *p = str_ptr(state, t->str_slots[k]);
         if (p)
             srt_buf_put(out, p, str_len(state, t->str_slots[k]));
     }
+    for (uint32_t k = 0; k < t->n_col_slots; k++)
+        srt_collect_encode(collect_at(state, t->col_slots[k].offset), t->col_slots[k].kind, out);
 }
 
 /* After removals: shrink an oversized session array of k (keeping it on failure) or free
@@ -1257,7 +1417,8 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
                 rc = -SRT_ERR_FORMAT;
                 break;
             }
-            if (r > 0) {
+            if (r > 0) { /* fn is done with its values (an output row holds copies) */
+                free_collects(t, s + SESS_HDR);
                 removed++;
                 continue;
             }
@@ -1296,14 +1457,23 @@ int srt_sessions_visit(SrtSessions *t, SrtSessionVisitFn fn, void *ctx, size_t *
 ** Folding a batch into the state (Spark's order of aggregation)
 ** ====================================================================== */
 
+/* Free the new list of a fold that failed, with the values its sessions took. */
+static void drop_list(SrtSessions *t, uint8_t *out, uint32_t n, uint32_t cap)
+{
+    for (uint32_t i = 0; t->n_col_slots && i < n; i++)
+        free_collects(t, out + (size_t)i * t->stride + SESS_HDR);
+    srt_mem_free(t->mem, out, (size_t)cap * t->stride);
+}
+
 /* The key of b's entry bk folded into t: its sessions and the partial buffers of bk
    (sorted by start, then end) in one pass by start, a state session before a partial buffer of
    the same start, each joining the session before it when it starts at or before that
-   session's end (merged into it) and starting a new one otherwise (start_state).  The new list is
-   allocated before t changes.  Adds to *put the key's sessions after the fold and to *gone
-   its sessions of t that joined one before them (Spark's putRows: every session of the key
-   is put, the stored ones whose start is no longer a session's start are removed).  0 or
-   -NOMEM. */
+   session's end (merged into it) and starting a new one otherwise (start_state; a new key's
+   first session, made from its first partial buffer, is started once).  The new list is
+   allocated before t changes; its sessions' sets are sealed at the end.  Adds to *put the
+   key's sessions after the fold and to *gone its sessions of t that joined one before them
+   (Spark's putRows: every session of the key is put, the stored ones whose start is no longer
+   a session's start are removed).  0 or -NOMEM. */
 static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, const PointRef *ord,
                     size_t *put, size_t *gone)
 {
@@ -1311,13 +1481,14 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
     SessKey *k = NULL;
     size_t slot = 0;
     uint32_t j = 0;
+    int fresh = 0; /* t's first session of the key is already started */
     if (t->index_cap) {
         slot = probe(t, key, bk->key_len, bk->hash);
         if (t->index[slot])
             k = &t->keys[t->index[slot] - 1];
     }
     if (!k) { /* a new key: its first partial buffer is its first session */
-        const uint8_t *p0 = sess_at(b, bk, ord[0].pos);
+        uint8_t *p0 = sess_at(b, bk, ord[0].pos);
         uint8_t *st;
         int rc = key_add(t, slot, key, bk->key_len, bk->hash, sess_start(p0), sess_end(p0), &st);
         if (rc < 0)
@@ -1326,10 +1497,11 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
         if ((rc = start_state(t, st, p0 + SESS_HDR, 0)) < 0)
             return rc;
         j = 1;
+        fresh = 1;
     }
     if (j == bk->n) {
         *put += 1;
-        return 0;
+        return seal_collects(t, sess_at(t, k, 0) + SESS_HDR);
     }
     /* The new list grows as sessions start (most points merge into few sessions); t's
        states are only read until it replaces the key's list. */
@@ -1341,15 +1513,23 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
     uint8_t *cur = NULL;
     while (i < k->n || j < bk->n) {
         int stored = j == bk->n || (i < k->n && sess_start(sess_at(t, k, i)) <= ord[j].ts);
-        const uint8_t *src = stored ? sess_at(t, k, i++) : sess_at(b, bk, ord[j++].pos);
+        int started = stored && fresh && i == 0;
+        uint8_t *src = stored ? sess_at(t, k, i++) : sess_at(b, bk, ord[j++].pos);
         int64_t start = sess_start(src), end = sess_end(src);
         if (cur && start <= sess_end(cur)) {
+            int rc;
             *gone += (size_t)stored;
             if (stored) { /* t's strings stay t's */
                 if (t->merge)
                     t->merge(cur + SESS_HDR, src + SESS_HDR, NULL);
-            } else if (merge_strings(t, cur + SESS_HDR, src + SESS_HDR, t->merge) < 0) {
-                srt_mem_free(t->mem, out, (size_t)cap * t->stride);
+                rc = merge_collects(t, cur + SESS_HDR, src + SESS_HDR, 1);
+            } else {
+                rc = merge_strings(t, cur + SESS_HDR, src + SESS_HDR, t->merge);
+                if (rc >= 0)
+                    rc = merge_collects(t, cur + SESS_HDR, src + SESS_HDR, 0);
+            }
+            if (rc < 0) {
+                drop_list(t, out, n, cap);
                 return -SRT_ERR_NOMEM;
             }
             if (end > sess_end(cur))
@@ -1361,16 +1541,22 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
             uint8_t *no =
                 srt_mem_realloc(t->mem, out, (size_t)cap * t->stride, (size_t)nc * t->stride);
             if (!no) {
-                srt_mem_free(t->mem, out, (size_t)cap * t->stride);
+                drop_list(t, out, n, cap);
                 return -SRT_ERR_NOMEM;
             }
             out = no;
             cap = nc;
         }
         cur = out + (size_t)n++ * t->stride;
+        if (started) { /* its values move with it */
+            memcpy(cur, src, t->stride);
+            for (uint32_t c = 0; c < t->n_col_slots; c++)
+                set_collect(src + SESS_HDR, t->col_slots[c].offset, NULL);
+            continue;
+        }
         sess_set(cur, start, end);
         if (start_state(t, cur + SESS_HDR, src + SESS_HDR, stored) < 0) {
-            srt_mem_free(t->mem, out, (size_t)cap * t->stride);
+            drop_list(t, out, n, cap);
             return -SRT_ERR_NOMEM;
         }
     }
@@ -1381,6 +1567,9 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
     k->n = n;
     k->cap = cap;
     *put += n;
+    for (uint32_t s = 0; s < n; s++)
+        if (seal_collects(t, sess_at(t, k, s) + SESS_HDR) < 0)
+            return -SRT_ERR_NOMEM;
     return 0;
 }
 

@@ -227,40 +227,9 @@ def element(t, v):
     return (b, murmur3_bytes(b, 42), show(t, v))
 
 
-# ---- Scala 2.12's FlatHashTable (mutable.HashSet) ----
+# ---- Scala 2.12's FlatHashTable (mutable.HashSet): spark_agg.fht_build ----
 
-def fht_build(elems):
-    """B: the elements inserted in order into a new set, read back in slot order."""
-    size, table = 32, [None] * 32
-    count = 0
-
-    def index(h, size):
-        hc = (h * 0x9E3775CD) & M32
-        hc = int.from_bytes(hc.to_bytes(4, "little"), "big")
-        hc = (hc * 0x9E3775CD) & M32
-        r = bin(size - 1).count("1") % 32
-        improved = ((hc >> r) | (hc << (32 - r))) & M32
-        return (improved >> (32 - (size - 1).bit_length())) & (size - 1)
-
-    def add(table, e):
-        h = index(e[1], len(table))
-        while table[h] is not None:
-            if table[h][0] == e[0]:
-                return False
-            h = (h + 1) % len(table)
-        table[h] = e
-        return True
-
-    for e in elems:
-        if add(table, e):
-            count += 1
-            if count >= size * 450 // 1000:
-                old, size = table, size * 2
-                table = [None] * size
-                for x in old:
-                    if x is not None:
-                        add(table, x)
-    return [e for e in table if e is not None]
+fht_build = spark_agg.fht_build
 
 
 # ---- OpenHashMap (Mode): spark_agg.mode_of over the elements' hashCode and equality ----
