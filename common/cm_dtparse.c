@@ -31,6 +31,31 @@ static int dp_num(const char *s, uint32_t n, uint32_t *i, int min, int max, int6
     return k >= min ? k : -1;
 }
 
+/* A year of `count` letters but two (DateTimeFormatterBuilder.parseField: appendValue(YEAR,
+   count, 19, count < 4 ? NORMAL : EXCEEDS_PAD)), read strictly as NumberPrinterParser.parse
+   does: a '-' makes it negative (not -0); four or more letters take more digits than
+   `count` only after a '+', which needs them ('12024' and '+2024' do not match 'yyyy',
+   '+12024' is 12024); fewer letters refuse '+'. Adjacent to another number it has `count`
+   digits. */
+static int dp_year(const char *s, uint32_t n, uint32_t *i, int count, int adjacent,
+                   int64_t *year)
+{
+    int sign = 0;
+    if (*i < n && (s[*i] == '+' || s[*i] == '-')) {
+        if (s[*i] == '+' && count < 4)
+            return -1;
+        sign = s[*i] == '+' ? 1 : -1;
+        (*i)++;
+    }
+    int max = adjacent || (count >= 4 && sign == 0) ? count : 9;
+    int k = dp_num(s, n, i, count, max < count ? count : max, year);
+    if (k < 0 || (sign > 0 && k <= count) || (sign < 0 && *year == 0))
+        return -1;
+    if (sign < 0)
+        *year = -*year;
+    return 0;
+}
+
 /* One of names (case-insensitive) at s[*i], full or as its first three letters: its index. */
 static int dp_name(const char *s, uint32_t n, uint32_t *i, const char *const *names, int count,
                   int full)
@@ -209,10 +234,8 @@ int cm_dt_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, CmZo
                     if (dp_num(s, n, &i, 2, 2, &v) < 0)
                         return -1;
                     year = 2000 + v;
-                } else {
-                    int max = adjacent ? count : 9;
-                    if (dp_num(s, n, &i, count, max < count ? count : max, &year) < 0)
-                        return -1;
+                } else if (dp_year(s, n, &i, count, adjacent, &year) < 0) {
+                    return -1;
                 }
                 break;
             case 'M':
