@@ -39,6 +39,7 @@ sys.path.insert(0, HERE)
 from spark_show import java_double  # noqa: E402
 from difftest import escape_meta, run_sql  # noqa: E402
 import spark_datetime_parse  # noqa: E402
+import spark_json_nested  # noqa: E402
 
 MAX_P = 38
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
@@ -1201,8 +1202,11 @@ def check_seed(args, seed):
     plines, pqueries = spark_datetime_parse.queries(random.Random(f"datetime:{seed}"), tail)
     files["p"] = plines
     head += spark_datetime_parse.HEAD
+    nlines, nqueries = spark_json_nested.queries(random.Random(f"nested:{seed}"), tail)
+    files["n"] = nlines
+    head += spark_json_nested.HEAD
     queries += [Query(sql, ["RAW"] * len(rows[0]) if rows else [], rows)
-                for sql, rows in pqueries]
+                for sql, rows in pqueries + nqueries]
     if args.show_sql:
         print(head + "\n".join(q.sql for q in queries))
         return len(queries), 0
