@@ -40,6 +40,7 @@ from spark_show import java_double  # noqa: E402
 from difftest import escape_meta, run_sql  # noqa: E402
 import spark_datetime_parse  # noqa: E402
 import spark_json_nested  # noqa: E402
+import spark_csv_read  # noqa: E402
 
 MAX_P = 38
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
@@ -1205,15 +1206,19 @@ def check_seed(args, seed):
     nlines, nqueries = spark_json_nested.queries(random.Random(f"nested:{seed}"), tail)
     files["n"] = nlines
     head += spark_json_nested.HEAD
+    chead, clines, cqueries = spark_csv_read.queries(random.Random(f"csv:{seed}"), tail)
+    files["c"] = clines
+    head += chead
     queries += [Query(sql, ["RAW"] * len(rows[0]) if rows else [], rows)
-                for sql, rows in pqueries + nqueries]
+                for sql, rows in pqueries + nqueries + cqueries]
     if args.show_sql:
         print(head + "\n".join(q.sql for q in queries))
         return len(queries), 0
     work = tempfile.mkdtemp(prefix=f"modeldiff{seed}_", dir=args.work)
     for name, lines in files.items():
         os.makedirs(os.path.join(work, "data", name))
-        with open(os.path.join(work, "data", name, "part-0.json"), "w") as f:
+        ext = "csv" if name == "c" else "json"
+        with open(os.path.join(work, "data", name, f"part-0.{ext}"), "w") as f:
             f.write("".join(x + "\n" for x in lines))
     ok_queries = [q for q in queries if not isinstance(q.expect, SparkError)]
     tables, err = run_sql(args.sluice, work, head + "\n".join(q.sql for q in ok_queries) + "\n")
