@@ -7,7 +7,9 @@ processQuoteEscape, handleUnescapedQuote with STOP_AT_DELIMITER, consumeValueOnE
 AbstractParser.handleEOF and AbstractCharInputReader's fast paths (getString,
 getQuotedString), with the settings CSVOptions.asParserSettings gives: the quote escape
 `escape`, charToEscapeQuoteEscaping unset (univocity: the escape unless it is the quote),
-the null value `nullValue`, the empty value `emptyValue`, ignoreLeading/TrailingWhiteSpace,
+the null value `nullValue` (an empty unquoted value the fast path reads, or none at all), the
+empty value `emptyValue` (a value the appender collected nothing for: "" read by the fast path,
+or anything the slow path makes empty, CsvParserSettings.newCharAppender), ignoreLeading/TrailingWhiteSpace,
 keepQuotes and keepEscapeSequences off. Whitespace is a char in (0, ' '].
 
 UnivocityParser.convert: a record of another number of tokens than the schema's columns is
@@ -40,6 +42,7 @@ class Tokenizer:
         self.esc_esc = "\0" if self.quote == self.esc else self.esc
         self.null_value, self.empty_value = opts["nullValue"], opts["emptyValue"]
         self.lead, self.trail = opts["ignoreLeadingWhiteSpace"], opts["ignoreTrailingWhiteSpace"]
+        self.prev, self.unescaped = "\0", False  # CsvParser's fields: kept from line to line
 
     # ------------------------------------------------ input (AbstractCharInputReader)
 
@@ -116,7 +119,7 @@ class Tokenizer:
             s = "".join(self.app)
             if self.trim:
                 s = s.rstrip("".join(chr(c) for c in range(1, 33)))
-            value = s if s else self.null_value
+            value = s if s else self.empty_value  # CsvParserSettings.newCharAppender
             self.app = []
         self.values.append(value)
 
@@ -134,7 +137,7 @@ class Tokenizer:
     def parse_line(self, line):
         self.buf, self.length, self.i = line, len(line), 0
         self.values, self.app, self.trim = [], [], False
-        self.ch, self.prev, self.unescaped = "\0", "\0", False
+        self.ch = "\0"
         try:
             self.ch = self.next_char()
             self.parse_record()
@@ -380,9 +383,10 @@ TEXTS = ["abc", "a b", " lead", "trail ", " both ", "h\u00e9llo", "", "NA", "\\N
 QUOTED = ['"abc"', '"a,b"', '"a""b"', '"a\\"b"', '"a\\\\b"', '""', '" sp "', '"ab"cd',
           '"abc', ' "abc"', '"abc" ', '"a,b" ,', "'q,r'", "'it''s'", "''", '"x"y"z"', '"\\"',
           '"a\\', '"NA"', '"EMPTY"', '"a b"  ', '"\\\\"']
-INTS = ["1", "-5", "+7", " 3", "3 ", "x", "2147483648", "", '"12"', "NA", "1.0", "\\N"]
+INTS = ["1", "-5", "+7", " 3", "3 ", "x", "2147483648", "", '"12"', "NA", "1.0", "\\N", '""',
+        "  "]
 DOUBLES = ["1.5", " 2.5 ", "NaN", "Inf", "-Inf", "Infinity", "1e3", "abc", "1d", "", ".5",
-           '"4.25"', "NA", "-0.0"]
+           '"4.25"', "NA", "-0.0", '""', "  ", '" "', '"NaN"']
 
 
 def gen_options(r):
@@ -427,7 +431,7 @@ def gen_lines(r):
         if k < 0.1:
             fields.pop()
         elif k < 0.2:
-            fields.append(r.choice(TEXTS))
+            fields.append(r.choice(TEXTS + QUOTED))
         lines.append(",".join(fields))
         if r.random() < 0.08:
             lines.append(r.choice(["", "   "]))
