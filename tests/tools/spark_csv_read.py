@@ -420,7 +420,7 @@ def gen_options(r):
     return opts, sql
 
 
-def gen_lines(r):
+def gen_lines(r, opts):
     lines = []
     if r.random() < 0.5:
         lines.append("id,a,n,x")
@@ -432,6 +432,12 @@ def gen_lines(r):
             fields.pop()
         elif k < 0.2:
             fields.append(r.choice(TEXTS + QUOTED))
+        if opts["ignoreLeadingWhiteSpace"] and fields[-1] and not fields[-1].strip():
+            # Known difference: the last value, spaces only, skipped to the end of the line
+            # is univocity's emptyValue when the CsvParser's prev char is set (a value before
+            # it on the slow path, consumeValueOnEOF), nullValue otherwise; sluice always
+            # gives nullValue (docs/connectors.md), so the data leaves it out.
+            fields[-1] = ""
         lines.append(",".join(fields))
         if r.random() < 0.08:
             lines.append(r.choice(["", "   "]))
@@ -441,7 +447,7 @@ def gen_lines(r):
 def queries(r, tail):
     """Table c's file and queries over it: (head, lines, [(sql, rows of printed cells)])."""
     opts, sql_opts = gen_options(r)
-    lines = gen_lines(r)
+    lines = gen_lines(r, opts)
     cols = ["id INT", "a STRING", "n INT", "x DOUBLE"]
     if opts["corrupt"]:
         cols.append(f"{opts['corrupt']} STRING")
