@@ -1203,8 +1203,8 @@ def check_seed(args, seed):
     plines, pqueries = spark_datetime_parse.queries(random.Random(f"datetime:{seed}"), tail)
     files["p"] = plines
     head += spark_datetime_parse.HEAD
-    nlines, nqueries = spark_json_nested.queries(random.Random(f"nested:{seed}"), tail)
-    files["n"] = nlines
+    nlines, njlines, nqueries = spark_json_nested.queries(random.Random(f"nested:{seed}"), tail)
+    files["n"], files["nj"] = nlines, njlines
     head += spark_json_nested.HEAD
     chead, clines, cqueries = spark_csv_read.queries(random.Random(f"csv:{seed}"), tail)
     files["c"] = clines

@@ -465,4 +465,38 @@ def queries(r, tail):
     # ORDER BY id: NULL first; equal ids keep no order, so the model sorts the cells too
     cells.sort(key=lambda x: (x[0] is not None, x[0] or 0, x[1]))
     sql = f"SELECT {', '.join(names)} FROM c ORDER BY id, {', '.join(names[1:])}{tail}"
-    return head, lines, [(sql, [c for _, c in cells])]
+    return head, lines, [(sql, [c for _, c in cells]), pruned_query(r, lines, opts, tail)]
+
+
+def pruned_query(r, lines, opts, tail):
+    """A query of id and some of the other columns, not the corrupt-record one: Spark prunes
+    the columns (CSVFileFormat.buildReader: spark.sql.csv.parser.columnPruning.enabled and no
+    corrupt-record column required; univocity's selectIndexes), so the number of tokens is not
+    checked and only the columns read convert (UnivocityParser.convert over requiredSchema)."""
+    pick = sorted(r.sample(range(1, 4), r.randint(1, 2)))
+    cols = [SCHEMA[0]] + [SCHEMA[i] for i in pick]
+    tok = Tokenizer(opts)
+    rows, header_seen = [], not opts["header"]
+    for line in lines:
+        if not line.strip("".join(chr(c) for c in range(33))):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        tokens = tok.parse_line(line)
+        row, bad = [], False
+        for i in [0] + pick:
+            try:
+                row.append(convert(SCHEMA[i][1], tokens[i] if i < len(tokens) else None,
+                                   opts["nullValue"]))
+            except ValueError:
+                row.append(None)
+                bad = True
+        if not (bad and opts["mode"] == "DROPMALFORMED"):
+            rows.append(row)
+    cells = [(row[0], ["NULL" if v is None else java_double(v) if t == "DOUBLE" else str(v)
+                       for v, (_, t) in zip(row, cols)]) for row in rows]
+    cells.sort(key=lambda x: (x[0] is not None, x[0] or 0, x[1]))
+    names = [n for n, _ in cols]
+    sql = f"SELECT {', '.join(names)} FROM c ORDER BY {', '.join(names)}{tail}"
+    return sql, [c for _, c in cells]

@@ -119,7 +119,9 @@ N_T = ("struct", [("p", ("struct", [("q", "INT")])), ("r", ("array", "STRING"))]
 COLUMNS = [("id", "INT"), ("st", S_T), ("arr", A_T), ("ast", AS_T), ("nn", N_T)]
 HEAD = ("CREATE TABLE n (id INT, st STRUCT<a: INT, b: STRING, c: DOUBLE>, arr ARRAY<INT>,"
         " ast ARRAY<STRUCT<x: INT, y: BOOLEAN>>, nn STRUCT<p: STRUCT<q: INT>, r: ARRAY<STRING>>,"
-        " _corrupt_record STRING) WITH (connector = 'files', path = 'data/n', format = 'json');\n")
+        " _corrupt_record STRING) WITH (connector = 'files', path = 'data/n', format = 'json');\n"
+        "CREATE TABLE nj (id INT, j STRING) WITH (connector = 'files', path = 'data/nj',"
+        " format = 'json');\n")
 
 SCALARS = ["1", "-7", "2147483648", "1.5", '"s"', '""', "true", "null", "[]", "{}", '"7"']
 
@@ -176,4 +178,12 @@ def queries(r, tail):
             rows.append(cells)
         names = ", ".join(n for n, _ in cols) + (", _corrupt_record" if corrupt else "")
         out.append((f"SELECT {names} FROM n ORDER BY id{tail}", rows))
-    return lines, out
+    # from_json of the same text (JsonToStructs, PERMISSIVE: FailureSafeParser's partial row)
+    ddl = ("st STRUCT<a: INT, b: STRING, c: DOUBLE>, arr ARRAY<INT>, ast ARRAY<STRUCT<x: INT,"
+           " y: BOOLEAN>>, nn STRUCT<p: STRUCT<q: INT>, r: ARRAY<STRING>>")
+    st = ("struct", COLUMNS[1:])
+    rows = [[str(i), show(st, convert_object(COLUMNS[1:], json.loads(text))[0])]
+            for i, text in enumerate(recs)]
+    out.append((f"SELECT id, from_json(j, '{ddl}') AS f FROM nj ORDER BY id{tail}", rows))
+    jlines = [json.dumps({"id": i, "j": text}) for i, text in enumerate(recs)]
+    return lines, jlines, out
