@@ -185,5 +185,64 @@ def queries(r, tail):
     rows = [[str(i), show(st, convert_object(COLUMNS[1:], json.loads(text))[0])]
             for i, text in enumerate(recs)]
     out.append((f"SELECT id, from_json(j, '{ddl}') AS f FROM nj ORDER BY id{tail}", rows))
+    paths = r.sample(PATHS, 3)
+    rows = [[str(i)] + [get_json_object(text, p) for p in paths] for i, text in enumerate(recs)]
+    sel = ", ".join(f"get_json_object(j, '{p}') AS g{k}".replace("['", "[\\'").replace("']", "\\']")
+                    for k, p in enumerate(paths))
+    out.append((f"SELECT id, {sel} FROM nj ORDER BY id{tail}", rows))
     jlines = [json.dumps({"id": i, "j": text}) for i, text in enumerate(recs)]
     return lines, jlines, out
+
+
+# ---------------------------------------------------------------- get_json_object (GetJsonObject)
+
+PATHS = ["$.st", "$.st.b", "$.st.c", "$.arr", "$.arr[0]", "$.arr[1]", "$.ast[0].x", "$.ast[1]",
+         "$.nn.p.q", "$.nn.r[0]", "$.nn", "$.ast", "$['st']['a']", "$.missing", "$.id",
+         "$.ast.x", "$.st[0]"]
+
+
+def parse_path(p):
+    """JsonPathParser: $ then .name, ['name'] or [n]."""
+    import re
+    steps = []
+    for m in re.finditer(r"\.([A-Za-z_]+)|\['([^']*)'\]|\[([0-9]+)\]", p[1:]):
+        steps.append(m.group(1) or m.group(2) if m.group(3) is None else int(m.group(3)))
+    return steps
+
+
+def jdump(v):
+    """Jackson's generator copying a value (copyCurrentStructure): compact, numbers as
+    long or double (Double.toString), non-ASCII as it is."""
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return java_double(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ",".join(jdump(e) for e in v) + "]"
+    return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + jdump(e)
+                          for k, e in v.items()) + "}"
+
+
+def get_json_object(text, path):
+    """GetJsonObject.evalPath: an object's field by name (a null field is no match), an
+    array's element by index, else no match (NULL); a string found is printed without quotes,
+    anything else as compact JSON (an element that is null as `null`)."""
+    v, step = json.loads(text), None
+    for step in parse_path(path):
+        if isinstance(step, int):
+            if not isinstance(v, list) or step >= len(v):
+                return "NULL"
+            v = v[step]
+        else:
+            if not isinstance(v, dict) or step not in v:
+                return "NULL"
+            v = v[step]
+    if v is None:  # a field's null is no match, an element's is copied (evalPath)
+        return "NULL" if not isinstance(step, int) else "null"
+    return v if isinstance(v, str) else jdump(v)
