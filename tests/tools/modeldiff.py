@@ -1002,8 +1002,22 @@ def try_projection(g):
         return try_divide_num(r.choice(ints[:3]), r.choice(ints[:3]))
     # decimals: Add/Subtract/Multiply/Divide with EvalMode.TRY are NULL on overflow and on
     # a zero divisor, as the non-ANSI operators (checkDecimalOverflow, Divide's null)
+    if k == 3:
+        # DOUBLEs: Add/Subtract/Multiply never fail; Divide is NULL for a zero divisor (-0.0
+        # too: input2 == 0)
+        op = r.choice(["+", "-", "*", "/"])
+        a, b = g.col(r.choice("de"), "DOUBLE"), g.col(r.choice("de"), "DOUBLE")
+        name = {"+": "try_add", "-": "try_subtract", "*": "try_multiply", "/": "try_divide"}[op]
+
+        def fd(x, y):
+            if op == "/":
+                return None if y == 0 else x / y
+            return x + y if op == "+" else x - y if op == "-" else x * y
+        return E(f"{name}({a.sql}, {b.sql})", "DOUBLE", null_safe(fd, a, b))
     op = r.choice(["+", "-", "*", "/"])
     a, b = g.dec(r.randint(0, 1)), g.dec(r.randint(0, 1))
+    if r.random() < 0.3:  # an INT or BIGINT beside a decimal: DECIMAL(10,0) or (20,0)
+        a, b = (g.int_operand(), b) if r.random() < 0.5 else (a, g.int_operand())
     e = dec_arith(op, a, b)
     name = {"+": "try_add", "-": "try_subtract", "*": "try_multiply", "/": "try_divide"}[op]
     return E(f"{name}({a.sql}, {b.sql})", e.t, e.ev)
