@@ -16,7 +16,11 @@ here by python code written from Spark's classes (named where each rule is):
 - upper/lower of non-ASCII text (Java's String.toUpperCase/toLowerCase: SpecialCasing, the
   final sigma, dotted I), length/substring/reverse/left/right by code points (surrogate pairs);
 - date_format of timestamps with Java DateTimeFormatter patterns (DateTimeFormatterHelper:
-  'y' is read as 'u').
+  'y' is read as 'u');
+- try_add/try_subtract/try_multiply/try_divide and try_sum/try_avg (evalMode TRY);
+- to_timestamp/to_date/unix_timestamp with patterns (spark_datetime_parse.py), nested JSON
+  columns, from_json and get_json_object (spark_json_nested.py), CSV reading options and
+  quoting (spark_csv_read.py), each from its own random generator of the seed.
 
 Each seed is one JSON Lines table and --queries queries over it; every query orders its rows
 by the row's `id` (all values distinct), so the model's rows are compared in order. A query the
