@@ -50,8 +50,7 @@ static int dp_width(int count, int adjacent)
    `count` only after a '+', which needs them ('12024' and '+2024' do not match 'yyyy',
    '+12024' is 12024); fewer letters refuse '+'. Adjacent to another number it has `count`
    digits. */
-static int dp_year(const char *s, uint32_t n, uint32_t *i, int count, int adjacent,
-                   int64_t *year)
+static int dp_year(const char *s, uint32_t n, uint32_t *i, int count, int adjacent, int64_t *year)
 {
     int sign = 0;
     if (*i < n && (s[*i] == '+' || s[*i] == '-')) {

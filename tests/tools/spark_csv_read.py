@@ -344,17 +344,24 @@ def convert(t, datum, null_value):
 SCHEMA = [("id", "INT"), ("a", "STRING"), ("n", "INT"), ("x", "DOUBLE")]
 
 
-def read(lines, opts):
-    """The rows Spark reads: per record a list of values (None for NULL) and the corrupt
-    text (None when well formed); None for a dropped record."""
-    tok = Tokenizer(opts)
-    out, header_seen = [], not opts["header"]
+def records(lines, opts):
+    """The lines that are records: not blank (String.trim), not the header."""
+    header_seen = not opts["header"]
     for line in lines:
         if not line.strip("".join(chr(c) for c in range(33))):
             continue
         if not header_seen:
             header_seen = True
             continue
+        yield line
+
+
+def read(lines, opts):
+    """The rows Spark reads: per record a list of values (None for NULL) and the corrupt
+    text (None when well formed); None for a dropped record."""
+    tok = Tokenizer(opts)
+    out = []
+    for line in records(lines, opts):
         try:
             tokens = tok.parse_line(line)
         except ValueError:
@@ -476,13 +483,8 @@ def pruned_query(r, lines, opts, tail):
     pick = sorted(r.sample(range(1, 4), r.randint(1, 2)))
     cols = [SCHEMA[0]] + [SCHEMA[i] for i in pick]
     tok = Tokenizer(opts)
-    rows, header_seen = [], not opts["header"]
-    for line in lines:
-        if not line.strip("".join(chr(c) for c in range(33))):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
+    rows = []
+    for line in records(lines, opts):
         tokens = tok.parse_line(line)
         row, bad = [], False
         for i in [0] + pick:
