@@ -1028,8 +1028,9 @@ def try_projection(g):
 
 
 def try_sum_long(vals):
-    """TrySum of BIGINT: TryEval(coalesce(sum, 0) + x) with ANSI Add: NULL from the first
-    overflow on (docs/language.md: a NULL sum stays NULL)."""
+    """TrySum of BIGINT (SumBase with shouldTrackIsEmpty for integral types): the sum starts at
+    0 and each value is TryEval(sum + x) with ANSI Add, so the first overflow makes it NULL
+    and NULL + x stays NULL; isEmpty gives NULL for no values."""
     s = 0
     for v in vals:
         s += v
