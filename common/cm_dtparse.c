@@ -31,6 +31,43 @@ static int dp_num(const char *s, uint32_t n, uint32_t *i, int min, int max, int6
     return k >= min ? k : -1;
 }
 
+/* appendValue(field) of one letter reads 1 to 19 digits (SignStyle.NORMAL): '0001' is a
+   day 1 for 'd'; 18 here keeps the value in an int64_t, and a 19th digit makes the text
+   longer than the pattern reads, NULL as the value's range makes it in Java. */
+#define DP_ANY_WIDTH 18
+
+/* The most digits of a number field of `count` letters: two letters exactly two
+   (appendValue(field, 2)), one letter any (DP_ANY_WIDTH), `count` beside another number
+   (adjacent value parsing). */
+static int dp_width(int count, int adjacent)
+{
+    return adjacent ? count : count == 1 ? DP_ANY_WIDTH : 2;
+}
+
+/* A year of `count` letters but two (DateTimeFormatterBuilder.parseField: appendValue(YEAR,
+   count, 19, count < 4 ? NORMAL : EXCEEDS_PAD)), read strictly as NumberPrinterParser.parse
+   does: a '-' makes it negative (not -0); four or more letters take more digits than
+   `count` only after a '+', which needs them ('12024' and '+2024' do not match 'yyyy',
+   '+12024' is 12024); fewer letters refuse '+'. Adjacent to another number it has `count`
+   digits. */
+static int dp_year(const char *s, uint32_t n, uint32_t *i, int count, int adjacent, int64_t *year)
+{
+    int sign = 0;
+    if (*i < n && (s[*i] == '+' || s[*i] == '-')) {
+        if (s[*i] == '+' && count < 4)
+            return -1;
+        sign = s[*i] == '+' ? 1 : -1;
+        (*i)++;
+    }
+    int max = adjacent || (count >= 4 && sign == 0) ? count : 9;
+    int k = dp_num(s, n, i, count, max < count ? count : max, year);
+    if (k < 0 || (sign > 0 && k <= count) || (sign < 0 && *year == 0))
+        return -1;
+    if (sign < 0)
+        *year = -*year;
+    return 0;
+}
+
 /* One of names (case-insensitive) at s[*i], full or as its first three letters: its index. */
 static int dp_name(const char *s, uint32_t n, uint32_t *i, const char *const *names, int count,
                   int full)
@@ -209,10 +246,8 @@ int cm_dt_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, CmZo
                     if (dp_num(s, n, &i, 2, 2, &v) < 0)
                         return -1;
                     year = 2000 + v;
-                } else {
-                    int max = adjacent ? count : 9;
-                    if (dp_num(s, n, &i, count, max < count ? count : max, &year) < 0)
-                        return -1;
+                } else if (dp_year(s, n, &i, count, adjacent, &year) < 0) {
+                    return -1;
                 }
                 break;
             case 'M':
@@ -222,7 +257,7 @@ int cm_dt_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, CmZo
                     if (m < 0)
                         return -1;
                     month = m + 1;
-                } else if (dp_num(s, n, &i, count, adjacent ? count : 2, &month) < 0) {
+                } else if (dp_num(s, n, &i, count, dp_width(count, adjacent), &month) < 0) {
                     return -1;
                 }
                 break;
@@ -233,7 +268,7 @@ int cm_dt_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, CmZo
             case 'K':
             case 'm':
             case 's':
-                if (count > 2 || dp_num(s, n, &i, count, adjacent ? count : 2, &v) < 0)
+                if (count > 2 || dp_num(s, n, &i, count, dp_width(count, adjacent), &v) < 0)
                     return -1;
                 if (c == 'd')
                     day = v;
@@ -254,7 +289,7 @@ int cm_dt_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, CmZo
                     second = v;
                 break;
             case 'D':
-                if (count > 3 || dp_num(s, n, &i, count, 3, &doy) < 0)
+                if (count > 3 || dp_num(s, n, &i, count, count == 1 ? DP_ANY_WIDTH : 3, &doy) < 0)
                     return -1;
                 break;
             case 'S': {

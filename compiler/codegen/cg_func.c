@@ -268,8 +268,9 @@ static CgVal call_unix_timestamp(CgCtx *cg, const SExpr *e, CgVal *a)
     } else {
         ts = scalar(any_null(cg, a, n), a[0].v);
     }
-    /* seconds, rounded down: CAST(ts AS BIGINT) */
-    return cg_cast(cg, ts, &type_timestamp, &type_bigint, e->span);
+    /* seconds toward zero: ToTimestamp's micros / MICROS_PER_SECOND (Java's long division;
+       1969-12-31 23:59:59.5 is 0), not CAST(ts AS BIGINT)'s floorDiv */
+    return scalar(ts.null, LLVMBuildSDiv(cg->b, ts.v, cg_i64(cg, CM_US_PER_SECOND), "unix.s"));
 }
 
 /* CAST(s AS DATE | TIMESTAMP | TIMESTAMP_NTZ) of a foldable string s (sema's

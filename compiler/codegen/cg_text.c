@@ -304,6 +304,33 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValue
     cg_at(cg, bb_done);
 }
 
+/* ignoreTrailingWhiteSpace and the line's last value, unquoted, of whitespace only (n bytes
+   trimmed to tn = 0): univocity reads it on the slow path up to the end of its input
+   (CsvParser's appendUntil, then AbstractParser.handleEOF), whose appender trims it to
+   nothing and gives its empty value, CsvParserSettings.newCharAppender's emptyValue, where a
+   value before a separator (getString) is nullValue.  The value becomes emptyValue (kind
+   QUOTED: it is compared with nullValue and converted as any other). */
+static void csv_trimmed_last(CgCtx *cg, const CsvSyntax *sx, LLVMValueRef plain, LLVMValueRef n,
+                             LLVMValueRef tn, LLVMValueRef np, LLVMValueRef end)
+{
+    LLVMBasicBlockRef bb_last = cg_block(cg, "csv.ws.last");
+    LLVMBasicBlockRef bb_empty = cg_block(cg, "csv.ws.empty");
+    LLVMBasicBlockRef bb_done = cg_block(cg, "csv.ws.done");
+    LLVMValueRef all_ws = cg_and(cg, plain,
+                                 cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntNE, n, cg_i32(cg, 0), ""),
+                                        LLVMBuildICmp(cg->b, LLVMIntEQ, tn, cg_i32(cg, 0), "")));
+    LLVMBuildCondBr(cg->b, all_ws, bb_last, bb_done);
+    cg_at(cg, bb_last);
+    byte_is(cg, np, end, sx->sep, bb_done, bb_empty);
+    cg_at(cg, bb_empty);
+    const char *ev = sx->ro->empty_value;
+    cg_store(cg, cg_str_const(cg, ev, (uint32_t)strlen(ev), "csv.empty"), sx->s);
+    cg_store(cg, cg_i32(cg, (int)strlen(ev)), sx->n);
+    cg_store(cg, cg_i32(cg, SRT_CSV_QUOTED), sx->kind);
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+}
+
 /* Read one field at `at` into a column of type t (NULL: skip it) and return the position
    after it.  Unless it is the first (first: i1), the previous field must have ended at a
    separator; else the line has too few fields: go to bb_short. */
@@ -338,6 +365,8 @@ static LLVMValueRef csv_field(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLV
         LLVMValueRef targs[2] = {cg_load(cg, cg->t_ptr, sx->s, "s"), n};
         LLVMValueRef tn = cg_call(cg, "srt_csv_trim_end", targs, 2, "n.trim");
         cg_store(cg, cg_select(cg, plain, tn, n), sx->n);
+        if (sx->ro->csv_custom)
+            csv_trimmed_last(cg, sx, plain, n, tn, np, end);
     }
     if (t)
         csv_convert(cg, t, sx, at, end, out);

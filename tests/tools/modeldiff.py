@@ -16,7 +16,11 @@ here by python code written from Spark's classes (named where each rule is):
 - upper/lower of non-ASCII text (Java's String.toUpperCase/toLowerCase: SpecialCasing, the
   final sigma, dotted I), length/substring/reverse/left/right by code points (surrogate pairs);
 - date_format of timestamps with Java DateTimeFormatter patterns (DateTimeFormatterHelper:
-  'y' is read as 'u').
+  'y' is read as 'u');
+- try_add/try_subtract/try_multiply/try_divide and try_sum/try_avg (evalMode TRY);
+- to_timestamp/to_date/unix_timestamp with patterns (spark_datetime_parse.py), nested JSON
+  columns, from_json and get_json_object (spark_json_nested.py), CSV reading options and
+  quoting (spark_csv_read.py), each from its own random generator of the seed.
 
 Each seed is one JSON Lines table and --queries queries over it; every query orders its rows
 by the row's `id` (all values distinct), so the model's rows are compared in order. A query the
@@ -38,6 +42,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from spark_show import java_double  # noqa: E402
 from difftest import escape_meta, run_sql  # noqa: E402
+import spark_datetime_parse  # noqa: E402
+import spark_json_nested  # noqa: E402
+import spark_csv_read  # noqa: E402
 
 MAX_P = 38
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
@@ -964,6 +971,115 @@ def gen_query(r, g, rows):
     return Query(sql, [key.t] + [t for _, _, t in aggs], eval_rows(grouped))
 
 
+# ---------------------------------------------------------------- try_* (evalMode TRY)
+
+def try_int_arith(op, a, b):
+    """TryAdd/TrySubtract/TryMultiply of INT or BIGINT (Add/Subtract/Multiply with
+    EvalMode.TRY: Math.addExact & co., an overflow is NULL); the wider of the two types."""
+    t = "BIGINT" if "BIGINT" in (a.t, b.t) else "INT"
+    bits = 64 if t == "BIGINT" else 32
+    name = {"+": "try_add", "-": "try_subtract", "*": "try_multiply"}[op]
+
+    def f(x, y):
+        v = x + y if op == "+" else x - y if op == "-" else x * y
+        return v if -(2 ** (bits - 1)) <= v < 2 ** (bits - 1) else None
+    return E(f"{name}({a.sql}, {b.sql})", t, null_safe(f, a, b))
+
+
+def try_divide_num(a, b):
+    """TryDivide of integers: Divide casts both to DOUBLE; a zero divisor is NULL."""
+    def f(x, y):
+        return None if y == 0 else float(x) / float(y)
+    return E(f"try_divide({a.sql}, {b.sql})", "DOUBLE", null_safe(f, a, b))
+
+
+def try_projection(g):
+    r = g.r
+    k = r.randrange(6)
+    ints = [g.col("i", "INT"), g.col("k", "INT"), g.col("l", "BIGINT"),
+            E("2147483647", "INT", lambda row: INT_MAX, lit_int=INT_MAX),
+            E("(-2147483648)", "INT", lambda row: INT_MIN, lit_int=INT_MIN),
+            E("9223372036854775807", "BIGINT", lambda row: LONG_MAX)]
+    if k <= 1:
+        return try_int_arith(r.choice("+-*"), r.choice(ints), r.choice(ints))
+    if k == 2:
+        return try_divide_num(r.choice(ints[:3]), r.choice(ints[:3]))
+    # decimals: Add/Subtract/Multiply/Divide with EvalMode.TRY are NULL on overflow and on
+    # a zero divisor, as the non-ANSI operators (checkDecimalOverflow, Divide's null)
+    if k == 3:
+        # DOUBLEs: Add/Subtract/Multiply never fail; Divide is NULL for a zero divisor (-0.0
+        # too: input2 == 0)
+        op = r.choice(["+", "-", "*", "/"])
+        a, b = g.col(r.choice("de"), "DOUBLE"), g.col(r.choice("de"), "DOUBLE")
+        name = {"+": "try_add", "-": "try_subtract", "*": "try_multiply", "/": "try_divide"}[op]
+
+        def fd(x, y):
+            if op == "/":
+                return None if y == 0 else x / y
+            return x + y if op == "+" else x - y if op == "-" else x * y
+        return E(f"{name}({a.sql}, {b.sql})", "DOUBLE", null_safe(fd, a, b))
+    op = r.choice(["+", "-", "*", "/"])
+    a, b = g.dec(r.randint(0, 1)), g.dec(r.randint(0, 1))
+    if r.random() < 0.3:  # an INT or BIGINT beside a decimal: DECIMAL(10,0) or (20,0)
+        a, b = (g.int_operand(), b) if r.random() < 0.5 else (a, g.int_operand())
+    e = dec_arith(op, a, b)
+    name = {"+": "try_add", "-": "try_subtract", "*": "try_multiply", "/": "try_divide"}[op]
+    return E(f"{name}({a.sql}, {b.sql})", e.t, e.ev)
+
+
+def try_sum_long(vals):
+    """TrySum of BIGINT (SumBase with shouldTrackIsEmpty for integral types): the sum starts at
+    0 and each value is TryEval(sum + x) with ANSI Add, so the first overflow makes it NULL
+    and NULL + x stays NULL; isEmpty gives NULL for no values."""
+    s = 0
+    for v in vals:
+        s += v
+        if not LONG_MIN <= s <= LONG_MAX:
+            return None
+    return s
+
+
+def try_query(r, g, rows, tail):
+    """try_add/try_subtract/try_multiply/try_divide over t, or try_sum/try_avg."""
+    if r.random() < 0.6:
+        items = [try_projection(g) for _ in range(r.randint(1, 3))]
+        sel = ", ".join(f"{e.sql} AS c{i}" for i, e in enumerate(items))
+        return Query(f"SELECT id, {sel} FROM t ORDER BY id{tail}",
+                     ["INT"] + [e.t for e in items],
+                     eval_rows(lambda: [[row["id"]] + [e.ev(row) for e in items] for row in rows]))
+    aggs, types, evs = [], [], []
+    for _ in range(r.randint(1, 3)):
+        k = r.randrange(5)
+        if k == 0:
+            aggs.append("try_sum(l)"), types.append("BIGINT")
+            evs.append(lambda rs: None if all(x["l"] is None for x in rs) else
+                       try_sum_long([x["l"] for x in rs if x["l"] is not None]))
+        elif k == 1:
+            aggs.append("try_sum(i)"), types.append("BIGINT")
+            evs.append(lambda rs: None if all(x["i"] is None for x in rs) else
+                       sum(x["i"] for x in rs if x["i"] is not None))
+        elif k == 2:
+            # Average of BIGINT: a DOUBLE sum of the values cast to DOUBLE, over the count
+            aggs.append("try_avg(l)"), types.append("DOUBLE")
+
+            def avg(rs):
+                vals = [float(x["l"]) for x in rs if x["l"] is not None]
+                s = 0.0
+                for v in vals:
+                    s += v
+                return s / len(vals) if vals else None
+            evs.append(avg)
+        else:
+            f, a, t = g.aggregate()
+            if f not in ("sum", "avg"):
+                f, t = "sum", dt(*bounded(a.t[1] + 10, a.t[2]))
+            aggs.append(f"try_{f}({a.sql})"), types.append(t)
+            evs.append(lambda rs, f=f, a=a, t=t: eval_agg(f, a, t, rs))
+    sel = ", ".join(f"{a} AS c{i}" for i, a in enumerate(aggs))
+    return Query(f"SELECT {sel} FROM t{tail}", types,
+                 eval_rows(lambda: [[ev(rows) for ev in evs]]))
+
+
 # ---------------------------------------------------------------- JSON records, PERMISSIVE
 
 # Field texts of a record and what Spark 3.5's JacksonParser makes of them (makeConverter,
@@ -1058,6 +1174,8 @@ def show_cell(v, t):
     """A value as show() prints it (ToPrettyString: a decimal in plain digits)."""
     if v is None:
         return "NULL"
+    if t == "RAW":  # printed by the model already
+        return escape_meta(v).rstrip(" ")
     if is_dec(t):
         return dec_plain(v)
     if t == "DOUBLE":
@@ -1096,13 +1214,30 @@ def check_seed(args, seed):
     jlines, jrecs = gen_json_records(r)
     queries += [json_query(r, jrecs) for _ in range(2)]
     head = table_head(dtypes) + JSON_HEAD
+    files = {"t": texts, "j": jlines}
+    # the newer areas draw from their own generators, so the queries above stay as they were
+    tail = " WITH (numRows = 100000, truncate = false);"
+    rt = random.Random(f"try:{seed}")
+    queries += [try_query(rt, Gen(rt, dtypes), rows, tail) for _ in range(3)]
+    plines, pqueries = spark_datetime_parse.queries(random.Random(f"datetime:{seed}"), tail)
+    files["p"] = plines
+    head += spark_datetime_parse.HEAD
+    nlines, njlines, nqueries = spark_json_nested.queries(random.Random(f"nested:{seed}"), tail)
+    files["n"], files["nj"] = nlines, njlines
+    head += spark_json_nested.HEAD
+    chead, clines, cqueries = spark_csv_read.queries(random.Random(f"csv:{seed}"), tail)
+    files["c"] = clines
+    head += chead
+    queries += [Query(sql, ["RAW"] * len(rows[0]) if rows else [], rows)
+                for sql, rows in pqueries + nqueries + cqueries]
     if args.show_sql:
         print(head + "\n".join(q.sql for q in queries))
         return len(queries), 0
     work = tempfile.mkdtemp(prefix=f"modeldiff{seed}_", dir=args.work)
-    for name, lines in (("t", texts), ("j", jlines)):
+    for name, lines in files.items():
         os.makedirs(os.path.join(work, "data", name))
-        with open(os.path.join(work, "data", name, "part-0.json"), "w") as f:
+        ext = "csv" if name == "c" else "json"
+        with open(os.path.join(work, "data", name, f"part-0.{ext}"), "w") as f:
             f.write("".join(x + "\n" for x in lines))
     ok_queries = [q for q in queries if not isinstance(q.expect, SparkError)]
     tables, err = run_sql(args.sluice, work, head + "\n".join(q.sql for q in ok_queries) + "\n")
