@@ -753,9 +753,13 @@ static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_dat
 
 /* Drop the string attributes of m's functions ("target-cpu", "target-features", "frame-pointer"
    ...), which srt_decls.bc only declares: they say how a body was compiled, nothing about a
-   call. */
-static void drop_string_attributes(LLVMModuleRef m)
+   call.  With target_only, only those naming the target (srt_hot.bc): the helpers are inlined
+   into code compiled for the host's CPU, and a body naming another CPU cost each unit a second
+   subtarget of the target machine (about 1.8 M instructions, to ask whether it may be inlined). */
+static void drop_string_attributes(LLVMModuleRef m, bool target_only)
 {
+    static const char *const target[] = {"target-cpu", "target-features", "tune-cpu",
+                                         "min-legal-vector-width"};
     for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
         LLVMAttributeIndex idx = (LLVMAttributeIndex)LLVMAttributeFunctionIndex;
         unsigned k = LLVMGetAttributeCountAtIndex(fn, idx);
@@ -768,7 +772,11 @@ static void drop_string_attributes(LLVMModuleRef m)
                 continue;
             unsigned len;
             const char *kind = LLVMGetStringAttributeKind(attrs[j], &len);
-            LLVMRemoveStringAttributeAtIndex(fn, idx, kind, len);
+            bool drop = !target_only;
+            for (size_t t = 0; t < sizeof target / sizeof target[0] && !drop; t++)
+                drop = len == strlen(target[t]) && memcmp(kind, target[t], len) == 0;
+            if (drop)
+                LLVMRemoveStringAttributeAtIndex(fn, idx, kind, len);
         }
     }
 }
@@ -786,7 +794,7 @@ int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_
        attributes clang inferred from its body (nocapture, readonly ...) */
     LLVMModuleRef m = read_bitcode(ctx, inline_bc);
     if (m)
-        drop_string_attributes(m);
+        drop_string_attributes(m, false);
     int rc = m ? cut_bitcode(m, keep_none, false, false, decls_bc) : -1;
     if (m)
         LLVMDisposeModule(m);
@@ -794,6 +802,7 @@ int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_
     m = rc == 0 ? read_bitcode(ctx, inline_bc) : NULL;
     if (m) {
         LLVMDeleteGlobal(LLVMGetNamedGlobal(m, ABI_REFS));
+        drop_string_attributes(m, true);
         rc = cut_bitcode(m, is_hot, true, true, hot_bc);
         LLVMDisposeModule(m);
     }
