@@ -752,14 +752,14 @@ static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_dat
 }
 
 /* Drop the string attributes of m's functions ("target-cpu", "target-features", "frame-pointer"
-   ...), which srt_decls.bc only declares: they say how a body was compiled, nothing about a
-   call.  With target_only, only those naming the target (srt_hot.bc): the helpers are inlined
-   into code compiled for the host's CPU, and a body naming another CPU cost each unit a second
-   subtarget of the target machine (about 1.8 M instructions, to ask whether it may be inlined). */
-static void drop_string_attributes(LLVMModuleRef m, bool target_only)
+   ...), which say how a body was compiled: srt_decls.bc only declares, and srt_hot.bc's
+   helpers are inlined into code compiled for the --cpu target (or compiled in it: srt_hash,
+   srt_agg_upsert, srt_key_copy in a program of several queries).  A body naming another CPU
+   cost each unit a second subtarget of its target machine, 2.3 M instructions to ask whether it
+   may be inlined; the others ("frame-pointer"="none", "stack-protector-buffer-size"="8",
+   "no-trapping-math") say what their absence says, and reading them cost each unit 1 M. */
+static void drop_string_attributes(LLVMModuleRef m)
 {
-    static const char *const target[] = {"target-cpu", "target-features", "tune-cpu",
-                                         "min-legal-vector-width"};
     for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
         LLVMAttributeIndex idx = (LLVMAttributeIndex)LLVMAttributeFunctionIndex;
         unsigned k = LLVMGetAttributeCountAtIndex(fn, idx);
@@ -772,11 +772,7 @@ static void drop_string_attributes(LLVMModuleRef m, bool target_only)
                 continue;
             unsigned len;
             const char *kind = LLVMGetStringAttributeKind(attrs[j], &len);
-            bool drop = !target_only;
-            for (size_t t = 0; t < sizeof target / sizeof target[0] && !drop; t++)
-                drop = len == strlen(target[t]) && memcmp(kind, target[t], len) == 0;
-            if (drop)
-                LLVMRemoveStringAttributeAtIndex(fn, idx, kind, len);
+            LLVMRemoveStringAttributeAtIndex(fn, idx, kind, len);
         }
     }
 }
@@ -794,7 +790,7 @@ int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_
        attributes clang inferred from its body (nocapture, readonly ...) */
     LLVMModuleRef m = read_bitcode(ctx, inline_bc);
     if (m)
-        drop_string_attributes(m, false);
+        drop_string_attributes(m);
     int rc = m ? cut_bitcode(m, keep_none, false, false, decls_bc) : -1;
     if (m)
         LLVMDisposeModule(m);
@@ -802,7 +798,7 @@ int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_
     m = rc == 0 ? read_bitcode(ctx, inline_bc) : NULL;
     if (m) {
         LLVMDeleteGlobal(LLVMGetNamedGlobal(m, ABI_REFS));
-        drop_string_attributes(m, true);
+        drop_string_attributes(m);
         rc = cut_bitcode(m, is_hot, true, true, hot_bc);
         LLVMDisposeModule(m);
     }
