@@ -6,10 +6,10 @@
 ** and generates all of their functions (process, emit, merge, join keys and sl_register_<i>)
 ** in a module and LLVM context of its own; sl_init and main, which call every unit's
 ** sl_register_<i> (exported: cg_export, external and hidden), go to the cold unit when there is
-** one (below), else to unit 0.  Generating the IR
-** is quick and uses the arena and the diagnostics, so it runs on this thread; then each unit
-** links its runtime helpers in and is optimised and written to its own object file, on at most
-** CgOptions.threads threads (unit 0 on this one, finish_units), and the driver links them all.  A unit keeps its own copy of
+** one (below), else to unit 0.  Generating the IR is quick and uses the arena and the
+** diagnostics, so it runs on this thread; then each unit links its runtime helpers in and is
+** optimised and written to its own object file, on at most CgOptions.threads threads (unit 0
+** on this one, finish_units), and the driver links them all.  A unit keeps its own copy of
 ** what queries share inside one module (the key hash, a shared record parser), so a split
 ** program does the same work per record as one module does.  The spare units (below) take
 ** code off the queries' units: a program of one query on two cores is compiled as its loop
