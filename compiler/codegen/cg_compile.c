@@ -6,10 +6,10 @@
 ** and generates all of their functions (process, emit, merge, join keys and sl_register_<i>)
 ** in a module and LLVM context of its own; sl_init and main, which call every unit's
 ** sl_register_<i> (exported: cg_export, external and hidden), go to the cold unit when there is
-** one (below), else to unit 0.  Generating the IR
-** is quick and uses the arena and the diagnostics, so it runs on this thread; then each unit
-** links its runtime helpers in and is optimised and written to its own object file on its own
-** thread (unit 0 on this one), and the driver links them all.  A unit keeps its own copy of
+** one (below), else to unit 0.  Generating the IR is quick and uses the arena and the
+** diagnostics, so it runs on this thread; then each unit links its runtime helpers in and is
+** optimised and written to its own object file, on at most CgOptions.threads threads (unit 0
+** on this one, finish_units), and the driver links them all.  A unit keeps its own copy of
 ** what queries share inside one module (the key hash, a shared record parser), so a split
 ** program does the same work per record as one module does.  The spare units (below) take
 ** code off the queries' units: a program of one query on two cores is compiled as its loop
@@ -208,23 +208,54 @@ static void *finish_unit(void *arg)
     return NULL;
 }
 
-/* Prepare, optimise and write every unit, units 1.. on threads of their own (or here, when a
-   thread cannot be started), unit 0 here: the others start while unit 0 is prepared. */
-static void finish_units(Unit **units, int k, Diag *quiet)
+/* The units left to finish, taken in their order by the threads finishing them. */
+typedef struct UnitQueue {
+    Unit **units;
+    int n;
+    int next; /* the next unit to take (under lock) */
+    pthread_mutex_t lock;
+} UnitQueue;
+
+/* The next unit of q to finish, or NULL when none is left. */
+static Unit *take_unit(UnitQueue *q)
+{
+    pthread_mutex_lock(&q->lock);
+    Unit *u = q->next < q->n ? q->units[q->next++] : NULL;
+    pthread_mutex_unlock(&q->lock);
+    return u;
+}
+
+static void *finish_queue(void *arg)
+{
+    UnitQueue *q = arg;
+    for (Unit *u; (u = take_unit(q));)
+        finish_unit(u);
+    return NULL;
+}
+
+/* Prepare, optimise and write the k units: unit 0 here, the others on at most threads - 1
+   threads of their own, each taking the next unit left when it is done with one (this thread
+   too, after unit 0; it takes them all when no thread can be started).  A thread per unit
+   put more threads than cores to work (a program of one query: its unit, the side unit and
+   the cold unit on two cores), and each thread beyond a core's took time from unit 0's, the
+   longest. */
+static void finish_units(Unit **units, int k, int threads, Diag *quiet)
 {
     for (int u = 1; u < k; u++)
         units[u]->cg.diag = quiet;
+    UnitQueue q = {.units = units, .n = k, .next = 1};
+    pthread_mutex_init(&q.lock, NULL);
+    int helpers = threads - 1 < k - 1 ? threads - 1 : k - 1;
     pthread_t *th = ARENA_NEW_N(units[0]->cg.arena, pthread_t, k);
     bool *started = ARENA_NEW_N(units[0]->cg.arena, bool, k);
-    for (int u = 1; u < k; u++)
-        started[u] = pthread_create(&th[u], NULL, finish_unit, units[u]) == 0;
+    for (int t = 0; t < helpers; t++)
+        started[t] = pthread_create(&th[t], NULL, finish_queue, &q) == 0;
     finish_unit(units[0]);
-    for (int u = 1; u < k; u++) {
-        if (started[u])
-            pthread_join(th[u], NULL);
-        else
-            finish_unit(units[u]);
-    }
+    finish_queue(&q);
+    for (int t = 0; t < helpers; t++)
+        if (started[t])
+            pthread_join(th[t], NULL);
+    pthread_mutex_destroy(&q.lock);
 }
 
 /* srt_digest.c's functions: the executable links libcrypto and zlib only for them. */
@@ -348,7 +379,7 @@ int cg_compile(Arena *arena, Diag *diag, const PProgram *plan, const CgOptions *
     times.units = n;
     if (rc == 0) {
         diag_init(&spares->quiet, NULL, stderr);
-        finish_units(list, n, &spares->quiet);
+        finish_units(list, n, opts->threads, &spares->quiet);
         times.runtime_bc += list[0]->times.runtime_bc;
         for (int u = 0; u < n; u++) {
             if (list[u]->rc != 0 && rc == 0) {

@@ -752,8 +752,12 @@ static int cut_bitcode(LLVMModuleRef m, int (*keep)(const char *), bool keep_dat
 }
 
 /* Drop the string attributes of m's functions ("target-cpu", "target-features", "frame-pointer"
-   ...), which srt_decls.bc only declares: they say how a body was compiled, nothing about a
-   call. */
+   ...), which say how a body was compiled: srt_decls.bc only declares, and srt_hot.bc's
+   helpers are inlined into code compiled for the --cpu target (or compiled in it: srt_hash,
+   srt_agg_upsert, srt_key_copy in a program of several queries).  A body naming another CPU
+   cost each unit a second subtarget of its target machine, 2.3 M instructions to ask whether it
+   may be inlined; the others ("frame-pointer"="none", "stack-protector-buffer-size"="8",
+   "no-trapping-math") say what their absence says, and reading them cost each unit 1 M. */
 static void drop_string_attributes(LLVMModuleRef m)
 {
     for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn)) {
@@ -794,6 +798,7 @@ int cg_cut_runtime(const char *inline_bc, const char *decls_bc, const char *hot_
     m = rc == 0 ? read_bitcode(ctx, inline_bc) : NULL;
     if (m) {
         LLVMDeleteGlobal(LLVMGetNamedGlobal(m, ABI_REFS));
+        drop_string_attributes(m);
         rc = cut_bitcode(m, is_hot, true, true, hot_bc);
         LLVMDisposeModule(m);
     }
