@@ -1658,6 +1658,12 @@ static LLVMValueRef value_as_double(CgCtx *cg, const SAgg *a, CgVal x)
 */
 static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
+    if (cg->session_state) { /* the point's digest, owned by the session table */
+        LLVMValueRef sargs[5] = {cg->q, st, LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
+                                 value_as_double(cg, a, x), cg_f64(cg, 1.0 / (double)a->accuracy)};
+        cg_call(cg, "srt_session_quantile_add", sargs, 5, "");
+        return;
+    }
     LLVMValueRef args[6] = {group_table(cg),           st,
                             cur ? cur : cg_i64(cg, 0), LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
                             value_as_double(cg, a, x), cg_f64(cg, 1.0 / (double)a->accuracy)};
@@ -1667,6 +1673,12 @@ static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LL
 /* histogram_numeric: srt_histogram_add of the value as a double. */
 static void update_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
+    if (cg->session_state) { /* the point's bins, owned by the session table */
+        LLVMValueRef sargs[5] = {cg->q, st, LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
+                                 value_as_double(cg, a, x), cg_i32(cg, a->nbins)};
+        cg_call(cg, "srt_session_histogram_add", sargs, 5, "");
+        return;
+    }
     LLVMValueRef args[6] = {group_table(cg),           st,
                             cur ? cur : cg_i64(cg, 0), LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
                             value_as_double(cg, a, x), cg_i32(cg, a->nbins)};
@@ -2413,8 +2425,8 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         if (plan_agg_slot_bytes(a->type)) {
             /* src's string or nested value's bytes, when better, are taken as they are (dst
                kept on a tie, Greatest/Least keeping the left); srt_agg_merge_from and the
-               session table's merges copy them into dst's table (plan refuses nested values
-               in session windows, whose merge has no query for their types). */
+               session table's merges copy them into dst's table (both hand the query over
+               for a nested value's types: srt_sessions_set_query). */
             LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");
             LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, dhp, ""), cg_i32(cg, 0), "");
             LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, shp, ""), cg_i32(cg, 0), "");
@@ -2469,10 +2481,9 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGGB_COLLECT: /* sessions only: the session table merges the values after this */
     case AGGB_PERCENTILE:
     case AGGB_MODE:
-        return;
     case AGGB_APPROX:
     case AGGB_HISTOGRAM:
-        break;
+        return;
     }
     SL_UNREACHABLE();
 }
@@ -2518,7 +2529,7 @@ static LLVMValueRef merge_fn(CgCtx *cg, const PQuery *pq, const char *name, bool
 }
 
 /* void merge(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q) (SrtMergeFn; q for
-   a nested min/max's comparison, NULL in session windows, which have none): sl_merge_<qi>,
+   a nested min/max's comparison): sl_merge_<qi>,
    and a session window's sl_task_merge_<qi> (cg_task_merge_name) */
 LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
 {

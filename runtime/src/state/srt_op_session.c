@@ -53,6 +53,8 @@ static SrtSessions *table_new(const SrtOperator *op, int batch)
     const SrtOpDef *d = op->def;
     SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(
         op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+    if (t)
+        srt_sessions_set_query(t, op->q);
     if (t && ((d->n_string_slots &&
                srt_sessions_set_string_slots(t, d->string_slots, d->n_string_slots) < 0) ||
               (d->n_collect_slots &&
@@ -131,6 +133,31 @@ void srt_session_collect_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t 
     memcpy(slot, &c, sizeof c);
     if (SRT_UNLIKELY(rc < 0))
         srt_query_oom(q, "session window values");
+}
+
+void srt_session_quantile_add(SrtQuery *q, uint8_t *slot, int32_t is_null, double x, double rel_err)
+{
+    if (is_null)
+        return; /* ApproximatePercentile.update ignores NULL */
+    SrtQuantile *d;
+    memcpy(&d, slot, sizeof d);
+    /* mark 1: the point's partial digest P, which the fold merges compressed */
+    int rc = srt_quantile_push(q->mem, &d, 1, rel_err, x);
+    memcpy(slot, &d, sizeof d);
+    if (SRT_UNLIKELY(rc < 0))
+        srt_query_oom(q, "percentile_approx digest");
+}
+
+void srt_session_histogram_add(SrtQuery *q, uint8_t *slot, int32_t is_null, double x, int32_t nb)
+{
+    if (is_null)
+        return; /* HistogramNumeric.update ignores NULL */
+    SrtHistogram *h;
+    memcpy(&h, slot, sizeof h);
+    int rc = srt_histogram_push(q->mem, &h, 1, nb, x); /* mark 1: the point's partial bins */
+    memcpy(slot, &h, sizeof h);
+    if (SRT_UNLIKELY(rc < 0))
+        srt_query_oom(q, "histogram_numeric bins");
 }
 
 static int session_create(SrtOperator *op, SrtErr *err)
