@@ -754,8 +754,9 @@ const char *srt_sessions_strdup(SrtSessions *t, const char *s, uint32_t n);
 /* The states' collect_list / collect_set slots (a pointer to an SrtCollect at each offset,
    srt_prog_query_agg_collect): the table owns the values, merges them as sessions merge
    (after the merge function, which leaves them), frees those of sessions merged away or
-   removed, and saves them after the strings.  0, -SRT_ERR_NOMEM or -SRT_ERR_FORMAT (a slot
-   past the state or a kind whose values do not merge). */
+   removed, and saves them after the strings (percentile_approx's digests and
+   histogram_numeric's bins too).  0, -SRT_ERR_NOMEM or -SRT_ERR_FORMAT (a slot past the
+   state). */
 int srt_sessions_set_collect_slots(SrtSessions *t, const SrtCollectSlot *slots, uint32_t n);
 /* The state as a checkpoint keeps it: its fixed bytes, a STRING slot's pointer as 0 (NULL)
    or 1, then the strings' bytes in slot order. */

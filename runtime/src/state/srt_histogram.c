@@ -12,7 +12,10 @@
 ** Random), the state saved is S' = S.merge(P) by a fresh object (S first: StateStoreRestore
 ** puts the stored row before the batch's), and the output reads S'.  P is folded when the
 ** batch's output is produced (srt_collect_settle, through srt_agg_settle_collects) or on the
-** group's first row of a later batch.  Checkpoints keep nb and S.
+** group's first row of a later batch.  Checkpoints keep nb and S.  In session windows a
+** point's rows make its P, and srt_histogram_merge merges each part of a session (a point's P,
+** a stored session's S') into a histogram made per session, with that object's Random, as
+** MergingSessionsIterator does.
 */
 #include <stdlib.h>
 #include <string.h>

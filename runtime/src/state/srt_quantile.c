@@ -11,6 +11,9 @@
 ** the output queries S'.  P is folded when the batch's output is produced (srt_collect_settle,
 ** through srt_agg_settle_collects) or on the group's first row of a later batch.  Checkpoints
 ** keep S (relativeError, count, the samples), so a restart restores it bit for bit.
+** In session windows a point's rows make its P, and srt_quantile_merge merges each part of a
+** session (a point's P compressed, a stored session's S') into a digest started per session,
+** as MergingSessionsIterator does (AggUtils.planStreamingAggregationForSession).
 */
 #include <math.h>
 #include <stdlib.h>

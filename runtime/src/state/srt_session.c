@@ -126,8 +126,9 @@ struct SrtSessions {
     SrtArena strings; /* srt_sessions_strdup, copies taken from other tables */
     char *str_block;  /* the live strings packed by the last compaction */
     size_t str_block_size;
-    /* collect_list / collect_set slots (srt_sessions_set_collect_slots): the SrtCollect a
-       state points to is this table's. */
+    /* collect_list / collect_set (percentile, mode, percentile_approx, histogram_numeric)
+       slots (srt_sessions_set_collect_slots): the SrtCollect a state points to is this
+       table's. */
     SrtCollectSlot *col_slots;
     uint32_t n_col_slots;
 };
