@@ -324,7 +324,8 @@ void srt_session_collect_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t 
 /* percentile_approx / histogram_numeric of a row at slot of a state of the batch's sessions, as
    srt_quantile_add / srt_histogram_add take it: the point's partial digest or bins, owned and
    merged by the session table.  Out of memory fails the query. */
-void srt_session_quantile_add(SrtQuery *q, uint8_t *slot, int32_t is_null, double x, double rel_err);
+void srt_session_quantile_add(SrtQuery *q, uint8_t *slot, int32_t is_null, double x,
+                              double rel_err);
 void srt_session_histogram_add(SrtQuery *q, uint8_t *slot, int32_t is_null, double x, int32_t nb);
 
 /* The query's batches may be split across threads (--threads): its process function runs

@@ -1655,7 +1655,8 @@ static void dig_put(SrtMem *m, SrtSessions *b, int32_t uid, int64_t ts, double x
 {
     uint8_t key[KEY_LEN], *st;
     make_key(key, uid);
-    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + 10, &st), 0);
+    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + 10, &st),
+                     0);
     SrtQuantile *d;
     SrtHistogram *h;
     memcpy(&d, st, sizeof d);
@@ -1718,7 +1719,8 @@ START_TEST(test_digest_slots)
     memcpy(key + SLOT, se, 16);
     SrtErr err;
     srt_err_clear(&err);
-    ck_assert_int_eq(srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
+    ck_assert_int_eq(
+        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
     ColSeen rs = {.m = &mem, .enc = &again, .t = r};
     ck_assert_int_eq(srt_sessions_visit(r, dig_visit, &rs, NULL), 0);
     ck_assert_uint_eq(again.n, enc.n);

@@ -190,8 +190,8 @@ static int bins_sort(SrtMem *m, Bins *b)
             uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
             uint32_t i = lo, j = mid, k = lo;
             while (i < mid || j < hi)
-                to[k++] = j >= hi || (i < mid && cmp_x(&from[i], &from[j]) <= 0) ? from[i++]
-                                                                                  : from[j++];
+                to[k++] =
+                    j >= hi || (i < mid && cmp_x(&from[i], &from[j]) <= 0) ? from[i++] : from[j++];
         }
         HBin *t = from;
         from = to;
