@@ -1649,6 +1649,20 @@ static LLVMValueRef value_as_double(CgCtx *cg, const SAgg *a, CgVal x)
     return x.v;
 }
 
+/* A row's value of percentile_approx or histogram_numeric in a session window: the point's
+   digest or bins, owned by the session table (srt_session_digest_add). */
+static void session_digest_add(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, uint32_t kind,
+                               double param)
+{
+    LLVMValueRef args[6] = {cg->q,
+                            st,
+                            cg_i32(cg, kind),
+                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
+                            value_as_double(cg, a, x),
+                            cg_f64(cg, param)};
+    cg_call(cg, "srt_session_digest_add", args, 6, "");
+}
+
 /* ==== percentile_approx ====
 ** The digest lives in the runtime (srt_quantile.c): each row's value goes over as a double
 ** (ApproximatePercentile.update: a number's toDouble, a DATE's days, a TIMESTAMP's
@@ -1658,10 +1672,8 @@ static LLVMValueRef value_as_double(CgCtx *cg, const SAgg *a, CgVal x)
 */
 static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
-    if (cg->session_state) { /* the point's digest, owned by the session table */
-        LLVMValueRef sargs[5] = {cg->q, st, LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
-                                 value_as_double(cg, a, x), cg_f64(cg, 1.0 / (double)a->accuracy)};
-        cg_call(cg, "srt_session_quantile_add", sargs, 5, "");
+    if (cg->session_state) {
+        session_digest_add(cg, a, st, x, SRT_COLLECT_QUANTILE, 1.0 / (double)a->accuracy);
         return;
     }
     LLVMValueRef args[6] = {group_table(cg),           st,
@@ -1673,10 +1685,8 @@ static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LL
 /* histogram_numeric: srt_histogram_add of the value as a double. */
 static void update_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
-    if (cg->session_state) { /* the point's bins, owned by the session table */
-        LLVMValueRef sargs[5] = {cg->q, st, LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
-                                 value_as_double(cg, a, x), cg_i32(cg, a->nbins)};
-        cg_call(cg, "srt_session_histogram_add", sargs, 5, "");
+    if (cg->session_state) {
+        session_digest_add(cg, a, st, x, SRT_COLLECT_HISTOGRAM, (double)a->nbins);
         return;
     }
     LLVMValueRef args[6] = {group_table(cg),           st,

@@ -321,12 +321,12 @@ const char *srt_session_strdup(SrtQuery *q, const char *s, uint32_t n);
    values and merges them as sessions merge.  Out of memory fails the query. */
 void srt_session_collect_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t is_null, int64_t lo,
                              int64_t hi, const char *s, uint32_t n);
-/* percentile_approx / histogram_numeric of a row at slot of a state of the batch's sessions, as
+/* percentile_approx (kind SRT_COLLECT_QUANTILE, param its rel_err) or histogram_numeric
+   (SRT_COLLECT_HISTOGRAM, param its nb) of a row at slot of a state of the batch's sessions, as
    srt_quantile_add / srt_histogram_add take it: the point's partial digest or bins, owned and
    merged by the session table.  Out of memory fails the query. */
-void srt_session_quantile_add(SrtQuery *q, uint8_t *slot, int32_t is_null, double x,
-                              double rel_err);
-void srt_session_histogram_add(SrtQuery *q, uint8_t *slot, int32_t is_null, double x, int32_t nb);
+void srt_session_digest_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t is_null, double x,
+                            double param);
 
 /* The query's batches may be split across threads (--threads): its process function runs
    on runs of whole input lines at once, each into a group table of its own (or rows of its

@@ -1509,12 +1509,27 @@ static void no_merge(uint8_t *dst, const uint8_t *src, SrtQuery *q)
     (void)dst, (void)src, (void)q; /* the table merges the collect slots itself */
 }
 
-static SrtSessions *col_table(SrtMem *m, int batch)
+/* A table (batch: a batch table) of 32-byte states with the two collect slots. */
+static SrtSessions *slots_table(SrtMem *m, int batch, const SrtCollectSlot *slots)
 {
     SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(m, 32, SLOT, no_merge);
     ck_assert_ptr_nonnull(t);
-    ck_assert_int_eq(srt_sessions_set_collect_slots(t, col_slots, 2), 0);
+    ck_assert_int_eq(srt_sessions_set_collect_slots(t, slots, 2), 0);
     return t;
+}
+
+/* Fold batch table b into t and free it: the sessions put. */
+static size_t fold_free(SrtSessions *t, SrtSessions *b)
+{
+    size_t put, gone;
+    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
+    srt_sessions_free(b);
+    return put;
+}
+
+static SrtSessions *col_table(SrtMem *m, int batch)
+{
+    return slots_table(m, batch, col_slots);
 }
 
 /* A row of uid at ts (session [ts, ts + 10)) with value v into both slots of batch table b. */
@@ -1584,10 +1599,8 @@ START_TEST(test_collect_slots)
     col_put(&mem, b, 1, 0, 7);
     col_put(&mem, b, 1, 10, 3);
     col_put(&mem, b, 1, 30, 5);
+    ck_assert_uint_eq(fold_free(t, b), 2);
     size_t put, gone;
-    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
-    srt_sessions_free(b);
-    ck_assert_uint_eq(put, 2);
     /* batch 2: a point at 20 joins both stored sessions, after [0, 20) (stored first) */
     b = col_table(&mem, 1);
     col_put(&mem, b, 1, 20, 9);
@@ -1644,10 +1657,7 @@ static const SrtCollectSlot dig_slots[2] = {{0, SRT_COLLECT_DOUBLE | SRT_COLLECT
 
 static SrtSessions *dig_table(SrtMem *m, int batch)
 {
-    SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(m, 32, SLOT, no_merge);
-    ck_assert_ptr_nonnull(t);
-    ck_assert_int_eq(srt_sessions_set_collect_slots(t, dig_slots, 2), 0);
-    return t;
+    return slots_table(m, batch, dig_slots);
 }
 
 /* A row of uid at ts (session [ts, ts + 10)) with value x into both slots of batch table b. */
@@ -1691,10 +1701,7 @@ START_TEST(test_digest_slots)
     dig_put(&mem, b, 1, 5, 20);
     dig_put(&mem, b, 1, 0, 2);
     dig_put(&mem, b, 1, 0, 10);
-    size_t put, gone;
-    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
-    srt_sessions_free(b);
-    ck_assert_uint_eq(put, 1);
+    ck_assert_uint_eq(fold_free(t, b), 1);
     ck_assert_uint_eq(srt_sessions_bytes(t), mem.in_use);
     SrtBuf enc, again;
     srt_buf_init(&enc, &mem);

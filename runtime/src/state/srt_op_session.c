@@ -135,29 +135,28 @@ void srt_session_collect_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t 
         srt_query_oom(q, "session window values");
 }
 
-void srt_session_quantile_add(SrtQuery *q, uint8_t *slot, int32_t is_null, double x, double rel_err)
+void srt_session_digest_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t is_null, double x,
+                            double param)
 {
     if (is_null)
-        return; /* ApproximatePercentile.update ignores NULL */
-    SrtQuantile *d;
-    memcpy(&d, slot, sizeof d);
-    /* mark 1: the point's partial digest P, which the fold merges compressed */
-    int rc = srt_quantile_push(q->mem, &d, 1, rel_err, x);
-    memcpy(slot, &d, sizeof d);
+        return; /* ApproximatePercentile.update and HistogramNumeric.update ignore NULL */
+    void *p;
+    memcpy(&p, slot, sizeof p);
+    /* mark 1: the point's partial digest P or bins, which the fold merges */
+    int rc;
+    if (kind & SRT_COLLECT_HISTOGRAM) {
+        SrtHistogram *h = p;
+        rc = srt_histogram_push(q->mem, &h, 1, (int32_t)param, x);
+        p = h;
+    } else {
+        SrtQuantile *d = p;
+        rc = srt_quantile_push(q->mem, &d, 1, param, x);
+        p = d;
+    }
+    memcpy(slot, &p, sizeof p);
     if (SRT_UNLIKELY(rc < 0))
-        srt_query_oom(q, "percentile_approx digest");
-}
-
-void srt_session_histogram_add(SrtQuery *q, uint8_t *slot, int32_t is_null, double x, int32_t nb)
-{
-    if (is_null)
-        return; /* HistogramNumeric.update ignores NULL */
-    SrtHistogram *h;
-    memcpy(&h, slot, sizeof h);
-    int rc = srt_histogram_push(q->mem, &h, 1, nb, x); /* mark 1: the point's partial bins */
-    memcpy(slot, &h, sizeof h);
-    if (SRT_UNLIKELY(rc < 0))
-        srt_query_oom(q, "histogram_numeric bins");
+        srt_query_oom(q, kind & SRT_COLLECT_HISTOGRAM ? "histogram_numeric bins"
+                                                      : "percentile_approx digest");
 }
 
 static int session_create(SrtOperator *op, SrtErr *err)
