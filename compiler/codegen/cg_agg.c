@@ -1649,6 +1649,20 @@ static LLVMValueRef value_as_double(CgCtx *cg, const SAgg *a, CgVal x)
     return x.v;
 }
 
+/* A row's value of percentile_approx or histogram_numeric in a session window: the point's
+   digest or bins, owned by the session table (srt_session_digest_add). */
+static void session_digest_add(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, uint32_t kind,
+                               double param)
+{
+    LLVMValueRef args[6] = {cg->q,
+                            st,
+                            cg_i32(cg, kind),
+                            LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
+                            value_as_double(cg, a, x),
+                            cg_f64(cg, param)};
+    cg_call(cg, "srt_session_digest_add", args, 6, "");
+}
+
 /* ==== percentile_approx ====
 ** The digest lives in the runtime (srt_quantile.c): each row's value goes over as a double
 ** (ApproximatePercentile.update: a number's toDouble, a DATE's days, a TIMESTAMP's
@@ -1658,6 +1672,10 @@ static LLVMValueRef value_as_double(CgCtx *cg, const SAgg *a, CgVal x)
 */
 static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
+    if (cg->session_state) {
+        session_digest_add(cg, a, st, x, SRT_COLLECT_QUANTILE, 1.0 / (double)a->accuracy);
+        return;
+    }
     LLVMValueRef args[6] = {group_table(cg),           st,
                             cur ? cur : cg_i64(cg, 0), LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
                             value_as_double(cg, a, x), cg_f64(cg, 1.0 / (double)a->accuracy)};
@@ -1667,6 +1685,10 @@ static void update_approx(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LL
 /* histogram_numeric: srt_histogram_add of the value as a double. */
 static void update_histogram(CgCtx *cg, const SAgg *a, LLVMValueRef st, CgVal x, LLVMValueRef cur)
 {
+    if (cg->session_state) {
+        session_digest_add(cg, a, st, x, SRT_COLLECT_HISTOGRAM, (double)a->nbins);
+        return;
+    }
     LLVMValueRef args[6] = {group_table(cg),           st,
                             cur ? cur : cg_i64(cg, 0), LLVMBuildZExt(cg->b, x.null, cg->t_i32, ""),
                             value_as_double(cg, a, x), cg_i32(cg, a->nbins)};
@@ -2413,8 +2435,8 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
         if (plan_agg_slot_bytes(a->type)) {
             /* src's string or nested value's bytes, when better, are taken as they are (dst
                kept on a tie, Greatest/Least keeping the left); srt_agg_merge_from and the
-               session table's merges copy them into dst's table (plan refuses nested values
-               in session windows, whose merge has no query for their types). */
+               session table's merges copy them into dst's table (both hand the query over
+               for a nested value's types: srt_sessions_set_query). */
             LLVMValueRef dhp = cg_gepc(cg, dst, 12, ""), shp = cg_gepc(cg, src, 12, "");
             LLVMValueRef dh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, dhp, ""), cg_i32(cg, 0), "");
             LLVMValueRef sh = LLVMBuildICmp(cg->b, LLVMIntNE, cg_load(cg, cg->t_i32, shp, ""), cg_i32(cg, 0), "");
@@ -2469,10 +2491,9 @@ static void merge_agg(CgCtx *cg, const SAgg *a, LLVMValueRef dst, LLVMValueRef s
     case AGGB_COLLECT: /* sessions only: the session table merges the values after this */
     case AGGB_PERCENTILE:
     case AGGB_MODE:
-        return;
     case AGGB_APPROX:
     case AGGB_HISTOGRAM:
-        break;
+        return;
     }
     SL_UNREACHABLE();
 }
@@ -2518,7 +2539,7 @@ static LLVMValueRef merge_fn(CgCtx *cg, const PQuery *pq, const char *name, bool
 }
 
 /* void merge(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q) (SrtMergeFn; q for
-   a nested min/max's comparison, NULL in session windows, which have none): sl_merge_<qi>,
+   a nested min/max's comparison): sl_merge_<qi>,
    and a session window's sl_task_merge_<qi> (cg_task_merge_name) */
 LLVMValueRef cg_merge_fn(CgCtx *cg, const PQuery *pq, int qi)
 {

@@ -559,31 +559,11 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
             return NULL;
         plan_find_event_key(pq);
         if (pq->agg->window_group >= 0 && pq->agg->group[pq->agg->window_group]->u.window.session) {
-            /* Merging sessions combines states: a STRING or BINARY value is kept by the
-               session table (srt_sessions_set_string_slots), and so are the values of
-               collect_list, collect_set, percentile and mode (srt_sessions_set_collect_slots);
-               a nested min/max is compared with the query's types, which the sessions' merge
-               has not; percentile_approx's and histogram_numeric's digests have merges of
-               their own the session table does not make. */
+            /* Merging sessions combines states: a STRING or BINARY value, or a nested one's
+               bytes, is kept by the session table (srt_sessions_set_string_slots), and so are
+               the values of collect_list, collect_set, percentile and mode, percentile_approx's
+               digest and histogram_numeric's bins (srt_sessions_set_collect_slots). */
             pq->session = true;
-            for (int i = 0; i < pq->agg->n_agg; i++) {
-                const SAgg *ag = &pq->agg->aggs[i];
-                if (sema_agg_has(ag->kind, AGGP_VALUE_SLOT) &&
-                    (type_is_nested(ag->type) || (ag->arg2 && type_is_nested(ag->arg2->type)))) {
-                    diag_error(diag, ag->span,
-                               "%s of a nested value in a session window aggregation is not "
-                               "supported yet",
-                               sema_agg_name(ag->kind));
-                    return NULL;
-                }
-                SAggBody body = sema_agg_info(ag->kind)->body;
-                if (body == AGGB_APPROX || body == AGGB_HISTOGRAM) {
-                    diag_error(diag, ag->span,
-                               "%s in a session window aggregation is not supported yet",
-                               sema_agg_name(ag->kind));
-                    return NULL;
-                }
-            }
         } else if (pq->agg->window_group >= 0) {
             const SExpr *w = pq->agg->group[pq->agg->window_group];
             pq->window_n = sema_window_count(w);

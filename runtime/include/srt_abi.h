@@ -306,8 +306,8 @@ int64_t srt_query_batch_id(SrtQuery *q);
 ** Returns that session's state (state_size bytes, 16-byte aligned), valid until the next
 ** upsert.  Emitting writes start/end into the slot of a copy of K for the emit function.
 */
-/* q: the query whose state dst is (a nested min/max compares with its types), NULL for
-   sessions (which keep no nested value). */
+/* q: the query whose state dst is (a nested min/max or max_by/min_by compares with its
+   types). */
 typedef void (*SrtMergeFn)(uint8_t *dst_state, const uint8_t *src_state, SrtQuery *q);
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge);
 uint8_t *srt_session_upsert(SrtQuery *q, const void *key, uint32_t key_len, uint64_t hash,
@@ -321,6 +321,12 @@ const char *srt_session_strdup(SrtQuery *q, const char *s, uint32_t n);
    values and merges them as sessions merge.  Out of memory fails the query. */
 void srt_session_collect_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t is_null, int64_t lo,
                              int64_t hi, const char *s, uint32_t n);
+/* percentile_approx (kind SRT_COLLECT_QUANTILE, param its rel_err) or histogram_numeric
+   (SRT_COLLECT_HISTOGRAM, param its nb) of a row at slot of a state of the batch's sessions, as
+   srt_quantile_add / srt_histogram_add take it: the point's partial digest or bins, owned and
+   merged by the session table.  Out of memory fails the query. */
+void srt_session_digest_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t is_null, double x,
+                            double param);
 
 /* The query's batches may be split across threads (--threads): its process function runs
    on runs of whole input lines at once, each into a group table of its own (or rows of its

@@ -665,9 +665,9 @@ int srt_collect_push(SrtMem *m, SrtCollect **c, uint32_t kind, int64_t mark, int
 int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind);
 /* Session windows (srt_session.c's fold): merge src's values (a batch point's partial ones,
    or a stored session's) into the session *dst being built, created here when NULL: a list
-   appends them, a set inserts B(src) into its live table.  A digest kind is -SRT_ERR_FORMAT.
-   0 or -SRT_ERR_NOMEM. */
-int srt_collect_merge(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32_t kind);
+   appends them, a set inserts B(src) into its live table, a digest merges it
+   (srt_quantile_merge, srt_histogram_merge; src's pending part settled).  0 or -SRT_ERR_NOMEM. */
+int srt_collect_merge(SrtMem *m, SrtCollect **dst, SrtCollect *src, uint32_t kind);
 /* A set built by srt_collect_merge made a stored state (slot order of its live table); no-op
    otherwise.  0 or -SRT_ERR_NOMEM. */
 int srt_collect_seal(SrtMem *m, SrtCollect *c, uint32_t kind);
@@ -702,6 +702,9 @@ int srt_quantile_push(SrtMem *m, SrtQuantile **d, int64_t mark, double rel_err, 
 extern int srt_quantile_stable_adds;
 /* Merge the pending batch's partial digest into the state (no-op without one). */
 int srt_quantile_settle(SrtMem *m, SrtQuantile *d);
+/* Session windows: src (settled here) merged into *dst, made on the first (see srt_quantile.c).
+   0 or -SRT_ERR_NOMEM. */
+int srt_quantile_merge(SrtMem *m, SrtQuantile **dst, SrtQuantile *src);
 size_t srt_quantile_encoded_size(const SrtQuantile *d);
 void srt_quantile_encode(const SrtQuantile *d, SrtBuf *out);
 int srt_quantile_decode(SrtMem *m, const uint8_t *p, size_t n, SrtQuantile **out, SrtErr *err);
@@ -715,6 +718,9 @@ void srt_histogram_free(SrtMem *m, SrtHistogram *h);
 int srt_histogram_push(SrtMem *m, SrtHistogram **h, int64_t mark, int32_t nb, double x);
 /* Merge the pending batch's partial histogram into the state (no-op without one). */
 int srt_histogram_settle(SrtMem *m, SrtHistogram *h);
+/* Session windows: src's bins merged into *dst, made on the first (see srt_histogram.c).
+   0 or -SRT_ERR_NOMEM. */
+int srt_histogram_merge(SrtMem *m, SrtHistogram **dst, const SrtHistogram *src);
 size_t srt_histogram_encoded_size(const SrtHistogram *h);
 void srt_histogram_encode(const SrtHistogram *h, SrtBuf *out);
 int srt_histogram_decode(SrtMem *m, const uint8_t *p, size_t n, SrtHistogram **out, SrtErr *err);
@@ -734,6 +740,9 @@ SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offs
 SrtSessions *srt_sessions_new_batch(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
                                     SrtMergeFn merge);
 void srt_sessions_free(SrtSessions *t);
+/* The query whose sessions t holds, handed to the merge function (a nested min/max or
+   max_by/min_by compares with its types); a table without one hands NULL. */
+void srt_sessions_set_query(SrtSessions *t, SrtQuery *q);
 /* The states' STRING slots (pointer, u32 length at each offset): the table keeps its own
    copy of every string they point to (srt_sessions_strdup; merges and folds copy what they
    take from another table), reclaims replaced ones after a visit, and saves and restores
@@ -745,8 +754,9 @@ const char *srt_sessions_strdup(SrtSessions *t, const char *s, uint32_t n);
 /* The states' collect_list / collect_set slots (a pointer to an SrtCollect at each offset,
    srt_prog_query_agg_collect): the table owns the values, merges them as sessions merge
    (after the merge function, which leaves them), frees those of sessions merged away or
-   removed, and saves them after the strings.  0, -SRT_ERR_NOMEM or -SRT_ERR_FORMAT (a slot
-   past the state or a kind whose values do not merge). */
+   removed, and saves them after the strings (percentile_approx's digests and
+   histogram_numeric's bins too).  0, -SRT_ERR_NOMEM or -SRT_ERR_FORMAT (a slot past the
+   state). */
 int srt_sessions_set_collect_slots(SrtSessions *t, const SrtCollectSlot *slots, uint32_t n);
 /* The state as a checkpoint keeps it: its fixed bytes, a STRING slot's pointer as 0 (NULL)
    or 1, then the strings' bytes in slot order. */

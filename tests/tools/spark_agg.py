@@ -3,10 +3,14 @@
 (aggregate/Covariance.scala, Corr.scala), CentralMomentAgg's of order 2 (CentralMomentAgg.scala:
 VariancePop, RegrReplacement), each operation in Spark's order; RegrSlope's and RegrR2's
 buffers (linearRegression.scala); Cast's STRING to DOUBLE; Mode's OpenHashMap; CollectSet's
-Scala 2.12 HashSet; the merge of a key's sessions; and
-the output of two complete-mode queries over one-file micro-batches (steps).
+Scala 2.12 HashSet; the merge of a key's sessions and an append-mode session query's output
+(session_append_run); and the output of two complete-mode queries over one-file micro-batches
+(steps).
 """
+import datetime
+import json
 import math
+import os
 import sys
 
 from spark_hash import murmur3_int
@@ -233,3 +237,59 @@ def points_by_key(rows, key, time):
     for r in rows:
         keys.setdefault(r[key], {}).setdefault(r[time], []).append(r)
     return [(k, list(pts.values())) for k, pts in keys.items()]
+
+
+def utc_seconds(s):
+    """An ISO time ('2024-04-01T12:00:00Z') as seconds since 1970 (UTC)."""
+    t = datetime.datetime.strptime(s, "%Y-%m-%dT%H:%M:%SZ")
+    return int(t.replace(tzinfo=datetime.timezone.utc).timestamp())
+
+
+def session_cell(start, end):
+    """A session window struct as show() prints it."""
+    f = lambda t: datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime(  # noqa: E731
+        "%Y-%m-%d %H:%M:%S")
+    return "{%s, %s}" % (f(start), f(end))
+
+
+def session_append_run(d, steps, delay, names, point, merge, row, key="user"):
+    """The console output of a session window query in append mode, restarted between steps
+    (the state survives as is): steps [(step, [files])], one micro-batch per file
+    (maxFilesPerTrigger = 1), each using the watermark of the batches before it (max event
+    time - delay); after a step's last file a no-data batch when the watermark moved.  Rows
+    (JSON lines with `time`, given `t` in seconds) make points per key (points_by_key), a
+    point's partial buffers point(rows); merge(stored, points) gives the key's sessions after
+    the batch (objects with .start and .end); a session whose end <= the watermark is emitted
+    as row(key, session) and evicted.  Rows come out key by key in the order the keys entered
+    the state (a key whose sessions all went enters again at the end), each key's by start."""
+    state, wm, out, b = {}, 0, [], 0
+
+    def emit_final(wm_used):
+        rows = []
+        for k in list(state):
+            keep = [s for s in state[k] if s.end > wm_used]
+            rows += [row(k, s) for s in state[k] if s.end <= wm_used]
+            if keep:
+                state[k] = keep
+            else:
+                del state[k]
+        return rows
+
+    for step, files in steps:
+        out.append("=== step %s ===" % step)
+        for f in files:
+            with open(os.path.join(d, step, f), encoding="utf-8") as fh:
+                rows = [json.loads(line) for line in fh]
+            for r in rows:
+                r["t"] = utc_seconds(r["time"])
+            assert all(r["t"] >= wm for r in rows), "a late row"
+            for k, rs in points_by_key(rows, key, "t"):
+                state[k] = merge(state.get(k, []), [point(p) for p in rs])
+            out += show_batch(b, names, emit_final(wm))
+            b += 1
+            used = wm
+            wm = max(wm, max(r["t"] for r in rows) - delay)
+        if wm > used:
+            out += show_batch(b, names, emit_final(wm))
+            b += 1
+    return out

@@ -1509,12 +1509,27 @@ static void no_merge(uint8_t *dst, const uint8_t *src, SrtQuery *q)
     (void)dst, (void)src, (void)q; /* the table merges the collect slots itself */
 }
 
-static SrtSessions *col_table(SrtMem *m, int batch)
+/* A table (batch: a batch table) of 32-byte states with the two collect slots. */
+static SrtSessions *slots_table(SrtMem *m, int batch, const SrtCollectSlot *slots)
 {
     SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(m, 32, SLOT, no_merge);
     ck_assert_ptr_nonnull(t);
-    ck_assert_int_eq(srt_sessions_set_collect_slots(t, col_slots, 2), 0);
+    ck_assert_int_eq(srt_sessions_set_collect_slots(t, slots, 2), 0);
     return t;
+}
+
+/* Fold batch table b into t and free it: the sessions put. */
+static size_t fold_free(SrtSessions *t, SrtSessions *b)
+{
+    size_t put, gone;
+    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
+    srt_sessions_free(b);
+    return put;
+}
+
+static SrtSessions *col_table(SrtMem *m, int batch)
+{
+    return slots_table(m, batch, col_slots);
 }
 
 /* A row of uid at ts (session [ts, ts + 10)) with value v into both slots of batch table b. */
@@ -1584,10 +1599,8 @@ START_TEST(test_collect_slots)
     col_put(&mem, b, 1, 0, 7);
     col_put(&mem, b, 1, 10, 3);
     col_put(&mem, b, 1, 30, 5);
+    ck_assert_uint_eq(fold_free(t, b), 2);
     size_t put, gone;
-    ck_assert_int_eq(srt_sessions_fold(t, b, &put, &gone), 0);
-    srt_sessions_free(b);
-    ck_assert_uint_eq(put, 2);
     /* batch 2: a point at 20 joins both stored sessions, after [0, 20) (stored first) */
     b = col_table(&mem, 1);
     col_put(&mem, b, 1, 20, 9);
@@ -1631,6 +1644,96 @@ START_TEST(test_collect_slots)
                       mem.in_use - srt_sessions_bytes(t) - srt_sessions_bytes(r));
     srt_sessions_free(twice);
     ck_assert_uint_eq(srt_sessions_count(r), 0); /* evicted: its values freed */
+    srt_sessions_free(r);
+    srt_sessions_free(t);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
+/* ---- percentile_approx's digest and histogram_numeric's bins behind collect slots ---- */
+
+static const SrtCollectSlot dig_slots[2] = {{0, SRT_COLLECT_DOUBLE | SRT_COLLECT_QUANTILE},
+                                            {16, SRT_COLLECT_DOUBLE | SRT_COLLECT_HISTOGRAM}};
+
+static SrtSessions *dig_table(SrtMem *m, int batch)
+{
+    return slots_table(m, batch, dig_slots);
+}
+
+/* A row of uid at ts (session [ts, ts + 10)) with value x into both slots of batch table b. */
+static void dig_put(SrtMem *m, SrtSessions *b, int32_t uid, int64_t ts, double x)
+{
+    uint8_t key[KEY_LEN], *st;
+    make_key(key, uid);
+    ck_assert_int_eq(srt_sessions_upsert(b, key, KEY_LEN, srt_hash(key, KEY_LEN), ts, ts + 10, &st),
+                     0);
+    SrtQuantile *d;
+    SrtHistogram *h;
+    memcpy(&d, st, sizeof d);
+    memcpy(&h, st + 16, sizeof h);
+    ck_assert_int_eq(srt_quantile_push(m, &d, 1, 0.1, x), 0);
+    ck_assert_int_eq(srt_histogram_push(m, &h, 1, 2, x), 0);
+    memcpy(st, &d, sizeof d);
+    memcpy(st + 16, &h, sizeof h);
+}
+
+static int dig_visit(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t *state, int64_t start,
+                     int64_t end)
+{
+    (void)key, (void)key_len, (void)start, (void)end;
+    ColSeen *s = ctx;
+    srt_buf_clear(s->enc);
+    srt_sessions_encode_state(s->t, state, s->enc);
+    s->n++;
+    return 0;
+}
+
+/* Points 0 (1, 2, 10) and 5 (20) make one session: its digest counts 4 values, and its bins are
+   P0 = [(1.5, 2), (10, 1)] (trimmed at nb 2) with 20 merged in (NumericHistogram.merge: the
+   closest pair, 1.5 and 10, made their weighted mean); both survive a checkpoint round trip,
+   and nothing leaks. */
+START_TEST(test_digest_slots)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtSessions *t = dig_table(&mem, 0), *b = dig_table(&mem, 1);
+    dig_put(&mem, b, 1, 0, 1);
+    dig_put(&mem, b, 1, 5, 20);
+    dig_put(&mem, b, 1, 0, 2);
+    dig_put(&mem, b, 1, 0, 10);
+    ck_assert_uint_eq(fold_free(t, b), 1);
+    ck_assert_uint_eq(srt_sessions_bytes(t), mem.in_use);
+    SrtBuf enc, again;
+    srt_buf_init(&enc, &mem);
+    srt_buf_init(&again, &mem);
+    ColSeen s = {.m = &mem, .enc = &enc, .t = t};
+    ck_assert_int_eq(srt_sessions_visit(t, dig_visit, &s, NULL), 0);
+    ck_assert_int_eq(s.n, 1);
+    const uint8_t *p = (const uint8_t *)enc.p + 32; /* after the fixed bytes */
+    ck_assert_uint_eq(srt_get_u64(p + 8), 4);       /* the digest's count */
+    p += 24 + 24 * srt_get_u64(p + 16);
+    ck_assert_uint_eq(srt_get_u64(p), 2); /* nb, then 2 bins */
+    ck_assert_uint_eq(srt_get_u64(p + 8), 2);
+    double x = 1.5 * (2.0 / 3.0);
+    x += 10.0 / 3.0 * 1.0;
+    ck_assert(srt_get_double(p + 16) == x && srt_get_double(p + 24) == 3.0);
+    ck_assert(srt_get_double(p + 32) == 20.0 && srt_get_double(p + 40) == 1.0);
+
+    SrtSessions *r = dig_table(&mem, 0);
+    uint8_t key[KEY_LEN];
+    make_key(key, 1);
+    int64_t se[2] = {0, 15};
+    memcpy(key + SLOT, se, 16);
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(
+        srt_sessions_restore(r, key, KEY_LEN, (const uint8_t *)enc.p, (uint32_t)enc.n, &err), 0);
+    ColSeen rs = {.m = &mem, .enc = &again, .t = r};
+    ck_assert_int_eq(srt_sessions_visit(r, dig_visit, &rs, NULL), 0);
+    ck_assert_uint_eq(again.n, enc.n);
+    ck_assert_int_eq(memcmp(again.p, enc.p, enc.n), 0);
+    srt_buf_free(&enc);
+    srt_buf_free(&again);
     srt_sessions_free(r);
     srt_sessions_free(t);
     ck_assert_uint_eq(mem.in_use, 0);
@@ -1726,6 +1829,7 @@ Suite *rt_session_suite(void)
     tcase_add_test(tc, test_fold_from_initial);
     tcase_add_test(tc, test_string_slots);
     tcase_add_test(tc, test_collect_slots);
+    tcase_add_test(tc, test_digest_slots);
     tcase_add_test(tc, test_merge_from_tasks);
     tcase_add_test(tc, test_batch_backwards);
     tcase_add_test(tc, test_batch_points_by_end);

@@ -77,6 +77,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_session_upsert,
     (const void *)srt_session_strdup,
     (const void *)srt_session_collect_add,
+    (const void *)srt_session_digest_add,
     (const void *)srt_query_agg_table,
     (const void *)srt_query_agg_table_at,
     (const void *)srt_prog_query_agg_at,

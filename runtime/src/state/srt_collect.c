@@ -559,10 +559,20 @@ static int live_table(SrtMem *m, SrtCollect *c, uint32_t kind)
     return 0;
 }
 
-int srt_collect_merge(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32_t kind)
+int srt_collect_merge(SrtMem *m, SrtCollect **dst, SrtCollect *src, uint32_t kind)
 {
-    if (is_digest(kind))
-        return -SRT_ERR_FORMAT; /* their digests merge by rules of their own */
+    if (is_histogram(kind)) { /* the digests merge by rules of their own */
+        SrtHistogram *h = histogram_of(*dst);
+        int rc = srt_histogram_merge(m, &h, histogram_of(src));
+        *dst = (SrtCollect *)(void *)h;
+        return rc;
+    }
+    if (is_digest(kind)) {
+        SrtQuantile *d = digest_of(*dst);
+        int rc = srt_quantile_merge(m, &d, digest_of(src));
+        *dst = (SrtCollect *)(void *)d;
+        return rc;
+    }
     SrtCollect *c = *dst;
     if (!c) {
         if (!(c = srt_mem_calloc(m, sizeof *c)))

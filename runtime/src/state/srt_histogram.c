@@ -12,7 +12,10 @@
 ** Random), the state saved is S' = S.merge(P) by a fresh object (S first: StateStoreRestore
 ** puts the stored row before the batch's), and the output reads S'.  P is folded when the
 ** batch's output is produced (srt_collect_settle, through srt_agg_settle_collects) or on the
-** group's first row of a later batch.  Checkpoints keep nb and S.
+** group's first row of a later batch.  Checkpoints keep nb and S.  In session windows a
+** point's rows make its P, and srt_histogram_merge merges each part of a session (a point's P,
+** a stored session's S') into a histogram made per session, with that object's Random, as
+** MergingSessionsIterator does.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +174,56 @@ static int cmp_x(const HBin *a, const HBin *b)
     return sx < sy ? -1 : sx > sy;
 }
 
+/* Collections.sort of b's bins (a stable merge sort by Double.compare of x: a run not sorted,
+   a NaN's bin among them, sorts as Java sorts it).  0 or -SRT_ERR_NOMEM (b unchanged). */
+static int bins_sort(SrtMem *m, Bins *b)
+{
+    uint32_t n = b->n;
+    if (n < 2)
+        return 0;
+    HBin *tmp = srt_mem_alloc(m, (size_t)n * sizeof(HBin));
+    if (!tmp)
+        return -SRT_ERR_NOMEM;
+    HBin *from = b->b, *to = tmp;
+    for (uint32_t w = 1; w < n; w *= 2) {
+        for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+            uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            uint32_t i = lo, j = mid, k = lo;
+            while (i < mid || j < hi)
+                to[k++] =
+                    j >= hi || (i < mid && cmp_x(&from[i], &from[j]) <= 0) ? from[i++] : from[j++];
+        }
+        HBin *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != b->b)
+        memcpy(b->b, from, (size_t)n * sizeof(HBin));
+    srt_mem_free(m, tmp, (size_t)n * sizeof(HBin));
+    return 0;
+}
+
+/* NumericHistogram.merge(o) into s (o kept), trimmed with rng: a copy of o when s has no bin,
+   else s ++ o sorted (Collections.sort) and trimmed.  0 or -SRT_ERR_NOMEM (s unchanged). */
+static int bins_merge(SrtMem *m, Bins *s, const Bins *o, int32_t nb, uint64_t *rng)
+{
+    uint32_t n = s->n + o->n;
+    if (bins_reserve(m, s, n ? n : 1) < 0)
+        return -SRT_ERR_NOMEM;
+    int empty = s->n == 0; /* nusedbins == 0: copy over 'other' */
+    if (o->n)
+        memcpy(s->b + s->n, o->b, (size_t)o->n * sizeof(HBin));
+    s->n = n;
+    if (empty)
+        return 0;
+    if (bins_sort(m, s) < 0) {
+        s->n -= o->n;
+        return -SRT_ERR_NOMEM;
+    }
+    trim(s, nb, rng);
+    return 0;
+}
+
 int srt_histogram_settle(SrtMem *m, SrtHistogram *h)
 {
     if (!h || h->mark == 0)
@@ -181,26 +234,35 @@ int srt_histogram_settle(SrtMem *m, SrtHistogram *h)
         *s = *p;
         memset(p, 0, sizeof *p);
     } else {
-        uint32_t n = s->n + p->n;
-        if (bins_reserve(m, s, n) < 0)
-            return -SRT_ERR_NOMEM;
-        /* S ++ P, stably sorted (S sorted, P sorted): a merge, S's bin first on a tie */
-        HBin *out = srt_mem_alloc(m, (size_t)(n ? n : 1) * sizeof(HBin));
-        if (!out)
-            return -SRT_ERR_NOMEM;
-        uint32_t i = 0, j = 0, k = 0;
-        while (i < s->n || j < p->n)
-            out[k++] =
-                j >= p->n || (i < s->n && cmp_x(&s->b[i], &p->b[j]) <= 0) ? s->b[i++] : p->b[j++];
-        memcpy(s->b, out, (size_t)n * sizeof(HBin));
-        srt_mem_free(m, out, (size_t)(n ? n : 1) * sizeof(HBin));
-        s->n = n;
         uint64_t rng = rng_new(); /* the merging stage's fresh object */
-        trim(s, h->nb, &rng);
+        if (bins_merge(m, s, p, h->nb, &rng) < 0)
+            return -SRT_ERR_NOMEM;
         bins_free(m, p);
     }
     h->mark = 0;
     return 0;
+}
+
+/* Session windows: src's bins (a batch point's P, or a stored session's S') merged into the
+   session's *dst, made on the first with a fresh Random: MergingSessionsIterator merges every
+   part, in merge order, into a NumericHistogram made per session (HistogramNumeric
+   .createAggregationBuffer), whose trim() draws from that object's Random(31183) merge after
+   merge; no bins (src NULL: only NULL values) still sort dst's. */
+int srt_histogram_merge(SrtMem *m, SrtHistogram **dst, const SrtHistogram *src)
+{
+    SrtHistogram *h = *dst;
+    if (!h && !src)
+        return 0;
+    if (!h) {
+        if (!(h = srt_mem_calloc(m, sizeof *h)))
+            return -SRT_ERR_NOMEM;
+        h->nb = src->nb;
+        h->rng = rng_new();
+        *dst = h;
+    }
+    static const Bins none;
+    const Bins *o = !src ? &none : src->mark ? &src->part : &src->state;
+    return bins_merge(m, &h->state, o, h->nb, &h->rng);
 }
 
 int srt_histogram_push(SrtMem *m, SrtHistogram **hp, int64_t mark, int32_t nb, double x)
@@ -259,6 +321,7 @@ int srt_histogram_decode(SrtMem *m, const uint8_t *p, size_t n, SrtHistogram **o
         return srt_err_nomem(err, "histogram_numeric bins");
     }
     h->nb = (int32_t)nb;
+    h->rng = rng_new();
     for (uint32_t i = 0; i < (uint32_t)k; i++) {
         h->state.b[i].x = srt_get_double(p + 16 + 16u * i);
         h->state.b[i].y = srt_get_double(p + 24 + 16u * i);

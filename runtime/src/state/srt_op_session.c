@@ -53,6 +53,8 @@ static SrtSessions *table_new(const SrtOperator *op, int batch)
     const SrtOpDef *d = op->def;
     SrtSessions *t = (batch ? srt_sessions_new_batch : srt_sessions_new)(
         op->q->mem, d->state_size, (uint32_t)d->session_slot, d->merge);
+    if (t)
+        srt_sessions_set_query(t, op->q);
     if (t && ((d->n_string_slots &&
                srt_sessions_set_string_slots(t, d->string_slots, d->n_string_slots) < 0) ||
               (d->n_collect_slots &&
@@ -131,6 +133,30 @@ void srt_session_collect_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t 
     memcpy(slot, &c, sizeof c);
     if (SRT_UNLIKELY(rc < 0))
         srt_query_oom(q, "session window values");
+}
+
+void srt_session_digest_add(SrtQuery *q, uint8_t *slot, uint32_t kind, int32_t is_null, double x,
+                            double param)
+{
+    if (is_null)
+        return; /* ApproximatePercentile.update and HistogramNumeric.update ignore NULL */
+    void *p;
+    memcpy(&p, slot, sizeof p);
+    /* mark 1: the point's partial digest P or bins, which the fold merges */
+    int rc;
+    if (kind & SRT_COLLECT_HISTOGRAM) {
+        SrtHistogram *h = p;
+        rc = srt_histogram_push(q->mem, &h, 1, (int32_t)param, x);
+        p = h;
+    } else {
+        SrtQuantile *d = p;
+        rc = srt_quantile_push(q->mem, &d, 1, param, x);
+        p = d;
+    }
+    memcpy(slot, &p, sizeof p);
+    if (SRT_UNLIKELY(rc < 0))
+        srt_query_oom(q, kind & SRT_COLLECT_HISTOGRAM ? "histogram_numeric bins"
+                                                      : "percentile_approx digest");
 }
 
 static int session_create(SrtOperator *op, SrtErr *err)

@@ -11,6 +11,9 @@
 ** the output queries S'.  P is folded when the batch's output is produced (srt_collect_settle,
 ** through srt_agg_settle_collects) or on the group's first row of a later batch.  Checkpoints
 ** keep S (relativeError, count, the samples), so a restart restores it bit for bit.
+** In session windows a point's rows make its P, and srt_quantile_merge merges each part of a
+** session (a point's P compressed, a stored session's S') into a digest started per session,
+** as MergingSessionsIterator does (AggUtils.planStreamingAggregationForSession).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -294,16 +297,21 @@ static int part_add(SrtMem *m, SrtQuantile *d, double x)
     return 0;
 }
 
-/* QuantileSummaries.merge of S and o (both compressed) into S. */
-static int state_merge(SrtMem *m, SrtQuantile *d, Summary *o)
+/* QuantileSummaries.merge of s and o (both compressed, relativeError err) into s; o is kept
+   (a merge into an empty s copies it: other.shallowCopy).  0 or -NOMEM (s unchanged). */
+static int summary_merge(SrtMem *m, Summary *s, const Summary *o, double err)
 {
-    Summary *s = &d->state;
     if (o->count == 0)
         return 0;        /* this.shallowCopy */
     if (s->count == 0) { /* other.shallowCopy */
+        Summary c;
+        if (summary_init(m, &c, o->n) < 0)
+            return -SRT_ERR_NOMEM;
+        memcpy(c.s, o->s, (size_t)o->n * sizeof *c.s);
+        c.n = o->n;
+        c.count = o->count;
         summary_free(m, s);
-        *s = *o;
-        memset(o, 0, sizeof *o);
+        *s = c;
         return 0;
     }
     Summary mg, out;
@@ -313,8 +321,7 @@ static int state_merge(SrtMem *m, SrtQuantile *d, Summary *o)
         summary_free(m, &mg);
         return -SRT_ERR_NOMEM;
     }
-    double err = d->rel_err; /* max of the two: the same */
-    mg.count = s->count + o->count;
+    mg.count = s->count + o->count; /* relativeError: the max of the two, the same */
     int64_t add_self = (int64_t)floor(2 * err * (double)o->count);
     int64_t add_other = (int64_t)floor(2 * err * (double)s->count);
     uint32_t i = 0, j = 0;
@@ -346,8 +353,13 @@ int srt_quantile_settle(SrtMem *m, SrtQuantile *d)
         return 0;
     if (!d->part_compressed && part_compress(m, d) < 0) /* P.quantileSummaries */
         return -SRT_ERR_NOMEM;
-    if (state_merge(m, d, &d->part) < 0)
+    if (d->state.count == 0) { /* other.shallowCopy: P itself */
+        summary_free(m, &d->state);
+        d->state = d->part;
+        memset(&d->part, 0, sizeof d->part);
+    } else if (summary_merge(m, &d->state, &d->part, d->rel_err) < 0) {
         return -SRT_ERR_NOMEM;
+    }
     summary_free(m, &d->part);
     srt_mem_free(m, d->head, (size_t)d->cap_head * sizeof(double));
     d->head = NULL;
@@ -375,6 +387,28 @@ int srt_quantile_push(SrtMem *m, SrtQuantile **dp, int64_t mark, double rel_err,
         d->mark = mark;
     }
     return part_add(m, d, x);
+}
+
+/* Session windows: src's digest (a batch point's P, compressed here as its serialization
+   compresses it, or a stored session's S') merged into the session's *dst, made on the first:
+   MergingSessionsIterator merges every part, in merge order, into a PercentileDigest
+   initialized per session (ApproximatePercentile.merge: PercentileDigest.merge, which
+   compresses neither side again: the buffer starts compressed and stays so). */
+int srt_quantile_merge(SrtMem *m, SrtQuantile **dst, SrtQuantile *src)
+{
+    if (!src)
+        return 0; /* no value: an empty digest, this.shallowCopy */
+    if (srt_quantile_settle(m, src) < 0)
+        return -SRT_ERR_NOMEM;
+    SrtQuantile *d = *dst;
+    if (!d) {
+        if (!(d = srt_mem_calloc(m, sizeof *d)))
+            return -SRT_ERR_NOMEM;
+        d->rel_err = src->rel_err;
+        d->part_compressed = 1;
+        *dst = d;
+    }
+    return summary_merge(m, &d->state, &src->state, d->rel_err);
 }
 
 /*

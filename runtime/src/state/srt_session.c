@@ -95,6 +95,7 @@ typedef struct SessPoint {
 struct SrtSessions {
     SrtMem *mem; /* borrowed */
     SrtMergeFn merge;
+    SrtQuery *q; /* borrowed: handed to merge (a nested value's types), NULL when none */
     uint32_t state_size, stride; /* stride: header + state rounded to 16 */
     uint32_t slot_offset;
     SessKey *keys; /* insertion order */
@@ -125,8 +126,9 @@ struct SrtSessions {
     SrtArena strings; /* srt_sessions_strdup, copies taken from other tables */
     char *str_block;  /* the live strings packed by the last compaction */
     size_t str_block_size;
-    /* collect_list / collect_set slots (srt_sessions_set_collect_slots): the SrtCollect a
-       state points to is this table's. */
+    /* collect_list / collect_set (percentile, mode, percentile_approx, histogram_numeric)
+       slots (srt_sessions_set_collect_slots): the SrtCollect a state points to is this
+       table's. */
     SrtCollectSlot *col_slots;
     uint32_t n_col_slots;
 };
@@ -405,7 +407,7 @@ static int merge_strings(SrtSessions *t, uint8_t *dst, const uint8_t *src, SrtMe
         return -SRT_ERR_NOMEM;
     for (uint32_t k = 0; k < n; k++)
         before[k] = str_ptr(dst, t->str_slots[k]);
-    merge(dst, src, NULL);
+    merge(dst, src, t->q);
     int rc = n ? own_strings(t, dst, before) : 0;
     if (before != few)
         srt_mem_free(t->mem, before, sizeof *before * n);
@@ -453,7 +455,9 @@ static int merge_collects(SrtSessions *t, uint8_t *dst, uint8_t *src, int take)
     for (uint32_t k = 0; k < t->n_col_slots; k++) {
         uint32_t off = t->col_slots[k].offset, kind = t->col_slots[k].kind;
         SrtCollect *d = collect_at(dst, off), *c = collect_at(src, off);
-        if (take && !d && !(kind & SRT_COLLECT_SET)) { /* [] ++ list: the list itself */
+        if (take && !d && !(kind & (SRT_COLLECT_SET | SRT_COLLECT_HISTOGRAM))) {
+            /* [] ++ list: the list itself (a digest: other.shallowCopy; bins are merged, as
+               the session's histogram draws from a Random of its own) */
             set_collect(dst, off, c);
             set_collect(src, off, NULL);
             continue;
@@ -496,8 +500,7 @@ static size_t collect_bytes(const SrtSessions *t)
 int srt_sessions_set_collect_slots(SrtSessions *t, const SrtCollectSlot *slots, uint32_t n)
 {
     for (uint32_t k = 0; k < n; k++)
-        if (slots[k].offset > t->state_size || t->state_size - slots[k].offset < 16u ||
-            (slots[k].kind & (SRT_COLLECT_QUANTILE | SRT_COLLECT_HISTOGRAM)))
+        if (slots[k].offset > t->state_size || t->state_size - slots[k].offset < 16u)
             return -SRT_ERR_FORMAT;
     SrtCollectSlot *copy = n ? srt_mem_alloc(t->mem, sizeof *copy * n) : NULL;
     if (n && !copy)
@@ -528,7 +531,7 @@ static int start_state(SrtSessions *t, uint8_t *dst, uint8_t *src, int stored)
         if (!stored)
             rc = merge_strings(t, dst, src, t->merge);
         else
-            t->merge(dst, src, NULL); /* t's strings stay t's */
+            t->merge(dst, src, t->q); /* t's strings stay t's */
     }
     for (uint32_t k = 0; k < t->n_col_slots; k++)
         set_collect(dst, t->col_slots[k].offset, NULL);
@@ -649,7 +652,7 @@ static int range_upsert(SrtSessions *t, const uint8_t *key, uint32_t key_len, ui
     uint8_t *dst = sess_at(t, k, first);
     for (uint32_t j = first + 1; j <= last; j++) {
         if (t->merge)
-            t->merge(dst + SESS_HDR, sess_at(t, k, j) + SESS_HDR, NULL);
+            t->merge(dst + SESS_HDR, sess_at(t, k, j) + SESS_HDR, t->q);
         if (t->n_col_slots && merge_collects(t, dst + SESS_HDR, sess_at(t, k, j) + SESS_HDR, 1) < 0)
             return -SRT_ERR_NOMEM; /* the values merged so far stay merged */
     }
@@ -1029,6 +1032,11 @@ SrtSessions *srt_sessions_new(SrtMem *m, uint32_t state_size, uint32_t slot_offs
     t->slot_offset = slot_offset;
     srt_arena_init(&t->strings, m, 4096);
     return t;
+}
+
+void srt_sessions_set_query(SrtSessions *t, SrtQuery *q)
+{
+    t->q = q;
 }
 
 SrtSessions *srt_sessions_new_batch(SrtMem *m, uint32_t state_size, uint32_t slot_offset,
@@ -1521,7 +1529,7 @@ static int fold_key(SrtSessions *t, const SrtSessions *b, const SessKey *bk, con
             *gone += (size_t)stored;
             if (stored) { /* t's strings stay t's */
                 if (t->merge)
-                    t->merge(cur + SESS_HDR, src + SESS_HDR, NULL);
+                    t->merge(cur + SESS_HDR, src + SESS_HDR, t->q);
                 rc = merge_collects(t, cur + SESS_HDR, src + SESS_HDR, 1);
             } else {
                 rc = merge_strings(t, cur + SESS_HDR, src + SESS_HDR, t->merge);

@@ -99,40 +99,7 @@ def row(user, s):
 
 def main():
     d = os.path.dirname(os.path.abspath(__file__))
-    state = {}  # user -> sessions by start; dict order: the order keys entered the state
-    wm, out, b = 0, [], 0
-
-    def emit_final(wm_used):
-        rows = []
-        for user in list(state):
-            keep = []
-            for s in state[user]:
-                if s.end <= wm_used:
-                    rows.append(row(user, s))
-                else:
-                    keep.append(s)
-            if keep:
-                state[user] = keep
-            else:
-                del state[user]
-        return rows
-
-    for step, files in STEPS:
-        out.append("=== step %s ===" % step)
-        for f in files:
-            rows = [json.loads(line) for line in open(os.path.join(d, step, f), encoding="utf-8")]
-            for r in rows:
-                r["t"] = ts(r["time"])
-            assert all(r["t"] + GAP > wm for r in rows), "a late row"
-            for user, rs in spark_agg.points_by_key(rows, "user", "t"):
-                state[user] = merge_key(state.get(user, []), [point(p) for p in rs])
-            out += batch(b, NAMES, emit_final(wm))
-            b += 1
-            used = wm
-            wm = max(wm, max(r["t"] for r in rows) - DELAY)
-        if wm > used:  # the run's last batch: a no-data one when the watermark moved
-            out += batch(b, NAMES, emit_final(wm))
-            b += 1
+    out = spark_agg.session_append_run(d, STEPS, DELAY, NAMES, point, merge_key, row)
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -1,5 +1,0 @@
--- expect: 5:59: min_by of a nested value in a session window aggregation is not supported yet
-CREATE SOURCE events (time TIMESTAMP, action STRING, n INT, WATERMARK FOR time AS time - INTERVAL '1 minute')
-  WITH (connector = 'files', path = 'data/events', format = 'json');
-CREATE SINK out WITH (connector = 'console');
-INSERT INTO out SELECT session_window(time, '5 minutes'), min_by(n, named_struct('a', n)) FROM events GROUP BY session_window(time, '5 minutes'), n WITH (outputMode = 'append');
