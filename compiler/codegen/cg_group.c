@@ -57,15 +57,18 @@ static LLVMValueRef miss_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key,
 /*
 ** ==== The cache of recent groups ====
 **
-** GROUP_CACHE_SLOTS slots on the stack of the process call, each a group's cache words and
-** its state, indexed by a cheap mix of the words.  A hit costs the words, the mix, a compare
+** GROUP_CACHE_SLOTS slots, each a group's cache words and its state, indexed by a cheap mix
+** of the words: kept in the query across the process function's calls (cache_kept: the loop
+** is called once a 32 KB window of a mapped file), else on the stack of the call.  A hit costs the words, the mix, a compare
 ** with the slot's words (the row's stay in registers: no load of just-stored key bytes, whose
 ** store-forwarding stall made an earlier cache of key bytes slower than none) and a load;
 ** only a miss builds the key's bytes, hashes them and probes the table.  Consecutive records
 ** that alternate between a few groups (value % 100 under one window, the two actions of an
-** hour) hit, where a remembered last key would miss on every row.  States never move, and a
-** group found in this call was marked updated in this batch, so a cached state stays valid
-** for the call.  Not in a function that sees one row per call (cg->one_row: an emit function
+** hour) hit, where a remembered last key would miss on every row.  A cached state stays
+** valid while the table's generation (the runtime's srt_agg_gen) does: states move or go
+** only in removals, clears and restores, and a group found in this batch was marked updated
+** in it; the table changes none of that while a call runs, so a call's own cache holds for
+** the call.  Not in a function that sees one row per call (cg->one_row: an emit function
 ** feeding the next level, a join's unmatched row), where emptying the cache would cost more
 ** than any lookup it saves, nor for a nested key (its bytes are made by the runtime).  A
 ** STRING key is cached when it has few bytes; not in a program of several queries, whose loops
