@@ -59,12 +59,13 @@ static LLVMValueRef miss_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key,
 **
 ** GROUP_CACHE_SLOTS slots, each a group's cache words and its state, indexed by a cheap mix
 ** of the words: kept in the query across the process function's calls (cache_kept: the loop
-** is called once a 32 KB window of a mapped file), else on the stack of the call.  A hit costs the words, the mix, a compare
-** with the slot's words (the row's stay in registers: no load of just-stored key bytes, whose
-** store-forwarding stall made an earlier cache of key bytes slower than none) and a load;
-** only a miss builds the key's bytes, hashes them and probes the table.  Consecutive records
-** that alternate between a few groups (value % 100 under one window, the two actions of an
-** hour) hit, where a remembered last key would miss on every row.  A cached state stays
+** is called once a 32 KB window of a mapped file), else on the stack of the call.  A hit
+** costs the words, the mix, a compare with the slot's words (the row's stay in registers: no
+** load of just-stored key bytes, whose store-forwarding stall made an earlier cache of key
+** bytes slower than none) and a load; only a miss builds the key's bytes, hashes them and
+** probes the table.  Consecutive records that alternate between a few groups (value % 100
+** under one window, the two actions of an hour) hit, where a remembered last key would miss
+** on every row.  A cached state stays
 ** valid while the table's generation (the runtime's srt_agg_gen) does: states move or go
 ** only in removals, clears and restores, and a group found in this batch was marked updated
 ** in it; the table changes none of that while a call runs, so a call's own cache holds for
@@ -429,9 +430,10 @@ static uint32_t cache_empty_slot(const CacheKey *ck, uint64_t *z)
 
 /*
 ** The cache kept in the query across calls (srt_query_group_cache), fetched right after the
-** table when that is fetched once a call (in the entry or setup block): emptied by the runtime at the first call and when the table's
-** generation changed (a new batch, a group removed, restored or folded in, a clear: the
-** states it holds may then be other groups', moved, freed or not marked updated).  Its
+** table when that is fetched once a call (in the entry or setup block): emptied by the
+** runtime at the first call and when the table's generation changed (a new batch, a group
+** removed, restored or folded in, a clear: the states it holds may then be other groups',
+** moved, freed or not marked updated).  Its
 ** definition (the runtime's srt_query_group_cache) is a writable global, so that no two
 ** loops' caches share an address.  NULL when the table is fetched elsewhere (then the cache
 ** is the call's own, cache_alloc).
@@ -483,7 +485,8 @@ static LLVMValueRef cache_alloc(CgCtx *cg, const CacheKey *ck, uint32_t stride, 
     uint64_t z[GROUP_CACHE_WORDS];
     uint32_t j = cache_empty_slot(ck, z);
     for (uint32_t i = 0; i < ck->n; i++)
-        cg_store(cg, cg_i64(cg, (int64_t)z[i]), cg_gepc(cg, cache_p, (uint64_t)j * stride + 8u * i, ""));
+        cg_store(cg, cg_i64(cg, (int64_t)z[i]),
+                 cg_gepc(cg, cache_p, (uint64_t)j * stride + 8u * i, ""));
     LLVMPositionBuilderAtEnd(cg->b, cur);
     return cache_p;
 }
