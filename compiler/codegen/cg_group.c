@@ -57,15 +57,19 @@ static LLVMValueRef miss_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key,
 /*
 ** ==== The cache of recent groups ====
 **
-** GROUP_CACHE_SLOTS slots on the stack of the process call, each a group's cache words and
-** its state, indexed by a cheap mix of the words.  A hit costs the words, the mix, a compare
-** with the slot's words (the row's stay in registers: no load of just-stored key bytes, whose
-** store-forwarding stall made an earlier cache of key bytes slower than none) and a load;
-** only a miss builds the key's bytes, hashes them and probes the table.  Consecutive records
-** that alternate between a few groups (value % 100 under one window, the two actions of an
-** hour) hit, where a remembered last key would miss on every row.  States never move, and a
-** group found in this call was marked updated in this batch, so a cached state stays valid
-** for the call.  Not in a function that sees one row per call (cg->one_row: an emit function
+** GROUP_CACHE_SLOTS slots, each a group's cache words and its state, indexed by a cheap mix
+** of the words: kept in the query across the process function's calls (cache_kept: the loop
+** is called once a 32 KB window of a mapped file), else on the stack of the call.  A hit
+** costs the words, the mix, a compare with the slot's words (the row's stay in registers: no
+** load of just-stored key bytes, whose store-forwarding stall made an earlier cache of key
+** bytes slower than none) and a load; only a miss builds the key's bytes, hashes them and
+** probes the table.  Consecutive records that alternate between a few groups (value % 100
+** under one window, the two actions of an hour) hit, where a remembered last key would miss
+** on every row.  A cached state stays
+** valid while the table's generation (the runtime's srt_agg_gen) does: states move or go
+** only in removals, clears and restores, and a group found in this batch was marked updated
+** in it; the table changes none of that while a call runs, so a call's own cache holds for
+** the call.  Not in a function that sees one row per call (cg->one_row: an emit function
 ** feeding the next level, a join's unmatched row), where emptying the cache would cost more
 ** than any lookup it saves, nor for a nested key (its bytes are made by the runtime).  A
 ** STRING key is cached when it has few bytes; not in a program of several queries, whose loops
@@ -401,23 +405,16 @@ static uint32_t cache_index_of(const uint64_t *w, uint32_t n_mix)
 }
 
 /*
-** The cache, emptied in the entry block: every slot's words all ones, which no row probing
-** that slot has: all-ones words index one slot j (cache_index_of), and slot j holds words
-** that index another (Z: 0 but for its first word, a packed one).  A row whose
-** head words equal a slot's has its mixed words equal too: a string of up to 8 bytes repeats
-** its first word, a head word, as its last (all ones, or 0 as Z's), and with a longer one
-** every word is compared.  So it indexes where the slot's words do, not that slot.  Returns
-** the cache: GROUP_CACHE_SLOTS + 1 slots of stride bytes, the last the spare.
+** The cache's empty state: every slot's words all ones, which no row probing that slot has:
+** all-ones words index one slot j (cache_index_of), and slot j holds words that index another
+** (Z: 0 but for its first word, a packed one).  A row whose head words equal a slot's has its
+** mixed words equal too: a string of up to 8 bytes repeats its first word, a head word, as
+** its last (all ones, or 0 as Z's), and with a longer one every word is compared.  So it
+** indexes where the slot's words do, not that slot.  Sets z[0, ck->n) to slot j's words and
+** returns j.
 */
-static LLVMValueRef cache_alloc(CgCtx *cg, const CacheKey *ck, uint32_t stride)
+static uint32_t cache_empty_slot(const CacheKey *ck, uint64_t *z)
 {
-    LLVMTypeRef cache_t = LLVMArrayType(cg->t_i8, (GROUP_CACHE_SLOTS + 1) * stride);
-    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
-    LLVMValueRef cache = LLVMBuildAlloca(cg->b, cache_t, "groupcache");
-    LLVMSetAlignment(cache, 16);
-    LLVMValueRef cache_p = LLVMBuildPointerCast(cg->b, cache, cg->t_ptr, "");
-    LLVMBuildMemSet(cg->b, cache_p, LLVMConstInt(cg->t_i8, 0xff, 0),
-                    cg_i64(cg, GROUP_CACHE_SLOTS * stride), 16);
     uint64_t w[GROUP_CACHE_WORDS];
     for (uint32_t i = 0; i < ck->n_mix; i++)
         w[i] = ~(uint64_t)0;
@@ -427,7 +424,68 @@ static LLVMValueRef cache_alloc(CgCtx *cg, const CacheKey *ck, uint32_t stride)
     while (cache_index_of(w, ck->n_mix) == j)
         w[0]++;
     for (uint32_t i = 0; i < ck->n; i++)
-        cg_store(cg, cg_i64(cg, (int64_t)(i < ck->n_mix ? w[i] : 0)),
+        z[i] = i < ck->n_mix ? w[i] : 0;
+    return j;
+}
+
+/*
+** The cache kept in the query across calls (srt_query_group_cache), fetched right after the
+** table when that is fetched once a call (in the entry or setup block): emptied by the
+** runtime at the first call and when the table's generation changed (a new batch, a group
+** removed, restored or folded in, a clear: the states it holds may then be other groups',
+** moved, freed or not marked updated).  Its
+** definition (the runtime's srt_query_group_cache) is a writable global, so that no two
+** loops' caches share an address.  NULL when the table is fetched elsewhere (then the cache
+** is the call's own, cache_alloc).
+*/
+static LLVMValueRef cache_kept(CgCtx *cg, const CacheKey *ck, uint32_t stride, LLVMValueRef table)
+{
+    LLVMBasicBlockRef at = LLVMIsAInstruction(table) ? LLVMGetInstructionParent(table) : NULL;
+    if (!at || (at != cg->entry && at != cg->setup))
+        return NULL;
+    uint64_t z[GROUP_CACHE_WORDS];
+    uint32_t j = cache_empty_slot(ck, z);
+    LLVMValueRef def[4 + GROUP_CACHE_WORDS];
+    def[0] = cg_i64(cg, (int64_t)((GROUP_CACHE_SLOTS + 1) * stride));
+    def[1] = cg_i64(cg, (int64_t)(GROUP_CACHE_SLOTS * stride));
+    def[2] = cg_i64(cg, (int64_t)j * stride);
+    def[3] = cg_i64(cg, ck->n);
+    for (uint32_t i = 0; i < ck->n; i++)
+        def[4 + i] = cg_i64(cg, (int64_t)z[i]);
+    LLVMValueRef init = LLVMConstArray(cg->t_i64, def, 4 + ck->n);
+    LLVMValueRef g = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), "groupcache.def");
+    LLVMSetInitializer(g, init);
+    LLVMSetLinkage(g, LLVMPrivateLinkage);
+    LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
+    LLVMValueRef next = LLVMGetNextInstruction(table);
+    if (next)
+        LLVMPositionBuilderBefore(cg->b, next);
+    else
+        LLVMPositionBuilderAtEnd(cg->b, cg->entry);
+    LLVMValueRef args[3] = {cg->q, LLVMConstPointerCast(g, cg->t_ptr), table};
+    LLVMValueRef cache_p = cg_call(cg, "srt_query_group_cache", args, 3, "groupcache");
+    LLVMPositionBuilderAtEnd(cg->b, cur);
+    return cache_p;
+}
+
+/* The call's own cache, emptied in the entry block (cache_empty_slot).  Returns the cache:
+   GROUP_CACHE_SLOTS + 1 slots of stride bytes, the last the spare. */
+static LLVMValueRef cache_alloc(CgCtx *cg, const CacheKey *ck, uint32_t stride, LLVMValueRef table)
+{
+    LLVMValueRef kept = cache_kept(cg, ck, stride, table);
+    if (kept)
+        return kept;
+    LLVMTypeRef cache_t = LLVMArrayType(cg->t_i8, (GROUP_CACHE_SLOTS + 1) * stride);
+    LLVMBasicBlockRef cur = cg_to_entry_start(cg);
+    LLVMValueRef cache = LLVMBuildAlloca(cg->b, cache_t, "groupcache");
+    LLVMSetAlignment(cache, 16);
+    LLVMValueRef cache_p = LLVMBuildPointerCast(cg->b, cache, cg->t_ptr, "");
+    LLVMBuildMemSet(cg->b, cache_p, LLVMConstInt(cg->t_i8, 0xff, 0),
+                    cg_i64(cg, GROUP_CACHE_SLOTS * stride), 16);
+    uint64_t z[GROUP_CACHE_WORDS];
+    uint32_t j = cache_empty_slot(ck, z);
+    for (uint32_t i = 0; i < ck->n; i++)
+        cg_store(cg, cg_i64(cg, (int64_t)z[i]),
                  cg_gepc(cg, cache_p, (uint64_t)j * stride + 8u * i, ""));
     LLVMPositionBuilderAtEnd(cg->b, cur);
     return cache_p;
@@ -476,7 +534,7 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     if (!cache_key(cg, kl, keys, &ck))
         return NULL;
     uint32_t stride = (8u * ck.n + 8u + 15u) & ~15u;
-    LLVMValueRef cache_p = cache_alloc(cg, &ck, stride);
+    LLVMValueRef cache_p = cache_alloc(cg, &ck, stride, table);
     LLVMValueRef credit_p =
         alloca_init(cg, cg->t_i64, "cache.credit", cg_i64(cg, GROUP_CACHE_CREDIT));
     LLVMValueRef credit = cg_load(cg, cg->t_i64, credit_p, "cache.credit");

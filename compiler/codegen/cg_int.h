@@ -69,6 +69,8 @@ typedef struct CgCtx {
                               level, cg_agg_row; a stream-stream join's unmatched row,
                               cg_ssjoin_outer_fn): no cache of recent groups */
     LLVMBasicBlockRef entry;
+    LLVMBasicBlockRef setup; /* while cg_process_fn runs: its block run once a call after
+                                entry (the tables fetched), else NULL */
     int failed;            /* an unsupported construct was reported */
     const PProgram *plan;  /* the program being generated */
     struct CgParser *parsers; /* the shared record parsers made so far (cg_parser.c) */

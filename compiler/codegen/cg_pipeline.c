@@ -1274,6 +1274,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     LLVMSetValueName2(len, "len", 3);
 
     LLVMBasicBlockRef bb_setup = cg_block(cg, "setup");
+    cg->setup = bb_setup;
     LLVMBasicBlockRef bb_eof = cg_block(cg, "eof");
     LLVMBasicBlockRef bb_next = cg_block(cg, "rec.next");
     cg_at(cg, bb_setup);
@@ -1336,6 +1337,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     LLVMBuildRet(cg->b, cg_load(cg, cg->t_i64, rows, "rows"));
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, bb_setup);
+    cg->setup = NULL;
     return fn;
 }
 

@@ -199,6 +199,15 @@ void srt_prog_query_agg_global(SrtProgram *p, int query);
 
 /* The aggregate table of q (stable for the life of the query: hoist it out of loops). */
 SrtAggTable *srt_query_agg_table(SrtQuery *q);
+/*
+** A generated loop's cache of recent groups in table t (codegen's cg_group.c), kept in q across
+** the loop's calls.  def, a writable global of the loop's own whose address names the cache:
+** def[0] the cache's bytes, def[1] how many of them its emptying sets to 0xff, then def[3]
+** words def[4..] written at byte def[2].  Returned emptied at q's first call with def and
+** whenever t's generation changed since the last (the runtime's srt_agg_gen: a new batch, a
+** group removed or restored, a fold, a clear); 16-byte aligned.  Out of memory fails the query.
+*/
+uint8_t *srt_query_group_cache(SrtQuery *q, const uint64_t *def, const SrtAggTable *t);
 
 /*
 ** Find or create the group with these key bytes.  Returns its state

@@ -643,6 +643,13 @@ int srt_agg_settle_collects(SrtAggTable *t);
 /* Note a batch (mark: its id + 1) in every collect_set of a group that no row reached, as
    Spark merges a global aggregate's empty partial set.  0 or -SRT_ERR_NOMEM. */
 int srt_agg_touch_collects(SrtAggTable *t, uint8_t *state, int64_t mark);
+/* The table's generation, unique in the process (never 0): it changes whenever a key's state
+   may be another, a state may have moved or been freed, or a group marked updated may not be
+   any more: the batch's start (the stamp; also at srt_agg_clear and srt_agg_remove_if's end),
+   srt_agg_delete, srt_agg_restore, srt_agg_merge_from into it.  The index's growth moves no
+   state and keeps it.  A generated loop's group cache, kept in the query across calls,
+   holds while it does (srt_query_group_cache). */
+uint64_t srt_agg_gen(const SrtAggTable *t);
 /* For srt_collect.c: the table's memory, its owner, and a change of the bytes it holds. */
 SrtMem *srt_agg_mem(SrtAggTable *t);
 SrtQuery *srt_agg_owner(SrtAggTable *t);
@@ -1496,6 +1503,9 @@ struct SrtQuery {
     int64_t start_ts_us;     /* DATE 'today', TIMESTAMP 'now'...: wall clock at the query's
                                 start, µs (srt_query_start_ts) */
     struct SrtRegexCache *regex; /* owned: compiled patterns; NULL until one is used */
+    struct SrtGroupCache *gcaches; /* owned: generated loops' group caches, n_gcaches of them
+                                      (srt_query_group_cache) */
+    uint32_t n_gcaches;
     /* --serve: what the HTTP server's threads read (serve/srt_serve.c); NULL without */
     struct SrtLive *live;    /* owned */
     /* --threads: the tasks and worker queries of a parallel query (srt_par.c); NULL: one thread */
@@ -1580,6 +1590,8 @@ int srt_value_copy(SrtArena *a, const SrtType *t, SrtDatum *d);
 
 /* Regular expressions (srt_regex.c).  Free the query's compiled patterns. */
 void srt_regex_cache_free(SrtQuery *q);
+/* Free q's group caches (srt_query_group_cache). */
+void srt_query_group_caches_free(SrtQuery *q);
 /* rand, randn, monotonically_increasing_id (srt_partition.c): free the call sites' state.
    The XORShiftRandom of Spark (org.apache.spark.util.random): its state for a seed
    (hashSeed), nextDouble and nextGaussian (have/next: the second value the polar method

@@ -3,7 +3,8 @@
 ** fail-after-N allocation sweep; eviction (srt_agg_remove_if, srt_agg_delete) with its
 ** compaction and flat memory in a steady state, STRING slots, the checkpoint encoding of
 ** states (srt_agg_encode_state / srt_agg_restore); partial tables folded in order
-** (srt_agg_merge_from, srt_agg_clear); plus the hash and the bump arena.
+** (srt_agg_merge_from, srt_agg_clear); the table's generation (srt_agg_gen); plus the hash and
+** the bump arena.
 */
 #include <check.h>
 #include <stdio.h>
@@ -1537,6 +1538,55 @@ START_TEST(test_merge_strings)
 }
 END_TEST
 
+/* srt_agg_gen, what a generated loop's kept group cache holds by: unique among tables and
+   never 0; kept by upserts (growth of the index included: states do not move) and a
+   lookup; new at every batch, delete, restore, fold into the table, clear and removal. */
+START_TEST(test_gen)
+{
+    SrtMem mem;
+    srt_mem_init(&mem);
+    SrtAggTable *t = srt_agg_new(&mem, sizeof(Counter));
+    SrtAggTable *u = srt_agg_new(&mem, sizeof(Counter));
+    uint64_t g = srt_agg_gen(t);
+    ck_assert(g != 0 && srt_agg_gen(u) != 0 && srt_agg_gen(u) != g);
+    char buf[32];
+    uint8_t *first = up(t, "first");
+    for (int i = 0; i < 5000; i++) { /* the index grows from 16 slots */
+        key_of(i, buf);
+        up(t, buf);
+    }
+    ck_assert_ptr_eq(up(t, "first"), first);
+    ck_assert_ptr_nonnull(look(t, "first"));
+    ck_assert_uint_eq(srt_agg_gen(t), g);
+    uint64_t seen[8];
+    int n = 0;
+    seen[n++] = g;
+    srt_agg_begin_batch(t);
+    seen[n++] = srt_agg_gen(t);
+    ck_assert_int_eq(srt_agg_delete(t, "first", 5), 0);
+    seen[n++] = srt_agg_gen(t);
+    Counter c = {1, 2};
+    SrtErr err;
+    srt_err_clear(&err);
+    ck_assert_int_eq(srt_agg_restore(t, "first", 5, (const uint8_t *)&c, sizeof c, &err), 0);
+    seen[n++] = srt_agg_gen(t);
+    up(u, "first");
+    ck_assert_int_eq(srt_agg_merge_from(t, u, add_counters, NULL), 0);
+    seen[n++] = srt_agg_gen(t);
+    size_t removed;
+    ck_assert_int_eq(srt_agg_remove_if(t, keep_all, NULL, &removed), 0);
+    seen[n++] = srt_agg_gen(t);
+    srt_agg_clear(u);
+    seen[n++] = srt_agg_gen(u);
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            ck_assert_msg(seen[i] != seen[j], "generations %d and %d equal", i, j);
+    srt_agg_free(t);
+    srt_agg_free(u);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 Suite *rt_agg_suite(void)
 {
     Suite *s = suite_create("rt_agg");
@@ -1552,6 +1602,7 @@ Suite *rt_agg_suite(void)
     tcase_add_test(tc, test_arena);
     tcase_add_test(tc, test_merge_partials);
     tcase_add_test(tc, test_merge_strings);
+    tcase_add_test(tc, test_gen);
     suite_add_tcase(s, tc);
     TCase *ev = tcase_create("eviction");
     tcase_set_timeout(ev, 120);

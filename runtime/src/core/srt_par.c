@@ -242,6 +242,7 @@ static void worker_free(SrtQuery *w)
     srt_mem_free(m, w->vlog.marks, sizeof *w->vlog.marks * w->vlog.cap_marks);
     srt_event_log_free(w);
     srt_regex_cache_free(w);
+    srt_query_group_caches_free(w);
     srt_input_file_free(w);
     srt_partition_free(w);
     srt_arena_free(&w->batch);

@@ -233,6 +233,7 @@ void srt_query_free(SrtQuery *q)
     if (q->distinct)
         srt_agg_free(q->distinct);
     srt_regex_cache_free(q);
+    srt_query_group_caches_free(q);
     srt_input_file_free(q);
     srt_partition_free(q);
     srt_arena_free(&q->batch);
@@ -266,6 +267,53 @@ SrtAggTable *srt_query_distinct_table(SrtQuery *q)
         srt_agg_set_owner(q->distinct, q);
     }
     return q->distinct;
+}
+
+/* A generated loop's group cache: its definition (by address), memory and the generation of
+   the table it was filled from. */
+typedef struct SrtGroupCache {
+    const uint64_t *def;
+    uint8_t *p;
+    uint64_t gen; /* 0: empty it at the next call */
+} SrtGroupCache;
+
+static SrtGroupCache *group_cache_of(SrtQuery *q, const uint64_t *def)
+{
+    for (uint32_t i = 0; i < q->n_gcaches; i++)
+        if (q->gcaches[i].def == def)
+            return &q->gcaches[i];
+    uint8_t *p = srt_mem_alloc(q->mem, def[0]);
+    SrtGroupCache *a = p ? srt_mem_realloc(q->mem, q->gcaches, sizeof *a * q->n_gcaches,
+                                           sizeof *a * (q->n_gcaches + 1))
+                         : NULL;
+    if (!a) {
+        srt_mem_free(q->mem, p, def[0]);
+        srt_query_oom(q, "group cache");
+    }
+    q->gcaches = a;
+    a[q->n_gcaches] = (SrtGroupCache){def, p, 0};
+    return &a[q->n_gcaches++];
+}
+
+uint8_t *srt_query_group_cache(SrtQuery *q, const uint64_t *def, const SrtAggTable *t)
+{
+    SrtGroupCache *c = group_cache_of(q, def);
+    uint64_t gen = srt_agg_gen(t);
+    if (c->gen != gen) {
+        memset(c->p, 0xff, def[1]);
+        memcpy(c->p + def[2], def + 4, 8 * def[3]);
+        c->gen = gen;
+    }
+    return c->p;
+}
+
+void srt_query_group_caches_free(SrtQuery *q)
+{
+    for (uint32_t i = 0; i < q->n_gcaches; i++)
+        srt_mem_free(q->mem, q->gcaches[i].p, q->gcaches[i].def[0]);
+    srt_mem_free(q->mem, q->gcaches, sizeof *q->gcaches * q->n_gcaches);
+    q->gcaches = NULL;
+    q->n_gcaches = 0;
 }
 
 int64_t srt_query_batch_id(SrtQuery *q)

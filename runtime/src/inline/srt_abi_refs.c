@@ -80,6 +80,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_session_digest_add,
     (const void *)srt_query_agg_table,
     (const void *)srt_query_agg_table_at,
+    (const void *)srt_query_group_cache,
     (const void *)srt_prog_query_agg_at,
     (const void *)srt_prog_query_agg_global_at,
     (const void *)srt_prog_query_agg_string_at,

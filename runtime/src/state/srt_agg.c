@@ -26,6 +26,20 @@
 /* The value of a string slot whose length is 0 after a compaction or restore. */
 static const char agg_empty[1] = "";
 
+/* The next table generation (srt_agg_gen): one counter for every table of the process, so
+   that a table freed and another made at its address never share one. */
+static uint64_t agg_gen_next;
+
+static void new_gen(SrtAggTable *t)
+{
+    t->gen = __atomic_add_fetch(&agg_gen_next, 1, __ATOMIC_RELAXED);
+}
+
+uint64_t srt_agg_gen(const SrtAggTable *t)
+{
+    return t->gen;
+}
+
 static inline size_t entry_size(const SrtAggTable *t, uint32_t key_len)
 {
     return (sizeof(AggEntry) + t->state_stride + key_len + 15u) & ~(size_t)15u;
@@ -48,6 +62,7 @@ SrtAggTable *srt_agg_new(SrtMem *m, uint32_t state_size)
     t->grow_at = FIRST_SLOTS / 2;
     t->chunk_size = FIRST_CHUNK;
     t->stamp = 1;
+    new_gen(t);
     t->updated_sorted = 1;
     t->bytes = sizeof *t + sizeof(AggSlot) * FIRST_SLOTS;
     srt_arena_init(&t->strings, m, 4096);
@@ -217,6 +232,7 @@ uint8_t *srt_agg_lookup(const SrtAggTable *t, const void *key, uint32_t key_len,
 
 void srt_agg_begin_batch(SrtAggTable *t)
 {
+    new_gen(t); /* a cached state is not marked updated in the new batch */
     t->n_updated = 0;
     t->updated_sorted = 1;
     if (++t->stamp == 0) {
@@ -305,6 +321,7 @@ int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merg
     if (n_str > 16 && !(before = srt_mem_alloc(dst->mem, sizeof *before * n_str)))
         return -SRT_ERR_NOMEM;
     int rc = 0;
+    new_gen(dst);
     for (AggChunk *c = src->first; c && rc == 0; c = c->next) {
         for (size_t off = 0; off < c->used;) {
             AggEntry *e = (AggEntry *)((char *)c + CHUNK_HDR + off);
@@ -589,6 +606,7 @@ int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len)
     AggEntry *e = s->e;
     if (!e)
         return 0;
+    new_gen(t);
     index_remove_at(t, (size_t)(s - t->slots));
     unlist_updated(t, e);
     free_collects(t, entry_state(e));
@@ -951,6 +969,7 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
         t->count++;
         t->live_bytes += entry_size(t, key_len);
     }
+    new_gen(t);
     uint8_t *st = entry_state(e);
     free_collects(t, st); /* a group replaced by a later version */
     memcpy(st, val, t->state_size);

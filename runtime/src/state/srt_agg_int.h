@@ -63,6 +63,8 @@ struct SrtAggTable {
     size_t str_block_size;
     SrtCollectSlot *col_slots; /* owned: collect_list / collect_set slots */
     uint32_t n_col_slots;
+    uint64_t gen; /* srt_agg_gen: new at every change of which state a key has, where a state
+                     is or which are updated in the batch */
 };
 
 static inline uint8_t *entry_state(AggEntry *e)
