@@ -1222,6 +1222,9 @@ def check_seed(args, seed):
     plines, pqueries = spark_datetime_parse.queries(random.Random(f"datetime:{seed}"), tail)
     files["p"] = plines
     head += spark_datetime_parse.HEAD
+    zlines, zqueries = spark_datetime_parse.zone_queries(random.Random(f"dtzone:{seed}"), tail)
+    files["pz"] = zlines
+    head += spark_datetime_parse.ZONE_HEAD
     nlines, njlines, nqueries = spark_json_nested.queries(random.Random(f"nested:{seed}"), tail)
     files["n"], files["nj"] = nlines, njlines
     head += spark_json_nested.HEAD
@@ -1229,7 +1232,7 @@ def check_seed(args, seed):
     files["c"] = clines
     head += chead
     queries += [Query(sql, ["RAW"] * len(rows[0]) if rows else [], rows)
-                for sql, rows in pqueries + nqueries + cqueries]
+                for sql, rows in pqueries + zqueries + nqueries + cqueries]
     if args.show_sql:
         print(head + "\n".join(q.sql for q in queries))
         return len(queries), 0
