@@ -18,7 +18,8 @@ here by python code written from Spark's classes (named where each rule is):
 - date_format of timestamps with Java DateTimeFormatter patterns (DateTimeFormatterHelper:
   'y' is read as 'u');
 - try_add/try_subtract/try_multiply/try_divide and try_sum/try_avg (evalMode TRY);
-- to_timestamp/to_date/unix_timestamp with patterns (spark_datetime_parse.py), nested JSON
+- to_timestamp/to_date/unix_timestamp with patterns, numeric and with text and zone fields
+  (spark_datetime_parse.py), nested JSON
   columns, from_json and get_json_object (spark_json_nested.py), CSV reading options and
   quoting (spark_csv_read.py), each from its own random generator of the seed.
 
