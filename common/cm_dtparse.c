@@ -246,7 +246,8 @@ static int dp_zone_id(const char *s, uint32_t n, uint32_t *i, CmZoneRegion regio
     if (pre) { /* parseOffsetBased: an offset that does not parse leaves the prefix alone */
         *i = p + pre;
         uint32_t q = *i;
-        if (q < n && s[q] != '0' && dp_upper(s[q]) != 'Z' && dp_offset_id(s, n, &q, DP_HH_MM_ss, NULL, off_s) == 0)
+        if (q < n && s[q] != '0' && dp_upper(s[q]) != 'Z' &&
+            dp_offset_id(s, n, &q, DP_HH_MM_ss, NULL, off_s) == 0)
             *i = q;
         return 0;
     }
@@ -270,7 +271,6 @@ static int dp_zone_id(const char *s, uint32_t n, uint32_t *i, CmZoneRegion regio
     }
     return -1;
 }
-
 
 static int dp_is_numeric_letter(char c)
 {
@@ -301,9 +301,9 @@ typedef struct {
     int era_pattern;
 } DpCtx;
 
-static const char *const dp_months[12] = {"January", "February", "March",     "April",
-                                          "May",     "June",     "July",      "August",
-                                          "September", "October", "November", "December"};
+static const char *const dp_months[12] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
 static const char *const dp_days[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                        "Friday", "Saturday", "Sunday"};
 
@@ -315,8 +315,12 @@ static int dp_small_field(const char *s, uint32_t n, uint32_t *i, char c, int co
     if (count > 2 || dp_num(s, n, i, count, dp_width(count, adjacent), &v) < 0)
         return -1;
     switch (c) {
-    case 'd': f->day = v; break;
-    case 'H': f->hour = v; break;
+    case 'd':
+        f->day = v;
+        break;
+    case 'H':
+        f->hour = v;
+        break;
     case 'k': /* CLOCK_HOUR_OF_DAY 1-24 */
         if (v < 1 || v > 24)
             return -1;
@@ -328,8 +332,12 @@ static int dp_small_field(const char *s, uint32_t n, uint32_t *i, char c, int co
             return -1;
         f->hour12 = v % 12;
         break;
-    case 'm': f->minute = v; break;
-    default: f->second = v; break;
+    case 'm':
+        f->minute = v;
+        break;
+    default:
+        f->second = v;
+        break;
     }
     return 0;
 }
@@ -554,9 +562,9 @@ static int dp_resolve_year(const DpFields *f, int64_t *year)
 int cm_dt_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, CmZoneRegion region,
                 int64_t *local_s_out, int64_t *micros_out, int64_t *off_out)
 {
-    DpFields f = {.year = 1970, .month = 1, .day = 1, .doy = -1, .hour = -1, .hour12 = -1,
-                  .minute = 0, .second = 0, .micros = 0, .off_s = 0, .yoe = INT64_MIN,
-                  .rules = NULL, .ampm = -1, .dow = -1, .era = -1};
+    /* 1970-01-01 00:00, nothing else read: year month day doy hour hour12 minute second
+       micros off_s yoe, rules, ampm dow era */
+    DpFields f = {1970, 1, 1, -1, -1, -1, 0, 0, 0, 0, INT64_MIN, NULL, -1, -1, -1};
     DpCtx cx = {region, dp_has_era(fmt, fmt_n)};
     uint32_t i = 0;
     if (dp_seq(s, n, &i, fmt, 0, fmt_n, &cx, &f) < 0 || i != n)

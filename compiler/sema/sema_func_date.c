@@ -493,8 +493,9 @@ static const char *helper_problem(Arena *a, const char *p, uint32_t n, bool pars
 {
     for (uint32_t i = 0; i < n; i++)
         if (p[i] && strchr("YWwuec", p[i]))
-            return arena_sprintf(a, "All week-based patterns are unsupported since Spark 3.0, "
-                                    "detected: %c, Please use the SQL function EXTRACT instead",
+            return arena_sprintf(a,
+                                 "All week-based patterns are unsupported since Spark 3.0, "
+                                 "detected: %c, Please use the SQL function EXTRACT instead",
                                  p[i]);
     for (uint32_t i = 0; i < n; i++)
         if (p[i] && (strchr("ABnNp", p[i]) || (parsing && strchr("EFqQ", p[i]))))
@@ -602,11 +603,12 @@ const char *sema_datetime_pattern_problem(Arena *a, const char *p, uint32_t n, b
 
 const char *sema_ntz_pattern_message(Arena *a, const char *p, uint32_t n)
 {
-    return arena_sprintf(a,
-                         "Fail to recognize '%.*s' pattern in the DateTimeFormatter. You can form a "
-                         "valid datetime pattern with the guide from "
-                         "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
-                         (int)n, p);
+    return arena_sprintf(
+        a,
+        "Fail to recognize '%.*s' pattern in the DateTimeFormatter. You can form a "
+        "valid datetime pattern with the guide from "
+        "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
+        (int)n, p);
 }
 
 void sema_check_pattern(Binder *b, const SExpr *pattern, SPatternUse use)

@@ -2,12 +2,15 @@
 parses (modeldiff.py's model; spark.sql.legacy.timeParserPolicy CORRECTED, non-ANSI).
 
 Spark's Iso8601TimestampFormatter.parse with DateTimeFormatterHelper.buildFormatter(pattern,
-isParsing = true): the pattern's 'y' becomes 'u' (convertIncompatiblePattern), a run of 'S'
-is appendFraction(NANO_OF_SECOND, 1, n, false) (createBuilderWithVarLengthSecondFraction),
-the rest java.time's DateTimeFormatterBuilder.appendPattern, parseCaseInsensitive, STRICT
-resolver; the whole text must be read. A missing date is 1970-01-01, a missing time 00:00
-(toLocalDate/toLocalTime); the time zone is UTC (sluice's session time zone). Any failure is
-NULL (GetTimestamp/ToTimestamp without ANSI: isParseError).
+isParsing = true): the pattern's 'y' becomes 'u' (convertIncompatiblePattern) unless it has a
+'G', a run of 'S' is appendFraction(NANO_OF_SECOND, 1, n, false)
+(createBuilderWithVarLengthSecondFraction), the rest java.time's
+DateTimeFormatterBuilder.appendPattern, parseCaseInsensitive, STRICT resolver; the whole text
+must be read. A missing date is 1970-01-01, a missing time 00:00 (toLocalDate/toLocalTime);
+the time zone is the one the text names, else UTC (sluice's session time zone). Any failure
+is NULL (GetTimestamp/ToTimestamp without ANSI: isParseError). queries() covers numeric
+fields, zone_queries() text, offset and zone fields, optional sections and the date_format /
+from_unixtime output of such letters.
 """
 
 import datetime
@@ -37,7 +40,7 @@ def tokens(pattern):
             n = j - i
             if c == "y":  # 'u' (convertIncompatiblePattern)
                 out.append(("reduced", "year") if n == 2 else
-                           ("num", "year", n, 19, "EXCEEDS_PAD"))
+                           ("num", "year", n, 19, "EXCEEDS_PAD" if n >= 4 else "NORMAL"))
             elif c == "S":
                 out.append(("frac", n))
             elif n == 1:  # appendValue(field): 1 to 19 digits, SignStyle.NORMAL
@@ -655,22 +658,25 @@ def parse_zoned_micros(text, pattern):
     return (secs - off) * 1_000_000 + v.get("nano", 0) // 1000
 
 
+def civil(days):
+    """(year, month, day) of days since 1970-01-01, any year: the Gregorian calendar repeats
+    every 400 years (146097 days), so python's dates (years 1 to 9999) do."""
+    shift = 0
+    while days < -719162:  # before 0001-01-01
+        days, shift = days + 146097, shift - 400
+    while days > 2932896:  # after 9999-12-31
+        days, shift = days - 146097, shift + 400
+    t = EPOCH + datetime.timedelta(days=days)
+    return t.year + shift, t.month, t.day
+
+
 def format_ts(pattern, us):
     """date_format/from_unixtime of a TIMESTAMP us in the session zone UTC
     (Iso8601TimestampFormatter.format: the formatter withZone(UTC), Locale.US): zone fields
     print UTC's id, names and offset; with a G, y is the year of era."""
     secs, micros = divmod(us, 1_000_000)
     days, rem = divmod(secs, 86400)
-    # civil date of days (any year)
-    z = days + 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    d = doy - (153 * mp + 2) // 5 + 1
-    m = mp + 3 if mp < 10 else mp - 9
-    y = yoe + era * 400 + (m <= 2)
+    y, m, d = civil(days)
     hour, minute, second = rem // 3600, rem // 60 % 60, rem % 60
     era_p = any("G" in part for k, part in enumerate(pattern.split("'")) if k % 2 == 0)
 
@@ -689,6 +695,12 @@ def format_ts(pattern, us):
             return [None, str(m), num(m, 2), MONTHS[m - 1][:3], MONTHS[m - 1]][n]
         if c == "d":
             return num(d, n)
+        if c == "D":
+            return num(days - days_from_civil(y, 1, 1) + 1, n)
+        if c in "Qq":
+            q = (m - 1) // 3 + 1
+            return [None, str(q), num(q, 2), f"Q{q}",
+                    ["1st", "2nd", "3rd", "4th"][q - 1] + " quarter"][n]
         if c in "HkKhms":
             v = {"H": hour, "k": hour or 24, "K": hour % 12, "h": hour % 12 or 12,
                  "m": minute, "s": second}[c]
