@@ -87,54 +87,124 @@ static int dp_name(const char *s, uint32_t n, uint32_t *i, const char *const *na
     return -1;
 }
 
-/* A zone offset: Z, UTC, GMT, or [+-]HH[[:]MM]. */
-static int dp_zone(const char *s, uint32_t n, uint32_t *i, int64_t *off_s)
+static int dp_digit(const char *s, uint32_t n, uint32_t p)
 {
-    *off_s = 0;
-    if (*i < n && (s[*i] == 'Z' || s[*i] == 'z')) {
-        (*i)++;
+    return p < n && s[p] >= '0' && s[p] <= '9';
+}
+
+/* s[p, p + len) equals t in any case (parseCaseInsensitive's subSequenceEquals). */
+static int dp_ci_equal(const char *s, uint32_t n, uint32_t p, const char *t, size_t len)
+{
+    if (p + len > n)
+        return 0;
+    for (size_t k = 0; k < len; k++)
+        if (dp_lower((unsigned char)s[p + k]) != dp_lower((unsigned char)t[k]))
+            return 0;
+    return 1;
+}
+
+/* OffsetIdPrinterParser.parseDigits: ':' first when colon, then two digits of at most 59;
+   1 with *p past them, or 0. */
+static int dp_offset_digits(const char *s, uint32_t n, uint32_t *p, int colon, int64_t *v)
+{
+    uint32_t q = *p;
+    if (colon && (q >= n || s[q++] != ':'))
+        return 0;
+    if (!dp_digit(s, n, q) || !dp_digit(s, n, q + 1))
+        return 0;
+    int64_t x = (s[q] - '0') * 10 + (s[q + 1] - '0');
+    if (x > 59)
+        return 0;
+    *v = x;
+    *p = q + 2;
+    return 1;
+}
+
+/* The offset types of OffsetIdPrinterParser.PATTERNS that patterns reach (X x Z, and z and VV's
+   offsets). */
+enum { DP_HHmm = 1, DP_HHMM = 3, DP_HH_MM = 4, DP_HHMMss = 5, DP_HH_MM_ss = 6 };
+
+/* DateTimeFormatterBuilder.OffsetIdPrinterParser.parse, strict: the no-offset text zero (any
+   case; NULL for none) is tried first, so x's "+00" reads the start of "+0030" and leaves
+   "30"; then a sign and two digits of hours, minutes (optional for +HHmm; after ':' for the
+   colon types), seconds when the type has them (optional). Hours above 23 throw
+   (DateTimeException) and more than 18 hours fail ZoneOffset.ofTotalSeconds: no match. */
+static int dp_offset_id(const char *s, uint32_t n, uint32_t *i, int type, const char *zero,
+                        int64_t *off_s)
+{
+    uint32_t p = *i;
+    size_t zn = zero ? strlen(zero) : 0;
+    if (zn && dp_ci_equal(s, n, p, zero, zn)) {
+        *off_s = 0;
+        *i = p + (uint32_t)zn;
         return 0;
     }
-    if (*i + 3 <= n && (memcmp(s + *i, "UTC", 3) == 0 || memcmp(s + *i, "GMT", 3) == 0)) {
-        *i += 3;
-        if (*i >= n || (s[*i] != '+' && s[*i] != '-'))
-            return 0;
-    }
-    if (*i >= n || (s[*i] != '+' && s[*i] != '-'))
+    if (p >= n || (s[p] != '+' && s[p] != '-'))
         return -1;
-    int neg = s[(*i)++] == '-';
-    int64_t hh, mm = 0;
-    if (dp_num(s, n, i, 1, 2, &hh) < 0)
+    int neg = s[p++] == '-', colon = type == DP_HH_MM || type == DP_HH_MM_ss;
+    int64_t hh, mm = 0, ss = 0;
+    if (!dp_offset_digits(s, n, &p, 0, &hh))
         return -1;
-    if (*i < n && s[*i] == ':')
-        (*i)++;
-    if (*i < n && s[*i] >= '0' && s[*i] <= '9' && dp_num(s, n, i, 2, 2, &mm) < 0)
+    if (!dp_offset_digits(s, n, &p, colon, &mm) && type != DP_HHmm)
         return -1;
-    if (hh > 18 || mm > 59)
+    if (type >= DP_HHMMss)
+        dp_offset_digits(s, n, &p, colon, &ss);
+    int64_t total = hh * 3600 + mm * 60 + ss;
+    if (hh > 23 || total > 18 * 3600)
         return -1;
-    *off_s = (hh * 3600 + mm * 60) * (neg ? -1 : 1);
+    *off_s = neg ? -total : total;
+    *i = p;
     return 0;
 }
 
-/* OffsetIdPrinterParser "+HH:MM:ss" parsing strictly (Spark's formatters are): a sign, two
-   digits of hours, ':' and two of minutes, optionally ':' and two of seconds; hours to 23
-   (else DateTimeException) and a total of at most 18 hours (ZoneOffset.ofTotalSeconds). */
-static int dp_offset_id(const char *s, uint32_t n, uint32_t *i, int64_t *off_s)
+/* ":" and two digits at s[*p] with room for them (LocalizedOffsetIdPrinterParser's
+   "pos + 2 < end"): 1 with *p past them, or 0. */
+static int dp_colon_pair(const char *s, uint32_t n, uint32_t *p, int64_t *v)
+{
+    uint32_t q = *p;
+    if (q + 2 >= n || s[q] != ':' || !dp_digit(s, n, q + 1) || !dp_digit(s, n, q + 2))
+        return 0;
+    *v = (s[q + 1] - '0') * 10 + (s[q + 2] - '0');
+    *p = q + 3;
+    return 1;
+}
+
+/* LocalizedOffsetIdPrinterParser.parse (O: SHORT; OOOO and ZZZZ: FULL): "GMT" in any case,
+   alone or before a sign; SHORT then one or two digits of hours and optionally ":mm" and
+   then ":ss", FULL "HH:mm" and optionally ":ss".  Hours and minutes are not range-checked,
+   only the total (ZoneOffset.ofTotalSeconds: at most 18 hours), so "GMT+5:75" is +06:15. */
+static int dp_offset_gmt(const char *s, uint32_t n, uint32_t *i, int full, int64_t *off_s)
 {
     uint32_t p = *i;
-    if (p >= n || (s[p] != '+' && s[p] != '-'))
+    if (!dp_ci_equal(s, n, p, "GMT", 3))
         return -1;
-    int neg = s[p++] == '-';
-    int64_t hh, mm, ss = 0;
-    if (dp_num(s, n, &p, 2, 2, &hh) < 0 || p >= n || s[p++] != ':' || dp_num(s, n, &p, 2, 2, &mm) < 0)
-        return -1;
-    if (p + 3 <= n && s[p] == ':' && s[p + 1] >= '0' && s[p + 1] <= '9' && s[p + 2] >= '0' &&
-        s[p + 2] <= '9') {
-        p++;
-        dp_num(s, n, &p, 2, 2, &ss);
+    p += 3;
+    *off_s = 0;
+    if (p >= n || (s[p] != '+' && s[p] != '-')) {
+        *i = p;
+        return 0;
     }
-    int64_t total = hh * 3600 + mm * 60 + ss;
-    if (hh > 23 || mm > 59 || ss > 59 || total > 18 * 3600)
+    int neg = s[p++] == '-';
+    int64_t h, m = 0, sec = 0;
+    if (full) { /* a digit missing runs past the text (an exception) or fails */
+        if (!dp_digit(s, n, p) || !dp_digit(s, n, p + 1) || p + 2 >= n || s[p + 2] != ':' ||
+            !dp_digit(s, n, p + 3) || !dp_digit(s, n, p + 4))
+            return -1;
+        h = (s[p] - '0') * 10 + (s[p + 1] - '0');
+        m = (s[p + 3] - '0') * 10 + (s[p + 4] - '0');
+        p += 5;
+        dp_colon_pair(s, n, &p, &sec);
+    } else {
+        if (!dp_digit(s, n, p))
+            return -1;
+        h = s[p++] - '0';
+        if (dp_digit(s, n, p))
+            h = h * 10 + (s[p++] - '0');
+        if (dp_colon_pair(s, n, &p, &m))
+            dp_colon_pair(s, n, &p, &sec);
+    }
+    int64_t total = h * 3600 + m * 60 + sec;
+    if (total > 18 * 3600)
         return -1;
     *off_s = neg ? -total : total;
     *i = p;
@@ -161,7 +231,7 @@ static int dp_zone_id(const char *s, uint32_t n, uint32_t *i, CmZoneRegion regio
     if (p >= n)
         return -1;
     if (s[p] == '+' || s[p] == '-')
-        return dp_offset_id(s, n, i, off_s);
+        return dp_offset_id(s, n, i, DP_HH_MM_ss, NULL, off_s);
     uint32_t pre = 0;
     if (p + 2 <= n && dp_upper(s[p]) == 'U' && dp_upper(s[p + 1]) == 'T') {
         pre = p + 3 <= n && dp_upper(s[p + 2]) == 'C' ? 3 : 2;
@@ -176,7 +246,8 @@ static int dp_zone_id(const char *s, uint32_t n, uint32_t *i, CmZoneRegion regio
     if (pre) { /* parseOffsetBased: an offset that does not parse leaves the prefix alone */
         *i = p + pre;
         uint32_t q = *i;
-        if (q < n && s[q] != '0' && dp_upper(s[q]) != 'Z' && dp_offset_id(s, n, &q, off_s) == 0)
+        if (q < n && s[q] != '0' && dp_upper(s[q]) != 'Z' &&
+            dp_offset_id(s, n, &q, DP_HH_MM_ss, NULL, off_s) == 0)
             *i = q;
         return 0;
     }
@@ -206,11 +277,283 @@ static int dp_is_numeric_letter(char c)
     return c && strchr("yuMLdDHhkKmsS", c) != NULL;
 }
 
-/* The letter that starts the pattern token at fmt[j], or 0 when it is not a letter run. */
-static char dp_next_letter(const char *fmt, uint32_t fn, uint32_t j)
+/* The letter that starts the pattern token at fmt[j] (before end), or 0 when it is not a
+   letter run. */
+static char dp_next_letter(const char *fmt, uint32_t end, uint32_t j)
 {
-    if (j < fn && ((fmt[j] >= 'a' && fmt[j] <= 'z') || (fmt[j] >= 'A' && fmt[j] <= 'Z')))
+    if (j < end && ((fmt[j] >= 'a' && fmt[j] <= 'z') || (fmt[j] >= 'A' && fmt[j] <= 'Z')))
         return fmt[j];
+    return 0;
+}
+
+/* What the pattern's fields read so far (java.time's Parsed): -1 for a field not read. */
+typedef struct {
+    int64_t year, month, day, doy, hour, hour12, minute, second, micros, off_s, yoe;
+    const int64_t *rules; /* a region read by V or z */
+    int ampm, dow, era;
+} DpFields;
+
+/* How the pattern is read: the zones the runtime knows, and whether the pattern has a G (then
+   y is the year of the era: DateTimeFormatterHelper.convertIncompatiblePattern turns y into u
+   only without one). */
+typedef struct {
+    CmZoneRegion region;
+    int era_pattern;
+} DpCtx;
+
+static const char *const dp_months[12] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
+static const char *const dp_days[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                       "Friday", "Saturday", "Sunday"};
+
+/* One hour-like field of `count` letters c (d H h k K m s) into f; -1 when it does not read. */
+static int dp_small_field(const char *s, uint32_t n, uint32_t *i, char c, int count, int adjacent,
+                          DpFields *f)
+{
+    int64_t v;
+    if (count > 2 || dp_num(s, n, i, count, dp_width(count, adjacent), &v) < 0)
+        return -1;
+    switch (c) {
+    case 'd':
+        f->day = v;
+        break;
+    case 'H':
+        f->hour = v;
+        break;
+    case 'k': /* CLOCK_HOUR_OF_DAY 1-24 */
+        if (v < 1 || v > 24)
+            return -1;
+        f->hour = v % 24;
+        break;
+    case 'h': /* CLOCK_HOUR_OF_AMPM 1-12, HOUR_OF_AMPM 0-11 */
+    case 'K':
+        if (c == 'h' ? (v < 1 || v > 12) : v > 11)
+            return -1;
+        f->hour12 = v % 12;
+        break;
+    case 'm':
+        f->minute = v;
+        break;
+    default:
+        f->second = v;
+        break;
+    }
+    return 0;
+}
+
+/* One run of `count` pattern letters c (DateTimeFormatterBuilder.parseField's parser) at
+   s[*i] into f; -1 when the text does not match. */
+static int dp_field(const char *s, uint32_t n, uint32_t *i, char c, int count, int adjacent,
+                    const DpCtx *cx, DpFields *f)
+{
+    int64_t v;
+    int k;
+    switch (c) {
+    case 'y':
+    case 'u':
+        if (count == 2) { /* appendValueReduced(field, 2, 2, 2000) */
+            if (dp_num(s, n, i, 2, 2, &v) < 0)
+                return -1;
+            v += 2000;
+        } else if (dp_year(s, n, i, count, adjacent, &v) < 0) {
+            return -1;
+        }
+        if (c == 'y' && cx->era_pattern)
+            f->yoe = v;
+        else
+            f->year = v;
+        return 0;
+    case 'M':
+    case 'L': /* MMM/LLL TextStyle.SHORT, MMMM/LLLL FULL, Locale.US */
+        if (count >= 3) {
+            if ((k = dp_name(s, n, i, dp_months, 12, count >= 4)) < 0)
+                return -1;
+            f->month = k + 1;
+            return 0;
+        }
+        return dp_num(s, n, i, count, dp_width(count, adjacent), &f->month) < 0 ? -1 : 0;
+    case 'd':
+    case 'H':
+    case 'h':
+    case 'k':
+    case 'K':
+    case 'm':
+    case 's':
+        return dp_small_field(s, n, i, c, count, adjacent, f);
+    case 'D':
+        if (count > 3 || dp_num(s, n, i, count, count == 1 ? DP_ANY_WIDTH : 3, &f->doy) < 0)
+            return -1;
+        return 0;
+    case 'S': { /* Spark parses fractions of variable length: 1 to count digits */
+        uint32_t start = *i;
+        if (dp_num(s, n, i, 1, count, &v) < 0)
+            return -1;
+        f->micros = 0;
+        for (uint32_t t = 0; t < 6; t++)
+            f->micros = f->micros * 10 + (t < *i - start ? s[start + t] - '0' : 0);
+        return 0;
+    }
+    case 'a': {
+        static const char *const ap[2] = {"AM", "PM"};
+        return (f->ampm = dp_name(s, n, i, ap, 2, 1)) < 0 ? -1 : 0;
+    }
+    case 'E':
+        return (f->dow = dp_name(s, n, i, dp_days, 7, count >= 4)) < 0 ? -1 : 0;
+    case 'G': { /* TextStyle.SHORT AD/BC, GGGG FULL */
+        static const char *const short_era[2] = {"BC", "AD"};
+        static const char *const full_era[2] = {"Before Christ", "Anno Domini"};
+        return (f->era = dp_name(s, n, i, count == 4 ? full_era : short_era, 2, 1)) < 0 ? -1 : 0;
+    }
+    case 'X': /* PATTERNS[count + (count == 1 ? 0 : 1)], "Z" */
+    case 'x': /* the same, no-offset text "+00", "+0000" or "+00:00" */
+        if (count > 5)
+            return -1;
+        return dp_offset_id(s, n, i, count + (count == 1 ? 0 : 1),
+                            c == 'X'         ? "Z"
+                            : count == 1     ? "+00"
+                            : count % 2 == 0 ? "+0000"
+                                             : "+00:00",
+                            &f->off_s);
+    case 'Z':
+        if (count <= 3)
+            return dp_offset_id(s, n, i, DP_HHMM, "+0000", &f->off_s);
+        if (count == 4)
+            return dp_offset_gmt(s, n, i, 1, &f->off_s);
+        return count == 5 ? dp_offset_id(s, n, i, DP_HH_MM_ss, "Z", &f->off_s) : -1;
+    case 'O':
+        return count == 1 || count == 4 ? dp_offset_gmt(s, n, i, count == 4, &f->off_s) : -1;
+    case 'z':
+    case 'V':
+        return dp_zone_id(s, n, i, cx->region, &f->off_s, &f->rules);
+    default:
+        return -1; /* a pattern letter sluice does not parse */
+    }
+}
+
+/* The end of the optional section whose '[' is just before fmt[j] (the index of its ']', or
+   end when it stays open: toFormatter closes it). */
+static uint32_t dp_section_end(const char *fmt, uint32_t j, uint32_t end)
+{
+    int depth = 1, quoted = 0;
+    for (; j < end; j++) {
+        if (fmt[j] == '\'')
+            quoted = !quoted;
+        else if (!quoted && fmt[j] == '[')
+            depth++;
+        else if (!quoted && fmt[j] == ']' && --depth == 0)
+            return j;
+    }
+    return end;
+}
+
+/* A quoted literal whose opening quote is just before fmt[*j] ('' inside is a quote), matched
+   in any case at s[*i]; -1 when the text differs. */
+static int dp_quoted(const char *s, uint32_t n, uint32_t *i, const char *fmt, uint32_t *j,
+                     uint32_t end)
+{
+    if (*j < end && fmt[*j] == '\'') { /* '' is a quote */
+        (*j)++;
+        return *i < n && s[(*i)++] == '\'' ? 0 : -1;
+    }
+    while (*j < end) {
+        if (fmt[*j] == '\'') {
+            if (*j + 1 < end && fmt[*j + 1] == '\'') {
+                if (*i >= n || s[*i] != '\'')
+                    return -1;
+                (*i)++;
+                *j += 2;
+                continue;
+            }
+            (*j)++;
+            break;
+        }
+        if (*i >= n || dp_lower((unsigned char)s[*i]) != dp_lower((unsigned char)fmt[*j]))
+            return -1;
+        (*i)++;
+        (*j)++;
+    }
+    return 0;
+}
+
+/* s[*i, n) read with the pattern fmt[j, end) into f (CompositePrinterParser.parse): an
+   optional section [...] that does not match is skipped with nothing it read kept; -1 when
+   the text does not match. */
+static int dp_seq(const char *s, uint32_t n, uint32_t *i, const char *fmt, uint32_t j, uint32_t end,
+                  const DpCtx *cx, DpFields *f)
+{
+    while (j < end) {
+        char c = fmt[j];
+        if (dp_next_letter(fmt, end, j)) {
+            int count = 1;
+            while (j + (uint32_t)count < end && fmt[j + (uint32_t)count] == c)
+                count++;
+            j += (uint32_t)count;
+            /* A variable-width number followed directly by another number keeps its
+               minimum width (Java's adjacent value parsing). */
+            int adjacent = dp_is_numeric_letter(dp_next_letter(fmt, end, j));
+            if (dp_field(s, n, i, c, count, adjacent, cx, f) < 0)
+                return -1;
+        } else if (c == '\'') {
+            j++;
+            if (dp_quoted(s, n, i, fmt, &j, end) < 0)
+                return -1;
+        } else if (c == '[') {
+            uint32_t close = dp_section_end(fmt, j + 1, end), at = *i;
+            DpFields g = *f;
+            if (dp_seq(s, n, &at, fmt, j + 1, close, cx, &g) == 0) {
+                *f = g;
+                *i = at;
+            }
+            j = close < end ? close + 1 : end;
+        } else if (c == ']') {
+            return -1; /* "Pattern invalid as it contains ] without previous [" */
+        } else {
+            if (*i >= n || s[*i] != c)
+                return -1;
+            (*i)++;
+            j++;
+        }
+    }
+    return 0;
+}
+
+/* Whether fmt has a G outside quotes. */
+static int dp_has_era(const char *fmt, uint32_t fmt_n)
+{
+    int quoted = 0;
+    for (uint32_t k = 0; k < fmt_n; k++) {
+        quoted ^= fmt[k] == '\'';
+        if (!quoted && fmt[k] == 'G')
+            return 1;
+    }
+    return 0;
+}
+
+/* The hour of day of what f read (Parsed's STRICT resolution of h/K with a, an a that
+   contradicts H or k failing the cross-check; DateTimeFormatterHelper.toLocalTime: h or K
+   alone is the hour, a PM alone 12); -1 when they conflict. */
+static int64_t dp_hour(const DpFields *f)
+{
+    if (f->hour >= 0)
+        return f->ampm >= 0 && f->ampm != f->hour / 12 ? -1 : f->hour;
+    if (f->hour12 >= 0)
+        return f->hour12 + (f->ampm > 0 ? 12 : 0);
+    return f->ampm > 0 ? 12 : 0;
+}
+
+/* The year of what f read: y with an era resolves to the proleptic year (IsoChronology
+   .resolveYearOfEra: BC is 1 - y, y below 1 fails); without one, STRICT keeps it a year of
+   era, which toLocalDate does not read (1970). -1 for no valid year, as 0 can be one. */
+static int dp_resolve_year(const DpFields *f, int64_t *year)
+{
+    *year = f->year;
+    if (f->yoe == INT64_MIN)
+        return 0;
+    if (f->yoe < 1)
+        return -1;
+    if (f->era >= 0)
+        *year = f->era == 1 ? f->yoe : 1 - f->yoe;
     return 0;
 }
 
@@ -219,158 +562,16 @@ static char dp_next_letter(const char *fmt, uint32_t fn, uint32_t j)
 int cm_dt_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, CmZoneRegion region,
                 int64_t *local_s_out, int64_t *micros_out, int64_t *off_out)
 {
-    static const char *const months[12] = {"January",   "February", "March",    "April",
-                                           "May",       "June",     "July",     "August",
-                                           "September", "October",  "November", "December"};
-    static const char *const days[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                        "Friday", "Saturday", "Sunday"};
-    int64_t year = 1970, month = 1, day = 1, doy = -1, hour = -1, hour12 = -1, minute = 0,
-            second = 0, micros = 0, off_s = 0, v;
-    const int64_t *zone_rules = NULL; /* a region read by V or z */
-    int ampm = -1, dow = -1, hour12_clock = 0;
-    uint32_t i = 0, j = 0;
-    while (j < fmt_n) {
-        char c = fmt[j];
-        if (dp_next_letter(fmt, fmt_n, j)) {
-            int count = 1;
-            while (j + (uint32_t)count < fmt_n && fmt[j + (uint32_t)count] == c)
-                count++;
-            j += (uint32_t)count;
-            /* A variable-width number followed directly by another number keeps its
-               minimum width (Java's adjacent value parsing). */
-            int adjacent = dp_is_numeric_letter(dp_next_letter(fmt, fmt_n, j));
-            switch (c) {
-            case 'y':
-            case 'u':
-                if (count == 2) {
-                    if (dp_num(s, n, &i, 2, 2, &v) < 0)
-                        return -1;
-                    year = 2000 + v;
-                } else if (dp_year(s, n, &i, count, adjacent, &year) < 0) {
-                    return -1;
-                }
-                break;
-            case 'M':
-            case 'L':
-                if (count >= 3) {
-                    int m = dp_name(s, n, &i, months, 12, count >= 4);
-                    if (m < 0)
-                        return -1;
-                    month = m + 1;
-                } else if (dp_num(s, n, &i, count, dp_width(count, adjacent), &month) < 0) {
-                    return -1;
-                }
-                break;
-            case 'd':
-            case 'H':
-            case 'h':
-            case 'k':
-            case 'K':
-            case 'm':
-            case 's':
-                if (count > 2 || dp_num(s, n, &i, count, dp_width(count, adjacent), &v) < 0)
-                    return -1;
-                if (c == 'd')
-                    day = v;
-                else if (c == 'H')
-                    hour = v;
-                else if (c == 'k') {
-                    if (v < 1 || v > 24)
-                        return -1;
-                    hour = v % 24;
-                } else if (c == 'h' || c == 'K') {
-                    if (c == 'h' ? (v < 1 || v > 12) : v > 11)
-                        return -1;
-                    hour12 = v % 12;
-                    hour12_clock = 1;
-                } else if (c == 'm')
-                    minute = v;
-                else
-                    second = v;
-                break;
-            case 'D':
-                if (count > 3 || dp_num(s, n, &i, count, count == 1 ? DP_ANY_WIDTH : 3, &doy) < 0)
-                    return -1;
-                break;
-            case 'S': {
-                /* Spark parses fractions of variable length: 1 to count digits. */
-                uint32_t start = i;
-                int64_t frac;
-                int k = dp_num(s, n, &i, 1, count, &frac);
-                if (k < 0)
-                    return -1;
-                micros = 0;
-                for (int t = 0; t < 6; t++)
-                    micros =
-                        micros * 10 + ((uint32_t)t < i - start ? s[start + (uint32_t)t] - '0' : 0);
-                break;
-            }
-            case 'a': {
-                static const char *const ap[2] = {"AM", "PM"};
-                if ((ampm = dp_name(s, n, &i, ap, 2, 1)) < 0)
-                    return -1;
-                break;
-            }
-            case 'E':
-                if ((dow = dp_name(s, n, &i, days, 7, count >= 4)) < 0)
-                    return -1;
-                break;
-            case 'G': {
-                static const char *const era[1] = {"AD"};
-                if (dp_name(s, n, &i, era, 1, 1) < 0)
-                    return -1;
-                break;
-            }
-            case 'X':
-            case 'x':
-            case 'Z':
-            case 'O':
-                if (dp_zone(s, n, &i, &off_s) < 0)
-                    return -1;
-                break;
-            case 'z':
-            case 'V':
-                if (dp_zone_id(s, n, &i, region, &off_s, &zone_rules) < 0)
-                    return -1;
-                break;
-            default:
-                return -1; /* a pattern letter sluice does not parse */
-            }
-        } else if (c == '\'') {
-            j++;
-            if (j < fmt_n && fmt[j] == '\'') { /* '' is a quote */
-                if (i >= n || s[i] != '\'')
-                    return -1;
-                i++;
-                j++;
-                continue;
-            }
-            while (j < fmt_n) {
-                if (fmt[j] == '\'') {
-                    if (j + 1 < fmt_n && fmt[j + 1] == '\'') {
-                        if (i >= n || s[i] != '\'')
-                            return -1;
-                        i++;
-                        j += 2;
-                        continue;
-                    }
-                    j++;
-                    break;
-                }
-                if (i >= n || dp_lower((unsigned char)s[i]) != dp_lower((unsigned char)fmt[j]))
-                    return -1;
-                i++;
-                j++;
-            }
-        } else {
-            if (i >= n || s[i] != c)
-                return -1;
-            i++;
-            j++;
-        }
-    }
-    if (i != n)
-        return -1; /* unparsed text */
+    /* 1970-01-01 00:00, nothing else read: year month day doy hour hour12 minute second
+       micros off_s yoe, rules, ampm dow era */
+    DpFields f = {1970, 1, 1, -1, -1, -1, 0, 0, 0, 0, INT64_MIN, NULL, -1, -1, -1};
+    DpCtx cx = {region, dp_has_era(fmt, fmt_n)};
+    uint32_t i = 0;
+    if (dp_seq(s, n, &i, fmt, 0, fmt_n, &cx, &f) < 0 || i != n)
+        return -1; /* no match, or unparsed text */
+    int64_t year, month = f.month, day = f.day, doy = f.doy;
+    if (dp_resolve_year(&f, &year) < 0)
+        return -1;
     if (doy >= 0) {
         int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         if (doy < 1 || doy > 365 + leap)
@@ -383,21 +584,18 @@ int cm_dt_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, CmZo
     }
     if (month < 1 || month > 12 || day < 1 || day > cm_days_in_month(year, month))
         return -1;
-    if (hour < 0) {
-        hour = hour12_clock ? hour12 : 0;
-        if (hour12_clock && ampm == 1)
-            hour += 12;
-    }
-    if (hour > 23 || minute > 59 || second > 59)
+    int64_t hour = dp_hour(&f);
+    if (hour < 0 || hour > 23 || f.minute > 59 || f.second > 59)
         return -1;
     int64_t days_n = cm_days_from_civil(year, month, day);
-    if (dow >= 0 && ((days_n + 3) % 7 + 7) % 7 != dow) /* 1970-01-01 was a Thursday */
+    if (f.dow >= 0 && ((days_n + 3) % 7 + 7) % 7 != f.dow) /* 1970-01-01 was a Thursday */
         return -1;
-    int64_t local_s = days_n * 86400 + hour * 3600 + minute * 60 + second;
-    if (zone_rules) /* TimestampFormatter.parse: ZonedDateTime.of(local, the parsed zone) */
-        off_s = cm_tz_local_offset(zone_rules, local_s, micros != 0);
+    int64_t local_s = days_n * 86400 + hour * 3600 + f.minute * 60 + f.second;
+    int64_t off_s = f.off_s;
+    if (f.rules) /* TimestampFormatter.parse: ZonedDateTime.of(local, the parsed zone) */
+        off_s = cm_tz_local_offset(f.rules, local_s, f.micros != 0);
     *local_s_out = local_s;
-    *micros_out = micros;
+    *micros_out = f.micros;
     *off_out = off_s;
     return 0;
 }

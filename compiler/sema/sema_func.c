@@ -1014,7 +1014,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         else if (!(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "\"STRING\"";
         else
-            sema_check_format_pattern(b, args[1]);
+            sema_check_pattern(b, args[1], SPAT_FORMAT);
         *rt = &type_string;
         return true;
     case FN_ABS:
@@ -1158,7 +1158,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "\"STRING\"";
         else if (*bad < 0 && n > 1)
-            sema_check_format_pattern(b, args[1]); /* FromUnixTime: TimestampFormatter too */
+            sema_check_pattern(b, args[1], SPAT_FORMAT); /* FromUnixTime: TimestampFormatter too */
         return true;
     case FN_CURRENT_TIMESTAMP:
     case FN_NOW:
@@ -1366,7 +1366,9 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         }
         if (n == 2 && !(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "\"STRING\"";
-        else if (n == 1 || args[0]->type->kind != TY_STRING)
+        else if (n == 2 && args[0]->type->kind == TY_STRING)
+            sema_check_pattern(b, args[1], SPAT_PARSE); /* GetTimestamp's formatter */
+        if (*bad < 0 && (n == 1 || args[0]->type->kind != TY_STRING))
             args[0] = sema_fn_date_arg(b, args[0]);
         return true;
     case FN_DATE_TRUNC:

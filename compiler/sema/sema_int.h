@@ -514,8 +514,15 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
                         const char **want);
 void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want);
-/* A constant date_format pattern Spark 3.5's formatter refuses is an error (its message). */
-void sema_check_format_pattern(Binder *b, const SExpr *pattern);
+/* How a datetime pattern is used: formatting (date_format, from_unixtime), parsing
+   (to_timestamp, to_date, unix_timestamp: TimestampFormatter's isParsing), parsing without the
+   legacy check (to_timestamp_ntz). */
+typedef enum { SPAT_FORMAT, SPAT_PARSE, SPAT_PARSE_NTZ } SPatternUse;
+/* A constant pattern Spark 3.5's formatter refuses is an error (its message). */
+void sema_check_pattern(Binder *b, const SExpr *pattern, SPatternUse use);
+/* QueryExecutionErrors.failToRecognizePatternError's message (validatePatternString without
+   the legacy check). */
+const char *sema_ntz_pattern_message(Arena *a, const char *p, uint32_t n);
 /* Datetime pattern p[0, n) as Spark 3.5's TimestampFormatter/DateFormatter check it
    (isParsing = parsing): NULL when valid, else the message of the exception; *fails_query
    when that is SparkUpgradeException (DATETIME_PATTERN_RECOGNITION: Java's legacy

@@ -85,11 +85,8 @@ static void ntz_pattern(SemaCtx *sc, const SOptions *opts, bool parsing, const c
                                                     parsing, &legacy);
     bool zone = pattern_zone(o->value, &outside);
     if (why && !parsing)
-        diag_error(sc->diag, o->value_span,
-                   "Fail to recognize '%s' pattern in the DateTimeFormatter. You can form a valid "
-                   "datetime pattern with the guide from "
-                   "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
-                   o->value);
+        diag_error(sc->diag, o->value_span, "%s",
+                   sema_ntz_pattern_message(sc->arena, o->value, (uint32_t)strlen(o->value)));
     else if (outside && !parsing)
         diag_error(sc->diag, o->value_span,
                    "timestampNTZFormat '%s' writes a zone, which a TIMESTAMP_NTZ has not: Spark "

@@ -18,7 +18,8 @@ here by python code written from Spark's classes (named where each rule is):
 - date_format of timestamps with Java DateTimeFormatter patterns (DateTimeFormatterHelper:
   'y' is read as 'u');
 - try_add/try_subtract/try_multiply/try_divide and try_sum/try_avg (evalMode TRY);
-- to_timestamp/to_date/unix_timestamp with patterns (spark_datetime_parse.py), nested JSON
+- to_timestamp/to_date/unix_timestamp with patterns, numeric and with text and zone fields
+  (spark_datetime_parse.py), nested JSON
   columns, from_json and get_json_object (spark_json_nested.py), CSV reading options and
   quoting (spark_csv_read.py), each from its own random generator of the seed.
 
@@ -480,95 +481,10 @@ def substring_sql(s, pos, ln):
 
 # ---------------------------------------------------------------- date_format (DateTimeFormatter)
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def fmt_field(ch, n, t, micros):
-    """One run of a pattern letter of DateTimeFormatterBuilder.appendPattern, formatting `t`
-    (a datetime in UTC), Locale.US. 'y' has become 'u' (convertIncompatiblePattern)."""
-    def num(v, width):
-        return str(v).rjust(width, "0")
-    if ch == "u":  # YEAR
-        y = t.year
-        if n == 2:
-            return num(y % 100, 2)
-        return num(y, n)  # years 1 to 9999: no sign (EXCEEDS_PAD past 4 digits)
-    if ch in "ML":
-        return [None, str(t.month), num(t.month, 2), MONTHS[t.month - 1][:3],
-                MONTHS[t.month - 1]][n]
-    if ch == "d":
-        return num(t.day, n)
-    if ch == "D":
-        return num(t.timetuple().tm_yday, n)
-    if ch == "H":
-        return num(t.hour, n)
-    if ch == "k":
-        return num(t.hour or 24, n)
-    if ch == "K":
-        return num(t.hour % 12, n)
-    if ch == "h":
-        return num(t.hour % 12 or 12, n)
-    if ch == "m":
-        return num(t.minute, n)
-    if ch == "s":
-        return num(t.second, n)
-    if ch == "S":  # appendFraction(NANO_OF_SECOND, n, n, false): truncated
-        return (str(micros).rjust(6, "0") + "000")[:n]
-    if ch == "a":
-        return "AM" if t.hour < 12 else "PM"
-    if ch == "E":
-        return DAYS[t.weekday()][:3] if n <= 3 else DAYS[t.weekday()]
-    if ch in "Qq":
-        q = (t.month - 1) // 3 + 1
-        return [None, str(q), num(q, 2), f"Q{q}", ["1st", "2nd", "3rd", "4th"][q - 1]
-                + " quarter"][n]
-    if ch == "G":
-        return "AD" if n <= 3 else "Anno Domini"
-    if ch == "Z":  # +HHMM; ZZZZ localized GMT; ZZZZZ +HH:MM, Z for zero
-        return {1: "+0000", 2: "+0000", 3: "+0000", 4: "GMT", 5: "Z"}[n]
-    if ch == "X":
-        return "Z"
-    if ch == "x":
-        return {1: "+00", 2: "+0000", 3: "+00:00"}[n]
-    raise ValueError(ch)
-
-
 def date_format(pattern, micros_epoch):
-    t = datetime.datetime(1970, 1, 1) + datetime.timedelta(microseconds=micros_epoch)
-    frac = micros_epoch % 1_000_000
-    out, i = [], 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "'":  # '' is a quote; 'text' is literal, '' inside it a quote
-            if pattern.startswith("''", i):
-                out.append("'")
-                i += 2
-                continue
-            i += 1
-            while i < len(pattern):
-                if pattern.startswith("''", i):
-                    out.append("'")
-                    i += 2
-                elif pattern[i] == "'":
-                    i += 1
-                    break
-                else:
-                    out.append(pattern[i])
-                    i += 1
-            continue
-        if c.isalpha():
-            j = i
-            while j < len(pattern) and pattern[j] == c:
-                j += 1
-            out.append(fmt_field("u" if c == "y" else c, j - i, t, frac))
-            i = j
-            continue
-        if c not in "[]":
-            out.append(c)
-        i += 1
-    return "".join(out)
+    """date_format in the session zone UTC, Locale.US (spark_datetime_parse.format_ts:
+    DateTimeFormatterBuilder.appendPattern's printers; 'y' has become 'u' without a 'G')."""
+    return spark_datetime_parse.format_ts(pattern, micros_epoch)
 
 
 # Patterns: letters and counts Java 17 accepts and Spark 3.5 does not refuse for formatting.
@@ -1222,6 +1138,9 @@ def check_seed(args, seed):
     plines, pqueries = spark_datetime_parse.queries(random.Random(f"datetime:{seed}"), tail)
     files["p"] = plines
     head += spark_datetime_parse.HEAD
+    zlines, zqueries = spark_datetime_parse.zone_queries(random.Random(f"dtzone:{seed}"), tail)
+    files["pz"] = zlines
+    head += spark_datetime_parse.ZONE_HEAD
     nlines, njlines, nqueries = spark_json_nested.queries(random.Random(f"nested:{seed}"), tail)
     files["n"], files["nj"] = nlines, njlines
     head += spark_json_nested.HEAD
@@ -1229,7 +1148,7 @@ def check_seed(args, seed):
     files["c"] = clines
     head += chead
     queries += [Query(sql, ["RAW"] * len(rows[0]) if rows else [], rows)
-                for sql, rows in pqueries + nqueries + cqueries]
+                for sql, rows in pqueries + zqueries + nqueries + cqueries]
     if args.show_sql:
         print(head + "\n".join(q.sql for q in queries))
         return len(queries), 0
