@@ -873,6 +873,22 @@ def gen_string_fn(r):
                               ("%.3s", s), ("%s", "d"), ("%s", "z"), ("%d%%", "i")])
         return X(f"format_string('[{spec}]', {col})", "STRING",
                  lambda row: "[" + java_format(spec, row[col]) + "]")
+    if k == "format_number" and r.random() < 0.4:
+        n = r.choice([-1, 0, 1, 2, 3])
+        col, sql = r.choice([("i", "i"), ("l", "l"), ("i", "CAST(i AS DECIMAL(12,2)) / 8")])
+
+        def fnum(v):
+            """FormatNumber of an integer or decimal: DecimalFormat, HALF_EVEN on the exact
+            value (a decimal through toJavaBigDecimal)."""
+            if n < 0:
+                return None
+            x = decimal.Decimal(v) if sql == col else decimal.Decimal(v) / 8
+            with decimal.localcontext() as c:
+                c.prec = 100
+                y = x.quantize(decimal.Decimal(1).scaleb(-n), rounding=decimal.ROUND_HALF_EVEN)
+            t = format(abs(y), ",." + str(n) + "f")
+            return ("-" if y < 0 or (y == 0 and x < 0) else "") + t
+        return X(f"format_number({sql}, {n})", "STRING", lambda row: nn(fnum)(row[col]))
     if k == "format_number":
         n = r.choice([-1, 0, 1, 2, 3, 5])
         return X(f"format_number(d, {n})", "STRING", lambda row: nn(lambda x: format_number(x, n))(row["d"]))
@@ -943,6 +959,20 @@ def java_sqrt(x):
 def gen_math(r):
     k = r.choice(["round", "bround", "pow", "sqrt", "log", "mod", "pmod", "div", "shift", "conv",
                   "hex", "unhex", "dmod", "abs"])
+    if k in ("round", "bround") and r.random() < 0.5:
+        n = r.choice([-3, -1, 0, 1, 2, 4])
+        mode = decimal.ROUND_HALF_UP if k == "round" else decimal.ROUND_HALF_EVEN
+
+        def rd(v):
+            """RoundBase of a DOUBLE: NaN and the infinities as they are, else
+            BigDecimal(Double.toString(v)).setScale(n, mode).toDouble (-0.0 loses its sign)."""
+            if not math.isfinite(v):
+                return v
+            with decimal.localcontext() as c:
+                c.prec = 400
+                x = decimal.Decimal(repr(v)).quantize(decimal.Decimal(1).scaleb(-n), rounding=mode)
+            return float(x) + 0.0
+        return X(f"{k}(d, {n})", "DOUBLE", lambda row: nn(rd)(row["d"]))
     if k in ("round", "bround"):
         n = r.choice([-3, -1, 0, 1, 2, 4])
         col, t = r.choice([("i", "INT"), ("l", "BIGINT")])
@@ -1060,7 +1090,22 @@ def gen_math(r):
 
 
 def gen_hash(r):
-    k = r.choice(["crc32", "md5", "sha1", "sha2", "hash", "xxhash64"])
+    k = r.choice(["crc32", "md5", "sha1", "sha2", "hash", "xxhash64", "misc"])
+    if k == "misc":
+        f = r.choice(["bin", "ascii", "base64", "levenshtein", "soundex", "octet_length"])
+        if f == "bin":
+            col = r.choice(["i", "l"])
+            return X(f"bin({col})", "STRING", lambda row: nn(lambda v: format(v & (2**64 - 1), "b"))(row[col]))
+        if f == "ascii":  # Ascii: the first code point, 0 for ''
+            return X("ascii(s)", "INT", lambda row: nn(lambda v: ord(v[0]) if v else 0)(row["s"]))
+        if f == "base64":
+            import base64
+            return X("base64(s)", "STRING", lambda row: nn(lambda v: base64.b64encode(v.encode()).decode())(row["s"]))
+        if f == "octet_length":
+            return X("octet_length(w)", "INT", lambda row: nn(lambda v: len(v.encode()))(row["w"]))
+        if f == "soundex":
+            return X("soundex(s)", "STRING", lambda row: nn(soundex)(row["s"]))
+        return X("levenshtein(s, w)", "INT", lambda row: nn(levenshtein)(row["s"], row["w"]))
     col = r.choice(["s", "w"])
     if k == "crc32":
         return X(f"crc32({col})", "BIGINT", lambda row: nn(lambda v: binascii.crc32(v.encode()))(row[col]))
@@ -1082,6 +1127,43 @@ def gen_hash(r):
     xx = k == "xxhash64"
     return X(f"{k}({', '.join(a for a, _ in args)})", "BIGINT" if xx else "INT",
              lambda row: spark_hash([(hash_arg(row, a, t), t) for a, t in args], xx))
+
+
+def soundex(s):
+    """UTF8String.soundex (bytes; a first byte that is no letter returns s)."""
+    b = s.encode()
+    if not b:
+        return ""
+    c = b[0] - 32 if 97 <= b[0] <= 122 else b[0]
+    if not 65 <= c <= 90:
+        return s
+    table = "01230120022455012623010202"
+    out, last = [chr(c)], table[c - 65]
+    for x in b[1:]:
+        x = x - 32 if 97 <= x <= 122 else x
+        if not 65 <= x <= 90:
+            last = "0"
+            continue
+        code = table[x - 65]
+        if code == "7":
+            continue
+        if code != "0" and code != last:
+            out.append(code)
+            if len(out) > 3:
+                break
+        last = code
+    return "".join(out).ljust(4, "0")
+
+
+def levenshtein(a, b):
+    """UTF8String.levenshteinDistance by code points."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def hash_arg(row, a, t):
