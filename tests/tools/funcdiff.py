@@ -37,7 +37,7 @@ import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from spark_show import java_double  # noqa: E402
+from spark_show import java_double as shortest_double  # noqa: E402
 from difftest import escape_meta, run_sql  # noqa: E402
 from modeldiff import (Dec, dec_plain, java_initcap, java_lower, java_upper,  # noqa: E402
                        parse_big_decimal, substring_sql, to_precision, wrap)
@@ -47,6 +47,14 @@ from spark_hash import m3_fmix, m3_mix_h1, m3_mix_k1, murmur3_bytes, xx_bytes, x
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
 EPOCH = datetime.date(1970, 1, 1)
+
+
+def java_double(v):
+    """Double.toString: spark_show's shortest digits, except Double.MIN_VALUE, which Java 8-17
+    prints 4.9E-324 (FloatingDecimal gives an E-form value at least two digits)."""
+    if v is not None and abs(v) == 5e-324:
+        return ("-" if v < 0 else "") + "4.9E-324"
+    return shortest_double(v)
 
 
 class Skip(Exception):
@@ -1233,7 +1241,81 @@ def gen_date(r):
     return X("quarter(dt)", "INT", dd(lambda v: (v.month - 1) // 3 + 1))
 
 
-AREAS = [gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
+def cast_int(v, t):
+    """Cast to INT (non-ANSI) of a BIGINT (the low 32 bits), DOUBLE (truncated, saturated, NaN
+    is 0) or STRING (UTF8String.toInt, NULL if invalid)."""
+    if v is None or t == "INT":
+        return v
+    if t == "BIGINT":
+        return wrap(v, 32)
+    if t == "DOUBLE":
+        return 0 if math.isnan(v) else max(INT_MIN, min(INT_MAX, int(v))) if math.isfinite(v) \
+            else (INT_MAX if v > 0 else INT_MIN)
+    return to_long(v, INT_MIN, INT_MAX)
+
+
+def cast_long(v, t):
+    if v is None:
+        return None
+    if t == "DOUBLE":
+        return 0 if math.isnan(v) else max(LONG_MIN, min(LONG_MAX, int(v))) if math.isfinite(v) \
+            else (LONG_MAX if v > 0 else LONG_MIN)
+    if t == "STRING":
+        return to_long(v, LONG_MIN, LONG_MAX)
+    return v
+
+
+def gen_mixed(r):
+    """Functions whose arguments ImplicitTypeCasts casts: BIGINT, DOUBLE or STRING where an INT
+    or BIGINT is expected, a number where a STRING is."""
+    col, t = r.choice([("l", "BIGINT"), ("d", "DOUBLE"), ("w", "STRING")])
+    k = r.choice(["substring", "shift", "hex", "conv", "locate", "left", "split_part"])
+    if k == "substring":
+        ln = r.choice(["3", "i", col])
+        lt = {"3": "INT", "i": "INT"}.get(ln, t)
+
+        def sb(row):
+            x, p = row["s"], cast_int(row[col], t)
+            n = 3 if ln == "3" else cast_int(row[ln], lt)
+            return None if None in (x, p, n) else substring_sql(x, p, n)
+        return X(f"substring(s, {col}, {ln})", "STRING", sb)
+    if k == "shift":
+        return X(f"shiftleft(i, {col})", "INT", lambda row: None if row["i"] is None or cast_int(
+            row[col], t) is None else wrap(row["i"] << (cast_int(row[col], t) & 31), 32))
+    if k == "hex":  # Hex(LongType | BinaryType | StringType): a DOUBLE is cast to BIGINT
+        if t == "STRING":
+            return X("hex(w)", "STRING", lambda row: nn(lambda v: v.encode().hex().upper())(row["w"]))
+        return X(f"hex({col})", "STRING",
+                 lambda row: nn(lambda v: "%X" % (cast_long(v, t) & (2**64 - 1)))(row[col]))
+    if k == "conv":  # a number is cast to STRING first
+        def tostr(v):
+            return java_double(v) if t == "DOUBLE" else str(v)
+        return X(f"conv({col}, 10, 16)", "STRING", lambda row: nn(lambda v: conv(tostr(v), 10, 16))(row[col]))
+    if k == "locate":
+        def lc(row):
+            """StringLocate.eval: a NULL start is 0 before str is looked at."""
+            p = cast_int(row[col], t)
+            return 0 if p is None else None if row["s"] is None else locate("l", row["s"], p)
+        return X(f"locate('l', s, {col})", "INT", lc)
+    if k == "left":
+        def lf(row):
+            x, n = row["s"], cast_int(row[col], t)
+            return None if x is None or n is None else ("" if n <= 0 else x[:n])
+        return X(f"left(s, {col})", "STRING", lf)
+
+    def sp(row):
+        """SplitPart: ElementAt(StringSplitSQL(s, ','), n) with '' out of range; n = 0 fails."""
+        x, n = row["s"], cast_int(row[col], t)
+        if x is None or n is None:
+            return None
+        if n == 0:
+            raise Skip()
+        parts = x.split(",") if x != "" else [""]
+        return parts[n - 1] if 0 < n <= len(parts) else parts[n] if -len(parts) <= n < 0 else ""
+    return X(f"split_part(s, ',', {col})", "STRING", sp)
+
+
+AREAS = [gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
          gen_date]
 
 
