@@ -1386,30 +1386,31 @@ def check_seed(args, seed):
                            if re.search(r"\b%s\b" % c, x.sql)}
                     print(f"    {arg!r}: sluice {g[k + 1]!r} model {w[k + 1]!r}")
         sys.stdout.flush()
-    if mismatches == 0 and not args.keep:
-        shutil.rmtree(work)
-    elif mismatches:
-        print(f"(data in {work})")
+    keep_or_remove(work, mismatches, args.keep)
     return len(queries), mismatches
+
+
+def keep_or_remove(work, mismatches, keep):
+    """The temp dir is kept (and named) after a mismatch or with --keep."""
+    if mismatches:
+        print(f"(data in {work})")
+    elif not keep:
+        shutil.rmtree(work)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sluice", default="build/compiler/sluice")
-    ap.add_argument("--seeds", default="0:50", help="FROM:TO (seeds FROM..TO-1) or one seed")
-    ap.add_argument("--queries", type=int, default=16)
-    ap.add_argument("--work", default=None)
-    ap.add_argument("--keep", action="store_true")
-    ap.add_argument("--show-sql", action="store_true")
+    for flag, kw in (("--sluice", {"default": "build/compiler/sluice"}),
+                     ("--seeds", {"default": "0:50", "help": "FROM:TO (FROM..TO-1) or one seed"}),
+                     ("--queries", {"type": int, "default": 16}), ("--work", {}),
+                     ("--keep", {"action": "store_true"}), ("--show-sql", {"action": "store_true"})):
+        ap.add_argument(flag, **kw)
     args = ap.parse_args()
     args.sluice = os.path.abspath(args.sluice)
     lo, _, hi = args.seeds.partition(":")
-    seeds = range(int(lo), int(hi)) if hi else [int(lo)]
-    total = bad = 0
-    for s in seeds:
-        n, m = check_seed(args, s)
-        total, bad = total + n, bad + m
-    print(f"funcdiff: {total} queries compared, {bad} mismatches")
+    counts = [check_seed(args, seed) for seed in (range(int(lo), int(hi)) if hi else [int(lo)])]
+    bad = sum(m for _, m in counts)
+    print(f"funcdiff: {sum(n for n, _ in counts)} queries compared, {bad} mismatches")
     return 1 if bad else 0
 
 
