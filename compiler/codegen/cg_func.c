@@ -1319,10 +1319,13 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
         return string_result(cg, e->u.call.fn == FN_UNHEX ? "srt_unhex" : "srt_unbase64", args, 3,
                              a[0].null, 1);
     }
-    case FN_SPLIT_PART: { /* a NULL index must not fail as 0 does: it is 1 then */
-        LLVMValueRef idx = cg_select(cg, a[2].null, cg_i32(cg, 1), a[2].v);
+    case FN_SPLIT_PART: { /* index 0 fails only when ElementAt gets there: with no NULL
+                             (BinaryExpression.eval returns NULL for a NULL array first), else
+                             the index is 1 */
+        LLVMValueRef null = any_null(cg, a, 3);
+        LLVMValueRef idx = cg_select(cg, null, cg_i32(cg, 1), a[2].v);
         LLVMValueRef args[8] = {cg->q, a[0].v, a[0].len, a[1].v, a[1].len, idx};
-        return string_result(cg, "srt_str_split_part", args, 6, any_null(cg, a, 3), 1);
+        return string_result(cg, "srt_str_split_part", args, 6, null, 1);
     }
     case FN_SPACE: { /* StringSpace: blankString(max(n, 0)), i.e. repeat(' ', n) */
         CgVal sp = const_string(cg, " ");

@@ -19,24 +19,41 @@
 
 /* ==== Argument conversions ==== */
 
-/* An INT operand (substring positions, indexes, limits): numbers and strings are cast. */
-SExpr *sema_fn_int_arg(Binder *b, SExpr *e)
+/* The operand types ImplicitTypeCasts casts to an integral input type: numbers, strings and
+   NULL. */
+static bool fn_integral_castable(const SExpr *e)
 {
     switch (e->type->kind) {
-    case TY_INT:
-        return e;
     case TY_NULL:
     case TY_TINYINT:
     case TY_SMALLINT:
+    case TY_INT:
     case TY_BIGINT:
     case TY_FLOAT:
     case TY_DOUBLE:
-    case TY_DECIMAL: /* ImplicitTypeCasts: any numeric type to IntegerType */
+    case TY_DECIMAL:
     case TY_STRING:
-        return sema_coerce(b->sc, e, &type_int);
+        return true;
     default:
-        return NULL;
+        return false;
     }
+}
+
+/* An INT operand (substring positions, indexes, limits): numbers and strings are cast. */
+SExpr *sema_fn_int_arg(Binder *b, SExpr *e)
+{
+    if (e->type->kind == TY_INT)
+        return e;
+    return fn_integral_castable(e) ? sema_coerce(b->sc, e, &type_int) : NULL;
+}
+
+/* A BIGINT operand (Bin's input, WidthBucket's numBucket: LongType): numbers and strings are
+   cast straight to BIGINT, a BIGINT keeps its 64 bits. */
+SExpr *sema_fn_long_arg(Binder *b, SExpr *e)
+{
+    if (e->type->kind == TY_BIGINT)
+        return e;
+    return fn_integral_castable(e) ? sema_coerce(b->sc, e, &type_bigint) : NULL;
 }
 
 /* A numeric operand of round/floor/ceil: STRING and NULL are read as DOUBLE. */

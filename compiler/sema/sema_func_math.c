@@ -372,10 +372,8 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
     case FN_BIN: /* Bin(LongType) -> STRING, ImplicitCastInputTypes */
         *rt = &type_string;
         *want = "\"BIGINT\"";
-        if (!(args[0] = sema_fn_int_arg(b, args[0])))
+        if (!(args[0] = sema_fn_long_arg(b, args[0])))
             *bad = 0;
-        else
-            args[0] = sema_coerce(b->sc, args[0], &type_bigint);
         return true;
     case FN_CONV: /* Conv(STRING, INT, INT) -> STRING, ImplicitCastInputTypes */
         *rt = &type_string;
@@ -391,10 +389,8 @@ bool sema_type_math_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
         *rt = &type_bigint;
         sema_fn_convert_all(b, args, 3, sema_fn_double_arg, bad);
         *want = "(\"DOUBLE\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")";
-        if (*bad < 0 && !(args[3] = sema_fn_int_arg(b, args[3])))
+        if (*bad < 0 && !(args[3] = sema_fn_long_arg(b, args[3])))
             *bad = 3, *want = "\"BIGINT\"";
-        else if (*bad < 0)
-            args[3] = sema_coerce(b->sc, args[3], &type_bigint);
         return true;
     case FN_FORMAT_NUMBER: /* FormatNumber(numeric, INT d | STRING pattern) -> STRING; a string
                               or NULL x is read as DOUBLE; a constant pattern is checked here

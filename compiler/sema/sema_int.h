@@ -480,11 +480,12 @@ SExpr *sema_bind_try_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args);
 SExpr *sema_lower(Binder *b, SExpr *x, SrcSpan span);
 
 /* Argument conversions shared by the typing rules (sema_func.c): the converted operand, or
-   NULL if its type is refused.  An INT operand (numbers and strings cast); a numeric one (a
-   string is cast to DOUBLE); a DOUBLE one (DECIMAL and strings cast); a DATE one (TIMESTAMP,
+   NULL if its type is refused.  An INT or BIGINT operand (numbers and strings cast); a numeric one
+   (a string is cast to DOUBLE); a DOUBLE one (DECIMAL and strings cast); a DATE one (TIMESTAMP,
    STRING and NULL cast).  sema_fn_convert_all converts args[0..n) with conv and sets *bad
    to the first refused one. */
 SExpr *sema_fn_int_arg(Binder *b, SExpr *e);
+SExpr *sema_fn_long_arg(Binder *b, SExpr *e);
 SExpr *sema_fn_numeric_arg(Binder *b, SExpr *e);
 SExpr *sema_fn_double_arg(Binder *b, SExpr *e);
 SExpr *sema_fn_date_arg(Binder *b, SExpr *e);

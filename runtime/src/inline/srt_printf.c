@@ -18,12 +18,19 @@ static void pf_pad(SrtSBuf *b, char c, long n)
         srt_sbuf_put(b, &c, 1);
 }
 
-/* s[0, n) justified in width characters (code points), left with '-'. */
+/* The UTF-16 length (String.length) of the UTF-8 character at s: 2 past the BMP. */
+static long pf_utf16_len(unsigned char lead)
+{
+    return cm_utf8_lead_len(lead) == 4 ? 2 : 1;
+}
+
+/* s[0, n) justified in width UTF-16 chars, left with '-' (Formatter.appendJustified: width -
+   cs.length(), so a character past the BMP counts twice). */
 static void pf_justify(SrtSBuf *b, const char *s, size_t n, long width, bool left)
 {
     long chars = 0;
     for (size_t i = 0; i < n; i += cm_utf8_lead_len((unsigned char)s[i]))
-        chars++;
+        chars += pf_utf16_len((unsigned char)s[i]);
     if (!left)
         pf_pad(b, ' ', width - chars);
     srt_sbuf_put(b, s, n);
@@ -245,6 +252,29 @@ static void pf_hex(SrtSBuf *b, double v, char c, long prec, const char *flags, l
     pf_justify(b, t, (size_t)k, width, strchr(flags, '-') != NULL);
 }
 
+/* The first prec UTF-16 chars of s[0, *n) (String.substring(0, prec)); a cut through a
+   surrogate pair leaves its high surrogate alone, which String.getBytes(UTF_8) (UTF8String's
+   fromString) writes as '?'. */
+static const char *pf_prefix16(SrtQuery *q, const char *s, size_t *n, long prec)
+{
+    size_t at = 0;
+    long cnt = 0;
+    while (at < *n && cnt < prec) {
+        long w = pf_utf16_len((unsigned char)s[at]);
+        if (cnt + w > prec) { /* half a pair */
+            char *t = srt_scratch_alloc(q, at + 1);
+            memcpy(t, s, at);
+            t[at] = '?';
+            *n = at + 1;
+            return t;
+        }
+        cnt += w;
+        at += cm_utf8_lead_len((unsigned char)s[at]);
+    }
+    *n = at > *n ? *n : at;
+    return s;
+}
+
 static int pf_fail(SrtQuery *q, const char *exc, const char *detail)
 {
     char msg[200];
@@ -365,6 +395,7 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             continue;
         }
         if (is_str) {
+            uint32_t u_n;
             char t[48];
             const char *s = t;
             size_t n;
@@ -378,18 +409,10 @@ int srt_format_string(SrtQuery *q, const char *fmt, uint32_t fn, const void *arg
             case 'b': n = (size_t)snprintf(t, sizeof t, "%s", a->i ? "true" : "false"); break;
             default: s = a->p, n = a->n; break;
             }
-            if (prec >= 0) { /* the first prec characters */
-                size_t at = 0;
-                for (long cnt = 0; at < n && cnt < prec; cnt++)
-                    at += cm_utf8_lead_len((unsigned char)s[at]);
-                n = at > n ? n : at;
-            }
-            if (c == 'S') {
-                char *u = srt_scratch_alloc(q, n + 1);
-                for (size_t x = 0; x < n; x++)
-                    u[x] = s[x] >= 'a' && s[x] <= 'z' ? (char)(s[x] - 32) : s[x];
-                s = u;
-            }
+            if (prec >= 0) /* Formatter.print(String): s.substring(0, precision) */
+                s = pf_prefix16(q, s, &n, prec);
+            if (c == 'S') /* toUpperCaseWithLocale(s, Locale.US): String.toUpperCase */
+                srt_str_upper(q, s, (uint32_t)n, &s, &u_n), n = u_n;
             pf_justify(&b, s, n, width, left);
             continue;
         }
