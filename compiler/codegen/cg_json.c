@@ -341,6 +341,14 @@ static LLVMValueRef ws_cold(JsonCtx *j, LLVMValueRef p)
     return cg_call(j->cg, "srt_json_ws_run", args, 2, "p.ws");
 }
 
+/* The expected shape's spaces: ' ' and '\t', not '\r' (shape_record: the shape takes no line
+   holding one). */
+static LLVMValueRef ws_line(JsonCtx *j, LLVMValueRef p)
+{
+    LLVMValueRef args[2] = {p, j->end};
+    return cg_call(j->cg, "srt_json_ws_line", args, 2, "p.ws");
+}
+
 static LLVMValueRef inc(CgCtx *cg, LLVMValueRef p)
 {
     return cg_gepc(cg, p, 1, "p.next");
@@ -816,6 +824,15 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
     cg_at(cg, bb_done);
 }
 
+/* Before the first line the shape does not take is read: the rest of the buffer's lone '\r's
+   made '\n' if the runtime has left them (srt_query_lines_settle; shape_record). */
+static void settle_lines(JsonCtx *j, LLVMValueRef p_slot)
+{
+    CgCtx *cg = j->cg;
+    LLVMValueRef args[3] = {cg->q, cg_load(cg, cg->t_ptr, p_slot, "p"), j->end};
+    cg_call(cg, "srt_query_lines_settle", args, 3, "");
+}
+
 /*
 ** The lines the expected shape does not take, in a query's loop: the key loop's function
 ** (cg_parser_keys) reads them into the fallback's state, and returns 2 for the lines it leaves
@@ -832,6 +849,7 @@ static void keys_or_fallback(JsonCtx *j, LLVMValueRef fallback, const CgRecord *
 {
     CgCtx *cg = j->cg;
     cg_at(cg, bb_keys);
+    settle_lines(j, p_slot);
     LLVMValueRef keys = cg_parser_keys(cg, j->pq);
     LLVMValueRef args[4] = {cg->q, p_slot, j->end, slow->state};
     LLVMValueRef r = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(keys), keys, args, 4, "keyed");
@@ -840,6 +858,7 @@ static void keys_or_fallback(JsonCtx *j, LLVMValueRef fallback, const CgRecord *
     LLVMAddCase(sw, cg_i64(cg, 1), bb_copy);
     LLVMAddCase(sw, cg_i64(cg, 0), bb_eof);
     cg_at(cg, bb_slow);
+    settle_lines(j, p_slot); /* the next element of a top-level array too */
     cg_parser_call(cg, fallback, slow, p_slot, j->end, bb_eof);
     LLVMBuildBr(cg->b, bb_copy);
     cg_at(cg, bb_copy);
@@ -862,6 +881,17 @@ static void keys_or_fallback(JsonCtx *j, LLVMValueRef fallback, const CgRecord *
 ** which reads it from its start.  Columns the query does not read are skipped.  Not when a
 ** column is nested or its name holds bytes JSON escapes in a key (they never compare raw) or is
 ** longer than SHAPE_NAME_MAX bytes.
+**
+** A line the shape takes holds no '\r': its texts hold none, its fast values take no byte below
+** 0x20, its readers none in a string, its spaces are ' ' and '\t' (srt_json_ws_line), and an
+** object or array value (whose spaces a reader would pass) takes the key loop.  So the loop
+** takes a mapped file's lines with their lone '\r's not made '\n' yet (SrtReadPos.lf_later:
+** the runtime's pass over every byte, cm_lines_lf, left out; srt_prog_query_lines_raw): where a
+** lone '\r' ends a line, or is a space or a string's byte, the shape does not take the line, and
+** the rest of the buffer is settled (settle_lines, once a call) before the key loop reads it
+** from its start, as every line after it.  The lines before hold no '\r' to settle.  A line of
+** settled bytes the shape takes held none either: a '\r' there is followed by the '\n' that
+** ends the line, which the shape takes only after a '}'.
 */
 static bool shape_usable(const JsonCtx *j)
 {
@@ -943,7 +973,7 @@ static LLVMValueRef expect_text_ws(JsonCtx *j, LLVMValueRef p, const char *text,
     LLVMBasicBlockRef from_np = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, bb_join);
     cg_at(cg, bb_ws);
-    LLVMValueRef np_ws = expect_text(j, ws(j, p), text, bb_else);
+    LLVMValueRef np_ws = expect_text(j, ws_line(j, p), text, bb_else);
     LLVMBasicBlockRef from_ws = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, bb_join);
     cg_at(cg, bb_join);
@@ -988,7 +1018,7 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     size_t tn = strlen(tail); /* at least one byte: the fast value's token end */
     int room = cg_json_fast_room(cg, t, &j->pq->source->read);
     if (room == 0) {
-        LLVMValueRef np = shape_decode(j, i, ws(j, p), false, bb_else);
+        LLVMValueRef np = shape_decode(j, i, ws_line(j, p), false, bb_else);
         return eat ? expect_text(j, np, tail, bb_else) : np;
     }
     LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(b);
@@ -1013,7 +1043,7 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     LLVMValueRef np_fast = eat ? cg_gepc(cg, v.end, tn, "") : v.end;
     LLVMBuildBr(b, bb_join);
     cg_at(cg, bb_miss); /* spaces first: the fast value once more after them */
-    LLVMValueRef q_ws = ws(j, q);
+    LLVMValueRef q_ws = ws_line(j, q);
     LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(b);
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, q_ws, q, ""), bb_try, bb_other);
     LLVMValueRef in_q[2] = {p, q_ws};
@@ -1030,11 +1060,21 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
 }
 
 /* Column i's value at p, spaces skipped, as the key loop would decode it (word_tried: after
-   its fast value missed, cg_json_decode). */
+   its fast value missed, cg_json_decode).  An object or array, which a STRING column takes
+   as its text and a skip passes, goes to the key loop: its spaces may hold a '\r'
+   (shape_record). */
 static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, bool word_tried,
                                  LLVMBasicBlockRef bb_else)
 {
     CgCtx *cg = j->cg;
+    const Type *t = j->pq->source->schema.cols[i].type;
+    if (!j->rec->null_slots[i] || t->kind == TY_STRING) {
+        LLVMValueRef c = char_at(j, p, bb_else, "shape.first");
+        LLVMBasicBlockRef bb_scalar = cg_block(cg, "shape.scalar");
+        LLVMBuildCondBr(cg->b, cg_or(cg, is_char(cg, c, '{'), is_char(cg, c, '[')), bb_else,
+                        bb_scalar);
+        cg_at(cg, bb_scalar);
+    }
     if (!j->rec->null_slots[i]) {
         LLVMValueRef args[2] = {p, j->end};
         LLVMValueRef np = cg_call(cg, "srt_json_skip", args, 2, "p.skip");
@@ -1043,7 +1083,6 @@ static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, bool word_tr
         cg_at(cg, ok);
         return np;
     }
-    const Type *t = j->pq->source->schema.cols[i].type;
     LLVMValueRef np =
         cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
                        j->rec->val_slots[i], j->rec->len_slots[i], j->st, bb_else, word_tried);
@@ -1179,6 +1218,7 @@ static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
     if (j.fast && !keys_only && shape_usable(&j)) {
         LLVMBasicBlockRef bb_shape = cg_block(cg, "rec.shape");
         LLVMBasicBlockRef bb_keys = cg_block(cg, "rec.keys");
+        cg->lines_raw = true;
         cg_br_likely(cg, cg_not(cg, cg_load(cg, cg->t_i1, j.in_array, "in.array")), bb_shape,
                      bb_elem);
         cg_at(cg, bb_shape);

@@ -1266,6 +1266,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     PQuery *pq = ARENA_NEW(cg->arena, PQuery);
     *pq = plan_branch(query, branch);
     LLVMValueRef fn = cg_begin_function(cg, cg_process_name(cg, qi, branch), process_type(cg));
+    cg->lines_raw = false; /* until its record parser says (cg_json.c shape_record) */
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef buf = LLVMGetParam(fn, 1);
     LLVMValueRef len = LLVMGetParam(fn, 2);
