@@ -824,15 +824,6 @@ static void fast_record(JsonCtx *j, LLVMBasicBlockRef bb_key, LLVMValueRef fallb
     cg_at(cg, bb_done);
 }
 
-/* Before the first line the shape does not take is read: the rest of the buffer's lone '\r's
-   made '\n' if the runtime has left them (srt_query_lines_settle; shape_record). */
-static void settle_lines(JsonCtx *j, LLVMValueRef p_slot)
-{
-    CgCtx *cg = j->cg;
-    LLVMValueRef args[3] = {cg->q, cg_load(cg, cg->t_ptr, p_slot, "p"), j->end};
-    cg_call(cg, "srt_query_lines_settle", args, 3, "");
-}
-
 /*
 ** The lines the expected shape does not take, in a query's loop: the key loop's function
 ** (cg_parser_keys) reads them into the fallback's state, and returns 2 for the lines it leaves
@@ -849,7 +840,6 @@ static void keys_or_fallback(JsonCtx *j, LLVMValueRef fallback, const CgRecord *
 {
     CgCtx *cg = j->cg;
     cg_at(cg, bb_keys);
-    settle_lines(j, p_slot);
     LLVMValueRef keys = cg_parser_keys(cg, j->pq);
     LLVMValueRef args[4] = {cg->q, p_slot, j->end, slow->state};
     LLVMValueRef r = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(keys), keys, args, 4, "keyed");
@@ -858,7 +848,6 @@ static void keys_or_fallback(JsonCtx *j, LLVMValueRef fallback, const CgRecord *
     LLVMAddCase(sw, cg_i64(cg, 1), bb_copy);
     LLVMAddCase(sw, cg_i64(cg, 0), bb_eof);
     cg_at(cg, bb_slow);
-    settle_lines(j, p_slot); /* the next element of a top-level array too */
     cg_parser_call(cg, fallback, slow, p_slot, j->end, bb_eof);
     LLVMBuildBr(cg->b, bb_copy);
     cg_at(cg, bb_copy);
@@ -887,11 +876,11 @@ static void keys_or_fallback(JsonCtx *j, LLVMValueRef fallback, const CgRecord *
 ** object or array value (whose spaces a reader would pass) takes the key loop.  So the loop
 ** takes a mapped file's lines with their lone '\r's not made '\n' yet (SrtReadPos.lf_later:
 ** the runtime's pass over every byte, cm_lines_lf, left out; srt_prog_query_lines_raw): where a
-** lone '\r' ends a line, or is a space or a string's byte, the shape does not take the line, and
-** the rest of the buffer is settled (settle_lines, once a call) before the key loop reads it
-** from its start, as every line after it.  The lines before hold no '\r' to settle.  A line of
-** settled bytes the shape takes held none either: a '\r' there is followed by the '\n' that
-** ends the line, which the shape takes only after a '}'.
+** lone '\r' ends a line, or is a space or a string's byte, the shape does not take the line,
+** and the key loop's and the fallback's functions settle each line before they read it
+** (settle_line: its first lone '\r' made its end).  A line of settled bytes the shape takes
+** held no '\r' either: one there is followed by the '\n' that ends the line, which the shape
+** takes only after a '}'.
 */
 static bool shape_usable(const JsonCtx *j)
 {
@@ -1160,6 +1149,14 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
     LLVMBuildBr(cg->b, bb_done);
 }
 
+/* The line at p settled before it is read, if the runtime has left its lone '\r's
+   (srt_query_lines_settle; shape_record). */
+static void settle_line(CgCtx *cg, LLVMValueRef p, LLVMValueRef end)
+{
+    LLVMValueRef args[3] = {cg->q, p, end};
+    cg_call(cg, "srt_query_lines_settle", args, 3, "");
+}
+
 /* The parser of cg_json_record; keys_only: the body of the key loop's function. */
 static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                         LLVMValueRef end, LLVMBasicBlockRef bb_eof, bool keys_only)
@@ -1228,6 +1225,7 @@ static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
         return;
     }
     LLVMBasicBlockRef bb_line = cg_block(cg, "rec.line");
+    bool settles = keys_only || rec->in_array; /* a function a shape's loop may call */
     if (keys_only)
         LLVMBuildBr(cg->b, bb_line);
     else
@@ -1240,6 +1238,8 @@ static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
     j.bb_after_value = cg_block(cg, "rec.value.end");
     j.bb_close = cg_block(cg, "rec.close");
     cg_at(cg, bb_line);
+    if (settles)
+        settle_line(cg, cg_load(cg, cg->t_ptr, p_slot, "p"), end);
     LLVMValueRef bargs[2] = {cg_load(cg, cg->t_ptr, p_slot, "p"), end};
     cg_store(cg, bargs[0], j.line_start); /* the whole line is the corrupt record's text */
     LLVMValueRef p = ws(&j, cg_call(cg, "srt_json_bom", bargs, 2, "p.bom"));

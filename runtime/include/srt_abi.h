@@ -99,6 +99,9 @@ typedef int64_t (*SrtProcessFn)(SrtQuery *q, const char *buf, size_t len);
    next window is in the cache when the runtime settles it and the loop reads it. */
 #define SRT_LF_WINDOW ((size_t)32 << 10)
 #define SRT_PREFETCH_AHEAD (SRT_LF_WINDOW + ((size_t)8 << 10))
+/* How far ahead a loop that settles its lines itself (srt_prog_query_lines_raw) prefetches: no
+   pass reads the window first, so the loop's own reads are the ones to keep ahead of. */
+#define SRT_PREFETCH_NEAR ((size_t)4 << 10)
 
 /*
 ** Compute the output row of one group from its key bytes and state bytes (both
@@ -214,10 +217,11 @@ SrtAggTable *srt_query_agg_table(SrtQuery *q);
 ** group removed or restored, a fold, a clear); 16-byte aligned.  Out of memory fails the query.
 */
 uint8_t *srt_query_group_cache(SrtQuery *q, const uint64_t *def, const SrtAggTable *t);
-/* The lone '\r's of p[0, end) made '\n' (and the rest of the buffer's, to end, which is
-   the buffer's), if the buffer being processed came with them not made yet (a process function
-   of srt_prog_query_lines_raw, at the first line its JSON shape did not take: the lines before
-   hold no '\r'); else nothing.  p is the buffer's, writable then. */
+/* The line at p settled: its first lone '\r' (not followed by '\n'; at end, which is the
+   buffer's, the end of the file) made '\n', its end, if the buffer being processed came with
+   its lone '\r's not made '\n' (a process function of srt_prog_query_lines_raw calls this at
+   each line its JSON shape did not take before it reads it: the lines the shape takes hold no
+   '\r'); else nothing.  p is the buffer's, writable then. */
 void srt_query_lines_settle(SrtQuery *q, const char *p, const char *end);
 
 /*

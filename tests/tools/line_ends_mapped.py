@@ -134,6 +134,9 @@ def expect(d):
                                    sum(r[2] for r in rs if r[2] is not None),
                                    sum(len(r[1]) for r in rs if r[1] is not None),
                                    sum(len(r[3]) for r in rs if r[3] is not None)))
+    # the same, DROPMALFORMED: count(*), sum(n), sum(length(action)) of the rows not malformed
+    ok = [r for r in rs if r[3] is None]
+    print("|%d|%d|%d|" % (len(ok), sum(r[2] for r in ok), sum(len(r[1]) for r in ok)))
 
 
 if __name__ == "__main__":

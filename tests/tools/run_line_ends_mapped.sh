@@ -35,6 +35,10 @@ CREATE SOURCE jcr (time TIMESTAMP, action STRING, x BIGINT, n BIGINT, _corrupt_r
 INSERT INTO console SELECT count(*) AS c, count(time) AS times, count(_corrupt_record) AS bad,
   sum(n) AS total, sum(length(action)) AS len, sum(length(_corrupt_record)) AS bad_len FROM jcr
   WITH (name = 'jcr', outputMode = 'complete');
+CREATE SOURCE jdrop (time TIMESTAMP, action STRING, x BIGINT, n BIGINT)
+  WITH (connector = 'files', path = 'data/jcr', format = 'json', mode = 'DROPMALFORMED');
+INSERT INTO console SELECT count(*) AS c, sum(n) AS total, sum(length(action)) AS len FROM jdrop
+  WITH (name = 'jdrop', outputMode = 'complete');
 SQL
 "$sluice" build q.sql -o q > build.log 2>&1 || { cat build.log >&2; fail "sluice build failed"; sl_test_end; }
 python3 "$here/line_ends_mapped.py" expect data > expected

@@ -701,8 +701,8 @@ static size_t raw_window(const char *p, size_t rest)
 ** from memory in the pass and the loop read it from the cache after (the events benchmark: the
 ** pass a fifth of the time).  A process function that settles its lines itself
 ** (srt_prog_query_lines_raw: its JSON shape takes no line holding a '\r', and it calls
-** srt_query_lines_settle at the first line the shape does not take) gets the window as it is:
-** no pass at all over input the shape takes.  Not so for records read in their normal form
+** srt_query_lines_settle at each line the shape does not take) gets the window as it is: no
+** pass at all.  Not so for records read in their normal form
 ** (srt_json_norm_begin reads the lines first).
 */
 int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
@@ -738,9 +738,12 @@ void srt_query_lines_settle(SrtQuery *q, const char *p, const char *end)
 {
     if (!q->lines_raw)
         return;
-    q->lines_raw = 0;
-    /* the window ends at a '\n' or at the end of its file (raw_window) */
-    cm_lines_lf((char *)p, (size_t)(end - p), true);
+    /* the line's first '\r' is a lone one or the one of its "\r\n" (cm_lines_lf's rule; the
+       window ends at a '\n' or at the end of its file, raw_window) */
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    char *r = memchr(p, '\r', (size_t)((nl ? nl : end) - p));
+    if (r && r + 1 != nl)
+        *r = '\n';
 }
 
 /* SrtReadFn: one buffer of records through the generated process function. */
