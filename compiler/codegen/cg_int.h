@@ -543,7 +543,7 @@ CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env);
    declaration in another unit's module; and sl_init and main, calling regs[i] for each
    query. */
 LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process,
-                           LLVMValueRef emit, const bool *lines_raw);
+                            LLVMValueRef emit, const bool *lines_raw);
 LLVMValueRef cg_register_decl(CgCtx *cg, int i);
 void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs);
 
