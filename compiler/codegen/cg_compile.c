@@ -30,9 +30,13 @@ static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i, CgCtx
     CgCtx *off = side ? side : cg;
     for (int k = 0; k < pq->n_joins; k++)
         cg_join_key_fn(off, pq, &pq->joins[k]);
+    bool *lines_raw = ARENA_NEW_N(cg->arena, bool, pq->n_branches + 1);
     LLVMValueRef process = cg_process_fn(cg, pq, i, 0);
-    for (int b = 1; b < pq->n_branches && !cg->failed; b++)
+    lines_raw[0] = cg->lines_raw;
+    for (int b = 1; b < pq->n_branches && !cg->failed; b++) {
         cg_process_fn(cg, pq, i, b);
+        lines_raw[b] = cg->lines_raw;
+    }
     if (side && !cg->failed) {
         /* called through the pointers sl_register_<i> gives the runtime */
         for (int b = 0; b < pq->n_branches; b++) {
@@ -57,7 +61,7 @@ static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i, CgCtx
         cg_ssjoin_outer_fn(off, pq, i);
     *reg_unit = off;
     cg->failed |= off->failed;
-    return cg->failed ? NULL : cg_register_fn(off, plan, i, process, emit);
+    return cg->failed ? NULL : cg_register_fn(off, plan, i, process, emit, lines_raw);
 }
 
 /* How many units: one per query up to opts->threads (a join's build side runs once per

@@ -435,8 +435,10 @@ static uint32_t cache_empty_slot(const CacheKey *ck, uint64_t *z)
 ** removed, restored or folded in, a clear: the states it holds may then be other groups',
 ** moved, freed or not marked updated).  Its
 ** definition (the runtime's srt_query_group_cache) is a writable global, so that no two
-** loops' caches share an address.  NULL when the table is fetched elsewhere (then the cache
-** is the call's own, cache_alloc).
+** loops' caches share an address: LLVM merges only constant globals (ConstantMerge), and the
+** link folds none either: `sluice build` passes mold no --icf (its default is none), and mold's
+** --icf=all takes executable read-only sections only (elf/icf.cc is_eligible), never data.
+** NULL when the table is fetched elsewhere (then the cache is the call's own, cache_alloc).
 */
 static LLVMValueRef cache_kept(CgCtx *cg, const CacheKey *ck, uint32_t stride, LLVMValueRef table)
 {

@@ -72,6 +72,8 @@ typedef struct CgCtx {
     LLVMBasicBlockRef setup; /* while cg_process_fn runs: its block run once a call after
                                 entry (the tables fetched), else NULL */
     int failed;            /* an unsupported construct was reported */
+    bool lines_raw;        /* the process function being built settles its lines' lone '\r's
+                              itself (cg_json.c shape_record; srt_prog_query_lines_raw) */
     const PProgram *plan;  /* the program being generated */
     struct CgParser *parsers; /* the shared record parsers made so far (cg_parser.c) */
     int n_units;           /* the modules the program is split into (cg_compile.c) */
@@ -536,10 +538,12 @@ void cg_store_row(CgCtx *cg, const PQuery *pq, const CgEnv *env, LLVMValueRef ro
 /* The environment of the block above s: s's output columns evaluated in env. */
 CgEnv cg_block_env(CgCtx *cg, const SSelect *s, const CgEnv *env);
 
-/* cg_program.c: sl_register_<i>, which registers query i (process and emit: its functions);
-   its declaration in another unit's module; and sl_init and main, calling regs[i] for each
+/* cg_program.c: sl_register_<i>, which registers query i (process and emit: its functions;
+   lines_raw[b]: branch b's process function settles its lines itself, CgCtx.lines_raw); its
+   declaration in another unit's module; and sl_init and main, calling regs[i] for each
    query. */
-LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process, LLVMValueRef emit);
+LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process,
+                            LLVMValueRef emit, const bool *lines_raw);
 LLVMValueRef cg_register_decl(CgCtx *cg, int i);
 void cg_program(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs);
 

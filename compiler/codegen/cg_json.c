@@ -341,6 +341,14 @@ static LLVMValueRef ws_cold(JsonCtx *j, LLVMValueRef p)
     return cg_call(j->cg, "srt_json_ws_run", args, 2, "p.ws");
 }
 
+/* The expected shape's spaces: ' ' and '\t', not '\r' (shape_record: the shape takes no line
+   holding one). */
+static LLVMValueRef ws_line(JsonCtx *j, LLVMValueRef p)
+{
+    LLVMValueRef args[2] = {p, j->end};
+    return cg_call(j->cg, "srt_json_ws_line", args, 2, "p.ws");
+}
+
 static LLVMValueRef inc(CgCtx *cg, LLVMValueRef p)
 {
     return cg_gepc(cg, p, 1, "p.next");
@@ -862,6 +870,17 @@ static void keys_or_fallback(JsonCtx *j, LLVMValueRef fallback, const CgRecord *
 ** which reads it from its start.  Columns the query does not read are skipped.  Not when a
 ** column is nested or its name holds bytes JSON escapes in a key (they never compare raw) or is
 ** longer than SHAPE_NAME_MAX bytes.
+**
+** A line the shape takes holds no '\r': its texts hold none, its fast values take no byte below
+** 0x20, its readers none in a string, its spaces are ' ' and '\t' (srt_json_ws_line), and an
+** object or array value (whose spaces a reader would pass) takes the key loop.  So the loop
+** takes a mapped file's lines with their lone '\r's not made '\n' yet (SrtReadPos.lf_later:
+** the runtime's pass over every byte, cm_lines_lf, left out; srt_prog_query_lines_raw): where a
+** lone '\r' ends a line, or is a space or a string's byte, the shape does not take the line,
+** and the key loop's and the fallback's functions settle each line before they read it
+** (settle_line: its first lone '\r' made its end).  A line of settled bytes the shape takes
+** held no '\r' either: one there is followed by the '\n' that ends the line, which the shape
+** takes only after a '}'.
 */
 static bool shape_usable(const JsonCtx *j)
 {
@@ -943,7 +962,7 @@ static LLVMValueRef expect_text_ws(JsonCtx *j, LLVMValueRef p, const char *text,
     LLVMBasicBlockRef from_np = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, bb_join);
     cg_at(cg, bb_ws);
-    LLVMValueRef np_ws = expect_text(j, ws(j, p), text, bb_else);
+    LLVMValueRef np_ws = expect_text(j, ws_line(j, p), text, bb_else);
     LLVMBasicBlockRef from_ws = LLVMGetInsertBlock(cg->b);
     LLVMBuildBr(cg->b, bb_join);
     cg_at(cg, bb_join);
@@ -988,7 +1007,7 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     size_t tn = strlen(tail); /* at least one byte: the fast value's token end */
     int room = cg_json_fast_room(cg, t, &j->pq->source->read);
     if (room == 0) {
-        LLVMValueRef np = shape_decode(j, i, ws(j, p), false, bb_else);
+        LLVMValueRef np = shape_decode(j, i, ws_line(j, p), false, bb_else);
         return eat ? expect_text(j, np, tail, bb_else) : np;
     }
     LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(b);
@@ -1013,7 +1032,7 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
     LLVMValueRef np_fast = eat ? cg_gepc(cg, v.end, tn, "") : v.end;
     LLVMBuildBr(b, bb_join);
     cg_at(cg, bb_miss); /* spaces first: the fast value once more after them */
-    LLVMValueRef q_ws = ws(j, q);
+    LLVMValueRef q_ws = ws_line(j, q);
     LLVMBasicBlockRef from_miss = LLVMGetInsertBlock(b);
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, q_ws, q, ""), bb_try, bb_other);
     LLVMValueRef in_q[2] = {p, q_ws};
@@ -1030,11 +1049,21 @@ static LLVMValueRef shape_value(JsonCtx *j, int i, LLVMValueRef p, const char *t
 }
 
 /* Column i's value at p, spaces skipped, as the key loop would decode it (word_tried: after
-   its fast value missed, cg_json_decode). */
+   its fast value missed, cg_json_decode).  An object or array, which a STRING column takes
+   as its text and a skip passes, goes to the key loop: its spaces may hold a '\r'
+   (shape_record). */
 static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, bool word_tried,
                                  LLVMBasicBlockRef bb_else)
 {
     CgCtx *cg = j->cg;
+    const Type *t = j->pq->source->schema.cols[i].type;
+    if (!j->rec->null_slots[i] || t->kind == TY_STRING) {
+        LLVMValueRef c = char_at(j, p, bb_else, "shape.first");
+        LLVMBasicBlockRef bb_scalar = cg_block(cg, "shape.scalar");
+        LLVMBuildCondBr(cg->b, cg_or(cg, is_char(cg, c, '{'), is_char(cg, c, '[')), bb_else,
+                        bb_scalar);
+        cg_at(cg, bb_scalar);
+    }
     if (!j->rec->null_slots[i]) {
         LLVMValueRef args[2] = {p, j->end};
         LLVMValueRef np = cg_call(cg, "srt_json_skip", args, 2, "p.skip");
@@ -1043,7 +1072,6 @@ static LLVMValueRef shape_decode(JsonCtx *j, int i, LLVMValueRef p, bool word_tr
         cg_at(cg, ok);
         return np;
     }
-    const Type *t = j->pq->source->schema.cols[i].type;
     LLVMValueRef np =
         cg_json_decode(cg, t, &j->pq->source->read, p, j->end, j->rec->null_slots[i],
                        j->rec->val_slots[i], j->rec->len_slots[i], j->st, bb_else, word_tried);
@@ -1121,6 +1149,14 @@ static void shape_record(JsonCtx *j, LLVMValueRef p_slot, LLVMBasicBlockRef bb_g
     LLVMBuildBr(cg->b, bb_done);
 }
 
+/* The line at p settled before it is read, if the runtime has left its lone '\r's
+   (srt_query_lines_settle; shape_record). */
+static void settle_line(CgCtx *cg, LLVMValueRef p, LLVMValueRef end)
+{
+    LLVMValueRef args[3] = {cg->q, p, end};
+    cg_call(cg, "srt_query_lines_settle", args, 3, "");
+}
+
 /* The parser of cg_json_record; keys_only: the body of the key loop's function. */
 static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                         LLVMValueRef end, LLVMBasicBlockRef bb_eof, bool keys_only)
@@ -1179,6 +1215,7 @@ static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
     if (j.fast && !keys_only && shape_usable(&j)) {
         LLVMBasicBlockRef bb_shape = cg_block(cg, "rec.shape");
         LLVMBasicBlockRef bb_keys = cg_block(cg, "rec.keys");
+        cg->lines_raw = true;
         cg_br_likely(cg, cg_not(cg, cg_load(cg, cg->t_i1, j.in_array, "in.array")), bb_shape,
                      bb_elem);
         cg_at(cg, bb_shape);
@@ -1188,6 +1225,7 @@ static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
         return;
     }
     LLVMBasicBlockRef bb_line = cg_block(cg, "rec.line");
+    bool settles = keys_only || rec->in_array; /* a function a shape's loop may call */
     if (keys_only)
         LLVMBuildBr(cg->b, bb_line);
     else
@@ -1200,6 +1238,8 @@ static void json_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMVa
     j.bb_after_value = cg_block(cg, "rec.value.end");
     j.bb_close = cg_block(cg, "rec.close");
     cg_at(cg, bb_line);
+    if (settles)
+        settle_line(cg, cg_load(cg, cg->t_ptr, p_slot, "p"), end);
     LLVMValueRef bargs[2] = {cg_load(cg, cg->t_ptr, p_slot, "p"), end};
     cg_store(cg, bargs[0], j.line_start); /* the whole line is the corrupt record's text */
     LLVMValueRef p = ws(&j, cg_call(cg, "srt_json_bom", bargs, 2, "p.bom"));

@@ -253,7 +253,7 @@ static void run_once(CgCtx *cg, LLVMValueRef fn)
    inlined): a single init function making every registration call grew the register
    allocator's work faster than the number of queries. */
 LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef process,
-                            LLVMValueRef emit)
+                            LLVMValueRef emit, const bool *lines_raw)
 {
     LLVMValueRef fn = cg_begin_function(cg, register_name(cg, i), register_type(cg));
     run_once(cg, fn);
@@ -273,6 +273,12 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
                                  LLVMBuildPointerCast(cg->b, fn_b, cg->t_ptr, ""),
                                  cg_i64(cg, br->watermark_col >= 0 ? br->watermark_delay_us : -1)};
         cg_call(cg, "srt_prog_query_input", iargs, 5, "");
+    }
+    for (int b = 0; b < pq->n_branches; b++) {
+        if (!lines_raw[b])
+            continue;
+        LLVMValueRef rargs[3] = {p, qi, cg_i32(cg, b)};
+        cg_call(cg, "srt_prog_query_lines_raw", rargs, 3, "");
     }
     put_options(cg, "srt_prog_query_option", p, qi, &q->options);
     if (!soptions_find(&q->options, "outputMode") || q->batch) {

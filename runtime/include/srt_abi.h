@@ -99,6 +99,9 @@ typedef int64_t (*SrtProcessFn)(SrtQuery *q, const char *buf, size_t len);
    next window is in the cache when the runtime settles it and the loop reads it. */
 #define SRT_LF_WINDOW ((size_t)32 << 10)
 #define SRT_PREFETCH_AHEAD (SRT_LF_WINDOW + ((size_t)8 << 10))
+/* How far ahead a loop that settles its lines itself (srt_prog_query_lines_raw) prefetches: no
+   pass reads the window first, so the loop's own reads are the ones to keep ahead of. */
+#define SRT_PREFETCH_NEAR ((size_t)4 << 10)
 
 /*
 ** Compute the output row of one group from its key bytes and state bytes (both
@@ -153,6 +156,12 @@ void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us);
    (Spark's default multipleWatermarkPolicy, min). */
 void srt_prog_query_input(SrtProgram *p, int query, int source, SrtProcessFn process,
                           int64_t delay_us);
+/* Input `input` of the query (0: the source of srt_prog_query, then srt_prog_query_input's in
+   order) is read by a process function that settles its lines itself: it calls
+   srt_query_lines_settle before it reads any line its JSON shape did not take, so a mapped
+   file's windows reach it with their lone '\r's not made '\n' yet (no pass over them first;
+   codegen's cg_json.c shape_record). */
+void srt_prog_query_lines_raw(SrtProgram *p, int query, int input);
 /* The aggregation's event-time key: an i64 (µs) at key_offset of the group key bytes that
    is compared with the watermark: a window's end, or the watermarked timestamp itself.
    Groups whose key is at or before the watermark are final (append) and evicted. */
@@ -208,6 +217,12 @@ SrtAggTable *srt_query_agg_table(SrtQuery *q);
 ** group removed or restored, a fold, a clear); 16-byte aligned.  Out of memory fails the query.
 */
 uint8_t *srt_query_group_cache(SrtQuery *q, const uint64_t *def, const SrtAggTable *t);
+/* The line at p settled: its first lone '\r' (not followed by '\n'; at end, which is the
+   buffer's, the end of the file) made '\n', its end, if the buffer being processed came with
+   its lone '\r's not made '\n' (a process function of srt_prog_query_lines_raw calls this at
+   each line its JSON shape did not take before it reads it: the lines the shape takes hold no
+   '\r'); else nothing.  p is the buffer's, writable then. */
+void srt_query_lines_settle(SrtQuery *q, const char *p, const char *end);
 
 /*
 ** Find or create the group with these key bytes.  Returns its state
@@ -717,6 +732,12 @@ enum { SRT_JV_OK = 0, SRT_JV_NULL = 1, SRT_JV_BADTYPE = 2, SRT_JV_PARTIAL = 3, S
 const char *srt_json_ws(const char *p, const char *end);
 /* The loop behind srt_json_ws: spaces from p on. */
 const char *srt_json_ws_run(const char *p, const char *end);
+/* Spaces and tabs, not carriage returns: the expected shape's (codegen's cg_json.c
+   shape_record), which takes no line holding a '\r' (its lone '\r's may be still to be made
+   '\n': srt_query_lines_settle). */
+const char *srt_json_ws_line(const char *p, const char *end);
+/* The loop behind srt_json_ws_line. */
+const char *srt_json_ws_line_run(const char *p, const char *end);
 /* The end of the line starting at p: the '\n' or end. */
 const char *srt_json_line_end(const char *p, const char *end);
 /* Make each sep of p[0, n) a '\n' again: the text of a record whose lineSep the files source
@@ -734,7 +755,8 @@ const char *srt_json_skip(const char *p, const char *end);
 /* The expected shape's keys the query does not read (cg_json.c shape_record): keys holds texts
    of 4 to 255 bytes, each after its length byte, a 0 last; for each, `"name":` at p
    (`,"name":`: a ',' and spaces first), spaces, then a value skipped.  The position after the
-   last value, or NULL when the bytes differ or a value is malformed. */
+   last value, or NULL when the bytes differ, a value is malformed or is an object or array, or
+   spaces hold a '\r' (srt_json_ws_line: what the shape takes holds none). */
 const char *srt_json_shape_skip(const char *p, const char *end, const unsigned char *keys);
 /* After a UTF-8 byte order mark at p (Jackson's ByteSourceJsonBootstrapper skips one at the
    start of each record), or p. */

@@ -1234,6 +1234,8 @@ typedef struct SrtJoinDef {
 typedef struct SrtInputDef {
     int source;
     SrtProcessFn process;
+    int lines_raw; /* process settles the lone '\r's of a mapped file's lines itself
+                      (srt_prog_query_lines_raw, srt_query_process_buffer) */
     int has_watermark;
     int64_t watermark_delay_us;
 } SrtInputDef;
@@ -1449,6 +1451,8 @@ struct SrtQuery {
     const char *cur_buf;
     size_t cur_len;
     SrtReadPos cur_at;       /* where cur_buf starts in cur_what */
+    int lines_raw;           /* cur_buf's lone '\r's are still to be made '\n', by the process
+                                function (srt_query_lines_settle) */
     SrtJsonNorm jnorm;       /* cur_buf's records in their normal form, when read so */
     SrtBuf file_uri;         /* input_file_name() of file_uri_what (srt_input_file_name) */
     char *file_uri_what;     /* owned copy of the cur_what it was made for, or NULL */

@@ -3,7 +3,8 @@
 several threads its tasks make their lone "\\r"s line ends, SrtReadPos.lf_later) whose lines
 end in "\\n", "\\r\\n" or a lone "\\r", and the figures Spark reads from them.
 
-  line_ends_mapped.py gen DIR     writes DIR/text/t.txt, DIR/json/j.json, DIR/csvh/c.csv
+  line_ends_mapped.py gen DIR     writes DIR/text/t.txt, DIR/json/j.json, DIR/csvh/c.csv,
+                                  DIR/jcr/k.json
   line_ends_mapped.py expect DIR  prints the expected rows, one a query, as "|a|b|c|..."
 
 Lines end as Hadoop's LineReader.readDefaultLine ends them (HadoopFileLinesReader, no
@@ -15,12 +16,22 @@ too, more than the 32 KB window in which the reader settles a buffer before its 
 the files end in a lone "\\r".  Every 97th line is empty: the text format keeps it (unless the "\r" before it
 and its "\n" make one "\r\n"), JSON and CSV skip blank lines.  The expected figures come
 from splitting the files' text at those line ends here.
+
+DIR/jcr/k.json repeats json_cr_lines.py's lines (a "\r" in every place the JSON source's
+expected shape could meet one), numbered on, some with a longer action; in its first megabyte
+(one buffer the source hands over) a "\r\n", a lone "\r" or a "\n" is put right at the end
+of each 32 KB window the reader takes (SRT_LF_WINDOW: a window ends at the last "\n" in its
+32 KB, so the edge falls between a "\r" and its "\n"), and near its end 1,000 lines end in a
+lone "\r" only (more than a window without a "\n").  Its figures are json_cr_lines.py's rows.
 """
 import json
 import os
 import re
 import random
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import json_cr_lines as jl  # noqa: E402
 
 N = 320000
 
@@ -40,8 +51,47 @@ def text_line(i):
     return "" if i % 97 == 0 else "l%d" % i
 
 
+WINDOW = 32 << 10
+
+
+def jcr_text():
+    """DIR/jcr/k.json's text (see above)."""
+    rnd = random.Random(20261205)
+    parts, size, start, n, edges = [], 0, 0, 0, 0
+    longest = max(len(jl.fill(f, 10 ** 7)) for f in jl.FRAGMENTS) + 40
+    while size < 1400000:
+        n += 1
+        cut = start + WINDOW
+        if edges < 27 and size + longest >= cut - 1:
+            # a line whose end's first byte is the window's last
+            room = cut - 1 - size
+            line = jl.fill('{"time":T,"action":"","x":1,"n":N}', n)
+            line = (line.replace('"action":""', '"action":"%s"' % ("P" * (room - len(line))))
+                    if room >= len(line) else " " * room)
+            parts.append(line + ["\r\n", "\r", "\n"][edges % 3])
+            edges += 1
+            text = "".join(parts)
+            size = len(text)
+            start = text.rfind("\n", start, cut) + 1
+            if start == 0:
+                edges = 27
+            continue
+        if 1200000 <= size < 1245000:
+            line = jl.fill(jl.FRAGMENTS[1], n)  # a lone "\r" only
+        else:
+            line = jl.fill(rnd.choice(jl.FRAGMENTS), n)
+            if rnd.random() < 0.3:
+                line = line.replace('"Open"', '"Open%s"' % ("e" * rnd.randrange(12)))
+        parts.append(line)
+        size += len(line)
+    return "".join(parts) + jl.fill(jl.FRAGMENTS[1], n + 1)
+
+
 def gen(d):
     e = ends()
+    os.makedirs(os.path.join(d, "jcr"), exist_ok=True)
+    with open(os.path.join(d, "jcr", "k.json"), "w", newline="") as f:
+        f.write(jcr_text())
     for sub in ("text", "json", "csvh"):
         os.makedirs(os.path.join(d, sub), exist_ok=True)
     with open(os.path.join(d, "text", "t.txt"), "w", newline="") as f:
@@ -75,6 +125,18 @@ def expect(d):
     cs = [v.split(",") for v in lines(os.path.join(d, "csvh", "c.csv"))[1:] if v.strip()]
     # csv with header: count(*), sum(id), sum(length(name))
     print("|%d|%d|%d|" % (len(cs), sum(int(r[0]) for r in cs), sum(len(r[1]) for r in cs)))
+    with open(os.path.join(d, "jcr", "k.json"), newline="") as f:
+        rs = jl.rows(f.read())
+    # the carriage returns: count(*), count(time), count(_corrupt_record), sum(n),
+    # sum(length(action)), sum(length(_corrupt_record))
+    print("|%d|%d|%d|%d|%d|%d|" % (len(rs), sum(r[0] is not None for r in rs),
+                                   sum(r[3] is not None for r in rs),
+                                   sum(r[2] for r in rs if r[2] is not None),
+                                   sum(len(r[1]) for r in rs if r[1] is not None),
+                                   sum(len(r[3]) for r in rs if r[3] is not None)))
+    # the same, DROPMALFORMED: count(*), sum(n), sum(length(action)) of the rows not malformed
+    ok = [r for r in rs if r[3] is None]
+    print("|%d|%d|%d|" % (len(ok), sum(r[2] for r in ok), sum(len(r[1]) for r in ok)))
 
 
 if __name__ == "__main__":

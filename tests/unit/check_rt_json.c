@@ -217,7 +217,12 @@ static const struct {
     long consumed;
 } shape_cases[] = {
     {"{\"a\":1,\"bc\":\"x\"}", 15},
-    {"{\"a\": [1, {\"b\":2}], \"bc\": null}", 30},
+    {"{\"a\": 1, \"bc\": null}", 19},
+    {"{\"a\": [1, {\"b\":2}], \"bc\": null}", MAL}, /* an array: the key loop's */
+    {"{\"a\":{},\"bc\":1", MAL},                    /* an object too */
+    {"{\"a\":\r1,\"bc\":2}", MAL},                  /* a '\r' as a space */
+    {"{\"a\":1,\r\"bc\":2}", MAL},
+    {"{\"a\":\"x\ry\",\"bc\":2}", MAL}, /* a raw '\r' in a string */
     {"{\"a\":\t1,\t\"bc\":true ,", 18},
     {"{\"a\":1,\"bc\":", MAL}, /* no value */
     {"{\"a\":1,\"bc\"", MAL},  /* the key cut at the end */

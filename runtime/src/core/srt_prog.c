@@ -379,6 +379,15 @@ void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us)
         set_watermark(p, q, 0, delay_us);
 }
 
+void srt_prog_query_lines_raw(SrtProgram *p, int query, int input)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q && (input < 0 || (uint32_t)input >= q->n_inputs))
+        fail(p, SRT_ERR_QUERY, "query '%s': no input #%d", q->name, input);
+    else if (q)
+        q->inputs[input].lines_raw = 1;
+}
+
 void srt_prog_query_input(SrtProgram *p, int query, int source, SrtProcessFn process,
                           int64_t delay_us)
 {

@@ -660,13 +660,51 @@ static int process_span(SrtQuery *q, const char *what, const char *buf, size_t l
     return 0;
 }
 
-/* A buffer whose lone '\r's are not made '\n' yet (SrtReadPos.lf_later: whole '\n' lines or a
-   file's last bytes, mapped) is settled (cm_lines_lf) and processed a window of whole lines at
-   a time: SRT_LF_WINDOW bytes to the window's last '\n' (a line longer than that: the rest of
-   the buffer at once).  The generated loop's prefetches (SRT_PREFETCH_AHEAD past its record)
-   have brought the next window into the cache by then, so neither the pass nor the loop waits
-   on memory; settled whole before the loop, the buffer came from memory in the pass and the
-   loop read it from the cache after (the events benchmark: the pass a fifth of the time). */
+/* The first window of the rest bytes at p, its lone '\r's made '\n' here (cm_lines_lf):
+   SRT_LF_WINDOW bytes to the last '\n' among them once settled, or all of the bytes when they
+   are no more than that or that part holds no '\n' (a line longer than the window). */
+static size_t settled_window(char *p, size_t rest)
+{
+    size_t win = rest < SRT_LF_WINDOW ? rest : SRT_LF_WINDOW;
+    size_t ok = cm_lines_lf(p, win, win == rest), take = rest;
+    if (win < rest) {
+        const char *nl = memrchr(p, '\n', ok);
+        if (nl)
+            take = (size_t)(nl - p) + 1;
+        else
+            cm_lines_lf(p + ok, rest - ok, true);
+    }
+    return take;
+}
+
+/* The first window of the rest bytes at p for a process function that settles its lines
+   itself (SrtInputDef.lines_raw): to the last '\n' of the first SRT_LF_WINDOW bytes (a '\n'
+   ends a line whether a '\r' is before it or not, so the window's lines are the same ones
+   settled or not, and so are the next window's), or all of the bytes when they are no more
+   than that.  0 when that part holds no '\n' (its lines may end at lone '\r's only:
+   settled_window). */
+static size_t raw_window(const char *p, size_t rest)
+{
+    if (rest <= SRT_LF_WINDOW)
+        return rest;
+    const char *nl = memrchr(p, '\n', SRT_LF_WINDOW);
+    return nl ? (size_t)(nl - p) + 1 : 0;
+}
+
+/*
+** A buffer whose lone '\r's are not made '\n' yet (SrtReadPos.lf_later: whole '\n' lines or a
+** file's last bytes, mapped) is processed a window of whole lines at a time (SRT_LF_WINDOW
+** bytes, to a line's end; a line longer than that: the rest of the buffer at once), each
+** settled (cm_lines_lf) right before the generated loop reads it.  The loop's prefetches
+** (SRT_PREFETCH_AHEAD past its record) have brought the window into the cache by then, so
+** neither the pass nor the loop waits on memory; settled whole before the loop, the buffer came
+** from memory in the pass and the loop read it from the cache after (the events benchmark: the
+** pass a fifth of the time).  A process function that settles its lines itself
+** (srt_prog_query_lines_raw: its JSON shape takes no line holding a '\r', and it calls
+** srt_query_lines_settle at each line the shape does not take) gets the window as it is: no
+** pass at all.  Not so for records read in their normal form
+** (srt_json_norm_begin reads the lines first).
+*/
 int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, size_t len,
                              const SrtReadPos *at, int64_t *rows)
 {
@@ -675,20 +713,17 @@ int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, siz
     char *p = (char *)buf, *e = p + len; /* the reader's own bytes (SrtReadPos.lf_later) */
     SrtReadPos pos = *at;
     pos.lf_later = 0;
+    bool raw = q->def->inputs[q->cur_in].lines_raw && !srt_json_norm_flags(q);
     *rows = 0;
     while (p < e) {
         size_t rest = (size_t)(e - p);
-        size_t win = rest < SRT_LF_WINDOW ? rest : SRT_LF_WINDOW;
-        size_t ok = cm_lines_lf(p, win, win == rest), take = rest;
-        if (win < rest) {
-            const char *nl = memrchr(p, '\n', ok);
-            if (nl)
-                take = (size_t)(nl - p) + 1;
-            else
-                cm_lines_lf(p + ok, rest - ok, true);
-        }
+        size_t take = raw ? raw_window(p, rest) : 0;
+        q->lines_raw = take != 0;
+        if (take == 0)
+            take = settled_window(p, rest);
         int64_t n = 0;
         int rc = process_span(q, what, p, take, &pos, &n);
+        q->lines_raw = 0;
         *rows += n;
         if (rc < 0)
             return rc;
@@ -697,6 +732,18 @@ int srt_query_process_buffer(SrtQuery *q, const char *what, const char *buf, siz
         p += take;
     }
     return 0;
+}
+
+void srt_query_lines_settle(SrtQuery *q, const char *p, const char *end)
+{
+    if (!q->lines_raw)
+        return;
+    /* the line's first '\r' is a lone one or the one of its "\r\n" (cm_lines_lf's rule; the
+       window ends at a '\n' or at the end of its file, raw_window) */
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    char *r = memchr(p, '\r', (size_t)((nl ? nl : end) - p));
+    if (r && r + 1 != nl)
+        *r = '\n';
 }
 
 /* SrtReadFn: one buffer of records through the generated process function. */

@@ -50,6 +50,27 @@ const char *srt_json_ws(const char *p, const char *end)
     return j_ws(p, end);
 }
 
+/* Out of line on purpose, as srt_json_ws_run. */
+__attribute__((noinline)) const char *srt_json_ws_line_run(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    return p;
+}
+
+/* j_ws without '\r': the expected shape's spaces (srt_abi.h). */
+static inline const char *j_ws_line(const char *p, const char *end)
+{
+    if (p >= end || (unsigned char)*p > ' ')
+        return p;
+    return srt_json_ws_line_run(p, end);
+}
+
+const char *srt_json_ws_line(const char *p, const char *end)
+{
+    return j_ws_line(p, end);
+}
+
 const char *srt_json_line_end(const char *p, const char *end)
 {
     if (p < end && *p == '\n') /* usual after a CSV line's last field: no libc call */
@@ -300,7 +321,9 @@ static inline int j_same(const char *p, const char *k, size_t n)
 }
 
 /* Out of line on purpose: the keys of the expected shape (cg_json.c shape_record) whose values
-   the query does not read, one call for a run of them instead of code per key. */
+   the query does not read, one call for a run of them instead of code per key.  No '\r' is
+   taken (srt_abi.h): spaces are j_ws_line's, and an object or array, whose spaces j_skip
+   would take, is left to the key loop. */
 __attribute__((noinline)) const char *srt_json_shape_skip(const char *p, const char *end,
                                                           const unsigned char *keys)
 {
@@ -310,13 +333,16 @@ __attribute__((noinline)) const char *srt_json_shape_skip(const char *p, const c
         if ((size_t)(end - p) < m || !j_same(p, k, m)) {
             if (*k != ',' || p >= end || *p != ',') /* `,` and spaces, then the key */
                 return NULL;
-            p = j_ws(p + 1, end);
+            p = j_ws_line(p + 1, end);
             k++;
             m--;
             if ((size_t)(end - p) < m || !j_same(p, k, m))
                 return NULL;
         }
-        p = j_skip(j_ws(p + m, end), end, 0);
+        p = j_ws_line(p + m, end);
+        if (p < end && (*p == '{' || *p == '['))
+            return NULL;
+        p = j_skip(p, end, 0);
         if (!p)
             return NULL;
     }
