@@ -86,9 +86,9 @@ static int lg_match(const char *s, uint32_t n, uint32_t i, const char *const *na
 }
 
 static const char *const lg_months[24] = {
-    "January", "February", "March", "April",   "May",      "June",     "July", "August",
-    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-    "May",     "Jun",      "Jul",   "Aug",     "Sep",      "Oct",      "Nov",  "Dec"};
+    "January",   "February", "March",    "April",    "May", "June", "July", "August",
+    "September", "October",  "November", "December", "Jan", "Feb",  "Mar",  "Apr",
+    "May",       "Jun",      "Jul",      "Aug",      "Sep", "Oct",  "Nov",  "Dec"};
 
 /* SimpleDateFormat.subParse of `count` letters c at s[*i]: spaces and tabs before a number
    are skipped; obey (the next pattern element is a field, not a literal) reads at most
@@ -309,7 +309,8 @@ int cm_dt_legacy_accepts(const char *s, uint32_t n, const char *fmt, uint32_t fm
         } else if (c == '\'') {
             j++;
             int k = lg_quoted(fmt, fmt_n, &j, lit, (int)sizeof lit);
-            if (k < 0 || k > (int)sizeof lit || i + (uint32_t)k > n || memcmp(s + i, lit, (size_t)k))
+            if (k < 0 || k > (int)sizeof lit || i + (uint32_t)k > n ||
+                memcmp(s + i, lit, (size_t)k))
                 return 0;
             i += (uint32_t)k;
         } else {
