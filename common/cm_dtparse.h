@@ -19,4 +19,9 @@ typedef int (*CmZoneRegion)(const char *s, uint32_t n, int32_t *off_s, const int
 int cm_dt_parse(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, CmZoneRegion region,
                 int64_t *local_s, int64_t *micros, int64_t *off_s);
 
+/* Whether Spark 3.5's legacy parser of to_timestamp, to_date and unix_timestamp (a
+   non-lenient java.text.SimpleDateFormat of pattern fmt, Locale.US, parse(String)) accepts
+   s[0, n): 1 or 0 (cm_dtlegacy.c). */
+int cm_dt_legacy_accepts(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n);
+
 #endif

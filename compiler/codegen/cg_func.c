@@ -111,13 +111,14 @@ static bool is_null_const(const SExpr *e)
     return e->kind == SX_CONST && (e->u.value.is_null || e->type->kind == TY_NULL);
 }
 
-/* Parse a STRING with a Java pattern into a TIMESTAMP (NULL on mismatch). */
+/* Parse a STRING with a Java pattern into a TIMESTAMP (NULL on mismatch; a text only Spark's
+   legacy parser reads fails the query: srt_ts_parse_fn, srt_ts_ntz_parse_fn). */
 static CgVal parse_with_format(CgCtx *cg, CgVal s, CgVal fmt, const char *parser)
 {
     LLVMValueRef out = cg_alloca(cg, cg->t_i64, "ts.out");
     cg_store(cg, cg_i64(cg, 0), out);
-    LLVMValueRef args[5] = {s.v, s.len, fmt.v, fmt.len, out};
-    LLVMValueRef rc = cg_call(cg, parser, args, 5, "ts.rc");
+    LLVMValueRef args[6] = {cg->q, s.v, s.len, fmt.v, fmt.len, out};
+    LLVMValueRef rc = cg_call(cg, parser, args, 6, "ts.rc");
     LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "");
     return scalar(cg_or(cg, cg_or(cg, s.null, fmt.null), bad), cg_load(cg, cg->t_i64, out, "ts"));
 }
@@ -264,7 +265,7 @@ static CgVal call_unix_timestamp(CgCtx *cg, const SExpr *e, CgVal *a)
         ts = scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
     } else if (e->u.call.args[0]->type->kind == TY_STRING) {
         ts = parse_with_format(cg, a[0], n > 1 ? a[1] : const_string(cg, "yyyy-MM-dd HH:mm:ss"),
-                               "srt_ts_parse_fmt");
+                               "srt_ts_parse_fn");
     } else {
         ts = scalar(any_null(cg, a, n), a[0].v);
     }
@@ -372,7 +373,7 @@ static CgVal call_to_date(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
     if (n == 2 && e->u.call.args[0]->type->kind == TY_STRING) {
-        return cg_cast(cg, parse_with_format(cg, a[0], a[1], "srt_ts_parse_fmt"), &type_timestamp,
+        return cg_cast(cg, parse_with_format(cg, a[0], a[1], "srt_ts_parse_fn"), &type_timestamp,
                        &type_date, e->span);
     }
     return scalar(any_null(cg, a, n), a[0].v);
@@ -1155,11 +1156,11 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_TO_TIMESTAMP_LTZ:
         if (n == 1 || x[0]->type->kind != TY_STRING)
             return scalar(any_null(cg, a, n), a[0].v);
-        return parse_with_format(cg, a[0], a[1], "srt_ts_parse_fmt");
+        return parse_with_format(cg, a[0], a[1], "srt_ts_parse_fn");
     case FN_TO_TIMESTAMP_NTZ:
         if (n == 1 || x[0]->type->kind != TY_STRING)
             return scalar(any_null(cg, a, n), a[0].v);
-        return parse_with_format(cg, a[0], a[1], "srt_ts_ntz_parse_fmt");
+        return parse_with_format(cg, a[0], a[1], "srt_ts_ntz_parse_fn");
     case FN_UNIX_TIMESTAMP:
     case FN_TO_UNIX_TIMESTAMP:
         return call_unix_timestamp(cg, e, a);

@@ -1424,6 +1424,17 @@ int srt_ts_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
 /* As srt_ts_parse_fmt, for a TIMESTAMP_NTZ: the local date-time read, a zone dropped. */
 int srt_ts_ntz_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
                          int64_t *out_us);
+/* to_timestamp, to_date, unix_timestamp and to_unix_timestamp with a pattern
+   (srt_ts_parse_fmt) and to_timestamp_ntz (srt_ts_ntz_parse_fmt): a text the pattern rejects
+   but Spark's legacy parser accepts fails the query (Spark 3.5's default
+   timeParserPolicy EXCEPTION, cm_dt_legacy_accepts); -1 for NULL either way. */
+int srt_ts_parse_fn(SrtQuery *q, const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
+                    int64_t *out_us);
+int srt_ts_ntz_parse_fn(SrtQuery *q, const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
+                        int64_t *out_us);
+/* Spark's toSQLValue of a STRING s[0, n) (Literal.sql): '...' with \ and ' escaped by a \, in
+   per-record scratch memory. */
+char *srt_sql_string_value(SrtQuery *q, const char *s, uint32_t n);
 /* As srt_ts_parse_fmt, but the date only (Iso8601DateFormatter.parse: toLocalDate of what the
    pattern read, its time and zone ignored), as µs at midnight UTC of that day. */
 int srt_date_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us);

@@ -1147,7 +1147,8 @@ def check_seed(args, seed):
     chead, clines, cqueries = spark_csv_read.queries(random.Random(f"csv:{seed}"), tail)
     files["c"] = clines
     head += chead
-    queries += [Query(sql, ["RAW"] * len(rows[0]) if rows else [], rows)
+    queries += [Query(sql, [], SparkError("PARSE_DATETIME_BY_NEW_PARSER")) if rows is None else
+                Query(sql, ["RAW"] * len(rows[0]) if rows else [], rows)
                 for sql, rows in pqueries + zqueries + nqueries + cqueries]
     if args.show_sql:
         print(head + "\n".join(q.sql for q in queries))

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/cm_dtparse.h"
 #include "common/cm_time.h"
 
 #define S 1000000LL
@@ -230,6 +231,53 @@ END_TEST
 
 /* DateTimeUtils.extractSpecialValue: (\p{Alpha}+)\p{Blank}*(.*) over the trimmed text, the
    zone only checked ("now" refuses one), and convertSpecial* in UTC. */
+/* cm_dt_legacy_accepts: Spark 3.5's non-lenient SimpleDateFormat, parse(String).  The first
+   fourteen are sql-tests/results/datetime-parsing-invalid.sql.out of Spark (accepted: the
+   query fails with PARSE_DATETIME_BY_NEW_PARSER; rejected: NULL). */
+START_TEST(test_legacy_accepts)
+{
+    static const struct {
+        const char *s, *fmt;
+        int ok;
+    } cases[] = {
+        {"1", "yy", 1},
+        {"-12", "yy", 0},
+        {"123", "yy", 1},
+        {"1", "yyy", 1},
+        {"366", "D", 0},
+        {"9", "DD", 1},
+        {"99", "DDD", 1},
+        {"30-365", "dd-DDD", 0},
+        {"11-365", "MM-DDD", 0},
+        {"2019-366", "yyyy-DDD", 0},
+        {"12-30-365", "MM-dd-DDD", 0},
+        {"2020-01-365", "yyyy-dd-DDD", 0},
+        {"2020-11-31-366", "yyyy-MM-dd-DDD", 0},
+        {"2020-01-27T20:06:11.847", "yyyy-MM-dd HH:mm:ss.SSS", 0},
+        {"2024-1-5", "yyyy-MM-dd", 1},
+        {"2024-01-5", "yyyy-MM-dd", 1},
+        {"2024-01-05 7:03:04", "yyyy-MM-dd HH:mm:ss", 1},
+        {"2024-01-05 trailing", "yyyy-MM-dd", 1},
+        {"2024-01- 5", "yyyy-MM-dd", 1},
+        {"1500-02-29", "yyyy-MM-dd", 1},
+        {"1582-10-10", "yyyy-MM-dd", 0},
+        {"abc", "yyyy-MM-dd", 0},
+        {"2024-02-30", "yyyy-MM-dd", 0},
+        {"2024-13-01", "yyyy-MM-dd", 0},
+        {"2024-01-05 24:00:00", "yyyy-MM-dd HH:mm:ss", 0},
+        {"2024-01-05 13 AM", "yyyy-MM-dd HH a", 0},
+        {"2024-01-05 1 pm", "yyyy-MM-dd h a", 1},
+        {"jan 5, 2024", "MMM d, yyyy", 1},
+        {"2024-01-05", "yyyy-MM-dd'T'", 0},
+        {"0000-01-05", "yyyy-MM-dd", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_msg(cm_dt_legacy_accepts(cases[i].s, (uint32_t)strlen(cases[i].s), cases[i].fmt,
+                                           (uint32_t)strlen(cases[i].fmt)) == cases[i].ok,
+                      "case %zu '%s' with '%s'", i, cases[i].s, cases[i].fmt);
+}
+END_TEST
+
 START_TEST(test_special_values)
 {
     static const struct {
@@ -276,6 +324,7 @@ Suite *common_time_suite(void)
     tcase_add_test(tc, test_zone_offset);
     tcase_add_test(tc, test_calendar);
     tcase_add_test(tc, test_special_values);
+    tcase_add_test(tc, test_legacy_accepts);
     suite_add_tcase(s, tc);
     return s;
 }

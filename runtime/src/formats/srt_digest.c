@@ -267,15 +267,8 @@ int srt_to_binary(SrtQuery *q, const char *s, uint32_t n, int32_t base64, int32_
     *out_n = 0;
     if (try_null)
         return -1;
-    char *v = srt_scratch_alloc(q, 2 * (size_t)n + 3); /* toSQLValue: '...', \ and ' escaped */
-    size_t k = 0;
-    v[k++] = '\'';
-    for (uint32_t i = 0; i < n; i++) {
-        if (s[i] == '\\' || s[i] == '\'')
-            v[k++] = '\\';
-        v[k++] = s[i];
-    }
-    v[k++] = '\'';
+    const char *v = srt_sql_string_value(q, s, n);
+    size_t k = strlen(v);
     char *msg = srt_scratch_alloc(q, k + 256);
     snprintf(msg, k + 256,
              "[CONVERSION_INVALID_INPUT] The value %.*s ('%s') cannot be converted to \"BINARY\" "

@@ -224,6 +224,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_ts_parse_fmt,
     (const void *)srt_ts_ntz_parse_fmt,
     (const void *)srt_date_parse_fmt,
+    (const void *)srt_ts_parse_fn,
+    (const void *)srt_ts_ntz_parse_fn,
     (const void *)srt_regex_get,
     (const void *)srt_regexp_extract,
     (const void *)srt_regexp_extract_all,

@@ -600,6 +600,59 @@ int srt_ts_ntz_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fm
     return 0;
 }
 
+char *srt_sql_string_value(SrtQuery *q, const char *s, uint32_t n)
+{
+    char *v = srt_scratch_alloc(q, 2 * (size_t)n + 3);
+    size_t k = 0;
+    v[k++] = '\'';
+    for (uint32_t i = 0; i < n; i++) {
+        if (s[i] == '\\' || s[i] == '\'')
+            v[k++] = '\\';
+        v[k++] = s[i];
+    }
+    v[k++] = '\'';
+    v[k] = 0;
+    return v;
+}
+
+/* A text the pattern rejects (DateTimeFormatterHelper.checkParsedDiff under Spark 3.5's
+   default spark.sql.legacy.timeParserPolicy = EXCEPTION): when the legacy parser accepts it,
+   the query fails with QueryExecutionErrors.failToParseDateTimeInNewParserError's
+   SparkUpgradeException; else the value is NULL.  -1 either way. */
+static int f_parse_failed(SrtQuery *q, const char *s, uint32_t n, const char *fmt, uint32_t fmt_n)
+{
+    if (!cm_dt_legacy_accepts(s, n, fmt, fmt_n))
+        return -1;
+    const char *v = srt_sql_string_value(q, s, n);
+    size_t cap = strlen(v) + 400;
+    char *msg = srt_scratch_alloc(q, cap);
+    snprintf(msg, cap,
+             "[INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER] You may get a "
+             "different result due to the upgrading to Spark >= 3.0:\nFail to parse %s in the "
+             "new parser. You can set \"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to "
+             "restore the behavior before Spark 3.0, or set to \"CORRECTED\" and treat it as an "
+             "invalid datetime string.",
+             v);
+    srt_query_fail(q, msg);
+    return -1;
+}
+
+int srt_ts_parse_fn(SrtQuery *q, const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
+                    int64_t *out_us)
+{
+    if (srt_ts_parse_fmt(s, n, fmt, fmt_n, out_us) == 0)
+        return 0;
+    return f_parse_failed(q, s, n, fmt, fmt_n);
+}
+
+int srt_ts_ntz_parse_fn(SrtQuery *q, const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
+                        int64_t *out_us)
+{
+    if (srt_ts_ntz_parse_fmt(s, n, fmt, fmt_n, out_us) == 0)
+        return 0;
+    return f_parse_failed(q, s, n, fmt, fmt_n);
+}
+
 /* Iso8601DateFormatter.parse: toLocalDate of what the pattern read, whatever zone or time
    it names too. */
 int srt_date_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fmt_n, int64_t *out_us)

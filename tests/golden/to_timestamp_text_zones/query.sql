@@ -7,8 +7,10 @@
 -- d XXX needs the colon: NULL.  e 'z' is the no-offset text "Z" in any case: 10:00:00.1Z,
 --   1705312800.
 -- f MMMM, h, a: 13:05 on 2024-01-05 (day 19727): 1704412800 + 47100 = 1704459900.
--- g MMMM reads only full names (strict TextStyle.FULL): NULL; h MMM reads "jan", "pm" in any
---   case: as f.
+-- g MMMM reads only full names (strict TextStyle.FULL): NULL ("oct 10, 1582": the legacy
+--   SimpleDateFormat reads short names under MMMM too, but October 5..14 1582 are missing
+--   from its calendar, so it rejects the text and timeParserPolicy EXCEPTION does not fail
+--   the query); h MMM reads "jan", "pm" in any case: as f.
 -- i, j an optional fraction there or not: 10:00 on day 19737 = 1705312800 (.5 kept in the
 --   timestamp); k "." with no digit: the section fails and is skipped, "." is left: NULL.
 -- l 02:30 does not exist in New York on 2024-03-10 (DST starts): ZonedDateTime.of moves it
