@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "codegen/cg_emit.h"
+#include "common/cm_dtpattern.h"
 #include "common/cm_time.h"
 #include "common/cm_tz.h"
 #include "srt_abi.h"
@@ -111,16 +112,45 @@ static bool is_null_const(const SExpr *e)
     return e->kind == SX_CONST && (e->u.value.is_null || e->type->kind == TY_NULL);
 }
 
-/* Parse a STRING with a Java pattern into a TIMESTAMP (NULL on mismatch; a text only Spark's
-   legacy parser reads fails the query: srt_ts_parse_fn, srt_ts_ntz_parse_fn). */
-static CgVal parse_with_format(CgCtx *cg, CgVal s, CgVal fmt, const char *parser)
+/* null, or-ed with a refusal of the datetime pattern fmt read from a row (fmt_e not a
+   constant, which sema_check_pattern checked): Spark builds the formatter of such a pattern
+   per row, when the value v and the pattern are not NULL (ToTimestamp.eval,
+   DateFormatClass.nullSafeEval), and the exception a refused one throws is no parse error, so
+   the query fails (srt_dt_pattern_ok, with the compiler's message: common/cm_dtpattern.c). */
+static LLVMValueRef pattern_refused(CgCtx *cg, const SExpr *fmt_e, CgVal v, CgVal fmt,
+                                    CmDtPatternUse use, LLVMValueRef null)
 {
+    if (!fmt_e || fmt_e->kind == SX_CONST)
+        return null;
+    LLVMValueRef ok = cg_alloca(cg, cg->t_i32, "pat.ok");
+    cg_store(cg, cg_i32(cg, 1), ok);
+    LLVMBasicBlockRef bb_call = cg_block(cg, "pat.call"), bb_done = cg_block(cg, "pat.done");
+    LLVMBuildCondBr(cg->b, cg_or(cg, v.null, fmt.null), bb_done, bb_call);
+    cg_at(cg, bb_call);
+    LLVMValueRef args[4] = {cg->q, fmt.v, fmt.len, cg_i32(cg, (int32_t)use)};
+    cg_store(cg, cg_call(cg, "srt_dt_pattern_ok", args, 4, "pat.rc"), ok);
+    LLVMBuildBr(cg->b, bb_done);
+    cg_at(cg, bb_done);
+    LLVMValueRef bad =
+        LLVMBuildICmp(cg->b, LLVMIntEQ, cg_load(cg, cg->t_i32, ok, "pat.v"), cg_i32(cg, 0), "");
+    return cg_or(cg, null, bad);
+}
+
+/* Parse a STRING with a Java pattern (fmt_e's, NULL for a default) into a TIMESTAMP (NULL on
+   mismatch; a text only Spark's legacy parser reads fails the query: srt_ts_parse_fn, or
+   srt_ts_ntz_parse_fn for a TIMESTAMP_NTZ). */
+static CgVal parse_with_format(CgCtx *cg, CgVal s, CgVal fmt, const SExpr *fmt_e, bool ntz)
+{
+    const char *parser = ntz ? "srt_ts_ntz_parse_fn" : "srt_ts_parse_fn";
+    LLVMValueRef refused = pattern_refused(cg, fmt_e, s, fmt,
+                                           ntz ? CM_DTPAT_PARSE_NTZ : CM_DTPAT_PARSE, cg_i1(cg, 0));
     LLVMValueRef out = cg_alloca(cg, cg->t_i64, "ts.out");
     cg_store(cg, cg_i64(cg, 0), out);
     LLVMValueRef args[6] = {cg->q, s.v, s.len, fmt.v, fmt.len, out};
     LLVMValueRef rc = cg_call(cg, parser, args, 6, "ts.rc");
     LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_i32(cg, 0), "");
-    return scalar(cg_or(cg, cg_or(cg, s.null, fmt.null), bad), cg_load(cg, cg->t_i64, out, "ts"));
+    LLVMValueRef null = cg_or(cg, cg_or(cg, s.null, fmt.null), cg_or(cg, refused, bad));
+    return scalar(null, cg_load(cg, cg->t_i64, out, "ts"));
 }
 
 static CgVal const_string(CgCtx *cg, const char *s)
@@ -265,7 +295,7 @@ static CgVal call_unix_timestamp(CgCtx *cg, const SExpr *e, CgVal *a)
         ts = scalar(cg_i1(cg, 0), call_at_entry(cg, "srt_query_batch_ts", &cg->q, 1, "now"));
     } else if (e->u.call.args[0]->type->kind == TY_STRING) {
         ts = parse_with_format(cg, a[0], n > 1 ? a[1] : const_string(cg, "yyyy-MM-dd HH:mm:ss"),
-                               "srt_ts_parse_fn");
+                               n > 1 ? e->u.call.args[1] : NULL, false);
     } else {
         ts = scalar(any_null(cg, a, n), a[0].v);
     }
@@ -373,7 +403,8 @@ static CgVal call_to_date(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     int n = e->u.call.n_args;
     if (n == 2 && e->u.call.args[0]->type->kind == TY_STRING) {
-        return cg_cast(cg, parse_with_format(cg, a[0], a[1], "srt_ts_parse_fn"), &type_timestamp,
+        return cg_cast(cg, parse_with_format(cg, a[0], a[1], e->u.call.args[1], false),
+                       &type_timestamp,
                        &type_date, e->span);
     }
     return scalar(any_null(cg, a, n), a[0].v);
@@ -1029,8 +1060,9 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     SExpr *const *x = e->u.call.args;
     switch (e->u.call.fn) {
     case FN_DATE_FORMAT: {
+        LLVMValueRef null = pattern_refused(cg, x[1], a[0], a[1], CM_DTPAT_FORMAT, any_null(cg, a, 2));
         LLVMValueRef args[6] = {cg->q, a[0].v, a[1].v, a[1].len};
-        return string_result(cg, "srt_date_format", args, 4, any_null(cg, a, 2), 0);
+        return string_result(cg, "srt_date_format", args, 4, null, 0);
     }
     case FN_ABS: {
         if (type_is_ansi_interval(e->type))
@@ -1156,19 +1188,21 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     case FN_TO_TIMESTAMP_LTZ:
         if (n == 1 || x[0]->type->kind != TY_STRING)
             return scalar(any_null(cg, a, n), a[0].v);
-        return parse_with_format(cg, a[0], a[1], "srt_ts_parse_fn");
+        return parse_with_format(cg, a[0], a[1], x[1], false);
     case FN_TO_TIMESTAMP_NTZ:
         if (n == 1 || x[0]->type->kind != TY_STRING)
             return scalar(any_null(cg, a, n), a[0].v);
-        return parse_with_format(cg, a[0], a[1], "srt_ts_ntz_parse_fn");
+        return parse_with_format(cg, a[0], a[1], x[1], true);
     case FN_UNIX_TIMESTAMP:
     case FN_TO_UNIX_TIMESTAMP:
         return call_unix_timestamp(cg, e, a);
     case FN_FROM_UNIXTIME: {
         CgVal fmt = n > 1 ? a[1] : const_string(cg, "yyyy-MM-dd HH:mm:ss");
+        LLVMValueRef null = pattern_refused(cg, n > 1 ? x[1] : NULL, a[0], fmt, CM_DTPAT_FORMAT,
+                                            cg_or(cg, a[0].null, fmt.null));
         LLVMValueRef us = LLVMBuildMul(cg->b, a[0].v, cg_i64(cg, 1000000), "");
         LLVMValueRef args[6] = {cg->q, us, fmt.v, fmt.len};
-        return string_result(cg, "srt_date_format", args, 4, cg_or(cg, a[0].null, fmt.null), 0);
+        return string_result(cg, "srt_date_format", args, 4, null, 0);
     }
     case FN_RAISE_ERROR: { /* RaiseError.eval: throw new RuntimeException(msg), or () */
         static const char plain[] = "java.lang.RuntimeException";

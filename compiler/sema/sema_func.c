@@ -1031,7 +1031,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         else if (!(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "\"STRING\"";
         else
-            sema_check_pattern(b, args[1], SPAT_FORMAT);
+            sema_check_pattern(b, args[1], CM_DTPAT_FORMAT);
         *rt = &type_string;
         return true;
     case FN_ABS:
@@ -1175,7 +1175,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "\"STRING\"";
         else if (*bad < 0 && n > 1)
-            sema_check_pattern(b, args[1], SPAT_FORMAT); /* FromUnixTime: TimestampFormatter too */
+            sema_check_pattern(b, args[1], CM_DTPAT_FORMAT); /* FromUnixTime: TimestampFormatter too */
         return true;
     case FN_CURRENT_TIMESTAMP:
     case FN_NOW:
@@ -1384,7 +1384,7 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
         if (n == 2 && !(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "\"STRING\"";
         else if (n == 2 && args[0]->type->kind == TY_STRING)
-            sema_check_pattern(b, args[1], SPAT_PARSE); /* GetTimestamp's formatter */
+            sema_check_pattern(b, args[1], CM_DTPAT_PARSE); /* GetTimestamp's formatter */
         if (*bad < 0 && (n == 1 || args[0]->type->kind != TY_STRING))
             args[0] = sema_fn_date_arg(b, args[0]);
         return true;

@@ -123,7 +123,7 @@ void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, co
         !(args[1] = unix ? sema_fn_string_only_arg(b, args[1]) : sema_to_string(b, args[1])))
         *bad = 1, *want = unix ? "\"STRING\"" : "a string";
     else if (*bad < 0 && n > 1 && args[0]->type->kind == TY_STRING)
-        sema_check_pattern(b, args[1], SPAT_PARSE); /* only a string is parsed (ToTimestamp) */
+        sema_check_pattern(b, args[1], CM_DTPAT_PARSE); /* only a string is parsed (ToTimestamp) */
 }
 
 /* to_timestamp_ntz(s[, fmt]): ParseToTimestamp(s, fmt, TimestampNTZType), whose first input is
@@ -141,7 +141,7 @@ void sema_type_to_timestamp_ntz(Binder *b, SExpr **args, int n, int *bad, const 
     if (n > 1 && !(args[1] = sema_to_string(b, args[1])))
         *bad = 1, *want = "a string";
     else if (n > 1 && args[0]->type->kind == TY_STRING)
-        sema_check_pattern(b, args[1], SPAT_PARSE_NTZ);
+        sema_check_pattern(b, args[1], CM_DTPAT_PARSE_NTZ);
     if (n == 1 || args[0]->type->kind != TY_STRING)
         args[0] = sema_coerce(b->sc, args[0], &type_timestamp_ntz);
 }
@@ -449,179 +449,13 @@ SExpr *sema_bind_convert_timezone(Binder *b, const AstExpr *e, SExpr **args, int
     return r ? sema_coerce(b->sc, r, &type_timestamp_ntz) : NULL;
 }
 
-/* ==== datetime patterns ====
-   Spark 3.5's TimestampFormatter(pattern, isParsing): DateTimeFormatterHelper
-   .convertIncompatiblePattern throws IllegalArgumentException, part by part of the pattern
-   split at quotes, for a week-based letter (weekBasedLetters Y W w u e c), then an unsupported
-   one (unsupportedLetters A B n N p, and for parsing unsupportedLettersForParsing E F q Q), then
-   a too long run (unsupportedPatternLengths: five of G M L E Q q, seven y); then
-   DateTimeFormatterBuilder.appendPattern (parsePattern, parseField) for a letter it does not
-   know or a count it refuses; Iso8601TimestampFormatter.validatePatternString then throws
-   SparkUpgradeException (INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION)
-   instead when Java's legacy SimpleDateFormat accepts the pattern (checkLegacyFormatter).
-   Spark fails the query when it builds the formatter of a constant pattern; sluice refuses
-   it here. */
-
-/* Letters SimpleDateFormat takes (Java 8+). */
-static bool legacy_letter(char c)
-{
-    return c && strchr("GyMdkHmsSEDFwWahKzZYuXL", c) != NULL;
-}
-
-/* Letters DateTimeFormatter.ofPattern knows (Java 8-17). */
-static bool modern_letter(char c)
-{
-    return c && strchr("GuyDMLdQqYwWEecFaBhKkHmsSAnNVvzOXxZpg", c) != NULL;
-}
-
-static bool is_letter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* The length of the run of c at p[i] (before n). */
-static uint32_t run_length(const char *p, uint32_t n, uint32_t i)
-{
-    uint32_t run = 1;
-    while (i + run < n && p[i + run] == p[i])
-        run++;
-    return run;
-}
-
-/* convertIncompatiblePattern's check of the unquoted part p[0, n): its message or NULL. */
-static const char *helper_problem(Arena *a, const char *p, uint32_t n, bool parsing)
-{
-    for (uint32_t i = 0; i < n; i++)
-        if (p[i] && strchr("YWwuec", p[i]))
-            return arena_sprintf(a,
-                                 "All week-based patterns are unsupported since Spark 3.0, "
-                                 "detected: %c, Please use the SQL function EXTRACT instead",
-                                 p[i]);
-    for (uint32_t i = 0; i < n; i++)
-        if (p[i] && (strchr("ABnNp", p[i]) || (parsing && strchr("EFqQ", p[i]))))
-            return arena_sprintf(a, "Illegal pattern character: %c", p[i]);
-    for (uint32_t i = 0; i < n; i += run_length(p, n, i))
-        if (p[i] && ((strchr("GMLEQq", p[i]) && run_length(p, n, i) >= 5) ||
-                     (p[i] == 'y' && run_length(p, n, i) >= 7)))
-            return arena_sprintf(a, "Too many pattern letters: %c", p[i]);
-    return NULL;
-}
-
-/* DateTimeFormatterBuilder.parseField's refusal of `run` letters c, or NULL. */
-static const char *builder_field_problem(Arena *a, char c, uint32_t run)
-{
-    if (!modern_letter(c))
-        return arena_sprintf(a, "Unknown pattern letter: %c", c);
-    if (c == 'V' && run != 2)
-        return arena_sprintf(a, "Pattern letter count must be 2: %c", c);
-    if (c == 'O' && run != 1 && run != 4)
-        return arena_sprintf(a, "Pattern letter count must be 1 or 4: %c", c);
-    if (c == 'v' && run != 1 && run != 4)
-        return arena_sprintf(a, "Wrong number of pattern letters: %c", c);
-    if ((c == 'a' && run > 1) || (strchr("dhHkKms", c) && run > 2) || (c == 'D' && run > 3) ||
-        (strchr("XxZ", c) && run > 5) || (c == 'z' && run > 4))
-        return arena_sprintf(a, "Too many pattern letters: %c", c);
-    return NULL;
-}
-
-/* DateTimeFormatterBuilder.appendPattern's refusal of p[0, n), or NULL; *legacy is cleared
-   when SimpleDateFormat refuses it too (a letter it does not know, more than three X, a quote
-   left open). Parsing a pattern with an S, Spark appends its quoted parts itself
-   (createBuilderWithVarLengthSecondFraction), so a quote left open is no error then. */
-static const char *builder_problem(Arena *a, const char *p, uint32_t n, bool parsing, bool *legacy)
-{
-    const char *why = NULL;
-    bool quoted = false, has_s = memchr(p, 'S', n) != NULL;
-    int optional = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (c == '\'') {
-            quoted = !quoted;
-            continue;
-        }
-        if (quoted)
-            continue;
-        if (!why && (c == '{' || c == '}' || c == '#'))
-            why = arena_sprintf(a, "Pattern includes reserved character: '%c'", c);
-        if (!why && c == ']' && optional == 0)
-            why = arena_sprintf(a, "Pattern invalid as it contains ] without previous [");
-        optional += c == '[' ? 1 : c == ']' && optional > 0 ? -1 : 0;
-        if (!is_letter(c))
-            continue;
-        uint32_t run = run_length(p, n, i);
-        if (!legacy_letter(c) || (c == 'X' && run > 3))
-            *legacy = false;
-        if (!why)
-            why = builder_field_problem(a, c, run);
-        i += run - 1; /* the run is one field */
-    }
-    if (quoted) {
-        *legacy = false;
-        if (!why && !(parsing && has_s))
-            why =
-                arena_sprintf(a, "Pattern ends with an incomplete string literal: %.*s", (int)n, p);
-    }
-    return why;
-}
-
-/* The IllegalArgumentException message for pattern p[0, n), or NULL if it is valid; *legacy
-   tells whether SimpleDateFormat accepts it. */
-static const char *pattern_problem(Arena *a, const char *p, uint32_t n, bool parsing, bool *legacy)
-{
-    *legacy = true;
-    const char *why = NULL;
-    bool quoted = false;
-    for (uint32_t i = 0, start = 0; i <= n && !why; i++) {
-        if (i < n && p[i] != '\'')
-            continue;
-        if (!quoted)
-            why = helper_problem(a, p + start, i - start, parsing);
-        quoted = !quoted;
-        start = i + 1;
-    }
-    const char *built = builder_problem(a, p, n, parsing, legacy);
-    return why ? why : built;
-}
-
-const char *sema_datetime_pattern_problem(Arena *a, const char *p, uint32_t n, bool parsing,
-                                          bool *fails_query)
-{
-    bool legacy;
-    const char *why = pattern_problem(a, p, n, parsing, &legacy);
-    *fails_query = why && legacy;
-    if (!*fails_query)
-        return why;
-    return arena_sprintf(
-        a,
-        "You may get a different result due to the upgrading to Spark >= 3.0: Fail to "
-        "recognize '%.*s' pattern in the DateTimeFormatter. 1) You can set "
-        "\"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before "
-        "Spark 3.0. 2) You can form a valid datetime pattern with the guide from "
-        "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
-        (int)n, p);
-}
-
-const char *sema_ntz_pattern_message(Arena *a, const char *p, uint32_t n)
-{
-    return arena_sprintf(
-        a,
-        "Fail to recognize '%.*s' pattern in the DateTimeFormatter. You can form a "
-        "valid datetime pattern with the guide from "
-        "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
-        (int)n, p);
-}
-
-void sema_check_pattern(Binder *b, const SExpr *pattern, SPatternUse use)
+void sema_check_pattern(Binder *b, const SExpr *pattern, CmDtPatternUse use)
 {
     if (!sema_fn_is_string_const(pattern))
         return;
-    bool fails;
-    const char *p = pattern->u.value.s;
     uint32_t n = pattern->u.value.n;
-    const char *why = sema_datetime_pattern_problem(b->sc->arena, p, n, use != SPAT_FORMAT, &fails);
-    if (why && use == SPAT_PARSE_NTZ) /* validatePatternString(checkLegacy = false) */
-        why = sema_ntz_pattern_message(b->sc->arena, p, n);
-    if (why)
+    char *why = arena_alloc(b->sc->arena, CM_DT_PATTERN_MSG_ROOM(n));
+    if (cm_dt_pattern_check(pattern->u.value.s, n, use, why))
         diag_error(b->sc->diag, pattern->span, "%s", why);
 }
 

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "base/strbuf.h"
+#include "common/cm_dtpattern.h"
 #include "sema/sema.h"
 
 /* ==== The sema context (sc) ==== */
@@ -515,22 +516,9 @@ bool sema_type_date_fn(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int 
 bool sema_type_date_add(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, int *bad,
                         const char **want);
 void sema_type_parse_time(Binder *b, SFunc fn, SExpr **args, int n, int *bad, const char **want);
-/* How a datetime pattern is used: formatting (date_format, from_unixtime), parsing
-   (to_timestamp, to_date, unix_timestamp: TimestampFormatter's isParsing), parsing without the
-   legacy check (to_timestamp_ntz). */
-typedef enum { SPAT_FORMAT, SPAT_PARSE, SPAT_PARSE_NTZ } SPatternUse;
-/* A constant pattern Spark 3.5's formatter refuses is an error (its message). */
-void sema_check_pattern(Binder *b, const SExpr *pattern, SPatternUse use);
-/* QueryExecutionErrors.failToRecognizePatternError's message (validatePatternString without
-   the legacy check). */
-const char *sema_ntz_pattern_message(Arena *a, const char *p, uint32_t n);
-/* Datetime pattern p[0, n) as Spark 3.5's TimestampFormatter/DateFormatter check it
-   (isParsing = parsing): NULL when valid, else the message of the exception; *fails_query
-   when that is SparkUpgradeException (DATETIME_PATTERN_RECOGNITION: Java's legacy
-   SimpleDateFormat accepts the pattern), which no reader catches, rather than an
-   IllegalArgumentException, which makes each value malformed. */
-const char *sema_datetime_pattern_problem(Arena *a, const char *p, uint32_t n, bool parsing,
-                                          bool *fails_query);
+/* A constant pattern Spark 3.5's formatter refuses is an error (its message:
+   cm_dt_pattern_check). */
+void sema_check_pattern(Binder *b, const SExpr *pattern, CmDtPatternUse use);
 /* The options map of from_json (fn FN_FROM_JSON, result type rt) or to_json (the SExpr of
    its last argument, at its AST at): Spark's messages for a map that is not map() of
    constant strings, and for values JSONOptions refuses; the decoded options, or NULL after

@@ -40,13 +40,13 @@ static void datetime_pattern(SemaCtx *sc, const SOptions *opts, const char *key,
     *never = false;
     if (!o)
         return;
-    bool fails_query;
-    const char *why = sema_datetime_pattern_problem(sc->arena, o->value, (uint32_t)strlen(o->value),
-                                                    parsing, &fails_query);
-    if (fails_query || (why && !parsing))
+    uint32_t n = (uint32_t)strlen(o->value);
+    char *why = arena_alloc(sc->arena, CM_DT_PATTERN_MSG_ROOM(n));
+    int problem = cm_dt_pattern_problem(o->value, n, parsing, why);
+    if (problem == 2 || (problem && !parsing)) /* 2: SparkUpgradeException fails the query */
         diag_error(sc->diag, o->value_span, "%s", why);
     *fmt = o->value;
-    *never = why != NULL;
+    *never = problem != 0;
 }
 
 /* The zone letters of a pattern (V z O X x Z v) outside quotes: *outside when one is outside an
@@ -80,13 +80,15 @@ static void ntz_pattern(SemaCtx *sc, const SOptions *opts, bool parsing, const c
     *never = false;
     if (!o)
         return;
-    bool legacy, outside;
-    const char *why = sema_datetime_pattern_problem(sc->arena, o->value, (uint32_t)strlen(o->value),
-                                                    parsing, &legacy);
+    bool outside;
+    uint32_t n = (uint32_t)strlen(o->value);
+    char *why = arena_alloc(sc->arena, CM_DT_PATTERN_MSG_ROOM(n));
+    bool refused = cm_dt_pattern_problem(o->value, n, parsing, why) != 0;
     bool zone = pattern_zone(o->value, &outside);
-    if (why && !parsing)
-        diag_error(sc->diag, o->value_span, "%s",
-                   sema_ntz_pattern_message(sc->arena, o->value, (uint32_t)strlen(o->value)));
+    if (refused && !parsing) {
+        cm_dt_ntz_pattern_message(o->value, n, why);
+        diag_error(sc->diag, o->value_span, "%s", why);
+    }
     else if (outside && !parsing)
         diag_error(sc->diag, o->value_span,
                    "timestampNTZFormat '%s' writes a zone, which a TIMESTAMP_NTZ has not: Spark "
@@ -95,7 +97,7 @@ static void ntz_pattern(SemaCtx *sc, const SOptions *opts, bool parsing, const c
                    strpbrk(o->value, "Vzv") ? "Unable to extract ZoneId from temporal"
                                             : "Unsupported field: OffsetSeconds");
     *fmt = o->value;
-    *never = why != NULL || (parsing && zone);
+    *never = refused || (parsing && zone);
 }
 
 /* A string option's value, or dflt. */

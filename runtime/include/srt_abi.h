@@ -1432,6 +1432,11 @@ int srt_ts_parse_fn(SrtQuery *q, const char *s, uint32_t n, const char *fmt, uin
                     int64_t *out_us);
 int srt_ts_ntz_parse_fn(SrtQuery *q, const char *s, uint32_t n, const char *fmt, uint32_t fmt_n,
                         int64_t *out_us);
+/* A datetime pattern fmt[0, n) read from a column, checked for use (CmDtPatternUse:
+   0 format, 1 parse, 2 parse as TIMESTAMP_NTZ) as Spark builds its formatter per row
+   (srt_dtpattern.c): 1 when valid, 0 after failing the query with the message the compiler
+   gives a constant pattern (common/cm_dtpattern.c). */
+int32_t srt_dt_pattern_ok(SrtQuery *q, const char *fmt, uint32_t n, int32_t use);
 /* Spark's toSQLValue of a STRING s[0, n) (Literal.sql): '...' with \ and ' escaped by a \, in
    per-record scratch memory. */
 char *srt_sql_string_value(SrtQuery *q, const char *s, uint32_t n);

@@ -50,6 +50,8 @@
 
 #define SRT_VERSION "0.1.0"
 #define SRT_UNUSED(x) ((void)(x))
+/* Bytes of a datetime pattern from a column SrtQuery keeps as checked (srt_dtpattern.c). */
+#define SRT_DTPAT_CACHED 64
 
 #if defined(__GNUC__)
 #define SRT_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -1507,6 +1509,10 @@ struct SrtQuery {
     int64_t start_ts_us;     /* DATE 'today', TIMESTAMP 'now'...: wall clock at the query's
                                 start, µs (srt_query_start_ts) */
     struct SrtRegexCache *regex; /* owned: compiled patterns; NULL until one is used */
+    /* the last datetime pattern read from a column that passed its check, per
+       CmDtPatternUse (srt_dtpattern.c); one longer than SRT_DTPAT_CACHED is not kept */
+    char dtpat_ok[3][SRT_DTPAT_CACHED];
+    uint32_t dtpat_ok_n[3]; /* 0: none */
     struct SrtGroupCache *gcaches; /* owned: generated loops' group caches, n_gcaches of them
                                       (srt_query_group_cache) */
     uint32_t n_gcaches;

@@ -227,6 +227,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_ts_parse_fn,
     (const void *)srt_ts_ntz_parse_fn,
     (const void *)srt_regex_get,
+    (const void *)srt_dt_pattern_ok,
     (const void *)srt_regexp_extract,
     (const void *)srt_regexp_extract_all,
     (const void *)srt_rlike,
