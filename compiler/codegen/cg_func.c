@@ -142,8 +142,8 @@ static LLVMValueRef pattern_refused(CgCtx *cg, const SExpr *fmt_e, CgVal v, CgVa
 static CgVal parse_with_format(CgCtx *cg, CgVal s, CgVal fmt, const SExpr *fmt_e, bool ntz)
 {
     const char *parser = ntz ? "srt_ts_ntz_parse_fn" : "srt_ts_parse_fn";
-    LLVMValueRef refused = pattern_refused(cg, fmt_e, s, fmt,
-                                           ntz ? CM_DTPAT_PARSE_NTZ : CM_DTPAT_PARSE, cg_i1(cg, 0));
+    LLVMValueRef refused =
+        pattern_refused(cg, fmt_e, s, fmt, ntz ? CM_DTPAT_PARSE_NTZ : CM_DTPAT_PARSE, cg_i1(cg, 0));
     LLVMValueRef out = cg_alloca(cg, cg->t_i64, "ts.out");
     cg_store(cg, cg_i64(cg, 0), out);
     LLVMValueRef args[6] = {cg->q, s.v, s.len, fmt.v, fmt.len, out};
@@ -404,8 +404,7 @@ static CgVal call_to_date(CgCtx *cg, const SExpr *e, CgVal *a)
     int n = e->u.call.n_args;
     if (n == 2 && e->u.call.args[0]->type->kind == TY_STRING) {
         return cg_cast(cg, parse_with_format(cg, a[0], a[1], e->u.call.args[1], false),
-                       &type_timestamp,
-                       &type_date, e->span);
+                       &type_timestamp, &type_date, e->span);
     }
     return scalar(any_null(cg, a, n), a[0].v);
 }
@@ -1060,7 +1059,8 @@ static CgVal call_special(CgCtx *cg, const SExpr *e, CgVal *a)
     SExpr *const *x = e->u.call.args;
     switch (e->u.call.fn) {
     case FN_DATE_FORMAT: {
-        LLVMValueRef null = pattern_refused(cg, x[1], a[0], a[1], CM_DTPAT_FORMAT, any_null(cg, a, 2));
+        LLVMValueRef null =
+            pattern_refused(cg, x[1], a[0], a[1], CM_DTPAT_FORMAT, any_null(cg, a, 2));
         LLVMValueRef args[6] = {cg->q, a[0].v, a[1].v, a[1].len};
         return string_result(cg, "srt_date_format", args, 4, null, 0);
     }

@@ -1174,8 +1174,8 @@ static bool type_special(Binder *b, const AstExpr *e, SFunc fn, SExpr **args, in
             *bad = 0, *want = "\"BIGINT\""; /* FromUnixTime: LongType, StringType */
         if (*bad < 0 && n > 1 && !(args[1] = sema_to_string(b, args[1])))
             *bad = 1, *want = "\"STRING\"";
-        else if (*bad < 0 && n > 1)
-            sema_check_pattern(b, args[1], CM_DTPAT_FORMAT); /* FromUnixTime: TimestampFormatter too */
+        else if (*bad < 0 && n > 1) /* FromUnixTime: TimestampFormatter too */
+            sema_check_pattern(b, args[1], CM_DTPAT_FORMAT);
         return true;
     case FN_CURRENT_TIMESTAMP:
     case FN_NOW:

@@ -88,8 +88,7 @@ static void ntz_pattern(SemaCtx *sc, const SOptions *opts, bool parsing, const c
     if (refused && !parsing) {
         cm_dt_ntz_pattern_message(o->value, n, why);
         diag_error(sc->diag, o->value_span, "%s", why);
-    }
-    else if (outside && !parsing)
+    } else if (outside && !parsing)
         diag_error(sc->diag, o->value_span,
                    "timestampNTZFormat '%s' writes a zone, which a TIMESTAMP_NTZ has not: Spark "
                    "fails the query writing one (java.time: %s)",

@@ -1512,7 +1512,7 @@ struct SrtQuery {
     /* the last datetime pattern read from a column that passed its check, per
        CmDtPatternUse (srt_dtpattern.c); one longer than SRT_DTPAT_CACHED is not kept */
     char dtpat_ok[3][SRT_DTPAT_CACHED];
-    uint32_t dtpat_ok_n[3]; /* 0: none */
+    uint32_t dtpat_ok_n[3];        /* its length + 1; 0: none */
     struct SrtGroupCache *gcaches; /* owned: generated loops' group caches, n_gcaches of them
                                       (srt_query_group_cache) */
     uint32_t n_gcaches;
