@@ -21,7 +21,15 @@ here by python code written from Spark's classes (named where each rule is):
 - to_timestamp/to_date/unix_timestamp with patterns, numeric and with text and zone fields
   (spark_datetime_parse.py), nested JSON
   columns, from_json and get_json_object (spark_json_nested.py), CSV reading options and
-  quoting (spark_csv_read.py), each from its own random generator of the seed.
+  quoting (spark_csv_read.py), each from its own random generator of the seed;
+- aggregates of the INT, BIGINT, DOUBLE and STRING columns, global or grouped by one or two
+  keys (NULL, NaN, -0.0 and the infinities, also made by `d * 0` and `-e`, normalised as
+  NormalizeFloatingNumbers does; non-ASCII strings ordered by their UTF-8 bytes,
+  UTF8String.binaryCompare): count, count(DISTINCT), min/max (the first of equal values),
+  first/last/any_value/first_value/last_value with and without ignoreNulls, max_by/min_by (a
+  tie goes to the later row: MaxMinBy), sum of integers wrapping to BIGINT, sum/avg of DOUBLE
+  and avg of integers in DOUBLE (Average.sumDataType), count_if, bool_and/bool_or/every/some,
+  sum(DISTINCT) of integers.
 
 Each seed is one JSON Lines table and --queries queries over it; every query orders its rows
 by the row's `id` (all values distinct), so the model's rows are compared in order. A query the
@@ -996,6 +1004,179 @@ def try_query(r, g, rows, tail):
                  eval_rows(lambda: [[ev(rows) for ev in evs]]))
 
 
+# ---------------------------------------------------------------- aggregates of t's other columns
+
+def utf8_key(s):
+    """UTF8String.binaryCompare: strings ordered by their UTF-8 bytes (not UTF-16 units)."""
+    return s.encode("utf-8", "surrogatepass")
+
+
+def spark_cmp(x, y, t):
+    """Compare two non-NULL values of one column as Spark's ordering does (PhysicalDataType)."""
+    if t == "DOUBLE":
+        return compare_doubles(x, y)
+    if t == "STRING":
+        x, y = utf8_key(x), utf8_key(y)
+    return (x > y) - (x < y)
+
+
+def order_key(v, t):
+    """ORDER BY a key ascending: NULL first (NullsFirst), NaN last, -0.0 as 0.0."""
+    if v is None:
+        return (0, 0, 0)
+    if t == "DOUBLE":
+        return (1, 1, 0) if math.isnan(v) else (1, 0, v)
+    return (1, 0, utf8_key(v) if t == "STRING" else v)
+
+
+def group_key(v, t):
+    """The value a GROUP BY key groups by (NormalizeFloatingNumbers: -0.0 is 0.0, one NaN)."""
+    if t == "DOUBLE" and v is not None:
+        return "nan" if math.isnan(v) else dkey(v)
+    return v
+
+
+AGG_COLS = {"i": "INT", "l": "BIGINT", "d": "DOUBLE", "e": "DOUBLE", "s": "STRING",
+            "w": "STRING", "k": "INT"}
+
+
+def extremum(vals, t, sign):
+    """Max/Min (Greatest/Least over the buffer): the first of equal values stays."""
+    best = None
+    for v in vals:
+        if v is not None and (best is None or spark_cmp(v, best, t) * sign > 0):
+            best = v
+    return best
+
+
+def max_min_by(pairs, t, sign):
+    """MaxBy/MinBy (MaxMinBy.updateExpressions): a row with a NULL ordering is skipped, the
+    first row with one sets the value; then a row replaces it unless the kept ordering is
+    strictly greater (MaxBy) or less (MinBy) than its own, so on a tie the later row wins."""
+    val, ordv = None, None
+    for x, o in pairs:
+        if o is None:
+            continue
+        if ordv is None or not spark_cmp(ordv, o, t) * sign > 0:
+            val, ordv = x, o
+    return val
+
+
+def pick_first_last(vals, last, ignore_nulls):
+    """First/Last (and AnyValue, which is First): the first/last row's value, or with
+    ignoreNulls the first/last non-NULL one."""
+    seq = [v for v in vals if v is not None] if ignore_nulls else vals
+    if not seq:
+        return None
+    return seq[-1] if last else seq[0]
+
+
+def double_sum(vals):
+    """Sum/Average of DOUBLE: 0.0 + each value in input order (coalesce(sum, 0.0) + x)."""
+    s = 0.0
+    for v in vals:
+        s += v
+    return s
+
+
+def gen_plain_agg(r):
+    """(sql, type, fn(rows)) of one aggregate over t's INT, BIGINT, DOUBLE and STRING columns."""
+    c = r.choice(list(AGG_COLS))
+    t = AGG_COLS[c]
+    k = r.randrange(9)
+    if k == 0:
+        f = r.choice(["count", "count(DISTINCT"])
+        if f == "count":
+            return f"count({c})", "BIGINT", lambda rs: sum(x[c] is not None for x in rs)
+        return (f"count(DISTINCT {c})", "BIGINT",
+                lambda rs: len({group_key(x[c], t) for x in rs if x[c] is not None}))
+    if k in (1, 2):
+        f = r.choice(["min", "max"])
+        return (f"{f}({c})", t,
+                lambda rs: extremum([x[c] for x in rs], t, 1 if f == "max" else -1))
+    if k == 3:
+        f = r.choice(["first", "last", "any_value", "first_value", "last_value"])
+        ign = r.choice([None, "true", "false"])
+        sql = f"{f}({c}{'' if ign is None else ', ' + ign})"
+        return sql, t, lambda rs: pick_first_last([x[c] for x in rs], f.startswith("last"),
+                                                  ign == "true")
+    if k == 4:
+        o = r.choice(list(AGG_COLS))
+        f = r.choice(["max_by", "min_by"])
+        return (f"{f}({c}, {o})", t,
+                lambda rs: max_min_by([(x[c], x[o]) for x in rs], AGG_COLS[o],
+                                      1 if f == "max_by" else -1))
+    n = r.choice(["i", "l", "d", "e", "k"])
+    vals = lambda rs: [x[n] for x in rs if x[n] is not None]  # noqa: E731
+    if k in (5, 6) and n in ("i", "l", "k") and r.random() < 0.5:
+        # Sum of INT/BIGINT: a BIGINT (Add without ANSI wraps on overflow); NULL if no value
+        return (f"sum({n})", "BIGINT",
+                lambda rs: wrap(sum(vals(rs)), 64) if vals(rs) else None)
+    if k in (5, 6):
+        f = "avg" if n in ("i", "l", "k") else r.choice(["sum", "avg"])
+        # Sum/Average of DOUBLE (and Average of integers: each value cast to DOUBLE, summed
+        # in input order, divided by the count: Average.sumDataType is DoubleType)
+        return (f"{f}({n})", "DOUBLE",
+                lambda rs: None if not vals(rs) else
+                double_sum([float(v) for v in vals(rs)]) / (1 if f == "sum" else len(vals(rs))))
+    if k == 7:
+        op = r.choice([(">", "0"), ("<", "1"), ("=", "0")])
+        f = r.choice(["count_if", "bool_and", "bool_or", "every", "some"])
+        sql_pred = f"{n} {op[0]} {op[1]}"
+
+        def pred(v):
+            c0 = spark_cmp(float(v) if AGG_COLS[n] == "DOUBLE" else v,
+                           float(op[1]) if AGG_COLS[n] == "DOUBLE" else int(op[1]), AGG_COLS[n])
+            return {">": c0 > 0, "<": c0 < 0, "=": c0 == 0}[op[0]]
+        if f == "count_if":
+            return f"count_if({sql_pred})", "BIGINT", lambda rs: sum(pred(v) for v in vals(rs))
+
+        def bools(rs):
+            bs = [pred(v) for v in vals(rs)]
+            if not bs:
+                return None
+            return all(bs) if f in ("bool_and", "every") else any(bs)
+        return f"{f}({sql_pred})", "BOOLEAN", bools
+    # sum(DISTINCT) of integers: exact, so the order Spark adds the distinct values in does
+    # not matter
+    n = r.choice(["i", "k"])
+    return (f"sum(DISTINCT {n})", "BIGINT",
+            lambda rs: sum({x[n] for x in rs if x[n] is not None})
+            if any(x[n] is not None for x in rs) else None)
+
+
+def plain_agg_query(r, rows, tail):
+    """Aggregates of INT, BIGINT, DOUBLE and STRING columns, global or grouped by one or two
+    keys of those types (NULL, NaN, -0.0, infinities, non-ASCII text), ordered by the keys."""
+    aggs = [gen_plain_agg(r) for _ in range(r.randint(1, 4))]
+    # keys: columns, and DOUBLE expressions that make -0.0 and NaN (0.0 * -1, Infinity * 0)
+    key_exprs = {c: (c, AGG_COLS[c], lambda x, c=c: x[c]) for c in AGG_COLS}
+    key_exprs["d0"] = ("d * 0", "DOUBLE", lambda x: None if x["d"] is None else x["d"] * 0.0)
+    key_exprs["ne"] = ("-e", "DOUBLE", lambda x: None if x["e"] is None else -x["e"])
+    keys = [key_exprs[k] for k in r.choice(
+        [[], ["k"], ["d"], ["e"], ["s"], ["w"], ["i"], ["k", "e"], ["s", "k"], ["d0"], ["ne"],
+         ["d0", "s"]])]
+    sel = [f"{k[0]} AS g{j}" for j, k in enumerate(keys)] + \
+          [f"{a} AS c{j}" for j, (a, _, _) in enumerate(aggs)]
+    sql = f"SELECT {', '.join(sel)} FROM t"
+    if keys:
+        sql += (f" GROUP BY {', '.join(k[0] for k in keys)}"
+                f" ORDER BY {', '.join(f'g{j}' for j in range(len(keys)))}")
+    types = [k[1] for k in keys] + [t for _, t, _ in aggs]
+    groups = {}
+    for x in rows:
+        vals = [f(x) for _, _, f in keys]
+        gk = tuple(group_key(v, t) for v, (_, t, _) in zip(vals, keys))
+        # a group's key prints normalised (-0.0 shows as 0.0)
+        shown = [dkey(v) if t == "DOUBLE" else v for v, (_, t, _) in zip(vals, keys)]
+        groups.setdefault(gk, (shown, []))[1].append(x)
+    if not keys:
+        groups = {(): ([], rows)}  # a global aggregate has one row, on empty input too
+    order = sorted(groups.values(),
+                   key=lambda g: tuple(order_key(v, k[1]) for v, k in zip(g[0], keys)))
+    return Query(sql + tail, types, [shown + [f(grp) for _, _, f in aggs] for shown, grp in order])
+
+
 # ---------------------------------------------------------------- JSON records, PERMISSIVE
 
 # Field texts of a record and what Spark 3.5's JacksonParser makes of them (makeConverter,
@@ -1135,6 +1316,8 @@ def check_seed(args, seed):
     tail = " WITH (numRows = 100000, truncate = false);"
     rt = random.Random(f"try:{seed}")
     queries += [try_query(rt, Gen(rt, dtypes), rows, tail) for _ in range(3)]
+    ra = random.Random(f"aggs:{seed}")
+    queries += [plain_agg_query(ra, rows, tail) for _ in range(4)]
     plines, pqueries = spark_datetime_parse.queries(random.Random(f"datetime:{seed}"), tail)
     files["p"] = plines
     head += spark_datetime_parse.HEAD
