@@ -217,8 +217,8 @@ int main(int argc, char **argv)
         rc = 1;
     }
 done:
-    if (diag_errors(&diag) && diag.format == DIAG_HUMAN && diag.n_errors > 1)
-        fprintf(stderr, "%d errors\n", diag.n_errors);
+    if (diag_errors(&diag) && diag.format == DIAG_HUMAN && diag_errors_shown(&diag) > 1)
+        fprintf(stderr, "%d errors\n", diag_errors_shown(&diag));
     arena_free(&arena);
     return rc;
 }

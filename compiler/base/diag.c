@@ -2,6 +2,7 @@
 #include "base/diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 void diag_init(Diag *diag, const SrcFile *file, FILE *out)
@@ -15,6 +16,8 @@ void diag_init(Diag *diag, const SrcFile *file, FILE *out)
     diag->embed = NULL;
     diag->embed_at = 0;
     diag->muted = false;
+    diag->last_error = 0;
+    diag->n_repeats = 0;
 }
 
 static const char *level_name(DiagLevel level)
@@ -53,10 +56,43 @@ static void print_caret(Diag *diag, const SrcFile *file, SrcSpan span, uint32_t 
     fputc('\n', diag->out);
 }
 
+/* FNV-1a of an error's position and text. */
+static uint64_t error_hash(SrcSpan span, int has_span, const char *fmt, va_list ap)
+{
+    char text[4096];
+    va_list copy;
+    va_copy(copy, ap);
+    vsnprintf(text, sizeof text, fmt, copy);
+    va_end(copy);
+    uint64_t h = 14695981039346656037ull;
+    uint32_t pos[3] = {has_span ? span.file : UINT32_MAX, span.begin, span.end};
+    for (int i = 0; i < 3; i++)
+        h = (h ^ pos[i]) * 1099511628211ull;
+    for (const char *c = text; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    return h;
+}
+
+/* An error identical to the one printed just before (the same expression analysed again) is
+   counted, so the pass still fails, but not printed: Spark reports a query's error once. */
+static bool repeated_error(Diag *diag, SrcSpan span, int has_span, const char *fmt, va_list ap)
+{
+    uint64_t h = error_hash(span, has_span, fmt, ap);
+    if (diag->n_errors > 1 && h == diag->last_error) {
+        diag->n_repeats++;
+        return true;
+    }
+    diag->last_error = h;
+    return false;
+}
+
 static void vreport(Diag *diag, DiagLevel level, SrcSpan span, int has_span, const char *fmt, va_list ap)
 {
-    if (level == DIAG_ERROR)
+    if (level == DIAG_ERROR) {
         diag->n_errors++;
+        if (!diag->muted && repeated_error(diag, span, has_span, fmt, ap))
+            return;
+    }
     else if (level == DIAG_WARNING)
         diag->n_warnings++;
     if (diag->muted || (level == DIAG_ERROR && diag->n_errors > DIAG_MAX_ERRORS))

@@ -9,6 +9,7 @@
 #define SL_DIAG_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "base/srcfile.h"
@@ -36,6 +37,9 @@ typedef struct Diag {
     uint32_t embed_at;
     bool muted; /* a probe whose messages are not wanted: nothing is printed (the caller
                    saves and restores the Diag around it, counts included) */
+    uint64_t last_error; /* hash of the last printed error's position and text */
+    int n_repeats;       /* errors counted but not printed: the same as the one before (an
+                            expression analysed twice, as a SELECT item and its GROUP BY 1) */
 } Diag;
 
 void diag_init(Diag *diag, const SrcFile *file, FILE *out);
@@ -45,6 +49,8 @@ void diag_note(Diag *diag, SrcSpan span, const char *fmt, ...) __attribute__((fo
 /* An error with no position (a file that cannot be read, a failed link). */
 void diag_fatal(Diag *diag, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static inline int diag_errors(const Diag *diag) { return diag->n_errors; }
+/* The errors printed (repeats of the error before left out). */
+static inline int diag_errors_shown(const Diag *diag) { return diag->n_errors - diag->n_repeats; }
 
 /* Internal compiler error: a bug, not bad input. Prints file:line and exits 70. */
 #define SL_UNREACHABLE() sl_unreachable(__FILE__, __LINE__)
