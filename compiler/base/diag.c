@@ -92,8 +92,7 @@ static void vreport(Diag *diag, DiagLevel level, SrcSpan span, int has_span, con
         diag->n_errors++;
         if (!diag->muted && repeated_error(diag, span, has_span, fmt, ap))
             return;
-    }
-    else if (level == DIAG_WARNING)
+    } else if (level == DIAG_WARNING)
         diag->n_warnings++;
     if (diag->muted || (level == DIAG_ERROR && diag->n_errors > DIAG_MAX_ERRORS))
         return;

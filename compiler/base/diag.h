@@ -50,7 +50,10 @@ void diag_note(Diag *diag, SrcSpan span, const char *fmt, ...) __attribute__((fo
 void diag_fatal(Diag *diag, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static inline int diag_errors(const Diag *diag) { return diag->n_errors; }
 /* The errors printed (repeats of the error before left out). */
-static inline int diag_errors_shown(const Diag *diag) { return diag->n_errors - diag->n_repeats; }
+static inline int diag_errors_shown(const Diag *diag)
+{
+    return diag->n_errors - diag->n_repeats;
+}
 
 /* Internal compiler error: a bug, not bad input. Prints file:line and exits 70. */
 #define SL_UNREACHABLE() sl_unreachable(__FILE__, __LINE__)
