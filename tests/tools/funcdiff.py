@@ -3,7 +3,7 @@
 model of Spark 3.5.
 
     tests/tools/funcdiff.py --sluice build/compiler/sluice [--seeds 0:100] [--queries 16]
-                            [--work DIR] [--keep] [--show-sql]
+                            [--work DIR] [--keep] [--show-sql] [--areas gen_json,...]
 
 Each seed is one JSON Lines table `t` (strings made to be cast, with Unicode spaces, signs,
 exponents, NaN/Infinity spellings, suffixes and one-digit date fields; Unicode text; doubles
@@ -41,6 +41,7 @@ from spark_show import java_double as shortest_double  # noqa: E402
 from difftest import escape_meta, run_sql  # noqa: E402
 from modeldiff import (Dec, dec_plain, java_initcap, java_lower, java_upper,  # noqa: E402
                        parse_big_decimal, substring_sql, to_precision, wrap)
+import spark_json  # noqa: E402
 from spark_hash import m3_fmix, m3_mix_h1, m3_mix_k1, murmur3_bytes, xx_bytes, xx_int, \
     xx_long  # noqa: E402
 
@@ -150,10 +151,42 @@ def gen_rows(r, n):
                 r.randint(-3000, 25000), r.randint(-700000, 2900000)])))
             if r.random() > 0.05 else None,
         })
+    for row in rows:  # a JSON text, drawn by its own generator (the other columns' draws stay)
+        jr = random.Random(hash_seed(row))
+        row["j"] = gen_json_text(jr) if jr.random() > 0.05 else None
     for row in rows:  # dates of the python range only
         if row["dt"] is not None and not (datetime.date(1, 1, 1) <= row["dt"]):
             row["dt"] = None
     return rows
+
+
+def hash_seed(row):
+    return "j%d/%r/%r/%r" % (row["id"], row["w"], row["s"], row["l"])
+
+
+def gen_json_text(r):
+    """A JSON text for the path functions: one of JSON_DOCS or a random value, now and then
+    cut short or with a byte changed."""
+    if r.random() < 0.5:
+        return r.choice(JSON_DOCS)
+
+    def val(depth):
+        k = r.random()
+        if depth < 3 and k < 0.25:
+            return "{" + ",".join("%s%s:%s" % (r.choice(["", " "]), r.choice(
+                ['"a"', '"b"', "'a'", '"c"', '"x"', '"a b"', '""']), val(depth + 1))
+                for _ in range(r.randint(0, 3))) + "}"
+        if depth < 3 and k < 0.45:
+            return "[" + ",".join(val(depth + 1) for _ in range(r.randint(0, 3))) + "]"
+        return r.choice(['1', '-2', '0', '3.25', '1e3', '-0.0', '"s"', "'q'", '"é"', 'true',
+                         'false', 'null', '"a\\"b"', '""', '12345678901', '"\\u0041"'])
+    t = val(0)
+    if r.random() < 0.1 and t:
+        t = t[:r.randint(0, len(t) - 1)]
+    elif r.random() < 0.1 and t:
+        i = r.randint(0, len(t) - 1)
+        t = t[:i] + r.choice([",", "]", "}", ":", " ", "x", "'", '"']) + t[i + 1:]
+    return t
 
 
 def json_value(v):
@@ -166,7 +199,24 @@ def json_value(v):
     return v
 
 
-COLS = "id INT, w STRING, s STRING, d DOUBLE, i INT, l BIGINT, dt DATE, v STRING, z BOOLEAN"
+COLS = ("id INT, w STRING, s STRING, d DOUBLE, i INT, l BIGINT, dt DATE, v STRING, z BOOLEAN, "
+        "j STRING")
+
+JSON_DOCS = [
+    '{"a":"b"}', '{"a":1,"b":[1,2,{"c":"x"}]}', '[1,2,3]', '[]', '{}', '""', '"str"', 'null',
+    'true', '12', '-0', '1.50', '1e2', '{"a":null,"a":2}', '{"a":1,"a":2}', "{'a':'q\"'}",
+    '{"a":"tab\there","b":"\\u00e9\\n"}', '[[1,2],[3],4,[]]', '[{"a":1},{"b":2},{"a":[5,6]}]',
+    '[{"a":"x"},{"a":"y"}]', '{"a":{"b":{"c":[10,20]}}}', '{"a b":1," a":2,"":3}', '{"é":"ü"}',
+    '{"a":1} trailing', '{"a":1}}', '{"a":1', '{"a":1,}', '[1,]', '[,1]', '{"a":01}',
+    '{"a":1.}', '{"a":.5}', '{"a":+1}', '{"a":NaN}', '{"a":1e400}', '{"a":-1e-400}',
+    '{"a":123456789012345678901234567890}', '{"a":9223372036854775807}', '{"a":1d}',
+    '{"a":tru}', '{"a":truex}', '{"a":true}', '{a:1}', '  {"a" : [ 1 , "x" ] }  ',
+    '{"a":"\\ud83d\\ude00"}', '{"\\ud83d\\ude00":1}', '{"a":"\\q"}', "{'a':'it\\'s'}",
+    '{"a":[[1,2],[3,4]]}', '{"arr":[{"x":1},{"x":"two"},{"y":3}]}', '1 2', '1,', '[1] x',
+    '{"a":"x\ty"}', '{"a":"\u0001"}', '\u00a0{"a":1}', '{"a":[]}', '{"a":{}}',
+    '{"a":-0.0,"b":0.1e1,"c":1E-7}', '[null,1]', '[[]]', '[[[1]],[[2,3]]]', '',
+    '["\\ud83d\\ude00","x"]', '[{"😀":"é"}]', '[["😀"]]', '[[1,"\\ud83d\\ude00"],[2]]',
+]
 
 
 # ---------------------------------------------------------------- casts of strings
@@ -1315,7 +1365,40 @@ def gen_mixed(r):
     return X(f"split_part(s, ',', {col})", "STRING", sp)
 
 
-AREAS = [gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
+JSON_PATHS = [
+    "$", "$.a", "$.b", "$.c", "$.x", "$.a.b", "$.a.b.c", "$['a']", "$[0]", "$[1]", "$[3]", "$[*]",
+    "$.a[*]", "$[*].a", "$[*][*]", "$.a[0]", "$.a[1]", "$.*", "$..a", "a", "$.", "$[", "$['a",
+    "$[-1]", " $.a", "$. a", "$.a ", "$[ 1 ]", "$['a b']", "$[' a']", "$.a b", "$[0][*]",
+    "$.arr[*].x", "$.\u00e9", "$['']", "$.a*", "$[*].a[*]", "$[01]", "$ .a", "$[ 1]", "$[ 1 ]", "$[1 ]", "$. *", "$ ['a']", "$[ 'a']", "$['*']", "$[0][0]",
+    "$[*][0]", "$.a[*][*]", "$.b[2].c", "$.b[*]", "$[0].a", "$['a'].b", "$['a?']", "$.a]",
+]
+
+
+def gen_json(r):
+    k = r.choice(["get", "get", "get", "len", "keys"])
+    J = lambda row: row["j"]  # noqa: E731
+
+    def guard(f):
+        def g(*a):
+            try:
+                return f(*a)
+            except spark_json.Unsupported:
+                raise Skip()
+        return g
+    if k == "get":
+        p = r.choice(JSON_PATHS)
+        return X(f"get_json_object(j, {q(p)})", "STRING",
+                 lambda row: nn(guard(lambda x: spark_json.get_json_object(x, p)))(J(row)))
+    if k == "len":
+        return X("json_array_length(j)", "INT", lambda row: nn(guard(spark_json.json_array_length))(J(row)))
+
+    def keys(x):
+        ks = spark_json.json_object_keys(x)
+        return None if ks is None else "#".join(ks)
+    return X("array_join(json_object_keys(j), '#')", "STRING", lambda row: nn(guard(keys))(J(row)))
+
+
+AREAS = [gen_json, gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
          gen_date]
 
 
@@ -1382,7 +1465,7 @@ def check_seed(args, seed):
             print(f"  {x.sql}")
             for row, g, w in zip(rows, got or [], qq.expect):
                 if not same_cell(g[k + 1], w[k + 1], x.t):
-                    arg = {c: row[c] for c in ("w", "s", "d", "i", "l", "dt", "v", "z")
+                    arg = {c: row[c] for c in ("w", "s", "d", "i", "l", "dt", "v", "z", "j")
                            if re.search(r"\b%s\b" % c, x.sql)}
                     print(f"    {arg!r}: sluice {g[k + 1]!r} model {w[k + 1]!r}")
         sys.stdout.flush()
@@ -1403,10 +1486,13 @@ def main():
     for flag, kw in (("--sluice", {"default": "build/compiler/sluice"}),
                      ("--seeds", {"default": "0:50", "help": "FROM:TO (FROM..TO-1) or one seed"}),
                      ("--queries", {"type": int, "default": 16}), ("--work", {}),
-                     ("--keep", {"action": "store_true"}), ("--show-sql", {"action": "store_true"})):
+                     ("--keep", {"action": "store_true"}), ("--show-sql", {"action": "store_true"}),
+                     ("--areas", {"help": "comma-separated generators (e.g. gen_json); all by default"})):
         ap.add_argument(flag, **kw)
     args = ap.parse_args()
     args.sluice = os.path.abspath(args.sluice)
+    if args.areas:
+        AREAS[:] = [globals()[a] for a in args.areas.split(",")]
     lo, _, hi = args.seeds.partition(":")
     counts = [check_seed(args, seed) for seed in (range(int(lo), int(hi)) if hi else [int(lo)])]
     bad = sum(m for _, m in counts)
