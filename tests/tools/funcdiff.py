@@ -1398,7 +1398,177 @@ def gen_json(r):
     return X("array_join(json_object_keys(j), '#')", "STRING", lambda row: nn(guard(keys))(J(row)))
 
 
-AREAS = [gen_json, gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
+def utf16_len(s):
+    return len(s.encode("utf-16-le")) // 2
+
+
+def find_in_set(x, lst):
+    """UTF8String.findInSet: 0 when x holds a ',', else the 1-based place in lst split at ','."""
+    if "," in x:
+        return 0
+    parts = lst.split(",")
+    return parts.index(x) + 1 if x in parts else 0
+
+
+def overlay(x, rep, pos, ln):
+    """Overlay.calculate: substringSQL(1, pos - 1) + replace + substringSQL(pos + len, MAX),
+    len the length of replace when negative."""
+    n = ln if ln >= 0 else len(rep)
+    return substring_sql(x, 1, pos - 1) + rep + substring_sql(x, pos + n, INT_MAX)
+
+
+def luhn(x):
+    """ExpressionImplUtils.isLuhnNumber: Character.isDigit (Unicode) and getNumericValue of
+    each UTF-16 char from the right; '' is false."""
+    if x == "":
+        return False
+    total = 0
+    for k, ch in enumerate(reversed(x)):
+        if not (unicodedata.category(ch) == "Nd"):
+            return False
+        v = unicodedata.digit(ch)
+        if k % 2 == 1:
+            v *= 2
+            v = v - 9 if v > 9 else v
+        total += v
+    return total % 10 == 0
+
+
+def url_encode(x):
+    """URLEncoder.encode(s, UTF-8): [A-Za-z0-9.*_-] kept, ' ' is '+', other bytes %XX."""
+    out = []
+    for b in x.encode("utf-8", "surrogatepass"):
+        c = chr(b)
+        out.append(c if c.isascii() and (c.isalnum() or c in ".-*_") else "+" if c == " " else "%%%02X" % b)
+    return "".join(out)
+
+
+def like_regex(pat, esc="\\"):
+    """StringUtils.escapeLikeRegex: _ is any char, % any string, esc + [_%esc] the char; esc
+    before anything else or at the end is an error (the model skips it)."""
+    out, i = [], 0
+    while i < len(pat):
+        c = pat[i]
+        if c == esc:
+            if i + 1 >= len(pat) or pat[i + 1] not in ("_", "%", esc):
+                raise Skip()
+            out.append(re.escape(pat[i + 1]))
+            i += 2
+            continue
+        out.append("." if c == "_" else ".*" if c == "%" else re.escape(c))
+        i += 1
+    return "(?s)" + "".join(out)
+
+
+def gen_string2(r):
+    k = r.choice(["find_in_set", "overlay", "elt", "btrim", "ltrim", "mask", "luhn", "chr",
+                  "space", "url_encode", "contains", "rcount", "rsubstr", "rinstr", "rall",
+                  "rlike", "like", "ilike", "position"])
+    S = lambda row: row["s"]  # noqa: E731
+    if k == "find_in_set":
+        lst = r.choice(["a,b,,c", "", ",", "abc,a", "é,😀,ß", "a", "x,,"])
+        return X(f"find_in_set(s, {q(lst)})", "INT", lambda row: nn(lambda x: find_in_set(x, lst))(S(row)))
+    if k == "overlay":
+        rep, pos = r.choice(["", "XY", "é😀"]), r.choice([-1, 0, 1, 2, 3, 5, 100])
+        ln = r.choice([None, -1, 0, 1, 2, 10])
+        tail = "" if ln is None else f" FOR {ln}"
+        return X(f"overlay(s PLACING {q(rep)} FROM {pos}{tail})", "STRING",
+                 lambda row: nn(lambda x: overlay(x, rep, pos, -1 if ln is None else ln))(S(row)))
+    if k == "elt":
+        return X("elt(i, s, 'b', NULL, w)", "STRING", lambda row: None if row["i"] is None or not
+                 1 <= row["i"] <= 4 else [row["s"], "b", None, row["w"]][row["i"] - 1])
+    if k == "btrim":
+        chars = r.choice([None, "a", " x", "é😀", "", "sl"])
+        if chars is None:
+            return X("btrim(s)", "STRING", lambda row: nn(lambda x: x.strip(" "))(S(row)))
+        return X(f"btrim(s, {q(chars)})", "STRING", lambda row: nn(lambda x: trim_chars(x, chars, "BOTH"))(S(row)))
+    if k == "ltrim":  # UTF8String.trimLeft / trimRight: ' ' only
+        f = r.choice(["ltrim", "rtrim"])
+        return X(f"{f}(s)", "STRING", lambda row: nn(lambda x: x.lstrip(" ") if f == "ltrim" else x.rstrip(" "))(S(row)))
+    if k == "mask":
+        args = r.choice([(), ("'Y'",), ("'Y'", "'y'"), ("'Y'", "'y'", "'d'", "'*'"), ("NULL", "'y'", "NULL", "'o'")])
+        vals = ["X", "x", "n", None]
+        for a_, v in enumerate(args):
+            vals[a_] = None if v == "NULL" else v.strip("'")
+
+        def mk(x):
+            """Mask.transformInput: per UTF-16 char (String.map) by Character.getType: upper,
+            lower, decimal digit, other (a surrogate); a NULL mask keeps the char."""
+            out = []
+            for ch in x:
+                if ord(ch) > 0xFFFF:
+                    out.append(ch if vals[3] is None else vals[3] * 2)
+                    continue
+                cat = unicodedata.category(ch)
+                m = vals[0] if cat == "Lu" else vals[1] if cat == "Ll" else vals[2] if cat == "Nd" else vals[3]
+                out.append(ch if m is None else m)
+            return "".join(out)
+        return X(f"mask({', '.join(('s',) + args)})", "STRING", lambda row: nn(mk)(S(row)))
+    if k == "luhn":
+        col = r.choice(["s", "w"])
+        return X(f"luhn_check({col})", "BOOLEAN", lambda row: nn(luhn)(row[col]))
+    if k == "chr":
+        def ch(n):
+            """Chr: '' below 0, else the char (n & 0xFF)."""
+            if n < 0:
+                return ""
+            return raise_skip() if (n & 0xFF) in (0, 124) else chr(n & 0xFF)  # no NUL, no '|' 
+        col = r.choice(["i", "l"])
+        return X(f"chr({col})", "STRING", lambda row: nn(ch)(row[col]))
+    if k == "space":
+        return X("concat('<', space(i % 7), '>')", "STRING", lambda row: nn(
+            lambda n: "<" + " " * max(java_mod(n, 7), 0) + ">")(row["i"]))
+    if k == "url_encode":
+        col = r.choice(["s", "w"])
+        return X(f"url_encode({col})", "STRING", lambda row: nn(url_encode)(row[col]))
+    if k == "contains":
+        f, sub = r.choice(["contains", "startswith", "endswith"]), r.choice(LITS)
+        ev = {"contains": lambda x: sub in x, "startswith": lambda x: x.startswith(sub),
+              "endswith": lambda x: x.endswith(sub)}[f]
+        return X(f"{f}(s, {q(sub)})", "BOOLEAN", lambda row: nn(ev)(S(row)))
+    if k == "position":
+        sub, pos = r.choice(LITS), r.choice([None, 0, 1, 2, 4])
+        if pos is None:
+            return X(f"position({q(sub)} IN s)", "INT", lambda row: nn(lambda x: locate(sub, x, 1))(S(row)))
+        return X(f"position({q(sub)}, s, {pos})", "INT", lambda row: nn(lambda x: locate(sub, x, pos))(S(row)))
+    p, g = r.choice(REGEXES + [("😀", 0), ("b", 0), ("[^a]", 0), ("", 0)])
+    if k == "rcount":  # RegExpCount: Size(RegExpExtractAll(s, p, 0))
+        return X(f"regexp_count(s, {q(p)})", "INT", lambda row: nn(
+            lambda x: len(list(re.finditer(p, x, flags=re.ASCII))))(S(row)))
+    if k == "rsubstr":  # RegExpSubStr: NullIf(RegExpExtract(s, p, 0), '')
+        return X(f"regexp_substr(s, {q(p)})", "STRING", lambda row: nn(
+            lambda x: regexp_extract(x, p, 0) or None)(S(row)))
+    if k == "rinstr":  # RegExpInStr: Matcher.start() + 1 (a UTF-16 index), 0 without a match
+        idx = r.randint(0, g)
+
+        def ri(x):
+            m = re.search(p, x, flags=re.ASCII)
+            return 0 if m is None else utf16_len(x[:m.start()]) + 1
+        return X(f"regexp_instr(s, {q(p)}, {idx})", "INT", lambda row: nn(ri)(S(row)))
+    if k == "rall":
+        idx = r.randint(0, g)
+        return X(f"array_join(regexp_extract_all(s, {q(p)}, {idx}), '#')", "STRING", lambda row: nn(
+            lambda x: "#".join(m.group(idx) or "" for m in re.finditer(p, x, flags=re.ASCII)))(S(row)))
+    if k == "rlike":
+        f = r.choice(["rlike", "regexp_like", "regexp"])
+        return X(f"{f}(s, {q(p)})", "BOOLEAN", lambda row: nn(
+            lambda x: re.search(p, x, flags=re.ASCII) is not None)(S(row)))
+    pat = r.choice(["a%", "%a", "%", "_", "__", "%l%", "h_llo%", "%\\_%", "%\\%", "ß", "%😀%",
+                    "_😀_", "", "A%", "%Ss%", "İ%", "%σ", "\\\\%", "%.%", "a*%"])
+    rx = like_regex(pat.replace("\\\\", "\\").replace("\\_", "\\_"))
+    if k == "like":
+        return X(f"s LIKE '{pat}'", "BOOLEAN", lambda row: nn(lambda x: re.fullmatch(rx, x) is not None)(S(row)))
+    # ILike: Like(Lower(left), Lower(right))
+    lrx = like_regex(java_lower(pat.replace("\\\\", "\\")))
+    return X(f"s ILIKE '{pat}'", "BOOLEAN", lambda row: nn(
+        lambda x: re.fullmatch(lrx, java_lower(x)) is not None)(S(row)))
+
+
+def raise_skip():
+    raise Skip()
+
+
+AREAS = [gen_string2, gen_json, gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
          gen_date]
 
 
