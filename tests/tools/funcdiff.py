@@ -1564,11 +1564,121 @@ def gen_string2(r):
         lambda x: re.fullmatch(lrx, java_lower(x)) is not None)(S(row)))
 
 
+def arr_show(a):
+    """array_join(a, '#', 'N') of an INT array; NULL for a NULL array."""
+    return None if a is None else "#".join("N" if x is None else str(x) for x in a)
+
+
+def distinct(a):
+    """SQLOpenHashSet order: the first of each value, one NULL."""
+    out = []
+    for x in a:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def gen_array(r):
+    """Array functions over INT arrays with NULLs (collectionOperations.scala)."""
+    srcs = [("array(i, NULL, 1, i)", lambda row: [row["i"], None, 1, row["i"]]),
+            ("array(1, 2, 2, i)", lambda row: [1, 2, 2, row["i"]]),
+            ("array(i)", lambda row: [row["i"]]),
+            ("array(i, 7, -1, 0)", lambda row: [row["i"], 7, -1, 0]),
+            ("array(NULL, i, NULL)", lambda row: [None, row["i"], None]),
+            ("CAST(array() AS ARRAY<INT>)", lambda row: [])]
+    sa, fa = r.choice(srcs)
+    sb, fb = r.choice(srcs)
+    k = r.choice(["contains", "position", "remove", "distinct", "sort", "max", "compact", "size",
+                  "element_at", "slice", "overlap", "union", "intersect", "except", "join"])
+    v = r.choice(["1", "i", "CAST(NULL AS INT)", "7"])  # a bare NULL fails analysis (VOID)
+
+    def val(row):
+        return {"1": 1, "7": 7, "CAST(NULL AS INT)": None}.get(v, row["i"])
+    if k == "contains":  # ArrayContains: NULL for a NULL value, or absent with a NULL element
+        def ac(row):
+            a, x = fa(row), val(row)
+            if x is None:
+                return None
+            return True if x in a else (None if None in a else False)
+        return X(f"array_contains({sa}, {v})", "BOOLEAN", ac)
+    if k == "position":  # ArrayPosition: NULL for a NULL value, else the 1-based place or 0
+        def ap(row):
+            a, x = fa(row), val(row)
+            return None if x is None else (a.index(x) + 1 if x in a else 0)
+        return X(f"array_position({sa}, {v})", "BIGINT", ap)
+    if k == "remove":  # ArrayRemove: NULL for a NULL value; NULL elements stay
+        return X(f"array_join(array_remove({sa}, {v}), '#', 'N')", "STRING", lambda row: None if val(
+            row) is None else arr_show([x for x in fa(row) if x is None or x != val(row)]))
+    if k == "distinct":
+        return X(f"array_join(array_distinct({sa}), '#', 'N')", "STRING", lambda row: arr_show(distinct(fa(row))))
+    if k == "sort":  # SortArray: NULLs first ascending, last descending
+        asc = r.choice([True, False])
+
+        def so(row):
+            a = fa(row)
+            nn_ = sorted(x for x in a if x is not None)
+            nulls = [None] * (len(a) - len(nn_))
+            return arr_show(nulls + nn_ if asc else nn_[::-1] + nulls)
+        return X(f"array_join(sort_array({sa}, {str(asc).lower()}), '#', 'N')", "STRING", so)
+    if k == "max":
+        f = r.choice(["array_max", "array_min"])
+
+        def mx(row):
+            a = [x for x in fa(row) if x is not None]
+            return None if not a else (max(a) if f == "array_max" else min(a))
+        return X(f"{f}({sa})", "INT", mx)
+    if k == "compact":
+        return X(f"array_join(array_compact({sa}), '#', 'N')", "STRING",
+                 lambda row: arr_show([x for x in fa(row) if x is not None]))
+    if k == "size":
+        f = r.choice(["size", "cardinality", "array_size"])
+        return X(f"{f}({sa})", "INT", lambda row: len(fa(row)))
+    if k == "element_at":  # ElementAt (non-ANSI): NULL out of range; 0 fails (not drawn)
+        n = r.choice([1, 2, 4, 5, -1, -4, -5])
+
+        def ea(row):
+            a = fa(row)
+            return a[n - 1] if 0 < n <= len(a) else a[n] if -len(a) <= n < 0 else None
+        return X(f"element_at({sa}, {n})", "INT", ea)
+    if k == "slice":  # Slice: start > 0 from the front, < 0 from the back; past the end is []
+        st, ln = r.choice([1, 2, 3, 5, -1, -2, -4, -6]), r.choice([0, 1, 2, 10])
+
+        def sl(row):
+            a = fa(row)
+            b = st - 1 if st > 0 else len(a) + st
+            if b < 0 or b >= len(a):
+                return arr_show([])
+            return arr_show(a[b:b + ln])
+        return X(f"array_join(slice({sa}, {st}, {ln}), '#', 'N')", "STRING", sl)
+    if k == "overlap":  # ArraysOverlap: true on a common non-NULL; NULL if none and a NULL
+        def ov(row):  # in either while both are non-empty; else false
+            a, b = fa(row), fb(row)
+            if any(x is not None and x in b for x in a):
+                return True
+            return None if a and b and (None in a or None in b) else False
+        return X(f"arrays_overlap({sa}, {sb})", "BOOLEAN", ov)
+    if k in ("union", "intersect", "except"):
+        def st_(row):
+            a, b = fa(row), fb(row)
+            if k == "union":
+                return arr_show(distinct(a + b))
+            if k == "intersect":
+                return arr_show(distinct([x for x in a if x in b]))
+            return arr_show(distinct([x for x in a if x not in b]))
+        return X(f"array_join(array_{k}({sa}, {sb}), '#', 'N')", "STRING", st_)
+    rep = r.choice([None, "'-'", "NULL"])
+    if rep is None:
+        return X(f"array_join({sa}, ',')", "STRING",
+                 lambda row: ",".join(str(x) for x in fa(row) if x is not None))
+    return X(f"array_join({sa}, ',', {rep})", "STRING", lambda row: None if rep == "NULL" else
+             ",".join("-" if x is None else str(x) for x in fa(row)))
+
+
 def raise_skip():
     raise Skip()
 
 
-AREAS = [gen_string2, gen_json, gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
+AREAS = [gen_array, gen_string2, gen_json, gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
          gen_date]
 
 
