@@ -53,6 +53,28 @@ static void print_caret(Diag *diag, const SrcFile *file, SrcSpan span, uint32_t 
     fputc('\n', diag->out);
 }
 
+/* The message of a machine-format line: one line, a newline in it written as \n. */
+static void print_machine_message(FILE *out, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!msg) {
+        vfprintf(out, fmt, ap);
+        return;
+    }
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    for (const char *c = msg; *c; c++) {
+        if (*c == '\n')
+            fputs("\\n", out);
+        else
+            fputc(*c, out);
+    }
+    free(msg);
+}
+
 static void vreport(Diag *diag, DiagLevel level, SrcSpan span, int has_span, const char *fmt, va_list ap)
 {
     if (level == DIAG_ERROR)
@@ -76,7 +98,7 @@ static void vreport(Diag *diag, DiagLevel level, SrcSpan span, int has_span, con
         srcfile_linecol(file, span.begin, &line, &col);
     if (diag->format == DIAG_MACHINE) {
         fprintf(diag->out, "%s|%s|%u|%u|", level_name(level), fname, line, col);
-        vfprintf(diag->out, fmt, ap);
+        print_machine_message(diag->out, fmt, ap);
         fputc('\n', diag->out);
         return;
     }
