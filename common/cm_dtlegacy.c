@@ -148,7 +148,8 @@ static uint32_t lg_zone_value(const char *s, uint32_t n, uint32_t start, uint32_
     if (s[p] == '+' || s[p] == '-')
         return lg_numeric_zone(s, n, p + 1, s[p] == '+' ? 1 : -1, 0, 0, f);
     if (start + 3 > n || lg_lower((unsigned char)s[start]) != 'g' ||
-        lg_lower((unsigned char)s[start + 1]) != 'm' || lg_lower((unsigned char)s[start + 2]) != 't')
+        lg_lower((unsigned char)s[start + 1]) != 'm' ||
+        lg_lower((unsigned char)s[start + 2]) != 't')
         return 0;
     p = start + 3;
     if (p < n && (s[p] == '+' || s[p] == '-'))

@@ -222,9 +222,11 @@ static int dp_upper(char c)
 static uint32_t dp_code_point(const char *s, uint32_t n, uint32_t *p)
 {
     const unsigned char *u = (const unsigned char *)s;
-    uint32_t c = u[*p], len = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
-                                         : c >= 0xF0 && c < 0xF5   ? 4
-                                                                   : 0;
+    uint32_t c = u[*p], len = c < 0x80                ? 1
+                              : c >= 0xC2 && c < 0xE0 ? 2
+                              : c >= 0xE0 && c < 0xF0 ? 3
+                              : c >= 0xF0 && c < 0xF5 ? 4
+                                                      : 0;
     if (len == 0 || *p + len > n) {
         (*p)++;
         return 0xFFFFFFFFu;
@@ -516,8 +518,8 @@ static int dp_field(const char *s, uint32_t n, uint32_t *i, char c, int count, i
     case 'O':
         return count == 1 || count == 4 ? dp_offset_gmt(s, n, i, count == 4, &f->off_s) : -1;
     case 'z': /* ZoneTextPrinterParser: z, zz, zzz TextStyle.SHORT, zzzz FULL */
-        return dp_zone_id(s, n, i, cx->region, count == 4 ? cm_zone_full : cm_zone_short,
-                          &f->off_s, &f->rules);
+        return dp_zone_id(s, n, i, cx->region, count == 4 ? cm_zone_full : cm_zone_short, &f->off_s,
+                          &f->rules);
     case 'V':
         return dp_zone_id(s, n, i, cx->region, NULL, &f->off_s, &f->rules);
     default:

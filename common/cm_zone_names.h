@@ -3,6 +3,7 @@
 ** for z, zz and zzz, cm_zone_full for zzzz (cm_dtparse.c). A node: its key's bytes in
 ** cm_zone_keys, its key's first UTF-16 unit (c0), the zone id it maps to in cm_zone_ids
 ** (-1: none), its first child and its next sibling (-1: none). */
+/* clang-format off */
 #ifndef CM_ZONE_NAMES_H
 #define CM_ZONE_NAMES_H
 
@@ -3657,3 +3658,4 @@ static const char *const cm_zone_ids[573] = {
 };
 
 #endif
+/* clang-format on */

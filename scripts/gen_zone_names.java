@@ -128,6 +128,7 @@ public class gen_zone_names {
         System.out.println("** cm_zone_keys, its key's first UTF-16 unit (c0), the zone id it maps"
                            + " to in cm_zone_ids");
         System.out.println("** (-1: none), its first child and its next sibling (-1: none). */");
+        System.out.println("/* clang-format off */");
         System.out.println("#ifndef CM_ZONE_NAMES_H");
         System.out.println("#define CM_ZONE_NAMES_H");
         System.out.println();
@@ -157,5 +158,6 @@ public class gen_zone_names {
         System.out.println("};");
         System.out.println();
         System.out.println("#endif");
+        System.out.println("/* clang-format on */");
     }
 }

@@ -349,9 +349,12 @@ static int stub_region(const char *s, uint32_t n, int32_t *off_s, const int64_t 
     static const struct {
         const char *id;
         int32_t off;
-    } zones[] = {{"America/Los_Angeles", -8 * 3600}, {"America/New_York", -5 * 3600},
-                 {"Asia/Kolkata", 19800},           {"Asia/Tokyo", 9 * 3600},
-                 {"Africa/Abidjan", 0},             {"Etc/GMT", 0}};
+    } zones[] = {{"America/Los_Angeles", -8 * 3600},
+                 {"America/New_York", -5 * 3600},
+                 {"Asia/Kolkata", 19800},
+                 {"Asia/Tokyo", 9 * 3600},
+                 {"Africa/Abidjan", 0},
+                 {"Etc/GMT", 0}};
     *rules = NULL;
     for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++)
         if (strlen(zones[i].id) == n && memcmp(zones[i].id, s, n) == 0) {
@@ -372,7 +375,7 @@ START_TEST(test_zone_names)
         {"pdt", "zzz", -8 * 3600},
         {"ET", "z", -5 * 3600},
         {"JST", "zz", 9 * 3600},
-        {"IST", "z", 0}, /* Java 17's tree keeps Africa/Abidjan for IST */
+        {"IST", "z", 0},        /* Java 17's tree keeps Africa/Abidjan for IST */
         {"\xc4\xb0ST", "z", 0}, /* U+0130 equals 'I' as charEqualsIgnoreCase compares */
         {"America/NEW_york", "z", -5 * 3600},
         {"Pacific Standard Time", "zzzz", -8 * 3600},
