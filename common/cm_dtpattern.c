@@ -141,9 +141,7 @@ static void builder_problem(const char *p, uint32_t n, bool parsing, bool *why, 
     }
 }
 
-/* p[0, n) as QueryExecutionErrors' toSQLValue prints a string (Literal.sql): in single quotes,
-   a quote or backslash escaped with a backslash; into out, its length. */
-static int sql_string_value(const char *p, uint32_t n, char *out)
+int cm_sql_string_value(const char *p, uint32_t n, char *out)
 {
     int k = 0;
     out[k++] = '\'';
@@ -183,7 +181,7 @@ int cm_dt_pattern_problem(const char *p, uint32_t n, int parsing, char *msg)
                      "[INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION] You may "
                      "get a different result due to the upgrading to Spark >= 3.0:\nFail to "
                      "recognize ");
-    k += sql_string_value(p, n, msg + k);
+    k += cm_sql_string_value(p, n, msg + k);
     snprintf(msg + k, MSG_ROOM(n) - (size_t)k,
              " pattern in the DateTimeFormatter. 1) You can set "
              "\"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before "
@@ -196,7 +194,7 @@ void cm_dt_ntz_pattern_message(const char *p, uint32_t n, char *msg)
 {
     /* _LEGACY_ERROR_TEMP_2130 (no error class in the message) */
     int k = snprintf(msg, MSG_ROOM(n), "Fail to recognize ");
-    k += sql_string_value(p, n, msg + k);
+    k += cm_sql_string_value(p, n, msg + k);
     snprintf(msg + k, MSG_ROOM(n) - (size_t)k,
              " pattern in the DateTimeFormatter. You can form a valid datetime pattern with the "
              "guide from 'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.");
