@@ -7,13 +7,29 @@
 */
 #include "common/cm_dtparse.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "common/cm_time.h"
 
-/* The calendar fields a parse set (CalendarBuilder), in the order they were set (stamp). */
-enum { LG_YEAR, LG_MONTH, LG_DOM, LG_DOY, LG_HOD, LG_HOUR, LG_AMPM, LG_MIN, LG_SEC, LG_MS, LG_N };
+/* The calendar fields a parse set (CalendarBuilder), in the order they were set (stamp):
+   LG_DOW 0 for Monday .. 6 for Sunday, LG_ZONE the offset in minutes (ZONE_OFFSET). */
+enum {
+    LG_YEAR,
+    LG_MONTH,
+    LG_DOM,
+    LG_DOY,
+    LG_HOD,
+    LG_HOUR,
+    LG_AMPM,
+    LG_MIN,
+    LG_SEC,
+    LG_MS,
+    LG_DOW,
+    LG_ZONE,
+    LG_N
+};
 
 typedef struct {
     int64_t v[LG_N];
@@ -85,6 +101,76 @@ static int lg_match(const char *s, uint32_t n, uint32_t i, const char *const *na
     return best;
 }
 
+static const char *const lg_weekdays[14] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Mon",    "Tue",     "Wed",       "Thu",      "Fri",    "Sat",      "Sun"};
+
+static int lg_digit(const char *s, uint32_t n, uint32_t p)
+{
+    return p < n && s[p] >= '0' && s[p] <= '9';
+}
+
+/* SimpleDateFormat.subParseNumericZone at s[p] (just past the sign): hours of two digits, or
+   one before ':' when colon and count is 0; then, unless count is 1, minutes (after ':' when
+   colon) of two digits; hours at most 23, minutes 59.  The end, or 0. */
+static uint32_t lg_numeric_zone(const char *s, uint32_t n, uint32_t p, int sign, int count,
+                                int colon, LgFields *f)
+{
+    if (!lg_digit(s, n, p))
+        return 0;
+    int64_t hours = s[p++] - '0', minutes = 0;
+    if (lg_digit(s, n, p))
+        hours = hours * 10 + (s[p++] - '0');
+    else if (count > 0 || !colon || p >= n)
+        return 0;
+    if (hours > 23)
+        return 0;
+    if (count != 1) {
+        if (colon && (p >= n || s[p++] != ':'))
+            return 0;
+        if (!lg_digit(s, n, p) || !lg_digit(s, n, p + 1))
+            return 0;
+        minutes = (s[p] - '0') * 10 + (s[p + 1] - '0');
+        p += 2;
+        if (minutes > 59)
+            return 0;
+    }
+    lg_set(f, LG_ZONE, sign * (hours * 60 + minutes));
+    return p;
+}
+
+/* SimpleDateFormat.subParse of z or Z at s[p] (spaces skipped; start before them): a sign and
+   "hhmm" (RFC 822); "GMT" in any case at start, alone or with a sign and "h:mm"/"hh:mm".  A
+   zone name (subParseZoneString: the names of DateFormatSymbols.getZoneStrings) is not
+   modelled and counts as rejected.  The end, or 0. */
+static uint32_t lg_zone_value(const char *s, uint32_t n, uint32_t start, uint32_t p, LgFields *f)
+{
+    if (s[p] == '+' || s[p] == '-')
+        return lg_numeric_zone(s, n, p + 1, s[p] == '+' ? 1 : -1, 0, 0, f);
+    if (start + 3 > n || lg_lower((unsigned char)s[start]) != 'g' ||
+        lg_lower((unsigned char)s[start + 1]) != 'm' ||
+        lg_lower((unsigned char)s[start + 2]) != 't')
+        return 0;
+    p = start + 3;
+    if (p < n && (s[p] == '+' || s[p] == '-'))
+        return lg_numeric_zone(s, n, p + 1, s[p] == '+' ? 1 : -1, 0, 1, f);
+    lg_set(f, LG_ZONE, 0);
+    return p;
+}
+
+/* SimpleDateFormat.subParse of `count` X at s[p] (spaces skipped): "Z", or a sign and hh (X),
+   hhmm (XX), hh:mm (XXX).  The end, or 0. */
+static uint32_t lg_iso_zone(const char *s, uint32_t n, uint32_t p, int count, LgFields *f)
+{
+    if (s[p] == 'Z') {
+        lg_set(f, LG_ZONE, 0);
+        return p + 1;
+    }
+    if (s[p] != '+' && s[p] != '-')
+        return 0;
+    return lg_numeric_zone(s, n, p + 1, s[p] == '+' ? 1 : -1, count, count == 3, f);
+}
+
 static const char *const lg_months[24] = {
     "January",   "February", "March",    "April",    "May", "June", "July", "August",
     "September", "October",  "November", "December", "Jan", "Feb",  "Mar",  "Apr",
@@ -108,6 +194,21 @@ static int lg_field(const char *s, uint32_t n, uint32_t *i, char c, int count, i
             return -1;
         lg_set(f, LG_AMPM, k);
         *i = start + len;
+        return 0;
+    }
+    if (c == 'E') { /* DAY_OF_WEEK: the full names first, then the short ones */
+        int k = lg_match(s, n, start, lg_weekdays, 14, &len);
+        if (k < 0)
+            return -1;
+        lg_set(f, LG_DOW, k % 7);
+        *i = start + len;
+        return 0;
+    }
+    if (c == 'z' || c == 'Z' || c == 'X') {
+        uint32_t end = c == 'X' ? lg_iso_zone(s, n, p, count, f) : lg_zone_value(s, n, start, p, f);
+        if (end == 0)
+            return -1;
+        *i = end;
         return 0;
     }
     if ((c == 'M' || c == 'L') && count >= 3) { /* full names first, then the short ones */
@@ -175,11 +276,11 @@ static int lg_known_letter(char c)
     return strchr("GyMdkHmsSEDFwWahKzZYuXL", c) != NULL;
 }
 
-/* The letters modelled here; a pattern with another one (G, z, Z, X, E, u, ...) counts as
+/* The letters modelled here; a pattern with another one (G, u, F, w, W, Y, ...) counts as
    rejected (documented in docs/language.md). */
 static int lg_modelled_letter(char c)
 {
-    return strchr("yMLdDHhkKmsSa", c) != NULL;
+    return strchr("yMLdDHhkKmsSaEzZX", c) != NULL;
 }
 
 static int lg_is_letter(char c)
@@ -241,13 +342,25 @@ static int lg_missing_day(int64_t y, int m, int64_t d)
     return y == 1582 && m == 10 && d >= 5 && d <= 14;
 }
 
+/* The day of the week (0 Monday .. 6 Sunday) of y-m-d in the hybrid calendar: the Julian
+   day number of the Julian date before 1582-10-15, of the Gregorian one from then on. */
+static int lg_weekday(int64_t y, int m, int64_t d)
+{
+    int64_t a = (14 - m) / 12, yy = y + 4800 - a, mm = m + 12 * a - 3;
+    int64_t jdn = d + (153 * mm + 2) / 5 + 365 * yy + yy / 4;
+    bool julian = y < 1582 || (y == 1582 && (m < 10 || (m == 10 && d < 15)));
+    jdn += julian ? -32083 : -yy / 100 + yy / 400 - 32045;
+    return (int)(jdn % 7);
+}
+
 /* Non-lenient GregorianCalendar.computeTime: each field set within its range, then the
    date and time the fields resolve to (the later of DAY_OF_MONTH and DAY_OF_YEAR; the later
    of HOUR_OF_DAY and HOUR with AM_PM) must give back every field that was set. */
 static int lg_valid(const LgFields *f)
 {
-    static const int64_t lo[LG_N] = {1, 0, 1, 1, 0, 0, 0, 0, 0, 0};
-    static const int64_t hi[LG_N] = {292278994, 11, 31, 366, 23, 11, 1, 59, 59, 999};
+    /* ZONE_OFFSET's range is -13..+14 hours (GregorianCalendar's MIN_VALUES, MAX_VALUES) */
+    static const int64_t lo[LG_N] = {1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, -13 * 60};
+    static const int64_t hi[LG_N] = {292278994, 11, 31, 366, 23, 11, 1, 59, 59, 999, 6, 14 * 60};
     for (int k = 0; k < LG_N; k++)
         if (f->stamp[k] && (f->v[k] < lo[k] || f->v[k] > hi[k]))
             return 0;
@@ -279,6 +392,16 @@ static int lg_valid(const LgFields *f)
                 return 0;
         }
     }
+    /* DAY_OF_WEEK decides no date when a day of the month or year is set (Calendar
+       .selectFields), but must be the date's; alone it picks the month's first such day */
+    if (f->stamp[LG_DOW] && (f->stamp[LG_DOM] || f->stamp[LG_DOY]) &&
+        lg_weekday(y, month, day) != f->v[LG_DOW])
+        return 0;
+    /* alone in October 1582, a Friday, Saturday or Sunday is the 5th, 6th or 7th of the Julian
+       month, days that do not exist (GregorianCalendar.computeTime's cutover year) */
+    if (f->stamp[LG_DOW] && !f->stamp[LG_DOM] && !f->stamp[LG_DOY] && y == 1582 && month == 10 &&
+        f->v[LG_DOW] >= 4)
+        return 0;
     int hs = f->stamp[LG_HOUR], as = f->stamp[LG_AMPM], group = hs && as ? (hs > as ? hs : as) : 0;
     int64_t hod;
     if (f->stamp[LG_HOD] && group <= f->stamp[LG_HOD])
@@ -302,8 +425,8 @@ int cm_dt_legacy_accepts(const char *s, uint32_t n, const char *fmt, uint32_t fm
             while (j + (uint32_t)count < fmt_n && fmt[j + (uint32_t)count] == c)
                 count++;
             j += (uint32_t)count;
-            if (!lg_known_letter(c) || !lg_modelled_letter(c))
-                return 0;
+            if (!lg_known_letter(c) || !lg_modelled_letter(c) || (c == 'X' && count > 3))
+                return 0; /* XXXX: the constructor's "invalid ISO 8601 format" */
             if (lg_field(s, n, &i, c, count, lg_next_is_field(fmt, fmt_n, j), &f) < 0)
                 return 0;
         } else if (c == '\'') {

@@ -11,6 +11,7 @@
 
 #include "common/cm_time.h"
 #include "common/cm_tz.h"
+#include "common/cm_zone_names.h"
 
 static int dp_lower(int c)
 {
@@ -216,14 +217,94 @@ static int dp_upper(char c)
     return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
 }
 
-/* DateTimeFormatterBuilder.ZoneIdPrinterParser.parse (pattern VV; z's ZoneTextPrinterParser
-   reads the same ids, but not the zone names such as "PST" or "Pacific Standard Time"): an
-   offset after '+' or '-' (dp_offset_id); "UTC", "UT" or "GMT" alone (also before '0' or 'Z')
-   or before such an offset, "GMT0"; else the longest id of the tz database the text starts
-   with (region: a region's rules into *rules, matched with its case as written);
-   else "Z" (UTC).  The offset into *off_s. */
-static int dp_zone_id(const char *s, uint32_t n, uint32_t *i, CmZoneRegion region, int64_t *off_s,
-                      const int64_t **rules)
+/* The code point of the UTF-8 text at s[*p] (before n), *p past it; 0xFFFFFFFF for a byte
+   that starts no valid sequence (it equals no key character). */
+static uint32_t dp_code_point(const char *s, uint32_t n, uint32_t *p)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t c = u[*p], len = c < 0x80                ? 1
+                              : c >= 0xC2 && c < 0xE0 ? 2
+                              : c >= 0xE0 && c < 0xF0 ? 3
+                              : c >= 0xF0 && c < 0xF5 ? 4
+                                                      : 0;
+    if (len == 0 || *p + len > n) {
+        (*p)++;
+        return 0xFFFFFFFFu;
+    }
+    if (len > 1)
+        c &= 0x3Fu >> (len - 1);
+    for (uint32_t k = 1; k < len; k++) {
+        if ((u[*p + k] & 0xC0) != 0x80) {
+            (*p)++;
+            return 0xFFFFFFFFu;
+        }
+        c = (c << 6) | (u[*p + k] & 0x3Fu);
+    }
+    *p += len;
+    return c;
+}
+
+/* c as DateTimeParseContext.charEqualsIgnoreCase compares it with the characters of the zone
+   names (ASCII, 'é', '’'): equal when Character.toUpperCase or toLowerCase of the two are;
+   so the Kelvin sign is 'k', 'ſ' 's', 'İ' and 'ı' 'i'. */
+static uint32_t dp_fold(uint32_t c)
+{
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+        return c + 32;
+    return c == 0x212A ? 'k' : c == 0x17F ? 's' : c == 0x130 || c == 0x131 ? 'i' : c;
+}
+
+/* PrefixTree.CI.prefixOf: the key of node k at s[*p], *p past it; 0 when it differs. */
+static int dp_tree_prefix(const CmZoneNameNode *k, const char *s, uint32_t n, uint32_t *p)
+{
+    uint32_t q = *p, kp = k->key_at, kend = k->key_at + k->key_n;
+    while (kp < kend) {
+        if (q >= n)
+            return 0;
+        uint32_t want = dp_code_point(cm_zone_keys, kend, &kp);
+        if (dp_fold(dp_code_point(s, n, &q)) != dp_fold(want))
+            return 0;
+    }
+    *p = q;
+    return 1;
+}
+
+/* Java 17's PrefixTree.match(text, pos) from node k of tree t at s[*p]: the zone of the
+   deepest node on the path the text takes that has one (the first child whose first
+   character equals the text's is followed), *p past that node's key; -1 for none, -2 when
+   the text does not start with k's key. */
+static int dp_tree_match(const CmZoneNameNode *t, int k, const char *s, uint32_t n, uint32_t *p)
+{
+    uint32_t off = *p;
+    if (!dp_tree_prefix(&t[k], s, n, &off))
+        return -2;
+    if (t[k].child >= 0 && off != n) {
+        uint32_t q = off, c = dp_fold(dp_code_point(s, n, &q));
+        for (int ch = t[k].child; ch >= 0; ch = t[ch].sibling) {
+            if (dp_fold(t[ch].c0) != c)
+                continue;
+            uint32_t at = off;
+            int found = dp_tree_match(t, ch, s, n, &at);
+            if (found >= 0) {
+                *p = at;
+                return found;
+            }
+            break;
+        }
+    }
+    *p = off;
+    return t[k].zone;
+}
+
+/* DateTimeFormatterBuilder.ZoneIdPrinterParser.parse (pattern VV, and z's and zzzz's
+   ZoneTextPrinterParser with names: the tree names of cm_zone_names.h, else NULL): an offset
+   after '+' or '-' (dp_offset_id); "UTC", "UT" or "GMT" alone (also before '0' or 'Z') or
+   before such an offset, "GMT0"; else VV the longest id of the tz database the text starts
+   with (region: a region's rules into *rules, matched with its case as written), z and zzzz
+   the id the tree maps the text to (PrefixTree.match: ids in any case, and the zone names
+   such as "PST" or "Pacific Standard Time"); else "Z" (UTC).  The offset into *off_s. */
+static int dp_zone_id(const char *s, uint32_t n, uint32_t *i, CmZoneRegion region,
+                      const CmZoneNameNode *names, int64_t *off_s, const int64_t **rules)
 {
     uint32_t p = *i;
     *off_s = 0;
@@ -251,8 +332,21 @@ static int dp_zone_id(const char *s, uint32_t n, uint32_t *i, CmZoneRegion regio
             *i = q;
         return 0;
     }
+    if (names) { /* ZoneId.of(the id the tree gives), whose rules the runtime has */
+        uint32_t q = p;
+        int zone = dp_tree_match(names, 0, s, n, &q);
+        int32_t off;
+        if (zone >= 0) {
+            const char *id = cm_zone_ids[zone];
+            if (!region || !region(id, (uint32_t)strlen(id), &off, rules))
+                return -1;
+            *off_s = off;
+            *i = q;
+            return 0;
+        }
+    }
     uint32_t end = p;
-    while (end < n && end - p < 40 && /* the longest tz id has 32 bytes */
+    while (!names && end < n && end - p < 40 && /* the longest tz id has 32 bytes */
            ((s[end] >= 'A' && s[end] <= 'Z') || (s[end] >= 'a' && s[end] <= 'z') ||
             (s[end] >= '0' && s[end] <= '9') || s[end] == '/' || s[end] == '_' || s[end] == '-' ||
             s[end] == '+'))
@@ -423,9 +517,11 @@ static int dp_field(const char *s, uint32_t n, uint32_t *i, char c, int count, i
         return count == 5 ? dp_offset_id(s, n, i, DP_HH_MM_ss, "Z", &f->off_s) : -1;
     case 'O':
         return count == 1 || count == 4 ? dp_offset_gmt(s, n, i, count == 4, &f->off_s) : -1;
-    case 'z':
+    case 'z': /* ZoneTextPrinterParser: z, zz, zzz TextStyle.SHORT, zzzz FULL */
+        return dp_zone_id(s, n, i, cx->region, count == 4 ? cm_zone_full : cm_zone_short, &f->off_s,
+                          &f->rules);
     case 'V':
-        return dp_zone_id(s, n, i, cx->region, &f->off_s, &f->rules);
+        return dp_zone_id(s, n, i, cx->region, NULL, &f->off_s, &f->rules);
     default:
         return -1; /* a pattern letter sluice does not parse */
     }

@@ -141,6 +141,20 @@ static void builder_problem(const char *p, uint32_t n, bool parsing, bool *why, 
     }
 }
 
+int cm_sql_string_value(const char *p, uint32_t n, char *out)
+{
+    int k = 0;
+    out[k++] = '\'';
+    for (uint32_t i = 0; i < n; i++) {
+        if (p[i] == '\\' || p[i] == '\'')
+            out[k++] = '\\';
+        out[k++] = p[i];
+    }
+    out[k++] = '\'';
+    out[k] = '\0';
+    return k;
+}
+
 int cm_dt_pattern_problem(const char *p, uint32_t n, int parsing, char *msg)
 {
     bool why = false, legacy = true, quoted = false;
@@ -157,23 +171,33 @@ int cm_dt_pattern_problem(const char *p, uint32_t n, int parsing, char *msg)
         return 0;
     if (!legacy)
         return 1;
-    snprintf(msg, MSG_ROOM(n),
-             "You may get a different result due to the upgrading to Spark >= 3.0: Fail to "
-             "recognize '%.*s' pattern in the DateTimeFormatter. 1) You can set "
+    /* QueryExecutionErrors.failToRecognizePatternAfterUpgradeError: error class
+       INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION, whose message is the
+       class's "You may get a different result due to the upgrading to" and the subclass's
+       lines "Spark >= 3.0:" and "Fail to recognize <pattern> ..." joined by a newline; the
+       pattern as toSQLValue gives it, the config as toSQLConf, the docroot
+       SparkBuildInfo.spark_doc_root. */
+    int k = snprintf(msg, MSG_ROOM(n),
+                     "[INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION] You may "
+                     "get a different result due to the upgrading to Spark >= 3.0:\nFail to "
+                     "recognize ");
+    k += cm_sql_string_value(p, n, msg + k);
+    snprintf(msg + k, MSG_ROOM(n) - (size_t)k,
+             " pattern in the DateTimeFormatter. 1) You can set "
              "\"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before "
              "Spark 3.0. 2) You can form a valid datetime pattern with the guide from "
-             "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
-             (int)n, p);
+             "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.");
     return 2;
 }
 
 void cm_dt_ntz_pattern_message(const char *p, uint32_t n, char *msg)
 {
-    snprintf(msg, MSG_ROOM(n),
-             "Fail to recognize '%.*s' pattern in the DateTimeFormatter. You can form a "
-             "valid datetime pattern with the guide from "
-             "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
-             (int)n, p);
+    /* _LEGACY_ERROR_TEMP_2130 (no error class in the message) */
+    int k = snprintf(msg, MSG_ROOM(n), "Fail to recognize ");
+    k += cm_sql_string_value(p, n, msg + k);
+    snprintf(msg + k, MSG_ROOM(n) - (size_t)k,
+             " pattern in the DateTimeFormatter. You can form a valid datetime pattern with the "
+             "guide from 'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.");
 }
 
 int cm_dt_pattern_check(const char *p, uint32_t n, CmDtPatternUse use, char *msg)

@@ -14,7 +14,11 @@
 typedef enum { CM_DTPAT_FORMAT, CM_DTPAT_PARSE, CM_DTPAT_PARSE_NTZ } CmDtPatternUse;
 
 /* Bytes a message about a pattern of n bytes needs at most. */
-#define CM_DT_PATTERN_MSG_ROOM(n) ((size_t)(n) + 640)
+#define CM_DT_PATTERN_MSG_ROOM(n) (2 * (size_t)(n) + 640)
+
+/* p[0, n) as QueryExecutionErrors' toSQLValue prints a string (Literal.sql): in single quotes,
+   a quote or backslash escaped with a backslash; into out (2 * n + 3 bytes), its length. */
+int cm_sql_string_value(const char *p, uint32_t n, char *out);
 
 /* Datetime pattern p[0, n) as Spark 3.5's TimestampFormatter/DateFormatter check it
    (isParsing = parsing): 0 when valid, else its message into msg (CM_DT_PATTERN_MSG_ROOM(n)

@@ -56,14 +56,25 @@ static void print_caret(Diag *diag, const SrcFile *file, SrcSpan span, uint32_t 
     fputc('\n', diag->out);
 }
 
-/* FNV-1a of an error's position and text. */
-static uint64_t error_hash(SrcSpan span, int has_span, const char *fmt, va_list ap)
+/* The message, formatted once: allocated, or in buf (truncated) when memory runs out. */
+static char *format_message(char *buf, size_t size, const char *fmt, va_list ap)
 {
-    char text[4096];
     va_list copy;
     va_copy(copy, ap);
-    vsnprintf(text, sizeof text, fmt, copy);
+    int n = vsnprintf(NULL, 0, fmt, copy);
     va_end(copy);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!msg) {
+        vsnprintf(buf, size, fmt, ap);
+        return buf;
+    }
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    return msg;
+}
+
+/* FNV-1a of an error's position and text. */
+static uint64_t error_hash(SrcSpan span, int has_span, const char *text)
+{
     uint64_t h = 14695981039346656037ull;
     uint32_t pos[3] = {has_span ? span.file : UINT32_MAX, span.begin, span.end};
     for (int i = 0; i < 3; i++)
@@ -75,9 +86,9 @@ static uint64_t error_hash(SrcSpan span, int has_span, const char *fmt, va_list 
 
 /* An error identical to the one printed just before (the same expression analysed again) is
    counted, so the pass still fails, but not printed: Spark reports a query's error once. */
-static bool repeated_error(Diag *diag, SrcSpan span, int has_span, const char *fmt, va_list ap)
+static bool repeated_error(Diag *diag, SrcSpan span, int has_span, const char *text)
 {
-    uint64_t h = error_hash(span, has_span, fmt, ap);
+    uint64_t h = error_hash(span, has_span, text);
     if (diag->n_errors > 1 && h == diag->last_error) {
         diag->n_repeats++;
         return true;
@@ -86,18 +97,30 @@ static bool repeated_error(Diag *diag, SrcSpan span, int has_span, const char *f
     return false;
 }
 
+/* The message of a machine-format line: one line, a newline in it written as \n. */
+static void print_machine_message(FILE *out, const char *msg)
+{
+    for (const char *c = msg; *c; c++) {
+        if (*c == '\n')
+            fputs("\\n", out);
+        else
+            fputc(*c, out);
+    }
+}
+
 static void vreport(Diag *diag, DiagLevel level, SrcSpan span, int has_span, const char *fmt, va_list ap)
 {
-    if (level == DIAG_ERROR) {
+    if (level == DIAG_ERROR)
         diag->n_errors++;
-        if (!diag->muted && repeated_error(diag, span, has_span, fmt, ap))
-            return;
-    } else if (level == DIAG_WARNING)
+    else if (level == DIAG_WARNING)
         diag->n_warnings++;
-    if (diag->muted || (level == DIAG_ERROR && diag->n_errors > DIAG_MAX_ERRORS))
+    if (diag->muted)
         return;
-    if (level == DIAG_ERROR && diag->n_errors == DIAG_MAX_ERRORS + 1)
-        return;
+    char buf[4096];
+    char *msg = format_message(buf, sizeof buf, fmt, ap);
+    if (level == DIAG_ERROR &&
+        (repeated_error(diag, span, has_span, msg) || diag->n_errors > DIAG_MAX_ERRORS))
+        goto out;
     const SrcFile *file = diag->file;
     if (has_span && diag->embed && span.begin >= diag->embed_at &&
         span.begin - diag->embed_at <= diag->embed->len) {
@@ -111,18 +134,21 @@ static void vreport(Diag *diag, DiagLevel level, SrcSpan span, int has_span, con
         srcfile_linecol(file, span.begin, &line, &col);
     if (diag->format == DIAG_MACHINE) {
         fprintf(diag->out, "%s|%s|%u|%u|", level_name(level), fname, line, col);
-        vfprintf(diag->out, fmt, ap);
+        print_machine_message(diag->out, msg);
         fputc('\n', diag->out);
-        return;
+        goto out;
     }
     if (has_span && file)
         fprintf(diag->out, "%s:%u:%u: %s: ", fname, line, col, level_name(level));
     else
         fprintf(diag->out, "%s: %s: ", fname, level_name(level));
-    vfprintf(diag->out, fmt, ap);
+    fputs(msg, diag->out);
     fputc('\n', diag->out);
     if (has_span && file)
         print_caret(diag, file, span, line, col);
+out:
+    if (msg != buf)
+        free(msg);
 }
 
 void diag_error(Diag *diag, SrcSpan span, const char *fmt, ...)

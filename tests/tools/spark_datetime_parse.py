@@ -281,7 +281,8 @@ HEAD = ("CREATE TABLE p (id INT, s STRING) WITH (connector = 'files', path = 'da
 # The same parse with text fields (MMM/MMMM/LLL/LLLL, a, G: TextPrinterParser, strict, so only
 # the pattern's TextStyle, in any case as parseCaseInsensitive compares), offsets
 # (OffsetIdPrinterParser for X x Z ZZZZZ, LocalizedOffsetIdPrinterParser for O OOOO ZZZZ),
-# zone ids (ZoneIdPrinterParser for VV; z's ZoneTextPrinterParser is modelled with ids only),
+# zone ids (ZoneIdPrinterParser for VV; z's ZoneTextPrinterParser walks Java 17's tree of ids
+# and names, common/cm_zone_names.h as scripts/gen_zone_names.java dumped it from the JDK),
 # optional sections (CompositePrinterParser: a section that fails leaves nothing) and quoted
 # literals; the zone read wins over the session zone (Iso8601TimestampFormatter.parse:
 # TemporalQueries.zone(), ZonedDateTime.of).
@@ -357,7 +358,7 @@ def zone_tokens(pattern):
         elif c == "O":
             out.append(("gmt", n == 4))
         elif c in "zV":
-            out.append(("zone",))
+            out.append(("zone", None if c == "V" else "full" if n == 4 else "short"))
         else:
             f = {"M": "month", "L": "month", "d": "day", "H": "hour", "m": "minute",
                  "s": "second", "h": "hour12c", "K": "hour12", "k": "hour24"}[c]
@@ -461,10 +462,80 @@ def region_ids():
 
 
 REGIONS = None
+NAME_TREES = None
 
 
-def parse_zone(text, pos):
-    """ZoneIdPrinterParser.parse: (end, ('fixed', seconds) or ('region', id)) or None."""
+def name_trees():
+    """Java 17's PrefixTrees of ZoneTextPrinterParser (Locale.US, case-insensitive) from
+    common/cm_zone_names.h: {"short": nodes, "full": nodes}, a node (key, c0, zone id or
+    None, child, sibling)."""
+    import os
+    import re
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "common",
+                        "cm_zone_names.h")
+    with open(path, encoding="utf-8") as f:
+        src = f.read()
+
+    def c_bytes(lit):
+        return re.sub(rb"\\([0-7]{3}|.)", lambda m: bytes([int(m.group(1), 8)])
+                      if len(m.group(1)) == 3 else m.group(1), lit.encode("ascii"))
+    keys_src = src[src.index("cm_zone_keys[] ="):]
+    keys_src = keys_src[:keys_src.index(";")]
+    keys = b"".join(c_bytes(m) for m in re.findall(r'"((?:[^"\\]|\\.)*)"', keys_src))
+    ids_src = src[src.index("cm_zone_ids["):]
+    ids = [c_bytes(m).decode("utf-8")
+           for m in re.findall(r'"((?:[^"\\]|\\.)*)"', ids_src[:ids_src.index("};")])]
+    trees = {}
+    for name, style in (("cm_zone_short", "short"), ("cm_zone_full", "full")):
+        body = src[src.index(name + "["):]
+        body = body[:body.index("};")]
+        nodes = []
+        for m in re.finditer(r"\{(\d+), (\d+), 0x([0-9a-f]+), (-?\d+), (-?\d+), (-?\d+)\}", body):
+            at, n, c0, zone, child, sib = (int(m.group(1)), int(m.group(2)),
+                                          int(m.group(3), 16), int(m.group(4)),
+                                          int(m.group(5)), int(m.group(6)))
+            nodes.append((keys[at:at + n].decode("utf-8"), c0, ids[zone] if zone >= 0 else None,
+                          child, sib))
+        trees[style] = nodes
+    return trees
+
+
+def char_eq(a, b):
+    """charEqualsIgnoreCase: equal, or equal as Character.toUpperCase or toLowerCase (one
+    character each: a mapping to several characters leaves the character alone)."""
+    def up(c):
+        u = c.upper()
+        return u if len(u) == 1 else c
+
+    def low(c):
+        lo = "i" if c == "\u0130" else c.lower()  # Java's simple mapping of U+0130 is 'i'
+        return lo if len(lo) == 1 else c
+    return a == b or up(a) == up(b) or low(a) == low(b)
+
+
+def tree_match(nodes, k, text, pos):
+    """Java 17's PrefixTree.match(text, pos) from node k: (zone id or None, end), or None when
+    the text does not start with the node's key."""
+    key, _, zone, child, _ = nodes[k]
+    if len(text) - pos < len(key) or not all(char_eq(key[j], text[pos + j])
+                                             for j in range(len(key))):
+        return None
+    off = pos + len(key)
+    if child >= 0 and off != len(text):
+        c = child
+        while c >= 0:
+            if char_eq(chr(nodes[c][1]), text[off]):
+                found = tree_match(nodes, c, text, off)
+                if found is not None and found[0] is not None:
+                    return found
+                break
+            c = nodes[c][4]
+    return zone, off
+
+
+def parse_zone(text, pos, names=None):
+    """ZoneIdPrinterParser.parse (names: ZoneTextPrinterParser's tree "short" for z..zzz,
+    "full" for zzzz): (end, ('fixed', seconds) or ('region', id)) or None."""
     global REGIONS
     if pos >= len(text):
         return None
@@ -490,6 +561,14 @@ def parse_zone(text, pos):
         if r is None:
             return p, ("fixed", 0)
         return r[0], ("fixed", r[1])
+    global NAME_TREES
+    if names is not None:
+        if NAME_TREES is None:
+            NAME_TREES = name_trees()
+        zone, end = tree_match(NAME_TREES[names], 0, text, pos)
+        if zone is not None:  # ZoneId.of(zone)
+            return end, ("region", zone)
+        return (pos + 1, ("fixed", 0)) if c in "Zz" else None
     if REGIONS is None:
         REGIONS = region_ids()
     for end in range(min(len(text), pos + 40), pos, -1):  # the prefix tree's longest match
@@ -536,7 +615,7 @@ def parse_seq(toks, text, pos, vals):
             continue
         if kind in ("offset", "gmt", "zone"):
             r = (parse_offset(text, pos, t[1], t[2]) if kind == "offset" else
-                 parse_gmt(text, pos, t[1]) if kind == "gmt" else parse_zone(text, pos))
+                 parse_gmt(text, pos, t[1]) if kind == "gmt" else parse_zone(text, pos, t[1]))
             if r is None:
                 return None
             pos = r[0]
@@ -740,7 +819,7 @@ def format_ts(pattern, us):
         if c == "G":
             return ("AD" if y > 0 else "BC") if n <= 3 else ("Anno Domini" if y > 0
                                                              else "Before Christ")
-        if c == "z":
+        if c in "zv":  # UTC's generic names are its standard ones (no daylight time)
             return "Coordinated Universal Time" if n == 4 else "UTC"
         if c == "V":
             return "UTC"

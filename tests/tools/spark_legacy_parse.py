@@ -6,20 +6,23 @@ spark.sql.legacy.timeParserPolicy = EXCEPTION, DateTimeFormatterHelper.checkPars
 fails the query (INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER).
 
 A port of common/cm_dtlegacy.c (cm_dt_legacy_accepts), rule for rule, for modeldiff.py's
-datetime areas; the same limits: pattern letters other than y M L d D H h k K m s S a count
-as rejected, digits outside ASCII and exponents are not read.
+datetime areas; the same limits: pattern letters other than y M L d D H h k K m s S a E z Z X
+count as rejected, as do zone names under z and Z; digits outside ASCII and exponents are not
+read.
 """
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "May",
           "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 KNOWN = "GyMdkHmsSEDFwWahKzZYuXL"  # SimpleDateFormat's letters; another one throws
-MODELLED = "yMLdDHhkKmsSa"
+MODELLED = "yMLdDHhkKmsSaEzZX"
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 FIELD = {"y": "year", "M": "month", "L": "month", "d": "dom", "D": "doy", "k": "hod",
          "H": "hod", "h": "hour", "K": "hour", "m": "min", "s": "sec", "S": "ms"}
 RANGE = {"year": (1, 292278994), "month": (0, 11), "dom": (1, 31), "doy": (1, 366),
          "hod": (0, 23), "hour": (0, 11), "ampm": (0, 1), "min": (0, 59), "sec": (0, 59),
-         "ms": (0, 999)}
+         "ms": (0, 999), "dow": (0, 6), "zone": (-13 * 60, 14 * 60)}
 
 
 def number(s, i, end):
@@ -62,6 +65,66 @@ def month_len(y, m):
     return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] + (m == 2 and leap(y))
 
 
+def weekday(y, m, d):
+    """0 Monday .. 6 Sunday of y-m-d in the hybrid calendar (Julian before 1582-10-15)."""
+    a = (14 - m) // 12
+    yy, mm = y + 4800 - a, m + 12 * a - 3
+    jdn = d + (153 * mm + 2) // 5 + 365 * yy + yy // 4
+    julian = (y, m, d) < (1582, 10, 15)
+    jdn += -32083 if julian else -(yy // 100) + yy // 400 - 32045
+    return jdn % 7
+
+
+def numeric_zone(s, p, sign, count, colon, f):
+    """SimpleDateFormat.subParseNumericZone at s[p] (past the sign): the end, or None."""
+    n = len(s)
+
+    def digit(q):
+        return q < n and "0" <= s[q] <= "9"
+    if not digit(p):
+        return None
+    hours, p = int(s[p]), p + 1
+    if digit(p):
+        hours, p = hours * 10 + int(s[p]), p + 1
+    elif count > 0 or not colon or p >= n:
+        return None
+    if hours > 23:
+        return None
+    minutes = 0
+    if count != 1:
+        if colon:
+            if p >= n or s[p] != ":":
+                return None
+            p += 1
+        if not (digit(p) and digit(p + 1)):
+            return None
+        minutes, p = int(s[p:p + 2]), p + 2
+        if minutes > 59:
+            return None
+    f["zone"] = (sign * (hours * 60 + minutes), next_stamp(f))
+    return p
+
+
+def zone(s, start, p, c, count, f):
+    """subParse of z/Z (a sign and hhmm; GMT at start, alone or with a sign and h:mm; names
+    not modelled) or X (Z, or a sign and hh, hhmm, hh:mm): the end, or None."""
+    sign = {"+": 1, "-": -1}.get(s[p], 0)
+    if c == "X":
+        if s[p] == "Z":
+            f["zone"] = (0, next_stamp(f))
+            return p + 1
+        return numeric_zone(s, p + 1, sign, count, count == 3, f) if sign else None
+    if sign:
+        return numeric_zone(s, p + 1, sign, 0, False, f)
+    if s[start:start + 3].lower() != "gmt":
+        return None
+    p = start + 3
+    if p < len(s) and s[p] in "+-":
+        return numeric_zone(s, p + 1, 1 if s[p] == "+" else -1, 0, True, f)
+    f["zone"] = (0, next_stamp(f))
+    return p
+
+
 def valid(f):
     """Non-lenient GregorianCalendar.computeTime over the fields set (name -> (value, stamp)):
     each in its range, and the date and time they resolve to give back every one."""
@@ -95,6 +158,11 @@ def valid(f):
                 doy -= 10
             if doy != val["doy"]:
                 return False
+    if "dow" in f and ("dom" in f or "doy" in f) and weekday(y, month, day) != val["dow"]:
+        return False
+    if "dow" in f and "dom" not in f and "doy" not in f and (y, month) == (1582, 10) \
+            and val["dow"] >= 4:  # the Julian 5th..7th of October 1582 do not exist
+        return False
     hs, ams = st.get("hour", 0), st.get("ampm", 0)
     group = max(hs, ams) if hs and ams else 0
     if "hod" in f and group <= st["hod"]:
@@ -120,6 +188,14 @@ def field(s, i, c, count, obey, f):
             return None
         f["ampm"] = (m[0], next_stamp(f))
         return i + m[1]
+    if c == "E":  # full names first, then short ones
+        m = match(s, i, WEEKDAYS)
+        if m is None:
+            return None
+        f["dow"] = (m[0] % 7, next_stamp(f))
+        return i + m[1]
+    if c in "zZX":
+        return zone(s, i, p, c, count, f)
     if c in "ML" and count >= 3:  # full names first, then short ones
         m = match(s, i, MONTHS)
         if m is None:
@@ -160,7 +236,7 @@ def accepts(text, pattern):
             while k < n and pattern[k] == c:
                 k += 1
             count, j = k - j, k
-            if c not in KNOWN or c not in MODELLED:
+            if c not in KNOWN or c not in MODELLED or (c == "X" and count > 3):
                 return False
             obey = j < n and pattern[j].isascii() and pattern[j].isalpha()
             i = field(text, i, c, count, obey, f)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/cm_dtparse.h"
+#include "common/cm_dtpattern.h"
 #include "common/cm_time.h"
 
 #define S 1000000LL
@@ -270,11 +271,131 @@ START_TEST(test_legacy_accepts)
         {"jan 5, 2024", "MMM d, yyyy", 1},
         {"2024-01-05", "yyyy-MM-dd'T'", 0},
         {"0000-01-05", "yyyy-MM-dd", 0},
+        /* E, Z, z and X, each checked with Java 17's SimpleDateFormat(pattern, Locale.US),
+           setLenient(false), UTC */
+        {"2024-01-05 Fri", "yyyy-MM-dd EEE", 1},
+        {"2024-01-05 Mon", "yyyy-MM-dd EEE", 0},
+        {"2024-01-05 FRIDAY", "yyyy-MM-dd E", 1},
+        {"2024-01-05 Fr", "yyyy-MM-dd E", 0},
+        {"2024-01-05 Fridays", "yyyy-MM-dd E", 1},
+        {"Mon", "EEE", 1},
+        {"Thu, 01 Jan 1970", "EEE, dd MMM yyyy", 1},
+        {"1582-10-04 Thu", "yyyy-MM-dd E", 1},
+        {"1582-10-15 Fri", "yyyy-MM-dd E", 1},
+        {"1500-03-01 Sun", "yyyy-MM-dd E", 1},
+        {"1500-03-01 Fri", "yyyy-MM-dd E", 0},
+        {"2024-005 Sat", "yyyy-DDD E", 0},
+        {"Sat 1582-10", "E yyyy-MM", 0},
+        {"Thu 1582-10", "E yyyy-MM", 1},
+        {"2024-01-05 +0530", "yyyy-MM-dd Z", 1},
+        {"2024-01-05 +05:30", "yyyy-MM-dd Z", 0},
+        {"2024-01-05 GMT", "yyyy-MM-dd Z", 1},
+        {"2024-01-05 GMT+5:30", "yyyy-MM-dd Z", 1},
+        {"2024-01-05 GMT+0530", "yyyy-MM-dd Z", 0},
+        {"2024-01-05 gmt-8:00", "yyyy-MM-dd Z", 1},
+        {"2024-01-05 +1400", "yyyy-MM-dd Z", 1},
+        {"2024-01-05 +1401", "yyyy-MM-dd Z", 0},
+        {"2024-01-05 -1301", "yyyy-MM-dd Z", 0},
+        {"2024-01-05 +0560", "yyyy-MM-dd Z", 0},
+        {"2024-01-05 GMTx", "yyyy-MM-dd Z", 1},
+        {"2024-01-05 GMT+5", "yyyy-MM-dd z", 0},
+        {"2024-01-05 +0530", "yyyy-MM-dd z", 1},
+        {"2024-01-05 Z", "yyyy-MM-dd X", 1},
+        {"2024-01-05 +05", "yyyy-MM-dd X", 1},
+        {"2024-01-05 +5", "yyyy-MM-dd X", 0},
+        {"2024-01-05 +05:30", "yyyy-MM-dd XX", 0},
+        {"2024-01-05 +05:30", "yyyy-MM-dd XXX", 1},
+        {"2024-01-05 z", "yyyy-MM-dd X", 0},
+        {"2024-01-05 -14", "yyyy-MM-dd X", 0},
+        {"2024-01-05 +05:30", "yyyy-MM-dd XXXX", 0},
+        {"20240105100000+0100", "yyyyMMddHHmmssZ", 1},
+        {"2024-01-05 10:00 Fri +01:00", "yyyy-MM-dd HH:mm E XXX", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         ck_assert_msg(cm_dt_legacy_accepts(cases[i].s, (uint32_t)strlen(cases[i].s), cases[i].fmt,
                                            (uint32_t)strlen(cases[i].fmt)) == cases[i].ok,
                       "case %zu '%s' with '%s'", i, cases[i].s, cases[i].fmt);
+}
+END_TEST
+
+/* QueryExecutionErrors.failToRecognizePatternAfterUpgradeError: error class, the lines joined
+   by a newline, the pattern as toSQLValue prints it (a quote or backslash escaped). */
+START_TEST(test_pattern_message)
+{
+    char msg[CM_DT_PATTERN_MSG_ROOM(64)];
+    const char *p = "hh 'o''clock' aa";
+    ck_assert_int_eq(cm_dt_pattern_problem(p, (uint32_t)strlen(p), 0, msg), 2);
+    ck_assert_str_eq(msg,
+                     "[INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION] You may "
+                     "get a different result due to the upgrading to Spark >= 3.0:\nFail to "
+                     "recognize 'hh \\'o\\'\\'clock\\' aa' pattern in the DateTimeFormatter. 1) "
+                     "You can set \"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore "
+                     "the behavior before Spark 3.0. 2) You can form a valid datetime pattern with "
+                     "the guide from "
+                     "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.");
+    ck_assert_int_eq(cm_dt_pattern_problem("OO", 2, 0, msg), 1);
+    ck_assert_str_eq(msg, "Pattern letter count must be 1 or 4: O");
+    ck_assert_int_eq(cm_dt_pattern_check("a\\aa", 4, CM_DTPAT_PARSE_NTZ, msg), 1);
+    ck_assert_str_eq(msg, "Fail to recognize 'a\\\\aa' pattern in the DateTimeFormatter. You can "
+                          "form a valid datetime pattern with the guide from "
+                          "'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.");
+}
+END_TEST
+
+/* A region reader for the zone names: the ids the cases meet, as fixed offsets (standard time,
+   enough for January). */
+static int stub_region(const char *s, uint32_t n, int32_t *off_s, const int64_t **rules)
+{
+    static const struct {
+        const char *id;
+        int32_t off;
+    } zones[] = {{"America/Los_Angeles", -8 * 3600},
+                 {"America/New_York", -5 * 3600},
+                 {"Asia/Kolkata", 19800},
+                 {"Asia/Tokyo", 9 * 3600},
+                 {"Africa/Abidjan", 0},
+                 {"Etc/GMT", 0}};
+    *rules = NULL;
+    for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++)
+        if (strlen(zones[i].id) == n && memcmp(zones[i].id, s, n) == 0) {
+            *off_s = zones[i].off;
+            return 1;
+        }
+    return 0;
+}
+
+/* z and zzzz read Java 17's zone names (ZoneTextPrinterParser, Locale.US, in any case). */
+START_TEST(test_zone_names)
+{
+    static const struct {
+        const char *s, *fmt;
+        int64_t off; /* -1: no match */
+    } cases[] = {
+        {"PST", "z", -8 * 3600},
+        {"pdt", "zzz", -8 * 3600},
+        {"ET", "z", -5 * 3600},
+        {"JST", "zz", 9 * 3600},
+        {"IST", "z", 0},        /* Java 17's tree keeps Africa/Abidjan for IST */
+        {"\xc4\xb0ST", "z", 0}, /* U+0130 equals 'I' as charEqualsIgnoreCase compares */
+        {"America/NEW_york", "z", -5 * 3600},
+        {"Pacific Standard Time", "zzzz", -8 * 3600},
+        {"INDIA standard time", "zzzz", 19800},
+        {"Pacific Standard Time", "z", -1},
+        {"PST", "zzzz", -1},
+        {"Etc/GMT+5", "z", -1}, /* reads Etc/GMT, +5 left */
+        {"UTC+05:30", "z", 19800},
+        {"XYZ", "z", -1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t local_s, micros, off_s;
+        int r = cm_dt_parse(cases[i].s, (uint32_t)strlen(cases[i].s), cases[i].fmt,
+                            (uint32_t)strlen(cases[i].fmt), stub_region, &local_s, &micros, &off_s);
+        if (cases[i].off == -1)
+            ck_assert_msg(r < 0, "case %zu '%s' matched", i, cases[i].s);
+        else
+            ck_assert_msg(r == 0 && off_s == cases[i].off, "case %zu '%s': %d, offset %lld", i,
+                          cases[i].s, r, (long long)off_s);
+    }
 }
 END_TEST
 
@@ -325,6 +446,8 @@ Suite *common_time_suite(void)
     tcase_add_test(tc, test_calendar);
     tcase_add_test(tc, test_special_values);
     tcase_add_test(tc, test_legacy_accepts);
+    tcase_add_test(tc, test_pattern_message);
+    tcase_add_test(tc, test_zone_names);
     suite_add_tcase(s, tc);
     return s;
 }

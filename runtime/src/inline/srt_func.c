@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "common/cm_dtparse.h"
+#include "common/cm_dtpattern.h"
 #include "common/cm_time.h"
 #include "common/cm_utf8.h"
 #include "srt_abi.h"
@@ -603,15 +604,7 @@ int srt_ts_ntz_parse_fmt(const char *s, uint32_t n, const char *fmt, uint32_t fm
 char *srt_sql_string_value(SrtQuery *q, const char *s, uint32_t n)
 {
     char *v = srt_scratch_alloc(q, 2 * (size_t)n + 3);
-    size_t k = 0;
-    v[k++] = '\'';
-    for (uint32_t i = 0; i < n; i++) {
-        if (s[i] == '\\' || s[i] == '\'')
-            v[k++] = '\\';
-        v[k++] = s[i];
-    }
-    v[k++] = '\'';
-    v[k] = 0;
+    cm_sql_string_value(s, n, v);
     return v;
 }
 

@@ -544,6 +544,8 @@ static uint32_t t_field(char *o, char c, int count, const TParts *t, int era)
         memcpy(o, t->year > 0 ? "AD" : "BC", 2);
         return 2;
     case 'z': /* the session zone, UTC: its short name, or its full one for zzzz */
+    case 'v': /* its generic names, which for UTC (no daylight time) are the same: Java's
+                 CLDRTimeZoneNameProviderImpl falls back to the standard names */
         if (count == 4) {
             memcpy(o, "Coordinated Universal Time", 26);
             return 26;
