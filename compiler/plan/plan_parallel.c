@@ -77,13 +77,13 @@
 **   - no rand(), randn() or monotonically_increasing_id() (SQuery.sequence_fns): each call's
 **     generator or count runs through a partition's rows in order, which a task would
 **     restart; spark_partition_id() splits (each task's segments carry their file);
-**   - not only sources that make rows of fixed-size values in memory (rate): a task copies its
-**     rows, which would cost what processing them does.
 ** A static-table join is probed read-only, so it does not prevent a split; the build side of
 ** one (a batch query run once per version of its table, srt_join.c) splits too: its rows stay
 ** in its workers' memory until the join frees it with its next version.  Every source
-** splits: lines of text (files) are read into buffers the tasks keep, rows of values (rate,
-** socket, kafka) are copied with what they point to.
+** splits: lines of text (files) are read into buffers the tasks keep, rows of values (socket,
+** kafka) are copied with what they point to, and a rate source's rows, a pure function of
+** their index (SrtRowRun), are not made on the query's thread at all: a task is a range of
+** row indices, whose rows it makes and processes on its own thread.
 */
 #include <string.h>
 
@@ -185,14 +185,5 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
                                      "order on the query's thread",
                                      sema_agg_name(pq->agg->aggs[i].kind),
                                      pq->agg->aggs[i].distinct ? " DISTINCT" : "");
-    bool cheap = true; /* every source makes its rows in memory, of fixed-size values */
-    for (int b = 0; b < pq->n_branches; b++) {
-        const SSource *src = pq->branches[b].source;
-        cheap &= src->format == NULL;
-        for (int c = 0; c < src->schema.n; c++)
-            cheap &= !type_is_bytes(src->schema.cols[c].type) && !type_is_nested(src->schema.cols[c].type);
-    }
-    if (cheap) /* rate: a task's copy of its rows would cost what processing them does */
-        return arena_sprintf(arena, "source '%s' makes its rows in memory", pq->source->name);
     return NULL; /* every aggregate folds or is replayed, or DROP DUPLICATES logs the updates */
 }

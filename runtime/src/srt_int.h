@@ -408,11 +408,26 @@ struct SrtSource {
        writes it there with srt_ckpt_write_file before plan() returns the batch. */
     const char *log_dir;
     /* Borrowed, set by a reader for one read() call, NULL otherwise: the memory to read into,
-       which that reader keeps, so what the source hands over is not copied (SrtLender). */
+       which that reader keeps, so what the source hands over is not copied, or the maker of
+       the runs of rows the source makes from their index (SrtLender). */
     const struct SrtLender *lender;
 };
 
 struct SrtMap;
+
+/* Rows a source makes as a pure function of their index (rate, rate-micro-batch): a reader
+   that can make them itself (SrtLender.rows) is handed the run instead of its rows, and cuts
+   it into pieces made and processed on other threads, nothing copied.  fill writes rows
+   [first, first + n) of the run, n_cols datums each, into out; the other fields are the
+   source's (srt_source_rate.c): row i's value is v0 + i * step, its timestamp start_ms +
+   round((value - origin) * ms_per_value) milliseconds. */
+typedef struct SrtRowRun {
+    void (*fill)(const struct SrtRowRun *run, int64_t first, int64_t n, SrtDatum *out);
+    int n_cols;
+    int64_t n; /* rows in the run */
+    int64_t v0, step, origin, start_ms;
+    double ms_per_value;
+} SrtRowRun;
 
 /* Buffers a reader lends a text source (srt_par.c to the files source): the source reads
    into a borrowed buffer, hands whole lines of it to its SrtReadFn, and gives it back, its
@@ -427,6 +442,9 @@ typedef struct SrtLender {
        same way); the reader closes it once nothing points into it.  0, or -1 when out of
        memory (the mapping is still the source's). */
     int (*adopt)(void *ctx, struct SrtMap *m);
+    /* A source of value rows that makes them from their index hands over runs of them here
+       instead of rows to its SrtReadFn (what, at: as the SrtReadFn's).  0 or -code. */
+    int (*rows)(void *ctx, const char *what, const SrtRowRun *run, const SrtReadPos *at);
 } SrtLender;
 
 /* What the rows of a batch are to a sink that keeps a table (srt_query.c sets SrtSink.mode from
@@ -1571,7 +1589,8 @@ void srt_par_free(SrtPar *par);
 int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
                       const SrtReadPos *at);
 int srt_par_finish(SrtPar *par);
-/* The buffers to lend the source while it is read (SrtSource.lender). */
+/* The buffers to lend the source while it is read, or the maker of its rows' runs
+   (SrtSource.lender). */
 const SrtLender *srt_par_lender(SrtPar *par);
 /* Before an input is read: it hands over lines of text (rows NULL), or rows of values of
    these columns, which tasks copy (with the memory they point to) as they take them. */
