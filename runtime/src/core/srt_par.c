@@ -74,7 +74,7 @@ typedef struct ParTask {
     ParSeg *segs;           /* owned */
     size_t n_segs, cap_segs;
     SrtDatum *made;         /* owned (the worker's memory): rows of a run, made a chunk at a
-                               time (SRT_VALUE_CHUNK_ROWS) */
+                               time (SRT_RUN_CHUNK_ROWS) */
     size_t cap_made;        /* datums */
     SrtBuf names;           /* the origins, NUL-separated */
     size_t last_name;       /* offset of the newest origin in names */
@@ -363,7 +363,7 @@ static void worker_clear(SrtQuery *w)
 static int run_rows(ParTask *t, const ParSeg *s)
 {
     SrtQuery *w = t->w;
-    size_t chunk = (size_t)SRT_VALUE_CHUNK_ROWS * (size_t)s->run.n_cols;
+    size_t chunk = (size_t)SRT_RUN_CHUNK_ROWS * (size_t)s->run.n_cols;
     if (t->cap_made < chunk) {
         SrtDatum *d = srt_mem_realloc(w->mem, t->made, sizeof *d * t->cap_made, sizeof *d * chunk);
         if (!d)
@@ -373,8 +373,9 @@ static int run_rows(ParTask *t, const ParSeg *s)
         t->cap_made = chunk;
     }
     for (int64_t i = 0; i < (int64_t)s->len;) {
-        int64_t n = (int64_t)s->len - i < SRT_VALUE_CHUNK_ROWS ? (int64_t)s->len - i
-                                                                : SRT_VALUE_CHUNK_ROWS, done = 0;
+        int64_t n = (int64_t)s->len - i < SRT_RUN_CHUNK_ROWS ? (int64_t)s->len - i
+                                                              : SRT_RUN_CHUNK_ROWS;
+        int64_t done = 0;
         s->run.fill(&s->run, s->first + i, n, t->made);
         int rc = srt_query_process_buffer(w, t->names.p + s->name, (const char *)t->made,
                                           sizeof *t->made * (size_t)(n * s->run.n_cols), &s->at,

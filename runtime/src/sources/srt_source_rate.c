@@ -36,7 +36,7 @@
 ** says its partition (SrtReadPos.partition: spark_partition_id() and the like).
 **
 ** A partition's rows are a pure function of their index (SrtRowRun): they go out in chunks
-** of at most SRT_VALUE_CHUNK_ROWS from one buffer owned by the source, or, to a reader that
+** of at most SRT_RUN_CHUNK_ROWS from one buffer owned by the source, or, to a reader that
 ** makes them itself (SrtLender.rows: srt_par.c's tasks, on their threads), as the run;
 ** `what` of the read callback is the source name.
 */
@@ -78,7 +78,7 @@ typedef struct Rate {
     int64_t next_off, next_ts; /* end offset of the last planned batch */
     int snapshot_done;         /* availableNow: the one batch was planned */
 
-    SrtDatum *rows; /* SRT_VALUE_CHUNK_ROWS * RATE_COLS, allocated on the first read */
+    SrtDatum *rows; /* SRT_RUN_CHUNK_ROWS * RATE_COLS, allocated on the first read */
 } Rate;
 
 static int64_t wall_clock(void *ud)
@@ -331,7 +331,7 @@ static int ensure_rows(Rate *r, SrtErr *err)
 {
     if (!r->rows) {
         /* Zeroed once: reads only ever write the .i of both columns (never NULL). */
-        r->rows = srt_mem_calloc(r->mem, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * RATE_COLS);
+        r->rows = srt_mem_calloc(r->mem, sizeof(SrtDatum) * SRT_RUN_CHUNK_ROWS * RATE_COLS);
         if (!r->rows)
             return srt_err_nomem(err, "rate source rows");
     }
@@ -385,7 +385,7 @@ static int read_runs(SrtSource *s, Rate *r, int64_t v0, int64_t v1, SrtRowRun ba
             continue;
         }
         for (int64_t i = 0; i < run.n;) {
-            int64_t n = run.n - i < SRT_VALUE_CHUNK_ROWS ? run.n - i : SRT_VALUE_CHUNK_ROWS;
+            int64_t n = run.n - i < SRT_RUN_CHUNK_ROWS ? run.n - i : SRT_RUN_CHUNK_ROWS;
             run.fill(&run, i, n, r->rows);
             if ((rc = fn(ctx, s->name, (const char *)r->rows,
                          sizeof(SrtDatum) * (size_t)n * RATE_COLS, &at)) < 0)
@@ -475,7 +475,7 @@ static void rate_close(SrtSource *s)
     if (!r)
         return;
     if (r->rows)
-        srt_mem_free(r->mem, r->rows, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * RATE_COLS);
+        srt_mem_free(r->mem, r->rows, sizeof(SrtDatum) * SRT_RUN_CHUNK_ROWS * RATE_COLS);
     srt_mem_free(r->mem, r, sizeof *r);
     s->impl = NULL;
 }
