@@ -1,8 +1,8 @@
 /* plan_parallel.c - may a query's batches be split across threads (the runtime's srt_par.c)?
 **
-** Split, a batch runs as tasks over runs of whole input lines (not for csv with multiLine =
-** true, whose records span lines: one thread), each into rows and a group
-** table of its own, folded into the query in input order: rows appended, each group's state
+** Split, a batch runs as tasks over runs of whole input lines (one or more whole files for
+** csv with multiLine = true, whose records span lines, as Spark reads such a file in one
+** partition: MultiLineCSVDataSource), each into rows and a group table of its own, folded into the query in input order: rows appended, each group's state
 ** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
 ** byte for byte, only when every fold is exact:
 **   - count, sum of integers (two's complement addition, wrapping as Spark's does without
@@ -85,8 +85,6 @@
 ** their index (SrtRowRun), are not made on the query's thread at all: a task is a range of
 ** row indices, whose rows it makes and processes on its own thread.
 */
-#include <string.h>
-
 #include "plan/plan.h"
 
 /* Does aggregate a fold exactly (see above; aggregates.def's merge column)?  A max_by/min_by
@@ -168,12 +166,6 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "a stream-stream join";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
-    for (int b = 0; b < pq->n_branches; b++) {
-        const SSource *src = pq->branches[b].source;
-        if (src->format && strcmp(src->format, "csv") == 0 && src->read.whole)
-            return arena_sprintf(arena, "source '%s' reads csv records over several lines",
-                                 src->name);
-    }
     /* An aggregate that does not fold, with no DROP DUPLICATES before it to thin the rows in
        the tasks: the query's thread makes every row's update, and a split only adds the log
        (bench/events_collect.sql: 0.30 s on one thread, 0.42 s split in two). */

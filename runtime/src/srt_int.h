@@ -310,6 +310,9 @@ typedef struct SrtReadPos {
                              (a buffer of whole '\n' lines or a file's last bytes of a
                              mapped file: srt_query_process_buffer settles it a window at a
                              time, on this thread or in a SrtLender's task on another) */
+    int whole;            /* the buffer is a whole file whose records may span lines (csv
+                             multiLine): a reader that cuts buffers into runs of lines
+                             (srt_par.c) keeps it in one piece */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a

@@ -887,7 +887,7 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
 {
     SrtPar *par = ctx;
     SrtQuery *q = par->q;
-    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0, 0};
+    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0, 0, 0};
     while (len > 0) {
         ParTask *t = filling_task(par);
         if (!t)
@@ -904,6 +904,8 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
                 return srt_err_set(&q->err, SRT_ERR_QUERY, "source '%s': a buffer of %zu bytes "
                                    "is not a whole number of rows", what, len);
             take = len <= room ? len : room >= row ? room - room % row : row;
+        } else if (pos.whole) { /* a csv multiLine file: its records span lines */
+            take = len;
         } else {
             take = len <= room ? len : cut_at(buf, len, room);
         }
