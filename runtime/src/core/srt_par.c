@@ -3,7 +3,12 @@
 ** A query the compiler marked parallel (srt_prog_query_parallel: operators whose tasks fold
 ** exactly, plan_parallel.c) reads a text source's batch as tasks: runs of whole lines, up to
 ** --task-bytes each, in input order, in buffers the source reads into and the tasks keep
-** until they are folded (SrtLender; a source that reads elsewhere has its lines copied).
+** until they are folded (SrtLender; a source that reads elsewhere has its lines copied; a
+** buffer of a csv file read with multiLine, whose records span lines, is never cut:
+** SrtReadPos.whole).  A rate source hands over runs of rows that are a pure function of their
+** index (SrtLender.rows, SrtRowRun): a task is a range of those indices, whose rows it makes
+** itself on its thread, nothing made or copied on the query's thread; rows of other value
+** sources are copied into tasks.
 ** Each task runs the generated process function on a worker query of its own (a copy of the
 ** query whose rows, memory, event-time statistics and operators' state are its own), on a
 ** pool thread or on the query's thread while it waits.  The query's thread folds finished
