@@ -2,9 +2,10 @@
 **
 ** Split, a batch runs as tasks over runs of whole input lines (one or more whole files for
 ** csv with multiLine = true, whose records span lines, as Spark reads such a file in one
-** partition: MultiLineCSVDataSource), each into rows and a group table of its own, folded into the query in input order: rows appended, each group's state
-** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
-** byte for byte, only when every fold is exact:
+** partition: MultiLineCSVDataSource), each into rows and a group table of its own, folded
+** into the query in input order: rows appended, each group's state combined with the
+** aggregation's merge function (cg_merge_fn).  The result is one thread's, byte for byte,
+** only when every fold is exact:
 **   - count, sum of integers (two's complement addition, wrapping as Spark's does without
 **     ANSI mode), min and max, first and last, max_by and min_by, of any value, a struct or
 **     an array too (their buffers merge as Spark's First/Last/MaxMinBy do; a string or a

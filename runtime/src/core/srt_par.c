@@ -378,13 +378,13 @@ static int run_rows(ParTask *t, const ParSeg *s)
         t->cap_made = chunk;
     }
     for (int64_t i = 0; i < (int64_t)s->len;) {
-        int64_t n = (int64_t)s->len - i < SRT_RUN_CHUNK_ROWS ? (int64_t)s->len - i
-                                                              : SRT_RUN_CHUNK_ROWS;
+        int64_t n =
+            (int64_t)s->len - i < SRT_RUN_CHUNK_ROWS ? (int64_t)s->len - i : SRT_RUN_CHUNK_ROWS;
         int64_t done = 0;
         s->run.fill(&s->run, s->first + i, n, t->made);
-        int rc = srt_query_process_buffer(w, t->names.p + s->name, (const char *)t->made,
-                                          sizeof *t->made * (size_t)(n * s->run.n_cols), &s->at,
-                                          &done);
+        int rc =
+            srt_query_process_buffer(w, t->names.p + s->name, (const char *)t->made,
+                                     sizeof *t->made * (size_t)(n * s->run.n_cols), &s->at, &done);
         t->rows += done;
         if (rc < 0)
             return rc;
