@@ -939,9 +939,9 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
 }
 
 /* A made row's bytes, as tasks count them: 8 a value, what it holds (a datum takes 48, and a
-   made row costs less than a line of text of that length: tasks of 1 MiB, 65536 rate rows,
-   keep their own cost, about 4 us each, out of bench/rate_windowed.sql's CPU time, which
-   rows counted as datums, 10922 a task, raise by 15%). */
+   made row costs less than a line of text of that length).  Tasks of 1 MiB, 65536 rate rows,
+   keep their own cost (about 4 us each) out of bench/rate_windowed.sql's CPU time: rows
+   counted as datums, 10922 a task, added 13% to it on two threads. */
 #define RUN_VALUE_BYTES 8
 
 /* SrtLender.rows: the run's rows cut into tasks of about task_bytes (RUN_VALUE_BYTES a value;
