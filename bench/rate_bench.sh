@@ -5,8 +5,10 @@
 #   bench/rate_bench.sh [--runs N] [--rows N] [--duckdb-only]
 #
 # Environment: SLUICE (default build/compiler/sluice).
-# Builds bench/rate_windowed.sql, runs it with --max-batches (rows / rowsPerBatch) N times
-# (wall and user + system CPU time of the whole process), runs the same query with 100-row
+# Builds bench/rate_windowed.sql, runs it with --max-batches (rows / rowsPerBatch) N times on
+# one thread and N times on two (--threads; each batch's rows split into tasks that make their
+# own rows, srt_par.c) (wall and user + system CPU time of the whole process, the same output
+# both ways), runs the same query with 100-row
 # batches to measure what the batches and the console sink cost on their own, runs the same
 # computation in DuckDB over range(rows) with 1 thread and with its default threads N times
 # each, checks that all give the same (window, key, count, sum) set, and prints medians.
@@ -109,11 +111,13 @@ normalise_console() {
     }' "$1" | sort
 }
 
-# sluice_series NAME EXE -> runs EXE --max-batches $batches $runs times; sets med_wall, med_cpu
+# sluice_series NAME EXE [ARGS...] -> runs EXE --max-batches $batches ARGS $runs times; sets
+# med_wall, med_cpu
 sluice_series() {
   local name=$1 exe=$2 walls=() cpus=() first_size="" t size i
+  shift 2
   for ((i = 0; i < runs; i++)); do
-    t=$(run_timed "$out/$name.out" "$exe" --max-batches "$batches")
+    t=$(run_timed "$out/$name.out" "$exe" --max-batches "$batches" "$@")
     walls+=("$(awk '{ print $1 }' <<< "$t")")
     cpus+=("$(awk '{ printf "%.3f\n", $2 + $3 }' <<< "$t")")
     size=$(stat -c %s "$out/$name.out")
@@ -130,7 +134,7 @@ ovh_sql=$out/rate_overhead.sql
 ovh_exe=$out/rate_overhead
 ovh_rows_per_batch=$modulus # one row per key: every batch still updates and prints all keys of its window
 build_cmd="$SLUICE build $query -o $exe -O2"
-run_cmd="$exe --max-batches $batches"
+run_cmd="$exe --max-batches $batches --threads 1|2"
 
 # ---- sluice -------------------------------------------------------------------------
 if [[ $duckdb_only -eq 0 ]]; then
@@ -142,10 +146,15 @@ if [[ $duckdb_only -eq 0 ]]; then
   sed "s/rowsPerBatch *= *[0-9][0-9]*/rowsPerBatch = $ovh_rows_per_batch/" "$query" > "$ovh_sql"
   "$SLUICE" build "$ovh_sql" -o "$ovh_exe" -O2 > "$out/rate_build.log" 2>&1 || { cat "$out/rate_build.log" >&2; die "sluice build of $ovh_sql failed"; }
 
-  sluice_series rate_sluice "$exe"
+  load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+  sluice_series rate_sluice "$exe" --threads 1
   sluice_wall=$med_wall sluice_cpu=$med_cpu
-  sluice_series rate_overhead "$ovh_exe"
+  sluice_series rate_sluice2 "$exe" --threads 2
+  sluice2_wall=$med_wall sluice2_cpu=$med_cpu
+  cmp -s "$out/rate_sluice.out" "$out/rate_sluice2.out" || die "sluice printed other output on two threads"
+  sluice_series rate_overhead "$ovh_exe" --threads 1
   ovh_wall=$med_wall ovh_cpu=$med_cpu
+  load_after=$(cut -d ' ' -f 1-3 /proc/loadavg)
 
   normalise_console "$out/rate_sluice.out" > "$out/rate_sluice.norm"
   grep -q '^TRUNCATED' "$out/rate_sluice.norm" && die "the console output was cut (raise numRows in $query)"
@@ -202,10 +211,16 @@ row() { # name wall cpu
 echo
 echo "rate query: $rows rows in $batches batches of $rows_per_batch, $groups (10-second window, value % $modulus) groups, median of $runs runs"
 printf '%-30s %8s %8s %12s %14s\n' system "wall s" "CPU s" "M rows/s" "M rows/CPU-s"
-[[ $duckdb_only -eq 1 ]] || row "sluice (1 thread)" "$sluice_wall" "$sluice_cpu"
+if [[ $duckdb_only -eq 0 ]]; then
+  row "sluice (1 thread)" "$sluice_wall" "$sluice_cpu"
+  row "sluice (2 threads)" "$sluice2_wall" "$sluice2_cpu"
+fi
 row "duckdb (1 thread)" "$duck1_s" "$duck1_cpu"
 row "duckdb (default, $(nproc) cores)" "$duckN_s" "$duckN_cpu"
 if [[ $duckdb_only -eq 0 ]]; then
+  awk -v s="$sluice_wall" -v s2="$sluice2_wall" -v c="$sluice_cpu" -v c2="$sluice2_cpu" 'BEGIN {
+    printf "sluice 2 threads against 1: %.2fx wall, %.2fx the CPU\n", s / s2, c2 / c }'
+  echo "load average (1, 5, 15 min) before the sluice runs: $load_before; after: $load_after"
   awk -v s="$sluice_wall" -v sc="$sluice_cpu" -v d1="$duck1_s" -v d1c="$duck1_cpu" -v dn="$duckN_s" -v dnc="$duckN_cpu" 'BEGIN {
     printf "ratio duckdb(1 thread)/sluice: %.2fx wall, %.2fx CPU\n", d1 / s, d1c / sc
     printf "ratio duckdb(default)/sluice:  %.2fx wall, %.2fx CPU\n", dn / s, dnc / sc }'

@@ -1,10 +1,11 @@
 /* plan_parallel.c - may a query's batches be split across threads (the runtime's srt_par.c)?
 **
-** Split, a batch runs as tasks over runs of whole input lines (not for csv with multiLine =
-** true, whose records span lines: one thread), each into rows and a group
-** table of its own, folded into the query in input order: rows appended, each group's state
-** combined with the aggregation's merge function (cg_merge_fn).  The result is one thread's,
-** byte for byte, only when every fold is exact:
+** Split, a batch runs as tasks over runs of whole input lines (one or more whole files for
+** csv with multiLine = true, whose records span lines, as Spark reads such a file in one
+** partition: MultiLineCSVDataSource), each into rows and a group table of its own, folded
+** into the query in input order: rows appended, each group's state combined with the
+** aggregation's merge function (cg_merge_fn).  The result is one thread's, byte for byte,
+** only when every fold is exact:
 **   - count, sum of integers (two's complement addition, wrapping as Spark's does without
 **     ANSI mode), min and max, first and last, max_by and min_by, of any value, a struct or
 **     an array too (their buffers merge as Spark's First/Last/MaxMinBy do; a string or a
@@ -77,16 +78,14 @@
 **   - no rand(), randn() or monotonically_increasing_id() (SQuery.sequence_fns): each call's
 **     generator or count runs through a partition's rows in order, which a task would
 **     restart; spark_partition_id() splits (each task's segments carry their file);
-**   - not only sources that make rows of fixed-size values in memory (rate): a task copies its
-**     rows, which would cost what processing them does.
 ** A static-table join is probed read-only, so it does not prevent a split; the build side of
 ** one (a batch query run once per version of its table, srt_join.c) splits too: its rows stay
 ** in its workers' memory until the join frees it with its next version.  Every source
-** splits: lines of text (files) are read into buffers the tasks keep, rows of values (rate,
-** socket, kafka) are copied with what they point to.
+** splits: lines of text (files) are read into buffers the tasks keep, rows of values (socket,
+** kafka) are copied with what they point to, and a rate source's rows, a pure function of
+** their index (SrtRowRun), are not made on the query's thread at all: a task is a range of
+** row indices, whose rows it makes and processes on its own thread.
 */
-#include <string.h>
-
 #include "plan/plan.h"
 
 /* Does aggregate a fold exactly (see above; aggregates.def's merge column)?  A max_by/min_by
@@ -168,12 +167,6 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "a stream-stream join";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
-    for (int b = 0; b < pq->n_branches; b++) {
-        const SSource *src = pq->branches[b].source;
-        if (src->format && strcmp(src->format, "csv") == 0 && src->read.whole)
-            return arena_sprintf(arena, "source '%s' reads csv records over several lines",
-                                 src->name);
-    }
     /* An aggregate that does not fold, with no DROP DUPLICATES before it to thin the rows in
        the tasks: the query's thread makes every row's update, and a split only adds the log
        (bench/events_collect.sql: 0.30 s on one thread, 0.42 s split in two). */
@@ -185,14 +178,5 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
                                      "order on the query's thread",
                                      sema_agg_name(pq->agg->aggs[i].kind),
                                      pq->agg->aggs[i].distinct ? " DISTINCT" : "");
-    bool cheap = true; /* every source makes its rows in memory, of fixed-size values */
-    for (int b = 0; b < pq->n_branches; b++) {
-        const SSource *src = pq->branches[b].source;
-        cheap &= src->format == NULL;
-        for (int c = 0; c < src->schema.n; c++)
-            cheap &= !type_is_bytes(src->schema.cols[c].type) && !type_is_nested(src->schema.cols[c].type);
-    }
-    if (cheap) /* rate: a task's copy of its rows would cost what processing them does */
-        return arena_sprintf(arena, "source '%s' makes its rows in memory", pq->source->name);
     return NULL; /* every aggregate folds or is replayed, or DROP DUPLICATES logs the updates */
 }

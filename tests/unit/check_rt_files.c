@@ -491,7 +491,7 @@ static void way_begin(Env *e, Way *w, int way, const char *data, size_t n)
     ck_assert_uint_eq(fwrite(data, 1, n, f), n);
     fclose(f);
     ck_assert_int_eq(env_open(e), 0);
-    w->lender = (SrtLender){NULL, lend, lent_back, NULL};
+    w->lender = (SrtLender){NULL, lend, lent_back, NULL, NULL};
     if (way == 1)
         e->src.lender = &w->lender;
     w->fd = open(w->path, O_RDONLY);

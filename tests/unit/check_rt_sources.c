@@ -178,6 +178,61 @@ static int step(Env *e, Rows *r)
 ** rate
 ** ====================================================================== */
 
+/* A reader that makes the rows of the runs it is handed (SrtLender.rows, as srt_par.c's
+   tasks do) in pieces of 7 rows, from the piece's first index, into collect. */
+static int make_run(void *ctx, const char *what, const SrtRowRun *run, const SrtReadPos *at)
+{
+    SrtDatum d[7 * 2];
+    memset(d, 0, sizeof d);
+    ck_assert_int_eq(run->n_cols, 2);
+    SrtDatum *all = calloc((size_t)run->n * 2 + 1, sizeof *all);
+    ck_assert_ptr_nonnull(all);
+    /* pieces made last to first: a piece depends on its indices alone */
+    for (int64_t first = ((run->n - 1) / 7) * 7; first >= 0; first -= 7) {
+        int64_t n = run->n - first < 7 ? run->n - first : 7;
+        run->fill(run, first, n, d);
+        memcpy(all + first * 2, d, sizeof *d * (size_t)(n * 2));
+    }
+    int rc = collect(ctx, what, (const char *)all, sizeof *all * (size_t)run->n * 2, at);
+    free(all);
+    return rc;
+}
+
+/* The batches of a rate source made by a reader of runs (make_run) are the rows read
+   buffer by buffer: rampUpTime, numPartitions and rate-micro-batch. */
+START_TEST(test_rate_runs)
+{
+    SrtLender lender = {NULL, NULL, NULL, NULL, make_run};
+    for (int micro = 0; micro < 2; micro++) {
+        Rows want, got;
+        for (int way = 0; way < 2; way++) {
+            Env e;
+            env_init(&e);
+            env_opt(&e, micro ? "rowsPerBatch" : "rowsPerSecond", micro ? "250" : "100");
+            if (!micro)
+                env_opt(&e, "rampUpTime", "3");
+            env_opt(&e, "numPartitions", "3");
+            ck_assert_int_eq(env_open(&e, micro ? &srt_source_rate_micro_vt : &srt_source_rate_vt),
+                             0);
+            Rows *r = way ? &got : &want;
+            lender.ctx = r;
+            e.src.lender = way ? &lender : NULL;
+            rows_init(r, 2, 0);
+            r->stride = 3;
+            if (!micro) { /* nothing before the first second */
+                ck_assert_int_eq(step(&e, r), 0);
+                e.clock.us += 5500000;
+            }
+            ck_assert_int_eq(step(&e, r), 1);
+            env_done(&e);
+        }
+        ck_assert_int_eq(got.n_rows, want.n_rows);
+        ck_assert_int_gt(got.n_rows, 100);
+        ck_assert_str_eq(got.text, want.text);
+    }
+}
+END_TEST
+
 START_TEST(test_rate_values_and_timestamps)
 {
     Env e;
@@ -284,12 +339,13 @@ START_TEST(test_rate_rounding_and_chunks)
     ck_assert_int_eq(step(&e, &r), 0);
     e.clock.us += 1000000;
     ck_assert_int_eq(step(&e, &r), 1);
-    /* three partitions in turn (0, 3, ...; 1, 4, ...; 2, 5, ...), each in one buffer */
+    /* three partitions in turn (0, 3, ...; 1, 4, ...; 2, 5, ...), of 3334, 3333 and 3333
+       rows, each in buffers of SRT_RUN_CHUNK_ROWS (13 of 256 and one of 6, then 5 and 5) */
     ck_assert_int_eq(r.n_rows, 10000);
-    ck_assert_int_eq(r.n_chunks, 3);
-    ck_assert_int_eq(r.chunks[0], 3334);
-    ck_assert_int_eq(r.chunks[1], 3333);
-    ck_assert_int_eq(r.chunks[2], 3333);
+    ck_assert_int_eq(r.n_chunks, 42);
+    ck_assert_int_eq(r.chunks[0], SRT_RUN_CHUNK_ROWS);
+    ck_assert_int_eq(r.chunks[13], 3334 - 13 * SRT_RUN_CHUNK_ROWS);
+    ck_assert_int_eq(r.chunks[14], SRT_RUN_CHUNK_ROWS);
     ck_assert_int_eq(r.first, 0);
     ck_assert_int_eq(r.part, 2);
     ck_assert_int_eq(r.last, 9998);
@@ -558,9 +614,9 @@ START_TEST(test_micro_restart_and_chunks)
     ck_assert_int_eq(r.n_rows, 5000);
     ck_assert_int_eq(r.first, 5000);
     ck_assert_int_eq(r.last, 9999);
-    ck_assert_int_eq(r.n_chunks, 2);
-    ck_assert_int_eq(r.chunks[0], 4096);
-    ck_assert_int_eq(r.chunks[1], 904);
+    ck_assert_int_eq(r.n_chunks, (5000 + SRT_RUN_CHUNK_ROWS - 1) / SRT_RUN_CHUNK_ROWS);
+    ck_assert_int_eq(r.chunks[0], SRT_RUN_CHUNK_ROWS);
+    ck_assert_int_eq(r.chunks[15], SRT_RUN_CHUNK_ROWS);
     char want[64];
     snprintf(want, sizeof want, "5000@%lld ", 1000 - T0_MS);
     ck_assert(strncmp(r.text, want, strlen(want)) == 0);
@@ -1418,6 +1474,7 @@ Suite *rt_sources_suite(void)
     tcase_add_test(tc, test_rate_read_between_offsets);
     tcase_add_test(tc, test_rate_describe_and_options);
     tcase_add_test(tc, test_rate_oom);
+    tcase_add_test(tc, test_rate_runs);
     tcase_add_test(tc, test_micro_batches);
     tcase_add_test(tc, test_defaults_from_spec);
     tcase_add_test(tc, test_micro_restart_and_chunks);

@@ -3,7 +3,12 @@
 ** A query the compiler marked parallel (srt_prog_query_parallel: operators whose tasks fold
 ** exactly, plan_parallel.c) reads a text source's batch as tasks: runs of whole lines, up to
 ** --task-bytes each, in input order, in buffers the source reads into and the tasks keep
-** until they are folded (SrtLender; a source that reads elsewhere has its lines copied).
+** until they are folded (SrtLender; a source that reads elsewhere has its lines copied; a
+** buffer of a csv file read with multiLine, whose records span lines, is never cut:
+** SrtReadPos.whole).  A rate source hands over runs of rows that are a pure function of their
+** index (SrtLender.rows, SrtRowRun): a task is a range of those indices, whose rows it makes
+** itself on its thread, nothing made or copied on the query's thread; rows of other value
+** sources are copied into tasks.
 ** Each task runs the generated process function on a worker query of its own (a copy of the
 ** query whose rows, memory, event-time statistics and operators' state are its own), on a
 ** pool thread or on the query's thread while it waits.  The query's thread folds finished
@@ -52,11 +57,14 @@ typedef struct ParBuf {
 #define TASK_BUFS 8 /* lent buffers one task points into at most (then it is submitted) */
 
 /* One piece of a task: len bytes at ptr (in a lent buffer), or at data + off (copied), from
-   the task's input, starting at `at` of the origin named at names + name. */
+   the task's input, starting at `at` of the origin named at names + name; or, when run.fill
+   is set, the len rows of run from its row `first` on, which the task makes itself. */
 typedef struct ParSeg {
     const char *ptr;
     size_t off, len, name;
     SrtReadPos at;
+    SrtRowRun run;
+    int64_t first;
 } ParSeg;
 
 typedef struct ParTask {
@@ -70,6 +78,9 @@ typedef struct ParTask {
     int n_bufs;
     ParSeg *segs;           /* owned */
     size_t n_segs, cap_segs;
+    SrtDatum *made;         /* owned (the worker's memory): rows of a run, made a chunk at a
+                               time (SRT_RUN_CHUNK_ROWS) */
+    size_t cap_made;        /* datums */
     SrtBuf names;           /* the origins, NUL-separated */
     size_t last_name;       /* offset of the newest origin in names */
     int64_t rows;           /* input rows processed */
@@ -352,6 +363,36 @@ static void worker_clear(SrtQuery *w)
 ** Tasks
 ** ====================================================================== */
 
+/* Segment s's rows of a run made a chunk at a time and processed, as the source would
+   hand them over on one thread.  0 or -code (t->w->err). */
+static int run_rows(ParTask *t, const ParSeg *s)
+{
+    SrtQuery *w = t->w;
+    size_t chunk = (size_t)SRT_RUN_CHUNK_ROWS * (size_t)s->run.n_cols;
+    if (t->cap_made < chunk) {
+        SrtDatum *d = srt_mem_realloc(w->mem, t->made, sizeof *d * t->cap_made, sizeof *d * chunk);
+        if (!d)
+            return srt_err_nomem(&w->err, "parallel task");
+        memset(d, 0, sizeof *d * chunk); /* fill writes only what it makes (never NULL) */
+        t->made = d;
+        t->cap_made = chunk;
+    }
+    for (int64_t i = 0; i < (int64_t)s->len;) {
+        int64_t n =
+            (int64_t)s->len - i < SRT_RUN_CHUNK_ROWS ? (int64_t)s->len - i : SRT_RUN_CHUNK_ROWS;
+        int64_t done = 0;
+        s->run.fill(&s->run, s->first + i, n, t->made);
+        int rc =
+            srt_query_process_buffer(w, t->names.p + s->name, (const char *)t->made,
+                                     sizeof *t->made * (size_t)(n * s->run.n_cols), &s->at, &done);
+        t->rows += done;
+        if (rc < 0)
+            return rc;
+        i += n;
+    }
+    return 0;
+}
+
 static void run_task(ParTask *t)
 {
     SrtQuery *w = t->w;
@@ -363,6 +404,11 @@ static void run_task(ParTask *t)
             srt_err_nomem(&w->err, "parallel task");
             t->failed = 1;
             break;
+        }
+        if (s->run.fill) {
+            if (run_rows(t, s) < 0)
+                t->failed = 1;
+            continue;
         }
         if (srt_query_process_buffer(w, t->names.p + s->name, p, s->len, &s->at, &n) < 0)
             t->failed = 1;
@@ -580,6 +626,29 @@ static void submit(SrtPar *par)
     pthread_mutex_unlock(&p->mu);
 }
 
+/* A new segment of the task being filled, from origin `what` of input `in` (its name kept
+   in the task's names).  NULL when out of memory (q->err says so). */
+static ParSeg *seg_new(SrtPar *par, uint32_t in, const char *what)
+{
+    ParTask *t = par->filling;
+    SrtQuery *q = par->q;
+    if (srt_mem_grow(q->mem, (void **)&t->segs, &t->cap_segs, sizeof *t->segs, t->n_segs + 1) < 0) {
+        srt_err_nomem(&q->err, "parallel task");
+        return NULL;
+    }
+    if (t->n_segs == 0 || strcmp(t->names.p + t->last_name, what) != 0) {
+        t->last_name = t->names.n;
+        srt_buf_puts(&t->names, what);
+        srt_buf_putc(&t->names, '\0');
+        if (t->names.oom) {
+            srt_err_nomem(&q->err, "parallel task");
+            return NULL;
+        }
+    }
+    t->in = in;
+    return &t->segs[t->n_segs++];
+}
+
 /* Append buf[0, n) (whole lines from input `in`, starting at `at` of `what`) to the task
    being filled: a pointer into the buffer lent to the source, or else a copy.  0 or -NOMEM. */
 static int append(SrtPar *par, uint32_t in, const char *what, const char *buf, size_t n,
@@ -603,23 +672,15 @@ static int append(SrtPar *par, uint32_t in, const char *what, const char *buf, s
         t->data = d;
         t->cap = cap;
     }
-    if (srt_mem_grow(q->mem, (void **)&t->segs, &t->cap_segs, sizeof *t->segs, t->n_segs + 1) < 0)
-        return srt_err_nomem(&q->err, "parallel task");
-    if (t->n_segs == 0 || strcmp(t->names.p + t->last_name, what) != 0) {
-        t->last_name = t->names.n;
-        srt_buf_puts(&t->names, what);
-        srt_buf_putc(&t->names, '\0');
-        if (t->names.oom)
-            return srt_err_nomem(&q->err, "parallel task");
-    }
-    ParSeg *sg = &t->segs[t->n_segs++];
-    *sg = (ParSeg){lent ? buf : NULL, t->copied, n, t->last_name, at};
+    ParSeg *sg = seg_new(par, in, what);
+    if (!sg)
+        return -SRT_ERR_NOMEM;
+    *sg = (ParSeg){lent ? buf : NULL, t->copied, n, t->last_name, at, {0}, 0};
     if (!lent) {
         memcpy(t->data + t->copied, buf, n);
         t->copied += n;
     }
     t->len += n;
-    t->in = in;
     return 0;
 }
 
@@ -699,6 +760,8 @@ static int task_slots(int threads, size_t task_bytes)
     return (int)(n < lo ? lo : n > hi ? hi : n);
 }
 
+static int take_run(void *ctx, const char *what, const SrtRowRun *run, const SrtReadPos *at);
+
 int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtErr *err)
 {
     /* What the compiler marks parallel: operators whose tasks fold (aggregations, session
@@ -717,7 +780,7 @@ int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtE
     par->q = q;
     par->pool = pool;
     par->task_bytes = task_bytes ? task_bytes : 1;
-    par->lender = (SrtLender){par, lend, give_back, adopt};
+    par->lender = (SrtLender){par, lend, give_back, adopt, take_run};
     int n = task_slots(threads, par->task_bytes);
     par->tasks = srt_mem_calloc(q->mem, sizeof *par->tasks * (size_t)n);
     if (!par->tasks)
@@ -743,6 +806,7 @@ void srt_par_free(SrtPar *par)
         worker_free(t->w);
         srt_mem_free(q->mem, t->data, t->cap);
         srt_mem_free(q->mem, t->segs, sizeof *t->segs * t->cap_segs);
+        srt_mem_free(&t->mem, t->made, sizeof *t->made * t->cap_made);
         srt_buf_free(&t->names);
     }
     srt_mem_free(q->mem, par->tasks, sizeof *par->tasks * (size_t)par->n_tasks);
@@ -792,37 +856,47 @@ static size_t cut_at(const char *buf, size_t n, size_t limit)
     return nl ? (size_t)(nl - buf) + 1 : n;
 }
 
+/* The task being filled, a free one taken (and its worker made) when there is none.  NULL
+   after a failure (q->err says why). */
+static ParTask *filling_task(SrtPar *par)
+{
+    SrtQuery *q = par->q;
+    if (par->filling)
+        return par->filling;
+    pthread_mutex_lock(&par->pool->mu);
+    ParTask *t = acquire(par);
+    pthread_mutex_unlock(&par->pool->mu);
+    if (!t)
+        return NULL;
+    if (!t->w) {
+        SrtErr err;
+        srt_err_clear(&err);
+        t->w = worker_new(q, &t->mem, &err);
+        if (!t->w || err.code) {
+            worker_free(t->w);
+            t->w = NULL;
+            q->failed = 1;
+            q->err = err;
+            return NULL;
+        }
+    }
+    t->state = TASK_FILLING;
+    worker_sync(t->w, q, q->cur_in);
+    t->in = q->cur_in;
+    par->filling = t;
+    return t;
+}
+
 int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
                       const SrtReadPos *at)
 {
     SrtPar *par = ctx;
     SrtQuery *q = par->q;
-    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0, 0};
+    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0, 0, 0};
     while (len > 0) {
-        if (!par->filling) {
-            pthread_mutex_lock(&par->pool->mu);
-            ParTask *t = acquire(par);
-            pthread_mutex_unlock(&par->pool->mu);
-            if (!t)
-                return -q->err.code;
-            if (!t->w) {
-                SrtErr err;
-                srt_err_clear(&err);
-                t->w = worker_new(q, &t->mem, &err);
-                if (!t->w || err.code) {
-                    worker_free(t->w);
-                    t->w = NULL;
-                    q->failed = 1;
-                    q->err = err;
-                    return -err.code;
-                }
-            }
-            t->state = TASK_FILLING;
-            worker_sync(t->w, q, q->cur_in);
-            t->in = q->cur_in;
-            par->filling = t;
-        }
-        ParTask *t = par->filling;
+        ParTask *t = filling_task(par);
+        if (!t)
+            return -q->err.code;
         if (t->n_segs && (t->in != q->cur_in || t->n_bufs == TASK_BUFS)) {
             submit(par);
             continue;
@@ -835,6 +909,8 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
                 return srt_err_set(&q->err, SRT_ERR_QUERY, "source '%s': a buffer of %zu bytes "
                                    "is not a whole number of rows", what, len);
             take = len <= room ? len : room >= row ? room - room % row : row;
+        } else if (pos.whole) { /* a csv multiLine file: its records span lines */
+            take = len;
         } else {
             take = len <= room ? len : cut_at(buf, len, room);
         }
@@ -856,6 +932,52 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
         }
         buf += take;
         len -= take;
+        if (t->len >= par->task_bytes)
+            submit(par);
+    }
+    return 0;
+}
+
+/* A made row's bytes, as tasks count them: 8 a value, what it holds (a datum takes 48, and a
+   made row costs less than a line of text of that length).  Tasks of 1 MiB, 65536 rate rows,
+   keep their own cost (about 4 us each) out of bench/rate_windowed.sql's CPU time: rows
+   counted as datums, 10922 a task, added 13% to it on two threads. */
+#define RUN_VALUE_BYTES 8
+
+/* SrtLender.rows: the run's rows cut into tasks of about task_bytes (RUN_VALUE_BYTES a value;
+   whole rows, at least one), each task making its own on its thread: nothing copied, nothing
+   made here.  0 or -code. */
+static int take_run(void *ctx, const char *what, const SrtRowRun *run, const SrtReadPos *at)
+{
+    SrtPar *par = ctx;
+    SrtQuery *q = par->q;
+    size_t row = RUN_VALUE_BYTES * (size_t)run->n_cols;
+    for (int64_t first = 0; first < run->n;) {
+        ParTask *t = filling_task(par);
+        if (!t)
+            return -q->err.code;
+        if (t->n_segs && t->in != q->cur_in) {
+            submit(par);
+            continue;
+        }
+        size_t room = par->task_bytes > t->len ? (par->task_bytes - t->len) / row : 0;
+        if (room == 0 && t->len) { /* not one more row: the next task */
+            submit(par);
+            continue;
+        }
+        int64_t take = run->n - first;
+        if (room && (uint64_t)take > room)
+            take = (int64_t)room;
+        if (room == 0)
+            take = 1;
+        ParSeg *sg = seg_new(par, q->cur_in, what);
+        if (!sg) {
+            q->failed = 1;
+            return -SRT_ERR_NOMEM;
+        }
+        *sg = (ParSeg){NULL, 0, (size_t)take, t->last_name, *at, *run, first};
+        t->len += row * (size_t)take;
+        first += take;
         if (t->len >= par->task_bytes)
             submit(par);
     }

@@ -631,7 +631,7 @@ static int guarded_output(SrtQuery *q)
 static int process_span(SrtQuery *q, const char *what, const char *buf, size_t len,
                         const SrtReadPos *at, int64_t *rows)
 {
-    static const SrtReadPos start = {1, 0, 0, 0, 0, 0, 0};
+    static const SrtReadPos start = {1, 0, 0, 0, 0, 0, 0, 0};
     /* JSONOptions' parser switches: the records in their normal form (srt_json_norm.c) */
     unsigned flags = srt_json_norm_flags(q);
     const char *rbuf = buf;
@@ -760,7 +760,8 @@ static int on_buffer(void *ctx, const char *what, const char *buf, size_t len, c
 }
 
 /* Read input i's batch: in tasks on several threads when the query runs in parallel
-   (srt_par.c: lines of text read into buffers lent to the source, or rows copied), else
+   (srt_par.c: lines of text read into buffers lent to the source, rows made from their index
+   by the tasks themselves, or rows copied), else
    buffer by buffer on this thread. */
 static int read_input(SrtQuery *q, uint32_t i)
 {
@@ -774,7 +775,7 @@ static int read_input(SrtQuery *q, uint32_t i)
     SrtSchema rows = {sd->cols, sd->n_cols};
     int text = srt_source_gives_text(&in->source);
     srt_par_begin_input(q->par, text ? NULL : &rows);
-    in->source.lender = text ? srt_par_lender(q->par) : NULL;
+    in->source.lender = srt_par_lender(q->par); /* text: its buffers; rate: its runs' maker */
     int rc = in->source.vt->read(&in->source, start, end, srt_par_on_buffer, q->par, &q->err);
     in->source.lender = NULL;
     int rc2 = srt_par_finish(q->par);

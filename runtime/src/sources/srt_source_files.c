@@ -934,7 +934,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
                       h->at.file,
                       h->at.partition,
                       csv_nl,
-                      h->at.lf_later};
+                      h->at.lf_later,
+                      h->ml != NULL};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -994,7 +995,7 @@ static int64_t settle_lines(const Files *f, Handing *h, const char *what, int64_
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0},
+    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,
@@ -1108,7 +1109,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0},
+    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,

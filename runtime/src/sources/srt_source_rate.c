@@ -35,8 +35,10 @@
 ** rows of a batch come partition by partition, as Spark's console shows them; each buffer
 ** says its partition (SrtReadPos.partition: spark_partition_id() and the like).
 **
-** Rows go out in chunks of at most SRT_VALUE_CHUNK_ROWS from one buffer owned by the
-** source; `what` of the read callback is the source name.
+** A partition's rows are a pure function of their index (SrtRowRun): they go out in chunks
+** of at most SRT_RUN_CHUNK_ROWS from one buffer owned by the source, or, to a reader that
+** makes them itself (SrtLender.rows: srt_par.c's tasks, on their threads), as the run;
+** `what` of the read callback is the source name.
 */
 #include <ctype.h>
 #include <errno.h>
@@ -76,7 +78,7 @@ typedef struct Rate {
     int64_t next_off, next_ts; /* end offset of the last planned batch */
     int snapshot_done;         /* availableNow: the one batch was planned */
 
-    SrtDatum *rows; /* SRT_VALUE_CHUNK_ROWS * RATE_COLS, allocated on the first read */
+    SrtDatum *rows; /* SRT_RUN_CHUNK_ROWS * RATE_COLS, allocated on the first read */
 } Rate;
 
 static int64_t wall_clock(void *ud)
@@ -325,20 +327,71 @@ static int parse_plain(const char *text, int64_t *out)
     return 0;
 }
 
-/* The rows of the next buffer of a partition whose values are v, v + np, ... below v1. */
-static int64_t chunk_rows(int64_t v, int64_t v1, int64_t np)
-{
-    int64_t left = (v1 - v + np - 1) / np;
-    return left < SRT_VALUE_CHUNK_ROWS ? left : SRT_VALUE_CHUNK_ROWS;
-}
-
 static int ensure_rows(Rate *r, SrtErr *err)
 {
     if (!r->rows) {
         /* Zeroed once: reads only ever write the .i of both columns (never NULL). */
-        r->rows = srt_mem_calloc(r->mem, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * RATE_COLS);
+        r->rows = srt_mem_calloc(r->mem, sizeof(SrtDatum) * SRT_RUN_CHUNK_ROWS * RATE_COLS);
         if (!r->rows)
             return srt_err_nomem(err, "rate source rows");
+    }
+    return 0;
+}
+
+/* SrtRowRun.fill of rate: row i's value v0 + i * step, its timestamp evenly spaced from
+   start_ms (the batch's values from origin on). */
+static void rate_fill(const SrtRowRun *run, int64_t first, int64_t n, SrtDatum *out)
+{
+    int64_t v = run->v0 + first * run->step;
+    for (int64_t i = 0; i < n; i++, v += run->step) {
+        int64_t ms =
+            sat_add(run->start_ms, java_round((double)(v - run->origin) * run->ms_per_value));
+        out[i * RATE_COLS].i = sat_mul(ms, 1000);
+        out[i * RATE_COLS + 1].i = v;
+    }
+}
+
+/* SrtRowRun.fill of rate-micro-batch: every row stamped start_ms. */
+static void micro_fill(const SrtRowRun *run, int64_t first, int64_t n, SrtDatum *out)
+{
+    int64_t ts_us = sat_mul(run->start_ms, 1000), v = run->v0 + first * run->step;
+#pragma GCC unroll 4
+    for (int64_t i = 0; i < n; i++, v += run->step) {
+        out[i * RATE_COLS].i = ts_us;
+        out[i * RATE_COLS + 1].i = v;
+    }
+}
+
+/* The batch of values [v0, v1) (base: the run's origin and timestamps, fill) partition by
+   partition: each partition's run handed to the reader that makes rows itself (the source's
+   lender), else made here a chunk at a time and handed to fn. */
+static int read_runs(SrtSource *s, Rate *r, int64_t v0, int64_t v1, SrtRowRun base, SrtReadFn fn,
+                     void *ctx, SrtErr *err)
+{
+    const SrtLender *l = s->lender && s->lender->rows ? s->lender : NULL;
+    int rc;
+    if (!l && (rc = ensure_rows(r, err)) < 0)
+        return rc;
+    int64_t np = r->num_partitions;
+    for (int64_t p = 0; p < np && p < v1 - v0; p++) {
+        SrtReadPos at = {1, 0, NULL, 0, (int)p, 0, 0, 0};
+        SrtRowRun run = base;
+        run.v0 = v0 + p;
+        run.step = np;
+        run.n = (v1 - run.v0 + np - 1) / np;
+        if (l) {
+            if ((rc = l->rows(l->ctx, s->name, &run, &at)) < 0)
+                return rc;
+            continue;
+        }
+        for (int64_t i = 0; i < run.n;) {
+            int64_t n = run.n - i < SRT_RUN_CHUNK_ROWS ? run.n - i : SRT_RUN_CHUNK_ROWS;
+            run.fill(&run, i, n, r->rows);
+            if ((rc = fn(ctx, s->name, (const char *)r->rows,
+                         sizeof(SrtDatum) * (size_t)n * RATE_COLS, &at)) < 0)
+                return rc;
+            i += n;
+        }
     }
     return 0;
 }
@@ -369,26 +422,12 @@ static int rate_read(SrtSource *s, const char *start, const char *end, SrtReadFn
     int64_t v1 = value_at(s1, r->rows_per_sec, r->ramp_up_s);
     if (v0 >= v1)
         return 0;
-    if ((rc = ensure_rows(r, err)) < 0)
-        return rc;
-    int64_t local_start_ms = sat_add(r->creation_ms, sat_mul(s0, 1000));
-    double ms_per_value = (double)sat_mul(s1 - s0, 1000) / (double)(v1 - v0);
-    int64_t np = r->num_partitions;
-    for (int64_t p = 0; p < np && p < v1 - v0; p++) {
-        SrtReadPos at = {1, 0, NULL, 0, (int)p, 0, 0};
-        for (int64_t v = v0 + p; v < v1;) {
-            int64_t n = chunk_rows(v, v1, np);
-            for (int64_t i = 0; i < n; i++, v += np) {
-                int64_t ms = sat_add(local_start_ms, java_round((double)(v - v0) * ms_per_value));
-                r->rows[i * RATE_COLS].i = sat_mul(ms, 1000);
-                r->rows[i * RATE_COLS + 1].i = v;
-            }
-            if ((rc = fn(ctx, s->name, (const char *)r->rows,
-                         sizeof(SrtDatum) * (size_t)n * RATE_COLS, &at)) < 0)
-                return rc;
-        }
-    }
-    return 0;
+    SrtRowRun base = {.fill = rate_fill,
+                      .n_cols = RATE_COLS,
+                      .origin = v0,
+                      .start_ms = sat_add(r->creation_ms, sat_mul(s0, 1000)),
+                      .ms_per_value = (double)sat_mul(s1 - s0, 1000) / (double)(v1 - v0)};
+    return read_runs(s, r, v0, v1, base, fn, ctx, err);
 }
 
 static int rate_restore(SrtSource *s, const char *end, SrtErr *err)
@@ -436,7 +475,7 @@ static void rate_close(SrtSource *s)
     if (!r)
         return;
     if (r->rows)
-        srt_mem_free(r->mem, r->rows, sizeof(SrtDatum) * SRT_VALUE_CHUNK_ROWS * RATE_COLS);
+        srt_mem_free(r->mem, r->rows, sizeof(SrtDatum) * SRT_RUN_CHUNK_ROWS * RATE_COLS);
     srt_mem_free(r->mem, r, sizeof *r);
     s->impl = NULL;
 }
@@ -570,25 +609,8 @@ static int micro_read(SrtSource *s, const char *start, const char *end, SrtReadF
                            start ? start : "start", end ? end : "null");
     if (o0 == o1)
         return 0;
-    int rc = ensure_rows(r, err);
-    if (rc < 0)
-        return rc;
-    int64_t ts_us = sat_mul(t0, 1000), np = r->num_partitions;
-    for (int64_t p = 0; p < np && p < o1 - o0; p++) {
-        SrtReadPos at = {1, 0, NULL, 0, (int)p, 0, 0};
-        for (int64_t v = o0 + p; v < o1;) {
-            int64_t n = chunk_rows(v, o1, np);
-#pragma GCC unroll 4
-            for (int64_t i = 0; i < n; i++, v += np) {
-                r->rows[i * RATE_COLS].i = ts_us;
-                r->rows[i * RATE_COLS + 1].i = v;
-            }
-            if ((rc = fn(ctx, s->name, (const char *)r->rows,
-                         sizeof(SrtDatum) * (size_t)n * RATE_COLS, &at)) < 0)
-                return rc;
-        }
-    }
-    return 0;
+    SrtRowRun base = {.fill = micro_fill, .n_cols = RATE_COLS, .origin = o0, .start_ms = t0};
+    return read_runs(s, r, o0, o1, base, fn, ctx, err);
 }
 
 static int micro_restore(SrtSource *s, const char *end, SrtErr *err)

@@ -1,6 +1,6 @@
 -- The group cache of fixed-size keys (cg_group.c group_cached): 260 groups a window, more than
 -- the cache's 256 slots, so slots are shared and groups evict each other; 5000-row batches
--- reach the query as two buffers (4096 + 904 rows), each starting with an empty cache;
+-- reach the query as 20 buffers (19 of 256 rows, then 136), each starting with an empty cache;
 -- batches 0 and 1 share a window, batch 2 starts the next.  A NULL in the boolean key (every
 -- fifth value) changes its NULL flag in the cache words.
 CREATE SOURCE ticks

@@ -1,7 +1,8 @@
--- The group cache passed by (cg_group.c group_cached): 3000 groups, so in the first buffer of
--- 4096 rows every row misses, the cache's credit runs out after 512 rows and the rest of the
--- buffer looks groups up directly (through the spare slot).  HAVING keeps 12 of the groups
--- (k = 7, 257, ..., 2757), met before and after the credit ran out, in both batches.
+-- The group cache (cg_group.c group_cached) with 3000 groups a window, more than its slots:
+-- in the first 3000 rows every row misses.  The rows come in buffers of 256
+-- (SRT_RUN_CHUNK_ROWS), each call with the cache's credit of 512 misses, so the cache is not
+-- passed by here (group_cache_credit_files is, in a buffer of 5000 lines).  HAVING keeps 12
+-- of the groups (k = 7, 257, ..., 2757), in both batches.
 CREATE SOURCE ticks
 WITH (connector = 'rate-micro-batch', rowsPerBatch = 5000, startTimestamp = 1700000000000,
       advanceMillisPerBatch = 5000);
