@@ -408,6 +408,9 @@ typedef struct LexAhead {
     SL_YYSTYPE val[2];
     SrcSpan loc[2];
     int prev;
+    int depth;        /* parentheses open */
+    int lateral;      /* 1 + depth where LATERAL came, 0: none open */
+    bool lateral_end; /* prev is the ')' of LATERAL VIEW's call */
 } LexAhead;
 
 static int next_token(LexAhead *la, SL_YYSTYPE *val, SrcSpan *loc, yyscan_t scanner)
@@ -444,10 +447,10 @@ static bool is_word(const ParseCtx *pc, SrcSpan loc, const char *w)
 /* ignore or respect followed by NULLS is one token (IGNORE NULLS, RESPECT NULLS: Spark's
    functionCall nullsOption, and first | last | any_value '(' expr IGNORE NULLS ')') right after
    a call's ')' or when ')' follows: everywhere else (SELECT ignore nulls, ORDER BY ignore NULLS
-   FIRST) the word stays a name. */
+   FIRST, LATERAL VIEW explode(a) ignore nulls: alias and column) the word stays a name. */
 static int nulls_option(LexAhead *la, int tok, SrcSpan *loc, bool ignore, yyscan_t scanner)
 {
-    if (peek_token(la, 0, scanner) != TOK_NULLS ||
+    if (la->lateral_end || peek_token(la, 0, scanner) != TOK_NULLS ||
         (la->prev != ')' && peek_token(la, 1, scanner) != ')'))
         return tok;
     loc->end = la->loc[0].end;
@@ -495,6 +498,12 @@ int parse_lex(SL_YYSTYPE *val, SrcSpan *loc, yyscan_t scanner)
     LexAhead *la = pc->ahead;
     int tok = merge_words(pc, la, next_token(la, val, loc, scanner), loc, scanner);
     la->prev = tok;
+    la->depth += tok == '(' ? 1 : tok == ')' && la->depth > 0 ? -1 : 0;
+    la->lateral_end = tok == ')' && la->lateral == la->depth + 1;
+    if (la->lateral_end)
+        la->lateral = 0;
+    if (tok == TOK_LATERAL)
+        la->lateral = la->depth + 1;
     return tok;
 }
 

@@ -2302,8 +2302,9 @@ static void refuse_agg(Binder *b, const AstExpr *e)
    ResolveFunctions copies it into First, Last and AnyValue (ignoreNulls; takes: bind_agg's
    AGG_FIRST and AGG_LAST, where it joins the second argument) and refuses it on any other
    function, aggregate or not (QueryCompilationErrors.functionWithUnsupportedSyntaxError,
-   _LEGACY_ERROR_TEMP_1023, no error class shown), at the call.  false after that error. */
-static bool ignore_nulls_ok(SemaCtx *sc, const AstExpr *e, bool takes)
+   _LEGACY_ERROR_TEMP_1023, no error class shown), at the call.  false after that error.  Also
+   called for a generator select item (sema_select.c's bind_generator). */
+bool sema_ignore_nulls_ok(SemaCtx *sc, const AstExpr *e, bool takes)
 {
     if (e->u.call.nulls != AST_IGNORE_NULLS || takes)
         return true;
@@ -2370,7 +2371,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         if (!(filter = sema_bind_bool(&fb, e->u.call.filter, "FILTER")))
             return NULL;
     }
-    if (!ignore_nulls_ok(sc, e, kind == AGG_FIRST || kind == AGG_LAST))
+    if (!sema_ignore_nulls_ok(sc, e, kind == AGG_FIRST || kind == AGG_LAST))
         return NULL;
     if (star && filter) {
         agg.kind = AGG_COUNT;
@@ -2484,7 +2485,7 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                 agg.ignore_nulls = ig->u.ival != 0;
             }
             /* f(x) IGNORE NULLS: ResolveFunctions' first.copy(ignoreNulls = true) over
-               whatever the second argument said (ignore_nulls_ok) */
+               whatever the second argument said (sema_ignore_nulls_ok) */
             if (e->u.call.nulls == AST_IGNORE_NULLS)
                 agg.ignore_nulls = true;
             break;
@@ -3022,7 +3023,7 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
     }
     bool known = sema_func_lookup(name) >= 0 || sema_generator_kind(e) ||
                  strcasecmp(name, "window") == 0 || strcasecmp(name, "session_window") == 0;
-    if (known && !ignore_nulls_ok(sc, e, false)) /* an unknown name: UNRESOLVED_ROUTINE first */
+    if (known && !sema_ignore_nulls_ok(sc, e, false)) /* an unknown name: UNRESOLVED_ROUTINE first */
         return NULL;
     if (sema_generator_kind(e)) {
         /* A select item that is exactly a generator is bound by sema_select.c. */

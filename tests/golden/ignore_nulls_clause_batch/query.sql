@@ -14,7 +14,8 @@
 --   ldi = last(d, false) IGNORE NULLS: a 2.5, b 7.0, c NaN
 -- The second query selects the column `ignore` as `nulls` and sorts by `ignore NULLS FIRST`,
 -- then `respect NULLS LAST`: (a, 1), (a, 3), (a, NULL), (a, NULL), (b, 2), (b, 5), (b, NULL),
--- (c, 4), (c, NULL).
+-- (c, 4), (c, NULL).  The third names a LATERAL VIEW `ignore` and its column `nulls`: the
+-- rows of c, (c, NULL), (c, 4), in file order.
 CREATE TABLE t (k STRING, s STRING, n INT, d DOUBLE)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 SELECT k, first(s) IGNORE NULLS, last(s) IGNORE NULLS, last_value(d) RESPECT NULLS,
@@ -23,3 +24,4 @@ SELECT k, first(s) IGNORE NULLS, last(s) IGNORE NULLS, last_value(d) RESPECT NUL
 FROM t GROUP BY k ORDER BY k;
 SELECT ignore nulls, respect FROM (SELECT k AS ignore, n AS respect FROM t)
 ORDER BY ignore NULLS FIRST, respect NULLS LAST;
+SELECT k, ignore.nulls FROM t LATERAL VIEW explode(array(n)) ignore nulls WHERE k = 'c';
