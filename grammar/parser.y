@@ -218,7 +218,7 @@ static const AstFlag no_flag;
 /* WITHIN GROUP before '(' (percentile_cont, percentile_disc): one token (lexer.l) */
 %token WITHIN_GROUP "WITHIN GROUP"
 
-/* Precedence resolves the three places where LALR(1) must choose at one token, always for
+/* Precedence resolves the places where LALR(1) must choose at one token, always for
    the longer construct, as Spark's grammar reads them:
    - INTERVAL '2' DAY: after INTERVAL 'text', a unit word continues the literal (Spark's
      multiUnitsInterval) rather than being an alias (`INTERVAL '2' x` is still one), and
