@@ -56,7 +56,11 @@ typedef enum AstExprKind {
 } AstExprKind;
 
 /* A call's nullsOption (Spark's functionCall: IGNORE NULLS | RESPECT NULLS after the call) */
-typedef enum AstNullsOption { AST_NULLS_DEFAULT, AST_IGNORE_NULLS, AST_RESPECT_NULLS } AstNullsOption;
+typedef enum AstNullsOption {
+    AST_NULLS_DEFAULT,
+    AST_IGNORE_NULLS,
+    AST_RESPECT_NULLS
+} AstNullsOption;
 typedef enum AstUnaryOp { UOP_NOT, UOP_NEG, UOP_PLUS, UOP_BITNOT } AstUnaryOp;
 
 typedef enum AstBinaryOp {
@@ -128,7 +132,7 @@ struct AstExpr {
             AstExpr *filter;       /* agg(...) FILTER (WHERE filter), or NULL */
             bool has_over;         /* an OVER (...) clause followed: refused by sema */
             SrcSpan over_span;
-            AstNullsOption nulls;  /* f(...) IGNORE NULLS | RESPECT NULLS */
+            AstNullsOption nulls; /* f(...) IGNORE NULLS | RESPECT NULLS */
             SrcSpan nulls_span;
             /* percentile_cont(p) and percentile_disc(p) WITHIN GROUP (ORDER BY x [ASC | DESC]):
                1 ASC, 2 DESC (args are then x, p); 0 for any other call */
