@@ -3021,10 +3021,10 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
                    "FILTER is only allowed with an aggregate function, and '%s' is not one", name);
         return NULL;
     }
+    /* IGNORE NULLS on a known function (an unknown name: UNRESOLVED_ROUTINE first) */
     bool known = sema_func_lookup(name) >= 0 || sema_generator_kind(e) ||
                  strcasecmp(name, "window") == 0 || strcasecmp(name, "session_window") == 0;
-    if (known &&
-        !sema_ignore_nulls_ok(sc, e, false)) /* an unknown name: UNRESOLVED_ROUTINE first */
+    if (known && !sema_ignore_nulls_ok(sc, e, false))
         return NULL;
     if (sema_generator_kind(e)) {
         /* A select item that is exactly a generator is bound by sema_select.c. */
