@@ -62,7 +62,8 @@ typedef struct ParseCtx {
 #define YYLTYPE SL_YYLTYPE
 int sl_yylex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscanner);
 /* The parser's lexer (front/parse.c): sl_yylex's tokens, but for the words that need a second
-   token to be told from a name (SORT BY, CLUSTER BY, DISTRIBUTE BY, TABLESAMPLE '('). */
+   token to be told from a name (SORT BY, CLUSTER BY, DISTRIBUTE BY, TABLESAMPLE '(', IGNORE
+   NULLS, RESPECT NULLS). */
 int parse_lex(SL_YYSTYPE *yylval_param, SL_YYLTYPE *yylloc_param, yyscan_t yyscanner);
 
 /* Defined in front/parse.c for the actions below. */
@@ -105,6 +106,10 @@ AstExpr *parse_overlay(ParseCtx *pc, const char *name, SrcSpan name_span, AstExp
 /* percentile_cont(p) or percentile_disc(p) WITHIN GROUP (ORDER BY x ...): the call with args
    (x, p) and its direction; NULL after a syntax error for any other call. */
 AstExpr *parse_within_group(ParseCtx *pc, AstExpr *call, const AstOrderItem *order, SrcSpan span);
+/* first | last | any_value '(' x IGNORE NULLS ')' (Spark 3.5's #first, #last and #any_value):
+   the call of x with IGNORE NULLS; NULL after a syntax error for any other name. */
+AstExpr *parse_ignore_nulls_arg(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *x,
+                                SrcSpan ignore_span, SrcSpan span);
 /* false (after an error at e) if e is nested deeper than AST_MAX_DEPTH. */
 bool parse_depth_ok(ParseCtx *pc, const AstExpr *e);
 /* Appends the display name of a token (FROM, ',', '<=', identifier) for token dumps. */
@@ -204,20 +209,28 @@ static const AstFlag no_flag;
    BY, and of `tablesample` followed by '(' (so those words stay names everywhere else). */
 %token SORT_BY "SORT BY" CLUSTER_BY "CLUSTER BY" DISTRIBUTE_BY "DISTRIBUTE BY"
 %token TABLESAMPLE "TABLESAMPLE"
+/* Not keywords: parse_lex makes them of `ignore` or `respect` followed by NULLS, right after a
+   call's ')' or before a ')' (Spark's nullsOption; the words stay names everywhere else). */
+%token IGNORE_NULLS "IGNORE NULLS" RESPECT_NULLS "RESPECT NULLS"
 %token <str> CUBE "CUBE" GROUPING "GROUPING" ROLLUP "ROLLUP" SETS "SETS"
 /* WITH ROLLUP and WITH CUBE after GROUP BY a, b: one token each (lexer.l) */
 %token WITH_ROLLUP "WITH ROLLUP" WITH_CUBE "WITH CUBE"
 /* WITHIN GROUP before '(' (percentile_cont, percentile_disc): one token (lexer.l) */
 %token WITHIN_GROUP "WITHIN GROUP"
 
-/* Precedence resolves the three places where LALR(1) must choose at one token, always for
+/* Precedence resolves the places where LALR(1) must choose at one token, always for
    the longer construct, as Spark's grammar reads them:
    - INTERVAL '2' DAY: after INTERVAL 'text', a unit word continues the literal (Spark's
      multiUnitsInterval) rather than being an alias (`INTERVAL '2' x` is still one), and
      after its first value and unit, TO makes the unit-to-unit form;
    - position(sub IN s): after POSITION '(' and a value, IN separates Spark's two operands
      (only there: f(x IN (1, 2)) is still a predicate), and POSITION followed by '(' is
-     always that call (POSITION alone is a name). */
+     always that call (POSITION alone is a name);
+   - first(g(x) IGNORE NULLS): the clause belongs to the inner call g(x), as ANTLR's greedy
+     optional nullsOption reads it (first's own #first alternative then sees one expression).
+     The two call forms before IGNORE NULLS (call, call FILTER (...)) are CALL_BARE. */
+%precedence CALL_BARE
+%precedence IGNORE_NULLS
 %precedence IV_SHORT
 %precedence TO YEAR YEARS MONTH MONTHS WEEK WEEKS DAY DAYS HOUR HOURS MINUTE MINUTES SECOND SECONDS
 %precedence MILLISECOND MILLISECONDS MICROSECOND MICROSECONDS
@@ -256,7 +269,7 @@ static const AstFlag no_flag;
 %type <list> using_columns
 %type <dedup> dedup_clause
 %type <oitem> order_item
-%type <num> opt_direction opt_nulls
+%type <num> opt_direction opt_nulls nulls_option
 %type <list> expr_list dedup_columns arg_list lambda_params
 %type <expr> expr and_expr not_expr pred_expr bitor_expr bitxor_expr bitand_expr value_expr
 %type <expr> mul_expr unary_expr postfix_expr
@@ -964,7 +977,10 @@ expr_list:
   ;
 
 /* primary = literal | interval | (DATE | TIMESTAMP | TIMESTAMP_LTZ | TIMESTAMP_NTZ) string | '(' expr ')' | case | cast
-**         | (CURRENT_TIMESTAMP | CURRENT_DATE) ['(' ')'] | call [OVER '(' window_spec ')']
+**         | (CURRENT_TIMESTAMP | CURRENT_DATE) ['(' ')']
+**         | call [FILTER '(' WHERE expr ')'] [nulls_option] [OVER '(' window_spec ')']
+**           (FILTER and OVER not both: Spark refuses a window aggregate with a filter)
+** nulls_option = IGNORE NULLS | RESPECT NULLS
 ** literal = integer | number | string | TRUE | FALSE | NULL
 ** case    = CASE [expr] WHEN expr THEN expr {WHEN expr THEN expr} [ELSE expr] END
 ** cast    = CAST '(' expr AS type ')'
@@ -990,12 +1006,23 @@ primary:
   | CURRENT_TIMESTAMP '(' ')'       { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | CURRENT_DATE                    { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | CURRENT_DATE '(' ')'            { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
-  | call
-  | call FILTER '(' WHERE expr ')'  { $$ = ast_call_filter($1, $5, @$); }
+  | call %prec CALL_BARE
+  | call FILTER '(' WHERE expr ')' %prec CALL_BARE { $$ = ast_call_filter($1, $5, @$); }
   | call OVER '(' window_spec ')'   { $$ = ast_call_over($1, span_join(@2, @5)); }
+  | call nulls_option               { $$ = ast_call_nulls($1, $2, @2); }
+  | call nulls_option OVER '(' window_spec ')'
+        { $$ = ast_call_over(ast_call_nulls($1, $2, @2), span_join(@3, @6)); }
+  | call FILTER '(' WHERE expr ')' nulls_option
+        { $$ = ast_call_nulls(ast_call_filter($1, $5, span_join(@1, @6)), $7, @7); }
   | within_call
   | within_call FILTER '(' WHERE expr ')' { $$ = ast_call_filter($1, $5, @$); }
   | within_call OVER '(' window_spec ')'  { $$ = ast_call_over($1, span_join(@2, @5)); }
+  ;
+
+/* IGNORE NULLS 1, RESPECT NULLS 2 (AstNullsOption) */
+nulls_option:
+    IGNORE_NULLS                    { $$ = AST_IGNORE_NULLS; }
+  | RESPECT_NULLS                   { $$ = AST_RESPECT_NULLS; }
   ;
 
 /* within_call = call WITHIN GROUP '(' ORDER BY order_item ')'  (Spark 3.5's #percentile:
@@ -1088,6 +1115,8 @@ call:
   | func_name '(' ')'                   { $$ = ast_new_call(pc->arena, $1, @1, NULL, false, no_flag, @$); }
   | func_name '(' '*' ')'               { $$ = ast_new_call(pc->arena, $1, @1, NULL, true, no_flag, @$); }
   | func_name '(' arg_list ')'          { $$ = ast_new_call(pc->arena, $1, @1, &$3, false, no_flag, @$); }
+  | func_name '(' expr IGNORE_NULLS ')'
+        { if (!($$ = parse_ignore_nulls_arg(pc, $1, @1, $3, @4, @$))) YYABORT; }
   | LIKE '(' arg_list ')'
         { if (!($$ = parse_like_call(pc, $1, false, @1, &$3, @$))) YYABORT; }
   | ILIKE '(' arg_list ')'

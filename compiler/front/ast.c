@@ -260,6 +260,14 @@ AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span)
     return call;
 }
 
+AstExpr *ast_call_nulls(AstExpr *call, AstNullsOption nulls, SrcSpan span)
+{
+    call->u.call.nulls = nulls;
+    call->u.call.nulls_span = span;
+    call->span = span_join(call->span, span);
+    return call;
+}
+
 AstExpr *ast_call_filter(AstExpr *call, AstExpr *filter, SrcSpan span)
 {
     call->u.call.filter = filter;

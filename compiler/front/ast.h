@@ -55,6 +55,12 @@ typedef enum AstExprKind {
     AST_LAMBDA    /* x -> body, (x, i) -> body: u.lambda; only as a call's argument */
 } AstExprKind;
 
+/* A call's nullsOption (Spark's functionCall: IGNORE NULLS | RESPECT NULLS after the call) */
+typedef enum AstNullsOption {
+    AST_NULLS_DEFAULT,
+    AST_IGNORE_NULLS,
+    AST_RESPECT_NULLS
+} AstNullsOption;
 typedef enum AstUnaryOp { UOP_NOT, UOP_NEG, UOP_PLUS, UOP_BITNOT } AstUnaryOp;
 
 typedef enum AstBinaryOp {
@@ -126,6 +132,8 @@ struct AstExpr {
             AstExpr *filter;       /* agg(...) FILTER (WHERE filter), or NULL */
             bool has_over;         /* an OVER (...) clause followed: refused by sema */
             SrcSpan over_span;
+            AstNullsOption nulls; /* f(...) IGNORE NULLS | RESPECT NULLS */
+            SrcSpan nulls_span;
             /* percentile_cont(p) and percentile_disc(p) WITHIN GROUP (ORDER BY x [ASC | DESC]):
                1 ASC, 2 DESC (args are then x, p); 0 for any other call */
             int within;
@@ -439,6 +447,8 @@ AstExpr *ast_new_lambda(Arena *arena, AstExprList params, AstExpr *body, SrcSpan
 /* Does the AST_LAMBDA have a parameter named name (case-insensitive, as Spark resolves)? */
 bool ast_lambda_has_param(const AstExpr *lambda, const char *name);
 AstExpr *ast_call_over(AstExpr *call, SrcSpan over_span);
+/* call IGNORE NULLS | RESPECT NULLS (at span): widens the call's span to the clause. */
+AstExpr *ast_call_nulls(AstExpr *call, AstNullsOption nulls, SrcSpan span);
 /* call FILTER (WHERE filter): an aggregate over the rows where filter is true. */
 AstExpr *ast_call_filter(AstExpr *call, AstExpr *filter, SrcSpan span);
 /* ( e ): the node's span grows to cover the parentheses. */

@@ -175,6 +175,8 @@ static void put_call(StrBuf *sb, const AstExpr *e)
         sb_puts(sb, " FILTER ");
         ast_dump_expr(sb, e->u.call.filter);
     }
+    if (e->u.call.nulls)
+        sb_puts(sb, e->u.call.nulls == AST_IGNORE_NULLS ? " IGNORE NULLS" : " RESPECT NULLS");
     if (e->u.call.has_over)
         sb_puts(sb, " OVER");
     sb_putc(sb, ')');

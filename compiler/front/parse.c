@@ -318,6 +318,25 @@ AstExpr *parse_overlay(ParseCtx *pc, const char *name, SrcSpan name_span, AstExp
     return ast_new_call(pc->arena, "overlay", name_span, &args, false, (AstFlag){0}, span);
 }
 
+/* FIRST, LAST and ANY_VALUE are keywords of Spark 3.5's grammar with rules of their own that
+   take IGNORE NULLS inside the parentheses (AstBuilder's visitFirst: First(x, ignoreNulls),
+   visitLast, visitAny_value); first_value and the others are only functionCall's names. */
+AstExpr *parse_ignore_nulls_arg(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *x,
+                                SrcSpan ignore_span, SrcSpan span)
+{
+    if (strcasecmp(name, "first") != 0 && strcasecmp(name, "last") != 0 &&
+        strcasecmp(name, "any_value") != 0) {
+        diag_error(pc->diag, ignore_span,
+                   "syntax error: '%s' does not take IGNORE NULLS inside its parentheses (only "
+                   "FIRST, LAST and ANY_VALUE(x IGNORE NULLS) do; write %s(...) IGNORE NULLS)",
+                   name, name);
+        return NULL;
+    }
+    AstExprList args = ast_list_append(pc->arena, (AstExprList){0}, x);
+    AstExpr *e = ast_new_call(pc->arena, name, name_span, &args, false, (AstFlag){0}, span);
+    return ast_call_nulls(e, AST_IGNORE_NULLS, ignore_span);
+}
+
 /* name(p) WITHIN GROUP (ORDER BY x [ASC | DESC] [NULLS ...]): Spark 3.5's #percentile rule takes
    it after PERCENTILE_CONT or PERCENTILE_DISC with one percentage, no DISTINCT (AstBuilder's
    visitPercentile: PercentileCont(x, p[, reverse]), PercentileDisc(x, p[, reverse]); the
@@ -380,23 +399,42 @@ bool parse_set_watermark(ParseCtx *pc, AstTableElems *elems, AstWatermark *wm)
 
 /* ==== The parser's lexer ==== */
 
-/* One token read ahead of the parser (PostgreSQL's base_yylex does the same, for the same
-   reason: the grammar stays LALR(1) while Spark's unreserved words keep being names). */
+/* Up to two tokens read ahead of the parser (PostgreSQL's base_yylex does the same, for the
+   same reason: the grammar stays LALR(1) while Spark's unreserved words keep being names), and
+   the last token handed to it. */
 typedef struct LexAhead {
-    bool has;
-    int tok;
-    SL_YYSTYPE val;
-    SrcSpan loc;
+    int n;
+    int tok[2];
+    SL_YYSTYPE val[2];
+    SrcSpan loc[2];
+    int prev;
+    int depth;        /* parentheses open */
+    int lateral;      /* 1 + depth where LATERAL came, 0: none open */
+    bool lateral_end; /* prev is the ')' of LATERAL VIEW's call */
 } LexAhead;
 
 static int next_token(LexAhead *la, SL_YYSTYPE *val, SrcSpan *loc, yyscan_t scanner)
 {
-    if (!la->has)
+    if (!la->n)
         return sl_yylex(val, loc, scanner);
-    la->has = false;
-    *val = la->val;
-    *loc = la->loc;
-    return la->tok;
+    int tok = la->tok[0];
+    *val = la->val[0];
+    *loc = la->loc[0];
+    la->n--;
+    la->tok[0] = la->tok[1];
+    la->val[0] = la->val[1];
+    la->loc[0] = la->loc[1];
+    return tok;
+}
+
+/* The i-th token after the one being handed over (0 or 1), read on demand. */
+static int peek_token(LexAhead *la, int i, yyscan_t scanner)
+{
+    while (la->n <= i) {
+        la->tok[la->n] = sl_yylex(&la->val[la->n], &la->loc[la->n], scanner);
+        la->n++;
+    }
+    return la->tok[i];
 }
 
 /* Is the token at loc the unquoted word w (any case)? */
@@ -406,18 +444,31 @@ static bool is_word(const ParseCtx *pc, SrcSpan loc, const char *w)
     return loc.end - loc.begin == n && strncasecmp(pc->file->text + loc.begin, w, n) == 0;
 }
 
-/* sort, cluster, distribute followed by BY are one token (SORT BY ...), tablesample followed
-   by '(' is TABLESAMPLE (Spark's queryOrganization and sample); every other token is
-   sl_yylex's. */
-int parse_lex(SL_YYSTYPE *val, SrcSpan *loc, yyscan_t scanner)
+/* ignore or respect followed by NULLS is one token (IGNORE NULLS, RESPECT NULLS: Spark's
+   functionCall nullsOption, and first | last | any_value '(' expr IGNORE NULLS ')') right after
+   a call's ')' or when ')' follows: everywhere else (SELECT ignore nulls, ORDER BY ignore NULLS
+   FIRST, LATERAL VIEW explode(a) ignore nulls: alias and column) the word stays a name. */
+static int nulls_option(LexAhead *la, int tok, SrcSpan *loc, bool ignore, yyscan_t scanner)
 {
-    ParseCtx *pc = sl_yyget_extra(scanner);
-    if (!pc->ahead)
-        pc->ahead = ARENA_NEW(pc->arena, LexAhead);
-    LexAhead *la = pc->ahead;
-    int tok = next_token(la, val, loc, scanner);
+    if (la->lateral_end || peek_token(la, 0, scanner) != TOK_NULLS ||
+        (la->prev != ')' && peek_token(la, 1, scanner) != ')'))
+        return tok;
+    loc->end = la->loc[0].end;
+    SL_YYSTYPE unused;
+    SrcSpan nulls;
+    next_token(la, &unused, &nulls, scanner);
+    return ignore ? TOK_IGNORE_NULLS : TOK_RESPECT_NULLS;
+}
+
+/* sort, cluster, distribute followed by BY are one token (SORT BY ...), tablesample followed
+   by '(' is TABLESAMPLE (Spark's queryOrganization and sample), ignore and respect followed by
+   NULLS are nulls_option's; every other token is sl_yylex's. */
+static int merge_words(ParseCtx *pc, LexAhead *la, int tok, SrcSpan *loc, yyscan_t scanner)
+{
     if (tok != TOK_IDENT)
         return tok;
+    if (is_word(pc, *loc, "ignore") || is_word(pc, *loc, "respect"))
+        return nulls_option(la, tok, loc, is_word(pc, *loc, "ignore"), scanner);
     static const struct {
         const char *word;
         int next, tok;
@@ -428,17 +479,32 @@ int parse_lex(SL_YYSTYPE *val, SrcSpan *loc, yyscan_t scanner)
     int k = 0;
     while (k < 4 && !is_word(pc, *loc, pairs[k].word))
         k++;
-    if (k == 4)
-        return tok;
-    la->tok = sl_yylex(&la->val, &la->loc, scanner);
-    la->has = true;
-    if (la->tok != pairs[k].next)
+    if (k == 4 || peek_token(la, 0, scanner) != pairs[k].next)
         return tok;
     if (pairs[k].next == TOK_BY) { /* the pair is one token */
-        la->has = false;
-        loc->end = la->loc.end;
+        SL_YYSTYPE unused;
+        SrcSpan by;
+        next_token(la, &unused, &by, scanner);
+        loc->end = by.end;
     }
     return pairs[k].tok;
+}
+
+int parse_lex(SL_YYSTYPE *val, SrcSpan *loc, yyscan_t scanner)
+{
+    ParseCtx *pc = sl_yyget_extra(scanner);
+    if (!pc->ahead)
+        pc->ahead = ARENA_NEW(pc->arena, LexAhead);
+    LexAhead *la = pc->ahead;
+    int tok = merge_words(pc, la, next_token(la, val, loc, scanner), loc, scanner);
+    la->prev = tok;
+    la->depth += tok == '(' ? 1 : tok == ')' && la->depth > 0 ? -1 : 0;
+    la->lateral_end = tok == ')' && la->lateral == la->depth + 1;
+    if (la->lateral_end)
+        la->lateral = 0;
+    if (tok == TOK_LATERAL)
+        la->lateral = la->depth + 1;
+    return tok;
 }
 
 /* ==== Driver ==== */

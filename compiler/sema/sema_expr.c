@@ -2297,6 +2297,22 @@ static void refuse_agg(Binder *b, const AstExpr *e)
     }
 }
 
+/* IGNORE NULLS after the call e (RESPECT NULLS changes nothing in Spark 3.5: ignoreNulls stays
+   as the function has it, first(x, true) RESPECT NULLS still skips NULLs).  Analyzer's
+   ResolveFunctions copies it into First, Last and AnyValue (ignoreNulls; takes: bind_agg's
+   AGG_FIRST and AGG_LAST, where it joins the second argument) and refuses it on any other
+   function, aggregate or not (QueryCompilationErrors.functionWithUnsupportedSyntaxError,
+   _LEGACY_ERROR_TEMP_1023, no error class shown), at the call.  false after that error.  Also
+   called for a generator select item (sema_select.c's bind_generator). */
+bool sema_ignore_nulls_ok(SemaCtx *sc, const AstExpr *e, bool takes)
+{
+    if (e->u.call.nulls != AST_IGNORE_NULLS || takes)
+        return true;
+    diag_error(sc->diag, e->span, "Function %s does not support IGNORE NULLS.",
+               sema_call_pretty_name(sc, e));
+    return false;
+}
+
 /* An aggregate: binds its argument over the input and returns SX_AGG_REF.  agg(x) FILTER
    (WHERE c) is agg(CASE WHEN c THEN x END), count(*) FILTER (WHERE c) count(CASE WHEN c
    THEN 1 END): every aggregate but first/last without ignoreNulls skips NULLs, so it sees
@@ -2355,6 +2371,8 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
         if (!(filter = sema_bind_bool(&fb, e->u.call.filter, "FILTER")))
             return NULL;
     }
+    if (!sema_ignore_nulls_ok(sc, e, kind == AGG_FIRST || kind == AGG_LAST))
+        return NULL;
     if (star && filter) {
         agg.kind = AGG_COUNT;
         agg.type = &type_bigint;
@@ -2466,6 +2484,10 @@ static SExpr *bind_agg(Binder *b, const AstExpr *e, SAggKind kind)
                 }
                 agg.ignore_nulls = ig->u.ival != 0;
             }
+            /* f(x) IGNORE NULLS: ResolveFunctions' first.copy(ignoreNulls = true) over
+               whatever the second argument said (sema_ignore_nulls_ok) */
+            if (e->u.call.nulls == AST_IGNORE_NULLS)
+                agg.ignore_nulls = true;
             break;
         case AGG_MODE:
             if (t->kind == TY_MAP) {
@@ -2999,6 +3021,11 @@ static SExpr *bind_call(Binder *b, const AstExpr *e)
                    "FILTER is only allowed with an aggregate function, and '%s' is not one", name);
         return NULL;
     }
+    /* IGNORE NULLS on a known function (an unknown name: UNRESOLVED_ROUTINE first) */
+    bool known = sema_func_lookup(name) >= 0 || sema_generator_kind(e) ||
+                 strcasecmp(name, "window") == 0 || strcasecmp(name, "session_window") == 0;
+    if (known && !sema_ignore_nulls_ok(sc, e, false))
+        return NULL;
     if (sema_generator_kind(e)) {
         /* A select item that is exactly a generator is bound by sema_select.c. */
         if (strcmp(b->clause, "SELECT") == 0)

@@ -188,6 +188,11 @@ void sema_put_sql(StrBuf *sb, const SelBlock *blk, const AstExpr *e);
 /* An operator as Spark prints it: + - * / % = != < <= > >= AND OR || div <=> & | ^ */
 const char *sema_binary_symbol(AstBinaryOp op);
 const char *sema_expr_sql(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);
+/* Does the call e pass Spark's IGNORE NULLS rule (takes: the function is First, Last or
+   AnyValue)?  false after the error (sema_expr.c). */
+bool sema_ignore_nulls_ok(SemaCtx *sc, const AstExpr *e, bool takes);
+/* The name of the call e as Spark's prettyName of its function (e.g. "first_value", "SQRT"). */
+const char *sema_call_pretty_name(SemaCtx *sc, const AstExpr *call);
 /* The same with the lambda functions' parameters printed by name, as Spark prints a
    higher-order function whose lambda it did not resolve (UnresolvedNamedLambdaVariable.sql). */
 const char *sema_expr_sql_unresolved(SemaCtx *sc, const SelBlock *blk, const AstExpr *e);

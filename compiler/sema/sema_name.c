@@ -744,8 +744,36 @@ static void put_within_group(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     }
 }
 
-/* The function name as Spark prints it: the canonical lower-case name (FLOOR, CEIL and other
-   math functions in Spark print in capitals). */
+/* The function name of the call e (fn its sema_func_lookup) as Spark prints it, its
+   prettyName: the canonical lower-case name (FLOOR, CEIL and other math functions in Spark
+   print in capitals). */
+static void put_call_name(StrBuf *sb, const AstExpr *e, int fn)
+{
+    SAggKind k;
+    if (fn >= 0 && prints_in_capitals(fn) &&
+        !((fn == FN_FLOOR || fn == FN_CEIL) && e->u.call.args.n == 2)) /* RoundFloor, RoundCeil */
+        for (const char *p = pretty_name(fn, e->u.call.args.n); *p; p++)
+            sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
+    else if (fn >= 0)
+        sb_puts(sb, pretty_name(fn, e->u.call.args.n));
+    else if (sema_agg_lookup(e->u.call.name, &k) ||
+             (e->u.call.name && (strcasecmp(e->u.call.name, "window") == 0 ||
+                                 strcasecmp(e->u.call.name, "session_window") == 0)))
+        for (const char *p = agg_pretty_name(e->u.call.name); *p; p++)
+            sb_putc(sb, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
+    else
+        sb_puts(sb, e->u.call.name ? e->u.call.name : "?");
+}
+
+const char *sema_call_pretty_name(SemaCtx *sc, const AstExpr *call)
+{
+    StrBuf sb;
+    sb_init(&sb, sc->arena);
+    put_call_name(&sb, call, sema_func_lookup(call->u.call.name));
+    return sb.data;
+}
+
+/* The call as Spark prints it: its name (put_call_name), then its arguments. */
 static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
 {
     SAggKind k;
@@ -773,19 +801,7 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
             return;
         }
     }
-    if (fn >= 0 && prints_in_capitals(fn) &&
-        !((fn == FN_FLOOR || fn == FN_CEIL) && e->u.call.args.n == 2)) /* RoundFloor, RoundCeil */
-        for (const char *p = pretty_name(fn, e->u.call.args.n); *p; p++)
-            sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
-    else if (fn >= 0)
-        sb_puts(sb, pretty_name(fn, e->u.call.args.n));
-    else if (sema_agg_lookup(e->u.call.name, &k) ||
-             (e->u.call.name && (strcasecmp(e->u.call.name, "window") == 0 ||
-                                 strcasecmp(e->u.call.name, "session_window") == 0)))
-        for (const char *p = agg_pretty_name(e->u.call.name); *p; p++)
-            sb_putc(sb, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
-    else
-        sb_puts(sb, e->u.call.name ? e->u.call.name : "?");
+    put_call_name(sb, e, fn);
     sb_putc(sb, '(');
     if (e->u.call.star && fn == FN_STRUCT && blk && blk->input) {
         for (int c = 0; c < blk->input->n; c++) /* struct(*): its columns */

@@ -501,6 +501,8 @@ static bool bind_generator(SemaCtx *sc, SelBlock *blk, Binder *b, const AstSelec
                    e->u.call.args.n);
         return false;
     }
+    if (!sema_ignore_nulls_ok(sc, e, false))
+        return false;
     SExpr *arg = kind == GEN_STACK        ? sema_bind_stack(b, e)
                  : kind == GEN_JSON_TUPLE ? sema_bind_json_tuple(b, e)
                                           : sema_bind_expr(b, e->u.call.args.items[0]);

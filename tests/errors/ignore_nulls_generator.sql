@@ -1,0 +1,5 @@
+-- expect: 5:24: Function explode does not support IGNORE NULLS.
+CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
+  WITH (connector = 'files', path = 'data/events', format = 'json');
+CREATE SINK out WITH (connector = 'console');
+INSERT INTO out SELECT explode(array(n)) IGNORE NULLS FROM events;
