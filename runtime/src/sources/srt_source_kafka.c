@@ -1615,6 +1615,28 @@ static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn,
     return rc;
 }
 
+/* Is [begin, end) of a partition in the memory of its tail (fetched since, so it exists)? */
+static int range_in_tail(const Kafka *k, const KPart *u, int64_t begin)
+{
+    const KTail *t = tail_find(k, u->topic, u->part);
+    return t && t->next == begin && begin < u->off && u->off <= tail_end(t);
+}
+
+/* The partitions of until whose earliest and latest offsets the data loss checks need: all but
+   those whose range its tail already holds (the records were fetched, so the broker has them:
+   nothing to check, as KafkaDataConsumer.get checks nothing for the records it fetched). */
+static int bounds_wanted(Kafka *k, const KOffs *from, const KOffs *until, KOffs *out)
+{
+    for (int i = 0; i < until->n; i++) {
+        const KPart *u = &until->v[i];
+        int at = offs_find(from, u->topic, u->part);
+        if ((at < 0 || !range_in_tail(k, u, from->v[at].off)) &&
+            offs_put(k, out, u->topic, strlen(u->topic), u->part, 0) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Where each partition of the batch starts and ends, with Spark's data loss checks
    (KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets, then the partition's earliest
    and latest offsets as KafkaDataConsumer.get checks them): the ranges to read, in (topic,
@@ -1632,17 +1654,19 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
                      (int)from->v[i].part);
             rc = data_loss(s, k, msg, err);
         }
-    /* The earliest and the latest offset of every partition: two requests for all of them. */
-    if (rc == 0 && (offs_copy(k, &lo, until) < 0 || offs_copy(k, &hi, until) < 0))
+    /* The earliest and the latest offset of the partitions to check: two requests for all of
+       them (none when every range is in its tail's memory, as a caught-up query's are). */
+    if (rc == 0 && (bounds_wanted(k, from, until, &lo) < 0 || offs_copy(k, &hi, &lo) < 0))
         rc = srt_err_nomem(err, "kafka offsets");
     if (rc == 0 && (rc = list_offsets(s, k, &lo, K_EARLIEST, err)) == 0)
         rc = list_offsets(s, k, &hi, K_LATEST, err);
     for (int i = 0; rc == 0 && i < until->n; i++) {
         const KPart *u = &until->v[i];
         int at = offs_find(from, u->topic, u->part);
+        int b = offs_find(&lo, u->topic, u->part); /* -1: the range is in its tail's memory */
         int64_t begin, end = u->off;
         if (at < 0) {
-            begin = lo.v[i].off;
+            begin = lo.v[b].off;
             if (begin != 0) {
                 snprintf(msg, sizeof msg,
                          "Added partition %s-%d starts from %" PRId64 " instead of 0. Some data may have been missed",
@@ -1660,21 +1684,21 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
             rc = data_loss(s, k, msg, err);
             continue;
         }
-        if (begin < lo.v[i].off) {
+        if (b >= 0 && begin < lo.v[b].off) {
             snprintf(msg, sizeof msg,
                      "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
-                     begin, u->topic, (int)u->part, lo.v[i].off);
+                     begin, u->topic, (int)u->part, lo.v[b].off);
             if ((rc = data_loss(s, k, msg, err)) < 0)
                 break;
-            begin = lo.v[i].off;
+            begin = lo.v[b].off;
         }
-        if (end > hi.v[i].off) {
+        if (b >= 0 && end > hi.v[b].off) {
             snprintf(msg, sizeof msg,
                      "Cannot fetch records in [%" PRId64 ", %" PRId64 ") of %s-%d: the latest offset is %" PRId64,
-                     hi.v[i].off, end, u->topic, (int)u->part, hi.v[i].off);
+                     hi.v[b].off, end, u->topic, (int)u->part, hi.v[b].off);
             if ((rc = data_loss(s, k, msg, err)) < 0)
                 break;
-            end = hi.v[i].off;
+            end = hi.v[b].off;
         }
         if (begin < end)
             rs[(*nr)++] = (KRange){.topic = u->topic, .topic_n = (uint32_t)strlen(u->topic), .part = u->part,
