@@ -10,8 +10,9 @@
 ** End of input or SIGTERM stops the cluster.  With KAFKA_MOCK_DEBUG set to librdkafka debug
 ** contexts (e.g. "mock": each request, response and log append), the cluster's debug log goes
 ** to standard error, a line "NANOSECONDS FACILITY MESSAGE" each, stamped with CLOCK_MONOTONIC
-** (bench/latency_probe.py --mock-log reads the appends).  Topics a client names that do not exist are
-** created with the mock's default of 4 partitions, as a broker with auto-creation would.
+** (bench/latency_probe.py --mock-log reads the appends).  Topics a client names that do not
+** exist are created with the mock's default of 4 partitions, as a broker with auto-creation
+** would.
 */
 #define _POSIX_C_SOURCE 200809L
 #include <librdkafka/rdkafka.h>

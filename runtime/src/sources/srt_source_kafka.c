@@ -993,7 +993,8 @@ static int latest_from_tails(Kafka *k, KOffs *out)
     for (int i = 0; i < out->n; i++) {
         const KTail *t = tail_find(k, out->v[i].topic, out->v[i].part);
         int64_t lo, hi;
-        if (!t || t->next < 0 || rd_kafka_get_watermark_offsets(k->rk, t->topic, t->part, &lo, &hi) || hi < 0) {
+        if (!t || t->next < 0 ||
+            rd_kafka_get_watermark_offsets(k->rk, t->topic, t->part, &lo, &hi) || hi < 0) {
             offs_free(k, out);
             return 0;
         }
@@ -1718,7 +1719,8 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
         }
         if (b >= 0 && begin < lo.v[b].off) {
             snprintf(msg, sizeof msg,
-                     "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
+                     "Cannot fetch offset %" PRId64
+                     " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
                      begin, u->topic, (int)u->part, lo.v[b].off);
             if ((rc = data_loss(s, k, msg, err)) < 0)
                 break;
@@ -1726,7 +1728,8 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
         }
         if (b >= 0 && end > hi.v[b].off) {
             snprintf(msg, sizeof msg,
-                     "Cannot fetch records in [%" PRId64 ", %" PRId64 ") of %s-%d: the latest offset is %" PRId64,
+                     "Cannot fetch records in [%" PRId64 ", %" PRId64
+                     ") of %s-%d: the latest offset is %" PRId64,
                      hi.v[b].off, end, u->topic, (int)u->part, hi.v[b].off);
             if ((rc = data_loss(s, k, msg, err)) < 0)
                 break;
