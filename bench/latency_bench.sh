@@ -62,7 +62,8 @@ done
 mock=${KAFKA_MOCK:-build/tests/tools/kafka_mock}
 if [[ -x $mock ]]; then
   mkfifo "$out/kafka.in" 2> /dev/null || true
-  "$mock" --topic kafka:1 --topic kafka_count:1 --topic kafka_w1:1 --topic kafka_count_w1:1 < "$out/kafka.in" > "$out/kafka.out" 2> "$out/kafka.err" &
+  # KAFKA_MOCK_DEBUG: the mock logs each append with its time, the producer's share (to_mock).
+  KAFKA_MOCK_DEBUG=mock "$mock" --topic kafka:1 --topic kafka_count:1 --topic kafka_w1:1 --topic kafka_count_w1:1 < "$out/kafka.in" > "$out/kafka.out" 2> "$out/kafka.err" &
   exec {kfd}> "$out/kafka.in"
   for _ in $(seq 100); do [[ -s $out/kafka.out ]] && break; sleep 0.1; done
   boot=$(head -n 1 "$out/kafka.out")
@@ -85,11 +86,12 @@ GROUP BY CAST(CAST(value AS STRING) AS BIGINT) % 10 WITH (name = 'kafka_count', 
     "$sluice" build "$out/$q.sql" -o "$out/$q" -O2
     : > "$out/$q.jsonl"
     for _ in $(seq "$runs"); do
-      python3 bench/latency_probe.py --rate "$rate" --seconds "$seconds" --kafka "$boot/$topic" -- "$out/$q" \
+      python3 bench/latency_probe.py --rate "$rate" --seconds "$seconds" --kafka "$boot/$topic" \
+        --mock-log "$out/kafka.err" -- "$out/$q" \
         2> "$out/$q.run.err" >> "$out/$q.jsonl"
     done
-    printf '%-10s %8s %8s %8s %8s %8s\n' "$q" "$(field samples)" "$(field p50_ms)" "$(field p99_ms)" \
-      "$(field p999_ms)" "$(field max_ms)"
+    printf '%-10s %8s %8s %8s %8s %8s   (to the mock: p50 %s, p99 %s)\n' "$q" "$(field samples)" "$(field p50_ms)" \
+      "$(field p99_ms)" "$(field p999_ms)" "$(field max_ms)" "$(field to_mock_p50_ms)" "$(field to_mock_p99_ms)"
   done
   exec {kfd}>&-
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """latency_probe.py - send-to-output latency of a socket-source executable.
 
-    latency_probe.py [--rate R] [--seconds S] [--warmup W] [--kafka SERVERS/TOPIC] -- EXE [ARGS...]
+    latency_probe.py [--rate R] [--seconds S] [--warmup W] [--kafka SERVERS/TOPIC [--mock-log FILE]]
+                     [--dump FILE] -- EXE [ARGS...]
 
 Listens on 127.0.0.1:$PROBE_PORT (the port the query's socket source names: latency_bench.sh
 writes it into the query), starts EXE ARGS, waits for its connection, then sends R lines
@@ -13,7 +14,13 @@ not counted (start-up).  Prints one JSON line: samples, p50, p99, p999, max in m
 
 With --kafka SERVERS/TOPIC the lines are produced to partition 0 of TOPIC instead, one record
 each, by librdkafka itself (through ctypes: linger.ms 0, Nagle off), for an executable reading
-Kafka.
+Kafka.  With --mock-log, FILE is the standard error of tests/tools/kafka_mock run with
+KAFKA_MOCK_DEBUG=mock (its log lines stamped with CLOCK_MONOTONIC): the probe reads, after the
+run, when the mock appended each record to TOPIC (the topic must be new: record i is offset i)
+and reports the producer's share, stamp to the mock's append, as to_mock_p50_ms / to_mock_p99_ms.
+
+--dump FILE writes every sample (counted or not) as "stamp arrival" in nanoseconds, in the order
+the rows came.
 
 Lines are sent in small groups, one per 1 ms tick (R/1000 lines each), so that every line's
 timestamp is within a tick of when it was written; the sender's own lateness is reported as
@@ -23,6 +30,7 @@ import ctypes
 import ctypes.util
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -65,9 +73,26 @@ def kafka_producer(servers, topic):
     return send, finish
 
 
+def mock_appends(path, topic, stamps, per_tick, warm_ns):
+    """Per record stamped from warm_ns on: the mock's append time minus its stamp (ns), sorted."""
+    append = re.compile(r"(\d+) MOCK .*Log append %s \[0\] (\d+) messages, \d+ bytes at offset (\d+)"
+                        % re.escape(topic))
+    out = []
+    with open(path) as f:
+        for line in f:
+            m = append.match(line)
+            if m:
+                t, n, first = map(int, m.groups())
+                for off in range(first, first + n):
+                    tick = off // per_tick
+                    if tick < len(stamps) and stamps[tick] >= warm_ns:
+                        out.append(t - stamps[tick])
+    return sorted(out)
+
+
 def main():
     args = sys.argv[1:]
-    rate, seconds, warmup, kafka = 10000, 5.0, 1.0, None
+    rate, seconds, warmup, kafka, dump, mock_log = 10000, 5.0, 1.0, None, None, None
     while args and args[0] != "--":
         if args[0] == "--rate":
             rate = int(args[1])
@@ -77,6 +102,10 @@ def main():
             warmup = float(args[1])
         elif args[0] == "--kafka":
             kafka = args[1]
+        elif args[0] == "--mock-log":
+            mock_log = args[1]
+        elif args[0] == "--dump":
+            dump = open(args[1], "w")
         else:
             sys.exit("latency_probe.py: unknown option " + args[0])
         args = args[2:]
@@ -116,6 +145,8 @@ def main():
                 cell = line.split(b"|")[1].strip()
                 if cell.isdigit():
                     sent = int(cell)
+                    if dump:
+                        dump.write("%d %d\n" % (sent, now))
                     if sent >= warm_ns:
                         samples.append(now - sent)
 
@@ -124,16 +155,16 @@ def main():
     per_tick = max(1, rate // 1000)
     ticks = int(seconds * 1000)
     lag_max = 0
+    stamps = []  # per tick
     for i in range(ticks):
         due = start + i * 1_000_000
-        while True:
+        now = time.monotonic_ns()
+        if now < due:  # a sleep, not a spin: a spinning sender holds the GIL the reader needs
+            time.sleep((due - now) / 1e9)
             now = time.monotonic_ns()
-            if now >= due:
-                break
-            if due - now > 200_000:
-                time.sleep((due - now - 100_000) / 1e9)
         lag_max = max(lag_max, now - due)
         stamp = time.monotonic_ns()
+        stamps.append(stamp)
         send(b"".join(b"%d\n" % stamp for _ in range(per_tick)))
     time.sleep(0.5)
     finish()
@@ -143,15 +174,17 @@ def main():
         proc.terminate()  # a Kafka source never ends: SIGTERM stops it after its batch
         proc.wait(timeout=10)
     t.join(timeout=5)
+    def pct(v, p):
+        return round(v[min(len(v) - 1, int(p * len(v)))] / 1e6, 3) if v else None
+
     samples.sort()
-    n = len(samples)
-
-    def pct(p):
-        return round(samples[min(n - 1, int(p * n))] / 1e6, 3) if n else None
-
-    print(json.dumps({"samples": n, "p50_ms": pct(0.50), "p99_ms": pct(0.99), "p999_ms": pct(0.999),
-                      "max_ms": round(samples[-1] / 1e6, 3) if n else None,
-                      "send_lag_max_ms": round(lag_max / 1e6, 3)}))
+    out = {"samples": len(samples), "p50_ms": pct(samples, 0.50), "p99_ms": pct(samples, 0.99),
+           "p999_ms": pct(samples, 0.999), "max_ms": pct(samples, 1.0),
+           "send_lag_max_ms": round(lag_max / 1e6, 3)}
+    if mock_log:
+        to_mock = mock_appends(mock_log, kafka.rsplit("/", 1)[1], stamps, per_tick, warm_ns)
+        out.update({"to_mock_p50_ms": pct(to_mock, 0.50), "to_mock_p99_ms": pct(to_mock, 0.99)})
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":

@@ -7,8 +7,12 @@
 ** commands, one per line, answering each with "ok" or "error: ...":
 **   topic NAME PARTITIONS    create a topic
 **   down BROKER | up BROKER  take a broker (1..N) down or bring it back
-** End of input or SIGTERM stops the cluster.  Topics a client names that do not exist are
-** created with the mock's default of 4 partitions, as a broker with auto-creation would.
+** End of input or SIGTERM stops the cluster.  With KAFKA_MOCK_DEBUG set to librdkafka debug
+** contexts (e.g. "mock": each request, response and log append), the cluster's debug log goes
+** to standard error, a line "NANOSECONDS FACILITY MESSAGE" each, stamped with CLOCK_MONOTONIC
+** (bench/latency_probe.py --mock-log reads the appends).  Topics a client names that do not
+** exist are created with the mock's default of 4 partitions, as a broker with auto-creation
+** would.
 */
 #define _POSIX_C_SOURCE 200809L
 #include <librdkafka/rdkafka.h>
@@ -17,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int usage(void)
 {
@@ -59,6 +64,26 @@ static void command(rd_kafka_mock_cluster_t *mc, char *line, int brokers)
         printf("ok\n");
 }
 
+/* KAFKA_MOCK_DEBUG's log lines, stamped with the clock other processes read. */
+static void log_stamped(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
+{
+    (void)rk;
+    (void)level;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    fprintf(stderr, "%lld %s %s\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec, fac, buf);
+}
+
+/* The handle's logging: none, or KAFKA_MOCK_DEBUG's contexts stamped.  0, or -1 (errstr). */
+static int set_logging(rd_kafka_conf_t *conf, char *errstr, size_t size)
+{
+    const char *debug = getenv("KAFKA_MOCK_DEBUG");
+    if (!debug || !*debug)
+        return rd_kafka_conf_set(conf, "log_level", "0", errstr, size) == RD_KAFKA_CONF_OK ? 0 : -1;
+    rd_kafka_conf_set_log_cb(conf, log_stamped);
+    return rd_kafka_conf_set(conf, "debug", debug, errstr, size) == RD_KAFKA_CONF_OK ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
     int brokers = 3;
@@ -70,7 +95,7 @@ int main(int argc, char **argv)
 
     char errstr[512];
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
-    if (rd_kafka_conf_set(conf, "log_level", "0", errstr, sizeof errstr) != RD_KAFKA_CONF_OK) {
+    if (set_logging(conf, errstr, sizeof errstr) < 0) {
         fprintf(stderr, "kafka_mock: %s\n", errstr);
         return 1;
     }

@@ -18,8 +18,11 @@
 ** batch fetches them again.  A partition read to its latest offset stays assigned (a tail,
 ** KTail): its fetcher goes on, what it brings waits in memory, the next plan ends the
 ** partition's range where that ends (so the batch never waits for a fetch), and the first
-** record arriving in its queue wakes a query on the default trigger (wait_fd).  Metadata and
-** offsets are asked on a second client, never behind a held fetch.  The consumer settings
+** record arriving in its queue wakes a query on the default trigger (wait_fd).  While every
+** partition is a tail, a batch sends no request: the plan takes the latest offsets from the
+** fetchers' last responses (the partitions listed again every KAFKA_META_MS) and the read
+** checks no offsets for a range its tail holds.  Metadata and offsets are asked on a second
+** client, never behind a held fetch.  The consumer settings
 ** sluice chooses (open_consumer) give way to the query's kafka.* options.
 **
 ** Initial offsets (startingOffsets / startingTimestamp) are chosen at the first plan and kept
@@ -71,6 +74,7 @@
 #define KAFKA_AHEAD 3    /* partitions of a batch fetching at once */
 #define KAFKA_KICK_MS 10 /* a partition's queue empty that long: wake_fetcher */
 #define KAFKA_TAILS 32   /* partitions kept assigned between batches at most */
+#define KAFKA_META_MS 100 /* a caught-up source's metadata is asked at most this often */
 
 typedef struct KPart {
     char *topic; /* owned */
@@ -145,6 +149,7 @@ typedef struct Kafka {
     KTail **tails; /* the partitions kept assigned between batches (KAFKA_TAILS at most) */
     int n_tails;
     int wake[2]; /* the wake pipe (read end, write end); -1 before the first tail */
+    int64_t meta_us; /* when the latest offsets were last asked (srt_mono_us) */
 } Kafka;
 
 static void tails_settle(Kafka *k);
@@ -969,7 +974,33 @@ static int fetch_latest(SrtSource *s, Kafka *k, KOffs *out, SrtErr *err)
     int rc = list_partitions(s, k, out, err);
     if (rc == 0)
         rc = list_offsets(s, k, out, K_LATEST, err);
+    if (rc == 0)
+        k->meta_us = srt_mono_us();
     return rc;
+}
+
+/* The latest offsets without a request, when every partition of the subscription is a tail
+   and the partitions were listed less than KAFKA_META_MS ago: each partition's high watermark
+   from its fetcher's last response (rd_kafka_get_watermark_offsets; a caught-up partition's
+   fetch comes back at least every fetch.wait.max.ms), at least where its tail's records end.
+   The batch is the same as with a request (a tail's range ends where its records end); only
+   the latest offset reported may be a fetch older.  1 when done, 0 when a request is needed. */
+static int latest_from_tails(Kafka *k, KOffs *out)
+{
+    if (!k->have_latest || k->latest.n == 0 || srt_mono_us() - k->meta_us > KAFKA_META_MS * 1000 ||
+        offs_copy(k, out, &k->latest) < 0)
+        return 0;
+    for (int i = 0; i < out->n; i++) {
+        const KTail *t = tail_find(k, out->v[i].topic, out->v[i].part);
+        int64_t lo, hi;
+        if (!t || t->next < 0 ||
+            rd_kafka_get_watermark_offsets(k->rk, t->topic, t->part, &lo, &hi) || hi < 0) {
+            offs_free(k, out);
+            return 0;
+        }
+        out->v[i].off = hi > tail_end(t) ? hi : tail_end(t);
+    }
+    return 1;
 }
 
 static int kafka_snapshot(SrtSource *s, SrtErr *err)
@@ -1006,10 +1037,12 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
     KOffs until = {0};
     /* availableNow: the offsets prefetched when the query started are the latest ones
        (prepareForTriggerAvailableNow), so nothing beyond them is planned. */
-    if (!k->snapshot)
+    if (k->snapshot) {
+        if (offs_copy(k, &until, &k->snap) < 0)
+            rc = srt_err_nomem(err, "kafka offsets");
+    } else if (!latest_from_tails(k, &until)) {
         rc = fetch_latest(s, k, &until, err);
-    else if (offs_copy(k, &until, &k->snap) < 0)
-        rc = srt_err_nomem(err, "kafka offsets");
+    }
     if (rc < 0)
         goto out;
     if (offs_copy(k, &k->latest, &until) < 0) {
@@ -1615,6 +1648,28 @@ static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn,
     return rc;
 }
 
+/* Is [begin, end) of a partition in the memory of its tail (fetched since, so it exists)? */
+static int range_in_tail(const Kafka *k, const KPart *u, int64_t begin)
+{
+    const KTail *t = tail_find(k, u->topic, u->part);
+    return t && t->next == begin && begin < u->off && u->off <= tail_end(t);
+}
+
+/* The partitions of until whose earliest and latest offsets the data loss checks need: all but
+   those whose range its tail already holds (the records were fetched, so the broker has them:
+   nothing to check, as KafkaDataConsumer.get checks nothing for the records it fetched). */
+static int bounds_wanted(Kafka *k, const KOffs *from, const KOffs *until, KOffs *out)
+{
+    for (int i = 0; i < until->n; i++) {
+        const KPart *u = &until->v[i];
+        int at = offs_find(from, u->topic, u->part);
+        if ((at < 0 || !range_in_tail(k, u, from->v[at].off)) &&
+            offs_put(k, out, u->topic, strlen(u->topic), u->part, 0) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Where each partition of the batch starts and ends, with Spark's data loss checks
    (KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets, then the partition's earliest
    and latest offsets as KafkaDataConsumer.get checks them): the ranges to read, in (topic,
@@ -1632,17 +1687,19 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
                      (int)from->v[i].part);
             rc = data_loss(s, k, msg, err);
         }
-    /* The earliest and the latest offset of every partition: two requests for all of them. */
-    if (rc == 0 && (offs_copy(k, &lo, until) < 0 || offs_copy(k, &hi, until) < 0))
+    /* The earliest and the latest offset of the partitions to check: two requests for all of
+       them (none when every range is in its tail's memory, as a caught-up query's are). */
+    if (rc == 0 && (bounds_wanted(k, from, until, &lo) < 0 || offs_copy(k, &hi, &lo) < 0))
         rc = srt_err_nomem(err, "kafka offsets");
     if (rc == 0 && (rc = list_offsets(s, k, &lo, K_EARLIEST, err)) == 0)
         rc = list_offsets(s, k, &hi, K_LATEST, err);
     for (int i = 0; rc == 0 && i < until->n; i++) {
         const KPart *u = &until->v[i];
         int at = offs_find(from, u->topic, u->part);
+        int b = offs_find(&lo, u->topic, u->part); /* -1: the range is in its tail's memory */
         int64_t begin, end = u->off;
         if (at < 0) {
-            begin = lo.v[i].off;
+            begin = lo.v[b].off;
             if (begin != 0) {
                 snprintf(msg, sizeof msg,
                          "Added partition %s-%d starts from %" PRId64 " instead of 0. Some data may have been missed",
@@ -1660,21 +1717,23 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
             rc = data_loss(s, k, msg, err);
             continue;
         }
-        if (begin < lo.v[i].off) {
+        if (b >= 0 && begin < lo.v[b].off) {
             snprintf(msg, sizeof msg,
-                     "Cannot fetch offset %" PRId64 " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
-                     begin, u->topic, (int)u->part, lo.v[i].off);
+                     "Cannot fetch offset %" PRId64
+                     " (TopicPartition: %s-%d). The earliest available offset is %" PRId64,
+                     begin, u->topic, (int)u->part, lo.v[b].off);
             if ((rc = data_loss(s, k, msg, err)) < 0)
                 break;
-            begin = lo.v[i].off;
+            begin = lo.v[b].off;
         }
-        if (end > hi.v[i].off) {
+        if (b >= 0 && end > hi.v[b].off) {
             snprintf(msg, sizeof msg,
-                     "Cannot fetch records in [%" PRId64 ", %" PRId64 ") of %s-%d: the latest offset is %" PRId64,
-                     hi.v[i].off, end, u->topic, (int)u->part, hi.v[i].off);
+                     "Cannot fetch records in [%" PRId64 ", %" PRId64
+                     ") of %s-%d: the latest offset is %" PRId64,
+                     hi.v[b].off, end, u->topic, (int)u->part, hi.v[b].off);
             if ((rc = data_loss(s, k, msg, err)) < 0)
                 break;
-            end = hi.v[i].off;
+            end = hi.v[b].off;
         }
         if (begin < end)
             rs[(*nr)++] = (KRange){.topic = u->topic, .topic_n = (uint32_t)strlen(u->topic), .part = u->part,
