@@ -529,6 +529,12 @@ CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef ro
 /* void sl_ssjoin_outer_<q>(SrtQuery *q, int32_t side, const SrtDatum *row) (cg_pipeline.c): the
    rest of the pipeline for an outer join's unmatched row (srt_prog_query_ssjoin_outer). */
 LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi);
+/* A full outer join's unmatched build row with the probe side NULL, as the block reading the
+   join sees it (cg_join.c). */
+CgEnv cg_join_unmatched_env(CgCtx *cg, const PJoin *pj, LLVMValueRef row);
+/* void sl_join_unmatched_<q>_<id>(SrtQuery *q, const SrtDatum *row) (cg_pipeline.c): the rest
+   of the pipeline for a full outer join's unmatched build row (srt_prog_query_join_unmatched). */
+LLVMValueRef cg_join_unmatched_fn(CgCtx *cg, const PQuery *query, int qi, const PJoin *pj);
 /* void sl_update_log_<q>(SrtQuery *q, const uint8_t *log, uint64_t len) (cg_pipeline.c,
    SrtUpdateLogFn): a split batch's task's logged updates of the aggregation, made on the query
    (plan_agg_logs_updates). */

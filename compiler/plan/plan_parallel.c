@@ -79,7 +79,8 @@
 **     restart; spark_partition_id() splits (each task's segments carry their file);
 **   - not only sources that make rows of fixed-size values in memory (rate): a task copies its
 **     rows, which would cost what processing them does.
-** A static-table join is probed read-only, so it does not prevent a split; the build side of
+** A static-table join is probed read-only, so it does not prevent a split (a full outer join
+** does: it marks the build rows it matched, and its unmatched ones follow every probe row); the build side of
 ** one (a batch query run once per version of its table, srt_join.c) splits too: its rows stay
 ** in its workers' memory until the join frees it with its next version.  Every source
 ** splits: lines of text (files) are read into buffers the tasks keep, rows of values (rate,
@@ -166,6 +167,9 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
     if (pq->ssjoin_block)
         return "a stream-stream join";
+    for (int k = 0; k < pq->n_joins; k++)
+        if (pq->joins[k].join->full) /* its unmatched rows follow all the probe side's */
+            return "a full outer join";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
     for (int b = 0; b < pq->n_branches; b++) {
