@@ -616,6 +616,28 @@ static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, cons
 
 /* ==== Joins ==== */
 
+/* A NATURAL join as the USING join Spark's ResolveNaturalAndUsingJoin makes of it: the
+   left side's column names that the right side has too, compared as spelled (Scala's
+   Seq.intersect: a name the left has n times and the right m times counts min(n, m) times,
+   the first ones, in the left's order).  No common name: no key, a join without condition. */
+static const AstJoin *natural_using(SemaCtx *sc, const AstJoin *j, const Scope *l, const Scope *r)
+{
+    AstJoin *u = ARENA_NEW(sc->arena, AstJoin);
+    *u = *j;
+    u->using = ARENA_NEW_N(sc->arena, const char *, l->n ? l->n : 1);
+    u->using_spans = ARENA_NEW_N(sc->arena, SrcSpan, l->n ? l->n : 1);
+    bool *taken = ARENA_NEW_N(sc->arena, bool, r->n ? r->n : 1);
+    for (int i = 0; i < l->n; i++)
+        for (int k = 0; k < r->n; k++)
+            if (!taken[k] && strcmp(l->cols[i].name, r->cols[k].name) == 0) {
+                taken[k] = true;
+                u->using_spans[u->n_using] = j->join_span;
+                u->using[u->n_using++] = l->cols[i].name;
+                break;
+            }
+    return u;
+}
+
 /* The USING key just added to s of a full outer join: coalesce(left key, right key) of the
    wider type (Spark's commonNaturalJoinProcessing, FullOuter: Alias(Coalesce(l, r), l.name);
    Coalesce's type coercion, findWiderTypeForTwo), the right key at raw column alt. */
@@ -644,6 +666,8 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
     ok = rel_of(sc, j->right, ast, r) && ok;
     if (!ok)
         return false;
+    if (j->natural)
+        j = natural_using(sc, j, &l->s, &r->s);
     Scope *s = &out->s;
     bool left_only = j->type == JOIN_LEFT_SEMI || j->type == JOIN_LEFT_ANTI;
     out->streaming = l->streaming || r->streaming;
