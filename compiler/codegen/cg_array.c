@@ -433,8 +433,8 @@ CgVal cg_array_cast(CgCtx *cg, LLVMValueRef failed, CgVal arr, const Type *from,
     LLVMValueRef out = datums_alloc(cg, len_or_0(cg, arr));
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, arr);
-    CgVal y = cg_cast_flagged(cg, failed, cg_i1(cg, 1), cg_array_elem(cg, from, arr, i), from, to,
-                              span);
+    CgVal y =
+        cg_cast_flagged(cg, failed, cg_i1(cg, 1), cg_array_elem(cg, from, arr, i), from, to, span);
     cg_store_datum(cg, to, y, cg_gep(cg, out, bytes_of(cg, i), ""), false);
     cg_loop_end(cg, &l, i);
     CgVal r = arr;

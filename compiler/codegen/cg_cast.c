@@ -291,8 +291,8 @@ static LLVMValueRef int_out_of(CgCtx *cg, LLVMValueRef v, LLVMTypeRef lt)
    (out of range: Decimal.roundToInt/roundToLong, castFractionToIntegralTypeCode); STRING to
    INT or BIGINT (UTF8String.toIntExact/toLongExact: no fraction); BIGINT, DOUBLE, FLOAT to
    TIMESTAMP (Math.multiplyExact of the seconds, doubleToTimestampAnsi). */
-CgVal cg_cast_flagged(CgCtx *cg, LLVMValueRef failed, LLVMValueRef live, CgVal x,
-                      const Type *from, const Type *to, SrcSpan span)
+CgVal cg_cast_flagged(CgCtx *cg, LLVMValueRef failed, LLVMValueRef live, CgVal x, const Type *from,
+                      const Type *to, SrcSpan span)
 {
     if (!failed || type_equal(from, to))
         return cg_cast(cg, x, from, to, span);

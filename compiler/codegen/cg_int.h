@@ -316,8 +316,8 @@ CgVal cg_map_cast(CgCtx *cg, LLVMValueRef failed, CgVal m, const Type *from, con
 /* x cast from -> to, an element of try_cast's nested value (live: it is there, not inside a
    NULL struct): where Spark's ANSI cast would throw, the flag *failed is set, which makes the
    whole value NULL (cg_cast.c).  failed NULL: CAST's cast. */
-CgVal cg_cast_flagged(CgCtx *cg, LLVMValueRef failed, LLVMValueRef live, CgVal x,
-                      const Type *from, const Type *to, SrcSpan span);
+CgVal cg_cast_flagged(CgCtx *cg, LLVMValueRef failed, LLVMValueRef live, CgVal x, const Type *from,
+                      const Type *to, SrcSpan span);
 /* A lambda's body evaluated in env with vars[i] bound to vals[i] (cg_array.c). */
 CgVal cg_lambda_apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
                       const CgVal *vals, int n);

@@ -460,12 +460,7 @@ CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef ro
     PJoin *pv = ARENA_NEW(cg->arena, PJoin);
     /* seen from the other side, the evicted row is a build row */
     ssjoin_view(cg, pq, 1 - side, v, pv);
-    int n_raw = v->n_left + v->n_right;
-    CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
-    for (int c = 0; c < n_raw; c++)
-        raw[c] = cg_null_of(cg, v->raw.cols[c].type);
-    load_build_row(cg, pv, row, raw);
-    return block_input(cg, pv, raw);
+    return cg_join_unmatched_env(cg, pv, row);
 }
 
 CgEnv cg_join_unmatched_env(CgCtx *cg, const PJoin *pj, LLVMValueRef row)

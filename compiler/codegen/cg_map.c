@@ -317,8 +317,8 @@ CgVal cg_map_cast(CgCtx *cg, LLVMValueRef failed, CgVal m, const Type *from, con
     LLVMValueRef live = cg_i1(cg, 1);
     CgVal k = cg_cast_flagged(cg, failed, live, cg_array_elem(cg, from->key, keys_of(m), i),
                               from->key, to->key, span);
-    CgVal v = cg_cast_flagged(cg, failed, live, cg_array_elem(cg, from->elem, vals, i),
-                              from->elem, to->elem, span);
+    CgVal v = cg_cast_flagged(cg, failed, live, cg_array_elem(cg, from->elem, vals, i), from->elem,
+                              to->elem, span);
     cg_store_datum(cg, to->key, k, datum_at(cg, out, i), false);
     cg_store_datum(cg, to->elem, v, datum_at(cg, out, LLVMBuildAdd(cg->b, n, i, "")), false);
     cg_loop_end(cg, &l, i);

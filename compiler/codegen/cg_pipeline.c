@@ -1359,6 +1359,19 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
 
 /* ==== A stream-stream outer join's unmatched rows ==== */
 
+/* The end of a function that runs the pipeline on one row (an outer join's unmatched one):
+   its return at bb_ret, its entry on to bb_body, CgCtx.one_row back to one_row. */
+static void end_row_fn(CgCtx *cg, const EventTime *et, LLVMBasicBlockRef bb_ret,
+                       LLVMBasicBlockRef bb_body, bool one_row)
+{
+    cg_at(cg, bb_ret);
+    event_time_report(cg, et);
+    LLVMBuildRetVoid(cg->b);
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, bb_body);
+    cg->one_row = one_row;
+}
+
 LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
 {
     LLVMTypeRef params[3] = {cg->t_ptr, cg->t_i32, cg->t_ptr};
@@ -1402,12 +1415,7 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
             cg_at(cg, bb_side[s]);
             LLVMBuildUnreachable(cg->b);
         }
-    cg_at(cg, bb_ret);
-    event_time_report(cg, &et);
-    LLVMBuildRetVoid(cg->b);
-    cg_at(cg, cg->entry);
-    LLVMBuildBr(cg->b, bb_body);
-    cg->one_row = one_row;
+    end_row_fn(cg, &et, bb_ret, bb_body, one_row);
     return fn;
 }
 
@@ -1416,9 +1424,9 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
 LLVMValueRef cg_join_unmatched_fn(CgCtx *cg, const PQuery *query, int qi, const PJoin *pj)
 {
     LLVMTypeRef params[2] = {cg->t_ptr, cg->t_ptr};
-    LLVMValueRef fn = cg_begin_function(
-        cg, arena_sprintf(cg->arena, "sl_join_unmatched_%d_%d", qi, pj->id),
-        LLVMFunctionType(cg->t_void, params, 2, 0));
+    LLVMValueRef fn =
+        cg_begin_function(cg, arena_sprintf(cg->arena, "sl_join_unmatched_%d_%d", qi, pj->id),
+                          LLVMFunctionType(cg->t_void, params, 2, 0));
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef row = LLVMGetParam(fn, 1);
     bool one_row = cg->one_row;
@@ -1447,12 +1455,7 @@ LLVMValueRef cg_join_unmatched_fn(CgCtx *cg, const PQuery *query, int qi, const 
     tables.join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
     cg_join_setup(cg, pq, tables.join_tables, tables.join_nulls);
     run_blocks(cg, pq, from, true, cg_join_unmatched_env(cg, pj, row), &et, &tables, bb_ret);
-    cg_at(cg, bb_ret);
-    event_time_report(cg, &et);
-    LLVMBuildRetVoid(cg->b);
-    cg_at(cg, cg->entry);
-    LLVMBuildBr(cg->b, bb_body);
-    cg->one_row = one_row;
+    end_row_fn(cg, &et, bb_ret, bb_body, one_row);
     return fn;
 }
 

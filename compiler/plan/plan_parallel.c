@@ -80,9 +80,10 @@
 **   - not only sources that make rows of fixed-size values in memory (rate): a task copies its
 **     rows, which would cost what processing them does.
 ** A static-table join is probed read-only, so it does not prevent a split (a full outer join
-** does: it marks the build rows it matched, and its unmatched ones follow every probe row); the build side of
-** one (a batch query run once per version of its table, srt_join.c) splits too: its rows stay
-** in its workers' memory until the join frees it with its next version.  Every source
+** does: it marks the build rows it matched, and its unmatched ones follow every probe row);
+** the build side of one (a batch query run once per version of its table, srt_join.c) splits
+** too: its rows stay in its workers' memory until the join frees it with its next version.
+** Every source
 ** splits: lines of text (files) are read into buffers the tasks keep, rows of values (rate,
 ** socket, kafka) are copied with what they point to.
 */
