@@ -101,6 +101,10 @@ AstGrouping *parse_grouping(ParseCtx *pc, AstGroupingKind kind, const PtrVec *se
 AstSelect *parse_group_hive(ParseCtx *pc, AstSelect *sel, const AstGroupList *items,
                             AstGroupingKind kind, const PtrVec *sets, SrcSpan at, SrcSpan kw_span,
                             SrcSpan span);
+/* left NATURAL join_kw right (Spark's NaturalJoin): NULL after Spark's parse error for
+   NATURAL CROSS JOIN. */
+AstFrom *parse_natural_join(ParseCtx *pc, AstJoinType type, AstFrom *left, AstFrom *right,
+                            SrcSpan join_span, SrcSpan span);
 AstExpr *parse_overlay(ParseCtx *pc, const char *name, SrcSpan name_span, AstExpr *s,
                        AstExpr *r, AstExpr *pos, AstExpr *len, SrcSpan span);
 /* percentile_cont(p) or percentile_disc(p) WITHIN GROUP (ORDER BY x ...): the call with args
@@ -461,6 +465,7 @@ struct_field:
 **               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
 ** select_item = '*' | column_ref '.' '*' | expr [[AS] alias] | expr AS '(' alias {',' alias} ')'
 ** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
+**             | from_item NATURAL join_kw from_primary
 ** from_primary = (ident | '(' select ')') [alias]
 ** lateral     = LATERAL VIEW [OUTER] func_name '(' [arg {',' arg}] ')' ident
 **               [[AS] name {',' name}]          (after the FROM items, any number)
@@ -721,6 +726,11 @@ join_item:
     from_item join_kw from_source   { $$ = ast_new_join(pc->arena, $2, $1, $3, @2, @$); }
   | from_item join_kw from_source alias
         { $$ = ast_new_join(pc->arena, $2, $1, ast_from_alias($3, $4, span_join(@3, @4)), @2, @$); }
+  | from_item NATURAL join_kw from_source
+        { if (!($$ = parse_natural_join(pc, $3, $1, $4, span_join(@2, @3), @$))) YYABORT; }
+  | from_item NATURAL join_kw from_source alias
+        { if (!($$ = parse_natural_join(pc, $3, $1, ast_from_alias($4, $5, span_join(@4, @5)),
+                                        span_join(@2, @3), @$))) YYABORT; }
   | join_cond
   ;
 
@@ -1513,9 +1523,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, Pars
     put_token(&sb, pc, sym, at);
     bool ident_ok;
     bool name_only = put_expected(ctx, &sb, &ident_ok);
-    if (!name_only && sym == YYTRANSLATE(TOK_NATURAL)) {
-        sb_puts(&sb, " (NATURAL JOIN is not supported yet)");
-    } else if (sym == YYTRANSLATE(TOK_ARROW)) {
+    if (sym == YYTRANSLATE(TOK_ARROW)) {
         sb_puts(&sb, " (a lambda function, x -> ... or (x, y) -> ..., is only allowed as an "
                      "argument of a higher-order function)");
     } else if (keyword_category(sym) == RESERVED_KW && (name_only || (ident_ok && !clause_word(sym)))) {

@@ -163,8 +163,8 @@ bool type_is_nested(const Type *t)
 bool type_try_cast_own(const Type *from, const Type *to)
 {
     TypeKind f = from->kind, t = to->kind;
-    if (f == TY_MAP)
-        return t == TY_MAP;
+    if (f == TY_MAP || f == TY_ARRAY || f == TY_STRUCT) /* element by element */
+        return t == f;
     if (t == TY_BIGINT && f == TY_TIMESTAMP)
         return false;
     if (type_is_ansi_interval(from) != type_is_ansi_interval(to)) /* a number or a STRING */

@@ -329,7 +329,7 @@ CgVal cg_array_fn(CgCtx *cg, const SExpr *e, CgVal *a)
         CgVal parts[2];
         bool append = e->u.call.fn == FN_ARRAY_APPEND;
         parts[append ? 0 : 1] =
-            cg_array_cast(cg, a[0], e->u.call.args[0]->type->elem, e->type->elem, e->span);
+            cg_array_cast(cg, NULL, a[0], e->u.call.args[0]->type->elem, e->type->elem, e->span);
         parts[append ? 1 : 0] = cg_array_make(cg, e->type->elem, &a[1], 1);
         return cg_array_concat(cg, parts, 2);
     }
@@ -425,14 +425,16 @@ static CgVal flatten(CgCtx *cg, const SExpr *e, CgVal *a)
     return r;
 }
 
-CgVal cg_array_cast(CgCtx *cg, CgVal arr, const Type *from, const Type *to, SrcSpan span)
+CgVal cg_array_cast(CgCtx *cg, LLVMValueRef failed, CgVal arr, const Type *from, const Type *to,
+                    SrcSpan span)
 {
     if (type_equal(from, to))
         return arr;
     LLVMValueRef out = datums_alloc(cg, len_or_0(cg, arr));
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, arr);
-    CgVal y = cg_cast(cg, cg_array_elem(cg, from, arr, i), from, to, span);
+    CgVal y =
+        cg_cast_flagged(cg, failed, cg_i1(cg, 1), cg_array_elem(cg, from, arr, i), from, to, span);
     cg_store_datum(cg, to, y, cg_gep(cg, out, bytes_of(cg, i), ""), false);
     cg_loop_end(cg, &l, i);
     CgVal r = arr;
@@ -603,7 +605,7 @@ static CgVal sequence(CgCtx *cg, const SExpr *e, CgVal *a)
 static CgVal array_insert(CgCtx *cg, const SExpr *e, CgVal *a)
 {
     const Type *el = e->type->elem;
-    CgVal arr = cg_array_cast(cg, a[0], e->u.call.args[0]->type->elem, el, e->span);
+    CgVal arr = cg_array_cast(cg, NULL, a[0], e->u.call.args[0]->type->elem, el, e->span);
     CgVal item = cg_array_make(cg, el, &a[2], 1);
     LLVMValueRef args[7] = {cg->q, arr.v, arr.len, a[1].v, item.v};
     return call_array_rt(cg, "srt_array_insert", args, 5, cg_or(cg, a[0].null, a[1].null));

@@ -87,9 +87,9 @@ CgVal cg_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span
         return r;
     }
     if (f == TY_MAP) /* sema allows MAP to MAP and STRING only */
-        return cg_map_cast(cg, a, from, to, false, span);
+        return cg_map_cast(cg, NULL, a, from, to, span);
     if (f == TY_ARRAY) /* Cast.castArray: element by element */
-        return cg_array_cast(cg, a, from->elem, to->elem, span);
+        return cg_array_cast(cg, NULL, a, from->elem, to->elem, span);
     if (f == TY_STRUCT) { /* Cast.castStruct: field by field, to's names */
         CgVal r = a;
         r.fields = ARENA_NEW_N(cg->arena, CgVal, from->n_fields ? from->n_fields : 1);
@@ -291,11 +291,61 @@ static LLVMValueRef int_out_of(CgCtx *cg, LLVMValueRef v, LLVMTypeRef lt)
    (out of range: Decimal.roundToInt/roundToLong, castFractionToIntegralTypeCode); STRING to
    INT or BIGINT (UTF8String.toIntExact/toLongExact: no fraction); BIGINT, DOUBLE, FLOAT to
    TIMESTAMP (Math.multiplyExact of the seconds, doubleToTimestampAnsi). */
+CgVal cg_cast_flagged(CgCtx *cg, LLVMValueRef failed, LLVMValueRef live, CgVal x, const Type *from,
+                      const Type *to, SrcSpan span)
+{
+    if (!failed || type_equal(from, to))
+        return cg_cast(cg, x, from, to, span);
+    if (from->kind == TY_MAP && to->kind == TY_MAP)
+        return cg_map_cast(cg, failed, x, from, to, span);
+    if (from->kind == TY_ARRAY && to->kind == TY_ARRAY)
+        return cg_array_cast(cg, failed, x, from->elem, to->elem, span);
+    if (from->kind == TY_STRUCT && to->kind == TY_STRUCT) { /* a NULL struct's fields are not */
+        LLVMValueRef there = cg_and(cg, live, cg_not(cg, x.null));
+        CgVal r = x;
+        r.fields = ARENA_NEW_N(cg->arena, CgVal, from->n_fields ? from->n_fields : 1);
+        for (int i = 0; i < from->n_fields; i++)
+            r.fields[i] = cg_cast_flagged(cg, failed, there, x.fields[i], from->fields[i].type,
+                                          to->fields[i].type, span);
+        return r;
+    }
+    /* An atomic value (or a nested one to STRING): the cast in EvalMode.TRY, ANSI's rules,
+       with the exceptions caught by the whole Cast's nullSafeEval, so a NULL from a value that
+       was not NULL is a throw; a DATE cast to BOOLEAN or a number is NULL without throwing
+       (Cast.castToBoolean / castToInt ... `buildCast[Int](_, d => null)`), and so is a NaN or
+       an infinity cast to DECIMAL (castToDecimal catching Decimal's NumberFormatException). */
+    CgVal r = type_try_cast_own(from, to) ? cg_try_cast(cg, x, from, to, span)
+                                          : cg_cast(cg, x, from, to, span);
+    if (from->kind != TY_DATE) {
+        LLVMValueRef bad = cg_and(cg, live, LLVMBuildAnd(cg->b, r.null, cg_not(cg, x.null), ""));
+        if (type_is_fractional(from) && to->kind == TY_DECIMAL) { /* finite: x - x == 0 */
+            LLVMValueRef z = LLVMBuildFSub(cg->b, x.v, x.v, "");
+            LLVMValueRef finite =
+                LLVMBuildFCmp(cg->b, LLVMRealOEQ, z, LLVMConstReal(LLVMTypeOf(z), 0.0), "");
+            bad = LLVMBuildAnd(cg->b, bad, finite, "");
+        }
+        cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, failed, ""), bad), failed);
+    }
+    return r;
+}
+
+/* try_cast of an ARRAY, a STRUCT or a MAP (Cast.castArray, castStruct, castMap in
+   EvalMode.TRY, whose element casts are ANSI's: Cast.ansiEnabled, canUseLegacyCastForTryCast
+   looking at the outer types only): NULL when an element's cast would throw. */
+static CgVal nested_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
+{
+    LLVMValueRef failed = cg_alloca(cg, cg->t_i1, "cast.failed");
+    cg_store(cg, cg_i1(cg, 0), failed);
+    CgVal r = cg_cast_flagged(cg, failed, cg_not(cg, a.null), a, from, to, span);
+    r.null = cg_or(cg, a.null, cg_load(cg, cg->t_i1, failed, "cast.failed"));
+    return r;
+}
+
 CgVal cg_try_cast(CgCtx *cg, CgVal a, const Type *from, const Type *to, SrcSpan span)
 {
     TypeKind f = from->kind, t = to->kind;
-    if (f == TY_MAP)
-        return cg_map_cast(cg, a, from, to, true, span);
+    if (f == TY_MAP || f == TY_ARRAY || f == TY_STRUCT)
+        return nested_try_cast(cg, a, from, to, span);
     if (type_is_ansi_interval(from) || type_is_ansi_interval(to))
         return cg_interval_try_cast(cg, a, from, to);
     if (t == TY_TINYINT || t == TY_SMALLINT) { /* ANSI castToByte/castToShort: out of range */

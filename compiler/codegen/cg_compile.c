@@ -59,6 +59,9 @@ static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i, CgCtx
     const SSelect *ssj = pq->ssjoin_block;
     if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))
         cg_ssjoin_outer_fn(off, pq, i);
+    for (int k = 0; k < pq->n_joins; k++)
+        if (pq->joins[k].join->full)
+            cg_join_unmatched_fn(off, pq, i, &pq->joins[k]);
     *reg_unit = off;
     cg->failed |= off->failed;
     return cg->failed ? NULL : cg_register_fn(off, plan, i, process, emit, lines_raw);

@@ -159,7 +159,8 @@ void cg_loop_end(CgCtx *cg, CgLoop *l, LLVMValueRef i);
 LLVMValueRef cg_flag_slot(CgCtx *cg, const char *name);
 /* The array arr of elements of type from with each element cast (cg_cast) to type to (Spark's
    Cast.castArray): new datums in scratch memory; arr itself when the types are the same. */
-CgVal cg_array_cast(CgCtx *cg, CgVal arr, const Type *from, const Type *to, SrcSpan span);
+CgVal cg_array_cast(CgCtx *cg, LLVMValueRef failed, CgVal arr, const Type *from, const Type *to,
+                    SrcSpan span);
 /* array(v[0], ..., v[n - 1]) of elements of type elem: new datums in scratch memory. */
 CgVal cg_array_make(CgCtx *cg, const Type *elem, const CgVal *v, int n);
 
@@ -310,7 +311,13 @@ CgVal cg_map_fn(CgCtx *cg, const SExpr *e, CgVal *args);
 CgVal cg_map_lambda_fn(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m);
 /* CAST of the map m of type from to the MAP type to: each key and value cast (cg_map.c); with
    try_, try_cast's: NULL as a whole where a key or value cast would throw in ANSI mode. */
-CgVal cg_map_cast(CgCtx *cg, CgVal m, const Type *from, const Type *to, bool try_, SrcSpan span);
+CgVal cg_map_cast(CgCtx *cg, LLVMValueRef failed, CgVal m, const Type *from, const Type *to,
+                  SrcSpan span);
+/* x cast from -> to, an element of try_cast's nested value (live: it is there, not inside a
+   NULL struct): where Spark's ANSI cast would throw, the flag *failed is set, which makes the
+   whole value NULL (cg_cast.c).  failed NULL: CAST's cast. */
+CgVal cg_cast_flagged(CgCtx *cg, LLVMValueRef failed, LLVMValueRef live, CgVal x, const Type *from,
+                      const Type *to, SrcSpan span);
 /* A lambda's body evaluated in env with vars[i] bound to vals[i] (cg_array.c). */
 CgVal cg_lambda_apply(CgCtx *cg, const CgEnv *env, const SExpr *body, SExpr *const *vars,
                       const CgVal *vals, int n);
@@ -529,6 +536,12 @@ CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef ro
 /* void sl_ssjoin_outer_<q>(SrtQuery *q, int32_t side, const SrtDatum *row) (cg_pipeline.c): the
    rest of the pipeline for an outer join's unmatched row (srt_prog_query_ssjoin_outer). */
 LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi);
+/* A full outer join's unmatched build row with the probe side NULL, as the block reading the
+   join sees it (cg_join.c). */
+CgEnv cg_join_unmatched_env(CgCtx *cg, const PJoin *pj, LLVMValueRef row);
+/* void sl_join_unmatched_<q>_<id>(SrtQuery *q, const SrtDatum *row) (cg_pipeline.c): the rest
+   of the pipeline for a full outer join's unmatched build row (srt_prog_query_join_unmatched). */
+LLVMValueRef cg_join_unmatched_fn(CgCtx *cg, const PQuery *query, int qi, const PJoin *pj);
 /* void sl_update_log_<q>(SrtQuery *q, const uint8_t *log, uint64_t len) (cg_pipeline.c,
    SrtUpdateLogFn): a split batch's task's logged updates of the aggregation, made on the query
    (plan_agg_logs_updates). */

@@ -11,6 +11,9 @@
 **   semi       the probe row once if a match passes the condition
 **   anti       the probe row once if none does
 ** A probe key with a NULL matches nothing (a row with a NULL key is not in the table).
+** A full outer join of two tables probes as an outer join and marks each build row a probe
+** row matched; the runtime then gives each unmatched build row to sl_join_unmatched_<q>_<id>
+** (cg_pipeline.c), which runs the rest of the pipeline on it with the probe side NULL.
 */
 #include <string.h>
 
@@ -60,12 +63,25 @@ static CgVal *probe_raw(CgCtx *cg, const SJoin *j, const CgEnv *env)
     return raw;
 }
 
-/* What the block reading the join sees: the columns SJoin.input picks from the raw space. */
-static CgEnv block_input(CgCtx *cg, const SJoin *j, const CgVal *raw)
+/* Input column c of a full outer join's block that is a USING key: the left key, else the
+   right one, of the input's type (Spark's Coalesce). */
+static CgVal coalesced_key(CgCtx *cg, const SJoin *j, const Type *t, int c, const CgVal *raw)
 {
+    int l = j->input[c], r = j->input_alt[c];
+    CgVal lv = cg_cast(cg, raw[l], j->raw.cols[l].type, t, j->span);
+    CgVal rv = cg_cast(cg, raw[r], j->raw.cols[r].type, t, j->span);
+    return cg_val_select(cg, t, lv.null, rv, lv);
+}
+
+/* What the block reading the join sees: the columns SJoin.input picks from the raw space. */
+static CgEnv block_input(CgCtx *cg, const PJoin *pj, const CgVal *raw)
+{
+    const SJoin *j = pj->join;
     CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, j->n_input + 1);
     for (int c = 0; c < j->n_input; c++)
-        cols[c] = raw[j->input[c]];
+        cols[c] = j->input_alt && j->input_alt[c] >= 0
+                      ? coalesced_key(cg, j, pj->block->input.cols[c].type, c, raw)
+                      : raw[j->input[c]];
     CgEnv env = {0};
     env.cols = cols;
     env.n_cols = j->n_input;
@@ -131,10 +147,15 @@ LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj)
     return fn;
 }
 
+/* How a probe marks what matched: a stream-stream join's kept row (own, and forget: its
+   state), a full outer join's table (full); NULL: not marked. */
+typedef struct Marks {
+    LLVMValueRef own, forget, full;
+} Marks;
+
 static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n,
                                     LLVMValueRef rows, LLVMValueRef null_row, LLVMValueRef null_now,
-                                    LLVMValueRef own, CgEnv *env, LLVMBasicBlockRef bb_cont,
-                                    LLVMValueRef forget);
+                                    const Marks *marks, CgEnv *env, LLVMBasicBlockRef bb_cont);
 
 void cg_join_setup(CgCtx *cg, const PQuery *pq, LLVMValueRef *tables, LLVMValueRef *null_rows)
 {
@@ -181,20 +202,22 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
     LLVMBasicBlockRef from[2] = {bb_from, bb_looked};
     LLVMAddIncoming(n, nv, from, 2);
     LLVMAddIncoming(rows, rv, from, 2);
-    return probe_rows(cg, pj, raw, n, rows, null_row, NULL, NULL, env, bb_cont, NULL);
+    Marks marks = {NULL, NULL, j->full ? table : NULL};
+    return probe_rows(cg, pj, raw, n, rows, null_row, NULL, &marks, env, bb_cont);
 }
 
 /* The n rows at rows that have the key of the row in raw (its side's columns set): each
    through the condition and on into the rest of the pipeline (or the semi/anti decision).
-   A stream-stream join passes own, its kept row (marked matched with each row that passes,
-   NULL: not kept), and null_now: an outer row without a match is made at once (with
-   null_row) only when it holds, else when the watermark evicts it (srt_op_ssjoin.c); forget
-   (the state) when a left semi join's left row that matched is not kept. */
+   A stream-stream join passes marks->own, its kept row (marked matched with each row that
+   passes, NULL: not kept), and null_now: an outer row without a match is made at once (with
+   null_row) only when it holds, else when the watermark evicts it (srt_op_ssjoin.c);
+   marks->forget (the state) when a left semi join's left row that matched is not kept.  A
+   full outer join marks each build row that passes in its table (marks->full). */
 static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n,
                                     LLVMValueRef rows, LLVMValueRef null_row, LLVMValueRef null_now,
-                                    LLVMValueRef own, CgEnv *env, LLVMBasicBlockRef bb_cont,
-                                    LLVMValueRef forget)
+                                    const Marks *marks, CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
+    LLVMValueRef own = marks->own, forget = marks->forget;
     const SJoin *j = pj->join;
     int n_raw = j->n_left + j->n_right;
     LLVMValueRef i_slot = cg_alloca(cg, cg->t_i64, "join.i");
@@ -213,7 +236,8 @@ static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVM
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, i, n, ""), bb_row, bb_end);
 
     cg_at(cg, bb_row);
-    LLVMValueRef row = cg_load(cg, cg->t_ptr, cg_gep(cg, rows, LLVMBuildMul(cg->b, i, cg_i64(cg, 8), ""), ""), "join.row");
+    LLVMValueRef row_at = cg_gep(cg, rows, LLVMBuildMul(cg->b, i, cg_i64(cg, 8), ""), "");
+    LLVMValueRef row = cg_load(cg, cg->t_ptr, row_at, "join.row");
     if (j->cond) {
         CgVal *with = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
         for (int c = 0; c < n_raw; c++)
@@ -229,6 +253,10 @@ static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVM
 
     cg_at(cg, bb_hit);
     cg_store(cg, cg_i1(cg, 1), matched);
+    if (marks->full) {
+        LLVMValueRef fargs[2] = {marks->full, row_at};
+        cg_call(cg, "srt_join_matched", fargs, 2, "");
+    }
     if (own) {
         LLVMBasicBlockRef bb_mark = cg_block(cg, "ssj.mark");
         LLVMBasicBlockRef bb_marked = cg_block(cg, "ssj.marked");
@@ -287,7 +315,7 @@ static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVM
             out_raw[c] = raw[c];
         load_build_row(cg, pj, at, out_raw);
     }
-    *env = block_input(cg, j, out_raw);
+    *env = block_input(cg, pj, out_raw);
     return j->kind == SJ_INNER || j->kind == SJ_OUTER ? bb_step : bb_cont;
 }
 
@@ -421,9 +449,9 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
         LLVMValueRef nargs[2] = {state, cg_i32(cg, 1 - side)};
         null_row = cg_call(cg, "srt_ssjoin_null_row", nargs, 2, "ssj.nulls");
     }
-    bool marks = j->outer[0] || j->outer[1] || semi;
-    return probe_rows(cg, pv, raw, n, rows, null_row, now, marks ? own_at : NULL, env, bb_cont,
-                      semi && side == 0 ? state : NULL);
+    bool marked = j->outer[0] || j->outer[1] || semi;
+    Marks marks = {marked ? own_at : NULL, semi && side == 0 ? state : NULL, NULL};
+    return probe_rows(cg, pv, raw, n, rows, null_row, now, &marks, env, bb_cont);
 }
 
 CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef row)
@@ -432,10 +460,16 @@ CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef ro
     PJoin *pv = ARENA_NEW(cg->arena, PJoin);
     /* seen from the other side, the evicted row is a build row */
     ssjoin_view(cg, pq, 1 - side, v, pv);
-    int n_raw = v->n_left + v->n_right;
+    return cg_join_unmatched_env(cg, pv, row);
+}
+
+CgEnv cg_join_unmatched_env(CgCtx *cg, const PJoin *pj, LLVMValueRef row)
+{
+    const SJoin *j = pj->join;
+    int n_raw = j->n_left + j->n_right;
     CgVal *raw = ARENA_NEW_N(cg->arena, CgVal, n_raw + 1);
     for (int c = 0; c < n_raw; c++)
-        raw[c] = cg_null_of(cg, v->raw.cols[c].type);
-    load_build_row(cg, pv, row, raw);
-    return block_input(cg, v, raw);
+        raw[c] = cg_null_of(cg, j->raw.cols[c].type);
+    load_build_row(cg, pj, row, raw);
+    return block_input(cg, pj, raw);
 }

@@ -304,56 +304,25 @@ static CgVal map_zip_with(CgCtx *cg, const CgEnv *env, const SExpr *e, CgVal m1)
     return join_entries(cg, keys, values, cg_load(cg, cg->t_i32, count, "zip.len"), null);
 }
 
-/* A key or value x of a map cast from -> to; with failed (try_cast), where Spark's ANSI cast
-   would throw the flag *failed is set: a NULL from a value that was not NULL (try_cast's
-   elements are cast as in EvalMode.TRY, ANSI's rules, with the exceptions caught by the
-   whole Cast's nullSafeEval; a DATE cast to BOOLEAN or a number is NULL without throwing,
-   Cast.castToBoolean / castToInt ... `buildCast[Int](_, d => null)`, and so is a NaN or an
-   infinity cast to DECIMAL, castToDecimal catching Decimal's NumberFormatException). */
-static CgVal map_elem_cast(CgCtx *cg, LLVMValueRef failed, CgVal x, const Type *from,
-                           const Type *to, SrcSpan span)
-{
-    if (!failed || type_equal(from, to))
-        return cg_cast(cg, x, from, to, span);
-    CgVal r = type_try_cast_own(from, to) ? cg_try_cast(cg, x, from, to, span)
-                                          : cg_cast(cg, x, from, to, span);
-    if (from->kind != TY_DATE) {
-        LLVMValueRef bad = LLVMBuildAnd(cg->b, r.null, cg_not(cg, x.null), "cast.threw");
-        if (type_is_fractional(from) && to->kind == TY_DECIMAL) { /* finite: x - x == 0 */
-            LLVMValueRef z = LLVMBuildFSub(cg->b, x.v, x.v, "");
-            LLVMValueRef finite =
-                LLVMBuildFCmp(cg->b, LLVMRealOEQ, z, LLVMConstReal(LLVMTypeOf(z), 0.0), "");
-            bad = LLVMBuildAnd(cg->b, bad, finite, "");
-        }
-        cg_store(cg, cg_or(cg, cg_load(cg, cg->t_i1, failed, ""), bad), failed);
-    }
-    return r;
-}
-
-CgVal cg_map_cast(CgCtx *cg, CgVal m, const Type *from, const Type *to, bool try_, SrcSpan span)
+CgVal cg_map_cast(CgCtx *cg, LLVMValueRef failed, CgVal m, const Type *from, const Type *to,
+                  SrcSpan span)
 {
     /* Cast.castMap: the keys and the values cast one by one, in order (no builder: sema
        allows no key cast that could give NULL; keys cast equal stay two entries) */
     LLVMValueRef n = cg_select(cg, m.null, cg_i32(cg, 0), m.len);
     LLVMValueRef out = datums(cg, LLVMBuildMul(cg->b, n, cg_i32(cg, 2), ""));
-    LLVMValueRef failed = NULL;
-    if (try_) {
-        failed = cg_alloca(cg, cg->t_i1, "cast.failed");
-        cg_store(cg, cg_i1(cg, 0), failed);
-    }
     CgVal vals = values_of(cg, m);
     CgLoop l;
     LLVMValueRef i = cg_loop_begin(cg, &l, m);
-    CgVal k = map_elem_cast(cg, failed, cg_array_elem(cg, from->key, keys_of(m), i), from->key,
-                            to->key, span);
-    CgVal v = map_elem_cast(cg, failed, cg_array_elem(cg, from->elem, vals, i), from->elem,
-                            to->elem, span);
+    LLVMValueRef live = cg_i1(cg, 1);
+    CgVal k = cg_cast_flagged(cg, failed, live, cg_array_elem(cg, from->key, keys_of(m), i),
+                              from->key, to->key, span);
+    CgVal v = cg_cast_flagged(cg, failed, live, cg_array_elem(cg, from->elem, vals, i), from->elem,
+                              to->elem, span);
     cg_store_datum(cg, to->key, k, datum_at(cg, out, i), false);
     cg_store_datum(cg, to->elem, v, datum_at(cg, out, LLVMBuildAdd(cg->b, n, i, "")), false);
     cg_loop_end(cg, &l, i);
-    LLVMValueRef null =
-        failed ? cg_or(cg, m.null, cg_load(cg, cg->t_i1, failed, "cast.failed")) : m.null;
-    return value_of(null, out, n);
+    return value_of(m.null, out, n);
 }
 
 /* map_from_entries(arr) (MapFromEntries): each struct's two fields a key and its value, built

@@ -1203,7 +1203,8 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         env = cg_block_env(cg, s, &env);
     }
     if (pq->agg) {
-        bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
+        if (from < pq->n_pre || !joined)
+            bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
         if (split && pq->agg == first) {
             source_where(cg, pq, first, NULL, &env, et, bb_cont);
         } else if (pq->agg == second) {
@@ -1358,6 +1359,19 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
 
 /* ==== A stream-stream outer join's unmatched rows ==== */
 
+/* The end of a function that runs the pipeline on one row (an outer join's unmatched one):
+   its return at bb_ret, its entry on to bb_body, CgCtx.one_row back to one_row. */
+static void end_row_fn(CgCtx *cg, const EventTime *et, LLVMBasicBlockRef bb_ret,
+                       LLVMBasicBlockRef bb_body, bool one_row)
+{
+    cg_at(cg, bb_ret);
+    event_time_report(cg, et);
+    LLVMBuildRetVoid(cg->b);
+    cg_at(cg, cg->entry);
+    LLVMBuildBr(cg->b, bb_body);
+    cg->one_row = one_row;
+}
+
 LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
 {
     LLVMTypeRef params[3] = {cg->t_ptr, cg->t_i32, cg->t_ptr};
@@ -1401,12 +1415,47 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
             cg_at(cg, bb_side[s]);
             LLVMBuildUnreachable(cg->b);
         }
-    cg_at(cg, bb_ret);
-    event_time_report(cg, &et);
-    LLVMBuildRetVoid(cg->b);
-    cg_at(cg, cg->entry);
-    LLVMBuildBr(cg->b, bb_body);
-    cg->one_row = one_row;
+    end_row_fn(cg, &et, bb_ret, bb_body, one_row);
+    return fn;
+}
+
+/* ==== A full outer join's unmatched build rows ==== */
+
+LLVMValueRef cg_join_unmatched_fn(CgCtx *cg, const PQuery *query, int qi, const PJoin *pj)
+{
+    LLVMTypeRef params[2] = {cg->t_ptr, cg->t_ptr};
+    LLVMValueRef fn =
+        cg_begin_function(cg, arena_sprintf(cg->arena, "sl_join_unmatched_%d_%d", qi, pj->id),
+                          LLVMFunctionType(cg->t_void, params, 2, 0));
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef row = LLVMGetParam(fn, 1);
+    bool one_row = cg->one_row;
+    cg->one_row = true;
+    LLVMBasicBlockRef bb_body = cg_block(cg, "body");
+    LLVMBasicBlockRef bb_ret = cg_block(cg, "ret");
+    cg_at(cg, bb_body);
+    /* The branch whose blocks read the join (its block, or the aggregation: after them all). */
+    PQuery *pq = ARENA_NEW(cg->arena, PQuery);
+    int from = -1;
+    for (int b = 0; b < query->n_branches && from < 0; b++) {
+        *pq = plan_branch(query, b);
+        for (int i = 0; i < pq->n_pre && from < 0; i++)
+            if (pq->pre[i] == pj->block)
+                from = i;
+    }
+    if (from < 0) {
+        *pq = plan_branch(query, 0);
+        from = pq->n_pre;
+    }
+    /* An unmatched row is no input row: no event-time statistics. */
+    EventTime et;
+    Tables tables;
+    state_setup(cg, pq, false, &et, &tables);
+    tables.join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+    tables.join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+    cg_join_setup(cg, pq, tables.join_tables, tables.join_nulls);
+    run_blocks(cg, pq, from, true, cg_join_unmatched_env(cg, pj, row), &et, &tables, bb_ret);
+    end_row_fn(cg, &et, bb_ret, bb_body, one_row);
     return fn;
 }
 

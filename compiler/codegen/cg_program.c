@@ -317,6 +317,13 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
         LLVMValueRef jargs[5] = {p, qi, cg_i32(cg, k), cg_i32(cg, pq->joins[k].build->index),
                                  LLVMBuildPointerCast(cg->b, key, cg->t_ptr, "")};
         cg_call(cg, "srt_prog_query_join", jargs, 5, "");
+        if (pq->joins[k].join->full) {
+            LLVMValueRef ufn = LLVMGetNamedFunction(
+                cg->mod, arena_sprintf(cg->arena, "sl_join_unmatched_%d_%d", pq->index, k));
+            LLVMValueRef uargs[4] = {p, qi, cg_i32(cg, k),
+                                     LLVMBuildPointerCast(cg->b, ufn, cg->t_ptr, "")};
+            cg_call(cg, "srt_prog_query_join_unmatched", uargs, 4, "");
+        }
     }
     if (plan_agg_logs_updates(pq)) {
         LLVMValueRef pargs[3] = {p, qi, LLVMConstNull(cg->t_ptr)};

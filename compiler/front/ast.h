@@ -240,6 +240,7 @@ typedef struct AstJoin {
     SrcSpan *using_spans;
     int n_using;
     SrcSpan join_span;   /* the join type and JOIN keyword(s): where join errors point */
+    bool natural;        /* NATURAL: USING the column names both sides have (sema_join.c) */
 } AstJoin;
 
 /* TABLESAMPLE '(' method ')' after a FROM name or subquery (Spark's sample,

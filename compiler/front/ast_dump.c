@@ -344,7 +344,7 @@ static void put_from(StrBuf *sb, const AstFrom *f, int depth)
         put_select(sb, f->branches[i], depth + 1);
     if (f->kind == FROM_JOIN) {
         const AstJoin *j = f->join;
-        sb_printf(sb, " %s", ast_join_type_name(j->type));
+        sb_printf(sb, "%s %s", j->natural ? " Natural" : "", ast_join_type_name(j->type));
         put_from(sb, j->left, depth + 1);
         put_from(sb, j->right, depth + 1);
         if (j->on)

@@ -197,6 +197,22 @@ AstExpr *parse_from_call(ParseCtx *pc, const char *name, SrcSpan name_span, int 
 
 /* ROLLUP (sets) and CUBE (sets): AstBuilder.visitGroupingAnalytics refuses an empty set in
    them (QueryParsingErrors.invalidGroupingSetError). */
+AstFrom *parse_natural_join(ParseCtx *pc, AstJoinType type, AstFrom *left, AstFrom *right,
+                            SrcSpan join_span, SrcSpan span)
+{
+    if (type == JOIN_CROSS) {
+        /* AstBuilder.withJoinRelations: QueryParsingErrors.naturalCrossJoinUnsupportedError,
+           at the relation the join extends */
+        diag_error(pc->diag, span,
+                   "[UNSUPPORTED_FEATURE.NATURAL_CROSS_JOIN] The feature is not supported: "
+                   "NATURAL CROSS JOIN.");
+        return NULL;
+    }
+    AstFrom *f = ast_new_join(pc->arena, type, left, right, join_span, span);
+    f->join->natural = true;
+    return f;
+}
+
 AstGrouping *parse_grouping(ParseCtx *pc, AstGroupingKind kind, const PtrVec *sets, SrcSpan span)
 {
     for (int i = 0; i < sets->n; i++) {

@@ -78,13 +78,14 @@
 **   - no rand(), randn() or monotonically_increasing_id() (SQuery.sequence_fns): each call's
 **     generator or count runs through a partition's rows in order, which a task would
 **     restart; spark_partition_id() splits (each task's segments carry their file);
-** A static-table join is probed read-only, so it does not prevent a split; the build side of
-** one (a batch query run once per version of its table, srt_join.c) splits too: its rows stay
-** in its workers' memory until the join frees it with its next version.  Every source
-** splits: lines of text (files) are read into buffers the tasks keep, rows of values (socket,
-** kafka) are copied with what they point to, and a rate source's rows, a pure function of
-** their index (SrtRowRun), are not made on the query's thread at all: a task is a range of
-** row indices, whose rows it makes and processes on its own thread.
+** A static-table join is probed read-only, so it does not prevent a split (a full outer join
+** does: it marks the build rows it matched, and its unmatched ones follow every probe row);
+** the build side of one (a batch query run once per version of its table, srt_join.c) splits
+** too: its rows stay in its workers' memory until the join frees it with its next version.
+** Every source splits: lines of text (files) are read into buffers the tasks keep, rows of
+** values (socket, kafka) are copied with what they point to, and a rate source's rows, a pure
+** function of their index (SrtRowRun), are not made on the query's thread at all: a task is a
+** range of row indices, whose rows it makes and processes on its own thread.
 */
 #include "plan/plan.h"
 
@@ -165,6 +166,9 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
     if (pq->ssjoin_block)
         return "a stream-stream join";
+    for (int k = 0; k < pq->n_joins; k++)
+        if (pq->joins[k].join->full) /* its unmatched rows follow all the probe side's */
+            return "a full outer join";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
     /* An aggregate that does not fold, with no DROP DUPLICATES before it to thin the rows in

@@ -648,6 +648,13 @@ typedef struct SJoin {
     SExpr *cond;         /* the rest of ON over the raw space (BOOLEAN), or NULL */
     int *input;          /* the block's input column i is raw column input[i] */
     int n_input;
+    /* A full outer join of two tables (Spark's FullOuter in a batch query): the left side
+       probes as a left outer join's, then every build row no probe row matched is output
+       once with the left side NULL.  input_alt[i] >= 0: input column i is a USING key,
+       coalesce(raw input[i], raw input_alt[i]) of the input's type (Spark's
+       commonNaturalJoinProcessing); NULL when no column is. */
+    bool full;
+    int *input_alt;
     /* The user's subquery the probe side reads, below any joins on the probe side (for the
        streaming rules), or NULL when it reads a source. */
     const AstSelect *probe_ast;

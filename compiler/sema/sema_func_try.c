@@ -44,18 +44,14 @@ SExpr *sema_bind_try_cast(Binder *b, const AstExpr *e)
         return sema_cast(b, x, c->u.cast.arg, t, e->span);
     if (type_is_nested(x->type) && t->kind == TY_STRING) /* canAnsiCast(_, StringType) */
         return sema_cast(b, x, c->u.cast.arg, t, e->span);
-    /* canTryCast of two MapTypes is canCast's: keys castable without becoming NULL, values
-       castable (apache/spark Cast.scala); casting their keys and values may still throw */
-    bool maps = x->type->kind == TY_MAP && t->kind == TY_MAP;
-    if (!maps && (type_is_nested(x->type) || type_is_nested(t))) {
-        diag_error(
-            b->sc->diag, e->span,
-            "try_cast from %s to %s is not supported yet (only casts between atomic types are)",
-            type_sql_name(b->sc->arena, x->type), type_sql_name(b->sc->arena, t));
-        return NULL;
-    }
+    /* canTryCast of two ArrayTypes, MapTypes or StructTypes is canCast's (apache/spark
+       Cast.scala): elements (keys without becoming NULL, values, fields, as many) castable as
+       CAST casts them; casting them may still throw (cg_try_cast).  Any other pair is
+       canAnsiCast's, which refuses a nested type but to STRING. */
+    bool nested = x->type->kind == t->kind &&
+                  (t->kind == TY_MAP || t->kind == TY_ARRAY || t->kind == TY_STRUCT);
     const char *hint = NULL;
-    if (maps ? !sema_can_cast(x->type, t) : !can_try_cast(x->type, t, &hint)) {
+    if (nested ? !sema_can_cast(x->type, t) : !can_try_cast(x->type, t, &hint)) {
         /* Cast.typeCheckFailureMessage: CAST_WITH_FUNC_SUGGESTION or CAST_WITHOUT_SUGGESTION */
         return sema_cast_refuse(b, e->span, c->u.cast.arg, x->type, t, true, hint);
     }

@@ -15,7 +15,8 @@
 ** below derives the state watermarks).  Every other join runs as a hash join (SJoin, sema.h):
 ** the stream (in a batch query the preserved side, else the left one) is probed row by row
 ** against a hash table of the static side, built by a batch query of its own.  A full outer
-** join of two tables is not supported yet.
+** join of two tables probes with the left one and then outputs the right one's rows no left
+** row matched (SJoin.full).
 ** The joined scope follows Spark's analyzer: left columns then right ones (left only for
 ** semi/anti joins, but ON sees both); USING keys first (ResolveNaturalAndUsingJoin), each
 ** still reachable with either side's qualifier.
@@ -103,11 +104,6 @@ static int check_join(SemaCtx *sc, const AstFrom *f)
     const char *msg = refusal(j->type, l, r);
     if (msg) {
         diag_error(sc->diag, j->join_span, "%s", msg);
-        return -1;
-    }
-    if (!l && !r && j->type == JOIN_FULL_OUTER) {
-        diag_error(sc->diag, j->join_span,
-                   "FullOuter join of two tables (a batch query) is not supported yet");
         return -1;
     }
     return l || r;
@@ -620,6 +616,49 @@ static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, cons
 
 /* ==== Joins ==== */
 
+/* A NATURAL join as the USING join Spark's ResolveNaturalAndUsingJoin makes of it: the
+   left side's column names that the right side has too, compared as spelled (Scala's
+   Seq.intersect: a name the left has n times and the right m times counts min(n, m) times,
+   the first ones, in the left's order).  No common name: no key, a join without condition. */
+static const AstJoin *natural_using(SemaCtx *sc, const AstJoin *j, const Scope *l, const Scope *r)
+{
+    AstJoin *u = ARENA_NEW(sc->arena, AstJoin);
+    *u = *j;
+    u->using = ARENA_NEW_N(sc->arena, const char *, l->n ? l->n : 1);
+    u->using_spans = ARENA_NEW_N(sc->arena, SrcSpan, l->n ? l->n : 1);
+    bool *taken = ARENA_NEW_N(sc->arena, bool, r->n ? r->n : 1);
+    for (int i = 0; i < l->n; i++)
+        for (int k = 0; k < r->n; k++)
+            if (!taken[k] && strcmp(l->cols[i].name, r->cols[k].name) == 0) {
+                taken[k] = true;
+                u->using_spans[u->n_using] = j->join_span;
+                u->using[u->n_using++] = l->cols[i].name;
+                break;
+            }
+    return u;
+}
+
+/* The USING key just added to s of a full outer join: coalesce(left key, right key) of the
+   wider type (Spark's commonNaturalJoinProcessing, FullOuter: Alias(Coalesce(l, r), l.name);
+   Coalesce's type coercion, findWiderTypeForTwo), the right key at raw column alt. */
+static bool full_key(SemaCtx *sc, SJoin *sj, Scope *s, int alt, const SColumn *right)
+{
+    int n_max = sj->n_left + sj->n_right;
+    if (!sj->input_alt) {
+        sj->input_alt = ARENA_NEW_N(sc->arena, int, n_max + 1);
+        for (int i = 0; i <= n_max; i++)
+            sj->input_alt[i] = -1;
+    }
+    SColumn *key = &s->cols[s->n - 1];
+    const Type *t = sema_wider_type(sc->arena, key->type, right->type);
+    if (!t) /* the keys compare (sema_compare passed), so a wider type exists */
+        return false;
+    key->type = t;
+    key->never_null = false;
+    sj->input_alt[s->n - 1] = alt;
+    return true;
+}
+
 static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *out)
 {
     Rel *l = ARENA_NEW(sc->arena, Rel), *r = ARENA_NEW(sc->arena, Rel);
@@ -627,18 +666,20 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
     ok = rel_of(sc, j->right, ast, r) && ok;
     if (!ok)
         return false;
+    if (j->natural)
+        j = natural_using(sc, j, &l->s, &r->s);
     Scope *s = &out->s;
     bool left_only = j->type == JOIN_LEFT_SEMI || j->type == JOIN_LEFT_ANTI;
     out->streaming = l->streaming || r->streaming;
     /* Joins Spark refuses, or sluice does not run, are reported by check_join. */
     bool streams = l->streaming && r->streaming;
-    bool runs = !refusal(j->type, l->streaming, r->streaming) &&
-                !(!out->streaming && j->type == JOIN_FULL_OUTER);
+    bool runs = !refusal(j->type, l->streaming, r->streaming);
     SJoin *sj = ARENA_NEW(sc->arena, SJoin);
     sj->type = j->type;
     sj->span = j->join_span;
     sj->n_left = l->s.n;
     sj->n_right = r->s.n;
+    sj->full = !out->streaming && j->type == JOIN_FULL_OUTER;
     sj->probe_left = streams || (r->streaming   ? false
                                  : l->streaming ? true
                                                 : j->type != JOIN_RIGHT_OUTER);
@@ -695,6 +736,8 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
             if (!eq)
                 return false;
             split_on(sc, sj, eq, scratch);
+            if (j->type == JOIN_FULL_OUTER && !full_key(sc, sj, s, l->s.n + rc, &r->s.cols[rc]))
+                return false;
         }
         for (int i = 0; i < l->s.n; i++)
             if (!lk[i])
@@ -825,8 +868,11 @@ bool *sema_join_raw_reads(Arena *arena, const SJoin *j, const bool *in)
     int n_raw = j->n_left + j->n_right;
     bool *raw = ARENA_NEW_N(arena, bool, n_raw + 1);
     for (int i = 0; i < j->n_input; i++)
-        if (in[i])
+        if (in[i]) {
             raw[j->input[i]] = true;
+            if (j->input_alt && j->input_alt[i] >= 0)
+                raw[j->input_alt[i]] = true;
+        }
     for (int k = 0; k < j->n_keys; k++) {
         sema_expr_columns(j->probe_keys[k], raw, n_raw);
         sema_expr_columns(j->build_keys[k], raw, n_raw);

@@ -528,7 +528,11 @@ void srt_prog_query_state_nested(SrtProgram *p, int query, int op, uint32_t len_
 ** the build side's input between batches.  Generated code reaches the table once per process
 ** call (srt_query_join); srt_join_probe returns how many rows have the key bytes and sets
 ** *rows to them (each n_cols datums of the build query's columns), and srt_join_null_row is
-** a row of NULLs (an outer join's missing side).
+** a row of NULLs (an outer join's missing side).  A full outer join of two tables
+** (srt_prog_query_join_unmatched) marks each build row a probe row matched
+** (srt_join_matched, given its place in the rows srt_join_probe set); once the batch's input
+** is read, fn(q, row) makes each build row no probe row matched, NULL keys too, in the build
+** query's order, into the rest of the pipeline (before the batch's output).
 */
 typedef struct SrtJoin SrtJoin;
 typedef const uint8_t *(*SrtJoinKeyFn)(SrtQuery *build, const SrtDatum *row, uint32_t *len);
@@ -537,6 +541,9 @@ SrtJoin *srt_query_join(SrtQuery *q, int32_t join);
 int64_t srt_join_probe(SrtJoin *j, const void *key, uint32_t len, uint64_t hash,
                        const SrtDatum *const **rows);
 const SrtDatum *srt_join_null_row(SrtJoin *j);
+typedef void (*SrtJoinUnmatchedFn)(SrtQuery *q, const SrtDatum *row);
+void srt_prog_query_join_unmatched(SrtProgram *p, int query, int32_t join, SrtJoinUnmatchedFn fn);
+void srt_join_matched(SrtJoin *j, const SrtDatum *const *at);
 
 /*
 ** Stream-stream joins (SRT_OPK_SSJOIN, operator SRT_OP_SSJOIN; srt_op_ssjoin.c).  The query

@@ -1254,6 +1254,7 @@ typedef struct SrtOpDef {
 typedef struct SrtJoinDef {
     int32_t build;
     SrtJoinKeyFn key;
+    SrtJoinUnmatchedFn unmatched; /* a full outer join's unmatched build rows; NULL: none */
 } SrtJoinDef;
 
 /* A source a query reads and the generated function that processes its records: one per

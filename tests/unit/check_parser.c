@@ -524,8 +524,12 @@ static const ErrCase err_cases[] = {
     {"INSERT INTO s SELECT a FROM t WHERE a # 1", "error|q.sql|1|39|unexpected character '#'\n"},
     {"INSERT INTO s SELECT a FROM t LEFT u ON a = b",
      "error|q.sql|1|36|syntax error: unexpected identifier 'u', expected JOIN, OUTER, ANTI or SEMI\n"},
-    {"INSERT INTO s SELECT a FROM t natural JOIN u",
-     "error|q.sql|1|31|syntax error: unexpected NATURAL (NATURAL JOIN is not supported yet)\n"},
+    {"INSERT INTO s SELECT a FROM t natural JOIN u ON a = b",
+     "error|q.sql|1|46|syntax error: unexpected ON (ON is a reserved word: write `on` to use it "
+     "as a name)\n"}, /* Spark: no ON after NATURAL */
+    {"INSERT INTO s SELECT a FROM t NATURAL JOIN u USING (a)",
+     "error|q.sql|1|46|syntax error: unexpected USING (USING is a reserved word: write `using` to "
+     "use it as a name)\n"},
     {"INSERT INTO s SELECT a FROM t JOIN u USING k",
      "error|q.sql|1|44|syntax error: unexpected identifier 'k', expected '('\n"},
     /* ORDER BY and LIMIT close a union: a branch after them is Spark's syntax error too */

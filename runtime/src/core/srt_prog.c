@@ -369,7 +369,20 @@ void srt_prog_query_join(SrtProgram *p, int query, int32_t join, int32_t build, 
         return;
     q->joins[q->n_joins].build = build;
     q->joins[q->n_joins].key = key;
+    q->joins[q->n_joins].unmatched = NULL;
     q->n_joins++;
+}
+
+void srt_prog_query_join_unmatched(SrtProgram *p, int query, int32_t join, SrtJoinUnmatchedFn fn)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (!q)
+        return;
+    if (join < 0 || (uint32_t)join >= q->n_joins || !fn) {
+        fail(p, SRT_ERR_QUERY, "query '%s': bad full outer join #%d", q->name, join);
+        return;
+    }
+    q->joins[join].unmatched = fn;
 }
 
 void srt_prog_query_watermark(SrtProgram *p, int query, int64_t delay_us)

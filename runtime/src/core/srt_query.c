@@ -864,6 +864,8 @@ int srt_query_run_batch(SrtQuery *q)
         if ((rc = read_input(q, i)) < 0)
             return failed_rc(q, rc);
     }
+    if (!no_data && (rc = srt_query_joins_unmatched(q)) < 0)
+        return failed_rc(q, rc);
     if ((rc = guarded_output(q)) < 0)
         return failed_rc(q, rc);
     if (q->def->n_order &&

@@ -57,6 +57,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_query_join,
     (const void *)srt_join_probe,
     (const void *)srt_join_null_row,
+    (const void *)srt_prog_query_join_unmatched,
+    (const void *)srt_join_matched,
     (const void *)srt_prog_query_ssjoin_side,
     (const void *)srt_prog_query_ssjoin_bound,
     (const void *)srt_query_ssjoin,

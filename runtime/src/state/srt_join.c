@@ -8,6 +8,12 @@
 ** contiguous run of row pointers.  A row whose key has a
 ** NULL never matches (SQL equality); it is left out of the index.
 **
+** A full outer join (SrtJoinDef.unmatched) also keeps, per build row, whether a probe row
+** matched it, and which build row each indexed row is; after the batch's input, the build
+** rows left unmatched go, in the build query's order, through the generated function
+** (srt_query_joins_unmatched).  Spark's order there is its shuffle's (SortMergeJoinExec's
+** partitions), which no batch query promises.
+**
 ** The table is rebuilt, by a fresh build query, when the version of its input changed
 ** since it was built (srt_query_joins_refresh, before each batch that reads data): Spark
 ** evaluates the static side of a stream-static join again for every micro-batch, and a
@@ -43,6 +49,9 @@ struct SrtJoin {
     uint8_t *keys;            /* owned: the key bytes of every slot, one after the other */
     size_t cap_keys;
     SrtDatum *null_row;       /* owned: every column NULL (an outer join's missing side) */
+    uint8_t *matched;         /* owned, full outer joins: per build row, a probe row matched it */
+    uint32_t *row_at;         /* owned, full outer joins: the build row of each rows[i] */
+    size_t n_build;           /* build rows (of matched) */
     uint32_t n_cols;
 };
 
@@ -112,6 +121,13 @@ static void index_free(SrtJoin *j)
     srt_mem_free(m, j->slots, sizeof *j->slots * j->cap_slots);
     srt_mem_free(m, (void *)j->rows, sizeof *j->rows * j->n_rows);
     srt_mem_free(m, j->keys, j->cap_keys);
+    if (j->matched) {
+        srt_mem_free(m, j->matched, j->n_build ? j->n_build : 1);
+        srt_mem_free(m, j->row_at, sizeof *j->row_at * j->n_rows);
+    }
+    j->matched = NULL;
+    j->row_at = NULL;
+    j->n_build = 0;
     j->slots = NULL;
     j->rows = NULL;
     j->keys = NULL;
@@ -220,7 +236,13 @@ static int index_rows(SrtJoin *j, SrtQuery *bq, SrtErr *err)
         goto out;
     }
     const SrtDatum **rows = srt_mem_alloc(m, sizeof *rows * (n_rows ? n_rows : 1));
-    if (!rows) {
+    uint8_t *matched = j->def->unmatched ? srt_mem_calloc(m, n ? n : 1) : NULL;
+    uint32_t *row_at =
+        j->def->unmatched ? srt_mem_alloc(m, sizeof *row_at * (n_rows ? n_rows : 1)) : NULL;
+    if (!rows || (j->def->unmatched && (!matched || !row_at))) {
+        srt_mem_free(m, (void *)rows, sizeof *rows * (n_rows ? n_rows : 1));
+        srt_mem_free(m, matched, n ? n : 1);
+        srt_mem_free(m, row_at, sizeof *row_at * (n_rows ? n_rows : 1));
         rc = srt_err_nomem(err, "join table");
         goto out;
     }
@@ -240,6 +262,8 @@ static int index_rows(SrtJoin *j, SrtQuery *bq, SrtErr *err)
         size_t i = nested_loop ? k : n - 1 - k;
         if (at[i] != UINT32_MAX) {
             JoinSlot *s = &slots[at[i]];
+            if (row_at)
+                row_at[s->first + s->count] = (uint32_t)i;
             rows[s->first + s->count++] = bq->rows[i];
         }
     }
@@ -248,6 +272,9 @@ static int index_rows(SrtJoin *j, SrtQuery *bq, SrtErr *err)
     j->n_keys = n_keys;
     j->rows = rows;
     j->n_rows = n_rows ? n_rows : 1;
+    j->matched = matched;
+    j->row_at = row_at;
+    j->n_build = n;
     j->keys = (uint8_t *)buf.p; /* the buffer's bytes move to the table */
     j->cap_keys = buf.cap;
     buf.p = NULL;
@@ -367,6 +394,32 @@ int srt_query_joins_refresh(SrtQuery *q, SrtErr *err)
     return 0;
 }
 
+/* The unmatched build rows of join j through its generated function, on the query's guard. */
+static void unmatched_rows(SrtQuery *q, void *ctx)
+{
+    SrtJoin *j = ctx;
+    for (size_t i = 0; i < j->n_build; i++) {
+        if (j->matched[i])
+            continue;
+        j->def->unmatched(q, j->build->rows[i]);
+        srt_scratch_reset(q);
+    }
+}
+
+int srt_query_joins_unmatched(SrtQuery *q)
+{
+    for (uint32_t i = 0; i < q->n_joins; i++) {
+        SrtJoin *j = q->joins[i];
+        if (!j->matched)
+            continue;
+        int rc = srt_query_guarded(q, unmatched_rows, j);
+        memset(j->matched, 0, j->n_build ? j->n_build : 1); /* the next batch starts anew */
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
 void srt_query_joins_free(SrtQuery *q)
 {
     for (uint32_t i = 0; i < q->n_joins; i++) {
@@ -404,4 +457,9 @@ int64_t srt_join_probe(SrtJoin *j, const void *key, uint32_t len, uint64_t hash,
 const SrtDatum *srt_join_null_row(SrtJoin *j)
 {
     return j->null_row;
+}
+
+void srt_join_matched(SrtJoin *j, const SrtDatum *const *at)
+{
+    j->matched[j->row_at[at - j->rows]] = 1;
 }

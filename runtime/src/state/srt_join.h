@@ -15,6 +15,9 @@
 int srt_query_joins_create(SrtQuery *q, SrtErr *err);
 /* Rebuild the tables whose input changed (or was never read).  0 or a negative code. */
 int srt_query_joins_refresh(SrtQuery *q, SrtErr *err);
+/* Make the build rows no probe row matched of each full outer join into rows of the batch
+   (after its input was read).  0 or a negative code (the query failed). */
+int srt_query_joins_unmatched(SrtQuery *q);
 void srt_query_joins_free(SrtQuery *q);
 
 /* The sink of a build query: its rows stay with the query (srt_join.c reads them). */

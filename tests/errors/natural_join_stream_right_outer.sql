@@ -1,6 +1,6 @@
--- expect: 6:37: FullOuter join of two tables (a batch query) is not supported yet
+-- expect: 6:38: RightOuter join with a streaming DataFrame/Dataset on the left and a static DataFrame/DataSet on the right not supported
 CREATE SOURCE events (time TIMESTAMP, k INT, action STRING)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE TABLE dim (k INT, name STRING) WITH (connector = 'files', path = 'data/dim', format = 'json');
 CREATE SINK out WITH (connector = 'console');
-INSERT INTO out SELECT * FROM dim a FULL OUTER JOIN dim b ON a.k = b.k;
+INSERT INTO out SELECT * FROM events NATURAL RIGHT JOIN dim;
