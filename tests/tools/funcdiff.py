@@ -1893,7 +1893,7 @@ def num_field(tok, val, t):
             return None
         v = bd.quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
     precision = len(str(int("".join(map(str, v.as_tuple().digits)))))
-    return None if precision > 10 else format(v, "f")
+    return None if precision > 10 else format(v, "f").lstrip("-") if v == 0 else format(v, "f")
 
 
 def from_json_nums(text):
