@@ -15,7 +15,10 @@ Cast.processFloatingPointSpecialLiterals, Decimal.fromString, StringUtils.isTrue
 DateTimeUtils.stringToDate), DOUBLE to STRING (Double.toString), string functions
 (UTF8String, java.util.regex, java.util.Formatter, DecimalFormat), math (StrictMath, Pmod,
 NumberConverter), hashes (Murmur3_x86_32, XXH64, CRC32, MessageDigest) and date functions
-(DateTimeUtils). Reuses modeldiff.py's decimal and case helpers and difftest.py's run_sql.
+(DateTimeUtils), parse_url and url_decode (spark_uri.py: java.net.URI.Parser, URLDecoder),
+json_tuple (JsonTuple.parseRow, as a LATERAL VIEW) and from_json's number fields
+(JacksonParser.makeConverter); a query whose model fails (Fail) runs alone and must fail with
+Spark's message. Reuses modeldiff.py's decimal and case helpers and difftest.py's run_sql.
 Deterministic by seed; a mismatch prints the query, both results and the kept temp dir.
 """
 
