@@ -15,7 +15,10 @@ Cast.processFloatingPointSpecialLiterals, Decimal.fromString, StringUtils.isTrue
 DateTimeUtils.stringToDate), DOUBLE to STRING (Double.toString), string functions
 (UTF8String, java.util.regex, java.util.Formatter, DecimalFormat), math (StrictMath, Pmod,
 NumberConverter), hashes (Murmur3_x86_32, XXH64, CRC32, MessageDigest) and date functions
-(DateTimeUtils). Reuses modeldiff.py's decimal and case helpers and difftest.py's run_sql.
+(DateTimeUtils), parse_url and url_decode (spark_uri.py: java.net.URI.Parser, URLDecoder),
+json_tuple (JsonTuple.parseRow, as a LATERAL VIEW) and from_json's number fields
+(JacksonParser.makeConverter); a query whose model fails (Fail) runs alone and must fail with
+Spark's message. Reuses modeldiff.py's decimal and case helpers and difftest.py's run_sql.
 Deterministic by seed; a mismatch prints the query, both results and the kept temp dir.
 """
 
@@ -42,6 +45,7 @@ from difftest import escape_meta, run_sql  # noqa: E402
 from modeldiff import (Dec, dec_plain, java_initcap, java_lower, java_upper,  # noqa: E402
                        parse_big_decimal, substring_sql, to_precision, wrap)
 import spark_json  # noqa: E402
+import spark_uri  # noqa: E402
 from spark_hash import m3_fmix, m3_mix_h1, m3_mix_k1, murmur3_bytes, xx_bytes, xx_int, \
     xx_long  # noqa: E402
 
@@ -60,6 +64,10 @@ def java_double(v):
 
 class Skip(Exception):
     """The model does not cover this value (the expression is dropped from the query)."""
+
+
+class Fail(Exception):
+    """Spark fails the query with this message (the expression gets a query of its own)."""
 
 
 # ---------------------------------------------------------------- the data
@@ -154,6 +162,11 @@ def gen_rows(r, n):
     for row in rows:  # a JSON text, drawn by its own generator (the other columns' draws stay)
         jr = random.Random(hash_seed(row))
         row["j"] = gen_json_text(jr) if jr.random() > 0.05 else None
+    for row in rows:  # URLs, text to decode and JSON numbers, each by its own generator
+        ur = random.Random("u" + hash_seed(row))
+        row["u"] = gen_url_text(ur) if ur.random() > 0.05 else None
+        row["e"] = gen_enc_text(ur) if ur.random() > 0.05 else None
+        row["n"] = gen_num_json(ur) if ur.random() > 0.05 else None
     for row in rows:  # dates of the python range only
         if row["dt"] is not None and not (datetime.date(1, 1, 1) <= row["dt"]):
             row["dt"] = None
@@ -189,6 +202,91 @@ def gen_json_text(r):
     return t
 
 
+URL_SCHEMES = ["http", "https", "ftp", "HTTP", "h2+x.y-z", "1http", "mailto", "file", "a_b", "é",
+               "s"]
+URL_USERS = ["user", "user:pw", "u%20s", "us er", "", "a;b=c", "u%zz", "ü", "a[1]"]
+URL_HOSTS = ["example.com", "EXAMPLE.com", "127.0.0.1", "256.1.1.1", "1.2.3", "1.2.3.4.5", "[::1]",
+             "[2001:db8::1]", "[fe80::1%25eth0]", "[fe80::1%eth0]", "[1:2:3:4:5:6:7:8]",
+             "[::ffff:1.2.3.4]", "[1::2::3]", "[::1", "[1:2:3:4:5:6:7]", "[12345::1]", "[::1%]",
+             "[::1.2.3]", "[1:2:3:4:5:6:7:8:9]", "[1:2:3:4:5:6:1.2.3.4]", "héllo.com", "a-.com",
+             "-a.com", "a_b.com", "1.com", "a.1b", "", "x", "a..b", "www.example.com.", "a%41.com",
+             "a b.com", "0.0.0.0", "01.2.3.4", "999.1.1.1", "a-b.c-d.org", "😀.com", "a,b", "[]"]
+URL_PORTS = ["", ":80", ":", ":8a", ":99999999999", ":0", ":2147483647", ":2147483648", ":-1"]
+URL_PATHS = ["", "/", "/a/b", "/a b", "/%41", "/%4", "/é", "/a;p", "/a[1]", "/~u/", "/a%2Fb",
+             "/a{b", "/a\\b", "/a^b", "/a\u3000b", "/a\u00a0b", "/😀", "/a\u0001", "//x", "/.",
+             "/a:b@c", "/%e2%82%ac", "/a\u2028"]
+URL_QUERIES = ["", "?", "?q=1", "?a=1&b=2&a=3", "?k=v&q=x%20y", "?a.b=1&axb=2", "?=x", "?q=1&",
+               "?x=é", "?q=a b", "?q=%zz", "?&q=", "?q=1?2", "?a=[1]", "?q", "?q=&q=2",
+               "?aq=1&q=2", "?q=a=b", "?Q=1", "?q=%", "?q=1/2#", "?é=1", "?a+b=c"]
+URL_FRAGS = ["", "#", "#f", "#a#b", "#x y", "#%20", "#é", "#%g1", "#a?b/c", "#[x]"]
+URL_FIXED = ["", " ", "http://", "http:", "//host", "/only/path", "?q=1", "#f", "mailto:a@b.c",
+             "urn:isbn:123", "http://a b.com/", "http://user@:80", "http://[::1]:80/p?q=1#f",
+             "http://host:80:90/", "http://%41.com/", "http://a%2.com", " http://a.com",
+             "http://a.com ", "http://😀.com/😀?q=😀#😀", "http://a.com/%E2%82%AC", ":x", "a:",
+             "a:b:c", "//", "///p", "http:///p", "http://@h/", "http://u@h@i/", "a/b:c",
+             "http://h?q=1", "http://h#f", "file:///C:/x y", "http://h/p?q=1&q=2#f#g",
+             "https://spark.apache.org/path?query=1", "http://h:8080", "http://[::1]x/",
+             "http://1.2.3.4:5/", "http://1.2.3.4x/", "s://h.-/", "x:/%zz", "mailto:%zz",
+             "http://a:b@h:1/p;x?q#r", "\u00a0http://h/"]
+
+
+def gen_url_text(r):
+    """A URL for parse_url: one of URL_FIXED, or scheme, '://' (now and then another
+    separator), user info, host, port, path, query and fragment drawn from the lists."""
+    if r.random() < 0.2:
+        return r.choice(URL_FIXED)
+    out = ""
+    if r.random() < 0.85:
+        out += r.choice(URL_SCHEMES) + r.choice(["://"] * 6 + [":", ":/", "//", ""])
+    elif r.random() < 0.5:
+        out += "//"
+    if r.random() < 0.25:
+        out += r.choice(URL_USERS) + "@"
+    out += r.choice(URL_HOSTS) + r.choice(URL_PORTS) + r.choice(URL_PATHS)
+    return out + r.choice(URL_QUERIES) + r.choice(URL_FRAGS)
+
+
+ENC_GOOD = ["a", "a+b", "%41%42", "%e2%82%ac", "%E2%82%AC", "é", "😀", "%F0%9F%98%80", "+", "x y",
+            "%20", "%2B", "%2b", "%41", "abc", "", "%C3%A9", "%0a", "%-0", "%+4", "%+f", "%7E",
+            "%\uff11\uff12", "%\uff46\uff26", "%\u0661\u0662", "&=?/", "~!*'()"]
+ENC_ODD = ["%E2%82", "%C3", "%FF", "%80", "%ED%A0%80", "%C0%AF", "%F8%88%80%80%80", "%E2%28%A1"]
+ENC_BAD = ["%-1", "%4", "%", "a%", "%%", "%2s", "%zz", "%4😀", "%😀", "%-f", "%+", "% 1", "%1 "]
+
+
+def gen_enc_text(r):
+    """Text for url_decode: a few pieces, now and then a malformed escape (UrlCodec fails)."""
+    pieces = []
+    for _ in range(r.randint(1, 4)):
+        k = r.random()
+        pieces.append(r.choice(ENC_BAD if k < 0.03 else ENC_ODD if k < 0.2 else ENC_GOOD))
+    return "".join(pieces)
+
+
+NUM_VALUES = ["0", "-0", "1", "01", "-01", "00", "2147483647", "2147483648", "-2147483648",
+              "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
+              "12345678901234567890123", "1.0", "-0.0", "0.0", "1e2", "1E+2", "1e400", "-1e400",
+              "1e-400", "-1e-400", "12345678.905", "99999999.995", "99999999.994", "0.005",
+              "-0.005", "1.5e-3", "3.4028235e38", "1e39", "16777217", "0.1", "2.5", "1.", ".5",
+              "+1", "1e", "-", "'1'", '"1"', '"NaN"', '"+INF"', '"+Infinity"', '"Infinity"',
+              '"-INF"', '"-Infinity"', '"-NaN"', '"nan"', '"inf"', '""', '" 1"', '"1,000.5"',
+              '"1e400"', '"12345678.905"', '"0x10"', "null", "true", "[1]", '{"x":1}', "-00.5",
+              "0e0", "-0e5", "1.7976931348623157e308", "4.9e-324", "123456789", "1234567890"]
+
+
+def gen_num_json(r):
+    """A JSON object for from_json(n, 'a INT, b BIGINT, c DOUBLE, d DECIMAL(10,2), f FLOAT'):
+    each field now and then left out, drawn from NUM_VALUES (leading zeros, huge exponents,
+    big integers, quoted NaN and the infinities, malformed numbers)."""
+    if r.random() < 0.05:
+        return r.choice(["", " ", "[]", "1", "{", '{"a":1', "null", '{"a":1}x'])
+    fields = []
+    for k in "abcdf":
+        if r.random() < 0.8:
+            fields.append('"%s":%s' % (k, r.choice(NUM_VALUES)))
+    r.shuffle(fields)
+    return "{" + ",".join(fields) + "}"
+
+
 def json_value(v):
     if isinstance(v, float):
         if math.isnan(v) or math.isinf(v):
@@ -200,7 +298,7 @@ def json_value(v):
 
 
 COLS = ("id INT, w STRING, s STRING, d DOUBLE, i INT, l BIGINT, dt DATE, v STRING, z BOOLEAN, "
-        "j STRING")
+        "j STRING, u STRING, e STRING, n STRING")
 
 JSON_DOCS = [
     '{"a":"b"}', '{"a":1,"b":[1,2,{"c":"x"}]}', '[1,2,3]', '[]', '{}', '""', '"str"', 'null',
@@ -1674,22 +1772,198 @@ def gen_array(r):
              ",".join("-" if x is None else str(x) for x in fa(row)))
 
 
+def gen_url(r):
+    """parse_url (ParseUrl over java.net.URI) and url_decode (UrlCodec): spark_uri.py."""
+    k = r.choice(["part", "part", "part", "key", "key", "decode", "decode"])
+    if k == "decode":
+        col = r.choice(["e", "e", "e", "u", "s"])
+
+        def dec(x):
+            try:
+                return spark_uri.url_decode(x)
+            except spark_uri.IllegalArgument:
+                raise Fail("[CANNOT_DECODE_URL] The provided URL cannot be decoded: " + x + ". "
+                           "Please ensure that the URL is properly formatted and try again.")
+        return X(f"url_decode({col})", "STRING", lambda row: nn(dec)(row[col]))
+    part = r.choice(list(spark_uri.PARTS) * 3 + ["host", "Query", "FOO", ""])
+    if k == "part":
+        return X(f"parse_url(u, {q(part)})", "STRING",
+                 lambda row: nn(lambda x: spark_uri.parse_url(x, part))(row["u"]))
+    part = "QUERY" if r.random() < 0.8 else part
+    key = r.choice(["q", "a", "k", "b", "Q", "a.b", "", "x", "é", "a b", "a+b", "q=1", "aq"])
+    return X(f"parse_url(u, {q(part)}, {q(key)})", "STRING",
+             lambda row: nn(lambda x: spark_uri.parse_url(x, part, key))(row["u"]))
+
+
+JT_KEYS = ["a", "b", "c", "x", "a b", "", "é", "arr", "😀", " a", "A"]
+
+
+def json_tuple(json, keys):
+    """JsonTuple.parseRow: NULL for every key unless the text starts an object; a field whose
+    name is a key (String equality) gives every such key its value (a later field wins), a
+    string written raw (writeRaw of its chars), anything else by copyCurrentStructure, a JSON
+    null left out; a JsonProcessingException anywhere before the closing brace is all NULL."""
+    row = [None] * len(keys)
+    p = spark_json.Parser(json)
+    try:
+        if p.next_token() != spark_json.START_OBJECT:
+            return row
+        while p.next_token() != spark_json.END_OBJECT:
+            if p.tok == spark_json.FIELD_NAME and p.val in keys:
+                name = p.val
+                t = p.next_token()
+                if not (t == spark_json.LITERAL and p.val == "null"):
+                    if t == spark_json.STRING:
+                        if re.search("[\ud800-\udfff]", p.val):
+                            raise spark_json.Unsupported()  # writeRaw of a lone surrogate
+                        v = p.val
+                    else:
+                        v = spark_json.copy_structure(p, True)
+                    for idx, k in enumerate(keys):
+                        if k == name:
+                            row[idx] = v
+            p.skip_children()
+    except spark_json.JsonError:
+        return [None] * len(keys)
+    return row
+
+
+def gen_json_tuple(r):
+    """json_tuple(j, k1, ...) as a LATERAL VIEW; its columns joined with ' ~ ' (NULL as <N>)."""
+    keys = [r.choice(JT_KEYS) for _ in range(r.randint(1, 4))]
+
+    def jt(row):
+        if row["j"] is None:
+            vals = [None] * len(keys)
+        else:
+            try:
+                vals = json_tuple(row["j"], keys)
+            except spark_json.Unsupported:
+                raise Skip()
+        return " ~ ".join("<N>" if v is None else v for v in vals)
+    x = X(f"concat_ws(' ~ ', " + ", ".join(f"coalesce({{L}}_{m}, '<N>')" for m in range(len(keys)))
+          + ")", "STRING", jt)
+    x.lateral = (f"json_tuple(j, {', '.join(q(k) for k in keys)})", len(keys))
+    return x
+
+
+NUM_SCHEMA = "a INT, b BIGINT, c DOUBLE, d DECIMAL(10,2), f FLOAT"
+
+
+def big_decimal(t):
+    """new java.math.BigDecimal(t): [+-]digits[.digits][e[+-]digits]; None when it throws."""
+    m = re.fullmatch(r"([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?", t)
+    if not m or not (m.group(2) or m.group(3)):
+        return None
+    return decimal.Decimal(t)
+
+
+def num_field(tok, val, t):
+    """JacksonParser.makeConverter of one field: getIntValue / getLongValue (NULL out of range:
+    InputCoercionException), getDoubleValue / getFloatValue of an INT or FLOAT token (or the
+    strings NaN, +INF, +Infinity, Infinity, -INF, -Infinity), Decimal(getDecimalValue, 10, 2)
+    or of decimalParser(text) (commas dropped, new BigDecimal) with setScale(2, HALF_UP),
+    NULL above 10 digits; any other token NULL (failedConversion, a partial result)."""
+    J = spark_json
+    if tok == J.LITERAL and val == "null":
+        return None
+    if t in ("INT", "BIGINT"):
+        if tok != J.INT:
+            return None
+        lo, hi = (INT_MIN, INT_MAX) if t == "INT" else (LONG_MIN, LONG_MAX)
+        return int(val) if lo <= int(val) <= hi else None
+    if t in ("DOUBLE", "FLOAT"):
+        if tok == J.INT:
+            return float(int(val))  # a -0 integer token is the int 0 (ParserBase)
+        if tok == J.FLOAT:
+            return float(val)
+        if tok == J.STRING:
+            return {"NaN": float("nan"), "+INF": float("inf"), "+Infinity": float("inf"),
+                    "Infinity": float("inf"), "-INF": float("-inf"),
+                    "-Infinity": float("-inf")}.get(val)
+        return None
+    if tok in (J.INT, J.FLOAT):
+        bd = decimal.Decimal(val)
+    elif tok == J.STRING and val:
+        bd = big_decimal(val.replace(",", ""))
+        if bd is None:
+            return None
+    else:
+        return None
+    with decimal.localcontext() as c:
+        c.prec = 1000
+        if bd.adjusted() > 20:
+            return None
+        v = bd.quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
+    precision = len(str(int("".join(map(str, v.as_tuple().digits)))))
+    return None if precision > 10 else format(v, "f").lstrip("-") if v == 0 else format(v, "f")
+
+
+def from_json_nums(text):
+    """JsonToStructs (PERMISSIVE) of NUM_SCHEMA: None when blank, a dict of the fields (None
+    for every one when the first value is not an object or a JsonProcessingException is
+    thrown while the object is read)."""
+    names = dict(zip("abcdf", ["INT", "BIGINT", "DOUBLE", "DECIMAL", "FLOAT"]))
+    J = spark_json
+    p = J.Parser(text)
+    try:
+        if p.next_token() != J.START_OBJECT:
+            return {}
+        out = {}
+        while p.next_token() != J.END_OBJECT:
+            name = p.val
+            tok = p.next_token()
+            if name in names:
+                out[name] = num_field(tok, p.val, names[name])
+            p.skip_children()
+        return out
+    except J.JsonError:
+        return {}
+
+
+def gen_from_json(r):
+    k = r.choice("abcdf")
+    t = {"a": "INT", "b": "BIGINT", "c": "DOUBLE", "d": "STRING", "f": "FSTR"}[k]
+
+    def ev(row):
+        if row["n"] is None:
+            return None
+        v = from_json_nums(row["n"]).get(k)
+        if v is None:
+            return None
+        if t == "FSTR":
+            return java_float_string(v)
+        return v
+    sql = f"from_json(n, {q(NUM_SCHEMA)}).{k}"
+    if t == "FSTR":
+        sql = f"CAST({sql} AS STRING)"
+    return X(sql, t, ev)
+
+
 def raise_skip():
     raise Skip()
 
 
-AREAS = [gen_array, gen_string2, gen_json, gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
+AREAS = [gen_url, gen_url, gen_json_tuple, gen_from_json, gen_array, gen_string2, gen_json, gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
          gen_date]
 
 
 # ---------------------------------------------------------------- queries
 
 class Query:
-    def __init__(self, xs, rows):
-        self.xs = xs
-        self.sql = ("SELECT id, " + ", ".join(f"{x.sql} AS c{k}" for k, x in enumerate(xs))
-                    + " FROM t ORDER BY id WITH (numRows = 1000, truncate = false);")
-        self.expect = [[str(row["id"])] + [show(x.ev(row), x.t) for x in xs] for row in rows]
+    def __init__(self, xs, rows, fail=None):
+        self.xs, self.fail = xs, fail
+        cols, views = [], []
+        for k, x in enumerate(xs):
+            lat = getattr(x, "lateral", None)
+            if lat:  # a generator: its columns jt<k>_0, ... named by the view
+                views.append(f" LATERAL VIEW {lat[0]} jt{k} AS "
+                             + ", ".join(f"jt{k}_{m}" for m in range(lat[1])))
+            cols.append(x.sql.replace("{L}", f"jt{k}") + f" AS c{k}")
+        self.sql = ("SELECT id, " + ", ".join(cols) + " FROM t" + "".join(views)
+                    + " ORDER BY id WITH (numRows = 1000, truncate = false);")
+        self.expect = None if fail else [[str(row["id"])] + [show(x.ev(row), x.t) for x in xs]
+                                          for row in rows]
 
 
 def gen_query(r, rows):
@@ -1700,6 +1974,10 @@ def gen_query(r, rows):
             for row in rows:
                 x.ev(row)
         except Skip:
+            continue
+        except Fail as f:  # the first row that fails (the files source reads them in order)
+            if not xs:
+                return Query([x], rows, str(f))
             continue
         xs.append(x)
     return Query(xs, rows)
@@ -1719,17 +1997,26 @@ def check_seed(args, seed):
         for row in rows:
             f.write(json.dumps({k: json_value(v) for k, v in row.items() if v is not None},
                                ensure_ascii=False) + "\n")
-    tables, err = run_sql(args.sluice, work, head + "\n".join(x.sql for x in queries) + "\n")
-    results = None
-    if err is None and len(tables) == len(queries):
-        results = [(t[1], None) for t in tables]
+    ok = [qq for qq in queries if not qq.fail]
+    tables, err = run_sql(args.sluice, work, head + "\n".join(x.sql for x in ok) + "\n")
+    results = {}
+    if err is None and len(tables) == len(ok):
+        results = {id(qq): (t[1], None) for qq, t in zip(ok, tables)}
     mismatches = 0
     for qi, qq in enumerate(queries):
-        if results:
-            got, e = results[qi]
+        if id(qq) in results:
+            got, e = results[id(qq)]
         else:
             t, e = run_sql(args.sluice, work, head + qq.sql + "\n")
             got = t[0][1] if t else None
+        if qq.fail:
+            if e is not None and qq.fail in e:
+                continue
+            bad = list(enumerate(qq.xs))
+            print(f"=== MISMATCH seed {seed} query {qi}: expected the error {qq.fail!r}")
+            print(f"sluice: {(e or '').strip() or got!r}\n{qq.sql}")
+            mismatches += 1
+            continue
         if e is None and len(got) == len(qq.expect):
             bad = [(k, x) for k, x in enumerate(qq.xs)
                    if any(not same_cell(g[k + 1], w[k + 1], x.t) for g, w in zip(got, qq.expect))]
@@ -1745,7 +2032,8 @@ def check_seed(args, seed):
             print(f"  {x.sql}")
             for row, g, w in zip(rows, got or [], qq.expect):
                 if not same_cell(g[k + 1], w[k + 1], x.t):
-                    arg = {c: row[c] for c in ("w", "s", "d", "i", "l", "dt", "v", "z", "j")
+                    arg = {c: row[c] for c in ("w", "s", "d", "i", "l", "dt", "v", "z", "j", "u",
+                                               "e", "n")
                            if re.search(r"\b%s\b" % c, x.sql)}
                     print(f"    {arg!r}: sluice {g[k + 1]!r} model {w[k + 1]!r}")
         sys.stdout.flush()

@@ -413,12 +413,16 @@ START_TEST(test_f64)
         else
             ck_assert_msg(v == f64_cases[i].v, "case %zu (%s): got %.17g", i, f64_cases[i].in, v);
     }
-    /* -0 keeps its sign */
+    /* the integer token -0 is the int 0 converted (Jackson's convertNumberToDouble): +0.0;
+       -0.0 keeps its sign */
     double v;
     int st;
     long consumed;
     GUARDED("-0", srt_json_f64(p, end, &v, &st));
     ck_assert_int_eq(consumed, 2);
+    ck_assert(!signbit(v) && v == 0);
+    GUARDED("-0.0", srt_json_f64(p, end, &v, &st));
+    ck_assert_int_eq(consumed, 4);
     ck_assert(signbit(v) && v == 0);
 }
 END_TEST
@@ -484,6 +488,8 @@ START_TEST(test_f64_vs_strtod)
             k += snprintf(text + k, sizeof text - (size_t)k, "e%d", (int)((x >> 24) % 61) - 30);
         text[k] = '\0';
         double v, want = strtod(text, NULL);
+        if (want == 0 && !strpbrk(text, ".eE"))
+            want = 0.0; /* an integer token: -0 is +0.0 */
         int st;
         const char *end = text + k;
         const char *r = srt_json_f64(text, end, &v, &st);

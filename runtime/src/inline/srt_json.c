@@ -565,6 +565,17 @@ static const char *j_string_text(const char *p, const char *end, char *tmp, uint
     return q;
 }
 
+/* Whether the number token [p, q) is an integer one (VALUE_NUMBER_INT: no fraction, no
+   exponent).  Jackson reads such a token as an int, long or BigInteger and converts that to
+   double or float (ParserBase.convertNumberToDouble), so "-0" is +0.0. */
+static int j_int_token(const char *p, const char *q)
+{
+    for (; p < q; p++)
+        if (*p == '.' || *p == 'e' || *p == 'E')
+            return 0;
+    return 1;
+}
+
 const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
 {
     if (p < end && cm_json_nonnum_start(p, end)) {
@@ -578,6 +589,8 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
         if (!q)
             return NULL;
         *out = j_to_double(p, q);
+        if (*out == 0 && j_int_token(p, q))
+            *out = 0.0; /* the integer 0 converted: no negative zero */
         *st = SRT_JV_OK;
         return q;
     }
@@ -598,7 +611,7 @@ const char *srt_json_f64(const char *p, const char *end, double *out, int *st)
 
 /* FLOAT: JacksonParser's getFloatValue parses the number text straight to the nearest float
    (Float.parseFloat, or (float) of an integer: one rounding either way), so strtof on the
-   token; NaN and the infinities as for DOUBLE. */
+   token ("-0" is +0.0f, as for DOUBLE); NaN and the infinities as for DOUBLE. */
 const char *srt_json_f32(const char *p, const char *end, float *out, int *st)
 {
     if (p < end && (*p == '-' || cm_json_digit(*p))) {
@@ -613,6 +626,8 @@ const char *srt_json_f32(const char *p, const char *end, float *out, int *st)
         memcpy(buf, p, n);
         buf[n] = '\0';
         *out = strtof(buf, NULL);
+        if (*out == 0 && j_int_token(p, q))
+            *out = 0.0f; /* (float) of the integer 0 (convertNumberToFloat) */
         if (buf != small)
             free(buf);
         *st = SRT_JV_OK;
