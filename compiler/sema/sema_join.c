@@ -686,14 +686,15 @@ static void using_hidden(Scope *s, const AstJoin *j, const Rel *l, const Rel *r,
                          const int *rkey)
 {
     bool left = j->type == JOIN_RIGHT_OUTER || j->type == JOIN_FULL_OUTER;
-    bool right = j->type == JOIN_INNER || j->type == JOIN_CROSS ||
-                 j->type == JOIN_LEFT_OUTER || j->type == JOIN_FULL_OUTER;
+    bool right = j->type == JOIN_INNER || j->type == JOIN_CROSS || j->type == JOIN_LEFT_OUTER ||
+                 j->type == JOIN_FULL_OUTER;
     for (int i = 0; left && i < j->n_using; i++) {
         scope_add(s, &l->s, lkey[i], lkey[i], true);
         s->hidden[s->n - 1] = true;
     }
     for (int i = 0; right && i < j->n_using; i++) {
-        scope_add(s, &r->s, rkey[i], l->s.n + rkey[i], j->type != JOIN_INNER && j->type != JOIN_CROSS);
+        scope_add(s, &r->s, rkey[i], l->s.n + rkey[i],
+                  j->type != JOIN_INNER && j->type != JOIN_CROSS);
         s->hidden[s->n - 1] = true;
     }
 }
@@ -783,7 +784,8 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
             if (!eq)
                 return false;
             split_on(sc, sj, eq, scratch);
-            if (j->type == JOIN_FULL_OUTER && !full_key(sc, sj, s, l->s.n + rc, &r->s.cols[rc], cap))
+            if (j->type == JOIN_FULL_OUTER &&
+                !full_key(sc, sj, s, l->s.n + rc, &r->s.cols[rc], cap))
                 return false;
         }
         scope_add_side(s, &l->s, 0, false, lk, l_null);
