@@ -676,23 +676,36 @@ SExpr *sema_to_any_timestamp(Binder *b, SExpr *e)
 
 /* ==== Columns ==== */
 
-/* Column of the input named name: its index, -1 if none, -2 if several. */
+/* Does qualifier q name the relation of input column col of blk? */
 bool sema_input_rel(const SelBlock *blk, int col, const char *q)
 {
     if (!q)
         return false;
     if (!blk->input_rels)
         return blk->rel_name && strcasecmp(q, blk->rel_name) == 0;
-    return (blk->input_rels[col] && strcasecmp(q, blk->input_rels[col]) == 0) ||
-           (blk->input_alt[col] && strcasecmp(q, blk->input_alt[col]) == 0);
+    return blk->input_rels[col] && strcasecmp(q, blk->input_rels[col]) == 0;
 }
 
-/* The input column name of relation q (NULL: any relation); -1 if none, -2 if several. */
-static int find_in(const SelBlock *blk, const char *q, const char *name)
+bool sema_input_hidden(const SelBlock *blk, int col)
+{
+    return blk->input_hidden && blk->input_hidden[col];
+}
+
+/* Does input column i of blk match name of relation q (NULL: any relation) among the hidden
+   columns (hidden) or the others? */
+static bool input_match(const SelBlock *blk, int i, const char *q, const char *name, bool hidden)
+{
+    return sema_input_hidden(blk, i) == hidden && strcasecmp(blk->input->cols[i].name, name) == 0 &&
+           (!q || sema_input_rel(blk, i, q));
+}
+
+/* The input column name of relation q (NULL: any relation), among the hidden columns (hidden)
+   or the others; -1 if none, -2 if several. */
+static int find_in(const SelBlock *blk, const char *q, const char *name, bool hidden)
 {
     int found = -1;
     for (int i = 0; blk->input && name && i < blk->input->n; i++)
-        if (strcasecmp(blk->input->cols[i].name, name) == 0 && (!q || sema_input_rel(blk, i, q))) {
+        if (input_match(blk, i, q, name, hidden)) {
             if (found >= 0)
                 return -2;
             found = i;
@@ -701,13 +714,14 @@ static int find_in(const SelBlock *blk, const char *q, const char *name)
 }
 
 /* Spark's AMBIGUOUS_REFERENCE for a name that several columns of a join's scope match. */
-static void ambiguous_in_join(Binder *b, const AstExpr *e, const char *q, const char *name)
+static void ambiguous_in_join(Binder *b, const AstExpr *e, const char *q, const char *name,
+                              bool hidden)
 {
     const SelBlock *blk = b->blk;
     StrBuf sb;
     sb_init(&sb, b->sc->arena);
     for (int i = 0, k = 0; i < blk->input->n; i++) {
-        if (strcasecmp(blk->input->cols[i].name, name) != 0 || (q && !sema_input_rel(blk, i, q)))
+        if (!input_match(blk, i, q, name, hidden))
             continue;
         sb_puts(&sb, k++ ? ", " : "");
         if (blk->input_rels[i])
@@ -840,8 +854,9 @@ static int unknown_candidates(Binder *b, SNameCand **out)
     int cap = (b->out_lookup != OUT_NONE ? blk->n_out : n_in) + 1, n = 0;
     SNameCand *c = ARENA_NEW_N(b->sc->arena, SNameCand, cap);
     if (b->out_lookup == OUT_NONE) {
-        for (int i = 0; i < n_in; i++)
-            c[n++] = (SNameCand){sema_input_qual(blk, i), blk->input->cols[i].name};
+        for (int i = 0; i < n_in; i++) /* the input's output: not its hidden columns */
+            if (!sema_input_hidden(blk, i))
+                c[n++] = (SNameCand){sema_input_qual(blk, i), blk->input->cols[i].name};
         *out = c;
         return n;
     }
@@ -963,14 +978,22 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
         return fields_from(b, var, e, 1);
     if (b->out_lookup == OUT_FIRST && try_output(b, e, &res))
         return res;
+    /* LogicalPlan.resolveChildren: the children's output (relation.column, then column),
+       then their hidden columns (relation.column only: qualifiedAccessOnly). */
     int start = 0, col = -1;
-    if (nm->n >= 2 && (col = find_in(blk, nm->parts[0], nm->parts[1])) != -1) {
+    bool hidden = false;
+    if (nm->n >= 2 && (col = find_in(blk, nm->parts[0], nm->parts[1], false)) != -1) {
         start = 1;
-    } else {
-        col = find_in(blk, NULL, nm->parts[0]);
+    } else if ((col = find_in(blk, NULL, nm->parts[0], false)) == -1 && nm->n >= 2 &&
+               blk->input_hidden) {
+        hidden = true;
+        start = 1;
+        col = find_in(blk, nm->parts[0], nm->parts[1], true);
+        if (col == -1)
+            start = 0;
     }
     if (col == -2 && blk->input_rels) {
-        ambiguous_in_join(b, e, start ? nm->parts[0] : NULL, nm->parts[start]);
+        ambiguous_in_join(b, e, start ? nm->parts[0] : NULL, nm->parts[start], hidden);
         return NULL;
     }
     if (col == -2) {

@@ -1633,20 +1633,24 @@ SExpr *sema_bind_func(Binder *b, const AstExpr *e)
         return NULL;
     }
     if (e->u.call.star && fn == FN_STRUCT && b->blk && b->blk->input) {
-        /* struct(*): CreateStruct of every input column, each field named as its column */
+        /* struct(*): CreateStruct of every input column (not a join's hidden ones), each
+           field named as its column */
         const SSchema *in = b->blk->input;
         SExpr **cols = ARENA_NEW_N(sc->arena, SExpr *, in->n ? in->n : 1);
         TypeField *f = ARENA_NEW_N(sc->arena, TypeField, in->n ? in->n : 1);
+        int n = 0;
         for (int c = 0; c < in->n; c++) {
-            cols[c] = sema_new_expr(sc, SX_COLUMN, in->cols[c].type, e->span);
-            cols[c]->u.column = c;
-            f[c].name = in->cols[c].name;
-            f[c].type = in->cols[c].type;
+            if (sema_input_hidden(b->blk, c))
+                continue;
+            cols[n] = sema_new_expr(sc, SX_COLUMN, in->cols[c].type, e->span);
+            cols[n]->u.column = c;
+            f[n].name = in->cols[c].name;
+            f[n++].type = in->cols[c].type;
         }
-        SExpr *s = sema_new_expr(sc, SX_CALL, type_struct(sc->arena, in->n, f), e->span);
+        SExpr *s = sema_new_expr(sc, SX_CALL, type_struct(sc->arena, n, f), e->span);
         s->u.call.fn = FN_STRUCT;
         s->u.call.args = cols;
-        s->u.call.n_args = in->n;
+        s->u.call.n_args = n;
         return s;
     }
     if (e->u.call.star) {

@@ -256,6 +256,13 @@ typedef enum OutLookup {
 bool sema_bind_join(SemaCtx *sc, const AstFrom *from, SelBlock *blk);
 /* Does qualifier q name the relation of input column col of blk? */
 bool sema_input_rel(const SelBlock *blk, int col, const char *q);
+/* Is input column col of blk hidden: a USING join's key of a side (Spark's Project
+   hiddenOutputTag, qualifiedAccessOnly), reached only as relation.name or relation.*? */
+bool sema_input_hidden(const SelBlock *blk, int col);
+/* The input columns star item e (`*` or `x.*`) expands to, into cols (input->n of them at
+   most); how many.  As Spark's UnresolvedStar.expand: `*` the columns that are not hidden,
+   `x.*` x's hidden columns, then its others. */
+int sema_star_columns(const SelBlock *blk, const AstExpr *e, int *cols);
 
 /* One SELECT block while it is being bound: the scope and the aggregates found. */
 /* A call a Spark builder replaces by another function, which names it (ToCharacterBuilder:
@@ -273,7 +280,8 @@ struct SelBlock {
     const char *rel_name; /* FROM alias, or the source's name; NULL if none */
     const SSchema *input;
     const char *const *input_rels; /* a join's: each input column's relation; NULL: rel_name */
-    const char *const *input_alt;  /* a join's: a USING key's other relation, else NULL */
+    const bool *input_hidden;      /* a join's: the hidden columns (sema_input_hidden); NULL:
+                                      none */
     SAgg *aggs; /* grows while binding; copied to sel at the end */
     int n_agg, cap_agg;
     const SOutCol *out; /* the bound select list, once it exists */

@@ -18,8 +18,11 @@
 ** join of two tables probes with the left one and then outputs the right one's rows no left
 ** row matched (SJoin.full).
 ** The joined scope follows Spark's analyzer: left columns then right ones (left only for
-** semi/anti joins, but ON sees both); USING keys first (ResolveNaturalAndUsingJoin), each
-** still reachable with either side's qualifier.
+** semi/anti joins, but ON sees both); USING keys first (Analyzer.commonNaturalJoinProcessing).
+** The key column is the left side's (the right's for a right outer join, coalesce(left,
+** right) without a relation for a full one); each side's own key column stays in the scope
+** hidden (Project.hiddenOutputTag, qualifiedAccessOnly): reached as relation.key or
+** relation.*, never by an unqualified name or `*`, and passed on through the joins above.
 */
 #include <string.h>
 #include <strings.h>
@@ -134,7 +137,7 @@ static void check_names(SemaCtx *sc, const AstFrom *f)
 typedef struct Scope {
     SColumn *cols;
     const char **rel; /* the relation (alias or name) of each column; NULL: none */
-    const char **alt; /* a USING key's other relation, else NULL */
+    bool *hidden;     /* a USING join's hidden column (sema_input_hidden) */
     int *raw;         /* a join's: the column of its raw space each one is */
     int n;
 } Scope;
@@ -154,18 +157,32 @@ static void scope_alloc(SemaCtx *sc, Scope *s, int n)
 {
     s->cols = ARENA_NEW_N(sc->arena, SColumn, n ? n : 1);
     s->rel = ARENA_NEW_N(sc->arena, const char *, n ? n : 1);
-    s->alt = ARENA_NEW_N(sc->arena, const char *, n ? n : 1);
+    s->hidden = ARENA_NEW_N(sc->arena, bool, n ? n : 1);
     s->raw = ARENA_NEW_N(sc->arena, int, n ? n : 1);
     s->n = 0;
 }
 
-static void scope_add(Scope *s, const Scope *from, int i, const char *alt, int raw)
+/* Adds column i of from, raw column raw; nullable: of an outer join's NULL side
+   (withNullability(true)). */
+static void scope_add(Scope *s, const Scope *from, int i, int raw, bool nullable)
 {
     s->cols[s->n] = from->cols[i];
+    if (nullable)
+        s->cols[s->n].never_null = false;
     s->rel[s->n] = from->rel[i];
-    s->alt[s->n] = alt ? alt : from->alt[i];
+    s->hidden[s->n] = from->hidden[i];
     s->raw[s->n] = raw;
     s->n++;
+}
+
+/* Adds the columns of side (its first raw column base) that are hidden (hidden) or not, but
+   the USING keys (skip, or NULL). */
+static void scope_add_side(Scope *s, const Scope *side, int base, bool hidden, const bool *skip,
+                           bool nullable)
+{
+    for (int i = 0; i < side->n; i++)
+        if (side->hidden[i] == hidden && !(skip && skip[i]))
+            scope_add(s, side, i, base + i, nullable);
 }
 
 /* `a`.`b` of a column for Spark's messages. */
@@ -174,12 +191,13 @@ static const char *sql_id(SemaCtx *sc, const char *rel, const char *name)
     return rel ? arena_sprintf(sc->arena, "`%s`.`%s`", rel, name) : arena_sprintf(sc->arena, "`%s`", name);
 }
 
-/* The only column of s named name, -1 if none, -2 if several (reported at at). */
+/* The only column of s named name, -1 if none, -2 if several (reported at at); not a
+   hidden one (the side's output). */
 static int find_key(SemaCtx *sc, const Scope *s, const char *name, SrcSpan at)
 {
     int found = -1, n = 0;
     for (int i = 0; i < s->n; i++)
-        if (strcasecmp(s->cols[i].name, name) == 0) {
+        if (!s->hidden[i] && strcasecmp(s->cols[i].name, name) == 0) {
             found = i;
             n++;
         }
@@ -188,7 +206,7 @@ static int find_key(SemaCtx *sc, const Scope *s, const char *name, SrcSpan at)
     StrBuf sb;
     sb_init(&sb, sc->arena);
     for (int i = 0, k = 0; i < s->n; i++)
-        if (strcasecmp(s->cols[i].name, name) == 0)
+        if (!s->hidden[i] && strcasecmp(s->cols[i].name, name) == 0)
             sb_printf(&sb, "%s%s", k++ ? ", " : "", sql_id(sc, s->rel[i], s->cols[i].name));
     /* Spark 3.5 error class AMBIGUOUS_REFERENCE (QueryCompilationErrors.ambiguousReferenceError). */
     diag_error(sc->diag, at, "Reference `%s` is ambiguous, could be: [%s].", name, sb.data);
@@ -208,8 +226,9 @@ static bool using_key(SemaCtx *sc, const Scope *side, const char *side_name, con
         return true;
     StrBuf sb;
     sb_init(&sb, sc->arena);
-    for (int i = 0; i < side->n; i++)
-        sb_printf(&sb, "%s`%s`", i ? ", " : "", side->cols[i].name);
+    for (int i = 0, k = 0; i < side->n; i++)
+        if (!side->hidden[i])
+            sb_printf(&sb, "%s`%s`", k++ ? ", " : "", side->cols[i].name);
     diag_error(sc->diag, at,
                "USING column `%s` cannot be resolved on the %s side of the join. The %s-side "
                "columns: [%s].",
@@ -628,8 +647,8 @@ static const AstJoin *natural_using(SemaCtx *sc, const AstJoin *j, const Scope *
     u->using_spans = ARENA_NEW_N(sc->arena, SrcSpan, l->n ? l->n : 1);
     bool *taken = ARENA_NEW_N(sc->arena, bool, r->n ? r->n : 1);
     for (int i = 0; i < l->n; i++)
-        for (int k = 0; k < r->n; k++)
-            if (!taken[k] && strcmp(l->cols[i].name, r->cols[k].name) == 0) {
+        for (int k = 0; !l->hidden[i] && k < r->n; k++)
+            if (!taken[k] && !r->hidden[k] && strcmp(l->cols[i].name, r->cols[k].name) == 0) {
                 taken[k] = true;
                 u->using_spans[u->n_using] = j->join_span;
                 u->using[u->n_using++] = l->cols[i].name;
@@ -640,10 +659,11 @@ static const AstJoin *natural_using(SemaCtx *sc, const AstJoin *j, const Scope *
 
 /* The USING key just added to s of a full outer join: coalesce(left key, right key) of the
    wider type (Spark's commonNaturalJoinProcessing, FullOuter: Alias(Coalesce(l, r), l.name);
-   Coalesce's type coercion, findWiderTypeForTwo), the right key at raw column alt. */
-static bool full_key(SemaCtx *sc, SJoin *sj, Scope *s, int alt, const SColumn *right)
+   Coalesce's type coercion, findWiderTypeForTwo), the right key at raw column alt; the
+   scope has room for n_max columns.  It has no relation: Alias(...)() has no qualifier. */
+static bool full_key(SemaCtx *sc, SJoin *sj, Scope *s, int alt, const SColumn *right, int n_max)
 {
-    int n_max = sj->n_left + sj->n_right;
+    s->rel[s->n - 1] = NULL;
     if (!sj->input_alt) {
         sj->input_alt = ARENA_NEW_N(sc->arena, int, n_max + 1);
         for (int i = 0; i <= n_max; i++)
@@ -657,6 +677,26 @@ static bool full_key(SemaCtx *sc, SJoin *sj, Scope *s, int alt, const SColumn *r
     key->never_null = false;
     sj->input_alt[s->n - 1] = alt;
     return true;
+}
+
+/* The hidden columns a USING join adds (commonNaturalJoinProcessing's hiddenList): the right
+   side's keys (inner, left outer), the left's (right outer), both (full outer); none for
+   semi and anti joins. */
+static void using_hidden(Scope *s, const AstJoin *j, const Rel *l, const Rel *r, const int *lkey,
+                         const int *rkey)
+{
+    bool left = j->type == JOIN_RIGHT_OUTER || j->type == JOIN_FULL_OUTER;
+    bool right = j->type == JOIN_INNER || j->type == JOIN_CROSS || j->type == JOIN_LEFT_OUTER ||
+                 j->type == JOIN_FULL_OUTER;
+    for (int i = 0; left && i < j->n_using; i++) {
+        scope_add(s, &l->s, lkey[i], lkey[i], true);
+        s->hidden[s->n - 1] = true;
+    }
+    for (int i = 0; right && i < j->n_using; i++) {
+        scope_add(s, &r->s, rkey[i], l->s.n + rkey[i],
+                  j->type != JOIN_INNER && j->type != JOIN_CROSS);
+        s->hidden[s->n - 1] = true;
+    }
 }
 
 static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *out)
@@ -690,14 +730,18 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
     case JOIN_LEFT_ANTI: sj->kind = SJ_ANTI; break;
     default: sj->kind = SJ_OUTER; break;
     }
-    scope_alloc(sc, s, l->s.n + r->s.n);
+    int cap = l->s.n + r->s.n + 2 * j->n_using;
+    scope_alloc(sc, s, cap);
     /* The raw space: left columns, then right ones. */
     Scope raw;
     scope_alloc(sc, &raw, l->s.n + r->s.n);
     for (int i = 0; i < l->s.n; i++)
-        scope_add(&raw, &l->s, i, NULL, i);
+        scope_add(&raw, &l->s, i, i, false);
     for (int i = 0; i < r->s.n; i++)
-        scope_add(&raw, &r->s, i, NULL, l->s.n + i);
+        scope_add(&raw, &r->s, i, l->s.n + i, false);
+    /* Join.output: an outer join's NULL side nullable (withNullability(true)) */
+    bool l_null = j->type == JOIN_RIGHT_OUTER || j->type == JOIN_FULL_OUTER;
+    bool r_null = j->type == JOIN_LEFT_OUTER || j->type == JOIN_FULL_OUTER;
     sj->raw.cols = raw.cols;
     sj->raw.n = raw.n;
     SelBlock blk = {0};
@@ -707,7 +751,7 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
     blk.ast = ast;
     blk.input = &input;
     blk.input_rels = raw.rel;
-    blk.input_alt = raw.alt;
+    blk.input_hidden = raw.hidden;
     Binder b = {sc, &blk, "ON", false, false, false, OUT_NONE, NULL, NULL, false, NULL, NULL};
     bool *scratch = ARENA_NEW_N(sc->arena, bool, raw.n ? raw.n : 1);
     if (j->n_using) {
@@ -715,16 +759,20 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
            join), then the other left columns, then the other right ones. */
         bool *lk = ARENA_NEW_N(sc->arena, bool, l->s.n ? l->s.n : 1);
         bool *rk = ARENA_NEW_N(sc->arena, bool, r->s.n ? r->s.n : 1);
+        int *lkey = ARENA_NEW_N(sc->arena, int, j->n_using);
+        int *rkey = ARENA_NEW_N(sc->arena, int, j->n_using);
         for (int i = 0; i < j->n_using; i++) {
             int lc, rc;
             if (!j->using[i] || !using_key(sc, &l->s, "left", j->using[i], j->using_spans[i], &lc) ||
                 !using_key(sc, &r->s, "right", j->using[i], j->using_spans[i], &rc))
                 return false;
             lk[lc] = rk[rc] = true;
+            lkey[i] = lc;
+            rkey[i] = rc;
             if (j->type == JOIN_RIGHT_OUTER)
-                scope_add(s, &r->s, rc, l->s.rel[lc], l->s.n + rc);
+                scope_add(s, &r->s, rc, l->s.n + rc, false);
             else
-                scope_add(s, &l->s, lc, r->s.rel[rc], lc);
+                scope_add(s, &l->s, lc, lc, false);
             /* l.k = r.k, typed as Spark's EqualTo after coercion. */
             SExpr *lx = sema_new_expr(sc, SX_COLUMN, l->s.cols[lc].type, j->using_spans[i]);
             SExpr *rx = sema_new_expr(sc, SX_COLUMN, r->s.cols[rc].type, j->using_spans[i]);
@@ -736,18 +784,18 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
             if (!eq)
                 return false;
             split_on(sc, sj, eq, scratch);
-            if (j->type == JOIN_FULL_OUTER && !full_key(sc, sj, s, l->s.n + rc, &r->s.cols[rc]))
+            if (j->type == JOIN_FULL_OUTER &&
+                !full_key(sc, sj, s, l->s.n + rc, &r->s.cols[rc], cap))
                 return false;
         }
-        for (int i = 0; i < l->s.n; i++)
-            if (!lk[i])
-                scope_add(s, &l->s, i, NULL, i);
-        for (int i = 0; !left_only && i < r->s.n; i++)
-            if (!rk[i])
-                scope_add(s, &r->s, i, NULL, l->s.n + i);
+        scope_add_side(s, &l->s, 0, false, lk, l_null);
+        if (!left_only)
+            scope_add_side(s, &r->s, l->s.n, false, rk, r_null);
+        using_hidden(s, j, l, r, lkey, rkey);
     } else {
-        for (int i = 0; i < raw.n; i++)
-            scope_add(s, &raw, i, NULL, i);
+        scope_add_side(s, &l->s, 0, false, NULL, l_null);
+        if (!left_only)
+            scope_add_side(s, &r->s, l->s.n, false, NULL, r_null);
         if (j->on) {
             /* ON sees both sides, also for semi and anti joins. */
             SExpr *on = sema_bind_bool(&b, j->on, "ON");
@@ -755,9 +803,12 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
                 return false;
             split_on(sc, sj, on, scratch);
         }
-        if (left_only)
-            s->n = l->s.n;
     }
+    /* Join.metadataOutput: the hidden columns of the joins below (the left side's only for
+       a semi or anti join). */
+    scope_add_side(s, &l->s, 0, true, NULL, l_null);
+    if (!left_only)
+        scope_add_side(s, &r->s, l->s.n, true, NULL, r_null);
     if (!runs)
         return false;
     sj->input = s->raw;
@@ -795,7 +846,7 @@ static bool rel_of(SemaCtx *sc, const AstFrom *f, const AstSelect *ast, Rel *r)
         for (int i = 0; i < src->schema.n; i++) {
             s->cols[i] = src->schema.cols[i];
             s->rel[i] = f->alias ? f->alias : src->name;
-            s->alt[i] = NULL;
+            s->hidden[i] = false;
             s->raw[i] = i;
         }
         s->n = src->schema.n;
@@ -823,7 +874,7 @@ static bool rel_of(SemaCtx *sc, const AstFrom *f, const AstSelect *ast, Rel *r)
         for (int i = 0; i < sub->output.n; i++) {
             s->cols[i] = sub->output.cols[i];
             s->rel[i] = f->alias;
-            s->alt[i] = NULL;
+            s->hidden[i] = false;
             s->raw[i] = i;
         }
         s->n = sub->output.n;
@@ -859,7 +910,7 @@ bool sema_bind_join(SemaCtx *sc, const AstFrom *from, SelBlock *blk)
     input->n = r.s.n;
     blk->input = input;
     blk->input_rels = r.s.rel;
-    blk->input_alt = r.s.alt;
+    blk->input_hidden = r.s.hidden;
     return true;
 }
 

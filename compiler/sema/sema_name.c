@@ -163,8 +163,19 @@ static int input_column(const SelBlock *blk, const char *name)
     if (!blk || !blk->input || !name)
         return -1;
     for (int i = 0; i < blk->input->n; i++)
-        if (strcasecmp(blk->input->cols[i].name, name) == 0)
+        if (!sema_input_hidden(blk, i) && strcasecmp(blk->input->cols[i].name, name) == 0)
             return i;
+    return -1;
+}
+
+/* The first input column of blk named parts[1] of relation parts[0], hidden or not; -1. */
+static int qualified_column(const SelBlock *blk, const AstName *nm, bool hidden)
+{
+    for (int c = 0; c < blk->input->n; c++)
+        if (sema_input_hidden(blk, c) == hidden &&
+            strcasecmp(blk->input->cols[c].name, nm->parts[1]) == 0 &&
+            sema_input_rel(blk, c, nm->parts[0]))
+            return c;
     return -1;
 }
 
@@ -172,16 +183,14 @@ static int input_column(const SelBlock *blk, const char *name)
    column (-1 if it does not resolve). */
 static int column_start(const SelBlock *blk, const AstName *nm, int *col)
 {
-    *col = -1;
-    if (nm->n >= 2 && blk && blk->input && nm->parts[0] && nm->parts[1]) {
-        for (int c = 0; c < blk->input->n; c++)
-            if (strcasecmp(blk->input->cols[c].name, nm->parts[1]) == 0 &&
-                sema_input_rel(blk, c, nm->parts[0])) {
-                *col = c; /* the qualifier wins, as in Spark's AttributeSeq.resolve */
-                return 1;
-            }
-    }
+    /* the qualifier wins, as in Spark's AttributeSeq.resolve; a join's hidden columns come
+       last (LogicalPlan.resolveChildren) */
+    bool qualified = nm->n >= 2 && blk && blk->input && nm->parts[0] && nm->parts[1];
+    if (qualified && (*col = qualified_column(blk, nm, false)) >= 0)
+        return 1;
     *col = nm->n ? input_column(blk, nm->parts[0]) : -1;
+    if (*col < 0 && qualified && (*col = qualified_column(blk, nm, true)) >= 0)
+        return 1;
     return 0;
 }
 
@@ -804,8 +813,9 @@ static void put_call(StrBuf *sb, const SelBlock *blk, const AstExpr *e)
     put_call_name(sb, e, fn);
     sb_putc(sb, '(');
     if (e->u.call.star && fn == FN_STRUCT && blk && blk->input) {
-        for (int c = 0; c < blk->input->n; c++) /* struct(*): its columns */
-            sb_printf(sb, "%s%s", c ? ", " : "", blk->input->cols[c].name);
+        for (int c = 0, m = 0; c < blk->input->n; c++) /* struct(*): its columns */
+            if (!sema_input_hidden(blk, c))
+                sb_printf(sb, "%s%s", m++ ? ", " : "", blk->input->cols[c].name);
     } else if (e->u.call.star) {
         sb_puts(sb, "1"); /* Spark: count(*) is count(1) */
     } else {

@@ -137,6 +137,8 @@ static void bind_dedup(SemaCtx *sc, SelBlock *blk)
                 NULL, NULL};
     for (int i = 0; i < cap; i++) {
         if (d->all_columns) {
+            if (sema_input_hidden(blk, i))
+                continue; /* Deduplicate over the output: not a join's hidden columns */
             at[d->n] = ad->span;
             d->cols[d->n++] = i;
             continue;
@@ -207,7 +209,7 @@ static bool is_window_call(const AstExpr *e)
 static bool is_input_column(const SelBlock *blk, const char *name)
 {
     for (int i = 0; i < blk->input->n; i++)
-        if (strcasecmp(blk->input->cols[i].name, name) == 0)
+        if (!sema_input_hidden(blk, i) && strcasecmp(blk->input->cols[i].name, name) == 0)
             return true;
     return false;
 }
@@ -254,18 +256,30 @@ static bool refuse_star_with_position(SemaCtx *sc, const SelBlock *blk)
     return false;
 }
 
-/* Whether input column c is one of the star item e's ('*' all, 'x.*' relation x's). */
-static bool star_column(const SelBlock *blk, const AstExpr *e, int c)
+int sema_star_columns(const SelBlock *blk, const AstExpr *e, int *cols)
 {
-    return e->u.name.n == 0 ||
-           (e->u.name.n == 1 && e->u.name.parts && sema_input_rel(blk, c, e->u.name.parts[0]));
+    const AstName *nm = &e->u.name;
+    int n = 0, n_in = blk->input ? blk->input->n : 0;
+    if (nm->n == 0) {
+        for (int c = 0; c < n_in; c++)
+            if (!sema_input_hidden(blk, c))
+                cols[n++] = c;
+        return n;
+    }
+    if (nm->n != 1 || !nm->parts)
+        return 0;
+    for (int pass = 1; pass >= 0; pass--) /* hidden ones first */
+        for (int c = 0; c < n_in; c++)
+            if (sema_input_hidden(blk, c) == pass && sema_input_rel(blk, c, nm->parts[0]))
+                cols[n++] = c;
+    return n;
 }
 
 /* The select list as Spark's Aggregate holds it when a GROUP BY position is resolved: its
    stars expanded (ResolveReferences expands them first, unless a plain key is a position:
    refuse_star_with_position).  The index of the item at 1-based position pos, or -1 out of
    range; *col: the input column when that item is a star, else -1; *n: the list's size. */
-static int expanded_item(const SelBlock *blk, long long pos, int *col, int *n)
+static int expanded_item(SemaCtx *sc, const SelBlock *blk, long long pos, int *col, int *n)
 {
     const AstSelect *ast = blk->ast;
     int found = -1;
@@ -278,10 +292,11 @@ static int expanded_item(const SelBlock *blk, long long pos, int *col, int *n)
                 found = i;
             continue;
         }
-        for (int c = 0; blk->input && c < blk->input->n; c++)
-            if (star_column(blk, e, c) && ++*n == pos) {
+        int *cols = ARENA_NEW_N(sc->arena, int, blk->input ? blk->input->n + 1 : 1);
+        for (int k = 0, m = sema_star_columns(blk, e, cols); k < m; k++)
+            if (++*n == pos) {
                 found = i;
-                *col = c;
+                *col = cols[k];
             }
     }
     return found;
@@ -303,7 +318,7 @@ static const AstExpr *group_item(SemaCtx *sc, const SelBlock *blk, const AstExpr
     const AstSelect *ast = blk->ast;
     *failed = false;
     if (is_ordinal(g)) {
-        int col, n, at = expanded_item(blk, g->u.ival, &col, &n);
+        int col, n, at = expanded_item(sc, blk, g->u.ival, &col, &n);
         if (at < 0) {
             diag_error(sc->diag, g->span, /* QueryCompilationErrors.groupByPositionRangeError */
                        "[GROUP_BY_POS_OUT_OF_RANGE] GROUP BY position %lld is not in select list "
@@ -631,7 +646,7 @@ static void bind_lateral(SemaCtx *sc, SelBlock *blk, const AstLateral *l)
     gb.rel_name = blk->rel_name;
     gb.input = blk->input;
     gb.input_rels = blk->input_rels;
-    gb.input_alt = blk->input_alt;
+    gb.input_hidden = blk->input_hidden;
     Binder b = {sc,       &gb,  "LATERAL VIEW", false, false, false,
                 OUT_NONE, NULL, NULL,           false, NULL,  NULL};
     if (!bind_lateral_generator(sc, &gb, &b, l))
@@ -639,17 +654,17 @@ static void bind_lateral(SemaCtx *sc, SelBlock *blk, const AstLateral *l)
     g->output.n = g->n_out;
     g->output.cols = ARENA_NEW_N(sc->arena, SColumn, g->n_out);
     const char **rels = ARENA_NEW_N(sc->arena, const char *, g->n_out);
-    const char **alt = ARENA_NEW_N(sc->arena, const char *, g->n_out);
+    bool *hidden = ARENA_NEW_N(sc->arena, bool, g->n_out);
     for (int c = 0; c < g->n_out; c++) {
         g->output.cols[c].name = g->out[c].name;
         g->output.cols[c].type = g->out[c].expr ? g->out[c].expr->type : &sema_type_unknown;
         g->output.cols[c].span = g->out[c].span;
         rels[c] = c >= n ? l->table : blk->input_rels ? blk->input_rels[c] : blk->rel_name;
-        alt[c] = c < n && blk->input_alt ? blk->input_alt[c] : NULL;
+        hidden[c] = c < n && sema_input_hidden(blk, c);
     }
     blk->input = &g->output;
     blk->input_rels = rels;
-    blk->input_alt = alt;
+    blk->input_hidden = hidden;
 }
 
 /* item := expr [[AS] alias] | '*' | relation '.' '*'
@@ -667,10 +682,9 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
         if (!e)
             continue;
         if (e->kind == AST_STAR) {
-            const AstName *nm = &e->u.name;
-            bool ok = nm->n == 0;
-            for (int c = 0; !ok && nm->n == 1 && nm->parts && c < blk->input->n; c++)
-                ok = sema_input_rel(blk, c, nm->parts[0]);
+            int *cols = ARENA_NEW_N(sc->arena, int, blk->input->n + 1);
+            int n_cols = sema_star_columns(blk, e, cols);
+            bool ok = e->u.name.n == 0 || n_cols > 0;
             if (!ok && blk->input_failed)
                 continue; /* FROM did not resolve: said already */
             if (!ok) {
@@ -678,9 +692,8 @@ static void bind_items(SemaCtx *sc, SelBlock *blk)
                            sema_expr_sql(sc, blk, e), blk->rel_name ? blk->rel_name : "unnamed");
                 continue;
             }
-            for (int c = 0; c < blk->input->n; c++) {
-                if (nm->n == 1 && !sema_input_rel(blk, c, nm->parts[0]))
-                    continue; /* x.* of a join: x's columns */
+            for (int k = 0; k < n_cols; k++) {
+                int c = cols[k];
                 SOutCol *o = &sel->out[sel->n_out++];
                 SExpr *x = sema_new_expr(sc, SX_COLUMN, blk->input->cols[c].type, e->span);
                 x->u.column = c;
@@ -870,7 +883,9 @@ static const AstSelect *distinct_as_group_by(SemaCtx *sc, const AstSelect *ast,
         if (e->u.name.n != 0)
             return ast;
         for (int c = 0; c < blk->input->n; c++)
-            ast_list_push(sc->arena, &keys, ast_new_column(sc->arena, blk->input->cols[c].name, e->span));
+            if (!sema_input_hidden(blk, c))
+                ast_list_push(sc->arena, &keys,
+                              ast_new_column(sc->arena, blk->input->cols[c].name, e->span));
     }
     AstSelect *r = ARENA_NEW(sc->arena, AstSelect);
     *r = *ast;
