@@ -1075,10 +1075,10 @@ def parse_time(x):
     return us + int((frac + "000000")[:6])
 
 
-def parse_row(line):
+def parse_row(line, time_name="time"):
     """A JSON line as the model's row (the writer's forms only)."""
     obj = json.loads(line)
-    return {"time": parse_time(obj.get("time")), "k": obj.get("k"), "v": obj.get("v"),
+    return {"time": parse_time(obj.get(time_name)), "k": obj.get("k"), "v": obj.get("v"),
             "d": None if obj.get("d") is None else float(obj["d"]), "line": line}
 
 
@@ -1113,22 +1113,33 @@ def golden_progress(m, name):
     return "=== progress ===\n" + "".join(line + "\n" for line in lines)
 
 
-def golden_output(q, testdir, steps, progress_name=None):
+def golden_output(q, testdir, steps, progress_name=None, order_update=False):
     """What run_golden.sh prints for STEPS: each step's files (name order, as it copies them)
     are one batch of one run of the executable, its output after "=== step <s> ===";
-    with progress_name (the query's name, PROGRESS=1) the progress records follow.
+    with progress_name (the query's name, PROGRESS=1) the progress records follow. A UNION ALL
+    query (q.union) reads the step's folders events/ (`time`) and events2/ (`t2`).
+    order_update: update mode's rows in Spark's order (else sorted where Spark's order is
+    the state store's; a golden compares them as printed).
     """
     m = Model(q)
+    m.order_update = order_update
     out = []
+    subs = [("events", "time"), ("events2", "t2")] if getattr(q, "union", None) else [("", "time")]
     for step in steps:
-        d = os.path.join(testdir, step)
-        texts = []
-        for name in sorted(os.listdir(d)):
-            with open(os.path.join(d, name)) as f:
-                texts.append(f.read())
-        files = [[parse_row(line) for line in t.splitlines() if line.strip()] for t in texts]
+        parts = []
+        for src, (sub, tname) in enumerate(subs):
+            d = os.path.join(testdir, step, sub)
+            if not os.path.isdir(d):
+                continue
+            texts = []
+            for name in sorted(os.listdir(d)):
+                with open(os.path.join(d, name)) as f:
+                    texts.append(f.read())
+            files = [[dict(parse_row(line, tname), src=src) for line in t.splitlines()
+                      if line.strip()] for t in texts]
+            parts += read_order(files, texts)
         before = len(m.out)
-        m.run([read_order(files, texts)])
+        m.run([parts])
         out.append("=== step %s ===\n" % step + render(m.out[before:]))
     if progress_name:
         out.append(golden_progress(m, progress_name))
