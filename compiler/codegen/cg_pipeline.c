@@ -1160,8 +1160,7 @@ static void source_where(CgCtx *cg, const PQuery *pq, const Pushdown *pd, const 
         CgEnv next = cg_block_env(cg, pd->blocks[j - 1], &cur);
         cur = next;
         where_part(cg, &cur, pd->blocks[j]->where, pd->is_wm[j], true, bb_cont);
-        having_below(cg, pd->blocks[j] == pq->agg ? pq->agg : NULL, &cur, pd->is_wm[j], 1,
-                     bb_cont);
+        having_below(cg, pd->blocks[j] == pq->agg ? pq->agg : NULL, &cur, pd->is_wm[j], 1, bb_cont);
     }
     event_time_row(cg, et, env->cols[pq->watermark_col]);
     where_part(cg, env, first->where, pd->is_wm[0], false, bb_cont);

@@ -1288,14 +1288,20 @@ GAP_EXPRS = [
 ]
 
 
+def area_stream(area, seed):
+    """The area's generator and a stream of the base area's kind drawn from it."""
+    r = random.Random("%s:%d" % (area, seed))
+    st = gen_stream(r)
+    st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
+    return r, st
+
+
 def check_sessgap(args, seed):
     """session_window with a gap that is a STRING expression of the row, NULL, zero or
     negative for some rows (no session for them: SessionWindowing's Filter), several batches,
     append and complete mode; update mode is refused as Spark refuses it
     (UnsupportedOperationChecker)."""
-    r = random.Random("sessgap:%d" % seed)
-    st = gen_stream(r)
-    st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
+    r, st = area_stream("sessgap", seed)
     failures = 0
     for qi in range(args.area_queries):
         q = gen_query(r, st)
@@ -1316,9 +1322,7 @@ def check_sessgap(args, seed):
 def check_order(args, seed):
     """window() and GROUP BY aggregations over several batches, mostly in update mode, whose
     rows are compared in order (update mode: the order the batch met its groups)."""
-    r = random.Random("order:%d" % seed)
-    st = gen_stream(r)
-    st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
+    r, st = area_stream("order", seed)
     failures = 0
     for qi in range(args.area_queries):
         q = gen_query(r, st)
