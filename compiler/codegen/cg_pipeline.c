@@ -1002,40 +1002,17 @@ static bool pushed_below_watermark(CgCtx *cg, const CgEnv *env, const SExpr *c, 
 
 /* Is s a plain projection of its input: every output one of its columns, without window,
    explode, DROP DUPLICATES or join?  A Filter above it moves below it (Spark's
-   PushPredicateThroughNonJoin, case Filter over Project) and on below the watermark. */
+   PushPredicateThroughNonJoin, case Filter over Project; over the Project of a UNION ALL's
+   block, case Filter over Union: into every branch, over the branch's columns) and on below
+   the watermark. */
 static bool plain_projection(const SSelect *s)
 {
-    if (s->window || s->gen >= 0 || s->dedup || s->join || s->has_agg || s->n_branches)
+    if (s->window || s->gen >= 0 || s->dedup || s->join || s->has_agg)
         return false;
     for (int i = 0; i < s->n_out; i++)
         if (s->out[i].expr->kind != SX_COLUMN)
             return false;
     return true;
-}
-
-/* The block over the block reading the source (first) whose WHERE moves below the
-   watermark too: the next one when first is a plain projection (run_blocks also checks
-   that it does not join); NULL otherwise. */
-static const SSelect *second_block(const PQuery *pq, const SSelect *first)
-{
-    if (first == pq->agg || first == pq->top || !plain_projection(first))
-        return NULL;
-    const SSelect *next = pq->n_pre > 1 ? pq->pre[1] : pq->agg;
-    if (!next || next->join || next->n_branches)
-        return NULL;
-    return next;
-}
-
-/* Per column of the env over s's input: is it the source's watermarked column?  The source
-   block's env is the source row; the second block's are the first's plain projection. */
-static bool *watermark_cols(CgCtx *cg, const PQuery *pq, const SSelect *first, bool second)
-{
-    int n = second ? first->n_out : first->input.n;
-    bool *is_wm = ARENA_NEW_N(cg->arena, bool, n + 1);
-    for (int i = 0; i < n; i++)
-        is_wm[i] =
-            second ? first->out[i].expr->u.column == pq->watermark_col : i == pq->watermark_col;
-    return is_wm;
 }
 
 /* The conjuncts of w that are (pushed) or are not (!pushed) pushed below the watermark, each
@@ -1113,39 +1090,6 @@ static void having_below(CgCtx *cg, const SSelect *a, const CgEnv *env, const bo
         having_part(cg, a, a->having, env, is_wm, which, bb_cont);
 }
 
-/* The WHERE of the block reading the source (first), with the row's event time counted in
-   between its conjuncts pushed below the watermark and the others (see above); with a
-   second block (second_block), that block's pushed conjuncts are tested with the first's,
-   over the first's projection, and only its others remain for it (block_where).  The
-   HAVING conjuncts of the aggregation Spark moves below it go with them (having_part). */
-static void source_where(CgCtx *cg, const PQuery *pq, const SSelect *first, const SSelect *second,
-                         const CgEnv *env, const EventTime *et, LLVMBasicBlockRef bb_cont)
-{
-    const bool *is_wm = watermark_cols(cg, pq, first, false);
-    const SSelect *agg_first = first == pq->agg ? first : NULL;
-    where_part(cg, env, first->where, is_wm, true, bb_cont);
-    having_below(cg, agg_first, env, is_wm, 1, bb_cont);
-    if (second) {
-        CgEnv next = cg_block_env(cg, first, env);
-        const bool *wm2 = watermark_cols(cg, pq, first, true);
-        where_part(cg, &next, second->where, wm2, true, bb_cont);
-        having_below(cg, second == pq->agg ? second : NULL, &next, wm2, 1, bb_cont);
-    }
-    event_time_row(cg, et, env->cols[pq->watermark_col]);
-    where_part(cg, env, first->where, is_wm, false, bb_cont);
-    having_below(cg, agg_first, env, is_wm, 0, bb_cont);
-}
-
-/* The WHERE of block s: the conjuncts source_where left when s is the second block. */
-static void block_where(CgCtx *cg, const PQuery *pq, const SSelect *s, const SSelect *first,
-                        const SSelect *second, const CgEnv *env, LLVMBasicBlockRef bb_cont)
-{
-    if (s == second)
-        where_part(cg, env, s->where, watermark_cols(cg, pq, first, true), false, bb_cont);
-    else
-        where_conjuncts(cg, env, s->where, bb_cont);
-}
-
 /* Does s join (a stream-static or a stream-stream join)? */
 static bool block_joins(const PQuery *pq, const SSelect *s)
 {
@@ -1155,6 +1099,83 @@ static bool block_joins(const PQuery *pq, const SSelect *s)
         if (pq->joins[k].block == s)
             return true;
     return false;
+}
+
+/* The blocks whose WHERE conjuncts (and an aggregation's HAVING conjuncts on keys) Spark
+   moves down to the block reading the source, blocks[0]: then, while the block below is a
+   plain projection (plain_projection), the block over it, if it does not join.  is_wm[j]:
+   per column of blocks[j]'s input, is it the source's watermarked column? */
+typedef struct {
+    const SSelect **blocks;
+    bool **is_wm;
+    int n;
+} Pushdown;
+
+static Pushdown pushdown_blocks(CgCtx *cg, const PQuery *pq, const SSelect *first)
+{
+    Pushdown pd = {ARENA_NEW_N(cg->arena, const SSelect *, pq->n_pre + 2),
+                   ARENA_NEW_N(cg->arena, bool *, pq->n_pre + 2), 1};
+    pd.blocks[0] = first;
+    pd.is_wm[0] = ARENA_NEW_N(cg->arena, bool, first->input.n + 1);
+    for (int i = 0; i < first->input.n; i++)
+        pd.is_wm[0][i] = i == pq->watermark_col;
+    const SSelect *cur = first;
+    for (int b = 1; cur != pq->agg && cur != pq->top && plain_projection(cur); b++) {
+        const SSelect *next = b < pq->n_pre ? pq->pre[b] : pq->agg;
+        if (!next || next->join || block_joins(pq, next))
+            break;
+        bool *wm = ARENA_NEW_N(cg->arena, bool, cur->n_out + 1);
+        for (int i = 0; i < cur->n_out; i++)
+            wm[i] = pd.is_wm[pd.n - 1][cur->out[i].expr->u.column];
+        pd.blocks[pd.n] = next;
+        pd.is_wm[pd.n++] = wm;
+        cur = next;
+    }
+    return pd;
+}
+
+/* Where s is among pd's blocks above the first (0: not there). */
+static int pushdown_index(const Pushdown *pd, const SSelect *s)
+{
+    for (int j = 1; j < pd->n; j++)
+        if (pd->blocks[j] == s)
+            return j;
+    return 0;
+}
+
+/* The WHERE of the block reading the source (pd's first), with the row's event time counted
+   in between its conjuncts pushed below the watermark and the others (see above); the pushed
+   conjuncts of pd's blocks above it are tested with them, each over the projections below
+   it, and only their others remain for those blocks (block_where).  The HAVING conjuncts of
+   the aggregation Spark moves below it go with them (having_part). */
+static void source_where(CgCtx *cg, const PQuery *pq, const Pushdown *pd, const CgEnv *env,
+                         const EventTime *et, LLVMBasicBlockRef bb_cont)
+{
+    const SSelect *first = pd->blocks[0];
+    const SSelect *agg_first = first == pq->agg ? first : NULL;
+    where_part(cg, env, first->where, pd->is_wm[0], true, bb_cont);
+    having_below(cg, agg_first, env, pd->is_wm[0], 1, bb_cont);
+    CgEnv cur = *env;
+    for (int j = 1; j < pd->n; j++) {
+        CgEnv next = cg_block_env(cg, pd->blocks[j - 1], &cur);
+        cur = next;
+        where_part(cg, &cur, pd->blocks[j]->where, pd->is_wm[j], true, bb_cont);
+        having_below(cg, pd->blocks[j] == pq->agg ? pq->agg : NULL, &cur, pd->is_wm[j], 1, bb_cont);
+    }
+    event_time_row(cg, et, env->cols[pq->watermark_col]);
+    where_part(cg, env, first->where, pd->is_wm[0], false, bb_cont);
+    having_below(cg, agg_first, env, pd->is_wm[0], 0, bb_cont);
+}
+
+/* The WHERE of block s: the conjuncts source_where left when s is one of pd's blocks. */
+static void block_where(CgCtx *cg, const SSelect *s, const Pushdown *pd, const CgEnv *env,
+                        LLVMBasicBlockRef bb_cont)
+{
+    int j = pushdown_index(pd, s);
+    if (j)
+        where_part(cg, env, s->where, pd->is_wm[j], false, bb_cont);
+    else
+        where_conjuncts(cg, env, s->where, bb_cont);
 }
 
 /* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step
@@ -1168,9 +1189,9 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
        reads it (source_where), or at once when that block joins. */
     const SSelect *first = pq->n_pre ? pq->pre[0] : pq->agg;
     bool split = et->n && from == 0 && !joined && !block_joins(pq, first);
-    const SSelect *second = split ? second_block(pq, first) : NULL;
-    if (second && block_joins(pq, second))
-        second = NULL;
+    Pushdown pd = {NULL, NULL, 0};
+    if (split)
+        pd = pushdown_blocks(cg, pq, first);
     if (et->n && from == 0 && !joined && !split)
         event_time_row(cg, et, env.cols[pq->watermark_col]);
     for (int b = from; b < pq->n_pre; b++) {
@@ -1178,9 +1199,9 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         if (b > from || !joined)
             bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
         if (split && s == first)
-            source_where(cg, pq, first, second, &env, et, bb_cont);
+            source_where(cg, pq, &pd, &env, et, bb_cont);
         else
-            block_where(cg, pq, s, first, second, &env, bb_cont);
+            block_where(cg, s, &pd, &env, bb_cont);
         if (s->dedup)
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         if (s->window && s->window->u.window.session) {
@@ -1205,14 +1226,12 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
     if (pq->agg) {
         if (from < pq->n_pre || !joined)
             bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
+        int j = pushdown_index(&pd, pq->agg);
         if (split && pq->agg == first) {
-            source_where(cg, pq, first, NULL, &env, et, bb_cont);
-        } else if (pq->agg == second) {
-            block_where(cg, pq, pq->agg, first, second, &env, bb_cont);
-            having_below(cg, pq->agg, &env, watermark_cols(cg, pq, first, true), 0, bb_cont);
+            source_where(cg, pq, &pd, &env, et, bb_cont);
         } else {
-            block_where(cg, pq, pq->agg, first, second, &env, bb_cont);
-            having_below(cg, pq->agg, &env, NULL, -1, bb_cont);
+            block_where(cg, pq->agg, &pd, &env, bb_cont);
+            having_below(cg, pq->agg, &env, j ? pd.is_wm[j] : NULL, j ? 0 : -1, bb_cont);
         }
         if (pq->agg->dedup)
             dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);

@@ -618,7 +618,8 @@ static inline int srt_dedup_mark(uint8_t *state, int64_t evict_us, int64_t seen)
     return 1;
 }
 int srt_agg_foreach(const SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
-/* Visit the groups updated in this batch, in insertion order.  May sort (-NOMEM). */
+/* Visit the groups updated in this batch, in the order of their first update in it (Spark's
+   update-mode order: StateStoreSaveExec emits the groups as its input met them). */
 int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx);
 
 /* Eviction and checkpoints of the group table.  A STRING min/max state slot holds a pointer

@@ -87,7 +87,9 @@ class Stream:
         return w is not None and w[1] <= self.watermark
 
     def batch(self, rows, time_of=None, key_values=None):
-        """Aggregate a batch's rows; returns the groups it changed (in first-seen order)."""
+        """Aggregate a batch's rows; returns the groups it changed, in the order the batch met
+        them (update mode's order: StateStoreSaveExec emits the final HashAggregateExec's
+        groups as its BytesToBytesMap met them)."""
         changed = []
         for r in rows:
             for vals in key_values(r):
@@ -103,7 +105,7 @@ class Stream:
                 t = time_of(r)
                 if t is not None and (self.max_time is None or t > self.max_time):
                     self.max_time = t
-        return [g for g in self.groups if g in changed]
+        return changed
 
     def final(self, g):
         """A group the watermark makes final (a NULL window never is)."""

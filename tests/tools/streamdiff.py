@@ -113,18 +113,19 @@ def time_json(r, us):
     return s
 
 
-def row_line(r, row):
+def row_line(r, row, time_name="time"):
     items = []
     for name in ["time", "k", "v", "d"]:
         val = row[name]
         if val is None and r.random() < 0.5:
             continue  # a missing key is NULL too
         if name == "time" and val is not None:
-            items.append('"time":%s' % json.dumps(time_json(r, val)))
+            items.append('"%s":%s' % (time_name, json.dumps(time_json(r, val))))
         elif name == "d" and val is not None:
             items.append('"d":%s' % ("NaN" if is_nan(val) else repr(val)))
         else:
-            items.append("%s:%s" % (json.dumps(name), json.dumps(val)))
+            items.append("%s:%s" % (json.dumps(time_name if name == "time" else name),
+                                    json.dumps(val)))
     r.shuffle(items)
     return "{" + ",".join(items) + "}"
 
@@ -435,6 +436,14 @@ def query_sql(q, st, per):
     source = "events"
     if getattr(q, "subq", False):
         source = "(SELECT time, k, v, d FROM events) AS s"
+    if getattr(q, "union", None):
+        # a second source whose event time is t2, with its own watermark; the union's columns
+        # are named by its first branch (Union.output), whose time keeps its watermark metadata
+        src += ("CREATE SOURCE events2 (\n    t2 TIMESTAMP, k STRING, v BIGINT, d DOUBLE,\n"
+                "    WATERMARK FOR t2 AS t2 - INTERVAL '%s'\n) WITH (connector = 'files', "
+                "path = 'data/events2', format = 'json');\n" % dur(q.union[1]))
+        source = ("(SELECT time, k, v, d FROM events UNION ALL SELECT t2, k, v, d FROM events2)"
+                  " AS u")
     if q.family in ("window", "session", "group"):
         items = list(q.keys)
         groups = list(q.keys)
@@ -540,6 +549,8 @@ class Model:
         self.state = {}        # aggregation: group -> buffers; dedup: key -> eviction time
         self.dstate = {}       # DROP DUPLICATES before an aggregation: key -> eviction time
         self.sessions = {}     # session: key -> [[start, end, buffers], ...] sorted by start
+        self.srcwm = {}        # UNION ALL of watermarked sources: branch -> its watermark (ms)
+        self.order_update = False  # update mode's rows compared in order (the "order" area)
         self.out = []
         self.progress = []     # per batch: the fields of its progress record the model knows
 
@@ -559,7 +570,9 @@ class Model:
     def run(self, batches, first_in_run=True):
         """One run of the executable: its data batches (each a list of file partitions, each
         a list of rows in read order), then a no-data batch if the watermark moved
-        (lastExecution is null after a restart, so a run starts with data)."""
+        (lastExecution is null after a restart, so a run starts with data). A restart makes a new
+        WatermarkTracker: its per-operator watermarks are not checkpointed."""
+        self.srcwm = {}
         for parts in batches:
             self.batch(parts)
         if batches and self.runs_no_data_batch():
@@ -587,10 +600,15 @@ class Model:
             ids = {id(w) for w in kept}
             self.parts = [[w for w in p if id(w) in ids] for p in self.parts]
         cols = out_columns(q)
+        # update mode: StateStoreSaveExec emits the rows of the final HashAggregate as it puts
+        # them, in the order its BytesToBytesMap met the groups (the batch's partitions in read
+        # order, each group at its first row); append and complete mode emit in the state
+        # store's order (HDFSBackedStateStoreMap: a ConcurrentHashMap), not modelled
+        upd = self.order_update and q.mode == "update"
         if q.family == "window":
-            res, ordered = self.window_batch(kept, late_ms, wm_ms), False
+            res, ordered = self.window_batch(kept, late_ms, wm_ms), upd
         elif q.family == "group":
-            res, ordered = self.group_batch(kept, late_ms, wm_ms), False
+            res, ordered = self.group_batch(kept, late_ms, wm_ms), upd
         elif q.family == "session":
             res, ordered = self.session_batch(kept, late_ms, wm_ms), False
         elif q.family == "dedup":
@@ -608,12 +626,33 @@ class Model:
                                                          for p in parts], wm_ms))
         # WatermarkTracker.updateWatermark, after the batch: max event time - delay, only
         # forward; a batch without rows leaves it.
-        if q.delay is not None and seen:
+        if getattr(q, "union", None):
+            self.union_watermark(seen)
+        elif q.delay is not None and seen:
             cand = max(event_ms(w["time"]) for w in seen) - q.delay * 1000
             if cand > self.wm:
                 self.wm = cand
         self.prev_wm = wm_ms
         self.batch_id += 1
+
+    def union_watermark(self, seen):
+        """WatermarkTracker.updateWatermark over a UNION ALL of watermarked sources, after every
+        batch (no-data ones too): each EventTimeWatermarkExec (a branch, in plan order) that saw
+        rows takes max - its delay when that is larger than its own (or it has none yet), one
+        that saw none and has none yet gets 0; the global watermark is the policy's choice
+        over them (MinWatermark: the minimum, MaxWatermark: the maximum), only forward."""
+        q = self.q
+        for i, delay in enumerate(q.union):
+            times = [event_ms(w["time"]) for w in seen if w["src"] == i]
+            if times:
+                cand = max(times) - delay * 1000
+                if i not in self.srcwm or cand > self.srcwm[i]:
+                    self.srcwm[i] = cand
+            elif i not in self.srcwm:
+                self.srcwm[i] = 0
+        chosen = (max if q.policy == "max" else min)(self.srcwm.values())
+        if chosen > self.wm:
+            self.wm = chosen
 
     def progress_record(self, rows, seen_parts, wm_ms):
         """The batch's progress record (ProgressReporter.finishTrigger): numInputRows, the
@@ -625,6 +664,13 @@ class Model:
             # EventTimeWatermarkExec saw a row (count > 0), the batch's watermark always
             et = {}
             st = event_time_stats(seen_parts)
+            if getattr(q, "union", None):
+                # extractExecutionStats: the first EventTimeWatermarkExec (branch order) whose
+                # count is not 0
+                for i in range(len(q.union)):
+                    st = event_time_stats([[w for w in p if w["src"] == i] for p in seen_parts])
+                    if st["count"] > 0:
+                        break
             if st["count"] > 0:
                 et = {"avg": iso_ms(int(st["avg"])), "max": iso_ms(st["max"]),
                       "min": iso_ms(st["min"])}
@@ -730,9 +776,10 @@ class Model:
         q = self.q
         partial = {}
         for w in rows:
-            if w["time"] is None:
+            end = self.session_end(w)
+            if end is None:
                 continue
-            g = (w["k"], w["time"])
+            g = (w["k"], w["time"], end)
             bufs = partial.setdefault(g, [agg_init(a) for a in q.aggs])
             for i, a in enumerate(q.aggs):
                 bufs[i] = agg_update(a, bufs[i], w)
@@ -742,18 +789,20 @@ class Model:
             # partial aggregate of each file partition by (k, session of one row), shuffled
             # without a merge; SessionWindowStateStoreSaveExec.getProgress reports its count
             for p in self.parts:
-                self.op["dropped"] += len({(w["k"], w["time"]) for w in p if w["time"] is not None
-                                           and w["time"] + q.gap <= late_ms * 1000})
+                ends = [(w, self.session_end(w)) for w in p]
+                self.op["dropped"] += len({(w["k"], w["time"], e) for w, e in ends
+                                           if e is not None and e <= late_ms * 1000})
         news = {}
-        for (k, t), bufs in partial.items():
-            if late_drop and t + q.gap <= late_ms * 1000:
+        for (k, t, end), bufs in partial.items():
+            if late_drop and end <= late_ms * 1000:
                 continue
-            news.setdefault(k, []).append([t, t + q.gap, bufs])
+            news.setdefault(k, []).append([t, end, bufs])
         for k, lst in news.items():
             stored = self.sessions.get(k, [])
-            # stored first on equal starts (MergingSortWithSessionWindowStateIterator)
+            # stored first on equal starts (MergingSortWithSessionWindowStateIterator); the
+            # batch's in the order of their session struct (start, then end)
             allv = sorted([(s[0], 0, i, s) for i, s in enumerate(stored)] +
-                          [(s[0], 1, i, s) for i, s in enumerate(lst)], key=lambda x: x[:3])
+                          [(s[0], 1, s[1], s) for s in lst], key=lambda x: x[:3])
             merged = []
             for _, _, _, s in allv:
                 if merged and s[0] <= merged[-1][1]:
@@ -783,6 +832,19 @@ class Model:
                     keep.append(s)
             self.sessions[k] = keep
         return res
+
+    def session_end(self, w):
+        """SessionWindowing: the row's session ends at time + gap (TimeAdd of the gap cast to a
+        CalendarInterval); a NULL time has none. With a gap that is not constant, a Filter
+        keeps only the rows whose end is after their start, so a NULL, zero or negative gap
+        gives no session."""
+        if w["time"] is None:
+            return None
+        gexpr = getattr(self.q, "gapexpr", None)
+        if gexpr is None:
+            return w["time"] + self.q.gap
+        gap = gexpr[1](w)
+        return None if gap is None or gap <= 0 else w["time"] + gap
 
     def pre_dedup_batch(self, rows, late_ms, wm_ms):
         """DROP DUPLICATES before the aggregation: the rows it lets through, in order; late
@@ -898,13 +960,13 @@ def run_sluice(sluice, work, q, st, sql):
                        text=True)
     if b.returncode != 0:
         return None, "build failed:\n" + b.stdout + b.stderr
-    data = os.path.join(work, "data", "events")
-    os.makedirs(data, exist_ok=True)
+    for sub in ("events", "events2"):
+        os.makedirs(os.path.join(work, "data", sub), exist_ok=True)
     mtime = [1600000000]
 
-    def add(batch_no, files):
+    def add(batch_no, files, sub="events"):
         for j, text in enumerate(file_texts(files)):
-            p = os.path.join(data, "b%03d_f%d.json" % (batch_no, j))
+            p = os.path.join(work, "data", sub, "b%03d_f%d.json" % (batch_no, j))
             with open(p, "w") as f:
                 f.write(text)
             os.utime(p, (mtime[0], mtime[0]))
@@ -928,6 +990,8 @@ def run_sluice(sluice, work, q, st, sql):
         else:
             for i, files in enumerate(st["batches"]):
                 add(i, files)
+                if "batches2" in st:  # the second source of a UNION ALL
+                    add(i, st["batches2"][i], "events2")
                 out.append(run())
                 if i in st["empty_runs"]:
                     out.append(run())
@@ -962,9 +1026,13 @@ def progress_lines(recs):
     return [json.dumps(r, sort_keys=True) for r in recs]
 
 
-def model_output(q, st):
-    m = Model(q)
+def model_output(q, st, m=None):
+    m = m or Model(q)
     batches = [read_order(files, file_texts(files)) for files in st["batches"]]
+    if "batches2" in st:
+        # Union's partitions: its first branch's, then its second's
+        batches = [b + read_order(files, file_texts(files))
+                   for b, files in zip(batches, st["batches2"])]
     if st["feed"] == "single":
         m.run(batches)
     else:
@@ -1007,10 +1075,10 @@ def parse_time(x):
     return us + int((frac + "000000")[:6])
 
 
-def parse_row(line):
+def parse_row(line, time_name="time"):
     """A JSON line as the model's row (the writer's forms only)."""
     obj = json.loads(line)
-    return {"time": parse_time(obj.get("time")), "k": obj.get("k"), "v": obj.get("v"),
+    return {"time": parse_time(obj.get(time_name)), "k": obj.get("k"), "v": obj.get("v"),
             "d": None if obj.get("d") is None else float(obj["d"]), "line": line}
 
 
@@ -1045,22 +1113,33 @@ def golden_progress(m, name):
     return "=== progress ===\n" + "".join(line + "\n" for line in lines)
 
 
-def golden_output(q, testdir, steps, progress_name=None):
+def golden_output(q, testdir, steps, progress_name=None, order_update=False):
     """What run_golden.sh prints for STEPS: each step's files (name order, as it copies them)
     are one batch of one run of the executable, its output after "=== step <s> ===";
-    with progress_name (the query's name, PROGRESS=1) the progress records follow.
+    with progress_name (the query's name, PROGRESS=1) the progress records follow. A UNION ALL
+    query (q.union) reads the step's folders events/ (`time`) and events2/ (`t2`).
+    order_update: update mode's rows in Spark's order (else sorted where Spark's order is
+    the state store's; a golden compares them as printed).
     """
     m = Model(q)
+    m.order_update = order_update
     out = []
+    subs = [("events", "time"), ("events2", "t2")] if getattr(q, "union", None) else [("", "time")]
     for step in steps:
-        d = os.path.join(testdir, step)
-        texts = []
-        for name in sorted(os.listdir(d)):
-            with open(os.path.join(d, name)) as f:
-                texts.append(f.read())
-        files = [[parse_row(line) for line in t.splitlines() if line.strip()] for t in texts]
+        parts = []
+        for src, (sub, tname) in enumerate(subs):
+            d = os.path.join(testdir, step, sub)
+            if not os.path.isdir(d):
+                continue
+            texts = []
+            for name in sorted(os.listdir(d)):
+                with open(os.path.join(d, name)) as f:
+                    texts.append(f.read())
+            files = [[dict(parse_row(line, tname), src=src) for line in t.splitlines()
+                      if line.strip()] for t in texts]
+            parts += read_order(files, texts)
         before = len(m.out)
-        m.run([read_order(files, texts)])
+        m.run([parts])
         out.append("=== step %s ===\n" % step + render(m.out[before:]))
     if progress_name:
         out.append(golden_progress(m, progress_name))
@@ -1068,51 +1147,196 @@ def golden_output(q, testdir, steps, progress_name=None):
 
 
 def check(args, seed):
+    """The base area: one stream and --queries queries over it, from random.Random(seed)."""
     r = random.Random(seed)
     st = gen_stream(r)
     st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
-    per = len(st["batches"][0])
     failures = 0
     for qi in range(args.queries):
         q = gen_query(r, st)
         cr = random.Random("chain %d %d" % (seed, qi))
         gen_chain(cr, q)
-        sql = query_sql(q, st, per)
         qst = dict(st, threads=True) if q.pre_dedup and cr.random() < 0.5 else st
-        if args.show:
-            print("-- seed %d query %d (%s, %s feed)\n%s" % (seed, qi, q.family, st["feed"], sql))
-            continue
-        work = tempfile.mkdtemp(prefix="streamdiff.%d.%d." % (seed, qi), dir=args.work)
-        got, err = run_sluice(args.sluice, work, q, qst, sql)  # chains split more often
-        m = model_output(q, st)
-        model = m.out
-        want = render(model)
-        orders = [o for _, _, _, o in model]
-        want_prog = progress_lines(m.progress)
-        got_prog = progress_lines(sluice_progress(work)) if err is None else []
-        if err is None and normalise(got, orders) == normalise(want, orders) and \
-                got_prog == want_prog:
+        failures += compare(args, "seed %d query %d" % (seed, qi), q, st, qst)  # chains split more often
+    return failures
+
+
+def compare(args, label, q, st, qst, order_update=False, refused=None):
+    """Run q over st's stream with sluice (qst: st with the run's options) and with the model;
+    print a mismatch. refused: the message sluice must refuse the query with instead."""
+    sql = query_sql(q, st, len(st["batches"][0]))
+    if args.show:
+        print("-- %s (%s, %s feed)\n%s" % (label, q.family, st["feed"], sql))
+        return 0
+    work = tempfile.mkdtemp(prefix="streamdiff.%s." % label.replace(" ", "_"), dir=args.work)
+    got, err = run_sluice(args.sluice, work, q, qst, sql)
+    if refused is not None:
+        if err is not None and refused in err:
             if not args.keep:
                 shutil.rmtree(work)
-            continue
-        failures += 1
-        print("=== MISMATCH seed %d query %d (%s, %s, %s feed): %s" % (
-            seed, qi, q.family, q.mode, st["feed"], work))
-        print(sql)
-        with open(os.path.join(work, "model.out"), "w") as f:
-            f.write(want)
-        if err is not None:
-            print(err)
-        else:
-            with open(os.path.join(work, "sluice.out"), "w") as f:
-                f.write(got)
-            diff = difflib.unified_diff(normalise(want, orders), normalise(got, orders),
-                                        "model", "sluice", lineterm="", n=2)
-            print("\n".join(list(diff)[:80]))
-            diff = difflib.unified_diff(want_prog, got_prog, "model progress", "sluice progress",
-                                        lineterm="", n=0)
-            print("\n".join(list(diff)[:40]))
+            return 0
+        print("=== MISMATCH %s (%s, %s): %s\n%s\nexpected a refusal: %s\n%s" % (
+            label, q.family, q.mode, work, sql, refused, err or "it ran"))
+        return 1
+    m = Model(q)
+    m.order_update = order_update
+    model_output(q, st, m)
+    model = m.out
+    want = render(model)
+    orders = [o for _, _, _, o in model]
+    want_prog = progress_lines(m.progress)
+    got_prog = progress_lines(sluice_progress(work)) if err is None else []
+    if err is None and normalise(got, orders) == normalise(want, orders) and \
+            got_prog == want_prog:
+        if not args.keep:
+            shutil.rmtree(work)
+        return 0
+    print("=== MISMATCH %s (%s, %s, %s feed): %s" % (label, q.family, q.mode, st["feed"], work))
+    print(sql)
+    with open(os.path.join(work, "model.out"), "w") as f:
+        f.write(want)
+    if err is not None:
+        print(err)
+    else:
+        with open(os.path.join(work, "sluice.out"), "w") as f:
+            f.write(got)
+        diff = difflib.unified_diff(normalise(want, orders), normalise(got, orders),
+                                    "model", "sluice", lineterm="", n=2)
+        print("\n".join(list(diff)[:80]))
+        diff = difflib.unified_diff(want_prog, got_prog, "model progress", "sluice progress",
+                                    lineterm="", n=0)
+        print("\n".join(list(diff)[:40]))
+    return 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Areas with generators of their own (random.Random("<area>:<seed>")), so that what the other
+# areas give a seed stays what it was
+
+
+def gen_union_stream(r):
+    """Two sources' batches: source 0 (`time`) and source 1 (`t2`), each moving at its own pace,
+    now and then without new files in a batch (never both)."""
+    st = {
+        "base": r.choice([1711972800, 1711972800, 1711972800, 0, -94694400]) * SEC,
+        "stride": r.choice([3, 5, 10]),
+        "keys": ["a", "b", "c", "d"][: r.randint(1, 4)],
+        "specials": r.random() < 0.5,
+        "feed": "steps",
+        "threads": r.random() < 0.25,
+    }
+    nb = r.randint(3, 8)
+    frontier = [0, 0]
+    pace = [r.choice([0, 1, 1, 2, 3]) for _ in range(2)]
+    out = [[], []]
+    for _ in range(nb):
+        present = r.choice([(True, True), (True, True), (True, False), (False, True)])
+        for i in range(2):
+            frontier[i] += st["stride"] * max(0, pace[i] + r.choice([-1, 0, 0, 1]))
+            files = []
+            for _ in range(r.choice([1, 1, 2]) if present[i] else 0):
+                rows = []
+                for _ in range(r.choice([0, 1, 2, 3, 4, 5])):
+                    row = gen_row(r, st, frontier[i])
+                    row["src"] = i
+                    row["line"] = row_line(r, row, "time" if i == 0 else "t2")
+                    rows.append(row)
+                files.append(rows)
+            out[i].append(files)
+    st["batches"], st["batches2"] = out
+    st["empty_runs"] = {i for i in range(nb) if r.random() < 0.15}
+    return st
+
+
+def check_union(args, seed):
+    """Two watermarked sources (two event-time columns, delays of their own) under one UNION
+    ALL, late rows across batches each run one batch (the per-source watermarks start again
+    at every restart), queries of every family over the union."""
+    r = random.Random("union:%d" % seed)
+    st = gen_union_stream(r)
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_query(r, st)
+        while q.delay is None:
+            q = gen_query(r, st)
+        q.union = (q.delay, r.choice([0, 2, 5, 10, 20]))
+        # spark.sql.streaming.multipleWatermarkPolicy: sluice offers only the default, min
+        q.policy = "min"
+        q.subq = False
+        failures += compare(args, "union seed %d query %d" % (seed, qi), q, st, st)
     return failures
+
+
+# (sql, the gap of a row in µs or None): STRING expressions SessionWindowing casts to a
+# CalendarInterval (IntervalUtils.stringToInterval: NULL for a text that is none)
+GAP_EXPRS = [
+    ("CASE WHEN v IS NULL THEN NULL WHEN v < 0 THEN '-3 seconds' WHEN v = 0 THEN '0 seconds' "
+     "WHEN v > 12 THEN '10 seconds' ELSE '2 seconds' END",
+     lambda w: None if w["v"] is None else -3 * SEC if w["v"] < 0 else 0 if w["v"] == 0
+     else 10 * SEC if w["v"] > 12 else 2 * SEC),
+    ("CASE k WHEN 'a' THEN '5 seconds' WHEN 'b' THEN '1 minute -70 seconds' WHEN 'c' THEN "
+     "'soon' ELSE '3 seconds' END",
+     lambda w: {"a": 5 * SEC, "b": -10 * SEC, "c": None}.get(w["k"], 3 * SEC)),
+    ("concat(CAST(v % 4 AS STRING), ' seconds')",
+     lambda w: None if w["v"] is None else java_mod(w["v"], 4) * SEC),
+    # NaN > 1 is true (SQLOrderingUtil.compareDoubles), a NULL condition takes the ELSE
+    ("if(d > 1, '4 seconds', '1500 milliseconds')",
+     lambda w: 4 * SEC if w["d"] is not None and gt(w["d"], 1.0) else 1500 * 1000),
+    ("CASE WHEN d < 0 THEN '-1 second' WHEN d = 0 THEN '0 seconds' ELSE '2 seconds' END",
+     lambda w: (-SEC if w["d"] is not None and gt(0.0, w["d"]) else
+                0 if w["d"] is not None and not is_nan(w["d"]) and w["d"] == 0 else 2 * SEC)),
+]
+
+
+def area_stream(area, seed):
+    """The area's generator and a stream of the base area's kind drawn from it."""
+    r = random.Random("%s:%d" % (area, seed))
+    st = gen_stream(r)
+    st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
+    return r, st
+
+
+def check_sessgap(args, seed):
+    """session_window with a gap that is a STRING expression of the row, NULL, zero or
+    negative for some rows (no session for them: SessionWindowing's Filter), several batches,
+    append and complete mode; update mode is refused as Spark refuses it
+    (UnsupportedOperationChecker)."""
+    r, st = area_stream("sessgap", seed)
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_query(r, st)
+        while q.family != "session":
+            q = gen_query(r, st)
+        q.gapexpr = r.choice(GAP_EXPRS)
+        q.wexpr = "session_window(time, %s)" % q.gapexpr[0]
+        refused = None
+        if r.random() < 0.15:
+            q.mode = "update"
+            refused = ("Update output mode not supported for session window on streaming "
+                       "DataFrames/DataSets")
+        failures += compare(args, "sessgap seed %d query %d" % (seed, qi), q, st, st,
+                            refused=refused)
+    return failures
+
+
+def check_order(args, seed):
+    """window() and GROUP BY aggregations over several batches, mostly in update mode, whose
+    rows are compared in order (update mode: the order the batch met its groups)."""
+    r, st = area_stream("order", seed)
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_query(r, st)
+        while q.family not in ("window", "group"):
+            q = gen_query(r, st)
+        appendable = q.delay is not None and (q.family == "window" or "time" in q.keys)
+        q.mode = r.choice(["update", "update", "update", "complete"] +
+                          (["append"] if appendable else []))
+        failures += compare(args, "order seed %d query %d" % (seed, qi), q, st, st,
+                            order_update=True)
+    return failures
+
+
+AREAS = {"base": check, "union": check_union, "sessgap": check_sessgap, "order": check_order}
 
 
 def parse_seeds(s):
@@ -1130,6 +1354,10 @@ def main():
     ap.add_argument("--work", default=None, help="where the temp dirs go")
     ap.add_argument("--keep", action="store_true", help="keep every temp dir")
     ap.add_argument("--show", action="store_true", help="print the queries, run nothing")
+    ap.add_argument("--areas", default=",".join(AREAS),
+                    help="comma-separated areas: " + ", ".join(AREAS))
+    ap.add_argument("--area-queries", type=int, default=2,
+                    help="queries per seed of the areas other than base")
     args = ap.parse_args()
     if not args.show and not args.sluice:
         ap.error("--sluice is required")
@@ -1137,11 +1365,15 @@ def main():
         args.sluice = os.path.abspath(args.sluice)
     bad = 0
     seeds = parse_seeds(args.seeds)
+    areas = args.areas.split(",")
+    for area in areas:
+        if area not in AREAS:
+            ap.error("unknown area %s" % area)
     for seed in seeds:
-        bad += check(args, seed)
+        for area in areas:
+            bad += AREAS[area](args, seed)
     if not args.show:
-        print("streamdiff: %d seeds, %d queries, %d mismatches" % (
-            len(seeds), len(seeds) * args.queries, bad))
+        print("streamdiff: %d seeds, areas %s, %d mismatches" % (len(seeds), ",".join(areas), bad))
     return 1 if bad else 0
 
 

@@ -186,7 +186,8 @@ START_TEST(test_updated_and_order)
     s.n = 0;
     srt_agg_foreach_updated(t, collect, &s);
     ck_assert_int_eq(s.n, 0);
-    /* Touched out of insertion order plus one new key: reported in insertion order. */
+    /* Touched out of insertion order plus one new key: reported in the order of their first
+       update in the batch. */
     touch(t, "kiwi");
     touch(t, "plum");
     touch(t, "apple");
@@ -195,9 +196,9 @@ START_TEST(test_updated_and_order)
     s.n = 0;
     srt_agg_foreach_updated(t, collect, &s);
     ck_assert_int_eq(s.n, 3);
-    ck_assert_str_eq(s.keys[0], "apple");
-    ck_assert_str_eq(s.keys[1], "kiwi");
-    ck_assert_str_eq(s.keys[2], "plum");
+    ck_assert_str_eq(s.keys[0], "kiwi");
+    ck_assert_str_eq(s.keys[1], "plum");
+    ck_assert_str_eq(s.keys[2], "apple");
     s.n = 0;
     srt_agg_foreach(t, collect, &s);
     ck_assert_int_eq(s.n, 5);

@@ -357,6 +357,8 @@ START_TEST(test_complete_available_now)
 }
 END_TEST
 
+/* Update mode: the groups a batch changed in the order the batch met them (f2 meets
+   03:54:35 Open before 02:54:38 Close), as Spark's StateStoreSaveExec emits them. */
 START_TEST(test_update_mode)
 {
     cfg.mode = "update";
@@ -374,8 +376,8 @@ START_TEST(test_update_mode)
                      "+------+------------------------------------------+-----+\n"
                      "|action|window                                    |count|\n"
                      "+------+------------------------------------------+-----+\n"
-                     "|Close |" WIN02 "|2    |\n"
                      "|Open  |" WIN03 "|1    |\n"
+                     "|Close |" WIN02 "|2    |\n"
                      "+------+------------------------------------------+-----+\n"
                      "\n");
     run_free(&r);

@@ -63,7 +63,6 @@ SrtAggTable *srt_agg_new(SrtMem *m, uint32_t state_size)
     t->chunk_size = FIRST_CHUNK;
     t->stamp = 1;
     new_gen(t);
-    t->updated_sorted = 1;
     t->bytes = sizeof *t + sizeof(AggSlot) * FIRST_SLOTS;
     srt_arena_init(&t->strings, m, 4096);
     return t;
@@ -152,8 +151,6 @@ static int reserve_updated(SrtAggTable *t)
 
 static void mark_updated(SrtAggTable *t, AggEntry *e)
 {
-    if (t->n_updated && t->updated[t->n_updated - 1]->seq > e->seq)
-        t->updated_sorted = 0;
     t->updated[t->n_updated++] = e;
     e->stamp = t->stamp;
 }
@@ -234,7 +231,6 @@ void srt_agg_begin_batch(SrtAggTable *t)
 {
     new_gen(t); /* a cached state is not marked updated in the new batch */
     t->n_updated = 0;
-    t->updated_sorted = 1;
     if (++t->stamp == 0) {
         /* After 2^32 batches: clear every stamp so none collides with the new one. */
         for (AggChunk *c = t->first; c; c = c->next)
@@ -283,18 +279,11 @@ int srt_agg_foreach(const SrtAggTable *t, SrtAggVisitFn fn, void *ctx)
     return 0;
 }
 
-static int by_seq(const void *a, const void *b)
-{
-    const AggEntry *x = *(AggEntry *const *)a, *y = *(AggEntry *const *)b;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
+/* In the order of the groups' first update in the batch: the order Spark's StateStoreSaveExec
+   (Update) emits and puts them, that of the final HashAggregateExec's BytesToBytesMap, which
+   met the groups as the batch's partitions came, each at its first row. */
 int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx)
 {
-    if (!t->updated_sorted) {
-        qsort(t->updated, t->n_updated, sizeof *t->updated, by_seq);
-        t->updated_sorted = 1;
-    }
     for (size_t i = 0; i < t->n_updated; i++) {
         AggEntry *e = t->updated[i];
         int rc = fn(ctx, entry_key(t, e), e->key_len, entry_state(e));

@@ -50,8 +50,7 @@ struct SrtAggTable {
     size_t chunk_size;
     uint32_t stamp;
     AggEntry **updated;
-    size_t n_updated, cap_updated;
-    int updated_sorted;
+    size_t n_updated, cap_updated; /* in the order of their first update in the batch */
     size_t bytes;        /* chunks + slots + updated list + table + string slots + str_block */
     SrtArena strings;    /* values kept by min/max of STRING (srt_agg_strdup) */
     uint64_t next_seq;   /* seq of the next new entry */

@@ -8,7 +8,7 @@
 # (Java's remainder), the note as to_json prints it, its length in characters.
 # Query `cities` (update mode, maxFilesPerTrigger = 3: batches a-c, d-f, g): per city count,
 # sum, max(length(note)), first and last id; the groups a batch updated printed in the order
-# the state first met them.  The scheduler runs each query's batches in turn: rows 0,
+# the batch met them (StateStoreSaveExec in Update mode).  The scheduler runs each query's batches in turn: rows 0,
 # cities 0, cities 1, cities 2.
 #
 #   python3 model.py > expected.out
@@ -75,15 +75,16 @@ lines += show_batch(0, ["id", "city", "note", "len", "amount", "part"], out)
 
 state = {}
 for b in range(0, len(names), 3):
-    touched = set()
+    touched = []
     for i, c, n, a, p in read(names[b:b + 3]):
         st = state.setdefault(c, {"n": 0, "total": 0, "longest": 0, "first": i, "last": i})
         st["n"] += 1
         st["total"] += a
         st["longest"] = max(st["longest"], len(n))
         st["last"] = i
-        touched.add(c)
-    out = [[c, str(st["n"]), str(st["total"]), str(st["longest"]), str(st["first"]),
-            str(st["last"])] for c, st in state.items() if c in touched]
+        if c not in touched:
+            touched.append(c)
+    out = [[c, str(state[c]["n"]), str(state[c]["total"]), str(state[c]["longest"]),
+            str(state[c]["first"]), str(state[c]["last"])] for c in touched]
     lines += show_batch(b // 3, ["city", "n", "total", "longest", "first_id", "last_id"], out)
 print("\n".join(lines))

@@ -5,8 +5,8 @@
 # aggregation in update mode: each batch's rows aggregated into a partial buffer per group in
 # read order (Sum: coalesce(sum, 0) + d; Collect: values appended, NULLs skipped), merged into
 # the state (Sum.mergeExpressions: coalesce(coalesce(left, 0) + right, left); Collect: the
-# state's values then the batch's); the groups a batch changed are printed in the order they
-# were first seen.
+# state's values then the batch's); the groups a batch changed are printed in the order the
+# batch met them (StateStoreSaveExec in Update mode).
 #
 #   python3 model.py > expected.out
 import os
@@ -44,11 +44,10 @@ for b, (step, rows, last, head) in enumerate(step_batches(here, STEPS)):
             s[1] = (0.0 if s[1] is None else s[1]) + p[1]
         s[2] = s[2] + p[2]
     table = []
-    for g in state:
-        if g in partial:
-            (k1, k2), gid, _ = g
-            n, sd, vs = state[g]
-            table.append([k1, k2, gid, n, None if sd is None else java_double(sd),
-                          "[" + ", ".join(str(v) for v in vs) + "]"])
+    for g in partial:
+        (k1, k2), gid, _ = g
+        n, sd, vs = state[g]
+        table.append([k1, k2, gid, n, None if sd is None else java_double(sd),
+                      "[" + ", ".join(str(v) for v in vs) + "]"])
     out += show_batch(b, ["k1", "k2", "gid", "n", "sd", "vs"], table)
 print("\n".join(out))

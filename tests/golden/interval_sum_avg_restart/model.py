@@ -212,7 +212,7 @@ def main():
             lines += show_batch(batch_id, ["g"] + [a[0] for a in GROUPS],
                                 [row(GROUPS, g, groups[g]) for g in sorted(groups)])
             lines += show_batch(batch_id, ["g"] + [a[0] for a in UPDATES],
-                                [row(UPDATES, g, updates[g]) for g in sorted(seen)])
+                                [row(UPDATES, g, updates[g]) for g in seen])
             batch_id += 1
     print("\n".join(lines))
 

@@ -5,8 +5,8 @@
 # values 3000b + p, 3000b + p + 3, ...).  Per (2-second window, value % 7) group, a streaming
 # aggregation in update mode: a batch's partial buffer of each group it touches (rows in
 # partition order) merged into the state (Sum/Average: state + batch partial; First: the
-# state's; Last: the batch's), the groups a batch updated printed in the order the state
-# first met them.  avg and sum(value / 3) add doubles (Average's sum is a DOUBLE for a
+# state's; Last: the batch's), the groups a batch updated printed in the order the batch
+# met them (StateStoreSaveExec in Update mode).  avg and sum(value / 3) add doubles (Average's sum is a DOUBLE for a
 # BIGINT input; `/` divides as doubles).
 #
 #   python3 model.py > expected.out
@@ -57,9 +57,8 @@ for b in range(4):
         st["dsum"] += g["dsum"]
         st["thirds"] += g["thirds"]
     out = []
-    for (ws, k), st in state.items():
-        if (ws, k) not in partial:
-            continue
+    for ws, k in partial:  # update mode: the order the batch met them (StateStoreSaveExec)
+        st = state[(ws, k)]
         out.append(["{%s, %s}" % (stamp(ws), stamp(ws + WINDOW_MS)), str(k), str(st["n"]),
                     str(st["total"]), str(st["lo"]), str(st["hi"]), str(st["head"]),
                     str(st["tail"]), st["dsum"] / st["n"], st["thirds"]])

@@ -49,12 +49,13 @@ for step, files in STEPS:
                 seen.add((r["g"], r["w"]))
                 new.append([r["g"], r["w"], r["v"]])
         out += show_batch(batch_id, ["g", "w", "v"], new)
-        touched = set()
+        touched = []
         for r in rows:
             by_h.setdefault(r["h"], []).append(r)
-            touched.add(r["h"])
+            if r["h"] not in touched:
+                touched.append(r["h"])
         table = []
-        for h in [h for h in by_h if h in touched]:  # sluice's order: first seen in any batch
+        for h in touched:  # update mode: the order the batch met them (StateStoreSaveExec)
             rs = by_h[h]
             ws = nn([r["w"] for r in rs])
             table.append([h, agg(max, [r["v"] for r in rs]), agg(min, ws), ws[0] if ws else None])
