@@ -50,7 +50,8 @@ EOF
   "$sluice" build "$1.sql" -o "$1" > /dev/null
 }
 
-# ---- values and keys; every partition of every topic, in (topic, partition) order ----
+# ---- values and keys; every partition of every topic, in the order of Spark's input partitions
+#      (tests/tools/spark_kafka_order.py fresh: lines-0, clicks-0, lines-1) ----
 produce lines 0 'a:hello' 'b:world' ':empty key'
 produce lines 1 'c:x1'
 printf 'no key\n' | kcat -P -b "$kafka_boot" -t clicks -p 0
@@ -65,10 +66,10 @@ Batch: 0
 +----+---------+------+---------+------+-------------+----+---+------+
 |k   |v        |topic |partition|offset|timestampType|key |n  |has_ts|
 +----+---------+------+---------+------+-------------+----+---+------+
-|NULL|no key   |clicks|0        |0     |0            |NULL|6  |true  |
 |a   |hello    |lines |0        |0     |0            |[61]|5  |true  |
 |b   |world    |lines |0        |1     |0            |[62]|5  |true  |
 |    |empty key|lines |0        |2     |0            |[]  |9  |true  |
+|NULL|no key   |clicks|0        |0     |0            |NULL|6  |true  |
 |c   |x1       |lines |1        |0     |0            |[63]|2  |true  |
 +----+---------+------+---------+------+-------------+----+---+------+
 
@@ -77,9 +78,9 @@ EOF
 sed -e 's/.*"sources":\[//' -e 's/"inputRowsPerSecond".*"metrics"/"metrics"/' -e 's/}\],"sink".*//' \
   values.progress > values.sources
 expect values_progress values.sources << 'EOF'
-{"description":"KafkaV2[Subscribe[lines, clicks]]","startOffset":null,"endOffset":{"clicks":{"0":1},"lines":{"0":3,"1":1}},"latestOffset":{"clicks":{"0":1},"lines":{"0":3,"1":1}},"numInputRows":5,"metrics":{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
+{"description":"KafkaV2[Subscribe[lines, clicks]]","startOffset":null,"endOffset":{"clicks":{"0":1},"lines":{"1":1,"0":3}},"latestOffset":{"clicks":{"0":1},"lines":{"1":1,"0":3}},"numInputRows":5,"metrics":{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
 EOF
-printf 'v1\n{"clicks":{"0":0},"lines":{"0":0,"1":0}}' > initial.expected
+printf 'v1\n{"clicks":{"0":0},"lines":{"1":0,"0":0}}' > initial.expected
 if cmp -s <(head -c "$(wc -c < initial.expected)" values.ck/sources/0/0) initial.expected; then
   pass "initial offsets in the checkpoint"
 else
@@ -253,8 +254,8 @@ Batch: 1
 EOF
 sed -e 's/.*"endOffset"://' -e 's/,"numInputRows".*"metrics"/ /' -e 's/}\],"sink".*//' limit.progress > limit.offsets
 expect limit_offsets limit.offsets << 'EOF'
-{"split":{"0":3,"1":1}},"latestOffset":{"split":{"0":6,"1":2}} :{"avgOffsetsBehindLatest":"2.0","maxOffsetsBehindLatest":"3","minOffsetsBehindLatest":"1"}
-{"split":{"0":6,"1":2}},"latestOffset":{"split":{"0":6,"1":2}} :{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
+{"split":{"1":1,"0":3}},"latestOffset":{"split":{"1":2,"0":6}} :{"avgOffsetsBehindLatest":"2.0","maxOffsetsBehindLatest":"3","minOffsetsBehindLatest":"1"}
+{"split":{"1":2,"0":6}},"latestOffset":{"split":{"1":2,"0":6}} :{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
 EOF
 
 # ---- minOffsetsPerTrigger: the first trigger runs (Spark's lastTriggerMillis starts at 0),
@@ -651,9 +652,9 @@ result=$(batches_check bound.out bound.ck)
 if [[ $result == "5 batches 40 records exact" ]]; then pass "batch boundaries"; else fail "batch boundaries: $result"; fi
 awk 'FNR == 3' bound.ck/offsets/0 bound.ck/offsets/1 bound.ck/offsets/4 > bound.ends
 expect bound_offsets bound.ends << 'EOF'
-{"bound":{"0":6,"1":2}}
-{"bound":{"0":12,"1":4}}
-{"bound":{"0":30,"1":10}}
+{"bound":{"1":2,"0":6}}
+{"bound":{"1":4,"0":12}}
+{"bound":{"1":10,"0":30}}
 EOF
 # Ranges that end inside Kafka's record batches and span several chunks of rows: 3 partitions
 # of 9000 records in record batches of 100, 10000 offsets a batch (3333 of each partition), a

@@ -4,14 +4,14 @@
 ** includeHeaders = true, `headers ARRAY<STRUCT<key: STRING, value: BINARY>>` as value rows.
 **
 ** Offsets are Spark's KafkaSourceOffset JSON, {"topic":{"0":next offset to read,...},...}
-** (JsonUtils.partitionOffsets), here with topics and partitions in ascending order (Spark's
-** Scala HashMap order is not reproducible).  The source plans every batch itself: plan()
+** (JsonUtils.partitionOffsets), topics and partitions in the order of its Scala hash maps
+** (srt_scala_order.c).  The source plans every batch itself: plan()
 ** lists the partitions of the subscription (metadata of all topics: `subscribe` names,
 ** `subscribePattern` a Java regex through cm_regex, `assign` a fixed list), asks for their
 ** latest offsets (one ListOffsets request per leader for all of them), applies the rate limit
 ** and returns the end offsets; read() fetches exactly [start, end) of each partition (never a
 ** group subscription, never a commit to Kafka).  The rows come out partition after partition
-** in (topic, partition) order, each partition read in bulk from its own queue
+** in the order of Spark's input partitions (batch_order), each partition read in bulk from its own queue
 ** (rd_kafka_queue_get_partition, not forwarded to the consumer's queue) while the next
 ** partitions of the batch are already fetching (rd_kafka_incremental_assign at their start
 ** offsets, KAFKA_AHEAD at once); records fetched beyond a range's end are dropped, the next
