@@ -25,14 +25,6 @@ produce() {
   printf '%s\n' "$@" | kcat -P -b "$kafka_boot" -t "$topic" -p "$part"
 }
 
-expect() {
-  if diff -u - "$2" > "$1.diff"; then
-    pass "$1"
-  else
-    fail "$1: output differs:"$'\n'"$(cat "$1.diff")"
-  fi
-}
-
 # query NAME OPTIONS   write NAME.sql and build ./NAME (topic, partition, value)
 query() {
   cat > "$1.sql" << EOF
@@ -56,19 +48,19 @@ produce clicks 0 c0a
 query two "subscribe = 'lines,clicks', startingOffsets = 'earliest'"
 ./two --trigger once --progress two.progress > two.out 2> two.err
 rows two.out > two.rows
-expect two_rows two.rows << 'EOF'
+sl_expect two_rows two.rows << 'EOF'
 lines 0 l0a
 lines 0 l0b
 clicks 0 c0a
 lines 1 l1a
 EOF
 sed -e 's/.*"startOffset"://' -e 's/,"numInputRows".*//' two.progress > two.offsets
-expect two_progress two.offsets << 'EOF'
+sl_expect two_progress two.offsets << 'EOF'
 null,"endOffset":{"clicks":{"0":1},"lines":{"1":1,"0":2}},"latestOffset":{"clicks":{"0":1},"lines":{"1":1,"0":2}}
 EOF
 sed -n 3p two.ck/offsets/0 > two.log
 printf 'v1\n{"clicks":{"0":0},"lines":{"1":0,"0":0}}' > two.initial
-expect two_log two.log << 'EOF'
+sl_expect two_log two.log << 'EOF'
 {"clicks":{"0":1},"lines":{"1":1,"0":2}}
 EOF
 if cmp -s <(head -c "$(wc -c < two.initial)" two.ck/sources/0/0) two.initial; then
@@ -79,7 +71,7 @@ fi
 rm two.ck/commits/0
 ./two --trigger once > replay.out 2> replay.err
 rows replay.out > replay.rows
-expect replay_rows replay.rows << 'EOF'
+sl_expect replay_rows replay.rows << 'EOF'
 clicks 0 c0a
 lines 1 l1a
 lines 0 l0a
@@ -91,16 +83,16 @@ for p in 0 1 2 3 4 5; do produce many "$p" "m$p"; done
 query many "subscribe = 'many', startingOffsets = 'earliest'"
 ./many --trigger once --progress many.progress > many.out 2> many.err
 rows many.out | awk '{print $2}' | paste -sd' ' > many.rows
-expect many_rows many.rows <<< '2 1 0 4 3 5'
+sl_expect many_rows many.rows <<< '2 1 0 4 3 5'
 sed -e 's/.*"endOffset"://' -e 's/,"latestOffset".*//' many.progress > many.offsets
-expect many_progress many.offsets <<< '{"many":{"2":1,"5":1,"4":1,"1":1,"3":1,"0":1}}'
+sl_expect many_progress many.offsets <<< '{"many":{"2":1,"5":1,"4":1,"1":1,"3":1,"0":1}}'
 
 # ---- fourteen partitions: the JSON's mutable.HashMap grows past 12 entries (a resize) ----
 query wide "subscribe = 'wide', startingOffsets = 'earliest'"
 produce wide 3 w3
 ./wide --trigger once > wide.out 2> wide.err
 sed -n 3p wide.ck/offsets/0 > wide.log
-expect wide_log wide.log << 'EOF'
+sl_expect wide_log wide.log << 'EOF'
 {"wide":{"8":0,"11":0,"2":0,"5":0,"13":0,"4":0,"7":0,"1":0,"10":0,"9":0,"3":1,"12":0,"6":0,"0":0}}
 EOF
 
@@ -112,9 +104,9 @@ produce rl 2 c0
 query rl "subscribe = 'rl', startingOffsets = 'earliest', maxOffsetsPerTrigger = 5"
 ./rl --trigger availableNow --max-batches 1 > rl.out 2> rl.err
 sed -n 3p rl.ck/offsets/0 > rl.log
-expect rl_log rl.log <<< '{"rl":{"2":1,"1":1,"0":3}}'
+sl_expect rl_log rl.log <<< '{"rl":{"2":1,"1":1,"0":3}}'
 rows rl.out > rl.rows
-expect rl_rows rl.rows << 'EOF'
+sl_expect rl_rows rl.rows << 'EOF'
 rl 1 b0
 rl 0 a0
 rl 0 a1

@@ -78,7 +78,8 @@ int srt_scala_mutable_order(SrtMem *mem, const int32_t *h, int n, int *order)
     int tlen = 16;
     while (tlen * 750 / 1000 < n)
         tlen *= 2; /* the largest table the inserts reach */
-    size_t head_size = sizeof(int) * (size_t)tlen * 2, next_size = sizeof(int) * (size_t)(n ? n : 1);
+    size_t head_size = sizeof(int) * (size_t)tlen * 2,
+           next_size = sizeof(int) * (size_t)(n ? n : 1);
     int *head = srt_mem_alloc(mem, head_size), *next = srt_mem_alloc(mem, next_size);
     if (!head || !next) {
         if (head)
@@ -131,7 +132,7 @@ static int trie_before(uint32_t a, uint32_t b)
 void srt_scala_immutable_order(const int32_t *h, int n, int *order)
 {
     if (n <= 4)
-        return; /* Map1..Map4: insertion order */
+        return;                   /* Map1..Map4: insertion order */
     for (int i = 1; i < n; i++) { /* stable: equal hashes keep their order */
         int e = order[i], j = i;
         while (j > 0 && trie_before(trie_improve(h[e]), trie_improve(h[order[j - 1]]))) {

@@ -11,7 +11,8 @@
 ** latest offsets (one ListOffsets request per leader for all of them), applies the rate limit
 ** and returns the end offsets; read() fetches exactly [start, end) of each partition (never a
 ** group subscription, never a commit to Kafka).  The rows come out partition after partition
-** in the order of Spark's input partitions (batch_order), each partition read in bulk from its own queue
+** in the order of Spark's input partitions (batch_order), each partition read in bulk from its own
+*queue
 ** (rd_kafka_queue_get_partition, not forwarded to the consumer's queue) while the next
 ** partitions of the batch are already fetching (rd_kafka_incremental_assign at their start
 ** offsets, KAFKA_AHEAD at once); records fetched beyond a range's end are dropped, the next
@@ -279,8 +280,8 @@ static void offs_json(Kafka *k, const KOffs *o, SrtBuf *out)
         srt_buf_puts(out, t ? "," : "");
         srt_write_json_string(o->v[first].topic, strlen(o->v[first].topic), out);
         for (int i = 0; ok && i < np; i++)
-            srt_buf_printf(out, "%s\"%d\":%" PRId64, i ? "," : ":{", (int)o->v[first + pord[i]].part,
-                           o->v[first + pord[i]].off);
+            srt_buf_printf(out, "%s\"%d\":%" PRId64, i ? "," : ":{",
+                           (int)o->v[first + pord[i]].part, o->v[first + pord[i]].off);
         srt_buf_putc(out, '}');
     }
     srt_buf_putc(out, '}');
@@ -1698,7 +1699,8 @@ static int planned_here(const Kafka *k, const KOffs *until)
 {
     int same = k->planned_here && until->n == k->planned.n;
     for (int i = 0; same && i < until->n; i++)
-        same = kp_cmp(until->v[i].topic, until->v[i].part, k->planned.v[i].topic, k->planned.v[i].part) == 0 &&
+        same = kp_cmp(until->v[i].topic, until->v[i].part, k->planned.v[i].topic,
+                      k->planned.v[i].part) == 0 &&
                until->v[i].off == k->planned.v[i].off;
     return same;
 }
@@ -1726,7 +1728,8 @@ static void sort_by(int *ord, int n, const int64_t *key)
 static int batch_order(Kafka *k, const KOffs *until, int *ord)
 {
     int n = until->n;
-    size_t hsize = sizeof(int32_t) * (size_t)(n ? n : 1), ksize = sizeof(int64_t) * (size_t)(n ? n : 1);
+    size_t hsize = sizeof(int32_t) * (size_t)(n ? n : 1),
+           ksize = sizeof(int64_t) * (size_t)(n ? n : 1);
     int32_t *h = srt_mem_alloc(k->mem, hsize);
     int64_t *key = srt_mem_alloc(k->mem, ksize);
     int rc = h && key ? 0 : -1;
