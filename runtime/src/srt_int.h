@@ -530,6 +530,14 @@ extern const SrtSourceVt srt_source_socket_vt;     /* value[, timestamp]; lines 
 /* key, value, topic, partition, offset, timestamp, timestampType; librdkafka (weak in
    srt_connectors.c: linked into programs that read Kafka) */
 extern const SrtSourceVt srt_source_kafka_vt;
+/* Scala 2.12's hash map orders, which Spark's Kafka source shows (srt_scala_order.c):
+   java.lang.String.hashCode, TopicPartition.hashCode; order[0..n) holds indices into h in
+   insertion order and becomes the order a mutable.HashMap (0, or -1 out of memory) or an
+   immutable.HashMap iterates those keys in. */
+int32_t srt_java_string_hash(const char *s);
+int32_t srt_kafka_tp_hash(const char *topic, int32_t part);
+int srt_scala_mutable_order(SrtMem *mem, const int32_t *h, int n, int *order);
+void srt_scala_immutable_order(const int32_t *h, int n, int *order);
 /* The wall clock of those sources, µs since the epoch (srt_now_us by default). */
 typedef int64_t (*SrtClockFn)(void *ud);
 /* Testing: replace the clock of an opened rate or socket source (NULL: the wall clock

@@ -31,15 +31,6 @@ produce() {
   printf '%s\n' "$@" | kcat -P -b "$kafka_boot" -t "$topic" -p "$part" -K:
 }
 
-# expect NAME FILE   compare FILE with the text on standard input
-expect() {
-  if diff -u - "$2" > "$1.diff"; then
-    pass "$1"
-  else
-    fail "$1: output differs:"$'\n'"$(cat "$1.diff")"
-  fi
-}
-
 # query NAME OPTIONS SELECT [QUERY OPTIONS]   write NAME.sql and build ./NAME
 query() {
   cat > "$1.sql" << EOF
@@ -50,7 +41,8 @@ EOF
   "$sluice" build "$1.sql" -o "$1" > /dev/null
 }
 
-# ---- values and keys; every partition of every topic, in (topic, partition) order ----
+# ---- values and keys; every partition of every topic, in the order of Spark's input partitions
+#      (tests/tools/spark_kafka_order.py fresh: lines-0, clicks-0, lines-1) ----
 produce lines 0 'a:hello' 'b:world' ':empty key'
 produce lines 1 'c:x1'
 printf 'no key\n' | kcat -P -b "$kafka_boot" -t clicks -p 0
@@ -58,17 +50,17 @@ query values "subscribe = 'lines, clicks', startingOffsets = 'earliest'" \
   "SELECT CAST(key AS STRING) AS k, CAST(value AS STRING) AS v, topic, partition, offset,
           timestampType, key, length(value) AS n, timestamp IS NOT NULL AS has_ts"
 ./values --trigger once --progress values.progress > values.out 2> values.err
-expect values values.out << 'EOF'
+sl_expect values values.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
 +----+---------+------+---------+------+-------------+----+---+------+
 |k   |v        |topic |partition|offset|timestampType|key |n  |has_ts|
 +----+---------+------+---------+------+-------------+----+---+------+
-|NULL|no key   |clicks|0        |0     |0            |NULL|6  |true  |
 |a   |hello    |lines |0        |0     |0            |[61]|5  |true  |
 |b   |world    |lines |0        |1     |0            |[62]|5  |true  |
 |    |empty key|lines |0        |2     |0            |[]  |9  |true  |
+|NULL|no key   |clicks|0        |0     |0            |NULL|6  |true  |
 |c   |x1       |lines |1        |0     |0            |[63]|2  |true  |
 +----+---------+------+---------+------+-------------+----+---+------+
 
@@ -76,10 +68,10 @@ EOF
 # The progress of that batch: Spark's description, offsets and metrics.
 sed -e 's/.*"sources":\[//' -e 's/"inputRowsPerSecond".*"metrics"/"metrics"/' -e 's/}\],"sink".*//' \
   values.progress > values.sources
-expect values_progress values.sources << 'EOF'
-{"description":"KafkaV2[Subscribe[lines, clicks]]","startOffset":null,"endOffset":{"clicks":{"0":1},"lines":{"0":3,"1":1}},"latestOffset":{"clicks":{"0":1},"lines":{"0":3,"1":1}},"numInputRows":5,"metrics":{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
+sl_expect values_progress values.sources << 'EOF'
+{"description":"KafkaV2[Subscribe[lines, clicks]]","startOffset":null,"endOffset":{"clicks":{"0":1},"lines":{"1":1,"0":3}},"latestOffset":{"clicks":{"0":1},"lines":{"1":1,"0":3}},"numInputRows":5,"metrics":{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
 EOF
-printf 'v1\n{"clicks":{"0":0},"lines":{"0":0,"1":0}}' > initial.expected
+printf 'v1\n{"clicks":{"0":0},"lines":{"1":0,"0":0}}' > initial.expected
 if cmp -s <(head -c "$(wc -c < initial.expected)" values.ck/sources/0/0) initial.expected; then
   pass "initial offsets in the checkpoint"
 else
@@ -89,7 +81,7 @@ fi
 # ---- restart from the checkpoint: only what arrived since ----
 produce lines 1 'd:after restart'
 ./values --trigger once > restart.out 2> restart.err
-expect restart restart.out << 'EOF'
+sl_expect restart restart.out << 'EOF'
 -------------------------------------------
 Batch: 1
 -------------------------------------------
@@ -109,7 +101,7 @@ produce lines 0 'e:extra'
 rm values.ck/commits/1
 ./values --trigger once > replay.out 2> replay.err
 ./values --trigger once >> replay.out 2>> replay.err
-expect replay replay.out << 'EOF'
+sl_expect replay replay.out << 'EOF'
 -------------------------------------------
 Batch: 1
 -------------------------------------------
@@ -137,7 +129,7 @@ produce late 0 'k:before'
 produce late 0 'k:after'
 ./latest --trigger once > latest2.out 2> latest2.err
 cat latest1.out latest2.out > latest.out
-expect latest latest.out << 'EOF'
+sl_expect latest latest.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -153,7 +145,7 @@ EOF
 query json "subscribe = 'lines', startingOffsets = '{\"lines\":{\"0\":1,\"1\":-1}}'" \
   "SELECT CAST(value AS STRING) AS v, partition, \`offset\`"
 ./json --trigger once > json.out 2> json.err
-expect json json.out << 'EOF'
+sl_expect json json.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -193,7 +185,7 @@ query lossy_ok "subscribe = 'gone', failOnDataLoss = false, startingOffsets = '{
 produce gone 0 'g:3'
 ./lossy_ok --trigger once > lossy_ok2.out 2>> lossy_ok.err
 cat lossy_ok1.out lossy_ok2.out > lossy_ok.out
-expect lossy_ok lossy_ok.out << 'EOF'
+sl_expect lossy_ok lossy_ok.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -225,7 +217,7 @@ produce split 1 'b:0' 'b:1'
 query limit "subscribe = 'split', startingOffsets = 'earliest', maxOffsetsPerTrigger = 4" \
   "SELECT CAST(value AS STRING) AS v, partition"
 ./limit --trigger availableNow --progress limit.progress > limit.out 2> limit.err
-expect limit limit.out << 'EOF'
+sl_expect limit limit.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -252,9 +244,9 @@ Batch: 1
 
 EOF
 sed -e 's/.*"endOffset"://' -e 's/,"numInputRows".*"metrics"/ /' -e 's/}\],"sink".*//' limit.progress > limit.offsets
-expect limit_offsets limit.offsets << 'EOF'
-{"split":{"0":3,"1":1}},"latestOffset":{"split":{"0":6,"1":2}} :{"avgOffsetsBehindLatest":"2.0","maxOffsetsBehindLatest":"3","minOffsetsBehindLatest":"1"}
-{"split":{"0":6,"1":2}},"latestOffset":{"split":{"0":6,"1":2}} :{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
+sl_expect limit_offsets limit.offsets << 'EOF'
+{"split":{"1":1,"0":3}},"latestOffset":{"split":{"1":2,"0":6}} :{"avgOffsetsBehindLatest":"2.0","maxOffsetsBehindLatest":"3","minOffsetsBehindLatest":"1"}
+{"split":{"1":2,"0":6}},"latestOffset":{"split":{"1":2,"0":6}} :{"avgOffsetsBehindLatest":"0.0","maxOffsetsBehindLatest":"0","minOffsetsBehindLatest":"0"}
 EOF
 
 # ---- minOffsetsPerTrigger: the first trigger runs (Spark's lastTriggerMillis starts at 0),
@@ -273,7 +265,7 @@ produce few 0 'a:3' 'a:4'
 sleep 1.5
 produce few 0 'a:5'
 wait $few_pid || true
-expect few few.out << 'EOF'
+sl_expect few few.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -330,7 +322,7 @@ query windows "subscribe = 'clicks', startingOffsets = 'earliest'" \
   "WHERE CAST(value AS STRING) LIKE '2024%' GROUP BY window(CAST(substring(CAST(value AS STRING), 1, 19) AS TIMESTAMP), '10 seconds') " \
   ", outputMode = 'complete'"
 ./windows --trigger once > windows.out 2> windows.err
-expect windows windows.out << 'EOF'
+sl_expect windows windows.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -350,7 +342,7 @@ sed "s/localhost:9092/$kafka_boot/" "$root/examples/kafka_page_views.sql" > page
 produce page_views 0 ':2024-01-01 10:00:01,/home' ':2024-01-01 10:00:31,/cart' ':2024-01-01 10:00:59,/home' \
   ':2024-01-01 10:01:00,/home'
 ./page_views --trigger once > page_views.out 2> page_views.err
-expect example page_views.out << 'EOF'
+sl_expect example page_views.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -370,7 +362,7 @@ query orders "subscribe = 'orders', startingOffsets = 'earliest'" \
   "SELECT CAST(key AS STRING) AS k, from_json(CAST(value AS STRING), 'id INT, item STRING, qty INT') AS o,
           from_json(CAST(value AS STRING), 'id INT, item STRING, qty INT').item AS item"
 ./orders --trigger once > orders.out 2> orders.err
-expect orders orders.out << 'EOF'
+sl_expect orders orders.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -405,7 +397,7 @@ kill -TERM $pattern_pid
 wait $pattern_pid || true
 # (the new topic's partition may show up before its record: a batch without rows, as Spark's)
 grep '^|' pattern.out | grep -v '^|v  *|topic *|$' | sort > pattern.rows
-expect pattern pattern.rows << 'EOF'
+sl_expect pattern pattern.rows << 'EOF'
 |first|pat-a|
 |second|pat-b|
 EOF
@@ -474,7 +466,7 @@ query headers "subscribe = 'hdrs', startingOffsets = 'earliest', includeHeaders 
   "SELECT CAST(key AS STRING) AS k, headers, size(headers) AS n, headers[0].key AS k0,
           CAST(headers[0].value AS STRING) AS v0, headers[0].value IS NULL AS v0_null"
 ./headers --trigger once > headers.out 2> headers.err
-expect headers headers.out << 'EOF'
+sl_expect headers headers.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -495,7 +487,7 @@ query headers_many "subscribe = 'hdrs_many', startingOffsets = 'earliest', inclu
           sum(CAST(CAST(value AS STRING) AS INT)) AS s" \
   "" ", outputMode = 'complete'"
 ./headers_many --trigger once > headers_many.out 2> headers_many.err
-expect headers_many headers_many.out << 'EOF'
+sl_expect headers_many headers_many.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -529,7 +521,7 @@ EOF
 ./hcopy --trigger once > hcopy.out 2> hcopy.err
 kcat -C -b "$kafka_boot" -t hdrs -o beginning -e -q -f '%k|%s|%h\n' > hdrs.read
 kcat -C -b "$kafka_boot" -t hdrs_out -o beginning -e -q -f '%k|%s|%h\n' > hdrs_out.read
-expect headers_in hdrs.read << 'EOF'
+sl_expect headers_in hdrs.read << 'EOF'
 k1|v1|a=val,e=,a=2
 k2|no headers|
 k3|v3|n=NULL,sp=x y
@@ -543,7 +535,7 @@ fi
 # ---- assign: the listed partitions only ----
 query assign "assign = '{\"lines\":[1]}', startingOffsets = 'earliest'" "SELECT CAST(value AS STRING) AS v, partition"
 ./assign --trigger once --progress assign.progress > assign.out 2> assign.err
-expect assign assign.out << 'EOF'
+sl_expect assign assign.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -574,7 +566,7 @@ EOF
 ./union --trigger once > union.out 2> union.err
 produce ub 0 'd:four'
 ./union --trigger once >> union.out 2>> union.err
-expect union union.out << 'EOF'
+sl_expect union union.out << 'EOF'
 -------------------------------------------
 Batch: 0
 -------------------------------------------
@@ -597,7 +589,7 @@ Batch: 1
 
 EOF
 sed -n 3,4p union.ck/offsets/1 > union.offsets
-expect union_offsets union.offsets << 'EOF'
+sl_expect union_offsets union.offsets << 'EOF'
 {"ua":{"0":2}}
 {"ub":{"0":2}}
 EOF
@@ -650,10 +642,10 @@ query bound "subscribe = 'bound', startingOffsets = 'earliest', maxOffsetsPerTri
 result=$(batches_check bound.out bound.ck)
 if [[ $result == "5 batches 40 records exact" ]]; then pass "batch boundaries"; else fail "batch boundaries: $result"; fi
 awk 'FNR == 3' bound.ck/offsets/0 bound.ck/offsets/1 bound.ck/offsets/4 > bound.ends
-expect bound_offsets bound.ends << 'EOF'
-{"bound":{"0":6,"1":2}}
-{"bound":{"0":12,"1":4}}
-{"bound":{"0":30,"1":10}}
+sl_expect bound_offsets bound.ends << 'EOF'
+{"bound":{"1":2,"0":6}}
+{"bound":{"1":4,"0":12}}
+{"bound":{"1":10,"0":30}}
 EOF
 # Ranges that end inside Kafka's record batches and span several chunks of rows: 3 partitions
 # of 9000 records in record batches of 100, 10000 offsets a batch (3333 of each partition), a

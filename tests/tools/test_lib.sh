@@ -75,6 +75,16 @@ sl_stop() {
   [[ $rc -eq 0 ]] || fail "$2 exited $rc after SIGTERM: $(cat "$3")"
 }
 
+# sl_expect NAME FILE   compare FILE with the text on standard input: pass NAME, or fail with the
+#   diff.
+sl_expect() {
+  if diff -u - "$2" > "$1.diff"; then
+    pass "$1"
+  else
+    fail "$1: output differs:"$'\n'"$(cat "$1.diff")"
+  fi
+}
+
 sl_test_end() {
   if [[ $failures -ne 0 ]]; then
     echo "$sl_test_name: $failures check(s) failed" >&2

@@ -200,6 +200,46 @@ static int make_run(void *ctx, const char *what, const SrtRowRun *run, const Srt
 
 /* The batches of a rate source made by a reader of runs (make_run) are the rows read
    buffer by buffer: rampUpTime, numPartitions and rate-micro-batch. */
+/* Scala 2.12's hash map orders (srt_scala_order.c): Spark's own example of a progress report
+   (structured-streaming-programming-guide) lists a topic's partitions 0..4 as 2, 4, 1, 3, 0
+   and 0..2 as 2, 1, 0; java.lang.String.hashCode; a trie of 6 Int keys. */
+START_TEST(test_scala_orders)
+{
+    SrtMem m;
+    srt_mem_init(&m);
+    SrtMem *mem = &m;
+    int32_t h[20];
+    int ord[20];
+    for (int i = 0; i < 20; i++)
+        h[i] = ord[i] = i;
+    ck_assert_int_eq(srt_scala_mutable_order(mem, h, 5, ord), 0);
+    int want5[] = {2, 4, 1, 3, 0};
+    for (int i = 0; i < 5; i++)
+        ck_assert_int_eq(ord[i], want5[i]);
+    for (int i = 0; i < 3; i++)
+        ord[i] = i;
+    ck_assert_int_eq(srt_scala_mutable_order(mem, h, 3, ord), 0);
+    ck_assert_int_eq(ord[0], 2);
+    ck_assert_int_eq(ord[1], 1);
+    ck_assert_int_eq(ord[2], 0);
+    /* 20 keys: the table grows from 16 to 32 buckets at the 13th */
+    for (int i = 0; i < 20; i++)
+        ord[i] = i;
+    ck_assert_int_eq(srt_scala_mutable_order(mem, h, 20, ord), 0);
+    int want20[] = {17, 8, 11, 2, 5, 14, 13, 4, 16, 7, 1, 10, 19, 18, 9, 3, 12, 15, 6, 0};
+    for (int i = 0; i < 20; i++)
+        ck_assert_int_eq(ord[i], want20[i]);
+    ck_assert_int_eq(srt_java_string_hash("lines"), 102977279);
+    ck_assert_int_eq(srt_kafka_tp_hash("lines", 1), 102977279 + 31 * 32);
+    ck_assert_int_eq(srt_java_string_hash("a-much-longer-topic-name"), (int32_t)0x0f8a11b9);
+    for (int i = 0; i < 4; i++)
+        ord[i] = 3 - i;
+    srt_scala_immutable_order(h, 4, ord); /* Map4: insertion order */
+    ck_assert_int_eq(ord[0], 3);
+    ck_assert_uint_eq(mem->in_use, 0);
+}
+END_TEST
+
 START_TEST(test_rate_runs)
 {
     SrtLender lender = {NULL, NULL, NULL, NULL, make_run};
@@ -1466,6 +1506,7 @@ Suite *rt_sources_suite(void)
     Suite *s = suite_create("rt_sources");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, test_scala_orders);
     tcase_add_test(tc, test_rate_values_and_timestamps);
     tcase_add_test(tc, test_rate_ramp_up);
     tcase_add_test(tc, test_rate_ramp_up_slow_start);

@@ -4,14 +4,15 @@
 ** includeHeaders = true, `headers ARRAY<STRUCT<key: STRING, value: BINARY>>` as value rows.
 **
 ** Offsets are Spark's KafkaSourceOffset JSON, {"topic":{"0":next offset to read,...},...}
-** (JsonUtils.partitionOffsets), here with topics and partitions in ascending order (Spark's
-** Scala HashMap order is not reproducible).  The source plans every batch itself: plan()
+** (JsonUtils.partitionOffsets), topics and partitions in the order of its Scala hash maps
+** (srt_scala_order.c).  The source plans every batch itself: plan()
 ** lists the partitions of the subscription (metadata of all topics: `subscribe` names,
 ** `subscribePattern` a Java regex through cm_regex, `assign` a fixed list), asks for their
 ** latest offsets (one ListOffsets request per leader for all of them), applies the rate limit
 ** and returns the end offsets; read() fetches exactly [start, end) of each partition (never a
 ** group subscription, never a commit to Kafka).  The rows come out partition after partition
-** in (topic, partition) order, each partition read in bulk from its own queue
+** in the order of Spark's input partitions (batch_order), each partition read in bulk from its own
+*queue
 ** (rd_kafka_queue_get_partition, not forwarded to the consumer's queue) while the next
 ** partitions of the batch are already fetching (rd_kafka_incremental_assign at their start
 ** offsets, KAFKA_AHEAD at once); records fetched beyond a range's end are dropped, the next
@@ -80,12 +81,14 @@ typedef struct KPart {
     char *topic; /* owned */
     int32_t part;
     int64_t off;
+    int seq; /* the order it was put in (parse_offsets: the JSON's) */
 } KPart;
 
 /* A map topic-partition -> offset, sorted by (topic, partition). */
 typedef struct KOffs {
     KPart *v;
     int n, cap;
+    int seqs; /* puts so far */
 } KOffs;
 
 typedef enum KStrategy { K_SUBSCRIBE, K_PATTERN, K_ASSIGN } KStrategy;
@@ -135,6 +138,7 @@ typedef struct Kafka {
     int started; /* initial offsets known */
     KOffs initial;
     KOffs planned; /* end of the last planned batch (or the initial offsets) */
+    int planned_here; /* planned holds the end of a batch this process planned (not restored) */
     KOffs latest;  /* the latest offsets seen by the last plan */
     int have_latest;
     int snapshot;
@@ -234,7 +238,7 @@ static int offs_put(Kafka *k, KOffs *o, const char *topic, size_t tn, int32_t pa
         o->v[i] = o->v[i - 1];
         i--;
     }
-    o->v[i] = (KPart){t, part, off};
+    o->v[i] = (KPart){t, part, off, o->seqs++};
     o->n++;
     return 0;
 }
@@ -248,25 +252,44 @@ static int offs_copy(Kafka *k, KOffs *dst, const KOffs *src)
     return 0;
 }
 
-/* Spark's JsonUtils.partitionOffsets: {"t":{"0":5,"1":7}}. */
-static void offs_json(const KOffs *o, SrtBuf *out)
+/* Spark's JsonUtils.partitionOffsets: {"t":{"0":5,"1":7}}, the topics and each topic's
+   partitions in the order of the Scala mutable.HashMaps it writes (srt_scala_order.c), filled
+   in (topic, partition) order.  Out of memory: out->oom. */
+static void offs_json(Kafka *k, const KOffs *o, SrtBuf *out)
 {
-    srt_buf_putc(out, '{');
-    for (int i = 0; i < o->n; i++) {
-        int first_of_topic = i == 0 || strcmp(o->v[i - 1].topic, o->v[i].topic) != 0;
-        if (first_of_topic) {
-            if (i)
-                srt_buf_puts(out, "},");
-            srt_write_json_string(o->v[i].topic, strlen(o->v[i].topic), out);
-            srt_buf_puts(out, ":{");
-        } else {
-            srt_buf_putc(out, ',');
+    size_t size = sizeof(int32_t) * (size_t)(o->n ? o->n : 1);
+    int32_t *th = srt_mem_alloc(k->mem, size), *ph = srt_mem_alloc(k->mem, size);
+    int *starts = srt_mem_alloc(k->mem, size), *tord = srt_mem_alloc(k->mem, size);
+    int *pord = srt_mem_alloc(k->mem, size);
+    int nt = 0, ok = th && ph && starts && tord && pord;
+    for (int i = 0; ok && i < o->n; i++)
+        if (i == 0 || strcmp(o->v[i - 1].topic, o->v[i].topic) != 0) {
+            th[nt] = srt_java_string_hash(o->v[i].topic);
+            tord[nt] = nt;
+            starts[nt++] = i;
         }
-        srt_buf_printf(out, "\"%d\":%" PRId64, (int)o->v[i].part, o->v[i].off);
-    }
-    if (o->n)
+    ok = ok && srt_scala_mutable_order(k->mem, th, nt, tord) == 0;
+    srt_buf_putc(out, '{');
+    for (int t = 0; ok && t < nt; t++) {
+        int first = starts[tord[t]], np = (tord[t] + 1 < nt ? starts[tord[t] + 1] : o->n) - first;
+        for (int i = 0; i < np; i++) {
+            ph[i] = o->v[first + i].part;
+            pord[i] = i;
+        }
+        ok = srt_scala_mutable_order(k->mem, ph, np, pord) == 0;
+        srt_buf_puts(out, t ? "," : "");
+        srt_write_json_string(o->v[first].topic, strlen(o->v[first].topic), out);
+        for (int i = 0; ok && i < np; i++)
+            srt_buf_printf(out, "%s\"%d\":%" PRId64, i ? "," : ":{",
+                           (int)o->v[first + pord[i]].part, o->v[first + pord[i]].off);
         srt_buf_putc(out, '}');
+    }
     srt_buf_putc(out, '}');
+    out->oom |= !ok;
+    void *bufs[] = {th, ph, starts, tord, pord};
+    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
+        if (bufs[i])
+            srt_mem_free(k->mem, bufs[i], size);
 }
 
 /* ==== a small reader for the offset and assign JSON ==== */
@@ -921,8 +944,8 @@ static int start(SrtSource *s, Kafka *k, SrtErr *err)
             SrtBuf a, b;
             srt_buf_init(&a, k->mem);
             srt_buf_init(&b, k->mem);
-            offs_json(&spec, &a);
-            offs_json(&parts, &b);
+            offs_json(k, &spec, &a);
+            offs_json(k, &parts, &b);
             rc = srt_err_set(err, SRT_ERR_OPTION,
                              "source '%s': If startingOffsets contains specific offsets, you must "
                              "specify all TopicPartitions.\nUse -1 for latest, -2 for earliest.\n"
@@ -948,7 +971,7 @@ static int start(SrtSource *s, Kafka *k, SrtErr *err)
         SrtBuf b;
         srt_buf_init(&b, k->mem);
         srt_buf_puts(&b, "v1\n");
-        offs_json(&parts, &b);
+        offs_json(k, &parts, &b);
         char file[PATH_MAX];
         snprintf(file, sizeof file, "%s/0", s->log_dir);
         if (b.oom)
@@ -1114,7 +1137,7 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
                 until.v[i].off != k->planned.v[i].off;
     if (moved && until.n > 0) {
         srt_buf_clear(end);
-        offs_json(&until, end);
+        offs_json(k, &until, end);
         if (end->oom) {
             rc = srt_err_nomem(err, "offsets");
             goto free_sizes;
@@ -1123,6 +1146,7 @@ static int kafka_plan(SrtSource *s, SrtReadLimit lim, SrtBuf *end, int *has_data
             rc = srt_err_nomem(err, "kafka offsets");
             goto free_sizes;
         }
+        k->planned_here = 1;
         *has_data = 1;
     }
 free_sizes:
@@ -1670,10 +1694,70 @@ static int bounds_wanted(Kafka *k, const KOffs *from, const KOffs *until, KOffs 
     return 0;
 }
 
+/* Is until the end of the batch this process planned last (not one read from the log)? */
+static int planned_here(const Kafka *k, const KOffs *until)
+{
+    int same = k->planned_here && until->n == k->planned.n;
+    for (int i = 0; same && i < until->n; i++)
+        same = kp_cmp(until->v[i].topic, until->v[i].part, k->planned.v[i].topic,
+                      k->planned.v[i].part) == 0 &&
+               until->v[i].off == k->planned.v[i].off;
+    return same;
+}
+
+/* Insertion sort of ord[0..n) by key[] (stable). */
+static void sort_by(int *ord, int n, const int64_t *key)
+{
+    for (int i = 1; i < n; i++) {
+        int e = ord[i], j = i;
+        for (; j > 0 && key[ord[j - 1]] > key[e]; j--)
+            ord[j] = ord[j - 1];
+        ord[j] = e;
+    }
+}
+
+/* The order of the batch's input partitions in Spark, which the console sink prints them in:
+   KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets keeps the key order of the end
+   offsets' immutable Map (srt_scala_order.c).  A batch planned here ends at the Map
+   listOffsets made (Admin.listOffsets' java.util.HashMap, in its bucket order, copied into a
+   mutable.HashMap, then toMap; rateLimit keeps the order); a batch read again from the
+   offsets log ends at the Map JsonUtils.partitionOffsets reads, in the JSON's order.  Maps of
+   more than 4 entries are hash tries either way.  Partitions that share a bucket of the
+   java.util.HashMap are taken in (topic, partition) order (Kafka's order there is the order
+   of the request's own maps).  ord: indices into until.  0 or -1 out of memory. */
+static int batch_order(Kafka *k, const KOffs *until, int *ord)
+{
+    int n = until->n;
+    size_t hsize = sizeof(int32_t) * (size_t)(n ? n : 1),
+           ksize = sizeof(int64_t) * (size_t)(n ? n : 1);
+    int32_t *h = srt_mem_alloc(k->mem, hsize);
+    int64_t *key = srt_mem_alloc(k->mem, ksize);
+    int rc = h && key ? 0 : -1;
+    int fresh = rc == 0 && planned_here(k, until);
+    int cap = n <= 1 ? 2 : n <= 3 ? 4 : 8; /* new HashMap<>(n) after n puts (n <= 4) */
+    for (int i = 0; rc == 0 && i < n; i++) {
+        h[i] = srt_kafka_tp_hash(until->v[i].topic, until->v[i].part);
+        uint32_t spread = (uint32_t)h[i] ^ ((uint32_t)h[i] >> 16);
+        key[i] = fresh ? (int64_t)(spread & (uint32_t)(cap - 1)) : until->v[i].seq;
+        ord[i] = i;
+    }
+    if (rc == 0) {
+        sort_by(ord, n, key);
+        if (fresh)
+            rc = srt_scala_mutable_order(k->mem, h, n, ord);
+        srt_scala_immutable_order(h, n, ord);
+    }
+    if (h)
+        srt_mem_free(k->mem, h, hsize);
+    if (key)
+        srt_mem_free(k->mem, key, ksize);
+    return rc;
+}
+
 /* Where each partition of the batch starts and ends, with Spark's data loss checks
    (KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets, then the partition's earliest
-   and latest offsets as KafkaDataConsumer.get checks them): the ranges to read, in (topic,
-   partition) order. */
+   and latest offsets as KafkaDataConsumer.get checks them): the ranges to read, in Spark's
+   order (batch_order). */
 static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *until, KRange *rs, int *nr,
                        SrtErr *err)
 {
@@ -1693,8 +1777,12 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
         rc = srt_err_nomem(err, "kafka offsets");
     if (rc == 0 && (rc = list_offsets(s, k, &lo, K_EARLIEST, err)) == 0)
         rc = list_offsets(s, k, &hi, K_LATEST, err);
-    for (int i = 0; rc == 0 && i < until->n; i++) {
-        const KPart *u = &until->v[i];
+    size_t ord_size = sizeof(int) * (size_t)(until->n ? until->n : 1);
+    int *ord = rc == 0 ? srt_mem_alloc(k->mem, ord_size) : NULL;
+    if (rc == 0 && (!ord || batch_order(k, until, ord) < 0))
+        rc = srt_err_nomem(err, "kafka offsets");
+    for (int j = 0; rc == 0 && j < until->n; j++) {
+        const KPart *u = &until->v[ord[j]];
         int at = offs_find(from, u->topic, u->part);
         int b = offs_find(&lo, u->topic, u->part); /* -1: the range is in its tail's memory */
         int64_t begin, end = u->off;
@@ -1739,6 +1827,8 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
             rs[(*nr)++] = (KRange){.topic = u->topic, .topic_n = (uint32_t)strlen(u->topic), .part = u->part,
                                    .from = begin, .until = end};
     }
+    if (ord)
+        srt_mem_free(k->mem, ord, ord_size);
     offs_free(k, &lo);
     offs_free(k, &hi);
     return rc;
@@ -1793,6 +1883,7 @@ static int kafka_restore(SrtSource *s, const char *end, SrtErr *err)
                            s->name, end ? end : "null");
     }
     int rc = offs_copy(k, &k->planned, &o) < 0 ? srt_err_nomem(err, "kafka offsets") : 0;
+    k->planned_here = 0;
     offs_free(k, &o);
     if (rc == 0 && !k->started)
         return srt_err_set(err, SRT_ERR_FORMAT,
@@ -1900,7 +1991,7 @@ static int kafka_latest(SrtSource *s, SrtBuf *out)
     Kafka *k = s->impl;
     if (!k->have_latest || k->latest.n == 0) /* an empty KafkaSourceOffset is null */
         return 0;
-    offs_json(&k->latest, out);
+    offs_json(k, &k->latest, out);
     return 1;
 }
 
