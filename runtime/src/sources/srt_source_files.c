@@ -9,7 +9,8 @@
 ** Options: path (a directory that must exist), format (json | csv | text; csv with
 ** header = true: the first line of every file that is not blank is skipped here, with the
 ** blank lines before it; with multiLine = true a file is handed over whole, its first record
-** skipped, cm_csv_ml.h), maxFilesPerTrigger
+** skipped, cm_csv_ml.h; with enforceSchema = false it is compared with the schema first,
+** "The csv header check" below), maxFilesPerTrigger
 ** (positive integer), latestFirst (newest first), maxFileAge (default 7 days: once a batch
 ** has taken a file, files older than the newest taken modification time minus maxFileAge
 ** are skipped, as Spark's FileStreamSource does; not applied with latestFirst and
