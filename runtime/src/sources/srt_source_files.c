@@ -196,8 +196,8 @@ static int header_check_open(Files *f, const char *cols, const SrtOptions *opts,
     if (!c)
         return srt_err_nomem(err, "files source");
     f->check = c;
-    uint32_t n_cols = (uint32_t)strlen(cols) < schema->n_cols ? (uint32_t)strlen(cols)
-                                                              : schema->n_cols;
+    uint32_t n_cols =
+        (uint32_t)strlen(cols) < schema->n_cols ? (uint32_t)strlen(cols) : schema->n_cols;
     for (uint32_t i = 0; i < n_cols; i++)
         c->n += cols[i] == '1';
     c->full = 1;
@@ -1195,8 +1195,9 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         CmCsvRec rec = {0};
         if (from < take)
             cm_csv_ml_record(&o, b + from, b + take, NULL, NULL, 0, &rec);
-        int rc = rec.n_toks && h->f->check ? check_header_record(h->f, &o, b + from, b + take, &rec, err)
-                                           : 0;
+        int rc = rec.n_toks && h->f->check
+                     ? check_header_record(h->f, &o, b + from, b + take, &rec, err)
+                     : 0;
         if (rc < 0)
             return rc;
         from = rec.next ? (size_t)(rec.next - b) : from;
