@@ -415,6 +415,9 @@ const char *cg_read_mode(const PQuery *pq);
 void cg_time_overflow(CgCtx *cg, const PQuery *pq, LLVMValueRef ts, const char *what,
                       LLVMBasicBlockRef bb_skip);
 
+/* cg_text.c: for srt_prog_query_csv_header, the columns of pq's csv source that each file's
+   header is compared with: 'c' the corrupt-record column, '1' compared, '0' pruned. */
+const char *cg_csv_header_cols(CgCtx *cg, const PQuery *pq);
 /* cg_text.c: the same contract for the csv and text formats. */
 void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRef p_slot,
                    LLVMValueRef end, LLVMBasicBlockRef bb_eof);

@@ -280,6 +280,13 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
         LLVMValueRef rargs[3] = {p, qi, cg_i32(cg, b)};
         cg_call(cg, "srt_prog_query_lines_raw", rargs, 3, "");
     }
+    for (int b = 0; b < pq->n_branches; b++) {
+        PQuery bq = plan_branch(pq, b);
+        if (!bq.source->read.check_header)
+            continue;
+        LLVMValueRef hargs[4] = {p, qi, cg_i32(cg, b), cstr(cg, cg_csv_header_cols(cg, &bq))};
+        cg_call(cg, "srt_prog_query_csv_header", hargs, 4, "");
+    }
     put_options(cg, "srt_prog_query_option", p, qi, &q->options);
     if (!soptions_find(&q->options, "outputMode") || q->batch) {
         /* a batch query: the whole result table if it aggregates (sema_stream.c) */

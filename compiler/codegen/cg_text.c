@@ -454,21 +454,46 @@ typedef struct CsvShape {
     bool pruned;
 } CsvShape;
 
-static CsvShape csv_shape(const PQuery *pq, const CgRecord *rec)
+static bool csv_reads(const PQuery *pq, int i)
+{
+    return i < pq->n_needed && pq->needed[i];
+}
+
+static CsvShape csv_shape_of(const PQuery *pq)
 {
     CsvShape sh = {cg_corrupt_column(pq), 0, 0, false};
     const SSchema *sc = &pq->source->schema;
     for (int i = 0; i < sc->n; i++) {
         sh.n_fields += i != sh.corrupt;
-        sh.n_read += i != sh.corrupt && rec->null_slots[i];
+        sh.n_read += i != sh.corrupt && csv_reads(pq, i);
     }
     /* Spark prunes the columns the query does not read unless it reads the corrupt-record
        column (CSVFileFormat.buildReader: csvColumnPruning && !requiredSchema.exists(corrupt)):
        univocity then returns the selected fields only, a missing one as null
        (ParserOutput.rowParsed), so a record with too few or too many fields is not malformed
        (UnivocityParser.convert compares the count with parsedSchema = requiredSchema). */
-    sh.pruned = (sh.corrupt < 0 || !rec->null_slots[sh.corrupt]) && sh.n_read < sh.n_fields;
+    sh.pruned = (sh.corrupt < 0 || !csv_reads(pq, sh.corrupt)) && sh.n_read < sh.n_fields;
     return sh;
+}
+
+/* The record's shape: rec's slots are those of the columns pq reads (cg_record_alloc). */
+static CsvShape csv_shape(const PQuery *pq, const CgRecord *rec)
+{
+    (void)rec;
+    return csv_shape_of(pq);
+}
+
+const char *cg_csv_header_cols(CgCtx *cg, const PQuery *pq)
+{
+    /* CSVFileFormat.buildReader: CSVHeaderChecker gets the required schema when columns are
+       pruned, else the data schema, both without the corrupt-record column */
+    CsvShape sh = csv_shape_of(pq);
+    int n = pq->source->schema.n;
+    char *cols = arena_alloc(cg->arena, (size_t)n + 1);
+    for (int i = 0; i < n; i++)
+        cols[i] = i == sh.corrupt ? 'c' : !sh.pruned || csv_reads(pq, i) ? '1' : '0';
+    cols[n] = '\0';
+    return cols;
 }
 
 /* Column i's type when the record reads it as a field (NULL: skipped or unsupported). */

@@ -90,6 +90,9 @@ typedef struct SReadOpts {
     bool trim_leading, trim_trailing, csv_custom;
     /* csv prefersDate = false: inferSchema types no column DATE (CSVOptions.prefersDate) */
     bool no_dates;
+    /* csv header = true with enforceSchema = false: each file's header is compared with the
+       schema (CSVHeaderChecker; cg_program.c registers it, srt_source_files.c checks) */
+    bool check_header;
     /* json multiLine = true: each file is one record (MultiLineJsonDataSource) */
     bool whole;
     /* json: JSONOptions' parser switches (CM_JSON_* of common/cm_json_opts.h; 0: Spark's

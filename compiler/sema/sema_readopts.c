@@ -143,12 +143,16 @@ static void csv_options(SemaCtx *sc, const SSource *src, SReadOpts *r)
     r->trim_trailing = bool_opt(opts, "ignoreTrailingWhiteSpace");
     r->comment = comment_opt(sc, opts);
     /* enforceSchema = false makes CSVHeaderChecker compare each file's header with the
-       schema (and fail the query when they differ): not done by the files source yet. */
+       schema (the files source, srt_prog_query_csv_header), which reads a header line with
+       lineSep set only in multiLine mode. */
     const SOption *enforce = soptions_find(opts, "enforceSchema");
-    if (enforce && strcmp(enforce->value, "false") == 0 && bool_opt(opts, "header"))
+    r->check_header = enforce && strcmp(enforce->value, "false") == 0 && bool_opt(opts, "header");
+    const SOption *multi = soptions_find(opts, "multiLine");
+    const SOption *sep = soptions_find(opts, "lineSep");
+    if (r->check_header && sep && !(multi && strcmp(multi->value, "true") == 0))
         diag_error(sc->diag, enforce->value_span,
-                   "enforceSchema = false with header = true (checking each file's header against "
-                   "the schema) is not supported yet");
+                   "enforceSchema = false with lineSep (checking each file's header against the "
+                   "schema) is not supported yet without multiLine = true");
     const SOption *dates = soptions_find(opts, "prefersDate");
     r->no_dates = dates && strcmp(dates->value, "false") == 0;
     r->csv_custom = *r->null_value || *r->empty_value || strcmp(r->nan_value, "NaN") != 0 ||

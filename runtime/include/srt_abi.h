@@ -162,6 +162,12 @@ void srt_prog_query_input(SrtProgram *p, int query, int source, SrtProcessFn pro
    file's windows reach it with their lone '\r's not made '\n' yet (no pass over them first;
    codegen's cg_json.c shape_record). */
 void srt_prog_query_lines_raw(SrtProgram *p, int query, int input);
+/* Input `input` of the query reads a csv files source with header = true and enforceSchema =
+   false: each file's header is compared with the source's columns (Spark's CSVHeaderChecker,
+   srt_source_files.c).  cols holds one byte per column of the source: 'c' the corrupt-record
+   column (no field of the file), '1' a column compared with the header's field at its
+   place, '0' one the query does not read (pruned).  cols stays valid: a constant. */
+void srt_prog_query_csv_header(SrtProgram *p, int query, int input, const char *cols);
 /* The aggregation's event-time key: an i64 (µs) at key_offset of the group key bytes that
    is compared with the watermark: a window's end, or the watermarked timestamp itself.
    Groups whose key is at or before the watermark are final (append) and evicted. */

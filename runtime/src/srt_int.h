@@ -414,6 +414,10 @@ struct SrtSource {
        which that reader keeps, so what the source hands over is not copied, or the maker of
        the runs of rows the source makes from their index (SrtLender). */
     const struct SrtLender *lender;
+    /* Borrowed, set before open: for a csv files source with header = true and
+       enforceSchema = false, the columns each file's header is compared with, one byte per
+       column of the schema (srt_prog_query_csv_header); NULL: no check. */
+    const char *csv_header;
 };
 
 struct SrtMap;
@@ -1275,6 +1279,8 @@ typedef struct SrtInputDef {
                       (srt_prog_query_lines_raw, srt_query_process_buffer) */
     int has_watermark;
     int64_t watermark_delay_us;
+    const char *csv_header; /* borrowed: the columns a csv files source compares each file's
+                               header with (srt_prog_query_csv_header); NULL: none */
 } SrtInputDef;
 
 /* A parallel task's log of the values of replayed aggregates, in input order (srt_vlog_put,

@@ -594,7 +594,8 @@ static int64_t batch_of(SrtQuery *q, uint32_t in, int64_t ms)
    of the first input that saw some. */
 START_TEST(test_watermark_min_over_inputs)
 {
-    SrtInputDef defs[2] = {{0, NULL, 0, 1, 10000000}, {1, NULL, 0, 1, 0}}; /* delays 10 s and 0 */
+    SrtInputDef defs[2] = {{0, NULL, 0, 1, 10000000, NULL},
+                           {1, NULL, 0, 1, 0, NULL}}; /* delays 10 s and 0 */
     SrtQueryDef def;
     SrtInput in[2];
     SrtQuery q;

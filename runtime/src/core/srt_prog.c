@@ -401,6 +401,15 @@ void srt_prog_query_lines_raw(SrtProgram *p, int query, int input)
         q->inputs[input].lines_raw = 1;
 }
 
+void srt_prog_query_csv_header(SrtProgram *p, int query, int input, const char *cols)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q && (input < 0 || (uint32_t)input >= q->n_inputs || !cols))
+        fail(p, SRT_ERR_QUERY, "query '%s': no input #%d for a csv header check", q->name, input);
+    else if (q)
+        q->inputs[input].csv_header = cols;
+}
+
 void srt_prog_query_input(SrtProgram *p, int query, int source, SrtProcessFn process,
                           int64_t delay_us)
 {

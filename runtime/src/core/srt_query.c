@@ -115,6 +115,7 @@ static int open_inputs(SrtQuery *q, SrtErr *err)
         in->source.vt = srt_source_lookup(sd->connector);
         in->source.mem = q->mem;
         in->source.name = sd->name;
+        in->source.csv_header = q->def->inputs[i].csv_header;
         in->open = 1;
         int rc = in->source.vt->open(&in->source, &sd->opts, &src_schema, err);
         if (rc < 0)

@@ -33,6 +33,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_prog_query_watermark,
     (const void *)srt_prog_query_input,
     (const void *)srt_prog_query_lines_raw,
+    (const void *)srt_prog_query_csv_header,
     (const void *)srt_prog_query_agg_event_key,
     (const void *)srt_prog_query_agg_string,
     (const void *)srt_prog_query_agg_collect,

@@ -9,7 +9,8 @@
 ** Options: path (a directory that must exist), format (json | csv | text; csv with
 ** header = true: the first line of every file that is not blank is skipped here, with the
 ** blank lines before it; with multiLine = true a file is handed over whole, its first record
-** skipped, cm_csv_ml.h), maxFilesPerTrigger
+** skipped, cm_csv_ml.h; with enforceSchema = false it is compared with the schema first,
+** "The csv header check" below), maxFilesPerTrigger
 ** (positive integer), latestFirst (newest first), maxFileAge (default 7 days: once a batch
 ** has taken a file, files older than the newest taken modification time minus maxFileAge
 ** are skipped, as Spark's FileStreamSource does; not applied with latestFirst and
@@ -62,6 +63,20 @@ typedef struct FileEnt {
     int64_t mtime_ns;
 } FileEnt;
 
+/* enforceSchema = false (Spark's CSVHeaderChecker): the names each file's header must hold.
+   full: no column is pruned, every field of the header is compared and their number must be
+   n; else only the fields at pos (univocity's selectIndexes: a field past the header's end
+   reads as nullValue). */
+typedef struct HeaderCheck {
+    int n;
+    const char **names; /* borrowed: the schema's */
+    int *pos;           /* owned: the header field each name is compared with */
+    int full;
+    int sep, quote, esc; /* cm_csv_lex.h's bytes */
+    int trim_leading, trim_trailing;
+    char *null_value, *empty_value; /* owned */
+} HeaderCheck;
+
 typedef struct Files {
     SrtMem *mem;
     char *dir;         /* owned: the path option as given */
@@ -81,6 +96,8 @@ typedef struct Files {
                            its header the first record (cm_csv_ml.h) */
     CmCsvMl ml;         /* csv_ml: the syntax of its records (nl set per file unless lineSep
                            sets it) */
+    HeaderCheck *check; /* owned: csv with enforceSchema = false; NULL: headers not checked */
+    char *uri;          /* owned: the file being read as Spark names it (its source log URI) */
     int64_t max_age_ns; /* maxFileAge */
     int64_t purge_ns;   /* files older than this are skipped (INT64_MIN: none yet) */
     int64_t latest_ns;  /* newest modification time taken so far */
@@ -136,9 +153,236 @@ static bool opt_true(const SrtOptions *opts, const char *key)
     return v && srt_str_ieq(v, "true");
 }
 
+/* ==== The csv header check ====
+** With header = true and enforceSchema = false, Spark 3.5's CSVHeaderChecker
+** .checkHeaderColumnNames compares each file's header, tokenized by the reader's univocity
+** parser, with the names of the schema it reads (CSVFileFormat.buildReader: the required
+** schema when columns are pruned, else the data schema, the corrupt-record column left out of
+** both), by position, ignoring case (spark.sql.caseSensitive false: String.toLowerCase), and
+** throws IllegalArgumentException, which FileScanRDD lets through as it is (readCurrentFile
+** wraps only FileNotFoundException): the task, and the batch, fail.  A file without a header
+** (empty, or blank and comment lines only) is not checked. */
+
+static char *dup_cstr(SrtMem *m, const char *s)
+{
+    size_t n = strlen(s);
+    char *d = srt_mem_alloc(m, n + 1);
+    if (d)
+        memcpy(d, s, n + 1);
+    return d;
+}
+
+static void header_check_free(SrtMem *m, HeaderCheck *c)
+{
+    if (!c)
+        return;
+    if (c->names)
+        srt_mem_free(m, c->names, (size_t)c->n * sizeof *c->names);
+    if (c->pos)
+        srt_mem_free(m, c->pos, (size_t)c->n * sizeof *c->pos);
+    if (c->null_value)
+        srt_mem_free(m, c->null_value, strlen(c->null_value) + 1);
+    if (c->empty_value)
+        srt_mem_free(m, c->empty_value, strlen(c->empty_value) + 1);
+    srt_mem_free(m, c, sizeof *c);
+}
+
+/* f->check from cols (srt_prog_query_csv_header: per column of schema 'c' corrupt record, '1'
+   compared, '0' pruned) and the reader's options. */
+static int header_check_open(Files *f, const char *cols, const SrtOptions *opts,
+                             const SrtSchema *schema, SrtErr *err)
+{
+    HeaderCheck *c = srt_mem_calloc(f->mem, sizeof *c);
+    if (!c)
+        return srt_err_nomem(err, "files source");
+    f->check = c;
+    uint32_t n_cols =
+        (uint32_t)strlen(cols) < schema->n_cols ? (uint32_t)strlen(cols) : schema->n_cols;
+    for (uint32_t i = 0; i < n_cols; i++)
+        c->n += cols[i] == '1';
+    c->full = 1;
+    c->names = srt_mem_alloc(f->mem, (size_t)(c->n ? c->n : 1) * sizeof *c->names);
+    c->pos = srt_mem_alloc(f->mem, (size_t)(c->n ? c->n : 1) * sizeof *c->pos);
+    const char *nv = srt_opts_value(opts, "nullValue"), *ev = srt_opts_value(opts, "emptyValue");
+    c->null_value = dup_cstr(f->mem, nv ? nv : "");
+    c->empty_value = dup_cstr(f->mem, ev ? ev : "");
+    if (!c->names || !c->pos || !c->null_value || !c->empty_value)
+        return srt_err_nomem(err, "files source");
+    int k = 0, field = 0;
+    for (uint32_t i = 0; i < n_cols; i++) {
+        if (cols[i] == 'c')
+            continue;
+        if (cols[i] == '1') {
+            c->names[k] = schema->cols[i].name;
+            c->pos[k++] = field;
+        } else {
+            c->full = 0;
+        }
+        field++;
+    }
+    c->sep = opt_byte(opts, "sep", ',');
+    c->quote = opt_byte(opts, "quote", '"');
+    c->esc = opt_byte(opts, "escape", '\\');
+    c->trim_leading = opt_true(opts, "ignoreLeadingWhiteSpace");
+    c->trim_trailing = opt_true(opts, "ignoreTrailingWhiteSpace");
+    return 0;
+}
+
+/* The header's values, NUL-terminated one after another in b, and their number. */
+typedef struct HeaderToks {
+    SrtBuf b;
+    int n;
+} HeaderToks;
+
+/* A value as univocity hands it over: an unquoted empty one is nullValue, a quoted empty one
+   emptyValue (CSVOptions.asParserSettings). */
+static void header_tok(const HeaderCheck *c, HeaderToks *t, const char *s, size_t n,
+                       bool empty_plain, bool empty_quoted)
+{
+    if (empty_plain || empty_quoted)
+        srt_buf_puts(&t->b, empty_quoted ? c->empty_value : c->null_value);
+    else
+        srt_buf_put(&t->b, s, n);
+    srt_buf_putc(&t->b, '\0');
+    t->n++;
+}
+
+/* The values of the header line [p, end) as CsvParser.parseLine reads them (the reader's
+   split, common/cm_csv_lex.h; whitespace trimmed as ignoreLeadingWhiteSpace and
+   ignoreTrailingWhiteSpace say). */
+static void header_line_toks(const HeaderCheck *c, const char *p, const char *end, HeaderToks *t)
+{
+    for (;;) {
+        while (c->trim_leading && p < end && !cm_csv_eol(p, end) && (unsigned char)*p <= ' ' &&
+               *p != '\0' && (unsigned char)*p != (unsigned)c->sep &&
+               (unsigned char)*p != (unsigned)c->quote)
+            p++;
+        const char *s;
+        size_t len;
+        int kind;
+        const char *q = cm_csv_field(p, end, c->sep, c->quote, c->esc, &s, &len, &kind);
+        while (c->trim_trailing && kind == CM_CSV_PLAIN && len > 0 &&
+               (unsigned char)s[len - 1] <= ' ' && s[len - 1] != '\0')
+            len--;
+        bool quoted = p < end && (unsigned char)*p == (unsigned)c->quote;
+        if (kind == CM_CSV_ENCODED) {
+            char *v = srt_mem_alloc(t->b.mem, len + 1);
+            if (!v) {
+                t->b.oom = 1;
+                break;
+            }
+            header_tok(c, t, v, cm_csv_unquote(s, len, c->sep, c->quote, c->esc, v), false, false);
+            srt_mem_free(t->b.mem, v, len + 1);
+        } else {
+            header_tok(c, t, s, len, len == 0 && !quoted, len == 0 && quoted);
+        }
+        if (q >= end)
+            break;
+        p = q + 1;
+    }
+}
+
+/* The values of a multiLine header record (cm_csv_ml_record's tokens, quoted ones in out). */
+static void header_record_toks(const HeaderCheck *c, const CmCsvTok *toks, int n, HeaderToks *t)
+{
+    for (int i = 0; i < n; i++) {
+        const CmCsvTok *k = &toks[i];
+        bool quoted = k->raw && (unsigned char)*k->raw == (unsigned)c->quote;
+        header_tok(c, t, k->s, k->n, k->n == 0 && !quoted, k->n == 0 && quoted);
+    }
+}
+
+/* Whether a and b are equal after Java's String.toLowerCase. */
+static bool same_lower(SrtMem *m, const char *a, const char *b)
+{
+    size_t an = strlen(a), bn = strlen(b);
+    size_t room = 3 * (an > bn ? an : bn) + 1;
+    char *la = srt_mem_alloc(m, room), *lb = srt_mem_alloc(m, room);
+    uint32_t *cps = srt_mem_alloc(m, (room + 1) * sizeof *cps);
+    bool same = false;
+    if (la && lb && cps) {
+        uint32_t ka = srt_str_case_full(a, (uint32_t)an, cps, la, 0);
+        uint32_t kb = srt_str_case_full(b, (uint32_t)bn, cps, lb, 0);
+        same = ka == kb && memcmp(la, lb, ka) == 0;
+    }
+    if (la)
+        srt_mem_free(m, la, room);
+    if (lb)
+        srt_mem_free(m, lb, room);
+    if (cps)
+        srt_mem_free(m, cps, (room + 1) * sizeof *cps);
+    return same;
+}
+
+/* The i-th of the NUL-terminated strings at s. */
+static const char *nth_str(const char *s, int i)
+{
+    while (i-- > 0)
+        s += strlen(s) + 1;
+    return s;
+}
+
+/* ", "-joined list of the n strings at s (NUL-terminated one after another), or of names. */
+static void put_joined(SrtBuf *b, const char *s, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++) {
+        srt_buf_puts(b, i ? ", " : "");
+        srt_buf_puts(b, names ? names[i] : s);
+        if (!names)
+            s += strlen(s) + 1;
+    }
+}
+
+/* Compare the header's values t with f->check (CSVHeaderChecker.checkHeaderColumnNames): 0,
+   or the IllegalArgumentException that fails the batch, naming the file as Spark does
+   (s"CSV file: ${file.urlEncodedPath}"). */
+static int header_compare(const Files *f, HeaderToks *t, SrtErr *err)
+{
+    const HeaderCheck *c = f->check;
+    SrtBuf sel; /* the header's values compared: univocity's selected fields */
+    srt_buf_init(&sel, f->mem);
+    int n_sel = c->full ? t->n : c->n;
+    if (c->full)
+        srt_buf_put(&sel, t->b.p, t->b.n);
+    for (int i = 0; !c->full && i < c->n; i++) {
+        srt_buf_puts(&sel, c->pos[i] < t->n ? nth_str(t->b.p, c->pos[i]) : c->null_value);
+        srt_buf_putc(&sel, '\0');
+    }
+    SrtBuf m;
+    srt_buf_init(&m, f->mem);
+    if (n_sel != c->n) {
+        srt_buf_printf(&m,
+                       "java.lang.IllegalArgumentException: Number of column in CSV header is not "
+                       "equal to number of fields in the schema:\n Header length: %d, schema "
+                       "size: %d",
+                       n_sel, c->n);
+    } else {
+        const char *h = sel.p;
+        for (int i = 0; i < c->n && !sel.oom; i++, h += strlen(h) + 1) {
+            if (same_lower(f->mem, c->names[i], h))
+                continue;
+            srt_buf_puts(&m, "java.lang.IllegalArgumentException: CSV header does not conform "
+                             "to the schema.\n Header: ");
+            put_joined(&m, sel.p, NULL, n_sel);
+            srt_buf_puts(&m, "\n Schema: ");
+            put_joined(&m, NULL, c->names, c->n);
+            srt_buf_printf(&m, "\nExpected: %s but found: %s", c->names[i], h);
+            break;
+        }
+    }
+    int rc = 0;
+    if (sel.oom || m.oom)
+        rc = srt_err_nomem(err, "csv header check");
+    else if (m.n)
+        rc = srt_err_set(err, SRT_ERR_FORMAT, "%s\nCSV file: %s", srt_buf_cstr(&m),
+                         f->uri ? f->uri : "");
+    srt_buf_free(&sel);
+    srt_buf_free(&m);
+    return rc;
+}
+
 static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
 {
-    (void)schema; /* read by the options alone */
     Files *f = srt_mem_calloc(s->mem, sizeof *f);
     if (!f)
         return srt_err_nomem(err, "files source");
@@ -158,6 +402,9 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     int rc;
     f->csv = format && srt_str_ieq(format, "csv");
     if (f->csv && (rc = srt_opts_bool(opts, "header", &f->skip_header, err)) < 0)
+        return rc;
+    if (f->skip_header && s->csv_header &&
+        (rc = header_check_open(f, s->csv_header, opts, schema, err)) < 0)
         return rc;
     const char *comment = f->csv ? srt_opts_value(opts, "comment") : NULL;
     if (comment && *comment) {
@@ -188,7 +435,7 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
                           f->comment ? strlen(f->comment) : 0,
                           f->line_sep ? cm_csv_ml_nl(f->line_sep, NULL, 0) : CM_NL_LF,
                           opt_true(opts, "ignoreLeadingWhiteSpace"),
-                          false};
+                          opt_true(opts, "ignoreTrailingWhiteSpace")};
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -872,6 +1119,7 @@ typedef struct Handing {
     const char *comment; /* csv: lines starting with it are no header either; NULL: none */
     const CmCsvMl *ml;   /* csv multiLine: the whole file, its header a record; NULL: lines */
     unsigned seen;       /* cm_lines_sep's *seen: what the bytes settled so far held */
+    const Files *f;      /* the source: its header check */
 } Handing;
 
 /* The end ('\n' or e) of the line at p when it starts with comment, else NULL. */
@@ -882,6 +1130,45 @@ static const char *comment_line(const char *comment, const char *p, const char *
         return NULL;
     const char *nl = memchr(p, '\n', (size_t)(e - p));
     return nl ? nl : e;
+}
+
+/* Check the header line [p, end) of the file being read (CSVHeaderChecker
+   .checkHeaderColumnNames(lines, tokenizer): tokenizer.parseLine(header)). */
+static int check_header_line(const Files *f, const char *p, const char *end, SrtErr *err)
+{
+    HeaderToks t = {{0}, 0};
+    srt_buf_init(&t.b, f->mem);
+    header_line_toks(f->check, p, end, &t);
+    int rc = t.b.oom ? srt_err_nomem(err, "csv header check") : header_compare(f, &t, err);
+    srt_buf_free(&t.b);
+    return rc;
+}
+
+/* Check the header record rec of a multiLine file [p, end) (checkHeaderColumnNames(tokenizer):
+   tokenizer.parseNext()), parsed again for its values. */
+static int check_header_record(const Files *f, const CmCsvMl *o, const char *p, const char *end,
+                               const CmCsvRec *rec, SrtErr *err)
+{
+    size_t room = (size_t)((rec->next ? rec->next : end) - p) + 1;
+    char *out = srt_mem_alloc(f->mem, room);
+    CmCsvTok *toks = srt_mem_alloc(f->mem, (size_t)rec->n_toks * sizeof *toks);
+    HeaderToks t = {{0}, 0};
+    srt_buf_init(&t.b, f->mem);
+    int rc;
+    if (!out || !toks) {
+        rc = srt_err_nomem(err, "csv header check");
+    } else {
+        CmCsvRec again;
+        cm_csv_ml_record(o, p, end, out, toks, rec->n_toks, &again);
+        header_record_toks(f->check, toks, rec->n_toks, &t);
+        rc = t.b.oom ? srt_err_nomem(err, "csv header check") : header_compare(f, &t, err);
+    }
+    if (out)
+        srt_mem_free(f->mem, out, room);
+    if (toks)
+        srt_mem_free(f->mem, toks, (size_t)rec->n_toks * sizeof *toks);
+    srt_buf_free(&t.b);
+    return rc;
 }
 
 /* Hand b[0, take), whole lines (the last one unterminated only at the end of the file), of
@@ -908,6 +1195,11 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         CmCsvRec rec = {0};
         if (from < take)
             cm_csv_ml_record(&o, b + from, b + take, NULL, NULL, 0, &rec);
+        int rc = rec.n_toks && h->f->check
+                     ? check_header_record(h->f, &o, b + from, b + take, &rec, err)
+                     : 0;
+        if (rc < 0)
+            return rc;
         from = rec.next ? (size_t)(rec.next - b) : from;
         h->skip = 0;
     }
@@ -922,6 +1214,9 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         }
         if (p < e) {
             const char *nl = memchr(p, '\n', (size_t)(e - p));
+            int rc = h->f->check ? check_header_line(h->f, p, nl ? nl : e, err) : 0;
+            if (rc < 0)
+                return rc;
             p = nl ? nl + 1 : e;
             skipped++;
             h->skip = 0;
@@ -1001,7 +1296,8 @@ static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ct
                  0,
                  f->comment,
                  f->csv_ml ? &f->ml : NULL,
-                 0};
+                 0,
+                 f};
     size_t have = 0;    /* bytes in the buffer */
     size_t clean = 0;   /* its first bytes, known to hold no newline */
     size_t settled = 0; /* its first bytes, their lone '\r's made '\n' (cm_lines_lf; with
@@ -1115,7 +1411,8 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
                  0,
                  f->comment,
                  f->csv_ml ? &f->ml : NULL,
-                 0};
+                 0,
+                 f};
     int rc = 0;
     bool up_front = f->line_sep || f->whole || f->csv_ml;
     if (up_front) { /* cm_lines_sep compacts once: the whole mapping up front */
@@ -1342,6 +1639,31 @@ static int add_logged(SrtSource *s, void *ctx, const char *path, size_t path_len
     return 0;
 }
 
+/* f->uri: the file of it as its source log entry names it (a URI, write_log), which is how
+   Spark's messages name it (PartitionedFile.urlEncodedPath). */
+static int set_uri(Files *f, const ReadItem *it, SrtErr *err)
+{
+    if (f->uri)
+        srt_mem_free(f->mem, f->uri, strlen(f->uri) + 1);
+    f->uri = NULL;
+    const char *base = strrchr(it->path, '/');
+    base = base ? base + 1 : it->path;
+    SrtBuf b;
+    srt_buf_init(&b, f->mem);
+    srt_buf_puts(&b, "file://");
+    if (f->abs && (!it->entry || it->path[0] != '/')) {
+        size_t an = strlen(f->abs);
+        srt_fs_put_uri_path(&b, f->abs, an == 1 ? 0 : an); /* the root directory: "" */
+        srt_buf_putc(&b, '/');
+        srt_fs_put_uri_path(&b, base, strlen(base));
+    } else {
+        srt_fs_put_uri_path(&b, it->path, strlen(it->path));
+    }
+    f->uri = b.oom ? NULL : dup_cstr(f->mem, srt_buf_cstr(&b));
+    srt_buf_free(&b);
+    return f->uri ? 0 : srt_err_nomem(err, "file name");
+}
+
 /* Read the listed files, longest first. */
 static int read_items(SrtSource *s, ReadList *l, SrtReadFn fn, void *ctx, SrtErr *err)
 {
@@ -1352,7 +1674,9 @@ static int read_items(SrtSource *s, ReadList *l, SrtReadFn fn, void *ctx, SrtErr
         const ReadItem *it = &l->v[i];
         int missing = 0;
         l->f->part = (int)i;
-        int rc = read_path(l->f, it->path, it->what, fn, ctx, &missing, err);
+        int rc = l->f->check ? set_uri(l->f, it, err) : 0;
+        if (rc == 0)
+            rc = read_path(l->f, it->path, it->what, fn, ctx, &missing, err);
         if (rc < 0 && missing && it->entry)
             rc = srt_err_set(err, SRT_ERR_IO,
                              "files source '%s': File file://%s does not exist, but batch %lld "
@@ -1462,6 +1786,9 @@ static void files_close(SrtSource *s)
         srt_mem_free(f->mem, f->line_sep, strlen(f->line_sep) + 1);
     if (f->comment)
         srt_mem_free(f->mem, f->comment, strlen(f->comment) + 1);
+    header_check_free(f->mem, f->check);
+    if (f->uri)
+        srt_mem_free(f->mem, f->uri, strlen(f->uri) + 1);
     srt_mem_free(f->mem, f, sizeof *f);
     s->impl = NULL;
 }
