@@ -16,7 +16,7 @@ With --kafka SERVERS/TOPIC the lines are produced to partition 0 of TOPIC instea
 each, by librdkafka itself (through ctypes: linger.ms 0, Nagle off), for an executable reading
 Kafka.  With --mock-log, FILE is the standard error of tests/tools/kafka_mock run with
 KAFKA_MOCK_DEBUG=mock (its log lines stamped with CLOCK_MONOTONIC): the probe reads, after the
-run, when the mock appended each record to TOPIC (the topic must be new: record i is offset i)
+run, when the mock appended each record to TOPIC (the records it held before the run counted out)
 and reports the producer's share, stamp to the mock's append, as to_mock_p50_ms / to_mock_p99_ms.
 
 --dump FILE writes every sample (counted or not) as "stamp arrival" in nanoseconds, in the order
@@ -74,19 +74,24 @@ def kafka_producer(servers, topic):
 
 
 def mock_appends(path, topic, stamps, per_tick, warm_ns):
-    """Per record stamped from warm_ns on: the mock's append time minus its stamp (ns), sorted."""
+    """Per record stamped from warm_ns on: the mock's append time minus its stamp (ns), sorted.
+    Records the topic held before this run's first stamp (an earlier run's) are counted out of
+    the offsets, so record i of this run is the i-th offset after them."""
     append = re.compile(r"(\d+) MOCK .*Log append %s \[0\] (\d+) messages, \d+ bytes at offset (\d+)"
                         % re.escape(topic))
-    out = []
+    appends = []
     with open(path) as f:
         for line in f:
             m = append.match(line)
             if m:
-                t, n, first = map(int, m.groups())
-                for off in range(first, first + n):
-                    tick = off // per_tick
-                    if tick < len(stamps) and stamps[tick] >= warm_ns:
-                        out.append(t - stamps[tick])
+                appends.append(tuple(map(int, m.groups())))
+    base = sum(n for t, n, _ in appends if stamps and t < stamps[0])
+    out = []
+    for t, n, first in appends:
+        for off in range(max(first, base), first + n):
+            tick = (off - base) // per_tick
+            if tick < len(stamps) and stamps[tick] >= warm_ns:
+                out.append(t - stamps[tick])
     return sorted(out)
 
 
