@@ -91,8 +91,13 @@ static LLVMValueRef miss_upsert(CgCtx *cg, LLVMValueRef table, LLVMValueRef key,
 **
 ** A key with a longer string is compared with the last such key (group_last's idea, with
 ** memcmp: little code for the rarer rows).  When misses outnumber hits by GROUP_CACHE_CREDIT
-** in a call (keys seldom seen twice), the cache is passed by for the rest of the call, a miss
-** filling a spare slot past the last.
+** (keys seldom seen twice), the cache is passed by, a miss filling a spare slot past the last:
+** for the rest of the call, or, for a cache kept in the query, until the runtime empties it
+** (a new batch).  A kept cache holds its credit in a word after the spare slot, as the credit
+** minus GROUP_CACHE_CREDIT + 1, so that the runtime's emptying (all 0xff: -1) restores the full
+** credit; a call loads it on entry and writes it back at each miss (which looks the table up
+** anyway), so the loop's hits count in a register and a call's hits after its last miss are
+** forgotten.  Calls of a few rows (a rate source's 256) would otherwise never pass it by.
 */
 #define GROUP_CACHE_BITS 8u
 #define GROUP_CACHE_SLOTS (1u << GROUP_CACHE_BITS)
@@ -440,7 +445,8 @@ static uint32_t cache_empty_slot(const CacheKey *ck, uint64_t *z)
 ** --icf=all takes executable read-only sections only (elf/icf.cc is_eligible), never data.
 ** NULL when the table is fetched elsewhere (then the cache is the call's own, cache_alloc).
 */
-static LLVMValueRef cache_kept(CgCtx *cg, const CacheKey *ck, uint32_t stride, LLVMValueRef table)
+static LLVMValueRef cache_kept(CgCtx *cg, const CacheKey *ck, uint32_t stride, LLVMValueRef table,
+                               LLVMValueRef credit_p, LLVMValueRef *credit_word)
 {
     LLVMBasicBlockRef at = LLVMIsAInstruction(table) ? LLVMGetInstructionParent(table) : NULL;
     if (!at || (at != cg->entry && at != cg->setup))
@@ -448,8 +454,8 @@ static LLVMValueRef cache_kept(CgCtx *cg, const CacheKey *ck, uint32_t stride, L
     uint64_t z[GROUP_CACHE_WORDS];
     uint32_t j = cache_empty_slot(ck, z);
     LLVMValueRef def[4 + GROUP_CACHE_WORDS];
-    def[0] = cg_i64(cg, (int64_t)((GROUP_CACHE_SLOTS + 1) * stride));
-    def[1] = cg_i64(cg, (int64_t)(GROUP_CACHE_SLOTS * stride));
+    def[0] = cg_i64(cg, (int64_t)((GROUP_CACHE_SLOTS + 1) * stride + 16u));
+    def[1] = def[0]; /* the slots, the spare and the credit word (-1: the full credit) */
     def[2] = cg_i64(cg, (int64_t)j * stride);
     def[3] = cg_i64(cg, ck->n);
     for (uint32_t i = 0; i < ck->n; i++)
@@ -466,17 +472,24 @@ static LLVMValueRef cache_kept(CgCtx *cg, const CacheKey *ck, uint32_t stride, L
         LLVMPositionBuilderAtEnd(cg->b, cg->entry);
     LLVMValueRef args[3] = {cg->q, LLVMConstPointerCast(g, cg->t_ptr), table};
     LLVMValueRef cache_p = cg_call(cg, "srt_query_group_cache", args, 3, "groupcache");
+    *credit_word = cg_gepc(cg, cache_p, (GROUP_CACHE_SLOTS + 1) * stride, "cache.credit.word");
+    LLVMValueRef kept = cg_load(cg, cg->t_i64, *credit_word, "cache.credit.kept");
+    cg_store(cg, LLVMBuildAdd(cg->b, kept, cg_i64(cg, GROUP_CACHE_CREDIT + 1), ""), credit_p);
     LLVMPositionBuilderAtEnd(cg->b, cur);
     return cache_p;
 }
 
-/* The call's own cache, emptied in the entry block (cache_empty_slot).  Returns the cache:
-   GROUP_CACHE_SLOTS + 1 slots of stride bytes, the last the spare. */
-static LLVMValueRef cache_alloc(CgCtx *cg, const CacheKey *ck, uint32_t stride, LLVMValueRef table)
+/* The call's own cache, emptied in the entry block (cache_empty_slot), or the one kept in the
+   query (cache_kept: *credit_word its credit word, whose credit is stored in credit_p; NULL for
+   the call's own, whose credit_p starts full).  Returns the cache: GROUP_CACHE_SLOTS + 1 slots
+   of stride bytes, the last the spare. */
+static LLVMValueRef cache_alloc(CgCtx *cg, const CacheKey *ck, uint32_t stride, LLVMValueRef table,
+                                LLVMValueRef credit_p, LLVMValueRef *credit_word)
 {
-    LLVMValueRef kept = cache_kept(cg, ck, stride, table);
+    LLVMValueRef kept = cache_kept(cg, ck, stride, table, credit_p, credit_word);
     if (kept)
         return kept;
+    *credit_word = NULL;
     LLVMTypeRef cache_t = LLVMArrayType(cg->t_i8, (GROUP_CACHE_SLOTS + 1) * stride);
     LLVMBasicBlockRef cur = cg_to_entry_start(cg);
     LLVMValueRef cache = LLVMBuildAlloca(cg->b, cache_t, "groupcache");
@@ -536,9 +549,10 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     if (!cache_key(cg, kl, keys, &ck))
         return NULL;
     uint32_t stride = (8u * ck.n + 8u + 15u) & ~15u;
-    LLVMValueRef cache_p = cache_alloc(cg, &ck, stride, table);
     LLVMValueRef credit_p =
         alloca_init(cg, cg->t_i64, "cache.credit", cg_i64(cg, GROUP_CACHE_CREDIT));
+    LLVMValueRef credit_word;
+    LLVMValueRef cache_p = cache_alloc(cg, &ck, stride, table, credit_p, &credit_word);
     LLVMValueRef credit = cg_load(cg, cg->t_i64, credit_p, "cache.credit");
     LLVMValueRef spare = cg_gepc(cg, cache_p, GROUP_CACHE_SLOTS * stride, "cache.spare");
     LLVMBasicBlockRef bb_probe = cg_block(cg, "group.probe"), bb_hit = cg_block(cg, "group.cached");
@@ -633,8 +647,12 @@ static LLVMValueRef group_cached(CgCtx *cg, const PQuery *pq, LLVMValueRef table
     }
     cg_at(cg, bb_lookup);
     /* a miss of a long key does not count against the cache */
-    cg_store(cg, cg_select(cg, is_long, credit, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), "")),
-             credit_p);
+    LLVMValueRef credit_left =
+        cg_select(cg, is_long, credit, LLVMBuildSub(cg->b, credit, cg_i64(cg, 1), ""));
+    cg_store(cg, credit_left, credit_p);
+    if (credit_word) /* kept for the next call, as the credit minus GROUP_CACHE_CREDIT + 1 */
+        cg_store(cg, LLVMBuildSub(cg->b, credit_left, cg_i64(cg, GROUP_CACHE_CREDIT + 1), ""),
+                 credit_word);
     LLVMValueRef st_miss = miss_upsert(cg, table, key, len);
     CacheKey full = ck; /* the middle words made here */
     cache_key_middle(cg, &full);
