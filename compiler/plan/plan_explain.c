@@ -661,14 +661,40 @@ static bool first_replayed(const PQuery *pq, int i)
     return true;
 }
 
+/* Is aggregate i of pq one whose collected values a task's group hands to the fold (a
+   collect_list, collect_set, percentile or mode that splits: srt_collect_fold), and the first
+   of its name to be? */
+static bool first_collected(const PQuery *pq, int i)
+{
+    const SAgg *a = &pq->agg->aggs[i];
+    if (a->distinct || !sema_agg_has(a->kind, AGGP_COLLECTS))
+        return false;
+    for (int j = 0; j < i; j++)
+        if (pq->agg->aggs[j].kind == a->kind && !pq->agg->aggs[j].distinct)
+            return false;
+    return true;
+}
+
+/* ", then the table's unmatched rows" after a full outer join's probe rows. */
+static void put_unmatched(StrBuf *sb, const PQuery *pq)
+{
+    for (int k = 0; k < pq->n_joins; k++)
+        if (pq->joins[k].join->full) {
+            sb_puts(sb, ", then the table's unmatched rows");
+            return;
+        }
+}
+
 /* How a split query's tasks fold: groups merged, the values of its replayed aggregates
-   (plan_agg_replays) named once each as "avg(double)", rows kept; the updates the tasks
-   logged made (plan_agg_logs_updates), those of keys new to DROP DUPLICATES before it. */
+   (plan_agg_replays) named once each as "avg(double)" and of its collecting ones as
+   "collect_list", rows kept; the updates the tasks logged made (plan_agg_logs_updates), those
+   of keys new to DROP DUPLICATES before it; a full outer join's unmatched table rows after. */
 static void put_split(StrBuf *sb, const PQuery *pq)
 {
     if (!pq->agg) {
         sb_puts(sb, pq->dedup_block ? "rows kept, DROP DUPLICATES keys tested, in input order"
                                     : "rows kept in input order");
+        put_unmatched(sb, pq);
         return;
     }
     if (plan_agg_logs_updates(pq)) {
@@ -676,6 +702,7 @@ static void put_split(StrBuf *sb, const PQuery *pq)
                 plan_dedup_before_agg(pq)
                     ? "DROP DUPLICATES keys tested, the aggregation's updates made, in input order"
                     : "the aggregation's updates made on the query's thread, in input order");
+        put_unmatched(sb, pq);
         return;
     }
     sb_puts(sb, "groups merged");
@@ -685,7 +712,16 @@ static void put_split(StrBuf *sb, const PQuery *pq)
             sb_printf(sb, "%s%s(%s)", n++ ? ", " : ", values of ",
                       sema_agg_name(pq->agg->aggs[i].kind),
                       type_name(sb->arena, pq->agg->aggs[i].type));
-    sb_puts(sb, n ? " replayed, in input order" : " in input order");
+    if (n)
+        sb_puts(sb, " replayed");
+    int k = 0;
+    for (int i = 0; i < pq->agg->n_agg; i++)
+        if (first_collected(pq, i))
+            sb_printf(sb, "%s%s", k++ ? ", " : ", values of ", sema_agg_name(pq->agg->aggs[i].kind));
+    if (k)
+        sb_puts(sb, " added");
+    sb_puts(sb, n || k ? ", in input order" : " in input order");
+    put_unmatched(sb, pq);
 }
 
 static void put_pquery(StrBuf *sb, const PQuery *pq)

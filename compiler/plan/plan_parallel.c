@@ -89,10 +89,19 @@
 */
 #include "plan/plan.h"
 
-/* Does aggregate a fold exactly (see above; aggregates.def's merge column)?  A max_by/min_by
-   tie takes the later row, and the later partial (MaxMinBy.merge); a digest's merge depends on
-   the order of the partials. */
-static bool agg_merges_exactly(const SAgg *a)
+/* Is a collect_set's element compared by value where its hashCodes may differ (-0.0 and 0.0:
+   equal, two hashCodes, so whether one is dropped depends on the table's slots, not on the
+   set's contents)? */
+static bool set_of_fp(const SAgg *a)
+{
+    TypeKind k = a->type->elem->kind; /* the set's ARRAY<T> */
+    return k == TY_FLOAT || k == TY_DOUBLE;
+}
+
+/* Does aggregate a of an aggregation (a session window: session) fold exactly (see above;
+   aggregates.def's merge column)?  A max_by/min_by tie takes the later row, and the later
+   partial (MaxMinBy.merge); a digest's merge depends on the order of the partials. */
+static bool agg_merges_exactly(const SAgg *a, bool session)
 {
     if (a->distinct || plan_agg_replays(a)) /* updated on the query's thread (see above) */
         return true;
@@ -103,6 +112,10 @@ static bool agg_merges_exactly(const SAgg *a)
         return false;
     case AGGM_BIGINT:
         return a->type->kind == TY_BIGINT;
+    case AGGM_ORDER: /* a session's points merge their values as Spark merges sessions */
+        return !session;
+    case AGGM_ORDER_NOT_FP:
+        return !session && !set_of_fp(a);
     }
     return false;
 }
@@ -135,10 +148,10 @@ bool plan_dedup_before_agg(const PQuery *pq)
     return pq->dedup_block && pq->agg && dedup_per_record(pq);
 }
 
-/* Does aggregate a fold from a task's partial state, or its DISTINCT tuples, exactly? */
-static bool agg_folds(const SAgg *a)
+/* Does aggregate a of pq fold from a task's partial state, or its DISTINCT tuples, exactly? */
+static bool agg_folds(const PQuery *pq, const SAgg *a)
 {
-    return a->distinct ? plan_distinct_folds(a) : agg_merges_exactly(a);
+    return a->distinct ? plan_distinct_folds(a) : agg_merges_exactly(a, pq->session);
 }
 
 /* Does a split batch's task log pq's aggregation's updates (plan_agg_logs_updates): after
@@ -152,7 +165,7 @@ static bool agg_logs(const PQuery *pq)
     if (plan_dedup_before_agg(pq))
         return true;
     for (int i = 0; i < pq->agg->n_agg; i++)
-        if (!agg_folds(&pq->agg->aggs[i]))
+        if (!agg_folds(pq, &pq->agg->aggs[i]))
             return true;
     return false;
 }
@@ -166,9 +179,6 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
     if (pq->ssjoin_block)
         return "a stream-stream join";
-    for (int k = 0; k < pq->n_joins; k++)
-        if (pq->joins[k].join->full) /* its unmatched rows follow all the probe side's */
-            return "a full outer join";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
     /* An aggregate that does not fold, with no DROP DUPLICATES before it to thin the rows in
@@ -176,7 +186,7 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
        (bench/events_collect.sql: 0.30 s on one thread, 0.42 s split in two). */
     if (pq->agg && !plan_dedup_before_agg(pq))
         for (int i = 0; i < pq->agg->n_agg; i++)
-            if (!agg_folds(&pq->agg->aggs[i]))
+            if (!agg_folds(pq, &pq->agg->aggs[i]))
                 return arena_sprintf(arena,
                                      "%s%s does not merge: its updates are made in input "
                                      "order on the query's thread",

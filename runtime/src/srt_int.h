@@ -662,7 +662,8 @@ int srt_agg_restore(SrtAggTable *t, const void *key, uint32_t key_len, const uin
 int srt_agg_delete(SrtAggTable *t, const void *key, uint32_t key_len);
 /* Fold every group of src into dst, in src's insertion order: found or added in dst (and
    marked updated there, as a row would), its state combined by merge(dst state, src
-   state); a STRING slot merge took from src gets dst's own copy.  src is left as is.  groups
+   state), then its collected values (srt_collect_fold); a STRING slot merge took from src
+   gets dst's own copy.  src is left as is.  groups
    (NULL: not kept): the dst state of src's i-th group at groups[i], srt_agg_count(src) of
    them (a table nothing was removed from: i is the group's insertion number).  0 or
    -SRT_ERR_NOMEM (dst keeps the groups folded so far). */
@@ -710,6 +711,11 @@ int srt_collect_push(SrtMem *m, SrtCollect **c, uint32_t kind, int64_t mark, int
 /* collect_set: fold the pending batch's rows into the state as Spark's stages do (no-op
    without them, and for a list).  0 or -SRT_ERR_NOMEM (c unchanged). */
 int srt_collect_settle(SrtMem *m, SrtCollect *c, uint32_t kind);
+/* A parallel task's values of one group (src, its batch's only) into the query's *dst, as
+   one thread adds its rows (srt_par.c's fold, in task order): a list's appended, a set's
+   (no FLOAT or DOUBLE, plan_parallel.c) inserted in the order the task inserted them, after
+   the batch's mark (a set met only by NULLs still marks its batch).  0 or -SRT_ERR_NOMEM. */
+int srt_collect_fold(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32_t kind);
 /* Session windows (srt_session.c's fold): merge src's values (a batch point's partial ones,
    or a stored session's) into the session *dst being built, created here when NULL: a list
    appends them, a set inserts B(src) into its live table, a digest merges it

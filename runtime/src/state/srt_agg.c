@@ -298,6 +298,7 @@ int srt_agg_foreach_updated(SrtAggTable *t, SrtAggVisitFn fn, void *ctx)
 ** ====================================================================== */
 
 static void free_chunk(SrtAggTable *t, AggChunk *c);
+static int fold_collects(SrtAggTable *dst, uint8_t *state, const uint8_t *src);
 static inline const char *slot_ptr(const uint8_t *state, uint32_t off);
 static inline uint32_t slot_len(const uint8_t *state, uint32_t off);
 static inline void set_slot_ptr(uint8_t *state, uint32_t off, const char *p);
@@ -326,6 +327,8 @@ int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merg
             for (uint32_t i = 0; i < n_str; i++)
                 before[i] = slot_ptr(state, dst->str_slots[i]);
             merge(state, entry_state(e), dst->owner);
+            if (dst->n_col_slots && (rc = fold_collects(dst, state, entry_state(e))) < 0)
+                break;
             if (groups)
                 groups[n_groups++] = state;
             /* A string merge took from src points into src's memory: dst keeps its own copy. */
@@ -496,6 +499,23 @@ static int settle_group(void *ctx, const uint8_t *key, uint32_t key_len, uint8_t
         size_t before = srt_collect_bytes(c, t->col_slots[k].kind);
         int rc = srt_collect_settle(t->mem, c, t->col_slots[k].kind);
         t->bytes = t->bytes - before + srt_collect_bytes(c, t->col_slots[k].kind);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* A task's group's collected values (src) into the state's group, after its merge function
+   (which leaves them): srt_collect_fold. */
+static int fold_collects(SrtAggTable *dst, uint8_t *state, const uint8_t *src)
+{
+    for (uint32_t k = 0; k < dst->n_col_slots; k++) {
+        uint32_t off = dst->col_slots[k].offset, kind = dst->col_slots[k].kind;
+        SrtCollect *c = collect_at(state, off);
+        size_t before = srt_collect_bytes(c, kind);
+        int rc = srt_collect_fold(dst->mem, &c, collect_at(src, off), kind);
+        memcpy(state + off, &c, sizeof c);
+        dst->bytes = dst->bytes - before + srt_collect_bytes(c, kind);
         if (rc < 0)
             return rc;
     }

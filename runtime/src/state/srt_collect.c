@@ -508,6 +508,35 @@ int srt_collect_push(SrtMem *m, SrtCollect **cp, uint32_t kind, int64_t mark, in
     return set_add(m, c, kind, lo, hi, s, n);
 }
 
+/* ==== Parallel tasks ====
+** A task's group starts empty, so its values are its rows' of the batch: a list's in order of
+** arrival, a set's in the order it inserted them (each the first of its kind in the task; a
+** set's vector keeps insertion order, its table only indexes it).  Appending a list's, or
+** pushing a set's in that order, into the query's group after the earlier tasks' is what one
+** thread does row by row: a set's row is inserted when no equal element is there, and for
+** elements whose equality implies equal hashCodes (not FLOAT or DOUBLE: -0.0 == 0.0 is met
+** only when the probe reaches it) that depends on the elements alone, so the rows a task
+** found equal to its own earlier ones are found equal to them in the query's set too.  Each
+** value is pushed alone, as one thread's row is, so the vector grows by the same steps.
+*/
+
+static int push_from(SrtMem *m, SrtCollect *c, uint32_t kind, const SrtCollect *src, uint32_t i);
+
+int srt_collect_fold(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32_t kind)
+{
+    if (!src || is_digest(kind))
+        return 0; /* digests never fold (their updates are made on the query's thread) */
+    if (is_set(kind) && src->mark && srt_collect_push(m, dst, kind, src->mark, 1, 0, 0, NULL, 0) < 0)
+        return -SRT_ERR_NOMEM;
+    for (uint32_t i = 0; i < src->n; i++) {
+        if (!*dst && !(*dst = srt_mem_calloc(m, sizeof **dst)))
+            return -SRT_ERR_NOMEM;
+        if (push_from(m, *dst, kind, src, i) < 0)
+            return -SRT_ERR_NOMEM;
+    }
+    return 0;
+}
+
 /* ==== Session windows ====
 ** A session's values are built by srt_sessions_fold from its parts in merge order (the stored
 ** sessions' and the batch's points'), as MergingSessionsIterator merges their buffers into

@@ -11,7 +11,8 @@
 ** A full outer join (SrtJoinDef.unmatched) also keeps, per build row, whether a probe row
 ** matched it, and which build row each indexed row is; after the batch's input, the build
 ** rows left unmatched go, in the build query's order, through the generated function
-** (srt_query_joins_unmatched).  Spark's order there is its shuffle's (SortMergeJoinExec's
+** (srt_query_joins_unmatched); a split batch's tasks mark the same table (srt_join_matched).
+** Spark's order there is its shuffle's (SortMergeJoinExec's
 ** partitions), which no batch query promises.
 **
 ** The table is rebuilt, by a fresh build query, when the version of its input changed
@@ -459,7 +460,13 @@ const SrtDatum *srt_join_null_row(SrtJoin *j)
     return j->null_row;
 }
 
+/* Split (srt_par.c), the tasks mark the one table at once: the marks are a union, read only
+   once every task of the batch is folded (srt_query_joins_unmatched, after the pool's lock
+   ordered their writes), so relaxed atomic stores of 1 give one thread's marks whatever the
+   tasks' order; a mark is tested first, so a row matched again leaves its line shared. */
 void srt_join_matched(SrtJoin *j, const SrtDatum *const *at)
 {
-    j->matched[j->row_at[at - j->rows]] = 1;
+    uint8_t *m = &j->matched[j->row_at[at - j->rows]];
+    if (!__atomic_load_n(m, __ATOMIC_RELAXED))
+        __atomic_store_n(m, 1, __ATOMIC_RELAXED);
 }
