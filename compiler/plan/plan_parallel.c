@@ -186,11 +186,15 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
        (bench/events_collect.sql: 0.30 s on one thread, 0.42 s split in two). */
     if (pq->agg && !plan_dedup_before_agg(pq))
         for (int i = 0; i < pq->agg->n_agg; i++)
-            if (!agg_folds(pq, &pq->agg->aggs[i]))
+            if (!agg_folds(pq, &pq->agg->aggs[i])) {
+                const SAgg *a = &pq->agg->aggs[i];
+                const char *of = !a->distinct && !pq->session && a->kind == AGG_COLLECT_SET
+                                     ? arena_sprintf(arena, " of %s", type_name(arena, a->type->elem))
+                                     : "";
                 return arena_sprintf(arena,
-                                     "%s%s does not merge: its updates are made in input "
+                                     "%s%s%s does not merge: its updates are made in input "
                                      "order on the query's thread",
-                                     sema_agg_name(pq->agg->aggs[i].kind),
-                                     pq->agg->aggs[i].distinct ? " DISTINCT" : "");
+                                     sema_agg_name(a->kind), a->distinct ? " DISTINCT" : "", of);
+            }
     return NULL; /* every aggregate folds or is replayed, or DROP DUPLICATES logs the updates */
 }

@@ -516,9 +516,34 @@ int srt_collect_push(SrtMem *m, SrtCollect **cp, uint32_t kind, int64_t mark, in
 ** thread does row by row: a set's row is inserted when no equal element is there, and for
 ** elements whose equality implies equal hashCodes (not FLOAT or DOUBLE: -0.0 == 0.0 is met
 ** only when the probe reaches it) that depends on the elements alone, so the rows a task
-** found equal to its own earlier ones are found equal to them in the query's set too.  Each
-** value is pushed alone, as one thread's row is, so the vector grows by the same steps.
+** found equal to its own earlier ones are found equal to them in the query's set too.
+** A list's values are appended at once: its vectors grow by doubling until they fit
+** (srt_mem_grow), to the sizes one row at a time gives; a set's go one at a time, as one
+** thread's rows do (settling the batch makes its vectors their exact size, so their bytes
+** are one thread's at the output).
 */
+
+/* A list's values of src appended to c's.  0 or -NOMEM. */
+static int append_all(SrtMem *m, SrtCollect *c, uint32_t kind, const SrtCollect *src)
+{
+    size_t cap = c->cap, need = (size_t)c->n + src->n;
+    if (need > UINT32_MAX || srt_mem_grow(m, (void **)&c->cells, &cap, 16u, need) < 0)
+        return -SRT_ERR_NOMEM;
+    c->cap = cap > UINT32_MAX ? UINT32_MAX : (uint32_t)cap;
+    uint64_t *to = c->cells + 2u * c->n;
+    memcpy(to, src->cells, (size_t)src->n * 16u);
+    if (bytes_kind(kind)) {
+        if (srt_mem_grow(m, (void **)&c->bytes, &c->cap_bytes, 1u, c->n_bytes + src->n_bytes) < 0)
+            return -SRT_ERR_NOMEM;
+        if (src->n_bytes)
+            memcpy(c->bytes + c->n_bytes, src->bytes, src->n_bytes);
+        for (uint32_t i = 0; i < src->n; i++)
+            to[2u * i] += c->n_bytes; /* each value's offset in c's bytes */
+        c->n_bytes += src->n_bytes;
+    }
+    c->n += src->n;
+    return 0;
+}
 
 static int push_from(SrtMem *m, SrtCollect *c, uint32_t kind, const SrtCollect *src, uint32_t i);
 
@@ -528,12 +553,15 @@ int srt_collect_fold(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32_
         return 0; /* digests never fold (their updates are made on the query's thread) */
     if (is_set(kind) && src->mark && srt_collect_push(m, dst, kind, src->mark, 1, 0, 0, NULL, 0) < 0)
         return -SRT_ERR_NOMEM;
-    for (uint32_t i = 0; i < src->n; i++) {
-        if (!*dst && !(*dst = srt_mem_calloc(m, sizeof **dst)))
-            return -SRT_ERR_NOMEM;
+    if (src->n == 0)
+        return 0;
+    if (!*dst && !(*dst = srt_mem_calloc(m, sizeof **dst)))
+        return -SRT_ERR_NOMEM;
+    if (!is_set(kind))
+        return append_all(m, *dst, kind, src);
+    for (uint32_t i = 0; i < src->n; i++)
         if (push_from(m, *dst, kind, src, i) < 0)
             return -SRT_ERR_NOMEM;
-    }
     return 0;
 }
 
