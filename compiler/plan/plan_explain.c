@@ -717,7 +717,8 @@ static void put_split(StrBuf *sb, const PQuery *pq)
     int k = 0;
     for (int i = 0; i < pq->agg->n_agg; i++)
         if (first_collected(pq, i))
-            sb_printf(sb, "%s%s", k++ ? ", " : ", values of ", sema_agg_name(pq->agg->aggs[i].kind));
+            sb_printf(sb, "%s%s", k++ ? ", " : ", values of ",
+                      sema_agg_name(pq->agg->aggs[i].kind));
     if (k)
         sb_puts(sb, " added");
     sb_puts(sb, n || k ? ", in input order" : " in input order");

@@ -31,10 +31,23 @@
 **     (srt_vlog_each); a task that failed at a later record of its own has the entries it
 **     logged before that record folded first (srt_par.c fold_failed), so the overflow is
 **     the query's error, as on one thread;
-**   - collect_list, collect_set, percentile, percentile_approx, mode, histogram_numeric
-**     (their values or digests in the table's own memory, a digest's merge depending on
-**     where tasks start) and a DISTINCT aggregate its tuple cannot update have the
-**     aggregation's updates logged, as after DROP DUPLICATES (below, without keys to cut);
+**   - collect_list, percentile (median, percentile_cont/disc) and mode keep their values in
+**     order of arrival (Spark's CollectList is an ArrayBuffer; sluice keeps Percentile's and
+**     Mode's values as a list too, their OpenHashMap counts made from it at the output), so
+**     a task's values of a group, appended after the earlier tasks' (srt_collect_fold), are
+**     one thread's; collect_set's task inserts its rows into a set of its own, keeping each
+**     element first of its kind in insertion order, and the fold inserts those in that order
+**     into the query's set (after the batch's mark): a row is kept when no equal element is
+**     there, which for elements whose equality implies equal hashCodes depends on the
+**     elements alone, so the query's set sees one thread's insertions (not a FLOAT or DOUBLE
+**     set: -0.0 == 0.0, two hashCodes, is met only when the probe of Scala's FlatHashTable
+**     reaches the other, which depends on the slots).  In a session window they do not
+**     fold: its points merge their values as Spark merges sessions (srt_collect_merge);
+**   - percentile_approx (ApproximatePercentile's QuantileSummaries compress at points that
+**     depend on where a task starts), histogram_numeric (NumericHistogram merges bins as
+**     values arrive), a collect_set of FLOAT or DOUBLE (above) and a DISTINCT aggregate its
+**     tuple cannot update have the aggregation's updates logged, as after DROP DUPLICATES
+**     (below, without keys to cut);
 **   - DROP DUPLICATES over the records (no aggregation after it) splits: each task keeps the
 **     rows whose key is the first of its kind in the task (a task-local set of keys, late rows
 **     dropped against the batch's fixed threshold), each marked with the row it starts at;
@@ -56,10 +69,10 @@
 **     overflow as above).  A session window's row logs its time and partition with
 **     its keys and arguments, and the query's thread tests its bounds, drops it if late and
 **     adds it to its point (key, timestamp) of the batch table, as one thread does;
-**   - not an aggregate that does not fold (collect_list, collect_set, percentile,
-**     percentile_approx, mode, histogram_numeric, a DISTINCT one not updated from its values
-**     alone) without DROP DUPLICATES before it: the query's thread would make every row's
-**     update from the log, so tasks would add only the log's cost;
+**   - not an aggregate that does not fold (percentile_approx, histogram_numeric, collect_set
+**     of FLOAT or DOUBLE, any collection in a session window, a DISTINCT one not updated from
+**     its values alone) without DROP DUPLICATES before it: the query's thread would make
+**     every row's update from the log, so tasks would add only the log's cost;
 **   - a session window splits under the aggregation's rule: a batch's rows are first
 **     aggregated apart per key and timestamp (srt_op_session.c), so each task's partial
 **     sessions [ts, ts] fold into the query's batch table with the merge function, in task
@@ -78,8 +91,10 @@
 **   - no rand(), randn() or monotonically_increasing_id() (SQuery.sequence_fns): each call's
 **     generator or count runs through a partition's rows in order, which a task would
 **     restart; spark_partition_id() splits (each task's segments carry their file);
-** A static-table join is probed read-only, so it does not prevent a split (a full outer join
-** does: it marks the build rows it matched, and its unmatched ones follow every probe row);
+** A static-table join is probed read-only, so it does not prevent a split; a full outer join
+** of two tables marks the build rows its tasks matched in the one table (a union, so the
+** marks are one thread's whatever the tasks' order: srt_join_matched), and its unmatched
+** rows follow every probe row, made on the query's thread once every task is folded;
 ** the build side of one (a batch query run once per version of its table, srt_join.c) splits
 ** too: its rows stay in its workers' memory until the join frees it with its next version.
 ** Every source splits: lines of text (files) are read into buffers the tasks keep, rows of
@@ -155,9 +170,7 @@ static bool agg_folds(const PQuery *pq, const SAgg *a)
 }
 
 /* Does a split batch's task log pq's aggregation's updates (plan_agg_logs_updates): after
-   DROP DUPLICATES over the records, or with an aggregate that does not fold (collect_list,
-   collect_set, percentile, percentile_approx, mode, histogram_numeric, a DISTINCT one not
-   updated from its values alone)? */
+   DROP DUPLICATES over the records, or with an aggregate that does not fold (see above)? */
 static bool agg_logs(const PQuery *pq)
 {
     if (!pq->agg)
@@ -188,9 +201,10 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         for (int i = 0; i < pq->agg->n_agg; i++)
             if (!agg_folds(pq, &pq->agg->aggs[i])) {
                 const SAgg *a = &pq->agg->aggs[i];
-                const char *of = !a->distinct && !pq->session && a->kind == AGG_COLLECT_SET
-                                     ? arena_sprintf(arena, " of %s", type_name(arena, a->type->elem))
-                                     : "";
+                const char *of =
+                    !a->distinct && !pq->session && a->kind == AGG_COLLECT_SET
+                        ? arena_sprintf(arena, " of %s", type_name(arena, a->type->elem))
+                        : "";
                 return arena_sprintf(arena,
                                      "%s%s%s does not merge: its updates are made in input "
                                      "order on the query's thread",

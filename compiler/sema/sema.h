@@ -486,10 +486,10 @@ typedef enum SAggBody {
 
 /* Whether an aggregate's partial states fold exactly (aggregates.def's merge column). */
 typedef enum SAggMerge {
-    AGGM_EXACT,  /* always */
-    AGGM_NEVER,  /* never */
-    AGGM_BIGINT, /* when its result is a BIGINT */
-    AGGM_ORDER,  /* its values, folded in task order, in an aggregation (not a session) */
+    AGGM_EXACT,        /* always */
+    AGGM_NEVER,        /* never */
+    AGGM_BIGINT,       /* when its result is a BIGINT */
+    AGGM_ORDER,        /* its values, folded in task order, in an aggregation (not a session) */
     AGGM_ORDER_NOT_FP, /* as ORDER, a set of elements that are no FLOAT or DOUBLE */
 } SAggMerge;
 

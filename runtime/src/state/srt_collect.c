@@ -551,7 +551,8 @@ int srt_collect_fold(SrtMem *m, SrtCollect **dst, const SrtCollect *src, uint32_
 {
     if (!src || is_digest(kind))
         return 0; /* digests never fold (their updates are made on the query's thread) */
-    if (is_set(kind) && src->mark && srt_collect_push(m, dst, kind, src->mark, 1, 0, 0, NULL, 0) < 0)
+    if (is_set(kind) && src->mark &&
+        srt_collect_push(m, dst, kind, src->mark, 1, 0, 0, NULL, 0) < 0)
         return -SRT_ERR_NOMEM;
     if (src->n == 0)
         return 0;
