@@ -158,10 +158,10 @@ typedef struct PJoin {
 */
 typedef struct PPred {
     const SExpr *expr;
-    const SSelect *block;  /* whose WHERE, or HAVING (having), it is a conjunct of */
-    int at;                /* block's index in PPushdown.blocks, -1 if not there */
+    const SSelect *block; /* whose WHERE, or HAVING (having), it is a conjunct of */
+    int at;               /* block's index in PPushdown.blocks, -1 if not there */
     bool having;
-    bool *keys;            /* having: per grouping key of block, does expr read it */
+    bool *keys; /* having: per grouping key of block, does expr read it */
     bool below_watermark;
 } PPred;
 

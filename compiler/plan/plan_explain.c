@@ -600,9 +600,9 @@ static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const
         const PPred *p = &pd->preds[k];
         if (p->below_watermark)
             put_filter(sb, indent, p->expr, p->block,
-                       p->having  ? " (HAVING on keys, pushed below the aggregate and the watermark)"
-                       : p->at ? " (pushed down from a block above, below the watermark)"
-                               : " (below the watermark)");
+                       p->having ? " (HAVING on keys, pushed below the aggregate and the watermark)"
+                       : p->at   ? " (pushed down from a block above, below the watermark)"
+                                 : " (below the watermark)");
     }
     for (int k = 0; pd && k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
