@@ -984,198 +984,75 @@ static void where_conjuncts(CgCtx *cg, const CgEnv *env, const SExpr *w, LLVMBas
     cg_at(cg, pass);
 }
 
-/* Spark's optimizer pushes the conjuncts of a Filter over EventTimeWatermark that are
-   deterministic and do not read the event time below it (PushPredicateThroughNonJoin), so
-   the rows they drop never reach EventTimeWatermarkExec's statistics.  In the block that
-   reads the source (without a join: PushPredicateThroughJoin would first have to move them),
-   those conjuncts of WHERE are tested first, then the row's event time counts, then the
-   others are tested.  is_wm marks the columns of env that are the watermarked column. */
-static bool pushed_below_watermark(CgCtx *cg, const CgEnv *env, const SExpr *c, const bool *is_wm)
+/* The input of pd's block j from its block j - 1's: the outputs a conjunct below the
+   watermark reads (PPushdown.reads); the others are never read. */
+static CgEnv pushed_env(CgCtx *cg, const PPushdown *pd, int j, const CgEnv *below)
 {
-    bool *reads = ARENA_NEW_N(cg->arena, bool, env->n_cols + 1);
-    sema_expr_columns(c, reads, env->n_cols);
-    for (int i = 0; i < env->n_cols; i++)
-        if (reads[i] && is_wm[i])
-            return false;
-    return sema_is_deterministic(c);
-}
-
-/* Is s a plain projection of its input: every output one of its columns, without window,
-   explode, DROP DUPLICATES or join?  A Filter above it moves below it (Spark's
-   PushPredicateThroughNonJoin, case Filter over Project; over the Project of a UNION ALL's
-   block, case Filter over Union: into every branch, over the branch's columns) and on below
-   the watermark. */
-static bool plain_projection(const SSelect *s)
-{
-    if (s->window || s->gen >= 0 || s->dedup || s->join || s->has_agg)
-        return false;
+    const SSelect *s = pd->blocks[j - 1];
+    CgVal *vals = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
     for (int i = 0; i < s->n_out; i++)
-        if (s->out[i].expr->kind != SX_COLUMN)
-            return false;
-    return true;
+        vals[i] = i < pd->blocks[j]->input.n && pd->reads[j][i]
+                      ? cg_expr(cg, below, s->out[i].expr)
+                      : cg_null_of(cg, s->out[i].expr->type);
+    CgEnv env = {0};
+    env.cols = vals;
+    env.n_cols = s->n_out;
+    return env;
 }
 
-/* The conjuncts of w that are (pushed) or are not (!pushed) pushed below the watermark, each
-   tested in turn: a row one of them does not keep goes to bb_cont. */
-static void where_part(CgCtx *cg, const CgEnv *env, const SExpr *w, const bool *is_wm, bool pushed,
-                       LLVMBasicBlockRef bb_cont)
+/* Test conjunct p over env, the input of its block: a row it does not keep goes to bb_cont.
+   A HAVING conjunct reads the grouping keys it reads computed from env. */
+static void test_pred(CgCtx *cg, const PPred *p, const CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
-    if (!w)
-        return;
-    if (w->kind == SX_AND) {
-        where_part(cg, env, w->u.bin.lhs, is_wm, pushed, bb_cont);
-        where_part(cg, env, w->u.bin.rhs, is_wm, pushed, bb_cont);
+    if (!p->having) {
+        where_conjuncts(cg, env, p->expr, bb_cont);
         return;
     }
-    if (pushed_below_watermark(cg, env, w, is_wm) == pushed)
-        where_conjuncts(cg, env, w, bb_cont);
-}
-
-/* Does HAVING conjunct c of aggregating block a read grouping keys only (marked in reads;
-   any set when it reads one): no aggregate, not the window? */
-static bool having_keys(const SSelect *a, const SExpr *c, bool *reads, bool *any)
-{
-    if (c->kind == SX_AGG_REF || c->kind == SX_COLUMN)
-        return false;
-    if (c->kind == SX_GROUP_REF) {
-        if (c->u.ref >= a->n_group || c->u.ref == a->window_group)
-            return false;
-        reads[c->u.ref] = *any = true;
-        return true;
-    }
-    SExpr **op;
-    for (int i = 0; (op = sema_expr_operand((SExpr *)c, i)) != NULL; i++)
-        if (*op && !having_keys(a, *op, reads, any))
-            return false;
-    return true;
-}
-
-/* The conjuncts of HAVING h of block a that Spark moves below the Aggregate
-   (PushPredicateThroughNonJoin, case Filter over Aggregate: deterministic, reading grouping
-   keys only, at least one; not with grouping sets), tested over the aggregate's input env
-   with those keys computed from it: which 1 those that then go below the watermark too (no
-   key read is the event time: is_wm), 0 the others, -1 all (is_wm NULL).  Testing them
-   again after the aggregate keeps the same groups. */
-static void having_part(CgCtx *cg, const SSelect *a, const SExpr *h, const CgEnv *env,
-                        const bool *is_wm, int which, LLVMBasicBlockRef bb_cont)
-{
-    if (h->kind == SX_AND) {
-        having_part(cg, a, h->u.bin.lhs, env, is_wm, which, bb_cont);
-        having_part(cg, a, h->u.bin.rhs, env, is_wm, which, bb_cont);
-        return;
-    }
-    bool *reads = ARENA_NEW_N(cg->arena, bool, a->n_group + 1);
-    bool any = false;
-    if (!having_keys(a, h, reads, &any) || !any || !sema_is_deterministic(h))
-        return;
-    bool below_wm = true;
-    for (int i = 0; i < a->n_group; i++)
-        if (reads[i] && is_wm && !pushed_below_watermark(cg, env, a->group[i], is_wm))
-            below_wm = false;
-    if (which >= 0 && below_wm != (which == 1))
-        return;
+    const SSelect *a = p->block;
     CgVal *groups = ARENA_NEW_N(cg->arena, CgVal, a->n_group + 1);
     for (int i = 0; i < a->n_group; i++)
-        if (reads[i])
+        if (p->keys[i])
             groups[i] = cg_expr(cg, env, a->group[i]);
     CgEnv genv = *env;
     genv.groups = groups;
-    where_conjuncts(cg, &genv, h, bb_cont);
+    where_conjuncts(cg, &genv, p->expr, bb_cont);
 }
 
-static void having_below(CgCtx *cg, const SSelect *a, const CgEnv *env, const bool *is_wm,
-                         int which, LLVMBasicBlockRef bb_cont)
+/* The block reading the source (the branch's filters' first, PPushdown): the conjuncts
+   below the watermark of every block of the pushdown (plan_pushdown.c), each over the input
+   of its block as the projections below it compute it (only when a conjunct reads it, after
+   the conjuncts before), then the row's event time counts, then this block's other
+   conjuncts (block_filters). */
+static void source_where(CgCtx *cg, const PQuery *pq, const CgEnv *env, const EventTime *et,
+                         LLVMBasicBlockRef bb_cont)
 {
-    if (a && a->having && !a->n_gsets)
-        having_part(cg, a, a->having, env, is_wm, which, bb_cont);
-}
-
-/* Does s join (a stream-static or a stream-stream join)? */
-static bool block_joins(const PQuery *pq, const SSelect *s)
-{
-    if (s == pq->ssjoin_block)
-        return true;
-    for (int k = 0; k < pq->n_joins; k++)
-        if (pq->joins[k].block == s)
-            return true;
-    return false;
-}
-
-/* The blocks whose WHERE conjuncts (and an aggregation's HAVING conjuncts on keys) Spark
-   moves down to the block reading the source, blocks[0]: then, while the block below is a
-   plain projection (plain_projection), the block over it, if it does not join.  is_wm[j]:
-   per column of blocks[j]'s input, is it the source's watermarked column? */
-typedef struct {
-    const SSelect **blocks;
-    bool **is_wm;
-    int n;
-} Pushdown;
-
-static Pushdown pushdown_blocks(CgCtx *cg, const PQuery *pq, const SSelect *first)
-{
-    Pushdown pd = {ARENA_NEW_N(cg->arena, const SSelect *, pq->n_pre + 2),
-                   ARENA_NEW_N(cg->arena, bool *, pq->n_pre + 2), 1};
-    pd.blocks[0] = first;
-    pd.is_wm[0] = ARENA_NEW_N(cg->arena, bool, first->input.n + 1);
-    for (int i = 0; i < first->input.n; i++)
-        pd.is_wm[0][i] = i == pq->watermark_col;
-    const SSelect *cur = first;
-    for (int b = 1; cur != pq->agg && cur != pq->top && plain_projection(cur); b++) {
-        const SSelect *next = b < pq->n_pre ? pq->pre[b] : pq->agg;
-        if (!next || next->join || block_joins(pq, next))
-            break;
-        bool *wm = ARENA_NEW_N(cg->arena, bool, cur->n_out + 1);
-        for (int i = 0; i < cur->n_out; i++)
-            wm[i] = pd.is_wm[pd.n - 1][cur->out[i].expr->u.column];
-        pd.blocks[pd.n] = next;
-        pd.is_wm[pd.n++] = wm;
-        cur = next;
-    }
-    return pd;
-}
-
-/* Where s is among pd's blocks above the first (0: not there). */
-static int pushdown_index(const Pushdown *pd, const SSelect *s)
-{
-    for (int j = 1; j < pd->n; j++)
-        if (pd->blocks[j] == s)
-            return j;
-    return 0;
-}
-
-/* The WHERE of the block reading the source (pd's first), with the row's event time counted
-   in between its conjuncts pushed below the watermark and the others (see above); the pushed
-   conjuncts of pd's blocks above it are tested with them, each over the projections below
-   it, and only their others remain for those blocks (block_where).  The HAVING conjuncts of
-   the aggregation Spark moves below it go with them (having_part). */
-static void source_where(CgCtx *cg, const PQuery *pq, const Pushdown *pd, const CgEnv *env,
-                         const EventTime *et, LLVMBasicBlockRef bb_cont)
-{
-    const SSelect *first = pd->blocks[0];
-    const SSelect *agg_first = first == pq->agg ? first : NULL;
-    where_part(cg, env, first->where, pd->is_wm[0], true, bb_cont);
-    having_below(cg, agg_first, env, pd->is_wm[0], 1, bb_cont);
-    CgEnv cur = *env;
-    for (int j = 1; j < pd->n; j++) {
-        CgEnv next = cg_block_env(cg, pd->blocks[j - 1], &cur);
-        cur = next;
-        where_part(cg, &cur, pd->blocks[j]->where, pd->is_wm[j], true, bb_cont);
-        having_below(cg, pd->blocks[j] == pq->agg ? pq->agg : NULL, &cur, pd->is_wm[j], 1, bb_cont);
+    const PPushdown *pd = pq->pushdown;
+    CgEnv *envs = ARENA_NEW_N(cg->arena, CgEnv, pd->n_blocks);
+    envs[0] = *env;
+    int ready = 0;
+    for (int k = 0; k < pd->n_preds; k++) {
+        const PPred *p = &pd->preds[k];
+        if (!p->below_watermark)
+            continue;
+        for (; ready < p->at; ready++)
+            envs[ready + 1] = pushed_env(cg, pd, ready + 1, &envs[ready]);
+        test_pred(cg, p, &envs[p->at], bb_cont);
     }
     event_time_row(cg, et, env->cols[pq->watermark_col]);
-    where_part(cg, env, first->where, pd->is_wm[0], false, bb_cont);
-    having_below(cg, agg_first, env, pd->is_wm[0], 0, bb_cont);
 }
 
-/* The WHERE of block s: the conjuncts source_where left when s is one of pd's blocks. */
-static void block_where(CgCtx *cg, const SSelect *s, const Pushdown *pd, const CgEnv *env,
-                        LLVMBasicBlockRef bb_cont)
+/* The filters of block s over env, its input, that plan_pushdown left there: its WHERE (as
+   a whole when s is not among the blocks of the pushdown), then the aggregation's HAVING
+   conjuncts on keys. */
+static void block_filters(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgEnv *env,
+                          LLVMBasicBlockRef bb_cont)
 {
-    int j = pushdown_index(pd, s);
-    if (j)
-        where_part(cg, env, s->where, pd->is_wm[j], false, bb_cont);
-    else
+    const PPushdown *pd = pq->pushdown;
+    if (plan_pushdown_at(pd, s) < 0)
         where_conjuncts(cg, env, s->where, bb_cont);
+    for (int k = 0; k < pd->n_preds; k++)
+        if (pd->preds[k].block == s && !pd->preds[k].below_watermark)
+            test_pred(cg, &pd->preds[k], env, bb_cont);
 }
 
 /* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step
@@ -1186,22 +1063,17 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
 {
     LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
     /* A record read from the source: its event time counts in the WHERE of the block that
-       reads it (source_where), or at once when that block joins. */
-    const SSelect *first = pq->n_pre ? pq->pre[0] : pq->agg;
-    bool split = et->n && from == 0 && !joined && !block_joins(pq, first);
-    Pushdown pd = {NULL, NULL, 0};
-    if (split)
-        pd = pushdown_blocks(cg, pq, first);
+       reads it (source_where), or at once when that block joins (no pushdown). */
+    bool split = from == 0 && !joined && pq->pushdown->n_blocks > 0;
     if (et->n && from == 0 && !joined && !split)
         event_time_row(cg, et, env.cols[pq->watermark_col]);
     for (int b = from; b < pq->n_pre; b++) {
         const SSelect *s = pq->pre[b];
         if (b > from || !joined)
             bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
-        if (split && s == first)
-            source_where(cg, pq, &pd, &env, et, bb_cont);
-        else
-            block_where(cg, s, &pd, &env, bb_cont);
+        if (split && b == 0)
+            source_where(cg, pq, &env, et, bb_cont);
+        block_filters(cg, pq, s, &env, bb_cont);
         if (s->dedup)
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         if (s->window && s->window->u.window.session) {
@@ -1226,13 +1098,9 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
     if (pq->agg) {
         if (from < pq->n_pre || !joined)
             bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
-        int j = pushdown_index(&pd, pq->agg);
-        if (split && pq->agg == first) {
-            source_where(cg, pq, &pd, &env, et, bb_cont);
-        } else {
-            block_where(cg, pq->agg, &pd, &env, bb_cont);
-            having_below(cg, pq->agg, &env, j ? pd.is_wm[j] : NULL, j ? 0 : -1, bb_cont);
-        }
+        if (split && pq->n_pre == 0)
+            source_where(cg, pq, &env, et, bb_cont);
+        block_filters(cg, pq, pq->agg, &env, bb_cont);
         if (pq->agg->dedup)
             dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
         aggregate_row(cg, pq, &env, t->table, bb_cont, et);

@@ -150,6 +150,35 @@ typedef struct PJoin {
 } PJoin;
 
 /*
+** Where a conjunct of a filter is tested (plan_pushdown.c, Spark's PushPredicateThroughNonJoin):
+** a conjunct of a block's WHERE, or of the aggregation's HAVING that reads grouping keys only
+** (tested over the aggregation's input with the keys it reads computed from it, and again
+** after it).  A conjunct below the watermark is tested at the source, before the row's event
+** time counts, over the input of its block as the projections of the blocks below compute it.
+*/
+typedef struct PPred {
+    const SExpr *expr;
+    const SSelect *block; /* whose WHERE, or HAVING (having), it is a conjunct of */
+    int at;               /* block's index in PPushdown.blocks, -1 if not there */
+    bool having;
+    bool *keys; /* having: per grouping key of block, does expr read it */
+    bool below_watermark;
+} PPred;
+
+/* A branch's filters: blocks[0] reads the source and each next one the rows of the one
+   before, a Project Spark moves a Filter through (none when the branch has no watermark or
+   its first block joins: each block tests its WHERE in place).  preds: the conjuncts of
+   their WHEREs, then of the aggregation's HAVING, in order.  reads[j] (j >= 1): per output of
+   blocks[j - 1], does a conjunct below the watermark read it. */
+typedef struct PPushdown {
+    const SSelect **blocks;
+    int n_blocks;
+    PPred *preds;
+    int n_preds;
+    bool **reads;
+} PPushdown;
+
+/*
 ** One input of a query: a source and the blocks evaluated per record from it up to the
 ** aggregation (or the top), innermost first.  A UNION ALL has one branch per branch of the
 ** union (each with its own generated process function); they share the blocks from the
@@ -165,6 +194,7 @@ typedef struct PBranch {
     int n_pre;
     int watermark_col;     /* the source's watermarked column, or -1 */
     int64_t watermark_delay_us;
+    PPushdown pushdown;
 } PBranch;
 
 struct PQuery {
@@ -202,6 +232,7 @@ struct PQuery {
        evicted by that key. */
     int watermark_col;
     int64_t watermark_delay_us;
+    const PPushdown *pushdown; /* branch 0's filters (PBranch.pushdown) */
     int event_key;
     uint32_t event_key_offset;
 
@@ -303,6 +334,11 @@ bool plan_dedup_before_agg(const PQuery *pq);
 
 /* Why pq's batches must run on one thread, or NULL when they may be split (plan_parallel.c). */
 const char *plan_serial_reason(Arena *arena, const PQuery *pq);
+
+/* Where each conjunct of pq's branches' filters is tested (PPushdown; plan_pushdown.c). */
+void plan_pushdown(Arena *arena, PQuery *pq);
+/* s's index among pd's blocks, or -1. */
+int plan_pushdown_at(const PPushdown *pd, const SSelect *s);
 
 /* The schemas of a stateful operator's state (plan_state.c). */
 typedef struct PStateSchema {

@@ -482,6 +482,7 @@ PQuery plan_branch(const PQuery *pq, int b)
     v.n_pre = br->n_pre;
     v.watermark_col = br->watermark_col;
     v.watermark_delay_us = br->watermark_delay_us;
+    v.pushdown = &br->pushdown;
     return v;
 }
 
@@ -641,6 +642,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         rec[n++] = pq->agg;
     if (!plan_joins(arena, diag, pq, rec, n, pp))
         return NULL;
+    plan_pushdown(arena, pq);
     pq->serial = plan_serial_reason(arena, pq);
     pq->index = pp->n_queries;
     pp->queries[pp->n_queries++] = pq;

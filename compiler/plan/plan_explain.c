@@ -563,14 +563,63 @@ static void put_window_assign(StrBuf *sb, const char *indent, const SExpr *w, co
     sb_printf(sb, " (up to %d window%s per row)\n", n, n == 1 ? "" : "s");
 }
 
-static void put_block_ops(StrBuf *sb, const PQuery *pq, const SSelect *s, const char *indent)
+static void put_filter(StrBuf *sb, const char *indent, const SExpr *e, const SSelect *s,
+                       const char *note)
+{
+    sb_printf(sb, "%sFilter ", indent);
+    put_expr(sb, e, s);
+    sb_printf(sb, "%s\n", note);
+}
+
+/* Does pd move a conjunct out of its own block's place: below the watermark from a block
+   above its first, or from the aggregation's HAVING; or split its first block's WHERE? */
+static bool pushdown_moves(const PPushdown *pd)
+{
+    int below = 0, stays = 0;
+    for (int k = 0; k < pd->n_preds; k++) {
+        const PPred *p = &pd->preds[k];
+        if (p->below_watermark && (p->at > 0 || p->having))
+            return true;
+        below += p->at == 0 && !p->having && p->below_watermark;
+        stays += p->at == 0 && !p->having && !p->below_watermark;
+    }
+    return below && stays;
+}
+
+/* The filters of block s where plan_pushdown put them (pd NULL: a block over the aggregate's
+   rows; its WHERE).  When pd moves a conjunct (pushdown_moves), the first block shows every
+   conjunct tested below the watermark, and each block the conjuncts it keeps.  A HAVING
+   conjunct on keys shows where it is tested before the aggregation. */
+static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const char *indent)
+{
+    int at = pd ? plan_pushdown_at(pd, s) : -1;
+    bool moves = at >= 0 && pushdown_moves(pd);
+    if (s->where && !moves)
+        put_filter(sb, indent, s->where, s, "");
+    for (int k = 0; moves && at == 0 && k < pd->n_preds; k++) {
+        const PPred *p = &pd->preds[k];
+        if (p->below_watermark)
+            put_filter(sb, indent, p->expr, p->block,
+                       p->having ? " (HAVING on keys, pushed below the aggregate and the watermark)"
+                       : p->at   ? " (pushed down from a block above, below the watermark)"
+                                 : " (below the watermark)");
+    }
+    for (int k = 0; pd && k < pd->n_preds; k++) {
+        const PPred *p = &pd->preds[k];
+        if (p->block != s || p->below_watermark || (!p->having && !moves))
+            continue;
+        put_filter(sb, indent, p->expr, s,
+                   p->having ? " (HAVING on keys, pushed below the aggregate)"
+                   : at == 0 ? " (above the watermark)"
+                             : "");
+    }
+}
+
+static void put_block_ops(StrBuf *sb, const PQuery *pq, const PPushdown *pd, const SSelect *s,
+                          const char *indent)
 {
     put_probe(sb, pq, s, indent);
-    if (s->where) {
-        sb_printf(sb, "%sFilter ", indent);
-        put_expr(sb, s->where, s);
-        sb_putc(sb, '\n');
-    }
+    put_filters(sb, pd, s, indent);
     if (s->dedup) {
         sb_puts(sb, indent);
         put_dedup(sb, s);
@@ -623,7 +672,7 @@ static void put_agg_level(StrBuf *sb, const PQuery *pq, int n)
     put_outputs(sb, a);
     sb_putc(sb, '\n');
     for (int i = 0; i < pq->n_post; i++)
-        put_block_ops(sb, pq, pq->post[i], "  ");
+        put_block_ops(sb, pq, NULL, pq->post[i], "  ");
     if (pq->next)
         put_agg_level(sb, pq->next, n + 1);
 }
@@ -644,7 +693,7 @@ static void put_branch(StrBuf *sb, const PQuery *pq, const PBranch *br)
     }
     sb_puts(sb, "]\n");
     for (int i = 0; i < br->n_pre; i++)
-        put_block_ops(sb, pq, br->pre[i], "  ");
+        put_block_ops(sb, pq, &br->pushdown, br->pre[i], "  ");
 }
 
 /* Is aggregate i of pq replayed and the first of its name and type to be? */
@@ -747,11 +796,7 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
     if (pq->agg) {
         const SSelect *a = pq->agg;
         put_probe(sb, pq, a, "  ");
-        if (a->where) {
-            sb_puts(sb, "  Filter ");
-            put_expr(sb, a->where, a);
-            sb_putc(sb, '\n');
-        }
+        put_filters(sb, pq->pushdown, a, "  ");
         if (a->dedup) {
             sb_puts(sb, "  ");
             put_dedup(sb, a);

@@ -60,6 +60,7 @@ bool plan_agg_levels(Arena *arena, Diag *diag, PQuery *pq, const SSelect **chain
         up->post = chain + j + 1;
         up->n_post = depth - j - 1;
         up->watermark_col = -1;
+        up->pushdown = ARENA_NEW(arena, PPushdown); /* its rows are the level below's */
         up->serial = "updated from the level below at the batch's output, on the query's thread";
         const Type **types = ARENA_NEW_N(arena, const Type *, s->n_group + 1);
         for (int i = 0; i < s->n_group; i++)
