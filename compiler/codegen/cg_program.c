@@ -332,7 +332,14 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
             cg_call(cg, "srt_prog_query_join_unmatched", uargs, 4, "");
         }
     }
-    if (plan_agg_logs_updates(pq)) {
+    if (plan_splits_at_join(pq)) {
+        LLVMValueRef pargs[3] = {p, qi, LLVMConstNull(cg->t_ptr)};
+        cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
+        LLVMValueRef row_fn =
+            LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_ssjoin_row_%d", i));
+        LLVMValueRef rargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, row_fn, cg->t_ptr, "")};
+        cg_call(cg, "srt_prog_query_ssjoin_row", rargs, 3, "");
+    } else if (plan_agg_logs_updates(pq)) {
         LLVMValueRef pargs[3] = {p, qi, LLVMConstNull(cg->t_ptr)};
         cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
         LLVMValueRef log_fn =

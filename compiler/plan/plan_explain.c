@@ -666,6 +666,10 @@ static bool first_replayed(const PQuery *pq, int i)
    logged made (plan_agg_logs_updates), those of keys new to DROP DUPLICATES before it. */
 static void put_split(StrBuf *sb, const PQuery *pq)
 {
+    if (plan_splits_at_join(pq)) {
+        sb_puts(sb, "each side's rows keyed, joined on the query's thread, in input order");
+        return;
+    }
     if (!pq->agg) {
         sb_puts(sb, pq->dedup_block ? "rows kept, DROP DUPLICATES keys tested, in input order"
                                     : "rows kept in input order");

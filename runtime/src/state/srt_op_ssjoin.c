@@ -206,15 +206,54 @@ static size_t copied(const SrtSsJoinSideDef *d, const SrtDatum *row, uint32_t c)
     return ((size_t)row[c].n + 7u) & ~(size_t)7u;
 }
 
+/* The bytes of a row's block: its datums, its key bytes (8-aligned), what it copies. */
+static size_t block_bytes(const SrtSsJoinSideDef *d, uint32_t len, const SrtDatum *row)
+{
+    size_t size = sizeof(SrtDatum) * d->n_cols + ((len + 7u) & ~7u);
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->kinds[c] && !row[c].is_null)
+            size += copied(d, row, c);
+    return size;
+}
+
+/* Fill the block at cols (block_bytes of room): row's datums, the key bytes, then the bytes
+   its copied columns point to, their datums pointing at those copies. */
+static void fill_block(const SrtSsJoinSideDef *d, SrtDatum *cols, const void *key, uint32_t len,
+                       const SrtDatum *row)
+{
+    memcpy(cols, row, sizeof(SrtDatum) * d->n_cols);
+    uint8_t *at = (uint8_t *)(cols + d->n_cols);
+    if (len)
+        memcpy(at, key, len);
+    at += (len + 7u) & ~7u;
+    for (uint32_t c = 0; c < d->n_cols; c++) {
+        if (!d->kinds[c] || cols[c].is_null)
+            continue;
+        size_t n = copied(d, row, c);
+        if (n)
+            memcpy(at, cols[c].p, n);
+        cols[c].p = at;
+        at += n;
+    }
+}
+
+/* The copied columns of the block at cols as offsets from cols (to_offsets), or back to
+   pointers: a block stored in a buffer that moves (a task's log, a snapshot). */
+static void block_offsets(const SrtSsJoinSideDef *d, SrtDatum *cols, int to_offsets)
+{
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->kinds[c] && !cols[c].is_null)
+            cols[c].p = to_offsets ? (const void *)(uintptr_t)((const uint8_t *)cols[c].p -
+                                                               (const uint8_t *)cols)
+                                   : (const uint8_t *)cols + (uintptr_t)cols[c].p;
+}
+
 SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
                          const SrtDatum *row, int64_t evict_at)
 {
     SsSide *s = &j->side[side];
     const SrtSsJoinSideDef *d = s->def;
-    size_t size = sizeof(SsRow) + sizeof(SrtDatum) * d->n_cols + ((len + 7u) & ~7u);
-    for (uint32_t c = 0; c < d->n_cols; c++)
-        if (d->kinds[c] && !row[c].is_null)
-            size += copied(d, row, c);
+    size_t size = sizeof(SsRow) + block_bytes(d, len, row);
     SsRow *r = srt_mem_alloc(j->q->mem, size);
     if (!r)
         nomem(j, "join state");
@@ -229,19 +268,7 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
        unless it is an outer side's row left unmatched (emitted when evicted).  sluice keeps
        it until the batch's eviction, which decides (evict_transient). */
     r->transient = side == 1 && d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us;
-    memcpy(r->cols, row, sizeof(SrtDatum) * d->n_cols);
-    uint8_t *at = (uint8_t *)(r->cols + d->n_cols);
-    memcpy(at, key, len);
-    at += (len + 7u) & ~7u;
-    for (uint32_t c = 0; c < d->n_cols; c++) {
-        if (!d->kinds[c] || r->cols[c].is_null)
-            continue;
-        size_t n = copied(d, row, c);
-        if (n)
-            memcpy(at, r->cols[c].p, n);
-        r->cols[c].p = at;
-        at += n;
-    }
+    fill_block(d, r->cols, key, len, row);
     if (append_row(j, s, r) < 0) {
         srt_mem_free(j->q->mem, r, size);
         nomem(j, "join state");
@@ -274,6 +301,78 @@ void srt_ssjoin_forget(SrtSsJoin *j, int32_t side, SrtDatum *own)
 const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side)
 {
     return j->null_row[side];
+}
+
+/* ==== A split batch (--threads) ====
+** A parallel task joins nothing: each row that reaches the join is logged in the task's
+** value log (SrtQuery.vlog, which such a query uses for nothing else: its aggregation is
+** updated on the query's thread) as a head and the row's block, its copied columns as
+** offsets in the block.  The fold hands the entries to the generated row function on the
+** query's thread in input order, each input's with its name for a row's error
+** (srt_vlog_each), so the state, the matched flags and the rows the join makes are one
+** thread's (StreamingSymmetricHashJoinExec processes the left input, then the right one). */
+
+typedef struct LogHead {
+    uint32_t size; /* of the entry, head included (a multiple of 8) */
+    uint32_t key_len;
+    uint8_t side, flags, pad[6];
+    uint64_t hash;
+    int64_t evict_at;
+} LogHead;
+
+void srt_ssjoin_log(SrtSsJoin *j, int32_t side, int32_t flags, const void *key, uint32_t len,
+                    uint64_t hash, const SrtDatum *row, int64_t evict_at)
+{
+    SrtQuery *q = j->q;
+    const SrtSsJoinSideDef *d = j->side[side].def;
+    size_t size = sizeof(LogHead) + block_bytes(d, len, row);
+    SrtValueLog *l = &q->vlog;
+    uint8_t *p = l->cap - l->len >= size ? l->p + l->len : srt_vlog_grow(q, size);
+    if (!p)
+        nomem(j, "parallel task");
+    LogHead h = {(uint32_t)size, len, (uint8_t)side, (uint8_t)flags, {0}, hash, evict_at};
+    memcpy(p, &h, sizeof h);
+    SrtDatum *cols = (SrtDatum *)(void *)(p + sizeof h);
+    fill_block(d, cols, key, len, row);
+    block_offsets(d, cols, 1);
+    l->len += size;
+}
+
+static void fold_run(SrtQuery *q, const uint8_t *p, size_t len, void *ctx)
+{
+    const SrtSsJoin *j = ctx;
+    for (size_t at = 0; at < len;) {
+        LogHead h;
+        memcpy(&h, p + at, sizeof h);
+        SrtDatum *cols = (SrtDatum *)(void *)(uintptr_t)(p + at + sizeof h);
+        block_offsets(j->side[h.side].def, cols, 0);
+        q->def->ssjoin_row(q, h.side, h.flags, cols + j->side[h.side].def->n_cols, h.key_len,
+                           h.hash, cols, h.evict_at);
+        srt_scratch_reset(q);
+        at += h.size;
+    }
+}
+
+static void fold_log(SrtQuery *q, void *ctx)
+{
+    const SrtQuery *w = ctx;
+    srt_vlog_each(q, &w->vlog, fold_run, srt_query_ssjoin(q, SRT_OP_SSJOIN));
+}
+
+/* The rows task logged, joined on op's query in order, under a guard (out of memory or a
+   row's error fails the query there): 0, or -code. */
+static int ssjoin_fold(SrtOperator *op, SrtOperator *task)
+{
+    SrtQuery *q = op->q;
+    int rc = srt_query_guarded(q, fold_log, task->q);
+    if (rc == 0 && q->failed)
+        rc = -(q->err.code ? q->err.code : SRT_ERR_QUERY);
+    return rc;
+}
+
+static void ssjoin_task_clear(SrtOperator *task)
+{
+    SRT_UNUSED(task); /* it joined nothing; its log is the worker's (srt_par.c) */
 }
 
 /* ==== The operator ==== */
@@ -591,6 +690,5 @@ const SrtOperatorVt srt_op_ssjoin_vt = {
     ssjoin_check,   ssjoin_create,           ssjoin_begin_batch,
     ssjoin_output,  ssjoin_watermark_cleans, ssjoin_save,
     ssjoin_restore, ssjoin_progress,         ssjoin_destroy,
-    NULL, /* each row probes and updates both sides in order: one thread */
-    NULL,
+    ssjoin_fold,    ssjoin_task_clear,
 };
