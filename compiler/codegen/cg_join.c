@@ -348,6 +348,27 @@ static void ssjoin_view(CgCtx *cg, const PQuery *pq, int side, SJoin *v, PJoin *
         pv->build_col[c] = c; /* a state row holds all its side's columns */
 }
 
+/* Store v (of type t) at datum d as the state keeps it: the datum zeroed first, and a
+   struct's field datums (scratch memory) too, so that the bytes a checkpoint writes of a
+   row are its values' alone, whichever thread made it. */
+static void store_kept(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d)
+{
+    uint64_t size = cg_datum_size(cg);
+    LLVMBuildMemSet(cg->b, d, LLVMConstInt(cg->t_i8, 0, 0), cg_i64(cg, (int64_t)size), 8);
+    if (t->kind != TY_STRUCT) {
+        cg_store_datum(cg, t, v, d, false);
+        return;
+    }
+    cg_store(cg, LLVMBuildZExt(cg->b, v.null, cg->t_i8, ""),
+             cg_datum_field(cg, d, SRT_FIELDNO_DATUM_IS_NULL));
+    LLVMValueRef args[2] = {cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)(t->n_fields ? t->n_fields : 1)))};
+    LLVMValueRef fields = cg_call(cg, "srt_scratch_alloc", args, 2, "ssj.struct");
+    for (int i = 0; i < t->n_fields; i++)
+        store_kept(cg, t->fields[i].type, v.fields[i], cg_gepc(cg, fields, size * (uint64_t)i, ""));
+    cg_store(cg, fields, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_P));
+    cg_store(cg, cg_i32(cg, t->n_fields), cg_datum_field(cg, d, SRT_FIELDNO_DATUM_N));
+}
+
 /* The row's kept form: its side's columns as datums (a column the state cannot keep NULL). */
 static LLVMValueRef own_datums(CgCtx *cg, const SJoin *j, int side, const CgEnv *env)
 {
@@ -359,11 +380,11 @@ static LLVMValueRef own_datums(CgCtx *cg, const SJoin *j, int side, const CgEnv 
     datums = LLVMBuildPointerCast(cg->b, datums, cg->t_ptr, "");
     const SSelect *own_block = j->sides[side];
     for (int c = 0; c < n_own; c++)
-        cg_store_datum(cg, own_block->output.cols[c].type,
-                       plan_ssjoin_storable(own_block->output.cols[c].type)
-                           ? env->cols[c]
-                           : cg_null_of(cg, own_block->output.cols[c].type),
-                       cg_gepc(cg, datums, size * (uint64_t)c, ""), false);
+        store_kept(cg, own_block->output.cols[c].type,
+                   plan_ssjoin_storable(own_block->output.cols[c].type)
+                       ? env->cols[c]
+                       : cg_null_of(cg, own_block->output.cols[c].type),
+                   cg_gepc(cg, datums, size * (uint64_t)c, ""));
     return datums;
 }
 

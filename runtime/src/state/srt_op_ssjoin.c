@@ -222,6 +222,11 @@ static void fill_block(const SrtSsJoinSideDef *d, SrtDatum *cols, const void *ke
                        const SrtDatum *row)
 {
     memcpy(cols, row, sizeof(SrtDatum) * d->n_cols);
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (cols[c].is_null) { /* what else it holds (a pointer into an input) is no value */
+            memset(&cols[c], 0, sizeof cols[c]);
+            cols[c].is_null = 1;
+        }
     uint8_t *at = (uint8_t *)(cols + d->n_cols);
     if (len)
         memcpy(at, key, len);
