@@ -20,7 +20,10 @@
 ** order, by the generated replay function; a session window's partial sessions likewise,
 ** its logged values replayed into the points (key, timestamp) of their rows;
 ** DROP DUPLICATES' keys tested against the query's in order, cutting the rows of the keys
-** seen before; then the task's first DISTINCT tuples, in its order, against the query's set,
+** seen before; a stream-stream join's rows, which the task logged instead of joining them,
+** joined by the generated row function, the operators above the join running there too (not
+** folded: their tasks' states stay empty); then the task's first DISTINCT tuples, in its
+** order, against the query's set,
 ** the aggregates of the new ones updated by the generated fold function), then rows
 ** appended, counters added and event times: their count and extremes added, the times the
 ** task logged replayed into its partitions' running means (srt_event_fold).  A failed task
