@@ -361,7 +361,8 @@ static void store_kept(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d)
     }
     cg_store(cg, LLVMBuildZExt(cg->b, v.null, cg->t_i8, ""),
              cg_datum_field(cg, d, SRT_FIELDNO_DATUM_IS_NULL));
-    LLVMValueRef args[2] = {cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)(t->n_fields ? t->n_fields : 1)))};
+    LLVMValueRef args[2] = {
+        cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)(t->n_fields ? t->n_fields : 1)))};
     LLVMValueRef fields = cg_call(cg, "srt_scratch_alloc", args, 2, "ssj.struct");
     for (int i = 0; i < t->n_fields; i++)
         store_kept(cg, t->fields[i].type, v.fields[i], cg_gepc(cg, fields, size * (uint64_t)i, ""));
@@ -406,8 +407,8 @@ static LLVMBasicBlockRef ssjoin_join(CgCtx *cg, const PQuery *pq, int side, LLVM
     const SJoin *j = pq->ssjoin_block->join;
     bool outer = j->outer[side];
     LLVMBasicBlockRef bb_probe = cg_block(cg, "ssj.probe");
-    LLVMValueRef aargs[7] = {state, cg_i32(cg, side), r->key, r->len, r->hash, r->datums,
-                             r->evict_at};
+    LLVMValueRef aargs[7] = {state,   cg_i32(cg, side), r->key,     r->len,
+                             r->hash, r->datums,        r->evict_at};
     LLVMValueRef own = cg_call(cg, "srt_ssjoin_add", aargs, 7, "ssj.own");
 
     /* Joined with the other side's rows of the key (none for a NULL key). */
@@ -419,7 +420,7 @@ static LLVMBasicBlockRef ssjoin_join(CgCtx *cg, const PQuery *pq, int side, LLVM
     /* a left semi join's right row meets the left rows not yet output (Spark's
        excludeRowsAlreadyMatched) and outputs each of them */
     bool semi = j->kind == SJ_SEMI;
-    LLVMValueRef pargs[7] = {state, cg_i32(cg, 1 - side),          r->key,   r->len,
+    LLVMValueRef pargs[7] = {state,   cg_i32(cg, 1 - side),          r->key,   r->len,
                              r->hash, cg_i32(cg, semi && side == 1), rows_slot};
     LLVMValueRef n_hit = cg_call(cg, "srt_ssjoin_probe", pargs, 7, "ssj.n");
     LLVMValueRef rows_hit = cg_load(cg, cg->t_ptr, rows_slot, "ssj.rows");
@@ -454,11 +455,11 @@ static LLVMBasicBlockRef ssjoin_join(CgCtx *cg, const PQuery *pq, int side, LLVM
 }
 
 /* Log row r of a parallel task (srt_ssjoin_log) with flags (i32), then on to bb_cont. */
-static void ssjoin_log(CgCtx *cg, LLVMValueRef state, int side, LLVMValueRef flags,
-                       const SsjRow *r, LLVMBasicBlockRef bb_cont)
+static void ssjoin_log(CgCtx *cg, LLVMValueRef state, int side, LLVMValueRef flags, const SsjRow *r,
+                       LLVMBasicBlockRef bb_cont)
 {
-    LLVMValueRef args[8] = {state, cg_i32(cg, side), flags, r->key, r->len, r->hash,
-                            r->datums, r->evict_at};
+    LLVMValueRef args[8] = {state,  cg_i32(cg, side), flags,     r->key,
+                            r->len, r->hash,          r->datums, r->evict_at};
     cg_call(cg, "srt_ssjoin_log", args, 8, "");
     LLVMBuildBr(cg->b, bb_cont);
 }
@@ -525,7 +526,7 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
             LLVMBuildCondBr(cg->b, logs, bb_fail_log, bb_fail_now);
             cg_at(cg, bb_fail_log);
             SsjRow none = {LLVMConstNull(cg->t_ptr), cg_i32(cg, 0), cg_i64(cg, 0), r.datums,
-                           cg_i64(cg, INT64_MAX), NULL};
+                           cg_i64(cg, INT64_MAX),    NULL};
             ssjoin_log(cg, state, side, cg_i32(cg, SRT_SSJOIN_ROW_PREFAIL), &none, bb_cont);
             bb_fail = bb_fail_now;
         }
@@ -557,18 +558,16 @@ LLVMBasicBlockRef cg_ssjoin_logged(CgCtx *cg, const PQuery *pq, int side, LLVMVa
     own.n_cols = n_own;
     CgVal *raw = probe_raw(cg, v, &own);
     LLVMValueRef flags = args[0];
-    r.key_null = LLVMBuildICmp(
-        cg->b, LLVMIntNE,
-        LLVMBuildAnd(cg->b, flags, cg_i32(cg, SRT_SSJOIN_ROW_KEY_NULL), ""), cg_i32(cg, 0),
-        "ssj.key.null");
+    r.key_null = LLVMBuildICmp(cg->b, LLVMIntNE,
+                               LLVMBuildAnd(cg->b, flags, cg_i32(cg, SRT_SSJOIN_ROW_KEY_NULL), ""),
+                               cg_i32(cg, 0), "ssj.key.null");
     LLVMBasicBlockRef bb_fail = NULL;
     if (j->outer[side] && j->side_cond[side]) {
         bb_fail = cg_block(cg, "ssj.prefail");
         LLVMBasicBlockRef bb_add = cg_block(cg, "ssj.add");
         LLVMValueRef failed = LLVMBuildICmp(
-            cg->b, LLVMIntNE,
-            LLVMBuildAnd(cg->b, flags, cg_i32(cg, SRT_SSJOIN_ROW_PREFAIL), ""), cg_i32(cg, 0),
-            "ssj.failed");
+            cg->b, LLVMIntNE, LLVMBuildAnd(cg->b, flags, cg_i32(cg, SRT_SSJOIN_ROW_PREFAIL), ""),
+            cg_i32(cg, 0), "ssj.failed");
         LLVMBuildCondBr(cg->b, failed, bb_fail, bb_add);
         cg_at(cg, bb_add);
     }

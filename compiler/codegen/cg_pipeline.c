@@ -1396,6 +1396,35 @@ static void end_row_fn(CgCtx *cg, const EventTime *et, LLVMBasicBlockRef bb_ret,
     cg->one_row = one_row;
 }
 
+/* A function that runs the pipeline on a row of either side of a stream-stream join: its
+   body (the builder there), return and per-side blocks; CgCtx.one_row set, its value before
+   in one_row (end_row_fn restores it). */
+typedef struct SideRowFn {
+    LLVMBasicBlockRef body, ret, side[2];
+    bool one_row;
+} SideRowFn;
+
+static SideRowFn begin_side_row_fn(CgCtx *cg)
+{
+    SideRowFn rf = {cg_block(cg, "body"),
+                    cg_block(cg, "ret"),
+                    {cg_block(cg, "left"), cg_block(cg, "right")},
+                    cg->one_row};
+    cg->one_row = true;
+    cg_at(cg, rf.body);
+    return rf;
+}
+
+/* base's tables with the stream-static join tables of branch pq, fetched here. */
+static Tables branch_tables(CgCtx *cg, const PQuery *pq, const Tables *base)
+{
+    LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+    LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+    cg_join_setup(cg, pq, join_tables, join_nulls);
+    Tables t = {base->table, base->dd_table, join_tables, join_nulls};
+    return t;
+}
+
 /* The index in pq's blocks of its stream-stream join's. */
 static int ssjoin_index(const PQuery *pq, const PQuery *query)
 {
@@ -1412,12 +1441,7 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
                                         LLVMFunctionType(cg->t_void, params, 3, 0));
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef side = LLVMGetParam(fn, 1), row = LLVMGetParam(fn, 2);
-    bool one_row = cg->one_row;
-    cg->one_row = true;
-    LLVMBasicBlockRef bb_body = cg_block(cg, "body");
-    LLVMBasicBlockRef bb_ret = cg_block(cg, "ret");
-    LLVMBasicBlockRef bb_side[2] = {cg_block(cg, "left"), cg_block(cg, "right")};
-    cg_at(cg, bb_body);
+    SideRowFn rf = begin_side_row_fn(cg);
     /* An unmatched row feeds the blocks above the join (an aggregation, DROP DUPLICATES) as
        a joined one does; it is no input row: no event-time statistics. */
     PQuery *top = ARENA_NEW(cg->arena, PQuery);
@@ -1425,28 +1449,25 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     EventTime et;
     Tables base;
     state_setup(cg, top, false, &et, &base);
-    LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, bb_ret, 2);
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, rf.ret, 2);
     const SJoin *j = query->ssjoin_block->join;
     for (int s = 0; s < 2; s++) {
         if (!j->outer[s])
             continue;
-        LLVMAddCase(sw, cg_i32(cg, s), bb_side[s]);
-        cg_at(cg, bb_side[s]);
+        LLVMAddCase(sw, cg_i32(cg, s), rf.side[s]);
+        cg_at(cg, rf.side[s]);
         PQuery *pq = ARENA_NEW(cg->arena, PQuery);
         *pq = plan_branch(query, s);
         int from = ssjoin_index(pq, query);
-        LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
-        LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
-        cg_join_setup(cg, pq, join_tables, join_nulls);
-        Tables tables = {base.table, base.dd_table, join_tables, join_nulls};
-        run_blocks(cg, pq, from, true, cg_ssjoin_outer_env(cg, pq, s, row), &et, &tables, bb_ret);
+        Tables tables = branch_tables(cg, pq, &base);
+        run_blocks(cg, pq, from, true, cg_ssjoin_outer_env(cg, pq, s, row), &et, &tables, rf.ret);
     }
     for (int s = 0; s < 2; s++)
         if (!j->outer[s]) {
-            cg_at(cg, bb_side[s]);
+            cg_at(cg, rf.side[s]);
             LLVMBuildUnreachable(cg->b);
         }
-    end_row_fn(cg, &et, bb_ret, bb_body, one_row);
+    end_row_fn(cg, &et, rf.ret, rf.body, rf.one_row);
     return fn;
 }
 
@@ -1461,12 +1482,7 @@ LLVMValueRef cg_ssjoin_row_fn(CgCtx *cg, const PQuery *query, int qi)
     LLVMValueRef args[6];
     for (int a = 0; a < 6; a++)
         args[a] = LLVMGetParam(fn, 2 + (unsigned)a);
-    bool one_row = cg->one_row;
-    cg->one_row = true;
-    LLVMBasicBlockRef bb_body = cg_block(cg, "body");
-    LLVMBasicBlockRef bb_ret = cg_block(cg, "ret");
-    LLVMBasicBlockRef bb_side[2] = {cg_block(cg, "left"), cg_block(cg, "right")};
-    cg_at(cg, bb_body);
+    SideRowFn rf = begin_side_row_fn(cg);
     /* Its event time counted in the task (no statistics here), its late test made there. */
     PQuery *top = ARENA_NEW(cg->arena, PQuery);
     *top = plan_branch(query, 0);
@@ -1475,21 +1491,18 @@ LLVMValueRef cg_ssjoin_row_fn(CgCtx *cg, const PQuery *query, int qi)
     state_setup(cg, top, false, &et, &base);
     LLVMValueRef sargs[2] = {cg->q, cg_i32(cg, PSTATE_SSJOIN)};
     LLVMValueRef state = cg_call(cg, "srt_query_ssjoin", sargs, 2, "ssj.state");
-    LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, bb_ret, 2);
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, rf.ret, 2);
     for (int s = 0; s < 2; s++) {
-        LLVMAddCase(sw, cg_i32(cg, s), bb_side[s]);
-        cg_at(cg, bb_side[s]);
+        LLVMAddCase(sw, cg_i32(cg, s), rf.side[s]);
+        cg_at(cg, rf.side[s]);
         PQuery *pq = ARENA_NEW(cg->arena, PQuery);
         *pq = plan_branch(query, s);
-        LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
-        LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
-        cg_join_setup(cg, pq, join_tables, join_nulls);
-        Tables tables = {base.table, base.dd_table, join_tables, join_nulls};
+        Tables tables = branch_tables(cg, pq, &base);
         CgEnv env = {0};
-        LLVMBasicBlockRef bb_next = cg_ssjoin_logged(cg, pq, s, state, args, &env, bb_ret);
+        LLVMBasicBlockRef bb_next = cg_ssjoin_logged(cg, pq, s, state, args, &env, rf.ret);
         run_blocks(cg, pq, ssjoin_index(pq, query), true, env, &et, &tables, bb_next);
     }
-    end_row_fn(cg, &et, bb_ret, bb_body, one_row);
+    end_row_fn(cg, &et, rf.ret, rf.body, rf.one_row);
     return fn;
 }
 

@@ -603,8 +603,7 @@ enum {
 void srt_ssjoin_log(SrtSsJoin *j, int32_t side, int32_t flags, const void *key, uint32_t len,
                     uint64_t hash, const SrtDatum *row, int64_t evict_at);
 typedef void (*SrtSsJoinRowFn)(SrtQuery *q, int32_t side, int32_t flags, const void *key,
-                               uint32_t len, uint64_t hash, const SrtDatum *row,
-                               int64_t evict_at);
+                               uint32_t len, uint64_t hash, const SrtDatum *row, int64_t evict_at);
 void srt_prog_query_ssjoin_row(SrtProgram *p, int query, SrtSsJoinRowFn row);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */

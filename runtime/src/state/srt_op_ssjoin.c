@@ -248,9 +248,10 @@ static void block_offsets(const SrtSsJoinSideDef *d, SrtDatum *cols, int to_offs
 {
     for (uint32_t c = 0; c < d->n_cols; c++)
         if (d->kinds[c] && !cols[c].is_null)
-            cols[c].p = to_offsets ? (const void *)(uintptr_t)((const uint8_t *)cols[c].p -
-                                                               (const uint8_t *)cols)
-                                   : (const uint8_t *)cols + (uintptr_t)cols[c].p;
+            cols[c].p =
+                to_offsets
+                    ? (const void *)(uintptr_t)((const uint8_t *)cols[c].p - (const uint8_t *)cols)
+                    : (const uint8_t *)cols + (uintptr_t)cols[c].p;
 }
 
 SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
@@ -350,14 +351,14 @@ void srt_ssjoin_log(SrtSsJoin *j, int32_t side, int32_t flags, const void *key, 
 /* Bring the slots the entry at e adds to and probes into the cache (a hint: a slot array
    reindexed meanwhile costs nothing); its size.  The prefetches stay in the caller: GCC
    drops a call to a function that only prefetches, as one without effect. */
-#define PREFETCH_ENTRY(j, e, size_out)                                                         \
-    do {                                                                                       \
-        LogHead h_;                                                                            \
-        memcpy(&h_, (e), sizeof h_);                                                           \
-        if (!(h_.flags & SRT_SSJOIN_ROW_PREFAIL))                                              \
-            for (int s_ = 0; s_ < 2; s_++)                                                     \
-                __builtin_prefetch(&(j)->side[s_].slots[h_.hash & ((j)->side[s_].cap - 1)]); \
-        (size_out) = h_.size;                                                                  \
+#define PREFETCH_ENTRY(j, e, size_out)                                                             \
+    do {                                                                                           \
+        LogHead h_;                                                                                \
+        memcpy(&h_, (e), sizeof h_);                                                               \
+        if (!(h_.flags & SRT_SSJOIN_ROW_PREFAIL))                                                  \
+            for (int s_ = 0; s_ < 2; s_++)                                                         \
+                __builtin_prefetch(&(j)->side[s_].slots[h_.hash & ((j)->side[s_].cap - 1)]);       \
+        (size_out) = h_.size;                                                                      \
     } while (0)
 
 static void fold_run(SrtQuery *q, const uint8_t *p, size_t len, void *ctx)
