@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # ssjoin_bench.sh - a stream-stream join of two rate-micro-batch streams with a time bound
-# (bench/ssjoin_rate.sql), beside the windowed aggregation of bench/rate_windowed.sql over as
-# many input rows, for scale (see bench/README.md).
+# (bench/ssjoin_rate.sql) on one thread and on every core (--threads $(nproc): the rows keyed
+# in tasks, joined on the query's thread, the output byte for byte the same), beside the
+# windowed aggregation of bench/rate_windowed.sql over as many input rows, for scale (see
+# bench/README.md).
 #
 #   bench/ssjoin_bench.sh [--runs N] [--batches N]
 #
@@ -41,14 +43,15 @@ join_rows=$((2 * per_batch * batches))               # both sides
 agg_batches=$(((join_rows + agg_per_batch - 1) / agg_per_batch))
 agg_rows=$((agg_per_batch * agg_batches))
 
-# time_query NAME QUERY BATCHES -> median seconds (progress of the last run in $out/NAME.jsonl)
+# time_query NAME QUERY BATCHES THREADS -> median seconds (progress of the last run in
+# $out/NAME.jsonl)
 time_query() {
-  local name=$1 query=$2 n=$3 exe=$out/$1 times=() i t0 t1
+  local name=$1 query=$2 n=$3 threads=$4 exe=$out/$1 times=() i t0 t1
   "$SLUICE" build "$query" -o "$exe" -O2 > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; die "sluice build failed"; }
   for ((i = 0; i < runs; i++)); do
     rm -f "$out/$name.jsonl"
     t0=$EPOCHREALTIME
-    "$exe" --max-batches "$n" --progress "$out/$name.jsonl" > "$out/$name.out" 2> "$out/$name.err" ||
+    "$exe" --max-batches "$n" --threads "$threads" --progress "$out/$name.jsonl" > "$out/$name.out" 2> "$out/$name.err" ||
       { cat "$out/$name.err" >&2; die "$name failed"; }
     t1=$EPOCHREALTIME
     times+=("$(elapsed "$t0" "$t1")")
@@ -56,18 +59,22 @@ time_query() {
   printf '%s\n' "${times[@]}" | median
 }
 
-join_s=$(time_query ssjoin_rate bench/ssjoin_rate.sql "$batches")
-agg_s=$(time_query ssjoin_agg bench/rate_windowed.sql "$agg_batches")
+cores=$(nproc)
+par_s=$(time_query ssjoin_rate_par bench/ssjoin_rate.sql "$batches" "$cores")
+join_s=$(time_query ssjoin_rate bench/ssjoin_rate.sql "$batches" 1)
+cmp -s "$out/ssjoin_rate.out" "$out/ssjoin_rate_par.out" || die "the output on $cores threads differs from one thread's"
+agg_s=$(time_query ssjoin_agg bench/rate_windowed.sql "$agg_batches" "$cores")
 state=$(tail -n 1 "$out/ssjoin_rate.jsonl")
 total=$(sed -n 's/.*"numRowsTotal":\([0-9]*\).*/\1/p' <<< "$state")
 bytes=$(sed -n 's/.*"memoryUsedBytes":\([0-9]*\).*/\1/p' <<< "$state")
 joined=$(grep -c '^|[0-9]' "$out/ssjoin_rate.out" || true)
 [[ $joined -eq $batches ]] || die "expected $batches printed join rows (one per batch), got $joined"
 
-awk -v js="$join_s" -v jr="$join_rows" -v as="$agg_s" -v ar="$agg_rows" -v t="$total" -v b="$bytes" \
+awk -v js="$join_s" -v ps="$par_s" -v c="$cores" -v jr="$join_rows" -v as="$agg_s" -v ar="$agg_rows" -v t="$total" -v b="$bytes" \
     -v n="$batches" -v runs="$runs" 'BEGIN {
   printf "stream-stream join (bench/ssjoin_rate.sql, %d batches, median of %d):\n", n, runs
   printf "  %.2f s for %d input rows (both sides): %.2f M rows/s\n", js, jr, jr / js / 1e6
+  printf "  on %d threads: %.2f s, %.2f M rows/s\n", c, ps, jr / ps / 1e6
   printf "  state at the end: %d rows, %.1f MB (%.0f bytes a row)\n", t, b / 1e6, t ? b / t : 0
   printf "windowed aggregation (bench/rate_windowed.sql) over %d rows, for scale:\n", ar
   printf "  %.2f s: %.2f M rows/s\n", as, ar / as / 1e6

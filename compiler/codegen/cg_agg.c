@@ -2122,10 +2122,11 @@ LLVMValueRef cg_distinct_fold_fn(CgCtx *cg, const PQuery *pq, int qi)
 */
 
 /* Is aggregate i of pq replayed (its level is split, its task making updates; the levels
-   above are serial)? */
+   above are serial, and so is an aggregation over a stream-stream join)? */
 static bool replayed(const PQuery *pq, int i)
 {
-    return !pq->serial && !plan_agg_logs_updates(pq) && plan_agg_replays(&pq->agg->aggs[i]);
+    return !pq->serial && !pq->ssjoin_block && !plan_agg_logs_updates(pq) &&
+           plan_agg_replays(&pq->agg->aggs[i]);
 }
 
 bool cg_agg_replays(const PQuery *pq)

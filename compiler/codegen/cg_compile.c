@@ -48,9 +48,10 @@ static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i, CgCtx
     }
     LLVMValueRef emit = pq->agg ? cg_emit_fn(off, pq, i) : NULL;
     bool logs = plan_agg_logs_updates(pq); /* its updates made on the query's thread */
-    if (pq->session || (pq->agg && !pq->serial && !logs))
+    bool merges = !pq->serial && !logs && !pq->ssjoin_block; /* its tasks' groups merged */
+    if (pq->session || (pq->agg && merges))
         cg_merge_fn(off, pq, i);
-    if (pq->n_distinct && !pq->serial && !logs)
+    if (pq->n_distinct && merges)
         cg_distinct_fold_fn(off, pq, i);
     if (logs)
         cg_update_log_fn(off, pq, i);
@@ -59,6 +60,8 @@ static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i, CgCtx
     const SSelect *ssj = pq->ssjoin_block;
     if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))
         cg_ssjoin_outer_fn(off, pq, i);
+    if (plan_splits_at_join(pq))
+        cg_ssjoin_row_fn(off, pq, i);
     for (int k = 0; k < pq->n_joins; k++)
         if (pq->joins[k].join->full)
             cg_join_unmatched_fn(off, pq, i, &pq->joins[k]);

@@ -530,9 +530,17 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
                                 LLVMBasicBlockRef bb_cont);
 /* The step of a stream-stream join for a row of side `side` (0 left, 1 right) in env (its
    side's columns): kept in the join's state (handle state, srt_query_ssjoin) and joined with
-   the other side's rows, as cg_join_probe. */
+   the other side's rows, as cg_join_probe.  When logs (i1; NULL: never) holds, a parallel
+   task's row is logged instead (srt_ssjoin_log) and goes to bb_cont. */
 LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
-                                CgEnv *env, LLVMBasicBlockRef bb_cont);
+                                LLVMValueRef logs, CgEnv *env, LLVMBasicBlockRef bb_cont);
+/* The same step for a row a task logged: args are SrtSsJoinRowFn's after side (flags, key,
+   len, hash, datums, evict_at). */
+LLVMBasicBlockRef cg_ssjoin_logged(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
+                                   const LLVMValueRef *args, CgEnv *env, LLVMBasicBlockRef bb_cont);
+/* void sl_ssjoin_row_<q>(SrtQuery *q, int32_t side, ...) (cg_pipeline.c, SrtSsJoinRowFn): a
+   task's logged row joined, and the rest of the pipeline run, on the query's thread. */
+LLVMValueRef cg_ssjoin_row_fn(CgCtx *cg, const PQuery *query, int qi);
 /* The input of a stream-stream join's block for a kept row of side `side` (row: its datums)
    with the other side NULL: an outer join's unmatched row. */
 CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef row);

@@ -348,46 +348,32 @@ static void ssjoin_view(CgCtx *cg, const PQuery *pq, int side, SJoin *v, PJoin *
         pv->build_col[c] = c; /* a state row holds all its side's columns */
 }
 
-LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
-                                CgEnv *env, LLVMBasicBlockRef bb_cont)
+/* Store v (of type t) at datum d as the state keeps it: the datum zeroed first, and a
+   struct's field datums (scratch memory) too, so that the bytes a checkpoint writes of a
+   row are its values' alone, whichever thread made it. */
+static void store_kept(CgCtx *cg, const Type *t, CgVal v, LLVMValueRef d)
 {
-    SJoin *v = ARENA_NEW(cg->arena, SJoin);
-    PJoin *pv = ARENA_NEW(cg->arena, PJoin);
-    ssjoin_view(cg, pq, side, v, pv);
-    const SJoin *j = pq->ssjoin_block->join;
-    bool outer = j->outer[side];
-    int n_raw = v->n_left + v->n_right, n_own = side == 0 ? v->n_left : v->n_right;
-    CgVal *raw = probe_raw(cg, v, env);
-    CgEnv renv = {0};
-    renv.cols = raw;
-    renv.n_cols = n_raw;
-    LLVMBasicBlockRef bb_probe = cg_block(cg, "ssj.probe");
-    LLVMBasicBlockRef bb_fail = NULL;
-    if (j->side_cond[side]) {
-        /* Spark's preJoinFilter: a row failing its side's conjuncts meets no row; an outer
-           side's is made at once with the other side NULL, any other is dropped */
-        LLVMBasicBlockRef bb_pass = cg_block(cg, "ssj.pre");
-        bb_fail = outer ? cg_block(cg, "ssj.prefail") : bb_cont;
-        LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &renv, j->side_cond[side])), bb_pass,
-                        bb_fail);
-        cg_at(cg, bb_pass);
+    uint64_t size = cg_datum_size(cg);
+    LLVMBuildMemSet(cg->b, d, LLVMConstInt(cg->t_i8, 0, 0), cg_i64(cg, (int64_t)size), 8);
+    if (t->kind != TY_STRUCT) {
+        cg_store_datum(cg, t, v, d, false);
+        return;
     }
-    CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, v->n_keys + 1);
-    for (int k = 0; k < v->n_keys; k++)
-        keys[k] = cg_expr(cg, &renv, v->probe_keys[k]);
-    LLVMValueRef key_null = any_null(cg, keys, v->n_keys);
-    if (!outer) {
-        /* a NULL key meets no row: an inner side does not keep it (inferred IsNotNull) */
-        LLVMBasicBlockRef bb_key = cg_block(cg, "ssj.key");
-        LLVMBuildCondBr(cg->b, key_null, bb_cont, bb_key);
-        cg_at(cg, bb_key);
-    }
-    LLVMValueRef len;
-    LLVMValueRef key = key_bytes(cg, pv, keys, &len);
-    LLVMValueRef hargs[2] = {key, len};
-    LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "ssj.hash");
+    cg_store(cg, LLVMBuildZExt(cg->b, v.null, cg->t_i8, ""),
+             cg_datum_field(cg, d, SRT_FIELDNO_DATUM_IS_NULL));
+    LLVMValueRef args[2] = {
+        cg->q, cg_i64(cg, (int64_t)(size * (uint64_t)(t->n_fields ? t->n_fields : 1)))};
+    LLVMValueRef fields = cg_call(cg, "srt_scratch_alloc", args, 2, "ssj.struct");
+    for (int i = 0; i < t->n_fields; i++)
+        store_kept(cg, t->fields[i].type, v.fields[i], cg_gepc(cg, fields, size * (uint64_t)i, ""));
+    cg_store(cg, fields, cg_datum_field(cg, d, SRT_FIELDNO_DATUM_P));
+    cg_store(cg, cg_i32(cg, t->n_fields), cg_datum_field(cg, d, SRT_FIELDNO_DATUM_N));
+}
 
-    /* Kept in its side: the columns as datums, and the time it is evicted by. */
+/* The row's kept form: its side's columns as datums (a column the state cannot keep NULL). */
+static LLVMValueRef own_datums(CgCtx *cg, const SJoin *j, int side, const CgEnv *env)
+{
+    int n_own = side == 0 ? j->n_left : j->n_right;
     uint64_t size = cg_datum_size(cg);
     LLVMValueRef datums =
         cg_alloca(cg, LLVMArrayType(cg->t_i8, size * (uint64_t)(n_own ? n_own : 1)), "ssj.row");
@@ -395,33 +381,47 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
     datums = LLVMBuildPointerCast(cg->b, datums, cg->t_ptr, "");
     const SSelect *own_block = j->sides[side];
     for (int c = 0; c < n_own; c++)
-        cg_store_datum(cg, own_block->output.cols[c].type,
-                       plan_ssjoin_storable(own_block->output.cols[c].type)
-                           ? env->cols[c]
-                           : cg_null_of(cg, own_block->output.cols[c].type),
-                       cg_gepc(cg, datums, size * (uint64_t)c, ""), false);
-    LLVMValueRef evict_at = cg_i64(cg, INT64_MAX);
-    if (j->key_wm >= 0) {
-        CgVal kv = keys[j->key_wm];
-        evict_at = cg_select(cg, kv.null, cg_i64(cg, INT64_MAX), cg_event_time_us(&kv));
-    } else if (j->wm_col[side] >= 0) {
-        CgVal t = env->cols[j->wm_col[side]];
-        evict_at = cg_select(cg, t.null, cg_i64(cg, INT64_MAX), cg_event_time_us(&t));
-    }
-    LLVMValueRef aargs[7] = {state, cg_i32(cg, side), key, len, hash, datums, evict_at};
+        store_kept(cg, own_block->output.cols[c].type,
+                   plan_ssjoin_storable(own_block->output.cols[c].type)
+                       ? env->cols[c]
+                       : cg_null_of(cg, own_block->output.cols[c].type),
+                   cg_gepc(cg, datums, size * (uint64_t)c, ""));
+    return datums;
+}
+
+/* A row ready for its join: its key bytes, their hash, its datums, the time it is evicted
+   by, whether a key is NULL (i1). */
+typedef struct SsjRow {
+    LLVMValueRef key, len, hash, datums, evict_at, key_null;
+} SsjRow;
+
+/* The join of row r of side `side` (raw: its raw space), the builder where it is kept: added
+   to its side, probed against the other side (not for a NULL key), each match through
+   probe_rows.  bb_fail (NULL: none) is an outer side's row that failed its side's condition:
+   made at once with the other side NULL, not kept. */
+static LLVMBasicBlockRef ssjoin_join(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
+                                     const PJoin *pv, CgVal *raw, const SsjRow *r,
+                                     LLVMBasicBlockRef bb_fail, CgEnv *env,
+                                     LLVMBasicBlockRef bb_cont)
+{
+    const SJoin *j = pq->ssjoin_block->join;
+    bool outer = j->outer[side];
+    LLVMBasicBlockRef bb_probe = cg_block(cg, "ssj.probe");
+    LLVMValueRef aargs[7] = {state,   cg_i32(cg, side), r->key,     r->len,
+                             r->hash, r->datums,        r->evict_at};
     LLVMValueRef own = cg_call(cg, "srt_ssjoin_add", aargs, 7, "ssj.own");
 
     /* Joined with the other side's rows of the key (none for a NULL key). */
     LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(cg->b);
     LLVMBasicBlockRef bb_lookup = cg_block(cg, "ssj.lookup");
-    LLVMBuildCondBr(cg->b, key_null, bb_probe, bb_lookup);
+    LLVMBuildCondBr(cg->b, r->key_null, bb_probe, bb_lookup);
     cg_at(cg, bb_lookup);
     LLVMValueRef rows_slot = cg_alloca(cg, cg->t_ptr, "ssj.rows.p");
     /* a left semi join's right row meets the left rows not yet output (Spark's
        excludeRowsAlreadyMatched) and outputs each of them */
     bool semi = j->kind == SJ_SEMI;
-    LLVMValueRef pargs[7] = {state, cg_i32(cg, 1 - side),          key,      len,
-                             hash,  cg_i32(cg, semi && side == 1), rows_slot};
+    LLVMValueRef pargs[7] = {state,   cg_i32(cg, 1 - side),          r->key,   r->len,
+                             r->hash, cg_i32(cg, semi && side == 1), rows_slot};
     LLVMValueRef n_hit = cg_call(cg, "srt_ssjoin_probe", pargs, 7, "ssj.n");
     LLVMValueRef rows_hit = cg_load(cg, cg->t_ptr, rows_slot, "ssj.rows");
     LLVMBuildBr(cg->b, bb_probe);
@@ -452,6 +452,126 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
     bool marked = j->outer[0] || j->outer[1] || semi;
     Marks marks = {marked ? own_at : NULL, semi && side == 0 ? state : NULL, NULL};
     return probe_rows(cg, pv, raw, n, rows, null_row, now, &marks, env, bb_cont);
+}
+
+/* Log row r of a parallel task (srt_ssjoin_log) with flags (i32), then on to bb_cont. */
+static void ssjoin_log(CgCtx *cg, LLVMValueRef state, int side, LLVMValueRef flags, const SsjRow *r,
+                       LLVMBasicBlockRef bb_cont)
+{
+    LLVMValueRef args[8] = {state,  cg_i32(cg, side), flags,     r->key,
+                            r->len, r->hash,          r->datums, r->evict_at};
+    cg_call(cg, "srt_ssjoin_log", args, 8, "");
+    LLVMBuildBr(cg->b, bb_cont);
+}
+
+LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
+                                LLVMValueRef logs, CgEnv *env, LLVMBasicBlockRef bb_cont)
+{
+    SJoin *v = ARENA_NEW(cg->arena, SJoin);
+    PJoin *pv = ARENA_NEW(cg->arena, PJoin);
+    ssjoin_view(cg, pq, side, v, pv);
+    const SJoin *j = pq->ssjoin_block->join;
+    bool outer = j->outer[side];
+    int n_raw = v->n_left + v->n_right;
+    CgVal *raw = probe_raw(cg, v, env);
+    CgEnv renv = {0};
+    renv.cols = raw;
+    renv.n_cols = n_raw;
+    SsjRow r = {0};
+    /* Kept in its side: the columns as datums, and the time it is evicted by. */
+    r.datums = own_datums(cg, j, side, env);
+    LLVMBasicBlockRef bb_fail = NULL;
+    if (j->side_cond[side]) {
+        /* Spark's preJoinFilter: a row failing its side's conjuncts meets no row; an outer
+           side's is made at once with the other side NULL, any other is dropped */
+        LLVMBasicBlockRef bb_pass = cg_block(cg, "ssj.pre");
+        bb_fail = outer ? cg_block(cg, "ssj.prefail") : bb_cont;
+        LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, &renv, j->side_cond[side])), bb_pass,
+                        bb_fail);
+        cg_at(cg, bb_pass);
+    }
+    CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, v->n_keys + 1);
+    for (int k = 0; k < v->n_keys; k++)
+        keys[k] = cg_expr(cg, &renv, v->probe_keys[k]);
+    r.key_null = any_null(cg, keys, v->n_keys);
+    if (!outer) {
+        /* a NULL key meets no row: an inner side does not keep it (inferred IsNotNull) */
+        LLVMBasicBlockRef bb_key = cg_block(cg, "ssj.key");
+        LLVMBuildCondBr(cg->b, r.key_null, bb_cont, bb_key);
+        cg_at(cg, bb_key);
+    }
+    r.key = key_bytes(cg, pv, keys, &r.len);
+    LLVMValueRef hargs[2] = {r.key, r.len};
+    r.hash = cg_call(cg, "srt_hash", hargs, 2, "ssj.hash");
+    r.evict_at = cg_i64(cg, INT64_MAX);
+    if (j->key_wm >= 0) {
+        CgVal kv = keys[j->key_wm];
+        r.evict_at = cg_select(cg, kv.null, cg_i64(cg, INT64_MAX), cg_event_time_us(&kv));
+    } else if (j->wm_col[side] >= 0) {
+        CgVal t = env->cols[j->wm_col[side]];
+        r.evict_at = cg_select(cg, t.null, cg_i64(cg, INT64_MAX), cg_event_time_us(&t));
+    }
+    if (logs) {
+        /* a parallel task: the row logged, joined at the fold (cg_ssjoin_row_fn) */
+        LLVMBasicBlockRef bb_log = cg_block(cg, "ssj.log");
+        LLVMBasicBlockRef bb_join = cg_block(cg, "ssj.join");
+        LLVMBuildCondBr(cg->b, logs, bb_log, bb_join);
+        cg_at(cg, bb_log);
+        LLVMValueRef flags = LLVMBuildZExt(cg->b, r.key_null, cg->t_i32, "ssj.flags");
+        ssjoin_log(cg, state, side, flags, &r, bb_cont);
+        if (bb_fail && outer) {
+            LLVMBasicBlockRef bb_fail_log = cg_block(cg, "ssj.prefail.log");
+            LLVMBasicBlockRef bb_fail_now = cg_block(cg, "ssj.prefail.now");
+            cg_at(cg, bb_fail);
+            LLVMBuildCondBr(cg->b, logs, bb_fail_log, bb_fail_now);
+            cg_at(cg, bb_fail_log);
+            SsjRow none = {LLVMConstNull(cg->t_ptr), cg_i32(cg, 0), cg_i64(cg, 0), r.datums,
+                           cg_i64(cg, INT64_MAX),    NULL};
+            ssjoin_log(cg, state, side, cg_i32(cg, SRT_SSJOIN_ROW_PREFAIL), &none, bb_cont);
+            bb_fail = bb_fail_now;
+        }
+        cg_at(cg, bb_join);
+    }
+    return ssjoin_join(cg, pq, side, state, pv, raw, &r, bb_fail, env, bb_cont);
+}
+
+LLVMBasicBlockRef cg_ssjoin_logged(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
+                                   const LLVMValueRef *args, CgEnv *env, LLVMBasicBlockRef bb_cont)
+{
+    SJoin *v = ARENA_NEW(cg->arena, SJoin);
+    PJoin *pv = ARENA_NEW(cg->arena, PJoin);
+    ssjoin_view(cg, pq, side, v, pv);
+    const SJoin *j = pq->ssjoin_block->join;
+    int n_own = side == 0 ? j->n_left : j->n_right;
+    const SSelect *own_block = j->sides[side];
+    uint64_t size = cg_datum_size(cg);
+    SsjRow r = {args[1], args[2], args[3], args[4], args[5], NULL};
+    CgVal *cols = ARENA_NEW_N(cg->arena, CgVal, n_own + 1);
+    for (int c = 0; c < n_own; c++) {
+        const Type *t = own_block->output.cols[c].type;
+        cols[c] = plan_ssjoin_storable(t)
+                      ? cg_load_datum(cg, t, cg_gepc(cg, r.datums, size * (uint64_t)c, ""))
+                      : cg_null_of(cg, t);
+    }
+    CgEnv own = {0};
+    own.cols = cols;
+    own.n_cols = n_own;
+    CgVal *raw = probe_raw(cg, v, &own);
+    LLVMValueRef flags = args[0];
+    r.key_null = LLVMBuildICmp(cg->b, LLVMIntNE,
+                               LLVMBuildAnd(cg->b, flags, cg_i32(cg, SRT_SSJOIN_ROW_KEY_NULL), ""),
+                               cg_i32(cg, 0), "ssj.key.null");
+    LLVMBasicBlockRef bb_fail = NULL;
+    if (j->outer[side] && j->side_cond[side]) {
+        bb_fail = cg_block(cg, "ssj.prefail");
+        LLVMBasicBlockRef bb_add = cg_block(cg, "ssj.add");
+        LLVMValueRef failed = LLVMBuildICmp(
+            cg->b, LLVMIntNE, LLVMBuildAnd(cg->b, flags, cg_i32(cg, SRT_SSJOIN_ROW_PREFAIL), ""),
+            cg_i32(cg, 0), "ssj.failed");
+        LLVMBuildCondBr(cg->b, failed, bb_fail, bb_add);
+        cg_at(cg, bb_add);
+    }
+    return ssjoin_join(cg, pq, side, state, pv, raw, &r, bb_fail, env, bb_cont);
 }
 
 CgEnv cg_ssjoin_outer_env(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef row)

@@ -55,6 +55,7 @@ typedef struct EventTime {
        the side's watermarked column. */
     int ssj_side;
     LLVMValueRef ssj_state, ssj_late, ssj_dropped;
+    LLVMValueRef ssj_logs; /* i1: a parallel task logs the join's rows; NULL: never */
 } EventTime;
 
 /* The running mean of the partition the call reads, where the runtime has it
@@ -191,6 +192,10 @@ static void ssjoin_setup(CgCtx *cg, const PQuery *query, int branch, EventTime *
         return;
     LLVMValueRef args[2] = {cg->q, cg_i32(cg, PSTATE_SSJOIN)};
     et->ssj_state = cg_call(cg, "srt_query_ssjoin", args, 2, "ssj.state");
+    if (plan_splits_at_join(query)) {
+        LLVMValueRef v = cg_call(cg, "srt_query_logs_values", &cg->q, 1, "ssj.logs");
+        et->ssj_logs = LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_i32(cg, 0), "ssj.logs");
+    }
     if (query->ssjoin_block->join->wm_col[et->ssj_side] >= 0) {
         et->ssj_late = cg_call(cg, "srt_query_late_threshold", args, 2, "ssj.late");
         et->ssj_dropped = cg_alloca(cg, cg->t_i64, "ssj.late.n");
@@ -939,7 +944,7 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
             CgVal t = env->cols[s->join->wm_col[et->ssj_side]];
             drop_if_late(cg, et->ssj_late, et->ssj_dropped, cg_event_time_us(&t), t.null, bb_cont);
         }
-        return cg_ssjoin_row(cg, pq, et->ssj_side, et->ssj_state, env, bb_cont);
+        return cg_ssjoin_row(cg, pq, et->ssj_side, et->ssj_state, et->ssj_logs, env, bb_cont);
     }
     for (int k = 0; k < pq->n_joins; k++)
         if (pq->joins[k].block == s)
@@ -1259,6 +1264,44 @@ static void end_row_fn(CgCtx *cg, const EventTime *et, LLVMBasicBlockRef bb_ret,
     cg->one_row = one_row;
 }
 
+/* A function that runs the pipeline on a row of either side of a stream-stream join: its
+   body (the builder there), return and per-side blocks; CgCtx.one_row set, its value before
+   in one_row (end_row_fn restores it). */
+typedef struct SideRowFn {
+    LLVMBasicBlockRef body, ret, side[2];
+    bool one_row;
+} SideRowFn;
+
+static SideRowFn begin_side_row_fn(CgCtx *cg)
+{
+    SideRowFn rf = {cg_block(cg, "body"),
+                    cg_block(cg, "ret"),
+                    {cg_block(cg, "left"), cg_block(cg, "right")},
+                    cg->one_row};
+    cg->one_row = true;
+    cg_at(cg, rf.body);
+    return rf;
+}
+
+/* base's tables with the stream-static join tables of branch pq, fetched here. */
+static Tables branch_tables(CgCtx *cg, const PQuery *pq, const Tables *base)
+{
+    LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+    LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
+    cg_join_setup(cg, pq, join_tables, join_nulls);
+    Tables t = {base->table, base->dd_table, join_tables, join_nulls};
+    return t;
+}
+
+/* The index in pq's blocks of its stream-stream join's. */
+static int ssjoin_index(const PQuery *pq, const PQuery *query)
+{
+    int from = 0;
+    while (from < pq->n_pre && pq->pre[from] != query->ssjoin_block)
+        from++;
+    return from;
+}
+
 LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
 {
     LLVMTypeRef params[3] = {cg->t_ptr, cg->t_i32, cg->t_ptr};
@@ -1266,12 +1309,7 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
                                         LLVMFunctionType(cg->t_void, params, 3, 0));
     cg->q = LLVMGetParam(fn, 0);
     LLVMValueRef side = LLVMGetParam(fn, 1), row = LLVMGetParam(fn, 2);
-    bool one_row = cg->one_row;
-    cg->one_row = true;
-    LLVMBasicBlockRef bb_body = cg_block(cg, "body");
-    LLVMBasicBlockRef bb_ret = cg_block(cg, "ret");
-    LLVMBasicBlockRef bb_side[2] = {cg_block(cg, "left"), cg_block(cg, "right")};
-    cg_at(cg, bb_body);
+    SideRowFn rf = begin_side_row_fn(cg);
     /* An unmatched row feeds the blocks above the join (an aggregation, DROP DUPLICATES) as
        a joined one does; it is no input row: no event-time statistics. */
     PQuery *top = ARENA_NEW(cg->arena, PQuery);
@@ -1279,30 +1317,60 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     EventTime et;
     Tables base;
     state_setup(cg, top, false, &et, &base);
-    LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, bb_ret, 2);
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, rf.ret, 2);
     const SJoin *j = query->ssjoin_block->join;
     for (int s = 0; s < 2; s++) {
         if (!j->outer[s])
             continue;
-        LLVMAddCase(sw, cg_i32(cg, s), bb_side[s]);
-        cg_at(cg, bb_side[s]);
+        LLVMAddCase(sw, cg_i32(cg, s), rf.side[s]);
+        cg_at(cg, rf.side[s]);
         PQuery *pq = ARENA_NEW(cg->arena, PQuery);
         *pq = plan_branch(query, s);
-        int from = 0;
-        while (pq->pre[from] != query->ssjoin_block)
-            from++;
-        LLVMValueRef *join_tables = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
-        LLVMValueRef *join_nulls = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_joins + 1);
-        cg_join_setup(cg, pq, join_tables, join_nulls);
-        Tables tables = {base.table, base.dd_table, join_tables, join_nulls};
-        run_blocks(cg, pq, from, true, cg_ssjoin_outer_env(cg, pq, s, row), &et, &tables, bb_ret);
+        int from = ssjoin_index(pq, query);
+        Tables tables = branch_tables(cg, pq, &base);
+        run_blocks(cg, pq, from, true, cg_ssjoin_outer_env(cg, pq, s, row), &et, &tables, rf.ret);
     }
     for (int s = 0; s < 2; s++)
         if (!j->outer[s]) {
-            cg_at(cg, bb_side[s]);
+            cg_at(cg, rf.side[s]);
             LLVMBuildUnreachable(cg->b);
         }
-    end_row_fn(cg, &et, bb_ret, bb_body, one_row);
+    end_row_fn(cg, &et, rf.ret, rf.body, rf.one_row);
+    return fn;
+}
+
+LLVMValueRef cg_ssjoin_row_fn(CgCtx *cg, const PQuery *query, int qi)
+{
+    LLVMTypeRef params[8] = {cg->t_ptr, cg->t_i32, cg->t_i32, cg->t_ptr,
+                             cg->t_i32, cg->t_i64, cg->t_ptr, cg->t_i64};
+    LLVMValueRef fn = cg_begin_function(cg, arena_sprintf(cg->arena, "sl_ssjoin_row_%d", qi),
+                                        LLVMFunctionType(cg->t_void, params, 8, 0));
+    cg->q = LLVMGetParam(fn, 0);
+    LLVMValueRef side = LLVMGetParam(fn, 1);
+    LLVMValueRef args[6];
+    for (int a = 0; a < 6; a++)
+        args[a] = LLVMGetParam(fn, 2 + (unsigned)a);
+    SideRowFn rf = begin_side_row_fn(cg);
+    /* Its event time counted in the task (no statistics here), its late test made there. */
+    PQuery *top = ARENA_NEW(cg->arena, PQuery);
+    *top = plan_branch(query, 0);
+    EventTime et;
+    Tables base;
+    state_setup(cg, top, false, &et, &base);
+    LLVMValueRef sargs[2] = {cg->q, cg_i32(cg, PSTATE_SSJOIN)};
+    LLVMValueRef state = cg_call(cg, "srt_query_ssjoin", sargs, 2, "ssj.state");
+    LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, rf.ret, 2);
+    for (int s = 0; s < 2; s++) {
+        LLVMAddCase(sw, cg_i32(cg, s), rf.side[s]);
+        cg_at(cg, rf.side[s]);
+        PQuery *pq = ARENA_NEW(cg->arena, PQuery);
+        *pq = plan_branch(query, s);
+        Tables tables = branch_tables(cg, pq, &base);
+        CgEnv env = {0};
+        LLVMBasicBlockRef bb_next = cg_ssjoin_logged(cg, pq, s, state, args, &env, rf.ret);
+        run_blocks(cg, pq, ssjoin_index(pq, query), true, env, &et, &tables, bb_next);
+    }
+    end_row_fn(cg, &et, rf.ret, rf.body, rf.one_row);
     return fn;
 }
 

@@ -249,6 +249,18 @@ static void run_once(CgCtx *cg, LLVMValueRef fn)
     cg_fn_attribute(cg, fn, "optnone");
 }
 
+/* A query split without merging its tasks' groups (srt_prog_query_parallel without a merge
+   function) whose fold runs the generated function `name` on the query's thread, registered
+   with `reg`: the updates its tasks logged, the rows its stream-stream join's tasks logged. */
+static void register_fold_fn(CgCtx *cg, LLVMValueRef p, LLVMValueRef qi, const char *reg,
+                             const char *name)
+{
+    LLVMValueRef pargs[3] = {p, qi, LLVMConstNull(cg->t_ptr)};
+    cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
+    LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+    LLVMValueRef args[3] = {p, qi, LLVMBuildPointerCast(cg->b, fn, cg->t_ptr, "")};
+    cg_call(cg, reg, args, 3, "");
+}
 /* sl_register_<i>(prog, source, sink): registers query i.  One function per query (not
    inlined): a single init function making every registration call grew the register
    allocator's work faster than the number of queries. */
@@ -332,13 +344,12 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
             cg_call(cg, "srt_prog_query_join_unmatched", uargs, 4, "");
         }
     }
-    if (plan_agg_logs_updates(pq)) {
-        LLVMValueRef pargs[3] = {p, qi, LLVMConstNull(cg->t_ptr)};
-        cg_call(cg, "srt_prog_query_parallel", pargs, 3, "");
-        LLVMValueRef log_fn =
-            LLVMGetNamedFunction(cg->mod, arena_sprintf(cg->arena, "sl_update_log_%d", i));
-        LLVMValueRef uargs[3] = {p, qi, LLVMBuildPointerCast(cg->b, log_fn, cg->t_ptr, "")};
-        cg_call(cg, "srt_prog_query_update_log", uargs, 3, "");
+    if (plan_splits_at_join(pq)) {
+        register_fold_fn(cg, p, qi, "srt_prog_query_ssjoin_row",
+                         arena_sprintf(cg->arena, "sl_ssjoin_row_%d", i));
+    } else if (plan_agg_logs_updates(pq)) {
+        register_fold_fn(cg, p, qi, "srt_prog_query_update_log",
+                         arena_sprintf(cg->arena, "sl_update_log_%d", i));
     } else if (!pq->serial) {
         LLVMValueRef merge = pq->agg ? LLVMGetNamedFunction(cg->mod, cg_task_merge_name(cg, pq, i))
                                      : LLVMConstNull(cg->t_ptr);

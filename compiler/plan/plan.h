@@ -329,6 +329,10 @@ bool plan_agg_replays(const SAgg *a);
    keys seen before and makes the others on the query's thread, in input order
    (plan_parallel.c)? */
 bool plan_agg_logs_updates(const PQuery *pq);
+/* Do pq's split batches stop at its stream-stream join: each task logs the rows that reach
+   it, which the fold joins on the query's thread in input order, running what follows the
+   join there (plan_parallel.c)? */
+bool plan_splits_at_join(const PQuery *pq);
 /* Does pq's aggregation come after DROP DUPLICATES over the records (not over its rows)? */
 bool plan_dedup_before_agg(const PQuery *pq);
 

@@ -740,6 +740,10 @@ static void put_unmatched(StrBuf *sb, const PQuery *pq)
    of keys new to DROP DUPLICATES before it; a full outer join's unmatched table rows after. */
 static void put_split(StrBuf *sb, const PQuery *pq)
 {
+    if (plan_splits_at_join(pq)) {
+        sb_puts(sb, "each side's rows keyed, joined on the query's thread, in input order");
+        return;
+    }
     if (!pq->agg) {
         sb_puts(sb, pq->dedup_block ? "rows kept, DROP DUPLICATES keys tested, in input order"
                                     : "rows kept in input order");

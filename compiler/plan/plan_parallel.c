@@ -78,7 +78,15 @@
 **     sessions [ts, ts] fold into the query's batch table with the merge function, in task
 **     order (the keys' order is one thread's), then its logged values are replayed (above),
 **     before the batch is merged into the state;
-**   - no stream-stream join (each row probes and updates both sides' state in order);
+**   - a stream-stream join splits before its join (plan_splits_at_join): each row probes
+**     and updates both sides' state in order (StreamingSymmetricHashJoinExec: the left
+**     input against the right state, then the right input against the left state holding
+**     the batch's left rows), so a task reads, parses, filters and projects its side's rows,
+**     drops its late ones and makes each one's key bytes, hash and eviction time, and logs
+**     the row (srt_ssjoin_log) instead of joining it; the fold joins the logged rows on the
+**     query's thread in input order (sl_ssjoin_row_<q>), and what follows the join (an
+**     aggregation of any aggregate, DROP DUPLICATES, the output rows) runs there as on one
+**     thread, so no aggregation of such a query is merged, replayed or logged;
 **   - the levels of an aggregation over an aggregation above the first are updated from its
 **     groups at the batch's output, on the query's thread, so only the first is split and
 **     merged;
@@ -185,15 +193,20 @@ static bool agg_logs(const PQuery *pq)
 
 bool plan_agg_logs_updates(const PQuery *pq)
 {
-    return !pq->serial && agg_logs(pq);
+    return !pq->serial && !pq->ssjoin_block && agg_logs(pq);
+}
+
+bool plan_splits_at_join(const PQuery *pq)
+{
+    return pq->ssjoin_block && !pq->serial;
 }
 
 const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
-    if (pq->ssjoin_block)
-        return "a stream-stream join";
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
+    if (pq->ssjoin_block) /* what follows the join runs on the query's thread */
+        return NULL;
     /* An aggregate that does not fold, with no DROP DUPLICATES before it to thin the rows in
        the tasks: the query's thread makes every row's update, and a split only adds the log
        (bench/events_collect.sql: 0.30 s on one thread, 0.42 s split in two). */

@@ -588,6 +588,23 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
 void srt_ssjoin_matched(SrtDatum *own, const SrtDatum *other);
 void srt_ssjoin_forget(SrtSsJoin *j, int32_t side, SrtDatum *own);
 const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side);
+/* A split batch (--threads) of a query registered with srt_prog_query_ssjoin_row: a parallel
+   task (srt_query_logs_values) reads, filters and keys each side's rows but joins none; it
+   logs each row that reaches the join with srt_ssjoin_log (its datums copied as
+   srt_ssjoin_add copies them, its key bytes, hash and eviction time; flags
+   SRT_SSJOIN_ROW_*), and the fold hands the entries, in input order, to row(q, side, flags,
+   key, len, hash, datums, evict_at) on the query's thread, which adds and probes as one
+   thread does and runs the rest of the pipeline. */
+enum {
+    SRT_SSJOIN_ROW_KEY_NULL = 1, /* an outer side's row with a NULL key: kept, probes nothing */
+    SRT_SSJOIN_ROW_PREFAIL = 2   /* an outer side's row failing its side's condition: not
+                                    kept, made at once with the other side NULL */
+};
+void srt_ssjoin_log(SrtSsJoin *j, int32_t side, int32_t flags, const void *key, uint32_t len,
+                    uint64_t hash, const SrtDatum *row, int64_t evict_at);
+typedef void (*SrtSsJoinRowFn)(SrtQuery *q, int32_t side, int32_t flags, const void *key,
+                               uint32_t len, uint64_t hash, const SrtDatum *row, int64_t evict_at);
+void srt_prog_query_ssjoin_row(SrtProgram *p, int query, SrtSsJoinRowFn row);
 
 /* Per-record scratch memory, reset by srt_scratch_reset() at the start of each record. */
 void *srt_scratch_alloc(SrtQuery *q, size_t n);

@@ -1348,6 +1348,10 @@ typedef struct SrtQueryDef {
     SrtUpdateLogFn update_log;       /* a parallel task's logged updates of the aggregation
                                         made on the query (srt_prog_query_update_log); NULL:
                                         a task makes them */
+    SrtSsJoinRowFn ssjoin_row;       /* a parallel task's rows logged at its stream-stream
+                                        join, joined on the query in order
+                                        (srt_prog_query_ssjoin_row); NULL: a task joins
+                                        them (never: such a query is not split) */
 } SrtQueryDef;
 
 /* Everything one executable registered; lives from init to exit. */

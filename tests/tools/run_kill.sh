@@ -13,7 +13,8 @@
 #             two chained aggregations, each with its own state (append, Spark 3.4+)
 #   ssjoin    a stream-stream join of two sources over the same files (join state restored)
 # For each variant, in a fresh temp dir:
-#   reference  one uninterrupted `--trigger availableNow` run into its own out/ and ckpt/;
+#   reference  one uninterrupted `--trigger availableNow --threads 1` run into its own out/
+#              and ckpt/;
 #   control    the same into fresh dirs, then once more on the finished dirs (a restart
 #              with nothing left to do must add nothing); must equal the reference;
 #   round i    fresh out/ and ckpt/: start the executable, SIGKILL it after a random delay,
@@ -34,6 +35,8 @@
 #   KILL_VARIANTS="filter windowed chained ssjoin" which variants run
 #   KILL_SKIP_WINDOWED=1     skip every variant but filter (they need watermarks)
 #   KILL_RUN_TIMEOUT=120     seconds a run that is not killed may take
+#   KILL_ARGS="--threads 2 --task-bytes 4096"   options of every run but the reference's
+#                            (default none: batches split across the CPUs' threads)
 #   KEEP_TMP=1               keep the temp dir
 set -euo pipefail
 export LC_ALL=C
@@ -268,14 +271,20 @@ compare() {
     return $status
 }
 
-# run_to_end RUNDIR LOG: run ./q to completion (exit 0 required).
+eval "kill_args=(${KILL_ARGS:-})"
+
+# run_to_end RUNDIR LOG [ARGS...]: run ./q to completion (exit 0 required), with ARGS (default
+# KILL_ARGS).
 run_to_end() {
-    local rc=0
-    (cd "$1" && timeout --signal=KILL "$run_timeout" "$qexe" --trigger availableNow) \
-        >> "$2" 2>&1 || rc=$?
+    local rc=0 dir=$1 log=$2
+    shift 2
+    local args=("$@")
+    [[ ${#args[@]} -gt 0 ]] || args=("${kill_args[@]}")
+    (cd "$dir" && timeout --signal=KILL "$run_timeout" "$qexe" --trigger availableNow "${args[@]}") \
+        >> "$log" 2>&1 || rc=$?
     if [[ $rc -ne 0 ]]; then
-        echo "kill_restart: FAIL: $variant: run in $1 exited with $rc (log $2):"
-        tail -n 30 "$2" | sed 's/^/  /'
+        echo "kill_restart: FAIL: $variant: run in $dir exited with $rc (log $log):"
+        tail -n 30 "$log" | sed 's/^/  /'
         return 1
     fi
 }
@@ -299,9 +308,9 @@ for variant in $variants; do
         continue
     fi
 
-    # The reference: one uninterrupted run.
+    # The reference: one uninterrupted run on one thread.
     mkdir -p "$vdir/ref"
-    if ! run_to_end "$vdir/ref" "$vdir/ref/run.log"; then
+    if ! run_to_end "$vdir/ref" "$vdir/ref/run.log" --threads 1; then
         failures=$((failures + 1))
         continue
     fi
@@ -341,7 +350,7 @@ for variant in $variants; do
             rand $((max_ms - min_ms + 1))
             delay=$((min_ms + REPLY))
             echo "=== attempt $k: SIGKILL after ${delay} ms" >> "$log"
-            (cd "$rdir" && exec "$qexe" --trigger availableNow) >> "$log" 2>&1 &
+            (cd "$rdir" && exec "$qexe" --trigger availableNow "${kill_args[@]}") >> "$log" 2>&1 &
             child=$!
             sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
             kill -KILL "$child" 2> /dev/null || true

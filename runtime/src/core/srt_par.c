@@ -20,7 +20,10 @@
 ** order, by the generated replay function; a session window's partial sessions likewise,
 ** its logged values replayed into the points (key, timestamp) of their rows;
 ** DROP DUPLICATES' keys tested against the query's in order, cutting the rows of the keys
-** seen before; then the task's first DISTINCT tuples, in its order, against the query's set,
+** seen before; a stream-stream join's rows, which the task logged instead of joining them,
+** joined by the generated row function, the operators above the join running there too (not
+** folded: their tasks' states stay empty); then the task's first DISTINCT tuples, in its
+** order, against the query's set,
 ** the aggregates of the new ones updated by the generated fold function), then rows
 ** appended, counters added and event times: their count and extremes added, the times the
 ** task logged replayed into its partitions' running means (srt_event_fold).  A failed task
@@ -393,6 +396,13 @@ static int run_rows(ParTask *t, const ParSeg *s)
     return 0;
 }
 
+/* Does a task of query def log what the fold makes: replayed values, the aggregation's
+   updates, the rows of its stream-stream join? */
+static int logs(const SrtQueryDef *def)
+{
+    return def->replay || def->update_log || def->ssjoin_row;
+}
+
 static void run_task(ParTask *t)
 {
     SrtQuery *w = t->w;
@@ -400,7 +410,7 @@ static void run_task(ParTask *t)
         const ParSeg *s = &t->segs[i];
         char *p = s->ptr ? (char *)s->ptr : t->data + s->off;
         int64_t n = 0;
-        if ((w->def->replay || w->def->update_log) && srt_vlog_mark(w, t->names.p + s->name) < 0) {
+        if (logs(w->def) && srt_vlog_mark(w, t->names.p + s->name) < 0) {
             srt_err_nomem(&w->err, "parallel task");
             t->failed = 1;
             break;
@@ -479,17 +489,27 @@ static int fold_distinct(SrtQuery *q, SrtQuery *w)
     return rc;
 }
 
+/* Is operator o of q folded from its tasks'?  Not above a stream-stream join that splits
+   (srt_prog_query_ssjoin_row): the rows the join makes at the fold, on q, feed them; their
+   tasks' states stay empty. */
+static int folds(const SrtQuery *q, const SrtOperator *o)
+{
+    return !q->def->ssjoin_row || o->vt == &srt_op_ssjoin_vt;
+}
+
 /* The part of failed task t's logged values or updates before its failing record, folded
    into q: one thread makes those updates before it meets that record, and one of them may
    fail the query first (an interval sum's overflow).  0, or -code when q failed there. */
 static int fold_failed(SrtQuery *q, ParTask *t)
 {
     SrtQuery *w = t->w;
-    if (!q->def->replay && !q->def->update_log)
+    if (!logs(q->def))
         return 0;
     if (w->vlog.len > w->vlog.fail_at)
         w->vlog.len = w->vlog.fail_at;
     for (uint32_t i = 0; i < w->n_ops && !q->failed; i++) {
+        if (!folds(q, q->ops[i]))
+            continue;
         int rc = q->ops[i]->vt->fold(q->ops[i], w->ops[i]);
         if (rc < 0)
             return rc;
@@ -514,6 +534,8 @@ static int merge_task(SrtPar *par, ParTask *t)
     /* The operators first: DROP DUPLICATES cuts the rows of keys seen before. */
     for (uint32_t i = 0; i < w->n_ops; i++) {
         SrtOperator *wo = w->ops[i], *qo = q->ops[i];
+        if (!folds(q, qo))
+            continue;
         int rc = srt_event_fold_late(qo, wo);
         if (rc < 0)
             return -srt_err_nomem(&q->err, "late groups");
@@ -766,8 +788,9 @@ int srt_par_new(SrtQuery *q, SrtPool *pool, int threads, size_t task_bytes, SrtE
 {
     /* What the compiler marks parallel: operators whose tasks fold (aggregations, session
        windows, DROP DUPLICATES), the first aggregation (the one process functions update)
-       with a merge function; the levels above it are updated at output. */
-    for (uint32_t i = 0; i < q->def->n_ops; i++) {
+       with a merge function; the levels above it are updated at output.  A stream-stream
+       join's tasks log its rows, joined at the fold: the operators above it run there. */
+    for (uint32_t i = 0; i < q->def->n_ops && !q->def->ssjoin_row; i++) {
         const SrtOpDef *d = &q->def->ops[i];
         const SrtOperatorVt *vt = srt_operator_vt(d->kind);
         if (!vt || !vt->fold || (d->id == SRT_OP_AGG && !d->task_merge && !q->def->update_log))

@@ -649,6 +649,13 @@ void srt_prog_query_update_log(SrtProgram *p, int query, SrtUpdateLogFn update_l
         q->update_log = update_log;
 }
 
+void srt_prog_query_ssjoin_row(SrtProgram *p, int query, SrtSsJoinRowFn row)
+{
+    SrtQueryDef *q = query_at(p, query);
+    if (q)
+        q->ssjoin_row = row;
+}
+
 void srt_prog_query_session(SrtProgram *p, int query, uint32_t slot_offset, SrtMergeFn merge)
 {
     SrtQueryDef *q = query_at(p, query);

@@ -69,6 +69,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_ssjoin_matched,
     (const void *)srt_ssjoin_forget,
     (const void *)srt_ssjoin_null_row,
+    (const void *)srt_ssjoin_log,
+    (const void *)srt_prog_query_ssjoin_row,
     (const void *)srt_query_distinct_table,
     (const void *)srt_prog_query_session,
     (const void *)srt_prog_query_parallel,

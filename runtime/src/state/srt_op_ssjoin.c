@@ -206,15 +206,60 @@ static size_t copied(const SrtSsJoinSideDef *d, const SrtDatum *row, uint32_t c)
     return ((size_t)row[c].n + 7u) & ~(size_t)7u;
 }
 
+/* The bytes of a row's block: its datums, its key bytes (8-aligned), what it copies. */
+static size_t block_bytes(const SrtSsJoinSideDef *d, uint32_t len, const SrtDatum *row)
+{
+    size_t size = sizeof(SrtDatum) * d->n_cols + ((len + 7u) & ~7u);
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->kinds[c] && !row[c].is_null)
+            size += copied(d, row, c);
+    return size;
+}
+
+/* Fill the block at cols (block_bytes of room): row's datums, the key bytes, then the bytes
+   its copied columns point to, their datums pointing at those copies. */
+static void fill_block(const SrtSsJoinSideDef *d, SrtDatum *cols, const void *key, uint32_t len,
+                       const SrtDatum *row)
+{
+    memcpy(cols, row, sizeof(SrtDatum) * d->n_cols);
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (cols[c].is_null) { /* what else it holds (a pointer into an input) is no value */
+            memset(&cols[c], 0, sizeof cols[c]);
+            cols[c].is_null = 1;
+        }
+    uint8_t *at = (uint8_t *)(cols + d->n_cols);
+    if (len)
+        memcpy(at, key, len);
+    at += (len + 7u) & ~7u;
+    for (uint32_t c = 0; c < d->n_cols; c++) {
+        if (!d->kinds[c] || cols[c].is_null)
+            continue;
+        size_t n = copied(d, row, c);
+        if (n)
+            memcpy(at, cols[c].p, n);
+        cols[c].p = at;
+        at += n;
+    }
+}
+
+/* The copied columns of the block at cols as offsets from cols (to_offsets), or back to
+   pointers: a block stored in a buffer that moves (a task's log, a snapshot). */
+static void block_offsets(const SrtSsJoinSideDef *d, SrtDatum *cols, int to_offsets)
+{
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->kinds[c] && !cols[c].is_null)
+            cols[c].p =
+                to_offsets
+                    ? (const void *)(uintptr_t)((const uint8_t *)cols[c].p - (const uint8_t *)cols)
+                    : (const uint8_t *)cols + (uintptr_t)cols[c].p;
+}
+
 SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
                          const SrtDatum *row, int64_t evict_at)
 {
     SsSide *s = &j->side[side];
     const SrtSsJoinSideDef *d = s->def;
-    size_t size = sizeof(SsRow) + sizeof(SrtDatum) * d->n_cols + ((len + 7u) & ~7u);
-    for (uint32_t c = 0; c < d->n_cols; c++)
-        if (d->kinds[c] && !row[c].is_null)
-            size += copied(d, row, c);
+    size_t size = sizeof(SsRow) + block_bytes(d, len, row);
     SsRow *r = srt_mem_alloc(j->q->mem, size);
     if (!r)
         nomem(j, "join state");
@@ -229,19 +274,7 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
        unless it is an outer side's row left unmatched (emitted when evicted).  sluice keeps
        it until the batch's eviction, which decides (evict_transient). */
     r->transient = side == 1 && d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us;
-    memcpy(r->cols, row, sizeof(SrtDatum) * d->n_cols);
-    uint8_t *at = (uint8_t *)(r->cols + d->n_cols);
-    memcpy(at, key, len);
-    at += (len + 7u) & ~7u;
-    for (uint32_t c = 0; c < d->n_cols; c++) {
-        if (!d->kinds[c] || r->cols[c].is_null)
-            continue;
-        size_t n = copied(d, row, c);
-        if (n)
-            memcpy(at, r->cols[c].p, n);
-        r->cols[c].p = at;
-        at += n;
-    }
+    fill_block(d, r->cols, key, len, row);
     if (append_row(j, s, r) < 0) {
         srt_mem_free(j->q->mem, r, size);
         nomem(j, "join state");
@@ -274,6 +307,107 @@ void srt_ssjoin_forget(SrtSsJoin *j, int32_t side, SrtDatum *own)
 const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side)
 {
     return j->null_row[side];
+}
+
+/* ==== A split batch (--threads) ====
+** A parallel task joins nothing: each row that reaches the join is logged in the task's
+** value log (SrtQuery.vlog, which such a query uses for nothing else: its aggregation is
+** updated on the query's thread) as a head and the row's block, its copied columns as
+** offsets in the block.  The fold hands the entries to the generated row function on the
+** query's thread in input order, each input's with its name for a row's error
+** (srt_vlog_each), so the state, the matched flags and the rows the join makes are one
+** thread's (StreamingSymmetricHashJoinExec processes the left input, then the right one). */
+
+typedef struct LogHead {
+    uint32_t size; /* of the entry, head included (a multiple of 8) */
+    uint32_t key_len;
+    uint8_t side, flags, pad[6];
+    uint64_t hash;
+    int64_t evict_at;
+} LogHead;
+
+void srt_ssjoin_log(SrtSsJoin *j, int32_t side, int32_t flags, const void *key, uint32_t len,
+                    uint64_t hash, const SrtDatum *row, int64_t evict_at)
+{
+    SrtQuery *q = j->q;
+    const SrtSsJoinSideDef *d = j->side[side].def;
+    size_t size = sizeof(LogHead) + block_bytes(d, len, row);
+    SrtValueLog *l = &q->vlog;
+    uint8_t *p = l->cap - l->len >= size ? l->p + l->len : srt_vlog_grow(q, size);
+    if (!p)
+        nomem(j, "parallel task");
+    LogHead h = {(uint32_t)size, len, (uint8_t)side, (uint8_t)flags, {0}, hash, evict_at};
+    memcpy(p, &h, sizeof h);
+    SrtDatum *cols = (SrtDatum *)(void *)(p + sizeof h);
+    fill_block(d, cols, key, len, row);
+    block_offsets(d, cols, 1);
+    l->len += size;
+}
+
+/* Entries the fold looks ahead: their slots, in both sides' indexes, are asked for while the
+   rows before them are joined. */
+#define FOLD_AHEAD 8
+
+/* Bring the slots the entry at e adds to and probes into the cache (a hint: a slot array
+   reindexed meanwhile costs nothing); its size.  The prefetches stay in the caller: GCC
+   drops a call to a function that only prefetches, as one without effect. */
+#define PREFETCH_ENTRY(j, e, size_out)                                                             \
+    do {                                                                                           \
+        LogHead h_;                                                                                \
+        memcpy(&h_, (e), sizeof h_);                                                               \
+        if (!(h_.flags & SRT_SSJOIN_ROW_PREFAIL))                                                  \
+            for (int s_ = 0; s_ < 2; s_++)                                                         \
+                __builtin_prefetch(&(j)->side[s_].slots[h_.hash & ((j)->side[s_].cap - 1)]);       \
+        (size_out) = h_.size;                                                                      \
+    } while (0)
+
+static void fold_run(SrtQuery *q, const uint8_t *p, size_t len, void *ctx)
+{
+    const SrtSsJoin *j = ctx;
+    /* The index lookups of a batch's rows miss the cache (its slots are spread over megabytes
+       of rows kept): the hashes the tasks computed let the fold ask FOLD_AHEAD rows ahead,
+       which one thread, meeting its rows one at a time, cannot. */
+    size_t ahead = 0, n;
+    for (int i = 0; i < FOLD_AHEAD && ahead < len; i++) {
+        PREFETCH_ENTRY(j, p + ahead, n);
+        ahead += n;
+    }
+    for (size_t at = 0; at < len;) {
+        LogHead h;
+        memcpy(&h, p + at, sizeof h);
+        if (ahead < len) {
+            PREFETCH_ENTRY(j, p + ahead, n);
+            ahead += n;
+        }
+        SrtDatum *cols = (SrtDatum *)(void *)(uintptr_t)(p + at + sizeof h);
+        block_offsets(j->side[h.side].def, cols, 0);
+        q->def->ssjoin_row(q, h.side, h.flags, cols + j->side[h.side].def->n_cols, h.key_len,
+                           h.hash, cols, h.evict_at);
+        srt_scratch_reset(q);
+        at += h.size;
+    }
+}
+
+static void fold_log(SrtQuery *q, void *ctx)
+{
+    const SrtQuery *w = ctx;
+    srt_vlog_each(q, &w->vlog, fold_run, srt_query_ssjoin(q, SRT_OP_SSJOIN));
+}
+
+/* The rows task logged, joined on op's query in order, under a guard (out of memory or a
+   row's error fails the query there): 0, or -code. */
+static int ssjoin_fold(SrtOperator *op, SrtOperator *task)
+{
+    SrtQuery *q = op->q;
+    int rc = srt_query_guarded(q, fold_log, task->q);
+    if (rc == 0 && q->failed)
+        rc = -(q->err.code ? q->err.code : SRT_ERR_QUERY);
+    return rc;
+}
+
+static void ssjoin_task_clear(SrtOperator *task)
+{
+    SRT_UNUSED(task); /* it joined nothing; its log is the worker's (srt_par.c) */
 }
 
 /* ==== The operator ==== */
@@ -591,6 +725,5 @@ const SrtOperatorVt srt_op_ssjoin_vt = {
     ssjoin_check,   ssjoin_create,           ssjoin_begin_batch,
     ssjoin_output,  ssjoin_watermark_cleans, ssjoin_save,
     ssjoin_restore, ssjoin_progress,         ssjoin_destroy,
-    NULL, /* each row probes and updates both sides in order: one thread */
-    NULL,
+    ssjoin_fold,    ssjoin_task_clear,
 };
