@@ -531,6 +531,14 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
 /* The step of a stream-stream join for a row of side `side` (0 left, 1 right) in env (its
    side's columns): kept in the join's state (handle state, srt_query_ssjoin) and joined with
    the other side's rows, as cg_join_probe. */
+/* A row of side `side` of pq's stream-stream join that is not an outer side passes the
+   filters Spark's optimizer puts over that side (InferFiltersFromConstraints' IsNotNull of the
+   columns ON reads null-intolerantly, PushPredicateThroughJoin's conjuncts over the side
+   alone), or goes to bb_cont; below_watermark: only those PushPredicateThroughNonJoin moves
+   below the side's EventTimeWatermark (deterministic, not reading its event time), tested
+   before the row's event time counts. */
+void cg_ssjoin_side_filter(CgCtx *cg, const PQuery *pq, int side, const CgEnv *env,
+                           bool below_watermark, LLVMBasicBlockRef bb_cont);
 LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
                                 CgEnv *env, LLVMBasicBlockRef bb_cont);
 /* The input of a stream-stream join's block for a kept row of side `side` (row: its datums)

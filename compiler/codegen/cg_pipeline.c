@@ -935,6 +935,8 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
                                    LLVMValueRef *null_rows, CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
     if (s == pq->ssjoin_block && et->ssj_side >= 0) {
+        /* the side's filters sit below the join: before its late-row check */
+        cg_ssjoin_side_filter(cg, pq, et->ssj_side, env, false, bb_cont);
         if (et->ssj_late) {
             CgVal t = env->cols[s->join->wm_col[et->ssj_side]];
             drop_if_late(cg, et->ssj_late, et->ssj_dropped, cg_event_time_us(&t), t.null, bb_cont);
@@ -1161,6 +1163,13 @@ static void source_where(CgCtx *cg, const PQuery *pq, const Pushdown *pd, const 
         cur = next;
         where_part(cg, &cur, pd->blocks[j]->where, pd->is_wm[j], true, bb_cont);
         having_below(cg, pd->blocks[j] == pq->agg ? pq->agg : NULL, &cur, pd->is_wm[j], 1, bb_cont);
+    }
+    if (et->ssj_side >= 0 && pq->n_pre > 1 && pq->pre[0] == first &&
+        pq->pre[1] == pq->ssjoin_block && plain_projection(first)) {
+        /* a side of a stream-stream join: the filters the optimizer puts over it (not yet
+           below a side that computes its columns) */
+        CgEnv side = cg_block_env(cg, first, env);
+        cg_ssjoin_side_filter(cg, pq, et->ssj_side, &side, true, bb_cont);
     }
     event_time_row(cg, et, env->cols[pq->watermark_col]);
     where_part(cg, env, first->where, pd->is_wm[0], false, bb_cont);

@@ -1567,12 +1567,9 @@ class SsJoinModel(Model):
         q = self.q
         late_ms, wm_ms = self.prev_wm if self.batch_id > 0 else 0, self.wm
         rows = [w for p in parts for w in p]
-        if os.environ.get("SD_MIMIC"):
-            seen_parts = parts
-        else:
-            seen_parts = [[w for w in p if self.below(w["src"], w)] for p in parts]
+        seen_parts = [[w for w in p if self.below(w["src"], w)] for p in parts]
         seen = [w for p in seen_parts for w in p]
-        inp = [[w for w in seen if w["src"] == s] for s in (0, 1)]
+        inp = [[w for w in seen if w["src"] == s and self.above(s, w)] for s in (0, 1)]
         swm = [self.state_wm(s, wm_ms) for s in (0, 1)]
         semi = q.jtype == "semi"
         res, dropped, updated = [], 0, 0
@@ -1582,13 +1579,6 @@ class SsJoinModel(Model):
             for w in inp[s]:
                 if w["time"] is not None and w["time"] <= late_ms * 1000:
                     dropped += 1  # applyRemovingRowsOlderThanWatermark
-                    continue
-                if os.environ.get("SD_MIMIC"):
-                    args = (w, None) if s == 0 else (None, w)
-                    if (not self.q.outer[s] and w["k"] is None) or not all(
-                            e[2](*args) for e in self.pushed(s)):
-                        continue
-                elif not self.below(s, w) or not self.above(s, w):
                     continue
                 if not self.pre_ok(s, w):
                     if q.outer[s]:  # generateFilteredJoinedRow
