@@ -537,6 +537,14 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
    alone), or goes to bb_cont; below_watermark: only those PushPredicateThroughNonJoin moves
    below the side's EventTimeWatermark (deterministic, not reading its event time), tested
    before the row's event time counts. */
+/* The filters Spark's optimizer puts over the stream of a stream-static INNER or LEFT SEMI
+   join (InferFiltersFromConstraints' IsNotNull of the stream's columns ON reads
+   null-intolerantly, PushPredicateThroughJoin's conjuncts of ON over the stream alone) that
+   PushPredicateThroughNonJoin moves below its EventTimeWatermark (deterministic, not reading
+   column wm_col of env, the event time): a row failing one goes to bb_cont before its event
+   time counts.  env: the join block's input, the stream's columns. */
+void cg_join_stream_filter(CgCtx *cg, const PJoin *pj, const CgEnv *env, int wm_col,
+                           LLVMBasicBlockRef bb_cont);
 void cg_ssjoin_side_filter(CgCtx *cg, const PQuery *pq, int side, const CgEnv *env,
                            bool below_watermark, LLVMBasicBlockRef bb_cont);
 LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,

@@ -388,11 +388,12 @@ static void conjuncts_not_null(const SExpr *e, bool *cols)
     null_intolerant_columns(e, cols);
 }
 
-/* The raw columns of a stream-stream join that InferFiltersFromConstraints finds not NULL:
+/* The raw columns of a join that InferFiltersFromConstraints finds not NULL:
    those each conjunct of ON (the keys' equalities included) reads null-intolerantly
    (QueryPlanConstraints.constructIsNotNullConstraints).  Spark filters a side by them only
    where the join lets it (InferFiltersFromConstraints: both sides of INNER and LEFT SEMI, the
-   right of LEFT OUTER, the left of RIGHT OUTER, none of FULL OUTER: the sides not outer). */
+   right of LEFT OUTER, the left of RIGHT OUTER, none of FULL OUTER: the sides not outer).
+   side_cond is empty but for a stream-stream join. */
 static bool *ssjoin_not_null(CgCtx *cg, const SJoin *j)
 {
     bool *cols = ARENA_NEW_N(cg->arena, bool, j->n_left + j->n_right + 1);
@@ -404,6 +405,68 @@ static bool *ssjoin_not_null(CgCtx *cg, const SJoin *j)
     conjuncts_not_null(j->side_cond[1], cols);
     conjuncts_not_null(j->cond, cols);
     return cols;
+}
+
+/* Does e read raw columns in [from, to) only, at least one? */
+static bool reads_only(CgCtx *cg, const SJoin *j, const SExpr *e, int from, int to)
+{
+    int n = j->n_left + j->n_right;
+    bool *used = ARENA_NEW_N(cg->arena, bool, n + 1);
+    sema_expr_columns(e, used, n);
+    bool any = false;
+    for (int c = 0; c < n; c++) {
+        if (used[c] && (c < from || c >= to))
+            return false;
+        any |= used[c];
+    }
+    return any;
+}
+
+/* The conjuncts of e over raw columns [from, to) alone tested over renv, but those reading
+   raw column wm or not deterministic: a row one of them does not keep goes to bb_cont. */
+static void probe_conjuncts(CgCtx *cg, const SJoin *j, const CgEnv *renv, const SExpr *e,
+                            int from, int to, int wm, LLVMBasicBlockRef bb_cont)
+{
+    if (!e)
+        return;
+    if (e->kind == SX_AND) {
+        probe_conjuncts(cg, j, renv, e->u.bin.lhs, from, to, wm, bb_cont);
+        probe_conjuncts(cg, j, renv, e->u.bin.rhs, from, to, wm, bb_cont);
+        return;
+    }
+    if (!reads_only(cg, j, e, from, to) || !sema_is_deterministic(e))
+        return;
+    int n = j->n_left + j->n_right;
+    bool *used = ARENA_NEW_N(cg->arena, bool, n + 1);
+    sema_expr_columns(e, used, n);
+    if (wm >= 0 && used[wm])
+        return;
+    LLVMBasicBlockRef bb_pass = cg_block(cg, "join.pushed");
+    LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, renv, e)), bb_pass, bb_cont);
+    cg_at(cg, bb_pass);
+}
+
+void cg_join_stream_filter(CgCtx *cg, const PJoin *pj, const CgEnv *env, int wm_col,
+                           LLVMBasicBlockRef bb_cont)
+{
+    const SJoin *j = pj->join;
+    if (j->kind != SJ_INNER && j->kind != SJ_SEMI)
+        return; /* LEFT OUTER and LEFT ANTI keep every row of the stream */
+    CgVal *raw = probe_raw(cg, j, env);
+    CgEnv renv = {0};
+    renv.cols = raw;
+    renv.n_cols = j->n_left + j->n_right;
+    int base = probe_base(j), n = j->probe_left ? j->n_left : j->n_right;
+    int wm = wm_col >= 0 ? base + wm_col : -1;
+    bool *nn = ssjoin_not_null(cg, j);
+    for (int c = base; c < base + n; c++) {
+        if (!nn[c] || c == wm)
+            continue;
+        LLVMBasicBlockRef bb_pass = cg_block(cg, "join.notnull");
+        LLVMBuildCondBr(cg->b, raw[c].null, bb_cont, bb_pass);
+        cg_at(cg, bb_pass);
+    }
+    probe_conjuncts(cg, j, &renv, j->cond, base, base + n, wm, bb_cont);
 }
 
 /* Does e read raw column c? */

@@ -1201,8 +1201,14 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
     Pushdown pd = {NULL, NULL, 0};
     if (split)
         pd = pushdown_blocks(cg, pq, first);
-    if (et->n && from == 0 && !joined && !split)
+    if (et->n && from == 0 && !joined && !split) {
+        /* the stream of a stream-static join read by the join's block: the filters Spark
+           pushes into it and below its watermark */
+        for (int k = 0; k < pq->n_joins; k++)
+            if (pq->joins[k].block == first)
+                cg_join_stream_filter(cg, &pq->joins[k], &env, pq->watermark_col, bb_next);
         event_time_row(cg, et, env.cols[pq->watermark_col]);
+    }
     for (int b = from; b < pq->n_pre; b++) {
         const SSelect *s = pq->pre[b];
         if (b > from || !joined)

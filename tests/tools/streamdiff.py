@@ -1672,8 +1672,164 @@ def check_ssjoin(args, seed):
     return failures
 
 
+# ---------------------------------------------------------------------------------------------
+# The static area: `events` (e) joined with the static table `dim` (t: k, w, name) read from
+# one file, INNER, LEFT OUTER, LEFT SEMI, LEFT ANTI, now and then under a GROUP BY e.k.
+
+AGG_COL["sum_w"], AGG_TYPE["sum_w"] = "w", "long"  # sum(t.w) of the static area
+
+# extra ON conjuncts: (sql, over: 0 the stream alone, 1 the table alone, 2 both, predicate(e,
+# t), the stream's columns whose IsNotNull InferFiltersFromConstraints infers from it)
+STATIC_EXTRAS = [
+    ("t.w <> 3", 1, lambda e, t: t["w"] is not None and t["w"] != 3, set()),
+    ("t.w > e.v", 2, lambda e, t: t["w"] is not None and e["v"] is not None and t["w"] > e["v"],
+     {"v"}),
+    ("e.v > 2", 0, lambda e, t: e["v"] is not None and e["v"] > 2, {"v"}),
+    ("(e.v IS NULL OR t.w < e.v + 8)", 2,
+     lambda e, t: e["v"] is None or (t["w"] is not None and t["w"] < e["v"] + 8), set()),
+]
+
+
+def gen_table(r, st):
+    """The table's rows (k with NULLs and repeated keys, w with NULLs) and its one file."""
+    rows = []
+    for _ in range(r.choice([0, 1, 2, 3, 4, 5, 6])):
+        rows.append({"k": None if r.random() < 0.15 else r.choice(st["keys"] + ["z"]),
+                     "w": None if r.random() < 0.15 else r.choice([-1, 0, 3, 5, 10, 12]),
+                     "name": r.choice(["x", "y", None])})
+    lines = []
+    for t in rows:
+        items = ['"%s":%s' % (c, json.dumps(t[c])) for c in ("k", "w", "name")
+                 if t[c] is not None or r.random() < 0.5]
+        r.shuffle(items)
+        lines.append("{" + ",".join(items) + "}\n")
+    return rows, "".join(lines)
+
+
+def gen_static_query(r, st):
+    q = Query()
+    q.model = StaticJoinModel
+    q.jtype = r.choice(["inner", "inner", "left", "left", "semi", "anti"])
+    q.delay = r.choice([None, 0, 5, 10])
+    q.where, q.having, q.subq, q.pre_dedup = [], [], False, None
+    q.extras = r.sample(STATIC_EXTRAS, r.choice([0, 1, 1, 2]))
+    q.agg = r.random() < 0.35
+    if q.agg:
+        q.family, q.keys = "group", ["k"]
+        q.aggs = r.sample(["count", "count_v", "sum_v", "max_d"] +
+                          (["sum_w"] if q.jtype in ("inner", "left") else []), r.randint(1, 3))
+        q.mode = r.choice(["update", "complete"])
+        sql = {"count": "count(*)", "count_v": "count(e.v)", "sum_v": "sum(e.v)",
+               "max_d": "max(e.d)", "sum_w": "sum(t.w)"}
+        items = "e.k, " + ", ".join("%s AS %s" % (sql[a], a) for a in q.aggs)
+    else:
+        q.family, q.keys, q.aggs, q.mode = "sjoin", [], [], r.choice(["append", "update"])
+        items = ("e.time, e.k, e.v" if q.jtype in ("semi", "anti") else
+                 "e.time, e.k, e.v, t.w, t.name")
+    wm = (",\n    WATERMARK FOR time AS time - INTERVAL '%s'" % dur(q.delay)
+          if q.delay is not None else "")
+    mft = ", maxFilesPerTrigger = %d" % len(st["batches"][0]) if st["feed"] == "single" else ""
+    jsql = {"inner": "JOIN", "left": "LEFT OUTER JOIN", "semi": "LEFT SEMI JOIN",
+            "anti": "LEFT ANTI JOIN"}[q.jtype]
+    conds = ["e.k = t.k"] + [x[0] for x in q.extras]
+    r.shuffle(conds)
+    q.sql = ("CREATE SOURCE events (\n    time TIMESTAMP, k STRING, v BIGINT, d DOUBLE%s\n)"
+             " WITH (connector = 'files', path = 'data/events', format = 'json'%s);\n"
+             "CREATE TABLE dim (k STRING, w BIGINT, name STRING)\n"
+             "    WITH (connector = 'files', path = 'data/dim', format = 'json');\n"
+             "CREATE SINK out WITH (connector = 'console', truncate = false, numRows = 100000);\n"
+             "INSERT INTO out\nSELECT %s\nFROM events AS e %s dim AS t\n  ON %s%s\n"
+             "WITH (name = 'q', outputMode = '%s', checkpointLocation = 'chk');\n"
+             % (wm, mft, items, jsql, " AND ".join(conds),
+                "\nGROUP BY e.k" if q.agg else "", q.mode))
+    return q
+
+
+class StaticJoinModel(Model):
+    """A stream joined with a static table (Spark's BroadcastHashJoinExec, the table the build
+    side), after the optimizer: InferFiltersFromConstraints filters the stream by IsNotNull of
+    the key and of the columns the condition reads null-intolerantly for INNER and LEFT SEMI
+    (never for LEFT OUTER and LEFT ANTI, whose stream side is preserved), PushPredicateThrough-
+    Join pushes the conjuncts over the stream alone into it for INNER and LEFT SEMI, and those
+    over the table into the table for all four; PushPredicateThroughNonJoin moves the stream's
+    below its EventTimeWatermark (none reads the event time)."""
+
+    def runs_no_data_batch(self):
+        # a stateless join asks for none; the aggregation's StateStoreSaveExec in update mode
+        return self.q.agg and Model.runs_no_data_batch(self)
+
+    def pushed_stream(self, w):
+        q = self.q
+        if q.jtype not in ("inner", "semi"):
+            return True
+        cols = {"k"} | set().union(*[x[3] for x in q.extras])
+        return all(w[c] is not None for c in cols) and all(
+            x[2](w, None) for x in q.extras if x[1] == 0)
+
+    def matches(self, w):
+        """The table's rows the stream row meets, in the order the hashed relation gives them:
+        a key's rows newest first (BytesToBytesMap keeps each key's values as a list it puts
+        new ones in front of); a NULL key meets none (HashJoin: key.anyNull)."""
+        q = self.q
+        if w["k"] is None or not all(x[2](w, None) for x in q.extras if x[1] == 0):
+            return []  # the stream's own conjuncts left in the condition (LEFT OUTER, ANTI)
+        table = [t for t in q.table if t["k"] is not None and
+                 all(x[2](None, t) for x in q.extras if x[1] == 1)]
+        return [t for t in reversed(table) if t["k"] == w["k"] and
+                all(x[2](w, t) for x in q.extras if x[1] == 2)]
+
+    def batch(self, parts):
+        q = self.q
+        late_ms, wm_ms = self.prev_wm if self.batch_id > 0 else 0, self.wm
+        rows = [w for p in parts for w in p]
+        seen_parts = [[w for w in p if self.pushed_stream(w)] for p in parts]
+        seen = [w for p in seen_parts for w in p]
+        joined = []
+        for w in seen:
+            ms = self.matches(w)
+            if q.jtype == "inner":
+                joined += [dict(w, w=t["w"], name=t["name"]) for t in ms]
+            elif q.jtype == "left":
+                joined += [dict(w, w=t["w"], name=t["name"]) for t in ms] or \
+                    [dict(w, w=None, name=None)]
+            elif (q.jtype == "semi") == bool(ms):
+                joined.append(w)
+        self.op = {"updated": 0, "removed": 0, "dropped": 0}
+        if q.agg:
+            res, ordered = self.group_batch(joined, late_ms, wm_ms), False
+            cols = [("k", "str")] + [(a, AGG_TYPE[a]) for a in q.aggs]
+        else:
+            names = ["time", "k", "v"] + ([] if q.jtype in ("semi", "anti") else ["w", "name"])
+            res, ordered = [[j[c] for c in names] for j in joined], True
+            types = {"time": "ts", "k": "str", "v": "long", "w": "long", "name": "str"}
+            cols = [(c, types[c]) for c in names]
+        cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
+        self.out.append((self.batch_id, [c[0] for c in cols], cells, ordered))
+        self.progress.append(self.progress_record(rows, seen_parts, wm_ms))
+        if q.delay is not None and seen:
+            cand = max(event_ms(w["time"]) for w in seen) - q.delay * 1000
+            if cand > self.wm:
+                self.wm = cand
+        self.prev_wm = wm_ms
+        self.batch_id += 1
+
+
+def check_static(args, seed):
+    """Stream-static joins (INNER, LEFT OUTER, LEFT SEMI, LEFT ANTI) with a table of NULL and
+    repeated keys, extra conditions over either side or both, now and then aggregated."""
+    r, st = area_stream("static", seed)
+    table, text = gen_table(r, st)
+    st["tables"] = {"dim": text}
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_static_query(r, st)
+        q.table = table
+        failures += compare(args, "static seed %d query %d" % (seed, qi), q, st, st)
+    return failures
+
+
 AREAS = {"base": check, "union": check_union, "sessgap": check_sessgap, "order": check_order,
-         "ssjoin": check_ssjoin}
+         "ssjoin": check_ssjoin, "static": check_static}
 
 
 def parse_seeds(s):
