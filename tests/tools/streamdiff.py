@@ -23,6 +23,16 @@ model's (rows sorted
 where Spark's order is not defined: aggregations; kept in order for stateless queries and
 deduplication, whose rows come in the order the batch's files are read). The model follows
 Spark's classes, named where each rule is; see docs/testing.md.
+
+Areas with generators of their own (--areas): union (a UNION ALL of two watermarked
+sources), sessgap (session gaps from the row), order (update mode's row order), ssjoin
+(stream-stream INNER, LEFT/RIGHT/FULL OUTER and LEFT SEMI joins of two watermarked sources on
+a key with NULLs and time bounds between the sides, extra conditions over one side or both,
+one batch a run or all at once; the model is StreamingSymmetricHashJoinExec's state of each
+side, eviction by the state value watermarks, outer rows at eviction, its progress counts, and
+the filters the optimizer puts over each side) and static (stream-static INNER, LEFT OUTER,
+LEFT SEMI and LEFT ANTI joins with a table of NULL and repeated keys and extra conditions,
+now and then under a GROUP BY).
 """
 
 import argparse
