@@ -321,9 +321,10 @@ static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVM
 
 /* ==== Stream-stream joins ====
 ** Spark's StreamingSymmetricHashJoinExec.OneSideHashJoiner.storeAndJoinWithOtherSide, per row
-** of side `side` (the branch's): a row of a side that is not outer with a NULL key is not kept
-** (Spark's inferred IsNotNull filters, cg_ssjoin_side_filter); otherwise it is added to its side's state with
-** the time its state watermark evicts it by, and joined with the other side's rows of its key
+** of side `side` (the branch's): a row of a side that is not outer with a NULL key is not
+** kept (Spark's inferred IsNotNull filters, cg_ssjoin_side_filter); otherwise it is added to
+** its side's state with the time its state watermark evicts it by, and joined with the other
+** side's rows of its key
 ** (adding first is the same: the probe reads the other side only).  The join is seen from
 ** the row's side: that side probes, the other side's state rows are the build rows. */
 
@@ -407,6 +408,21 @@ static bool *ssjoin_not_null(CgCtx *cg, const SJoin *j)
     return cols;
 }
 
+/* A row with a NULL in a raw column of [from, to) but skip that ssjoin_not_null finds goes
+   to bb_cont. */
+static void not_null_filter(CgCtx *cg, const SJoin *j, const CgVal *raw, int from, int to, int skip,
+                            LLVMBasicBlockRef bb_cont)
+{
+    bool *nn = ssjoin_not_null(cg, j);
+    for (int c = from; c < to; c++) {
+        if (!nn[c] || c == skip)
+            continue;
+        LLVMBasicBlockRef bb_pass = cg_block(cg, "join.notnull");
+        LLVMBuildCondBr(cg->b, raw[c].null, bb_cont, bb_pass);
+        cg_at(cg, bb_pass);
+    }
+}
+
 /* Does e read raw columns in [from, to) only, at least one? */
 static bool reads_only(CgCtx *cg, const SJoin *j, const SExpr *e, int from, int to)
 {
@@ -424,8 +440,8 @@ static bool reads_only(CgCtx *cg, const SJoin *j, const SExpr *e, int from, int 
 
 /* The conjuncts of e over raw columns [from, to) alone tested over renv, but those reading
    raw column wm or not deterministic: a row one of them does not keep goes to bb_cont. */
-static void probe_conjuncts(CgCtx *cg, const SJoin *j, const CgEnv *renv, const SExpr *e,
-                            int from, int to, int wm, LLVMBasicBlockRef bb_cont)
+static void probe_conjuncts(CgCtx *cg, const SJoin *j, const CgEnv *renv, const SExpr *e, int from,
+                            int to, int wm, LLVMBasicBlockRef bb_cont)
 {
     if (!e)
         return;
@@ -458,14 +474,7 @@ void cg_join_stream_filter(CgCtx *cg, const PJoin *pj, const CgEnv *env, int wm_
     renv.n_cols = j->n_left + j->n_right;
     int base = probe_base(j), n = j->probe_left ? j->n_left : j->n_right;
     int wm = wm_col >= 0 ? base + wm_col : -1;
-    bool *nn = ssjoin_not_null(cg, j);
-    for (int c = base; c < base + n; c++) {
-        if (!nn[c] || c == wm)
-            continue;
-        LLVMBasicBlockRef bb_pass = cg_block(cg, "join.notnull");
-        LLVMBuildCondBr(cg->b, raw[c].null, bb_cont, bb_pass);
-        cg_at(cg, bb_pass);
-    }
+    not_null_filter(cg, j, raw, base, base + n, wm, bb_cont);
     probe_conjuncts(cg, j, &renv, j->cond, base, base + n, wm, bb_cont);
 }
 
@@ -512,14 +521,7 @@ void cg_ssjoin_side_filter(CgCtx *cg, const PQuery *pq, int side, const CgEnv *e
     renv.n_cols = v->n_left + v->n_right;
     int base = side == 0 ? 0 : j->n_left, n_own = side == 0 ? j->n_left : j->n_right;
     int wm = below_watermark && j->wm_col[side] >= 0 ? base + j->wm_col[side] : -1;
-    bool *nn = ssjoin_not_null(cg, j);
-    for (int c = base; c < base + n_own; c++) {
-        if (!nn[c] || c == wm)
-            continue;
-        LLVMBasicBlockRef bb_pass = cg_block(cg, "ssj.notnull");
-        LLVMBuildCondBr(cg->b, raw[c].null, bb_cont, bb_pass);
-        cg_at(cg, bb_pass);
-    }
+    not_null_filter(cg, j, raw, base, base + n_own, wm, bb_cont);
     side_conjuncts(cg, j, &renv, j->side_cond[side], below_watermark ? wm : -1, bb_cont);
 }
 

@@ -638,12 +638,18 @@ class Model:
         # forward; a batch without rows leaves it.
         if getattr(q, "union", None):
             self.union_watermark(seen)
-        elif q.delay is not None and seen:
-            cand = max(event_ms(w["time"]) for w in seen) - q.delay * 1000
-            if cand > self.wm:
-                self.wm = cand
+        else:
+            self.one_watermark(seen)
         self.prev_wm = wm_ms
         self.batch_id += 1
+
+    def one_watermark(self, seen):
+        """One watermarked source: max event time of the rows its EventTimeWatermarkExec saw
+        - delay, only forward."""
+        if self.q.delay is not None and seen:
+            cand = max(event_ms(w["time"]) for w in seen) - self.q.delay * 1000
+            if cand > self.wm:
+                self.wm = cand
 
     def union_watermark(self, seen):
         """WatermarkTracker.updateWatermark over a UNION ALL of watermarked sources, after every
@@ -1230,6 +1236,23 @@ def compare(args, label, q, st, qst, order_update=False, refused=None):
 # areas give a seed stays what it was
 
 
+def source_file(r, st, i, frontier, seen=None):
+    """A file of source i (0: `time`, 1: `t2`) around its frontier; with seen (the source's
+    rows so far), now and then a line repeated, a row of its own."""
+    rows = []
+    for _ in range(r.choice([0, 1, 2, 3, 4, 5])):
+        if seen and r.random() < 0.1:
+            rows.append(r.choice(seen))
+            continue
+        row = gen_row(r, st, frontier)
+        row["src"] = i
+        row["line"] = row_line(r, row, "time" if i == 0 else "t2")
+        rows.append(row)
+        if seen is not None:
+            seen.append(row)
+    return rows
+
+
 def gen_union_stream(r):
     """Two sources' batches: source 0 (`time`) and source 1 (`t2`), each moving at its own pace,
     now and then without new files in a batch (never both)."""
@@ -1249,15 +1272,8 @@ def gen_union_stream(r):
         present = r.choice([(True, True), (True, True), (True, False), (False, True)])
         for i in range(2):
             frontier[i] += st["stride"] * max(0, pace[i] + r.choice([-1, 0, 0, 1]))
-            files = []
-            for _ in range(r.choice([1, 1, 2]) if present[i] else 0):
-                rows = []
-                for _ in range(r.choice([0, 1, 2, 3, 4, 5])):
-                    row = gen_row(r, st, frontier[i])
-                    row["src"] = i
-                    row["line"] = row_line(r, row, "time" if i == 0 else "t2")
-                    rows.append(row)
-                files.append(rows)
+            files = [source_file(r, st, i, frontier[i])
+                     for _ in range(r.choice([1, 1, 2]) if present[i] else 0)]
             out[i].append(files)
     st["batches"], st["batches2"] = out
     st["empty_runs"] = {i for i in range(nb) if r.random() < 0.15}
@@ -1378,21 +1394,8 @@ def gen_ssjoin_stream(r):
             [(True, True), (True, True), (True, False), (False, True)])
         for i in range(2):
             frontier[i] += st["stride"] * max(0, pace[i] + r.choice([-1, 0, 0, 1]))
-            files = []
             nfiles = per if st["feed"] == "single" else r.choice([1, 1, 2]) if present[i] else 0
-            for _ in range(nfiles):
-                rows = []
-                for _ in range(r.choice([0, 1, 2, 3, 4, 5])):
-                    if seen[i] and r.random() < 0.1:
-                        rows.append(r.choice(seen[i]))  # a repeated line: a row of its own
-                        continue
-                    row = gen_row(r, st, frontier[i])
-                    row["src"] = i
-                    row["line"] = row_line(r, row, "time" if i == 0 else "t2")
-                    rows.append(row)
-                    seen[i].append(row)
-                files.append(rows)
-            out[i].append(files)
+            out[i].append([source_file(r, st, i, frontier[i], seen[i]) for _ in range(nfiles)])
     st["batches"], st["batches2"] = out
     st["empty_runs"] = {i for i in range(nb) if r.random() < 0.1}
     return st
@@ -1816,10 +1819,7 @@ class StaticJoinModel(Model):
         cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
         self.out.append((self.batch_id, [c[0] for c in cols], cells, ordered))
         self.progress.append(self.progress_record(rows, seen_parts, wm_ms))
-        if q.delay is not None and seen:
-            cand = max(event_ms(w["time"]) for w in seen) - q.delay * 1000
-            if cand > self.wm:
-                self.wm = cand
+        self.one_watermark(seen)
         self.prev_wm = wm_ms
         self.batch_id += 1
 
