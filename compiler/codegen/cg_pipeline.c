@@ -940,6 +940,8 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
                                    LLVMValueRef *null_rows, CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
     if (s == pq->ssjoin_block && et->ssj_side >= 0) {
+        /* the side's filters sit below the join: before its late-row check */
+        cg_ssjoin_side_filter(cg, pq, et->ssj_side, env, false, bb_cont);
         if (et->ssj_late) {
             CgVal t = env->cols[s->join->wm_col[et->ssj_side]];
             drop_if_late(cg, et->ssj_late, et->ssj_dropped, cg_event_time_us(&t), t.null, bb_cont);
@@ -1023,6 +1025,18 @@ static void test_pred(CgCtx *cg, const PPred *p, const CgEnv *env, LLVMBasicBloc
     where_conjuncts(cg, &genv, p->expr, bb_cont);
 }
 
+/* Does s only pass its input's columns on (no computed column, window, generator, DROP
+   DUPLICATES, join or aggregate)? */
+static bool plain_projection(const SSelect *s)
+{
+    if (s->window || s->gen >= 0 || s->dedup || s->join || s->has_agg)
+        return false;
+    for (int i = 0; i < s->n_out; i++)
+        if (s->out[i].expr->kind != SX_COLUMN)
+            return false;
+    return true;
+}
+
 /* The block reading the source (the branch's filters' first, PPushdown): the conjuncts
    below the watermark of every block of the pushdown (plan_pushdown.c), each over the input
    of its block as the projections below it compute it (only when a conjunct reads it, after
@@ -1042,6 +1056,14 @@ static void source_where(CgCtx *cg, const PQuery *pq, const CgEnv *env, const Ev
         for (; ready < p->at; ready++)
             envs[ready + 1] = pushed_env(cg, pd, ready + 1, &envs[ready]);
         test_pred(cg, p, &envs[p->at], bb_cont);
+    }
+    const SSelect *first = pq->n_pre ? pq->pre[0] : pq->agg;
+    if (et->ssj_side >= 0 && pq->n_pre > 1 && pq->pre[1] == pq->ssjoin_block &&
+        plain_projection(first)) {
+        /* a side of a stream-stream join: the filters the optimizer puts over it (not yet
+           below a side that computes its columns) */
+        CgEnv side = cg_block_env(cg, first, env);
+        cg_ssjoin_side_filter(cg, pq, et->ssj_side, &side, true, bb_cont);
     }
     event_time_row(cg, et, env->cols[pq->watermark_col]);
 }
@@ -1070,8 +1092,15 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
     /* A record read from the source: its event time counts in the WHERE of the block that
        reads it (source_where), or at once when that block joins (no pushdown). */
     bool split = from == 0 && !joined && pq->pushdown->n_blocks > 0;
-    if (et->n && from == 0 && !joined && !split)
+    if (et->n && from == 0 && !joined && !split) {
+        /* the stream of a stream-static join read by the join's block: the filters Spark
+           pushes into it and below its watermark */
+        const SSelect *first = pq->n_pre ? pq->pre[0] : pq->agg;
+        for (int k = 0; k < pq->n_joins; k++)
+            if (pq->joins[k].block == first)
+                cg_join_stream_filter(cg, &pq->joins[k], &env, pq->watermark_col, bb_next);
         event_time_row(cg, et, env.cols[pq->watermark_col]);
+    }
     for (int b = from; b < pq->n_pre; b++) {
         const SSelect *s = pq->pre[b];
         if (b > from || !joined)

@@ -136,6 +136,13 @@ def ad_clicks(test, how):
     return out
 
 
+def seen_by_watermark(r, n, s, outer, pre):
+    """Does row r of side n reach the side's EventTimeWatermarkExec?  A side that is not outer
+    is filtered below it by its own conjuncts (PushPredicateThroughJoin) and IsNotNull of its
+    key (InferFiltersFromConstraints), moved there by PushPredicateThroughNonJoin."""
+    return outer[n] or (pre[n](r) and r.get(s["key"]) is not None)
+
+
 def run_batches(sides, outer, pre, cond, how, out, wm, late):
     """One run with --trigger availableNow: a batch per file of each side, then a no-data
     batch when the watermark moved."""
@@ -151,6 +158,8 @@ def run_batches(sides, outer, pre, cond, how, out, wm, late):
             for r in (s["files"][batch] if batch < len(s["files"]) else []):
                 key, t = r.get(s["key"]), r.get(s["time"])
                 t = ms(t) if t is not None else None
+                if not seen_by_watermark(r, n, s, outer, pre):
+                    continue
                 if t is not None and t <= late:
                     dropped += 1
                     continue
@@ -194,9 +203,9 @@ def run_batches(sides, outer, pre, cond, how, out, wm, late):
         total = sum(len(s["state"]) for s in sides)
         out.append((rows, wm, (total, updated, removed, dropped)))
         # The next watermark.
-        for s in sides:
+        for n, s in enumerate(sides):
             times = [ms(r[s["time"]]) for r in (s["files"][batch] if batch < len(s["files"]) else [])
-                     if r.get(s["time"]) is not None]
+                     if r.get(s["time"]) is not None and seen_by_watermark(r, n, s, outer, pre)]
             if times:
                 cand = max(times) - s["delay"]
                 s["wm"] = cand if s["wm"] is None else max(s["wm"], cand)

@@ -23,6 +23,16 @@ model's (rows sorted
 where Spark's order is not defined: aggregations; kept in order for stateless queries and
 deduplication, whose rows come in the order the batch's files are read). The model follows
 Spark's classes, named where each rule is; see docs/testing.md.
+
+Areas with generators of their own (--areas): union (a UNION ALL of two watermarked
+sources), sessgap (session gaps from the row), order (update mode's row order), ssjoin
+(stream-stream INNER, LEFT/RIGHT/FULL OUTER and LEFT SEMI joins of two watermarked sources on
+a key with NULLs and time bounds between the sides, extra conditions over one side or both,
+one batch a run or all at once; the model is StreamingSymmetricHashJoinExec's state of each
+side, eviction by the state value watermarks, outer rows at eviction, its progress counts, and
+the filters the optimizer puts over each side) and static (stream-static INNER, LEFT OUTER,
+LEFT SEMI and LEFT ANTI joins with a table of NULL and repeated keys and extra conditions,
+now and then under a GROUP BY).
 """
 
 import argparse
@@ -628,12 +638,18 @@ class Model:
         # forward; a batch without rows leaves it.
         if getattr(q, "union", None):
             self.union_watermark(seen)
-        elif q.delay is not None and seen:
-            cand = max(event_ms(w["time"]) for w in seen) - q.delay * 1000
-            if cand > self.wm:
-                self.wm = cand
+        else:
+            self.one_watermark(seen)
         self.prev_wm = wm_ms
         self.batch_id += 1
+
+    def one_watermark(self, seen):
+        """One watermarked source: max event time of the rows its EventTimeWatermarkExec saw
+        - delay, only forward."""
+        if self.q.delay is not None and seen:
+            cand = max(event_ms(w["time"]) for w in seen) - self.q.delay * 1000
+            if cand > self.wm:
+                self.wm = cand
 
     def union_watermark(self, seen):
         """WatermarkTracker.updateWatermark over a UNION ALL of watermarked sources, after every
@@ -962,6 +978,10 @@ def run_sluice(sluice, work, q, st, sql):
         return None, "build failed:\n" + b.stdout + b.stderr
     for sub in ("events", "events2"):
         os.makedirs(os.path.join(work, "data", sub), exist_ok=True)
+    for name, text in st.get("tables", {}).items():  # a static table's one file
+        os.makedirs(os.path.join(work, "data", name), exist_ok=True)
+        with open(os.path.join(work, "data", name, "t.json"), "w") as f:
+            f.write(text)
     mtime = [1600000000]
 
     def add(batch_no, files, sub="events"):
@@ -986,6 +1006,8 @@ def run_sluice(sluice, work, q, st, sql):
         if st["feed"] == "single":
             for i, files in enumerate(st["batches"]):
                 add(i, files)
+            for i, files in enumerate(st.get("batches2", [])):
+                add(i, files, "events2")
             out.append(run())
         else:
             for i, files in enumerate(st["batches"]):
@@ -1164,7 +1186,7 @@ def check(args, seed):
 def compare(args, label, q, st, qst, order_update=False, refused=None):
     """Run q over st's stream with sluice (qst: st with the run's options) and with the model;
     print a mismatch. refused: the message sluice must refuse the query with instead."""
-    sql = query_sql(q, st, len(st["batches"][0]))
+    sql = q.sql if hasattr(q, "sql") else query_sql(q, st, len(st["batches"][0]))
     if args.show:
         print("-- %s (%s, %s feed)\n%s" % (label, q.family, st["feed"], sql))
         return 0
@@ -1178,7 +1200,7 @@ def compare(args, label, q, st, qst, order_update=False, refused=None):
         print("=== MISMATCH %s (%s, %s): %s\n%s\nexpected a refusal: %s\n%s" % (
             label, q.family, q.mode, work, sql, refused, err or "it ran"))
         return 1
-    m = Model(q)
+    m = getattr(q, "model", Model)(q)
     m.order_update = order_update
     model_output(q, st, m)
     model = m.out
@@ -1214,6 +1236,23 @@ def compare(args, label, q, st, qst, order_update=False, refused=None):
 # areas give a seed stays what it was
 
 
+def source_file(r, st, i, frontier, seen=None):
+    """A file of source i (0: `time`, 1: `t2`) around its frontier; with seen (the source's
+    rows so far), now and then a line repeated, a row of its own."""
+    rows = []
+    for _ in range(r.choice([0, 1, 2, 3, 4, 5])):
+        if seen and r.random() < 0.1:
+            rows.append(r.choice(seen))
+            continue
+        row = gen_row(r, st, frontier)
+        row["src"] = i
+        row["line"] = row_line(r, row, "time" if i == 0 else "t2")
+        rows.append(row)
+        if seen is not None:
+            seen.append(row)
+    return rows
+
+
 def gen_union_stream(r):
     """Two sources' batches: source 0 (`time`) and source 1 (`t2`), each moving at its own pace,
     now and then without new files in a batch (never both)."""
@@ -1233,15 +1272,8 @@ def gen_union_stream(r):
         present = r.choice([(True, True), (True, True), (True, False), (False, True)])
         for i in range(2):
             frontier[i] += st["stride"] * max(0, pace[i] + r.choice([-1, 0, 0, 1]))
-            files = []
-            for _ in range(r.choice([1, 1, 2]) if present[i] else 0):
-                rows = []
-                for _ in range(r.choice([0, 1, 2, 3, 4, 5])):
-                    row = gen_row(r, st, frontier[i])
-                    row["src"] = i
-                    row["line"] = row_line(r, row, "time" if i == 0 else "t2")
-                    rows.append(row)
-                files.append(rows)
+            files = [source_file(r, st, i, frontier[i])
+                     for _ in range(r.choice([1, 1, 2]) if present[i] else 0)]
             out[i].append(files)
     st["batches"], st["batches2"] = out
     st["empty_runs"] = {i for i in range(nb) if r.random() < 0.15}
@@ -1336,7 +1368,478 @@ def check_order(args, seed):
     return failures
 
 
-AREAS = {"base": check, "union": check_union, "sessgap": check_sessgap, "order": check_order}
+# ---------------------------------------------------------------------------------------------
+# The ssjoin area: stream-stream joins of `events` (l: time, k, v, d) and `events2` (r: t2, k,
+# v, d), each with its own watermark, ON l.k = r.k and time bounds between the sides.
+
+
+def gen_ssjoin_stream(r):
+    """Two sources' batches, each at its own pace: fed one batch a run (a source now and then
+    without files) or all at once, every batch `per` files of each (maxFilesPerTrigger)."""
+    st = {
+        "base": r.choice([1711972800, 1711972800, 1711972800, 0, -40, -94694400]) * SEC,
+        "stride": r.choice([3, 5, 10]),
+        "keys": ["a", "b", "c"][: r.randint(1, 3)],
+        "specials": r.random() < 0.3,
+        "feed": r.choice(["steps", "steps", "single"]),
+        "threads": False,
+    }
+    nb = r.randint(3, 8)
+    per = r.choice([1, 2])
+    frontier = [0, 0]
+    pace = [r.choice([0, 1, 1, 2]) for _ in range(2)]
+    out, seen = [[], []], [[], []]
+    for _ in range(nb):
+        present = (True, True) if st["feed"] == "single" else r.choice(
+            [(True, True), (True, True), (True, False), (False, True)])
+        for i in range(2):
+            frontier[i] += st["stride"] * max(0, pace[i] + r.choice([-1, 0, 0, 1]))
+            nfiles = per if st["feed"] == "single" else r.choice([1, 1, 2]) if present[i] else 0
+            out[i].append([source_file(r, st, i, frontier[i], seen[i]) for _ in range(nfiles)])
+    st["batches"], st["batches2"] = out
+    st["empty_runs"] = {i for i in range(nb) if r.random() < 0.1}
+    return st
+
+
+def spark_lt(a, b):
+    return a is not None and b is not None and a < b
+
+
+# extra ON conjuncts: (sql, side: 0 left only, 1 right only, 2 both, predicate(l, r), the
+# columns whose IsNotNull InferFiltersFromConstraints infers from it, per side)
+SSJOIN_EXTRAS = [
+    ("l.v > 2", 0, lambda l, r: l["v"] is not None and l["v"] > 2, ({"v"}, set())),
+    ("r.v < 12", 1, lambda l, r: r["v"] is not None and r["v"] < 12, (set(), {"v"})),
+    ("l.v <= r.v + 5", 2, lambda l, r: l["v"] is not None and r["v"] is not None and
+     l["v"] <= r["v"] + 5, ({"v"}, {"v"})),
+    ("(l.v IS NULL OR r.v IS NULL OR l.v <> r.v)", 2,
+     lambda l, r: l["v"] is None or r["v"] is None or l["v"] != r["v"], (set(), set())),
+]
+
+
+def interval(s):
+    return "INTERVAL '%s'" % dur(s) if s else None
+
+
+def gen_ssjoin_query(r, st, per):
+    """A stream-stream join Spark accepts (UnsupportedOperationChecker.checkForStreamStream-
+    JoinWatermark: LEFT OUTER and LEFT SEMI need a state value watermark of the left side,
+    RIGHT OUTER of the right side, FULL OUTER of either; LEFT ANTI is refused between
+    streams)."""
+    q = Query()
+    q.family, q.mode, q.where, q.having, q.keys, q.aggs = "ssjoin", "append", [], [], [], []
+    q.model = SsJoinModel
+    q.delays = (r.choice([0, 2, 5, 10]), r.choice([0, 2, 5, 10]))
+    q.delay = q.delays[0]
+    q.policy = "min"
+    # lower: l.time >(=) r.t2 - a (bounds the left side's state); upper: l.time <(=) r.t2 + b
+    q.lower = r.choice([None, (">=", r.choice([0, 2, 5, 10])), (">", r.choice([0, 2, 5]))])
+    q.upper = r.choice([None, ("<=", r.choice([0, 2, 5, 10])), ("<", r.choice([2, 5, 10]))])
+    # LEFT OUTER and LEFT SEMI need a state value watermark of the left side (a lower bound),
+    # RIGHT OUTER of the right side (an upper bound on l.time), FULL OUTER of either
+    types = ["inner", "inner"]
+    if q.lower:
+        types += ["left", "left", "semi", "semi"]
+    if q.upper:
+        types += ["right", "right"]
+    if q.lower or q.upper:
+        types += ["full", "full", "full"]
+    q.jtype = r.choice(types)
+    q.outer = {"inner": (False, False), "semi": (False, False), "left": (True, False),
+               "right": (False, True), "full": (True, True)}[q.jtype]
+    q.extras = r.sample(SSJOIN_EXTRAS, r.choice([0, 0, 1, 1, 2]))
+    conds = ["l.k = r.k"]
+    lo, up = q.lower, q.upper
+    if lo and up and lo[0] == ">=" and up[0] == "<=" and r.random() < 0.6:
+        a, b = interval(lo[1]), interval(up[1])
+        conds.append("l.time BETWEEN %s AND %s" % ("r.t2 - " + a if a else "r.t2",
+                                                    "r.t2 + " + b if b else "r.t2"))
+    else:
+        if lo:
+            a = interval(lo[1])
+            if r.random() < 0.3:  # the same bound solved for r.t2
+                conds.append("r.t2 %s %s" % ({">=": "<=", ">": "<"}[lo[0]],
+                                              "l.time + " + a if a else "l.time"))
+            else:
+                conds.append("l.time %s %s" % (lo[0], "r.t2 - " + a if a else "r.t2"))
+        if up:
+            b = interval(up[1])
+            if r.random() < 0.3:
+                conds.append("r.t2 %s %s" % ({"<=": ">=", "<": ">"}[up[0]],
+                                              "l.time - " + b if b else "l.time"))
+            else:
+                conds.append("l.time %s %s" % (up[0], "r.t2 + " + b if b else "r.t2"))
+    r.shuffle(conds)
+    conds += [e[0] for e in q.extras]
+    mft = ", maxFilesPerTrigger = %d" % per if st["feed"] == "single" else ""
+    src = "".join(
+        "CREATE SOURCE %s (\n    %s TIMESTAMP, k STRING, v BIGINT, d DOUBLE,\n    WATERMARK FOR "
+        "%s AS %s - INTERVAL '%s'\n) WITH (connector = 'files', path = 'data/%s', format = "
+        "'json'%s);\n" % (name, t, t, t, dur(dl), name, mft)
+        for name, t, dl in (("events", "time", q.delays[0]), ("events2", "t2", q.delays[1])))
+    sink = "CREATE SINK out WITH (connector = 'console', truncate = false, numRows = 100000);\n"
+    if q.jtype == "semi":
+        items = "l.time AS lt, l.k AS lk, l.v AS lv, l.d AS ld"
+    else:
+        items = "l.time AS lt, l.k AS lk, l.v AS lv, r.t2 AS rt, r.k AS rk, r.v AS rv"
+    jsql = {"inner": "JOIN", "semi": "LEFT SEMI JOIN", "left": "LEFT OUTER JOIN",
+            "right": "RIGHT OUTER JOIN", "full": "FULL OUTER JOIN"}[q.jtype]
+    q.sql = (src + sink + "INSERT INTO out\nSELECT %s\nFROM events AS l %s events2 AS r\n  ON %s\n"
+             "WITH (name = 'q', outputMode = 'append', checkpointLocation = 'chk');\n"
+             % (items, jsql, "\n  AND ".join(conds)))
+    return q
+
+
+class SsJoinModel(Model):
+    """StreamingSymmetricHashJoinExec (Spark 3.5, state format 2) over two watermarked
+    sources; the query's plan after the optimizer: InferFiltersFromConstraints gives the sides
+    it may filter (both of INNER and LEFT SEMI, the right of LEFT OUTER, the left of RIGHT
+    OUTER, none of FULL OUTER) IsNotNull of the columns the condition reads null-intolerantly,
+    PushPredicateThroughJoin pushes the conjuncts over one side into it (both sides for INNER
+    and LEFT SEMI, the right side's for LEFT OUTER, the left side's for RIGHT OUTER, none for
+    FULL OUTER), and PushPredicateThroughNonJoin moves those that do not read the event time
+    below the side's EventTimeWatermark; the rest of the one-side conjuncts are the join's
+    preJoinFilter (JoinConditionSplitPredicates)."""
+
+    def __init__(self, q):
+        Model.__init__(self, q)
+        self.jstate = [[], []]  # per side: [row, matched] in the order they came
+
+    def runs_no_data_batch(self):
+        # StreamingSymmetricHashJoinExec.shouldRunAnotherBatch: a state watermark predicate on
+        # some side, and the watermark moved
+        return (self.q.lower or self.q.upper) is not None and self.wm > self.prev_wm
+
+    def infers(self, s):
+        return self.q.jtype in ("inner", "semi") or self.q.jtype == ("left", "right")[1 - s]
+
+    def pushed(self, s):
+        """The extra conjuncts over side s alone that go below the join."""
+        j = self.q.jtype
+        if j in ("inner", "semi") or (j == "left" and s == 1) or (j == "right" and s == 0):
+            return [e for e in self.q.extras if e[1] == s]
+        return []
+
+    def below(self, s, w):
+        """Does row w of side s reach its EventTimeWatermarkExec? (the filters pushed below it
+        read no event time: IsNotNull(k), IsNotNull of a column an extra conjunct reads,
+        the pushed conjuncts)"""
+        if self.infers(s):
+            cols = {"k"} | set().union(*[e[3][s] for e in self.q.extras])
+            if any(w[c] is None for c in cols):
+                return False
+        args = (w, None) if s == 0 else (None, w)
+        return all(e[2](*args) for e in self.pushed(s))
+
+    def above(self, s, w):
+        """IsNotNull(time) inferred from a time bound stays above the watermark."""
+        return not (self.infers(s) and (self.q.lower or self.q.upper) and w["time"] is None)
+
+    def pre_ok(self, s, w):
+        """preJoinFilter: the one-side conjuncts left in the join (an outer side's)."""
+        args = (w, None) if s == 0 else (None, w)
+        return all(e[2](*args) for e in self.q.extras if e[1] == s and e not in self.pushed(s))
+
+    def post_ok(self, l, r):
+        """postJoinFilter: the time bounds and the extra conjuncts over both sides."""
+        q = self.q
+        if q.lower:
+            op, a = q.lower
+            if l["time"] is None or r["time"] is None:
+                return False
+            x, y = l["time"], r["time"] - a * SEC
+            if not (x >= y if op == ">=" else x > y):
+                return False
+        if q.upper:
+            op, b = q.upper
+            if l["time"] is None or r["time"] is None:
+                return False
+            x, y = l["time"], r["time"] + b * SEC
+            if not (x <= y if op == "<=" else x < y):
+                return False
+        return all(e[2](l, r) for e in q.extras if e[1] == 2)
+
+    def state_wm(self, s, wm_ms):
+        """The side's state value watermark (ms) or None: StreamingJoinHelper.getStateValue-
+        Watermark over the bound of side s by the other side's watermarked time, the batch's
+        watermark substituted ((wm * 1000.0 + c) / 1000.0).toLong, less 1 for <= and >=."""
+        bound = self.q.lower if s == 0 else self.q.upper
+        if bound is None:
+            return None
+        v = int((wm_ms * 1000.0 - bound[1] * SEC) / 1000.0)
+        return v - 1 if bound[0] in (">=", "<=") else v
+
+    def out_row(self, l, r):
+        if self.q.jtype == "semi":
+            return [l["time"], l["k"], l["v"], l["d"]]
+        l = l or {"time": None, "k": None, "v": None}
+        r = r or {"time": None, "k": None, "v": None}
+        return [l["time"], l["k"], l["v"], r["time"], r["k"], r["v"]]
+
+    def batch(self, parts):
+        q = self.q
+        late_ms, wm_ms = self.prev_wm if self.batch_id > 0 else 0, self.wm
+        rows = [w for p in parts for w in p]
+        seen_parts = [[w for w in p if self.below(w["src"], w)] for p in parts]
+        seen = [w for p in seen_parts for w in p]
+        inp = [[w for w in seen if w["src"] == s and self.above(s, w)] for s in (0, 1)]
+        swm = [self.state_wm(s, wm_ms) for s in (0, 1)]
+        semi = q.jtype == "semi"
+        res, dropped, updated = [], 0, 0
+        # processPartitions: the left input joined with the right state and stored, then the
+        # right input with the left state (this batch's left rows in it)
+        for s in (0, 1):
+            for w in inp[s]:
+                if w["time"] is not None and w["time"] <= late_ms * 1000:
+                    dropped += 1  # applyRemovingRowsOlderThanWatermark
+                    continue
+                if not self.pre_ok(s, w):
+                    if q.outer[s]:  # generateFilteredJoinedRow
+                        res.append(self.out_row(w, None) if s == 0 else self.out_row(None, w))
+                    continue
+                hits = []
+                for e in self.jstate[1 - s]:
+                    # the key as an UnsafeRow: a NULL key equals a NULL key
+                    if e[0]["k"] != w["k"] or (semi and s == 1 and e[1]):
+                        continue  # getJoinedRows' excludeRowsAlreadyMatched
+                    l, rr = (w, e[0]) if s == 0 else (e[0], w)
+                    if self.post_ok(l, rr):
+                        e[1] = True
+                        hits.append(e)
+                        if semi and s == 0:
+                            break  # joinedRowIter.nonEmpty reads the first match
+                if semi:
+                    res += ([self.out_row(w, None)] if hits else []) if s == 0 else \
+                        [self.out_row(e[0], None) for e in hits]
+                else:
+                    res += [self.out_row(w, e[0]) if s == 0 else self.out_row(e[0], w)
+                            for e in hits]
+                # AddingProcessedRowToStateCompletionIterator (SPARK-49829): a left row always
+                # (but a left semi join's matched one), a right row unless this batch's
+                # eviction removes it, when it is an outer side's unmatched row all the same
+                if s == 0:
+                    add = not (semi and hits)
+                else:
+                    add = not self.evicted(1, w, swm[1]) or (q.outer[1] and not hits)
+                if add:
+                    self.jstate[s].append([w, bool(hits)])
+                    updated += 1
+        # the outer sides' unmatched rows as removeOldState evicts them (left, then right), then
+        # the cleanup of the other sides, counted as numRowsRemoved
+        removed = 0
+        for s in (0, 1):
+            if swm[s] is None:
+                continue
+            gone = [e for e in self.jstate[s] if self.evicted(s, e[0], swm[s])]
+            self.jstate[s] = [e for e in self.jstate[s] if not self.evicted(s, e[0], swm[s])]
+            if q.outer[s]:
+                res += [self.out_row(e[0], None) if s == 0 else self.out_row(None, e[0])
+                        for e in gone if not e[1]]
+            else:
+                removed += len(gone)
+        self.op = {"updated": updated, "removed": removed, "dropped": dropped}
+        cols = ([("lt", "ts"), ("lk", "str"), ("lv", "long"), ("ld", "double")] if semi else
+                [("lt", "ts"), ("lk", "str"), ("lv", "long"), ("rt", "ts"), ("rk", "str"),
+                 ("rv", "long")])
+        cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
+        # the rows of a batch come partition by partition of the key's hash (200 shuffle
+        # partitions), the outer ones in state store order: compared sorted
+        self.out.append((self.batch_id, [c[0] for c in cols], cells, False))
+        rec = {"batchId": self.batch_id, "numInputRows": len(rows)}
+        et = {}
+        for s in (0, 1):  # extractExecutionStats: the first EventTimeWatermarkExec with rows
+            st = event_time_stats([[w for w in p if w["src"] == s] for p in seen_parts])
+            if st["count"] > 0:
+                et = {"avg": iso_ms(int(st["avg"])), "max": iso_ms(st["max"]),
+                      "min": iso_ms(st["min"])}
+                break
+        et["watermark"] = iso_ms(wm_ms)
+        rec["eventTime"] = et
+        rec["stateOperators"] = [{
+            "operatorName": "symmetricHashJoin",
+            "numRowsTotal": len(self.jstate[0]) + len(self.jstate[1]),
+            "numRowsUpdated": updated, "numRowsRemoved": removed,
+            "numRowsDroppedByWatermark": dropped}]
+        self.progress.append(rec)
+        q.union = q.delays  # WatermarkTracker: one EventTimeWatermarkExec a source, min policy
+        self.union_watermark(seen)
+        self.prev_wm = wm_ms
+        self.batch_id += 1
+
+    @staticmethod
+    def evicted(s, w, swm_ms):
+        """JoinStateValueWatermarkPredicate: time <= the state watermark (NULL: never)."""
+        return swm_ms is not None and w["time"] is not None and w["time"] <= swm_ms * 1000
+
+
+def check_ssjoin(args, seed):
+    """Stream-stream joins (INNER, LEFT/RIGHT/FULL OUTER, LEFT SEMI) of two watermarked
+    sources on a key with NULLs and time bounds, fed one batch a run or all at once."""
+    r = random.Random("ssjoin:%d" % seed)
+    st = gen_ssjoin_stream(r)
+    per = len(st["batches"][0])
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_ssjoin_query(r, st, per)
+        failures += compare(args, "ssjoin seed %d query %d" % (seed, qi), q, st, st)
+    return failures
+
+
+# ---------------------------------------------------------------------------------------------
+# The static area: `events` (e) joined with the static table `dim` (t: k, w, name) read from
+# one file, INNER, LEFT OUTER, LEFT SEMI, LEFT ANTI, now and then under a GROUP BY e.k.
+
+AGG_COL["sum_w"], AGG_TYPE["sum_w"] = "w", "long"  # sum(t.w) of the static area
+
+# extra ON conjuncts: (sql, over: 0 the stream alone, 1 the table alone, 2 both, predicate(e,
+# t), the stream's columns whose IsNotNull InferFiltersFromConstraints infers from it)
+STATIC_EXTRAS = [
+    ("t.w <> 3", 1, lambda e, t: t["w"] is not None and t["w"] != 3, set()),
+    ("t.w > e.v", 2, lambda e, t: t["w"] is not None and e["v"] is not None and t["w"] > e["v"],
+     {"v"}),
+    ("e.v > 2", 0, lambda e, t: e["v"] is not None and e["v"] > 2, {"v"}),
+    ("(e.v IS NULL OR t.w < e.v + 8)", 2,
+     lambda e, t: e["v"] is None or (t["w"] is not None and t["w"] < e["v"] + 8), set()),
+]
+
+
+def gen_table(r, st):
+    """The table's rows (k with NULLs and repeated keys, w with NULLs) and its one file."""
+    rows = []
+    for _ in range(r.choice([0, 1, 2, 3, 4, 5, 6])):
+        rows.append({"k": None if r.random() < 0.15 else r.choice(st["keys"] + ["z"]),
+                     "w": None if r.random() < 0.15 else r.choice([-1, 0, 3, 5, 10, 12]),
+                     "name": r.choice(["x", "y", None])})
+    lines = []
+    for t in rows:
+        items = ['"%s":%s' % (c, json.dumps(t[c])) for c in ("k", "w", "name")
+                 if t[c] is not None or r.random() < 0.5]
+        r.shuffle(items)
+        lines.append("{" + ",".join(items) + "}\n")
+    return rows, "".join(lines)
+
+
+def gen_static_query(r, st):
+    q = Query()
+    q.model = StaticJoinModel
+    q.jtype = r.choice(["inner", "inner", "left", "left", "semi", "anti"])
+    q.delay = r.choice([None, 0, 5, 10])
+    q.where, q.having, q.subq, q.pre_dedup = [], [], False, None
+    q.extras = r.sample(STATIC_EXTRAS, r.choice([0, 1, 1, 2]))
+    q.agg = r.random() < 0.35
+    if q.agg:
+        q.family, q.keys = "group", ["k"]
+        q.aggs = r.sample(["count", "count_v", "sum_v", "max_d"] +
+                          (["sum_w"] if q.jtype in ("inner", "left") else []), r.randint(1, 3))
+        q.mode = r.choice(["update", "complete"])
+        sql = {"count": "count(*)", "count_v": "count(e.v)", "sum_v": "sum(e.v)",
+               "max_d": "max(e.d)", "sum_w": "sum(t.w)"}
+        items = "e.k, " + ", ".join("%s AS %s" % (sql[a], a) for a in q.aggs)
+    else:
+        q.family, q.keys, q.aggs, q.mode = "sjoin", [], [], r.choice(["append", "update"])
+        items = ("e.time, e.k, e.v" if q.jtype in ("semi", "anti") else
+                 "e.time, e.k, e.v, t.w, t.name")
+    wm = (",\n    WATERMARK FOR time AS time - INTERVAL '%s'" % dur(q.delay)
+          if q.delay is not None else "")
+    mft = ", maxFilesPerTrigger = %d" % len(st["batches"][0]) if st["feed"] == "single" else ""
+    jsql = {"inner": "JOIN", "left": "LEFT OUTER JOIN", "semi": "LEFT SEMI JOIN",
+            "anti": "LEFT ANTI JOIN"}[q.jtype]
+    conds = ["e.k = t.k"] + [x[0] for x in q.extras]
+    r.shuffle(conds)
+    q.sql = ("CREATE SOURCE events (\n    time TIMESTAMP, k STRING, v BIGINT, d DOUBLE%s\n)"
+             " WITH (connector = 'files', path = 'data/events', format = 'json'%s);\n"
+             "CREATE TABLE dim (k STRING, w BIGINT, name STRING)\n"
+             "    WITH (connector = 'files', path = 'data/dim', format = 'json');\n"
+             "CREATE SINK out WITH (connector = 'console', truncate = false, numRows = 100000);\n"
+             "INSERT INTO out\nSELECT %s\nFROM events AS e %s dim AS t\n  ON %s%s\n"
+             "WITH (name = 'q', outputMode = '%s', checkpointLocation = 'chk');\n"
+             % (wm, mft, items, jsql, " AND ".join(conds),
+                "\nGROUP BY e.k" if q.agg else "", q.mode))
+    return q
+
+
+class StaticJoinModel(Model):
+    """A stream joined with a static table (Spark's BroadcastHashJoinExec, the table the build
+    side), after the optimizer: InferFiltersFromConstraints filters the stream by IsNotNull of
+    the key and of the columns the condition reads null-intolerantly for INNER and LEFT SEMI
+    (never for LEFT OUTER and LEFT ANTI, whose stream side is preserved), PushPredicateThrough-
+    Join pushes the conjuncts over the stream alone into it for INNER and LEFT SEMI, and those
+    over the table into the table for all four; PushPredicateThroughNonJoin moves the stream's
+    below its EventTimeWatermark (none reads the event time)."""
+
+    def runs_no_data_batch(self):
+        # a stateless join asks for none; the aggregation's StateStoreSaveExec in update mode
+        return self.q.agg and Model.runs_no_data_batch(self)
+
+    def pushed_stream(self, w):
+        q = self.q
+        if q.jtype not in ("inner", "semi"):
+            return True
+        cols = {"k"} | set().union(*[x[3] for x in q.extras])
+        return all(w[c] is not None for c in cols) and all(
+            x[2](w, None) for x in q.extras if x[1] == 0)
+
+    def matches(self, w):
+        """The table's rows the stream row meets, in the order the hashed relation gives them:
+        a key's rows newest first (BytesToBytesMap keeps each key's values as a list it puts
+        new ones in front of); a NULL key meets none (HashJoin: key.anyNull)."""
+        q = self.q
+        if w["k"] is None or not all(x[2](w, None) for x in q.extras if x[1] == 0):
+            return []  # the stream's own conjuncts left in the condition (LEFT OUTER, ANTI)
+        table = [t for t in q.table if t["k"] is not None and
+                 all(x[2](None, t) for x in q.extras if x[1] == 1)]
+        return [t for t in reversed(table) if t["k"] == w["k"] and
+                all(x[2](w, t) for x in q.extras if x[1] == 2)]
+
+    def batch(self, parts):
+        q = self.q
+        late_ms, wm_ms = self.prev_wm if self.batch_id > 0 else 0, self.wm
+        rows = [w for p in parts for w in p]
+        seen_parts = [[w for w in p if self.pushed_stream(w)] for p in parts]
+        seen = [w for p in seen_parts for w in p]
+        joined = []
+        for w in seen:
+            ms = self.matches(w)
+            if q.jtype == "inner":
+                joined += [dict(w, w=t["w"], name=t["name"]) for t in ms]
+            elif q.jtype == "left":
+                joined += [dict(w, w=t["w"], name=t["name"]) for t in ms] or \
+                    [dict(w, w=None, name=None)]
+            elif (q.jtype == "semi") == bool(ms):
+                joined.append(w)
+        self.op = {"updated": 0, "removed": 0, "dropped": 0}
+        if q.agg:
+            res, ordered = self.group_batch(joined, late_ms, wm_ms), False
+            cols = [("k", "str")] + [(a, AGG_TYPE[a]) for a in q.aggs]
+        else:
+            names = ["time", "k", "v"] + ([] if q.jtype in ("semi", "anti") else ["w", "name"])
+            res, ordered = [[j[c] for c in names] for j in joined], True
+            types = {"time": "ts", "k": "str", "v": "long", "w": "long", "name": "str"}
+            cols = [(c, types[c]) for c in names]
+        cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
+        self.out.append((self.batch_id, [c[0] for c in cols], cells, ordered))
+        self.progress.append(self.progress_record(rows, seen_parts, wm_ms))
+        self.one_watermark(seen)
+        self.prev_wm = wm_ms
+        self.batch_id += 1
+
+
+def check_static(args, seed):
+    """Stream-static joins (INNER, LEFT OUTER, LEFT SEMI, LEFT ANTI) with a table of NULL and
+    repeated keys, extra conditions over either side or both, now and then aggregated."""
+    r, st = area_stream("static", seed)
+    table, text = gen_table(r, st)
+    st["tables"] = {"dim": text}
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_static_query(r, st)
+        q.table = table
+        failures += compare(args, "static seed %d query %d" % (seed, qi), q, st, st)
+    return failures
+
+
+AREAS = {"base": check, "union": check_union, "sessgap": check_sessgap, "order": check_order,
+         "ssjoin": check_ssjoin, "static": check_static}
 
 
 def parse_seeds(s):
