@@ -405,9 +405,9 @@ START_TEST(test_offsets_commits)
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), -1);
     ck_assert_int_eq(srt_ckpt_latest_commit(c), -1);
 
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 1584612918417, "{\"logOffset\":3}", &fx.err),
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 1584612918417, "{\"logOffset\":3}", NULL, &fx.err),
                      0);
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 1, -5, 7, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 1, -5, 7, NULL, NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_write_commit(c, 0, 12000, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), 1);
     ck_assert_int_eq(srt_ckpt_latest_commit(c), 0);
@@ -441,7 +441,7 @@ START_TEST(test_offsets_commits)
     ck_assert_int_eq(srt_ckpt_read_commit(c, 1, &nwm, &fx.err), 1);
 
     /* Writing an existing batch is Spark's concurrent update; the file is unchanged. */
-    ck_assert_int_lt(srt_ckpt_write_offsets(c, 0, 1, 2, "{\"logOffset\":9}", &fx.err), 0);
+    ck_assert_int_lt(srt_ckpt_write_offsets(c, 0, 1, 2, "{\"logOffset\":9}", NULL, &fx.err), 0);
     ck_assert_msg(strstr(fx.err.msg,
                          "Concurrent update to the log. Multiple streaming jobs detected for 0") !=
                       NULL,
@@ -456,7 +456,7 @@ START_TEST(test_offsets_commits)
 
     /* Several sources (a UNION ALL): one line each, "-" for one without an offset. */
     const char *three = "{\"logOffset\":1}\n\n{\"offset\":2}";
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 5, 7, 8, three, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 5, 7, 8, three, NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_read_offsets(c, 5, &wm, &ts, &b, &fx.err), 0);
     ck_assert_str_eq(b.p, three);
 
@@ -539,9 +539,9 @@ START_TEST(test_latest_with_gaps_and_junk)
     path_in(d, sizeof d, fx.dir, "q");
     SrtCkpt *c;
     ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 0, NULL, &fx.err), 0);
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 2, 0, 0, NULL, &fx.err), 0);
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 10, 0, 0, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 0, NULL, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 2, 0, 0, NULL, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 10, 0, 0, NULL, NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_write_commit(c, 2, 0, &fx.err), 0);
     const char *junk[] = {"offsets/.99.tmp-123", "offsets/11.tmp",
                           "offsets/12a",         "offsets/abc",
@@ -552,7 +552,7 @@ START_TEST(test_latest_with_gaps_and_junk)
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), 10);
     ck_assert_int_eq(srt_ckpt_latest_commit(c), 2);
     /* Nothing is cached: a new entry shows at once. */
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 11, 0, 0, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 11, 0, 0, NULL, NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_write_commit(c, 10, 0, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), 11);
     ck_assert_int_eq(srt_ckpt_latest_commit(c), 10);
@@ -789,7 +789,7 @@ START_TEST(test_purge)
     /* Batches 0..9 with commits; state versions 1..10 (batch b writes version b+1), a
        snapshot at 4 and at 8, deltas everywhere. */
     for (int64_t b = 0; b < 10; b++) {
-        ck_assert_int_eq(srt_ckpt_write_offsets(c, b, 0, b, NULL, &fx.err), 0);
+        ck_assert_int_eq(srt_ckpt_write_offsets(c, b, 0, b, NULL, NULL, &fx.err), 0);
         ck_assert_int_eq(srt_ckpt_write_commit(c, b, 0, &fx.err), 0);
         char rec[64];
         snprintf(rec, sizeof rec, "+k%lld=%lld", (long long)b, (long long)b);
