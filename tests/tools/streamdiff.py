@@ -1082,15 +1082,28 @@ def parse_row(line, time_name="time"):
             "d": None if obj.get("d") is None else float(obj["d"]), "line": line}
 
 
-def golden_progress(m, name):
+def golden_progress(m, name, reads=None):
     """The progress records of the model's batches as run_golden.sh prints them with
     PROGRESS=1 (sluice's field order, times, rates and sizes masked): a files source whose
-    log offset moves with each data batch, the console sink."""
-    lines, end = [], -1
-    for rec, (_, _, cells, _) in zip(m.progress, m.out):
-        start = None if end < 0 else {"logOffset": end}
-        if rec["numInputRows"] or end < 0:
-            end += 1
+    log offset moves with each data batch, the console sink. reads: per batch, per source
+    (events, events2 of a UNION ALL) the rows it read, None when it had no new files (its
+    offset stays); the first batch must read files of every source."""
+    if reads is None:
+        reads = [[rec["numInputRows"] if rec["numInputRows"] or i == 0 else None]
+                 for i, rec in enumerate(m.progress)]
+    lines, ends = [], [-1] * len(reads[0])
+    for rec, (_, _, cells, _), read in zip(m.progress, m.out, reads):
+        srcs = []
+        for i, n in enumerate(read):
+            start = None if ends[i] < 0 else {"logOffset": ends[i]}
+            if n is not None:
+                ends[i] += 1
+            srcs.append(
+                '{"description":"FileStreamSource[file:<tmp>/data/%s]","startOffset":%s,'
+                '"endOffset":{"logOffset":%d},"latestOffset":{"logOffset":%d},"numInputRows":%d,'
+                '"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>}'
+                % ("events" if i == 0 else "events2", json.dumps(start, separators=(",", ":")),
+                   ends[i], ends[i], n or 0))
         et = ('"eventTime":%s,' % json.dumps(rec["eventTime"], separators=(",", ":"))
               if "eventTime" in rec else "")
         ops = ",".join(
@@ -1099,17 +1112,12 @@ def golden_progress(m, name):
             '"numRowsDroppedByWatermark":%d,"numShufflePartitions":1,"numStateStoreInstances":1}'
             % (o["operatorName"], o["numRowsTotal"], o["numRowsUpdated"], o["numRowsRemoved"],
                o["numRowsDroppedByWatermark"]) for o in rec["stateOperators"])
-        n = rec["numInputRows"]
         lines.append(
             '{"id":"<uuid>","runId":"<uuid>","name":"%s","timestamp":"<t>","batchId":%d,'
             '"numInputRows":%d,"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>,'
-            '"durationMs":{<ms>},%s"stateOperators":[%s],"sources":[{"description":'
-            '"FileStreamSource[file:<tmp>/data/events]","startOffset":%s,"endOffset":'
-            '{"logOffset":%d},"latestOffset":{"logOffset":%d},"numInputRows":%d,'
-            '"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>}],"sink":{"description":'
+            '"durationMs":{<ms>},%s"stateOperators":[%s],"sources":[%s],"sink":{"description":'
             '"org.apache.spark.sql.execution.streaming.ConsoleTable$","numOutputRows":%d}}'
-            % (name, rec["batchId"], n, et, ops, json.dumps(start, separators=(",", ":")), end,
-               end, n, len(cells)))
+            % (name, rec["batchId"], rec["numInputRows"], et, ops, ",".join(srcs), len(cells)))
     return "=== progress ===\n" + "".join(line + "\n" for line in lines)
 
 
@@ -1125,8 +1133,9 @@ def golden_output(q, testdir, steps, progress_name=None, order_update=False):
     m.order_update = order_update
     out = []
     subs = [("events", "time"), ("events2", "t2")] if getattr(q, "union", None) else [("", "time")]
+    reads = []  # per batch, per source: the rows it read, None without new files
     for step in steps:
-        parts = []
+        parts, read = [], [None] * len(subs)
         for src, (sub, tname) in enumerate(subs):
             d = os.path.join(testdir, step, sub)
             if not os.path.isdir(d):
@@ -1138,11 +1147,13 @@ def golden_output(q, testdir, steps, progress_name=None, order_update=False):
             files = [[dict(parse_row(line, tname), src=src) for line in t.splitlines()
                       if line.strip()] for t in texts]
             parts += read_order(files, texts)
+            read[src] = sum(len(f) for f in files)
         before = len(m.out)
         m.run([parts])
+        reads += [read] + [[None] * len(subs)] * (len(m.out) - before - 1)
         out.append("=== step %s ===\n" % step + render(m.out[before:]))
     if progress_name:
-        out.append(golden_progress(m, progress_name))
+        out.append(golden_progress(m, progress_name, reads if len(subs) > 1 else None))
     return "".join(out)
 
 
