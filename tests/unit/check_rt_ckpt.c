@@ -479,6 +479,65 @@ START_TEST(test_offsets_commits)
 }
 END_TEST
 
+/* The offsets log's conf: multipleWatermarkPolicy recorded as given ("min" when NULL) and read
+   back (OffsetSeqMetadata.conf); an entry without it (older Spark) or without a conf reads as
+   absent, and a conf that is not an object of strings is an error. */
+START_TEST(test_offsets_conf)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[512], p[512];
+    path_in(d, sizeof d, fx.dir, "q");
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    const char *key = "spark.sql.streaming.multipleWatermarkPolicy";
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 5, NULL, "MAX", &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_read_file(path_in(p, sizeof p, d, "offsets/0"), &b, &fx.err), 0);
+    ck_assert_ptr_nonnull(strstr(b.p, "\"conf\":{\"spark.sql.streaming.multipleWatermarkPolicy\":"
+                                      "\"MAX\",\"spark.sql.shuffle.partitions\":\"1\"}}\n"));
+    ck_assert_int_eq(srt_ckpt_read_conf(c, 0, key, &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, "MAX");
+    ck_assert_int_eq(srt_ckpt_read_conf(c, 0, "spark.sql.shuffle.partitions", &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, "1");
+    struct {
+        const char *text;
+        int rc;
+        const char *value;
+    } cases[] = {
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{\"spark.sql.shuffle."
+         "partitions\":\"200\"}}\n-\n",
+         1, NULL},
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0}\n-\n", 1, NULL},
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{\"spark.sql.streaming."
+         "multipleWatermarkPolicy\":\"m\\u0061x\"}}\n-\n",
+         0, "max"},
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{\"spark.sql.streaming."
+         "multipleWatermarkPolicy\":7}}\n-\n",
+         -1, NULL},
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":[]}\n-\n", -1, NULL},
+    };
+    for (int i = 0; i < (int)(sizeof cases / sizeof cases[0]); i++) {
+        char name[32];
+        snprintf(name, sizeof name, "offsets/%d", i + 1);
+        path_in(p, sizeof p, d, name);
+        ck_assert_int_eq(srt_ckpt_write_file(p, cases[i].text, strlen(cases[i].text), &fx.err), 0);
+        int rc = srt_ckpt_read_conf(c, i + 1, key, &b, &fx.err);
+        ck_assert_msg(rc == cases[i].rc || (cases[i].rc < 0 && rc < 0), "case %d: rc %d", i, rc);
+        if (cases[i].value)
+            ck_assert_str_eq(b.p, cases[i].value);
+        if (rc < 0)
+            ck_assert_msg(strstr(fx.err.msg, "\"conf\" is not an object of strings"), "%s",
+                          fx.err.msg);
+    }
+    ck_assert_int_eq(srt_ckpt_read_conf(c, 9, key, &b, &fx.err), 1);
+    srt_buf_free(&b);
+    srt_ckpt_close(c);
+    fx_done(&fx);
+}
+END_TEST
+
 START_TEST(test_bad_log_entries)
 {
     Fx fx;
@@ -1278,6 +1337,7 @@ Suite *rt_ckpt_suite(void)
     tcase_add_test(tc, test_open_metadata);
     tcase_add_test(tc, test_open_out_of_memory);
     tcase_add_test(tc, test_offsets_commits);
+    tcase_add_test(tc, test_offsets_conf);
     tcase_add_test(tc, test_bad_log_entries);
     tcase_add_test(tc, test_latest_with_gaps_and_junk);
     suite_add_tcase(s, tc);
