@@ -467,8 +467,12 @@ def query_sql(q, st, per):
     else:
         items = list(q.select) + (["v + 1 AS v1"] if q.plus else [])
         body = "SELECT %s\nFROM %s%s" % (", ".join(items), source, where)
+    policy = getattr(q, "policy_text", None)
+    policy = (",\n      spark.sql.streaming.multipleWatermarkPolicy = '%s'" % policy
+              if policy is not None else "")
     return (src + sink + "INSERT INTO out\n" + body +
-            "\nWITH (name = 'q', outputMode = '%s', checkpointLocation = 'chk');\n" % q.mode)
+            "\nWITH (name = 'q', outputMode = '%s', checkpointLocation = 'chk'%s);\n"
+            % (q.mode, policy))
 
 
 def out_columns(q):
@@ -1271,10 +1275,29 @@ def check_union(args, seed):
         while q.delay is None:
             q = gen_query(r, st)
         q.union = (q.delay, r.choice([0, 2, 5, 10, 20]))
-        # spark.sql.streaming.multipleWatermarkPolicy: sluice offers only the default, min
-        q.policy = "min"
+        q.policy = "min"  # the default (the wmpolicy area sets the option)
         q.subq = False
         failures += compare(args, "union seed %d query %d" % (seed, qi), q, st, st)
+    return failures
+
+
+def check_wmpolicy(args, seed):
+    """The union area's streams and queries under spark.sql.streaming.multipleWatermarkPolicy
+    written as a query option, max or min in any case (MultipleWatermarkPolicy.apply
+    lower-cases it): MaxWatermark takes the largest of the branches' watermarks, a branch that
+    saw no rows since the restart counting as 0."""
+    r = random.Random("wmpolicy:%d" % seed)
+    st = gen_union_stream(r)
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_query(r, st)
+        while q.delay is None:
+            q = gen_query(r, st)
+        q.union = (q.delay, r.choice([0, 2, 5, 10, 20]))
+        q.policy_text = r.choice(["max", "max", "max", "MAX", "Max", "min", "MIN"])
+        q.policy = q.policy_text.lower()
+        q.subq = False
+        failures += compare(args, "wmpolicy seed %d query %d" % (seed, qi), q, st, st)
     return failures
 
 
@@ -1347,7 +1370,8 @@ def check_order(args, seed):
     return failures
 
 
-AREAS = {"base": check, "union": check_union, "sessgap": check_sessgap, "order": check_order}
+AREAS = {"base": check, "union": check_union, "sessgap": check_sessgap, "order": check_order,
+         "wmpolicy": check_wmpolicy}
 
 
 def parse_seeds(s):
