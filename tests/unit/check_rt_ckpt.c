@@ -405,8 +405,8 @@ START_TEST(test_offsets_commits)
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), -1);
     ck_assert_int_eq(srt_ckpt_latest_commit(c), -1);
 
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 1584612918417, "{\"logOffset\":3}", NULL, &fx.err),
-                     0);
+    ck_assert_int_eq(
+        srt_ckpt_write_offsets(c, 0, 0, 1584612918417, "{\"logOffset\":3}", NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_write_offsets(c, 1, -5, 7, NULL, NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_write_commit(c, 0, 12000, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), 1);
