@@ -1263,42 +1263,39 @@ def gen_union_stream(r):
     return st
 
 
+def union_area(args, seed, area, policies=None):
+    """Queries of every family over two watermarked sources (gen_union_stream) from
+    random.Random("<area>:<seed>"); policies: the texts of the multipleWatermarkPolicy option
+    to draw from, None: no option (the default, min)."""
+    r = random.Random("%s:%d" % (area, seed))
+    st = gen_union_stream(r)
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_query(r, st)
+        while q.delay is None:
+            q = gen_query(r, st)
+        q.union = (q.delay, r.choice([0, 2, 5, 10, 20]))
+        if policies:
+            q.policy_text = r.choice(policies)
+        # MultipleWatermarkPolicy.apply: the conf's text lower-cased
+        q.policy = getattr(q, "policy_text", "min").lower()
+        q.subq = False
+        failures += compare(args, "%s seed %d query %d" % (area, seed, qi), q, st, st)
+    return failures
+
+
 def check_union(args, seed):
     """Two watermarked sources (two event-time columns, delays of their own) under one UNION
     ALL, late rows across batches each run one batch (the per-source watermarks start again
     at every restart), queries of every family over the union."""
-    r = random.Random("union:%d" % seed)
-    st = gen_union_stream(r)
-    failures = 0
-    for qi in range(args.area_queries):
-        q = gen_query(r, st)
-        while q.delay is None:
-            q = gen_query(r, st)
-        q.union = (q.delay, r.choice([0, 2, 5, 10, 20]))
-        q.policy = "min"  # the default (the wmpolicy area sets the option)
-        q.subq = False
-        failures += compare(args, "union seed %d query %d" % (seed, qi), q, st, st)
-    return failures
+    return union_area(args, seed, "union")
 
 
 def check_wmpolicy(args, seed):
     """The union area's streams and queries under spark.sql.streaming.multipleWatermarkPolicy
-    written as a query option, max or min in any case (MultipleWatermarkPolicy.apply
-    lower-cases it): MaxWatermark takes the largest of the branches' watermarks, a branch that
-    saw no rows since the restart counting as 0."""
-    r = random.Random("wmpolicy:%d" % seed)
-    st = gen_union_stream(r)
-    failures = 0
-    for qi in range(args.area_queries):
-        q = gen_query(r, st)
-        while q.delay is None:
-            q = gen_query(r, st)
-        q.union = (q.delay, r.choice([0, 2, 5, 10, 20]))
-        q.policy_text = r.choice(["max", "max", "max", "MAX", "Max", "min", "MIN"])
-        q.policy = q.policy_text.lower()
-        q.subq = False
-        failures += compare(args, "wmpolicy seed %d query %d" % (seed, qi), q, st, st)
-    return failures
+    written as a query option, max or min in any case: MaxWatermark takes the largest of the
+    branches' watermarks, a branch that saw no rows since the restart counting as 0."""
+    return union_area(args, seed, "wmpolicy", ["max", "max", "max", "MAX", "Max", "min", "MIN"])
 
 
 # (sql, the gap of a row in µs or None): STRING expressions SessionWindowing casts to a
