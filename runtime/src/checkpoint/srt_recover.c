@@ -3,8 +3,8 @@
 ** Spark's MicroBatchExecution protocol over the store of srt_ckpt.c:
 **   start:   open <checkpoint>/ (the query id comes from its metadata) and look at the
 **            newest offsets entry L, whose conf's multipleWatermarkPolicy the query takes
-**            over its own (setSessionConf).  None: start at batch 0.  commits/L present: continue
-**            with batch L+1 after offsets/L, watermark max(offsets/L, commits/L).  Else
+**            over its own (setSessionConf).  None: start at batch 0.  commits/L present:
+**            continue with batch L+1 after offsets/L, watermark max(offsets/L, commits/L).  Else
 **            re-run batch L with exactly its logged offsets, watermark and timestamp.
 **            The source is told where it stands (restore), every stateful operator loads
 **            the state version the next batch starts from (state/srt_operator.h).
