@@ -2,6 +2,7 @@
 #include "common/cm_connectors.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -304,8 +305,37 @@ const CmOptSpec cm_query_opts[] = {
      .kind = CM_OPT_CHOICE,
      .def = "errorifexists",
      .choices = "errorifexists|error|default|overwrite|append|ignore"},
+    /* SQLConf.STREAMING_MULTIPLE_WATERMARK_POLICY: stringConf, transform(_.toLowerCase(
+       Locale.ROOT)), checkValue(Set("min", "max").contains, ...), default "min" (the global
+       watermark over several watermarked inputs: WatermarkTracker, srt_event.c). */
+    {.key = CM_WATERMARK_POLICY,
+     .kind = CM_OPT_CHOICE,
+     .def = "min",
+     .choices = "min|max",
+     .conf_check = "Invalid value for '" CM_WATERMARK_POLICY "'. Valid values are 'min' and "
+                   "'max'"},
 };
 const int cm_n_query_opts = N_OF(cm_query_opts);
+
+int cm_conf_choice(const CmOptSpec *spec, const char *value, char *msg, size_t n)
+{
+    size_t vl = strlen(value);
+    int k = 0;
+    for (const char *p = spec->choices; p && *p; k++) {
+        const char *bar = strchr(p, '|');
+        size_t cl = bar ? (size_t)(bar - p) : strlen(p);
+        if (cl == vl && strncasecmp(p, value, cl) == 0)
+            return k;
+        p = bar ? bar + 1 : p + cl;
+    }
+    /* the value as the conf's transform left it: toLowerCase(Locale.ROOT), here of the ASCII
+       letters only (a non-ASCII letter stays as written) */
+    int at = snprintf(msg, n, "'%s' in %s is invalid. %s", value, spec->key, spec->conf_check);
+    for (size_t i = 1; at > 0 && i <= vl && i < n; i++)
+        if (msg[i] >= 'A' && msg[i] <= 'Z')
+            msg[i] = (char)(msg[i] - 'A' + 'a');
+    return -1;
+}
 
 const CmConnector *cm_connector_find(const char *name, unsigned role)
 {

@@ -10,6 +10,7 @@
 #define CM_CONNECTORS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum CmOptKind {
     CM_OPT_STRING,   /* any text; a required one must not be empty */
@@ -44,6 +45,11 @@ typedef struct CmOptSpec {
     /* CM_OPT_BOOL read by Spark with Scala's StringOps.toBoolean (JSONOptions): a value
        other than true or false is its IllegalArgumentException "For input string: ..." */
     bool scala_bool;
+    /* A Spark SQL conf given as a query option (spark.sql.streaming.multipleWatermarkPolicy):
+       its CM_OPT_CHOICE value matches in any case (the conf's transform(_.toLowerCase)) and is
+       kept as written, as Spark keeps the text a conf was set to; a bad one is
+       ConfigBuilder.checkValue's message around this errorMsg (cm_conf_choice). */
+    const char *conf_check;
 } CmOptSpec;
 
 enum { CM_ROLE_SOURCE = 1, CM_ROLE_TABLE = 2, CM_ROLE_SINK = 4 };
@@ -103,9 +109,20 @@ typedef struct CmConnector {
 extern const CmConnector cm_connectors[];
 extern const int cm_n_connectors;
 
-/* The options of every query (Spark's queryName, outputMode, trigger, checkpointLocation). */
+/* The options of every query (Spark's queryName, outputMode, trigger, checkpointLocation,
+   and the conf spark.sql.streaming.multipleWatermarkPolicy). */
 extern const CmOptSpec cm_query_opts[];
 extern const int cm_n_query_opts;
+
+/* SQLConf.STREAMING_MULTIPLE_WATERMARK_POLICY: a query option, and a key of the conf the
+   offsets log records (OffsetSeqMetadata.relevantSQLConfs). */
+#define CM_WATERMARK_POLICY "spark.sql.streaming.multipleWatermarkPolicy"
+
+/* The value of a conf option (spec->conf_check set): the index of value among spec->choices
+   (any case), or -1 with Spark's message in msg[0, n): ConfigBuilder.checkValue's
+   "'<value lower-cased>' in <key> is invalid. <conf_check>" (an IllegalArgumentException
+   when the conf is set). */
+int cm_conf_choice(const CmOptSpec *spec, const char *value, char *msg, size_t n);
 
 /* The connector named name (any case) that can play `role` (0: any), or NULL. */
 const CmConnector *cm_connector_find(const char *name, unsigned role);

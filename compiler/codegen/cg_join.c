@@ -574,9 +574,8 @@ typedef struct SsjRow {
 
 /* The join of row r of side `side` (raw: its raw space), the builder where it is kept: added
    to its side, probed against the other side (a NULL key only when that side is outer), each
-   match through
-   probe_rows.  bb_fail (NULL: none) is an outer side's row that failed its side's condition:
-   made at once with the other side NULL, not kept. */
+   match through probe_rows.  bb_fail (NULL: none) is an outer side's row that failed its
+   side's condition: made at once with the other side NULL, not kept. */
 static LLVMBasicBlockRef ssjoin_join(CgCtx *cg, const PQuery *pq, int side, LLVMValueRef state,
                                      const PJoin *pv, CgVal *raw, const SsjRow *r,
                                      LLVMBasicBlockRef bb_fail, CgEnv *env,

@@ -16,10 +16,15 @@ static LLVMValueRef cstr(CgCtx *cg, const char *s)
     return cg_str_const(cg, s, (uint32_t)strlen(s) + 1, "s");
 }
 
+/* The options; defaults: also those not written (a query's are left to the runtime's
+   cm_query_opts, so that it can tell a written option from a default: the restored
+   multipleWatermarkPolicy's warning, srt_recover.c). */
 static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef idx,
-                        const SOptions *opts)
+                        const SOptions *opts, bool defaults)
 {
     for (int i = 0; i < opts->n; i++) {
+        if (opts->items[i].is_default && !defaults)
+            continue;
         LLVMValueRef args[4] = {p, idx, cstr(cg, opts->items[i].key),
                                 cstr(cg, opts->items[i].value)};
         cg_call(cg, fn, args, 4, "");
@@ -299,7 +304,7 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
         LLVMValueRef hargs[4] = {p, qi, cg_i32(cg, b), cstr(cg, cg_csv_header_cols(cg, &bq))};
         cg_call(cg, "srt_prog_query_csv_header", hargs, 4, "");
     }
-    put_options(cg, "srt_prog_query_option", p, qi, &q->options);
+    put_options(cg, "srt_prog_query_option", p, qi, &q->options, false);
     if (!soptions_find(&q->options, "outputMode") || q->batch) {
         /* a batch query: the whole result table if it aggregates (sema_stream.c) */
         const char *mode = q->mode == MODE_COMPLETE ? "complete" : "append";
@@ -393,7 +398,7 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs, LLVMVal
         const SSource *s = sp->sources[i];
         LLVMValueRef args[3] = {p, cstr(cg, s->name), cstr(cg, s->connector)};
         src_idx[i] = cg_call(cg, "srt_prog_source", args, 3, "source");
-        put_options(cg, "srt_prog_source_option", p, src_idx[i], &s->options);
+        put_options(cg, "srt_prog_source_option", p, src_idx[i], &s->options, true);
         for (int c = 0; c < s->schema.n; c++) {
             LLVMValueRef cargs[4] = {p, src_idx[i], cstr(cg, s->schema.cols[c].name),
                                      cstr(cg, type_name(cg->arena, s->schema.cols[c].type))};
@@ -404,7 +409,7 @@ static void init_fn(CgCtx *cg, const PProgram *plan, LLVMValueRef *regs, LLVMVal
         const SSink *s = sp->sinks[i];
         LLVMValueRef args[3] = {p, cstr(cg, s->name), cstr(cg, s->connector)};
         sink_idx[i] = cg_call(cg, "srt_prog_sink", args, 3, "sink");
-        put_options(cg, "srt_prog_sink_option", p, sink_idx[i], &s->options);
+        put_options(cg, "srt_prog_sink_option", p, sink_idx[i], &s->options, true);
     }
     for (int i = 0; i < plan->n_queries; i++) {
         const PQuery *pq = plan->queries[i];

@@ -217,6 +217,14 @@ static const char *check_value(SemaCtx *sc, const CmOptSpec *spec, const AstOpti
         break;
     }
     case CM_OPT_CHOICE:
+        if (spec->conf_check) {
+            char msg[512];
+            if (cm_conf_choice(spec, v, msg, sizeof msg) < 0) {
+                diag_error(sc->diag, at, "%s", msg);
+                return NULL;
+            }
+            break; /* kept as written */
+        }
         canon = choice_find(sc, spec->choices, v);
         if (!canon) {
             diag_error(sc->diag, at, "Invalid value '%s' for option '%s', must be one of %s", v,

@@ -1015,9 +1015,10 @@ int64_t srt_ckpt_latest_commit(const SrtCkpt *c);
 /* offsets/<batch>.  source_offset: one line per source (a query reading several: a UNION
    ALL), in source order; NULL or an empty line is written as "-".  Writing an existing batch fails
    with Spark's "Concurrent update to the log. Multiple streaming jobs detected for <N>"
-   (-SRT_ERR_QUERY; the existing file is left as it was). */
+   (-SRT_ERR_QUERY; the existing file is left as it was).  wm_policy: the text of the conf
+   multipleWatermarkPolicy recorded (NULL: "min"). */
 int srt_ckpt_write_offsets(SrtCkpt *c, int64_t batch, int64_t watermark_ms, int64_t batch_ts_ms,
-                           const char *source_offset, SrtErr *err);
+                           const char *source_offset, const char *wm_policy, SrtErr *err);
 /* Delete offsets/<batch> durably: the logged, uncommitted batch of a source that cannot
    replay it (socket) is given up, and its id goes to the next batch. */
 int srt_ckpt_drop_offsets(SrtCkpt *c, int64_t batch, SrtErr *err);
@@ -1025,6 +1026,9 @@ int srt_ckpt_drop_offsets(SrtCkpt *c, int64_t batch, SrtErr *err);
    ("" for "-").  1 if absent. */
 int srt_ckpt_read_offsets(SrtCkpt *c, int64_t batch, int64_t *watermark_ms, int64_t *batch_ts_ms,
                           SrtBuf *source_offset, SrtErr *err);
+/* The value of key in offsets/<batch>'s "conf" (OffsetSeqMetadata.conf) into value, escapes
+   decoded: 0, 1 when the entry or the key is absent, or -err. */
+int srt_ckpt_read_conf(SrtCkpt *c, int64_t batch, const char *key, SrtBuf *value, SrtErr *err);
 int srt_ckpt_write_commit(SrtCkpt *c, int64_t batch, int64_t next_watermark_ms, SrtErr *err);
 /* Read commits/<batch>.  1 if absent. */
 int srt_ckpt_read_commit(SrtCkpt *c, int64_t batch, int64_t *next_watermark_ms, SrtErr *err);
@@ -1533,6 +1537,8 @@ struct SrtQuery {
     /* event time and watermark (srt_event.c) */
     int64_t watermark_ms;    /* used by the current batch (batchWatermarkMs) */
     int64_t late_wm_ms;      /* late-row threshold: the previous batch's watermark */
+    int wm_max;              /* multipleWatermarkPolicy max, else min (srt_event_set_policy) */
+    const char *wm_policy;   /* its text as set, which the offsets log records */
     /* the stateful operators (state/srt_operator.h), in pipeline order */
     SrtOperator **ops;       /* owned, cap_ops entries */
     uint32_t n_ops, cap_ops;
@@ -1735,9 +1741,14 @@ void srt_event_fold(SrtQuery *q, uint32_t in, SrtQuery *w);
 int64_t *srt_event_log_grow(SrtQuery *q);
 void srt_event_log_free(SrtQuery *q);
 /* After the batch: each watermarked input's watermark becomes max(its own, batch max - delay)
-   (0 before it saw rows), and the watermark for the next batch is the minimum over them, never
-   below the current one (multipleWatermarkPolicy=min).  Call once per batch. */
+   (0 before it saw rows), and the watermark for the next batch is the minimum over them (the
+   maximum with multipleWatermarkPolicy max), never below the current one.  Call once per
+   batch. */
 int64_t srt_event_next_watermark(SrtQuery *q);
+/* Take multipleWatermarkPolicy `text` (min or max, any case; kept as written for the offsets
+   log): 0, or Spark's "'<text>' in spark.sql.streaming.multipleWatermarkPolicy is invalid.
+   ..." as -SRT_ERR_OPTION.  text lives as long as q. */
+int srt_event_set_policy(SrtQuery *q, const char *text, SrtErr *err);
 /* Does a move of the watermark alone change a stateful operator's state or output? */
 int srt_event_watermark_cleans(const SrtQuery *q);
 /* Is the group whose event-time key (an i64 at key_offset; -1: none) is in these key bytes

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """check_ssjoin_golden.py - the stream-stream join goldens, computed independently of sluice.
 
-    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre|time_key|restart|inner_count|left_count|inner_dedup|inner_chain]
+    check_ssjoin_golden.py <tests/golden/ssjoin_ad_clicks> [inner|left|right|full|semi|left_pre|time_key|restart|inner_count|left_count|inner_dedup|inner_chain|inner_max]
 
-left_pre is the left outer join with one condition on each side besides the time bounds
+inner_max is the inner join under spark.sql.streaming.multipleWatermarkPolicy max (the query's
+watermark is the largest of the sources', MaxWatermark).  left_pre is the left outer join with one condition on each side besides the time bounds
 (impressionAdId < 5, clickAdId <> 2); restart the left outer join in the runs of STEPS; time_key
 the left outer join ON impressionAdId = clickAdId
 AND impressionTime = clickTime, whose key carries the watermark: both sides drop the rows whose
@@ -19,7 +20,7 @@ expected.out (which the golden test compares with sluice's output byte for byte)
 The model, from Spark's source:
 - a batch runs with the watermark the previous one computed (WatermarkTracker: per source
   max(previous, batch max event time - delay), a source that saw no row counts as 0, the
-  query's is the min over sources); rows at or before the previous batch's watermark are
+  query's is the min over sources, the max under policy max); rows at or before the previous batch's watermark are
   late and dropped per side (OneSideHashJoiner, numRowsDroppedByWatermark);
 - left input rows first: each joined with the right state, then kept in the left state;
   then the right rows, joined with the left state including this batch's left rows
@@ -95,7 +96,7 @@ def load(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def ad_clicks(test, how):
+def ad_clicks(test, how, policy=min):
     """The batches of the guide's join: [(rows, watermark_ms, (total, updated, removed, dropped))]."""
     # The files of each run: the test's data/, or of each step (STEPS: s1/, s2/, ...), after
     # which the query restarts from its checkpoint: the sources' own watermarks start again
@@ -131,7 +132,7 @@ def ad_clicks(test, how):
         for n, s in enumerate(sides):
             s["files"] = run[n]
             s["wm"] = None
-        run_batches(sides, outer, pre, cond, how, out, wm, late)
+        run_batches(sides, outer, pre, cond, how, out, wm, late, policy)
         wm, late = out[-1][3], out[-1][1]
     return out
 
@@ -143,7 +144,7 @@ def seen_by_watermark(r, n, s, outer, pre):
     return outer[n] or (pre[n](r) and r.get(s["key"]) is not None)
 
 
-def run_batches(sides, outer, pre, cond, how, out, wm, late):
+def run_batches(sides, outer, pre, cond, how, out, wm, late, policy):
     """One run with --trigger availableNow: a batch per file of each side, then a no-data
     batch when the watermark moved."""
     batch = 0
@@ -209,7 +210,7 @@ def run_batches(sides, outer, pre, cond, how, out, wm, late):
             if times:
                 cand = max(times) - s["delay"]
                 s["wm"] = cand if s["wm"] is None else max(s["wm"], cand)
-        nxt = min(s["wm"] if s["wm"] is not None else 0 for s in sides)
+        nxt = policy(s["wm"] if s["wm"] is not None else 0 for s in sides)
         late, wm = wm, max(wm, nxt)
         out[-1] = out[-1] + (wm,)
         batch += 1
@@ -345,6 +346,8 @@ def main():
         how = {"inner_count": "inner", "left_count": "restart"}[how]
         model = ad_clicks(test, how)
         counts = window_counts(model, 3 if how == "inner" else 1, how != "inner")
+    elif how == "inner_max":
+        model = ad_clicks(test, "inner", max)
     else:
         model = ad_clicks(test, how)
     got = tables(expected)

@@ -43,7 +43,10 @@
 #                                                          # name, a file replaces its old copy), so
 #                                                          # a checkpointed query restarts and
 #                                                          # sees new data; each run's output
-#                                                          # follows a "=== step <s> ===" line
+#                                                          # follows a "=== step <s> ===" line;
+#                                                          # a query.<step>.sql in the test dir
+#                                                          # replaces the query before that run
+#                                                          # (a restart of a changed query)
 #   PROGRESS=1                                             # optional: run with --progress and
 #                                                          # append the progress records (ids,
 #                                                          # times, rates, sizes masked)
@@ -170,10 +173,13 @@ if [[ -n $SERVER_LINES ]]; then
 fi
 
 cd "$tmp"
-if ! "$sluice" build "${build_args[@]}" query.sql -o "$tmp/q" > build.log 2>&1; then
-  cat build.log >&2
-  fail "sluice build failed"
-fi
+build() {
+  if ! "$sluice" build "${build_args[@]}" query.sql -o "$tmp/q" > build.log 2>&1; then
+    cat build.log >&2
+    fail "sluice build failed"
+  fi
+}
+build
 : > actual.out
 if [[ $EXPLAIN == 1 ]]; then
   "$sluice" explain query.sql > actual.out 2> explain.err || { cat explain.err >&2; fail "sluice explain failed"; }
@@ -185,6 +191,10 @@ rc=0
 if [[ -n $STEPS ]]; then
   for step in $STEPS; do
     add_data "$step"
+    if [[ -f $testdir/query.$step.sql ]]; then
+      cp "$testdir/query.$step.sql" "$tmp/query.sql"
+      build
+    fi
     echo "=== step $step ===" >> actual.out
     "$tmp/q" "${run_args[@]}" "${split_args[@]}" "${progress_args[@]}" >> actual.out 2>> run.err || rc=$?
     [[ $rc -eq 0 ]] || break

@@ -477,8 +477,12 @@ def query_sql(q, st, per):
     else:
         items = list(q.select) + (["v + 1 AS v1"] if q.plus else [])
         body = "SELECT %s\nFROM %s%s" % (", ".join(items), source, where)
+    policy = getattr(q, "policy_text", None)
+    policy = (",\n      spark.sql.streaming.multipleWatermarkPolicy = '%s'" % policy
+              if policy is not None else "")
     return (src + sink + "INSERT INTO out\n" + body +
-            "\nWITH (name = 'q', outputMode = '%s', checkpointLocation = 'chk');\n" % q.mode)
+            "\nWITH (name = 'q', outputMode = '%s', checkpointLocation = 'chk'%s);\n"
+            % (q.mode, policy))
 
 
 def out_columns(q):
@@ -1104,15 +1108,28 @@ def parse_row(line, time_name="time"):
             "d": None if obj.get("d") is None else float(obj["d"]), "line": line}
 
 
-def golden_progress(m, name):
+def golden_progress(m, name, reads=None):
     """The progress records of the model's batches as run_golden.sh prints them with
     PROGRESS=1 (sluice's field order, times, rates and sizes masked): a files source whose
-    log offset moves with each data batch, the console sink."""
-    lines, end = [], -1
-    for rec, (_, _, cells, _) in zip(m.progress, m.out):
-        start = None if end < 0 else {"logOffset": end}
-        if rec["numInputRows"] or end < 0:
-            end += 1
+    log offset moves with each data batch, the console sink. reads: per batch, per source
+    (events, events2 of a UNION ALL) the rows it read, None when it had no new files (its
+    offset stays); the first batch must read files of every source."""
+    if reads is None:
+        reads = [[rec["numInputRows"] if rec["numInputRows"] or i == 0 else None]
+                 for i, rec in enumerate(m.progress)]
+    lines, ends = [], [-1] * len(reads[0])
+    for rec, (_, _, cells, _), read in zip(m.progress, m.out, reads):
+        srcs = []
+        for i, n in enumerate(read):
+            start = None if ends[i] < 0 else {"logOffset": ends[i]}
+            if n is not None:
+                ends[i] += 1
+            srcs.append(
+                '{"description":"FileStreamSource[file:<tmp>/data/%s]","startOffset":%s,'
+                '"endOffset":{"logOffset":%d},"latestOffset":{"logOffset":%d},"numInputRows":%d,'
+                '"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>}'
+                % ("events" if i == 0 else "events2", json.dumps(start, separators=(",", ":")),
+                   ends[i], ends[i], n or 0))
         et = ('"eventTime":%s,' % json.dumps(rec["eventTime"], separators=(",", ":"))
               if "eventTime" in rec else "")
         ops = ",".join(
@@ -1121,17 +1138,12 @@ def golden_progress(m, name):
             '"numRowsDroppedByWatermark":%d,"numShufflePartitions":1,"numStateStoreInstances":1}'
             % (o["operatorName"], o["numRowsTotal"], o["numRowsUpdated"], o["numRowsRemoved"],
                o["numRowsDroppedByWatermark"]) for o in rec["stateOperators"])
-        n = rec["numInputRows"]
         lines.append(
             '{"id":"<uuid>","runId":"<uuid>","name":"%s","timestamp":"<t>","batchId":%d,'
             '"numInputRows":%d,"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>,'
-            '"durationMs":{<ms>},%s"stateOperators":[%s],"sources":[{"description":'
-            '"FileStreamSource[file:<tmp>/data/events]","startOffset":%s,"endOffset":'
-            '{"logOffset":%d},"latestOffset":{"logOffset":%d},"numInputRows":%d,'
-            '"inputRowsPerSecond":<r>,"processedRowsPerSecond":<r>}],"sink":{"description":'
+            '"durationMs":{<ms>},%s"stateOperators":[%s],"sources":[%s],"sink":{"description":'
             '"org.apache.spark.sql.execution.streaming.ConsoleTable$","numOutputRows":%d}}'
-            % (name, rec["batchId"], n, et, ops, json.dumps(start, separators=(",", ":")), end,
-               end, n, len(cells)))
+            % (name, rec["batchId"], rec["numInputRows"], et, ops, ",".join(srcs), len(cells)))
     return "=== progress ===\n" + "".join(line + "\n" for line in lines)
 
 
@@ -1147,8 +1159,9 @@ def golden_output(q, testdir, steps, progress_name=None, order_update=False):
     m.order_update = order_update
     out = []
     subs = [("events", "time"), ("events2", "t2")] if getattr(q, "union", None) else [("", "time")]
+    reads = []  # per batch, per source: the rows it read, None without new files
     for step in steps:
-        parts = []
+        parts, read = [], [None] * len(subs)
         for src, (sub, tname) in enumerate(subs):
             d = os.path.join(testdir, step, sub)
             if not os.path.isdir(d):
@@ -1160,11 +1173,13 @@ def golden_output(q, testdir, steps, progress_name=None, order_update=False):
             files = [[dict(parse_row(line, tname), src=src) for line in t.splitlines()
                       if line.strip()] for t in texts]
             parts += read_order(files, texts)
+            read[src] = sum(len(f) for f in files)
         before = len(m.out)
         m.run([parts])
+        reads += [read] + [[None] * len(subs)] * (len(m.out) - before - 1)
         out.append("=== step %s ===\n" % step + render(m.out[before:]))
     if progress_name:
-        out.append(golden_progress(m, progress_name))
+        out.append(golden_progress(m, progress_name, reads if len(subs) > 1 else None))
     return "".join(out)
 
 
@@ -1280,11 +1295,11 @@ def gen_union_stream(r):
     return st
 
 
-def check_union(args, seed):
-    """Two watermarked sources (two event-time columns, delays of their own) under one UNION
-    ALL, late rows across batches each run one batch (the per-source watermarks start again
-    at every restart), queries of every family over the union."""
-    r = random.Random("union:%d" % seed)
+def union_area(args, seed, area, policies=None):
+    """Queries of every family over two watermarked sources (gen_union_stream) from
+    random.Random("<area>:<seed>"); policies: the texts of the multipleWatermarkPolicy option
+    to draw from, None: no option (the default, min)."""
+    r = random.Random("%s:%d" % (area, seed))
     st = gen_union_stream(r)
     failures = 0
     for qi in range(args.area_queries):
@@ -1292,11 +1307,27 @@ def check_union(args, seed):
         while q.delay is None:
             q = gen_query(r, st)
         q.union = (q.delay, r.choice([0, 2, 5, 10, 20]))
-        # spark.sql.streaming.multipleWatermarkPolicy: sluice offers only the default, min
-        q.policy = "min"
+        if policies:
+            q.policy_text = r.choice(policies)
+        # MultipleWatermarkPolicy.apply: the conf's text lower-cased
+        q.policy = getattr(q, "policy_text", "min").lower()
         q.subq = False
-        failures += compare(args, "union seed %d query %d" % (seed, qi), q, st, st)
+        failures += compare(args, "%s seed %d query %d" % (area, seed, qi), q, st, st)
     return failures
+
+
+def check_union(args, seed):
+    """Two watermarked sources (two event-time columns, delays of their own) under one UNION
+    ALL, late rows across batches each run one batch (the per-source watermarks start again
+    at every restart), queries of every family over the union."""
+    return union_area(args, seed, "union")
+
+
+def check_wmpolicy(args, seed):
+    """The union area's streams and queries under spark.sql.streaming.multipleWatermarkPolicy
+    written as a query option, max or min in any case: MaxWatermark takes the largest of the
+    branches' watermarks, a branch that saw no rows since the restart counting as 0."""
+    return union_area(args, seed, "wmpolicy", ["max", "max", "max", "MAX", "Max", "min", "MIN"])
 
 
 # (sql, the gap of a row in µs or None): STRING expressions SessionWindowing casts to a
@@ -1839,7 +1870,7 @@ def check_static(args, seed):
 
 
 AREAS = {"base": check, "union": check_union, "sessgap": check_sessgap, "order": check_order,
-         "ssjoin": check_ssjoin, "static": check_static}
+         "ssjoin": check_ssjoin, "static": check_static, "wmpolicy": check_wmpolicy}
 
 
 def parse_seeds(s):

@@ -405,9 +405,9 @@ START_TEST(test_offsets_commits)
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), -1);
     ck_assert_int_eq(srt_ckpt_latest_commit(c), -1);
 
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 1584612918417, "{\"logOffset\":3}", &fx.err),
-                     0);
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 1, -5, 7, NULL, &fx.err), 0);
+    ck_assert_int_eq(
+        srt_ckpt_write_offsets(c, 0, 0, 1584612918417, "{\"logOffset\":3}", NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 1, -5, 7, NULL, NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_write_commit(c, 0, 12000, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), 1);
     ck_assert_int_eq(srt_ckpt_latest_commit(c), 0);
@@ -441,7 +441,7 @@ START_TEST(test_offsets_commits)
     ck_assert_int_eq(srt_ckpt_read_commit(c, 1, &nwm, &fx.err), 1);
 
     /* Writing an existing batch is Spark's concurrent update; the file is unchanged. */
-    ck_assert_int_lt(srt_ckpt_write_offsets(c, 0, 1, 2, "{\"logOffset\":9}", &fx.err), 0);
+    ck_assert_int_lt(srt_ckpt_write_offsets(c, 0, 1, 2, "{\"logOffset\":9}", NULL, &fx.err), 0);
     ck_assert_msg(strstr(fx.err.msg,
                          "Concurrent update to the log. Multiple streaming jobs detected for 0") !=
                       NULL,
@@ -456,7 +456,7 @@ START_TEST(test_offsets_commits)
 
     /* Several sources (a UNION ALL): one line each, "-" for one without an offset. */
     const char *three = "{\"logOffset\":1}\n\n{\"offset\":2}";
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 5, 7, 8, three, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 5, 7, 8, three, NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_read_offsets(c, 5, &wm, &ts, &b, &fx.err), 0);
     ck_assert_str_eq(b.p, three);
 
@@ -473,6 +473,65 @@ START_TEST(test_offsets_commits)
     ck_assert_int_eq(stat(s3, &st), 0);
     ck_assert(S_ISDIR(st.st_mode));
 
+    srt_buf_free(&b);
+    srt_ckpt_close(c);
+    fx_done(&fx);
+}
+END_TEST
+
+/* The offsets log's conf: multipleWatermarkPolicy recorded as given ("min" when NULL) and read
+   back (OffsetSeqMetadata.conf); an entry without it (older Spark) or without a conf reads as
+   absent, and a conf that is not an object of strings is an error. */
+START_TEST(test_offsets_conf)
+{
+    Fx fx;
+    fx_init(&fx);
+    char d[512], p[512];
+    path_in(d, sizeof d, fx.dir, "q");
+    SrtCkpt *c;
+    ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
+    SrtBuf b;
+    srt_buf_init(&b, &fx.mem);
+    const char *key = "spark.sql.streaming.multipleWatermarkPolicy";
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 5, NULL, "MAX", &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_read_file(path_in(p, sizeof p, d, "offsets/0"), &b, &fx.err), 0);
+    ck_assert_ptr_nonnull(strstr(b.p, "\"conf\":{\"spark.sql.streaming.multipleWatermarkPolicy\":"
+                                      "\"MAX\",\"spark.sql.shuffle.partitions\":\"1\"}}\n"));
+    ck_assert_int_eq(srt_ckpt_read_conf(c, 0, key, &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, "MAX");
+    ck_assert_int_eq(srt_ckpt_read_conf(c, 0, "spark.sql.shuffle.partitions", &b, &fx.err), 0);
+    ck_assert_str_eq(b.p, "1");
+    struct {
+        const char *text;
+        int rc;
+        const char *value;
+    } cases[] = {
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{\"spark.sql.shuffle."
+         "partitions\":\"200\"}}\n-\n",
+         1, NULL},
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0}\n-\n", 1, NULL},
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{\"spark.sql.streaming."
+         "multipleWatermarkPolicy\":\"m\\u0061x\"}}\n-\n",
+         0, "max"},
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{\"spark.sql.streaming."
+         "multipleWatermarkPolicy\":7}}\n-\n",
+         -1, NULL},
+        {"v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":[]}\n-\n", -1, NULL},
+    };
+    for (int i = 0; i < (int)(sizeof cases / sizeof cases[0]); i++) {
+        char name[32];
+        snprintf(name, sizeof name, "offsets/%d", i + 1);
+        path_in(p, sizeof p, d, name);
+        ck_assert_int_eq(srt_ckpt_write_file(p, cases[i].text, strlen(cases[i].text), &fx.err), 0);
+        int rc = srt_ckpt_read_conf(c, i + 1, key, &b, &fx.err);
+        ck_assert_msg(rc == cases[i].rc || (cases[i].rc < 0 && rc < 0), "case %d: rc %d", i, rc);
+        if (cases[i].value)
+            ck_assert_str_eq(b.p, cases[i].value);
+        if (rc < 0)
+            ck_assert_msg(strstr(fx.err.msg, "\"conf\" is not an object of strings"), "%s",
+                          fx.err.msg);
+    }
+    ck_assert_int_eq(srt_ckpt_read_conf(c, 9, key, &b, &fx.err), 1);
     srt_buf_free(&b);
     srt_ckpt_close(c);
     fx_done(&fx);
@@ -539,9 +598,9 @@ START_TEST(test_latest_with_gaps_and_junk)
     path_in(d, sizeof d, fx.dir, "q");
     SrtCkpt *c;
     ck_assert_int_eq(srt_ckpt_open(&fx.mem, d, &c, &fx.err), 0);
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 0, NULL, &fx.err), 0);
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 2, 0, 0, NULL, &fx.err), 0);
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 10, 0, 0, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 0, 0, 0, NULL, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 2, 0, 0, NULL, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 10, 0, 0, NULL, NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_write_commit(c, 2, 0, &fx.err), 0);
     const char *junk[] = {"offsets/.99.tmp-123", "offsets/11.tmp",
                           "offsets/12a",         "offsets/abc",
@@ -552,7 +611,7 @@ START_TEST(test_latest_with_gaps_and_junk)
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), 10);
     ck_assert_int_eq(srt_ckpt_latest_commit(c), 2);
     /* Nothing is cached: a new entry shows at once. */
-    ck_assert_int_eq(srt_ckpt_write_offsets(c, 11, 0, 0, NULL, &fx.err), 0);
+    ck_assert_int_eq(srt_ckpt_write_offsets(c, 11, 0, 0, NULL, NULL, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_write_commit(c, 10, 0, &fx.err), 0);
     ck_assert_int_eq(srt_ckpt_latest_offsets(c), 11);
     ck_assert_int_eq(srt_ckpt_latest_commit(c), 10);
@@ -789,7 +848,7 @@ START_TEST(test_purge)
     /* Batches 0..9 with commits; state versions 1..10 (batch b writes version b+1), a
        snapshot at 4 and at 8, deltas everywhere. */
     for (int64_t b = 0; b < 10; b++) {
-        ck_assert_int_eq(srt_ckpt_write_offsets(c, b, 0, b, NULL, &fx.err), 0);
+        ck_assert_int_eq(srt_ckpt_write_offsets(c, b, 0, b, NULL, NULL, &fx.err), 0);
         ck_assert_int_eq(srt_ckpt_write_commit(c, b, 0, &fx.err), 0);
         char rec[64];
         snprintf(rec, sizeof rec, "+k%lld=%lld", (long long)b, (long long)b);
@@ -1278,6 +1337,7 @@ Suite *rt_ckpt_suite(void)
     tcase_add_test(tc, test_open_metadata);
     tcase_add_test(tc, test_open_out_of_memory);
     tcase_add_test(tc, test_offsets_commits);
+    tcase_add_test(tc, test_offsets_conf);
     tcase_add_test(tc, test_bad_log_entries);
     tcase_add_test(tc, test_latest_with_gaps_and_junk);
     suite_add_tcase(s, tc);

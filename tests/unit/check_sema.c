@@ -29,7 +29,8 @@
 /* The head of the dump of a PRELUDE query in append mode without options. */
 #define EVENTS_APPEND_HEAD                                                                         \
     "query out #0 -> out mode=Append trigger=default\n"                                            \
-    "  defaults: outputMode=append trigger=default mode=errorifexists\n"                           \
+    "  defaults: outputMode=append trigger=default mode=errorifexists "                            \
+    "spark.sql.streaming.multipleWatermarkPolicy=min\n"                                            \
     "  select\n"                                                                                   \
     "    from: source events\n"                                                                    \
     "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -112,7 +113,7 @@ static const DumpCase dump_cases[] = {
      "  defaults: numRows=20\n"
      "query out #0 -> out mode=Complete trigger=2000ms\n"
      "  options: outputMode=complete trigger=2 seconds checkpointLocation=chk/counts\n"
-     "  defaults: mode=errorifexists\n"
+     "  defaults: mode=errorifexists spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string\n"
@@ -178,7 +179,8 @@ static const DumpCase dump_cases[] = {
      false,
      "query out #0 -> out mode=Update trigger=default\n"
      "  options: outputMode=update\n"
-     "  defaults: trigger=default mode=errorifexists\n"
+     "  defaults: trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -326,7 +328,8 @@ static const DumpCase dump_cases[] = {
      "WHERE cnt > 1;\n",
      false,
      "query out #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: subquery\n"
      "      select\n"
@@ -355,7 +358,8 @@ static const DumpCase dump_cases[] = {
      false,
      "query out #0 -> out mode=Complete trigger=default\n"
      "  options: outputMode=complete\n"
-     "  defaults: trigger=default mode=errorifexists\n"
+     "  defaults: trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -398,7 +402,8 @@ static const DumpCase dump_cases[] = {
      "INSERT INTO out SELECT count(*) FROM events WITH (outputMode = 'complete');\n",
      false,
      "query out_1 #0 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -409,7 +414,8 @@ static const DumpCase dump_cases[] = {
      "    out[4] big: big#4:bigint\n"
      "    output: time timestamp, action string, n int, v double, big bigint\n"
      "query out_2 #1 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -423,7 +429,8 @@ static const DumpCase dump_cases[] = {
      "    output: time timestamp, action string, n int, v double, big bigint, act string\n"
      "query out_3 #2 -> out mode=Complete trigger=default\n"
      "  options: outputMode=complete\n"
-     "  defaults: trigger=default mode=errorifexists\n"
+     "  defaults: trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -442,7 +449,8 @@ static const DumpCase dump_cases[] = {
      false,
      "query out_1 #0 -> out mode=Append trigger=once\n"
      "  options: trigger=once\n"
-     "  defaults: outputMode=append mode=errorifexists\n"
+     "  defaults: outputMode=append mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -450,7 +458,8 @@ static const DumpCase dump_cases[] = {
      "    output: action string\n"
      "query named #1 -> out mode=Append trigger=availableNow\n"
      "  options: name=named trigger=availableNow\n"
-     "  defaults: outputMode=append mode=errorifexists\n"
+     "  defaults: outputMode=append mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -458,7 +467,7 @@ static const DumpCase dump_cases[] = {
      "    output: action string\n"
      "query out_3 #2 -> out mode=Update trigger=90000ms\n"
      "  options: trigger=1 minute 30 seconds outputMode=update\n"
-     "  defaults: mode=errorifexists\n"
+     "  defaults: mode=errorifexists spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -466,7 +475,8 @@ static const DumpCase dump_cases[] = {
      "    output: action string\n"
      "query other_1 #3 -> other mode=Append trigger=default\n"
      "  options: trigger=0 seconds\n"
-     "  defaults: outputMode=append mode=errorifexists\n"
+     "  defaults: outputMode=append mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -474,7 +484,8 @@ static const DumpCase dump_cases[] = {
      "    output: action string\n"
      "query other_2 #4 -> other mode=Append trigger=default\n"
      "  options: trigger=default name=other_2\n"
-     "  defaults: outputMode=append mode=errorifexists\n"
+     "  defaults: outputMode=append mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -491,7 +502,8 @@ static const DumpCase dump_cases[] = {
      false,
      "query q #0 -> out mode=Append trigger=default\n"
      "  options: name=q\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: subquery\n"
      "      select\n"
@@ -525,7 +537,8 @@ static const DumpCase dump_cases[] = {
      false,
      "query out_1 #0 -> out mode=Complete trigger=default\n"
      "  options: outputMode=complete\n"
-     "  defaults: trigger=default mode=errorifexists\n"
+     "  defaults: trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: subquery\n"
      "      select\n"
@@ -547,7 +560,8 @@ static const DumpCase dump_cases[] = {
      "    out[1] c: agg#0:bigint\n"
      "    output: a string, c bigint\n"
      "query out_2 #1 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source events\n"
      "    input: time timestamp, action string, n int, v double, big bigint\n"
@@ -555,7 +569,8 @@ static const DumpCase dump_cases[] = {
      "    out[0] action: action#1:string\n"
      "    output: action string\n"
      "query out_3 #2 -> out mode=Append trigger=default\n"
-     "  defaults: outputMode=append trigger=default mode=errorifexists\n"
+     "  defaults: outputMode=append trigger=default mode=errorifexists "
+     "spark.sql.streaming.multipleWatermarkPolicy=min\n"
      "  select\n"
      "    from: source plain\n"
      "    input: k string, ts timestamp\n"

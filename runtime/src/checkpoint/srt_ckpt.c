@@ -43,6 +43,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "common/cm_connectors.h"
 #include "srt_int.h"
 
 #define CKPT_PATH_MAX 4096
@@ -780,19 +781,22 @@ static int write_log(SrtCkpt *c, const char *log, int64_t batch, SrtBuf *text, S
 }
 
 int srt_ckpt_write_offsets(SrtCkpt *c, int64_t batch, int64_t watermark_ms, int64_t batch_ts_ms,
-                           const char *source_offset, SrtErr *err)
+                           const char *source_offset, const char *wm_policy, SrtErr *err)
 {
     if (batch < 0)
         return srt_err_set(err, SRT_ERR_QUERY, "checkpoint: negative batch id %" PRId64, batch);
     if (source_offset == NULL)
         source_offset = "";
+    if (wm_policy == NULL)
+        wm_policy = "min";
     SrtBuf b;
     srt_buf_init(&b, c->mem);
     srt_buf_printf(&b,
                    "v1\n{\"batchWatermarkMs\":%" PRId64 ",\"batchTimestampMs\":%" PRId64
-                   ",\"conf\":{\"spark.sql.streaming.multipleWatermarkPolicy\":\"min\","
-                   "\"spark.sql.shuffle.partitions\":\"1\"}}\n",
+                   ",\"conf\":{\"" CM_WATERMARK_POLICY "\":",
                    watermark_ms, batch_ts_ms);
+    srt_write_json_string(wm_policy, strlen(wm_policy), &b);
+    srt_buf_puts(&b, ",\"spark.sql.shuffle.partitions\":\"1\"}}\n");
     /* One line per source; "-" for a source without an offset (OffsetSeq). */
     for (const char *l = source_offset;;) {
         const char *nl = strchr(l, '\n');
@@ -858,6 +862,41 @@ int srt_ckpt_read_offsets(SrtCkpt *c, int64_t batch, int64_t *watermark_ms, int6
     }
     if (source_offset->oom)
         rc = srt_err_nomem(err, "source offset");
+done:
+    srt_buf_free(&b);
+    return rc;
+}
+
+int srt_ckpt_read_conf(SrtCkpt *c, int64_t batch, const char *key, SrtBuf *value, SrtErr *err)
+{
+    SrtBuf b;
+    srt_buf_init(&b, c->mem);
+    char path[CKPT_PATH_MAX];
+    const char *p = NULL, *ls, *le, *cs, *ce, *vs, *ve;
+    int rc = read_log(c, "offsets", batch, &b, path, &p, err);
+    if (rc != 0)
+        goto done;
+    if (next_line(&p, b.p + b.n, &ls, &le) < 0 || (rc = json_field(ls, le, "conf", &cs, &ce)) < 0 ||
+        (rc == 0 && (rc = json_field(cs, ce, key, &vs, &ve)) < 0) ||
+        (rc == 0 && (ve - vs < 2 || *vs != '"'))) {
+        rc = srt_err_set(err, SRT_ERR_FORMAT,
+                         "checkpoint file %s: the offset metadata's \"conf\" is not an object "
+                         "of strings",
+                         path);
+        goto done;
+    }
+    if (rc == 0) {
+        /* the JSON string's text, its escapes decoded (no longer than the raw bytes) */
+        uint32_t n = (uint32_t)(ve - vs - 2);
+        srt_buf_clear(value);
+        srt_buf_fill(value, '\0', n + 1);
+        if (value->oom) {
+            rc = srt_err_nomem(err, "checkpoint conf");
+            goto done;
+        }
+        value->n = srt_json_unescape(vs + 1, n, value->p);
+        value->p[value->n] = '\0';
+    }
 done:
     srt_buf_free(&b);
     return rc;

@@ -2,8 +2,9 @@
 **
 ** Spark's MicroBatchExecution protocol over the store of srt_ckpt.c:
 **   start:   open <checkpoint>/ (the query id comes from its metadata) and look at the
-**            newest offsets entry L.  None: start at batch 0.  commits/L present: continue
-**            with batch L+1 after offsets/L, watermark max(offsets/L, commits/L).  Else
+**            newest offsets entry L, whose conf's multipleWatermarkPolicy the query takes
+**            over its own (setSessionConf).  None: start at batch 0.  commits/L present:
+**            continue with batch L+1 after offsets/L, watermark max(offsets/L, commits/L).  Else
 **            re-run batch L with exactly its logged offsets, watermark and timestamp.
 **            The source is told where it stands (restore), every stateful operator loads
 **            the state version the next batch starts from (state/srt_operator.h).
@@ -18,6 +19,7 @@
 
 #include <sys/stat.h>
 
+#include "common/cm_connectors.h"
 #include "srt_int.h"
 #include "state/srt_operator.h"
 
@@ -80,6 +82,35 @@ static int set_offsets(SrtQuery *q, const char *text, int which, SrtErr *err)
             return rc;
     }
     return 0;
+}
+
+/* OffsetSeqMetadata.setSessionConf: the multipleWatermarkPolicy of the newest offsets entry
+   overrides the query's (Spark sets the session's conf to it, with a warning when the session
+   had set another text); an entry without the key (an older Spark's) gives
+   relevantSQLConfDefaultValues' "min".  WatermarkTracker.apply then reads it. */
+static int restore_policy(SrtQuery *q, int64_t last, FILE *log, SrtErr *err)
+{
+    SrtBuf v;
+    srt_buf_init(&v, q->mem);
+    int rc = srt_ckpt_read_conf(q->ckpt, last, CM_WATERMARK_POLICY, &v, err);
+    const char *text = rc == 0 ? srt_arena_strdup(&q->meta, srt_buf_cstr(&v)) : "min";
+    srt_buf_free(&v);
+    if (rc < 0)
+        return rc;
+    if (!text)
+        return srt_err_nomem(err, "checkpoint conf");
+    const char *set = srt_opts_get(&q->def->opts, CM_WATERMARK_POLICY);
+    if (rc == 1)
+        fprintf(log,
+                "warning: query '%s': Conf '%s' was not found in the offset log, using default "
+                "value 'min'\n",
+                q->name, CM_WATERMARK_POLICY);
+    else if (set && strcmp(set, text) != 0)
+        fprintf(log,
+                "warning: query '%s': Updating the value of conf '%s' in current session from "
+                "'%s' to '%s'.\n",
+                q->name, CM_WATERMARK_POLICY, set, text);
+    return srt_event_set_policy(q, text, err);
 }
 
 /* Position every input after its offset in `text` (the newest logged batch).  An input that
@@ -174,7 +205,8 @@ int srt_recover_start(SrtQuery *q, FILE *log, SrtErr *err)
     if (rc == 1)
         rc = srt_err_set(err, SRT_ERR_FORMAT, "checkpoint %s: offsets/%lld vanished", q->ckpt_dir,
                          (long long)last);
-    if (rc < 0 || (rc = check_offset_lines(q, srt_buf_cstr(&off), err)) < 0)
+    if (rc < 0 || (rc = check_offset_lines(q, srt_buf_cstr(&off), err)) < 0 ||
+        (rc = restore_policy(q, last, log, err)) < 0)
         goto out;
     rc = srt_ckpt_read_commit(q->ckpt, last, &next_wm, err);
     if (rc < 0)
@@ -263,7 +295,7 @@ int srt_recover_log_offsets(SrtQuery *q, int64_t batch_ts_ms)
     }
     int rc = ends.oom ? srt_err_nomem(&q->err, "offsets")
                       : srt_ckpt_write_offsets(q->ckpt, q->batch_id, q->watermark_ms, batch_ts_ms,
-                                               srt_buf_cstr(&ends), &q->err);
+                                               srt_buf_cstr(&ends), q->wm_policy, &q->err);
     srt_buf_free(&ends);
     return rc;
 }

@@ -5,7 +5,8 @@
 **   - the process function reports the event times of every row it reads
 **     (srt_query_event_times, per input; eventTime below); after the batch's sink write
 **     each watermarked input's watermark becomes max(previous, batch max - delay) and the
-**     query's is the minimum over its inputs (a UNION ALL of several), so a batch always
+**     query's is the minimum over its inputs (a UNION ALL of several, the sides of a join;
+**     the maximum with multipleWatermarkPolicy max), so a batch always
 **     uses the watermark computed at the end of the one before, and the watermark never
 **     moves back;
 **   - a stateful operator drops rows whose event-time key is at or before the previous
@@ -17,6 +18,7 @@
 */
 #include <string.h>
 
+#include "common/cm_connectors.h"
 #include "srt_int.h"
 #include "state/srt_operator.h"
 
@@ -273,12 +275,15 @@ int64_t srt_event_avg_ms(const SrtQuery *q)
 
 /* WatermarkTracker.updateWatermark: per watermark operator (here: per watermarked input), the
    new candidate max - delay when it saw rows this batch, kept only if it moves forward, and 0
-   for one that has never seen a row; the global watermark is their minimum (the default
-   MinWatermark policy) and only moves forward.  The per-input values are not checkpointed:
-   after a restart they start again from "not seen", as Spark's operatorToWatermarkMap. */
+   for one that has never seen a row (operatorToWatermarkMap's None, getOrElse(0L)); the
+   global watermark is the policy's choice over them (MinWatermark: their minimum, the
+   default; MaxWatermark: their maximum) and only moves forward.  The per-input values are
+   not checkpointed: after a restart they start again from "not seen", as Spark's
+   operatorToWatermarkMap. */
 int64_t srt_event_next_watermark(SrtQuery *q)
 {
-    int64_t wm = q->watermark_ms, global = INT64_MAX;
+    int64_t wm = q->watermark_ms, global = 0;
+    int any = 0;
     if (!q->def)
         return wm;
     for (uint32_t i = 0; i < q->n_in && i < q->def->n_inputs; i++) {
@@ -295,10 +300,28 @@ int64_t srt_event_next_watermark(SrtQuery *q)
             in->wm_ms = 0;
             in->wm_set = 1;
         }
-        if (in->wm_ms < global)
+        if (!any || (q->wm_max ? in->wm_ms > global : in->wm_ms < global))
             global = in->wm_ms;
+        any = 1;
     }
-    return global != INT64_MAX && global > wm ? global : wm;
+    return any && global > wm ? global : wm;
+}
+
+/* MultipleWatermarkPolicy.apply lower-cases the conf's value and knows "min" and "max"; a
+   value that is neither never gets there, as setting the conf (SQLConf.setConfString, also
+   when OffsetSeqMetadata.setSessionConf restores it from the checkpoint) runs the conf's
+   checkValue first (cm_conf_choice). */
+int srt_event_set_policy(SrtQuery *q, const char *text, SrtErr *err)
+{
+    const CmOptSpec *spec = cm_opt_find(cm_query_opts, cm_n_query_opts, CM_WATERMARK_POLICY);
+    char msg[512];
+    if (!text)
+        text = spec->def;
+    if (cm_conf_choice(spec, text, msg, sizeof msg) < 0)
+        return srt_err_set(err, SRT_ERR_OPTION, "%s", msg);
+    q->wm_max = srt_str_ieq(text, "max");
+    q->wm_policy = text;
+    return 0;
 }
 
 int srt_event_is_final(const SrtOperator *op, int64_t key_offset, const uint8_t *key,

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/cm_connectors.h"
 #include "common/cm_files.h"
 #include "srt_int.h"
 #include "state/srt_join.h"
@@ -146,7 +147,8 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
     q->max_batches = max_batches;
     q->limit = -1;
     int rc = parse_mode(q, err);
-    if (rc < 0)
+    if (rc < 0 ||
+        (rc = srt_event_set_policy(q, srt_opts_value(&d->opts, CM_WATERMARK_POLICY), err)) < 0)
         return rc;
     const char *bv = srt_opts_get(&d->opts, "batch");
     q->is_batch = bv && srt_str_ieq(bv, "true");
