@@ -646,16 +646,29 @@ static void session_projection(CgCtx *cg, const PQuery *pq, const CgEnv *env, co
     win->fields[1].v = end;
 }
 
+/* The partition of the batch's scans the current row is read in, as the partial aggregate
+   over a UNION ALL meets it: UnionExec's partitions are its branches' in turn, so partition p
+   of branch b of pq's n is p * n + b (a number of its own for each, which is all the late
+   count needs). */
+static LLVMValueRef scan_partition(CgCtx *cg, const PQuery *pq)
+{
+    LLVMValueRef p = cg_call(cg, "srt_partition_id", &cg->q, 1, "partition");
+    if (pq->n_branches == 1)
+        return p;
+    return LLVMBuildAdd(cg->b, LLVMBuildMul(cg->b, p, cg_i32(cg, pq->n_branches), ""),
+                        cg_i32(cg, pq->branch), "partition.union");
+}
+
 /* A late row of a session window aggregation, its key's slot still empty (of each grouping
    set, as Spark's Expand makes a row per set before the partial aggregate): the runtime
    counts its (key, session [ts, end)) once per partition (srt_query_late_session), the
-   row's (part: the partition an update log gives, NULL the current row's). */
+   row's (part: the partition an update log gives, NULL the current row's, scan_partition). */
 static void late_session(CgCtx *cg, const PQuery *pq, const EventTime *et, const CgVal *keys,
                          LLVMValueRef ts, LLVMValueRef end, LLVMValueRef part)
 {
     LLVMValueRef len, key = late_key(cg, pq, keys, &len);
     if (!part)
-        part = cg_call(cg, "srt_partition_id", &cg->q, 1, "partition");
+        part = scan_partition(cg, pq);
     LLVMValueRef args[7] = {cg->q, cg_i32(cg, et->agg_op), key, len, ts, end, part};
     cg_call(cg, "srt_query_late_session", args, 7, "");
 }
@@ -1542,7 +1555,7 @@ static void log_session(CgCtx *cg, const PQuery *pq, const CgVal *keys, const Cg
 {
     CgVal extra[3] = {ts, {0}, {0}};
     extra[1].null = cg_i1(cg, 0);
-    extra[1].v = cg_call(cg, "srt_partition_id", &cg->q, 1, "partition");
+    extra[1].v = scan_partition(cg, pq);
     extra[2].null = cg_i1(cg, 0);
     extra[2].v = end;
     log_values(cg, pq, keys, args, extra);

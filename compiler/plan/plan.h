@@ -271,6 +271,7 @@ struct PQuery {
 
     PBranch *branches;     /* n_branches >= 1; branches[0] is the fields above */
     int n_branches;
+    int branch;            /* the branch a plan_branch view is of (0 for the query itself) */
 
     /* Why its batches run on one thread (plan_parallel.c); NULL: they may be split across
        threads, each task's rows and groups folded in input order. */

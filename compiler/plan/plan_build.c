@@ -483,6 +483,7 @@ PQuery plan_branch(const PQuery *pq, int b)
     v.watermark_col = br->watermark_col;
     v.watermark_delay_us = br->watermark_delay_us;
     v.pushdown = &br->pushdown;
+    v.branch = b;
     return v;
 }
 

@@ -208,8 +208,9 @@ void srt_query_late_group(SrtQuery *q, int32_t op, const void *key, uint32_t key
    partial aggregate per (K, the row's own session [ts, ts + gap)) in each partition, then,
    after a shuffle that merges nothing, SessionWindowStateStoreRestoreExec drops the late
    ones and counts them: a late (K, session) counts once per partition.  The set's key is K,
-   the session's ts and end and the row's partition (srt_partition_id: SrtReadPos.partition), so a partition split
-   across tasks still counts once (srt_event_fold_late). */
+   the session's ts and end and the row's partition (part: SrtReadPos.partition, numbered
+   across a UNION ALL's branches by the generated code), so a partition split across tasks
+   still counts once (srt_event_fold_late). */
 void srt_query_late_session(SrtQuery *q, int32_t op, const void *key, uint32_t key_len,
                             int64_t ts_us, int64_t end_us, int32_t part)
 {
