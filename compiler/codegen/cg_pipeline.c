@@ -819,7 +819,7 @@ static SWalk allocating_node(const SExpr *e, void *ctx)
 {
     (void)ctx;
     return e->kind == SX_CALL || e->kind == SX_CAST || e->kind == SX_CONCAT ? WALK_ABORT
-                                                                          : WALK_CONTINUE;
+                                                                            : WALK_CONTINUE;
 }
 
 static bool expr_allocates(const SExpr *e)

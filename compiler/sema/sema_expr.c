@@ -3311,8 +3311,7 @@ static SExpr *agg_column(AggSpace *as, const SExpr *e)
                    "columns or the expression to the GROUP BY, aggregate the expression, or "
                    "use \"any_value(%s)\" if you do not care which of the values within a "
                    "group is returned.",
-                   as->blk->input->cols[e->u.column].name,
-                   as->blk->input->cols[e->u.column].name);
+                   as->blk->input->cols[e->u.column].name, as->blk->input->cols[e->u.column].name);
     return NULL;
 }
 

@@ -227,10 +227,9 @@ static SWalk deterministic_node(const SExpr *e, void *ctx)
     if (e->kind != SX_CALL)
         return WALK_CONTINUE;
     SFunc fn = e->u.call.fn;
-    return sema_is_partition_fn(fn) || fn == FN_INPUT_FILE_NAME || fn == FN_UUID ||
-                   fn == FN_SHUFFLE
-               ? WALK_ABORT
-               : WALK_CONTINUE;
+    bool nondeterministic =
+        sema_is_partition_fn(fn) || fn == FN_INPUT_FILE_NAME || fn == FN_UUID || fn == FN_SHUFFLE;
+    return nondeterministic ? WALK_ABORT : WALK_CONTINUE;
 }
 
 bool sema_is_deterministic(const SExpr *e)

@@ -175,8 +175,7 @@ START_TEST(test_abort)
     /* nothing after the node that aborts, in its operands or in the rest of the tree */
     ck_assert_str_eq(trace(&a, sample(&a), "#1", WALK_ABORT, &done), "case cmp #0 1 call #1");
     ck_assert(!done);
-    ck_assert_str_eq(trace(&a, sample(&a), "in", WALK_ABORT, &done),
-                     "case cmp #0 1 call #1 #2 in");
+    ck_assert_str_eq(trace(&a, sample(&a), "in", WALK_ABORT, &done), "case cmp #0 1 call #1 #2 in");
     ck_assert(!done);
     ck_assert_str_eq(trace(&a, sample(&a), "#4", WALK_ABORT, &done),
                      "case cmp #0 1 call #1 #2 in #0 #3 4 5 neg #4");
