@@ -85,32 +85,14 @@ typedef struct Trace {
 
 static void label(StrBuf *sb, const SExpr *e)
 {
-    switch (e->kind) {
-    case SX_COLUMN:
+    static const char *const names[SX_LAMBDA_VAR + 1] = {
+        [SX_CASE] = "case", [SX_CMP] = "cmp", [SX_IN] = "in", [SX_CALL] = "call", [SX_NEG] = "neg"};
+    if (e->kind == SX_COLUMN)
         sb_printf(sb, "#%d", e->u.column);
-        return;
-    case SX_CONST:
+    else if (e->kind == SX_CONST)
         sb_printf(sb, "%lld", (long long)e->u.value.i);
-        return;
-    case SX_CASE:
-        sb_puts(sb, "case");
-        return;
-    case SX_CMP:
-        sb_puts(sb, "cmp");
-        return;
-    case SX_IN:
-        sb_puts(sb, "in");
-        return;
-    case SX_CALL:
-        sb_puts(sb, "call");
-        return;
-    case SX_NEG:
-        sb_puts(sb, "neg");
-        return;
-    default:
-        sb_printf(sb, "kind%d", (int)e->kind);
-        return;
-    }
+    else
+        sb_puts(sb, names[e->kind] ? names[e->kind] : "?");
 }
 
 static SWalk record(const SExpr *e, void *ctx)
