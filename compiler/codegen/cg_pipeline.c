@@ -828,48 +828,16 @@ static LLVMBasicBlockRef generate(CgCtx *cg, const SSelect *s, const CgEnv *env,
 ** the union and then the same blocks, aggregation table and output rows as the others. */
 
 /* Does an expression call something that allocates scratch memory? */
+static SWalk allocating_node(const SExpr *e, void *ctx)
+{
+    (void)ctx;
+    return e->kind == SX_CALL || e->kind == SX_CAST || e->kind == SX_CONCAT ? WALK_ABORT
+                                                                            : WALK_CONTINUE;
+}
+
 static bool expr_allocates(const SExpr *e)
 {
-    if (!e)
-        return false;
-    switch (e->kind) {
-    case SX_CALL:
-    case SX_CAST:
-    case SX_CONCAT:
-        return true;
-    case SX_NOT:
-    case SX_NEG:
-        return expr_allocates(e->u.arg);
-    case SX_FIELD:
-        return expr_allocates(e->u.field.arg);
-    case SX_EXPLODE:
-        return expr_allocates(e->u.gen.arg);
-    case SX_INDEX:
-        return expr_allocates(e->u.index.arg) || expr_allocates(e->u.index.index);
-    case SX_ARITH:
-    case SX_CMP:
-    case SX_AND:
-    case SX_OR:
-        return expr_allocates(e->u.bin.lhs) || expr_allocates(e->u.bin.rhs);
-    case SX_IS_NULL:
-        return expr_allocates(e->u.is_null.arg);
-    case SX_LIKE:
-        return expr_allocates(e->u.like.arg) || expr_allocates(e->u.like.pattern);
-    case SX_IN:
-        for (int i = 0; i < e->u.in.n_values; i++)
-            if (expr_allocates(e->u.in.values[i]))
-                return true;
-        return expr_allocates(e->u.in.arg);
-    case SX_CASE:
-        for (int i = 0; i < e->u.kase.n_whens; i++)
-            if (expr_allocates(e->u.kase.whens[i]) || expr_allocates(e->u.kase.thens[i]))
-                return true;
-        return expr_allocates(e->u.kase.else_);
-    case SX_WINDOW:
-        return expr_allocates(e->u.window.ts) || expr_allocates(e->u.window.gap);
-    default:
-        return false;
-    }
+    return !sema_walk_expr(e, allocating_node, NULL);
 }
 
 static bool block_allocates(const SSelect *s)

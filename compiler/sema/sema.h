@@ -768,10 +768,27 @@ typedef struct SProgram {
 /* Bind and check a script. Returns NULL if any error was reported (see diag). */
 SProgram *sema_check(Arena *arena, Diag *diag, const AstScript *script);
 
+/* ==== The walker over bound expressions (sema_walk.c) ==== */
+
+/* The slot of e's i-th operand (0, 1, ... in Spark's evaluation order: a CASE's when, then,
+   when, then, ..., else), NULL past the last: the one place that knows each kind's operands.
+   A slot may hold NULL (a window's ts when it names the GROUP BY window). */
+SExpr **sema_expr_operand(SExpr *e, int i);
+
+/* A walk callback's answer: descend into the node's operands, skip them, or stop the walk. */
+typedef enum SWalk { WALK_CONTINUE, WALK_PRUNE, WALK_ABORT } SWalk;
+typedef SWalk (*SWalkFn)(const SExpr *e, void *ctx);
+/* Visit e (NULL: nothing) and its operands depth-first, each node before its operands in
+   sema_expr_operand's order, NULL operands skipped.  False when a visit answered WALK_ABORT. */
+bool sema_walk_expr(const SExpr *e, SWalkFn visit, void *ctx);
+
+typedef SExpr *(*SMapFn)(SExpr *operand, void *ctx);
+/* A copy of node e in arena, its operand lists copied too, each non-NULL operand x replaced by
+   map(x, ctx) in sema_expr_operand's order (e itself is left as it is). */
+SExpr *sema_map_operands(Arena *arena, const SExpr *e, SMapFn map, void *ctx);
+
 /* Mark used[c] for every input column c < n that e reads (SX_COLUMN). */
 void sema_expr_columns(const SExpr *e, bool *used, int n);
-/* The slot of e's i-th operand (0, 1, ... in a fixed order), NULL past the last. */
-SExpr **sema_expr_operand(SExpr *e, int i);
 
 /* Structural equality of bound expressions (spans ignored): how GROUP BY keys are
    matched in the select list, and how identical aggregates are shared. */

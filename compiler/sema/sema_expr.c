@@ -3173,129 +3173,25 @@ SExpr *sema_bind_expr(Binder *b, const AstExpr *e)
     return NULL;
 }
 
-/* ==== Structural equality ==== */
+/* ==== Columns read, structural equality ==== */
 
-static bool list_equal(SExpr *const *a, SExpr *const *b, int n)
+typedef struct ColumnSet {
+    bool *used;
+    int n;
+} ColumnSet;
+
+static SWalk mark_column(const SExpr *e, void *ctx)
 {
-    for (int i = 0; i < n; i++)
-        if (!sema_expr_equal(a[i], b[i]))
-            return false;
-    return true;
+    ColumnSet *cs = ctx;
+    if (e->kind == SX_COLUMN && e->u.column >= 0 && e->u.column < cs->n)
+        cs->used[e->u.column] = true;
+    return WALK_CONTINUE;
 }
 
-void sema_expr_columns(const SExpr *e, bool *needed, int n)
+void sema_expr_columns(const SExpr *e, bool *used, int n)
 {
-    if (!e)
-        return;
-    switch (e->kind) {
-    case SX_CONST:
-    case SX_GROUP_REF:
-    case SX_AGG_REF:
-        return;
-    case SX_COLUMN:
-        if (e->u.column >= 0 && e->u.column < n)
-            needed[e->u.column] = true;
-        return;
-    case SX_FIELD:
-        sema_expr_columns(e->u.field.arg, needed, n);
-        return;
-    case SX_INDEX:
-        sema_expr_columns(e->u.index.arg, needed, n);
-        sema_expr_columns(e->u.index.index, needed, n);
-        return;
-    case SX_NOT:
-    case SX_NEG:
-    case SX_CAST:
-    case SX_EXPLODE:
-        sema_expr_columns(e->u.gen.arg, needed, n);
-        return;
-    case SX_ARITH:
-    case SX_CMP:
-    case SX_AND:
-    case SX_OR:
-    case SX_CONCAT:
-        sema_expr_columns(e->u.bin.lhs, needed, n);
-        sema_expr_columns(e->u.bin.rhs, needed, n);
-        return;
-    case SX_IS_NULL:
-        sema_expr_columns(e->u.is_null.arg, needed, n);
-        return;
-    case SX_LIKE:
-        sema_expr_columns(e->u.like.arg, needed, n);
-        sema_expr_columns(e->u.like.pattern, needed, n);
-        return;
-    case SX_IN:
-        sema_expr_columns(e->u.in.arg, needed, n);
-        for (int i = 0; i < e->u.in.n_values; i++)
-            sema_expr_columns(e->u.in.values[i], needed, n);
-        return;
-    case SX_CASE:
-        for (int i = 0; i < e->u.kase.n_whens; i++) {
-            sema_expr_columns(e->u.kase.whens[i], needed, n);
-            sema_expr_columns(e->u.kase.thens[i], needed, n);
-        }
-        sema_expr_columns(e->u.kase.else_, needed, n);
-        return;
-    case SX_CALL:
-        for (int i = 0; i < e->u.call.n_args; i++)
-            sema_expr_columns(e->u.call.args[i], needed, n);
-        return;
-    case SX_LAMBDA_VAR:
-        return;
-    case SX_WINDOW:
-        sema_expr_columns(e->u.window.ts, needed, n);
-        sema_expr_columns(e->u.window.gap, needed, n);
-        return;
-    }
-}
-
-static SExpr **nth(SExpr **list, int n, int i)
-{
-    return i < n ? &list[i] : NULL;
-}
-
-SExpr **sema_expr_operand(SExpr *e, int i)
-{
-    switch (e->kind) {
-    case SX_CONST:
-    case SX_COLUMN:
-    case SX_GROUP_REF:
-    case SX_AGG_REF:
-    case SX_LAMBDA_VAR:
-        return NULL;
-    case SX_FIELD:
-        return i == 0 ? &e->u.field.arg : NULL;
-    case SX_INDEX:
-        return i == 0 ? &e->u.index.arg : i == 1 ? &e->u.index.index : NULL;
-    case SX_NOT:
-    case SX_NEG:
-    case SX_CAST:
-    case SX_EXPLODE:
-        return i == 0 ? &e->u.gen.arg : NULL;
-    case SX_ARITH:
-    case SX_CMP:
-    case SX_AND:
-    case SX_OR:
-    case SX_CONCAT:
-        return i == 0 ? &e->u.bin.lhs : i == 1 ? &e->u.bin.rhs : NULL;
-    case SX_IS_NULL:
-        return i == 0 ? &e->u.is_null.arg : NULL;
-    case SX_LIKE:
-        return i == 0 ? &e->u.like.arg : i == 1 ? &e->u.like.pattern : NULL;
-    case SX_IN:
-        return i == 0 ? &e->u.in.arg : nth(e->u.in.values, e->u.in.n_values, i - 1);
-    case SX_CASE: {
-        int n = e->u.kase.n_whens;
-        if (i < 2 * n)
-            return i % 2 ? &e->u.kase.thens[i / 2] : &e->u.kase.whens[i / 2];
-        return i == 2 * n ? &e->u.kase.else_ : NULL;
-    }
-    case SX_CALL:
-        return nth(e->u.call.args, e->u.call.n_args, i);
-    case SX_WINDOW:
-        return i == 0 ? &e->u.window.ts : i == 1 && e->u.window.gap ? &e->u.window.gap : NULL;
-    }
-    return NULL;
+    ColumnSet cs = {used, n};
+    sema_walk_expr(e, mark_column, &cs);
 }
 
 int sema_window_count(const SExpr *w)
@@ -3303,12 +3199,9 @@ int sema_window_count(const SExpr *w)
     return (int)((w->u.window.size_us + w->u.window.slide_us - 1) / w->u.window.slide_us);
 }
 
-bool sema_expr_equal(const SExpr *a, const SExpr *b)
+/* Are a and b, of one kind and type, equal but for their operands? */
+static bool same_node(const SExpr *a, const SExpr *b)
 {
-    if (a == b)
-        return true;
-    if (!a || !b || a->kind != b->kind || !type_equal(a->type, b->type))
-        return false;
     switch (a->kind) {
     case SX_CONST: {
         const SValue *x = &a->u.value, *y = &b->u.value;
@@ -3329,61 +3222,62 @@ bool sema_expr_equal(const SExpr *a, const SExpr *b)
     case SX_LAMBDA_VAR:
         return a->u.ref == b->u.ref;
     case SX_FIELD:
-        return a->u.field.index == b->u.field.index &&
-               sema_expr_equal(a->u.field.arg, b->u.field.arg);
+        return a->u.field.index == b->u.field.index;
     case SX_INDEX:
-        return sema_expr_equal(a->u.index.arg, b->u.index.arg) &&
-               sema_expr_equal(a->u.index.index, b->u.index.index);
+        return true;
     case SX_NOT:
     case SX_NEG:
     case SX_CAST:
     case SX_EXPLODE:
-        return a->u.gen.outer == b->u.gen.outer && type_equal(a->type, b->type) &&
-               sema_expr_equal(a->u.gen.arg, b->u.gen.arg);
+        return a->u.gen.outer == b->u.gen.outer;
     case SX_ARITH:
     case SX_CMP:
     case SX_AND:
     case SX_OR:
     case SX_CONCAT:
-        return a->u.bin.op == b->u.bin.op && sema_expr_equal(a->u.bin.lhs, b->u.bin.lhs) &&
-               sema_expr_equal(a->u.bin.rhs, b->u.bin.rhs);
+        return a->u.bin.op == b->u.bin.op;
     case SX_IS_NULL:
-        return a->u.is_null.negated == b->u.is_null.negated &&
-               sema_expr_equal(a->u.is_null.arg, b->u.is_null.arg);
+        return a->u.is_null.negated == b->u.is_null.negated;
     case SX_LIKE:
-        return a->u.like.negated == b->u.like.negated && a->u.like.escape == b->u.like.escape &&
-               sema_expr_equal(a->u.like.arg, b->u.like.arg) &&
-               sema_expr_equal(a->u.like.pattern, b->u.like.pattern);
+        return a->u.like.negated == b->u.like.negated && a->u.like.escape == b->u.like.escape;
     case SX_IN:
-        return a->u.in.negated == b->u.in.negated && a->u.in.n_values == b->u.in.n_values &&
-               sema_expr_equal(a->u.in.arg, b->u.in.arg) &&
-               list_equal(a->u.in.values, b->u.in.values, a->u.in.n_values);
+        return a->u.in.negated == b->u.in.negated && a->u.in.n_values == b->u.in.n_values;
     case SX_CASE:
-        return a->u.kase.n_whens == b->u.kase.n_whens &&
-               list_equal(a->u.kase.whens, b->u.kase.whens, a->u.kase.n_whens) &&
-               list_equal(a->u.kase.thens, b->u.kase.thens, a->u.kase.n_whens) &&
-               sema_expr_equal(a->u.kase.else_, b->u.kase.else_);
+        return a->u.kase.n_whens == b->u.kase.n_whens;
     case SX_CALL:
         /* rand() and randn() without a seed get one each (ResolveRandomSeed): equal only to
            themselves */
         if ((a->u.call.fn == FN_RAND || a->u.call.fn == FN_RANDOM || a->u.call.fn == FN_RANDN) &&
             a->u.call.n_args == 0 && a->u.call.site != b->u.call.site)
             return false;
-        return a->u.call.fn == b->u.call.fn && a->u.call.n_args == b->u.call.n_args &&
-               list_equal(a->u.call.args, b->u.call.args, a->u.call.n_args);
+        return a->u.call.fn == b->u.call.fn && a->u.call.n_args == b->u.call.n_args;
     case SX_WINDOW:
         return a->u.window.session == b->u.window.session &&
                a->u.window.gap_us == b->u.window.gap_us &&
                a->u.window.gap_cal == b->u.window.gap_cal &&
                a->u.window.gap_months == b->u.window.gap_months &&
                a->u.window.gap_days == b->u.window.gap_days &&
-               sema_expr_equal(a->u.window.gap, b->u.window.gap) &&
                a->u.window.size_us == b->u.window.size_us &&
                a->u.window.slide_us == b->u.window.slide_us &&
-               a->u.window.start_us == b->u.window.start_us &&
-               sema_expr_equal(a->u.window.ts, b->u.window.ts);
+               a->u.window.start_us == b->u.window.start_us;
     }
     return false;
+}
+
+bool sema_expr_equal(const SExpr *a, const SExpr *b)
+{
+    if (a == b)
+        return true;
+    if (!a || !b || a->kind != b->kind || !type_equal(a->type, b->type) || !same_node(a, b))
+        return false;
+    SExpr **x;
+    int i = 0;
+    for (; (x = sema_expr_operand((SExpr *)a, i)); i++) {
+        SExpr **y = sema_expr_operand((SExpr *)b, i);
+        if (!y || !sema_expr_equal(*x, *y))
+            return false;
+    }
+    return !sema_expr_operand((SExpr *)b, i);
 }
 
 /* ==== The aggregated space ==== */
@@ -3397,16 +3291,62 @@ typedef struct AggSpace {
     bool silent; /* a GROUP BY key failed to bind: unmatched columns may be its fault */
 } AggSpace;
 
-static SExpr *agg_map(AggSpace *as, SExpr *e);
-
-static SExpr **agg_map_list(AggSpace *as, SExpr **list, int n)
+/* A column outside the GROUP BY keys: the error (one per expression). */
+static SExpr *agg_column(AggSpace *as, const SExpr *e)
 {
-    SExpr **out = ARENA_NEW_N(as->sc->arena, SExpr *, n ? n : 1);
-    for (int i = 0; i < n; i++)
-        out[i] = agg_map(as, list[i]);
-    return out;
+    as->failed = true;
+    if (as->silent || as->blk->input_failed)
+        return NULL;
+    /* CheckAnalysis.checkValidAggregateExpression: an attribute outside the grouping
+       expressions; the two lines of MISSING_AGGREGATION's message joined by a space,
+       names as toSQLExpr prints them (PrettyAttribute: the bare name) */
+    if (as->n_group == 0 && !(as->blk->sel && as->blk->sel->n_gsets))
+        diag_error(as->sc->diag, e->span,
+                   "[MISSING_GROUP_BY] The query does not include a GROUP BY clause. Add "
+                   "GROUP BY or turn it into the window functions using OVER clauses.");
+    else
+        diag_error(as->sc->diag, e->span,
+                   "[MISSING_AGGREGATION] The non-aggregating expression \"%s\" is based on "
+                   "columns which are not participating in the GROUP BY clause. Add the "
+                   "columns or the expression to the GROUP BY, aggregate the expression, or "
+                   "use \"any_value(%s)\" if you do not care which of the values within a "
+                   "group is returned.",
+                   as->blk->input->cols[e->u.column].name, as->blk->input->cols[e->u.column].name);
+    return NULL;
 }
 
+/* A window() or session_window() not matched by a GROUP BY key: the `window` column naming
+   the GROUP BY window, else an error. */
+static SExpr *agg_window(AggSpace *as, const SExpr *e)
+{
+    int wg = as->blk->sel ? as->blk->sel->window_group : -1;
+    if (!e->u.window.ts && wg >= 0 && wg < as->n_group && as->group[wg] &&
+        as->group[wg]->u.window.session == e->u.window.session) {
+        SExpr *r = sema_new_expr(as->sc, SX_GROUP_REF, e->type, e->span);
+        r->u.ref = wg;
+        return r;
+    }
+    as->failed = true;
+    if (as->silent)
+        return NULL;
+    const char *fn = e->u.window.session ? "session_window" : "window";
+    if (as->blk->sel && as->blk->sel->window_group >= 0)
+        diag_error(as->sc->diag, e->span,
+                   "this %s() does not match the window of the GROUP BY clause", fn);
+    else
+        diag_error(as->sc->diag, e->span, "%s() is only supported as a GROUP BY key", fn);
+    return NULL;
+}
+
+static SExpr *agg_map(AggSpace *as, SExpr *e);
+
+static SExpr *agg_operand(SExpr *x, void *as)
+{
+    return agg_map(as, x);
+}
+
+/* e in the aggregated space: its GROUP BY keys replaced by references (operands in Spark's
+   order, checkValidAggregateExpression's: the first column outside the keys is the error). */
 static SExpr *agg_map(AggSpace *as, SExpr *e)
 {
     if (!e || as->failed)
@@ -3422,95 +3362,14 @@ static SExpr *agg_map(AggSpace *as, SExpr *e)
             r->u.ref = i;
             return r;
         }
-    SExpr *c = ARENA_NEW(as->sc->arena, SExpr);
-    *c = *e;
-    switch (e->kind) {
-    case SX_CONST:
-    case SX_GROUP_REF:
-    case SX_AGG_REF:
-    case SX_LAMBDA_VAR:
+    if (e->kind == SX_COLUMN)
+        return agg_column(as, e);
+    if (e->kind == SX_WINDOW)
+        return agg_window(as, e);
+    if (e->kind == SX_CONST || e->kind == SX_GROUP_REF || e->kind == SX_AGG_REF ||
+        e->kind == SX_LAMBDA_VAR)
         return e;
-    case SX_COLUMN:
-        as->failed = true;
-        if (as->silent || as->blk->input_failed)
-            return NULL;
-        /* CheckAnalysis.checkValidAggregateExpression: an attribute outside the grouping
-           expressions; the two lines of MISSING_AGGREGATION's message joined by a space,
-           names as toSQLExpr prints them (PrettyAttribute: the bare name) */
-        if (as->n_group == 0 && !(as->blk->sel && as->blk->sel->n_gsets))
-            diag_error(as->sc->diag, e->span,
-                       "[MISSING_GROUP_BY] The query does not include a GROUP BY clause. Add "
-                       "GROUP BY or turn it into the window functions using OVER clauses.");
-        else
-            diag_error(as->sc->diag, e->span,
-                       "[MISSING_AGGREGATION] The non-aggregating expression \"%s\" is based on "
-                       "columns which are not participating in the GROUP BY clause. Add the "
-                       "columns or the expression to the GROUP BY, aggregate the expression, or "
-                       "use \"any_value(%s)\" if you do not care which of the values within a "
-                       "group is returned.",
-                       as->blk->input->cols[e->u.column].name,
-                       as->blk->input->cols[e->u.column].name);
-        return NULL;
-    case SX_WINDOW: {
-        int wg = as->blk->sel ? as->blk->sel->window_group : -1;
-        if (!e->u.window.ts && wg >= 0 && wg < as->n_group && as->group[wg] &&
-            as->group[wg]->u.window.session == e->u.window.session) {
-            SExpr *r = sema_new_expr(as->sc, SX_GROUP_REF, e->type, e->span);
-            r->u.ref = wg;
-            return r;
-        }
-        as->failed = true;
-        if (as->silent)
-            return NULL;
-        const char *fn = e->u.window.session ? "session_window" : "window";
-        if (as->blk->sel && as->blk->sel->window_group >= 0)
-            diag_error(as->sc->diag, e->span,
-                       "this %s() does not match the window of the GROUP BY clause", fn);
-        else
-            diag_error(as->sc->diag, e->span, "%s() is only supported as a GROUP BY key", fn);
-        return NULL;
-    }
-    case SX_FIELD:
-        c->u.field.arg = agg_map(as, e->u.field.arg);
-        break;
-    case SX_INDEX:
-        c->u.index.arg = agg_map(as, e->u.index.arg);
-        c->u.index.index = agg_map(as, e->u.index.index);
-        break;
-    case SX_NOT:
-    case SX_NEG:
-    case SX_CAST:
-    case SX_EXPLODE:
-        c->u.gen.arg = agg_map(as, e->u.gen.arg);
-        break;
-    case SX_ARITH:
-    case SX_CMP:
-    case SX_AND:
-    case SX_OR:
-    case SX_CONCAT:
-        c->u.bin.lhs = agg_map(as, e->u.bin.lhs);
-        c->u.bin.rhs = agg_map(as, e->u.bin.rhs);
-        break;
-    case SX_IS_NULL:
-        c->u.is_null.arg = agg_map(as, e->u.is_null.arg);
-        break;
-    case SX_LIKE:
-        c->u.like.arg = agg_map(as, e->u.like.arg);
-        c->u.like.pattern = agg_map(as, e->u.like.pattern);
-        break;
-    case SX_IN:
-        c->u.in.arg = agg_map(as, e->u.in.arg);
-        c->u.in.values = agg_map_list(as, e->u.in.values, e->u.in.n_values);
-        break;
-    case SX_CASE:
-        c->u.kase.whens = agg_map_list(as, e->u.kase.whens, e->u.kase.n_whens);
-        c->u.kase.thens = agg_map_list(as, e->u.kase.thens, e->u.kase.n_whens);
-        c->u.kase.else_ = agg_map(as, e->u.kase.else_);
-        break;
-    case SX_CALL:
-        c->u.call.args = agg_map_list(as, e->u.call.args, e->u.call.n_args);
-        break;
-    }
+    SExpr *c = sema_map_operands(as->sc->arena, e, agg_operand, as);
     return as->failed ? NULL : c;
 }
 

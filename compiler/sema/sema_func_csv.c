@@ -313,53 +313,41 @@ static void put_sql(StrBuf *sb, const Type *t)
 
 /* Foldable (Expression.foldable): no column, aggregate, window, generator or lambda
    variable inside. */
-bool sema_foldable(const SExpr *x)
+static SWalk foldable_node(const SExpr *x, void *ctx)
 {
+    (void)ctx;
     switch (x->kind) {
-    case SX_CONST:
-        return true;
     case SX_COLUMN:
     case SX_GROUP_REF:
     case SX_AGG_REF:
     case SX_WINDOW:
     case SX_EXPLODE:
     case SX_LAMBDA_VAR:
-        return false;
+        return WALK_ABORT;
+    case SX_CONST:
     case SX_FIELD:
-        return sema_foldable(x->u.field.arg);
     case SX_INDEX:
-        return sema_foldable(x->u.index.arg) && sema_foldable(x->u.index.index);
     case SX_NOT:
     case SX_NEG:
     case SX_CAST:
-        return sema_foldable(x->u.arg);
     case SX_ARITH:
     case SX_CMP:
     case SX_AND:
     case SX_OR:
     case SX_CONCAT:
-        return sema_foldable(x->u.bin.lhs) && sema_foldable(x->u.bin.rhs);
     case SX_IS_NULL:
-        return sema_foldable(x->u.is_null.arg);
     case SX_LIKE:
-        return sema_foldable(x->u.like.arg) && sema_foldable(x->u.like.pattern);
     case SX_IN:
-        for (int i = 0; i < x->u.in.n_values; i++)
-            if (!sema_foldable(x->u.in.values[i]))
-                return false;
-        return sema_foldable(x->u.in.arg);
     case SX_CASE:
-        for (int i = 0; i < x->u.kase.n_whens; i++)
-            if (!sema_foldable(x->u.kase.whens[i]) || !sema_foldable(x->u.kase.thens[i]))
-                return false;
-        return sema_foldable(x->u.kase.else_);
     case SX_CALL:
-        for (int i = 0; i < x->u.call.n_args; i++)
-            if (!sema_foldable(x->u.call.args[i]))
-                return false;
-        return true;
+        return WALK_CONTINUE;
     }
-    return false;
+    return WALK_ABORT;
+}
+
+bool sema_foldable(const SExpr *x)
+{
+    return sema_walk_expr(x, foldable_node, NULL);
 }
 
 /* SchemaOfJson/SchemaOfCsv.checkInputDataTypes: the input a foldable, non-NULL STRING. */

@@ -90,104 +90,59 @@ static bool skips_later_args(SFunc fn)
     }
 }
 
-static void walk(PartCheck *pc, const SExpr *e, bool cond, const char *where);
+/* Does Spark evaluate the operands of e after the first only for some rows, whatever the
+   first is: the right side of AND and OR, an IN list, CASE's later whens, its thens and
+   else, the later arguments of COALESCE, NVL, IFNULL, NANVL and the higher-order
+   functions?  (Otherwise a later operand is skipped only once an earlier one is NULL.) */
+static bool skips_later_operands(const SExpr *e)
+{
+    return e->kind == SX_AND || e->kind == SX_OR || e->kind == SX_IN || e->kind == SX_CASE ||
+           (e->kind == SX_CALL && skips_later_args(e->u.call.fn));
+}
 
-static void walk_call(PartCheck *pc, const SExpr *e, bool cond, const char *where)
+/* The call e of a partition function, evaluated for only some rows when cond; where: why
+   no call may stand there, or NULL. */
+static void check_call(PartCheck *pc, const SExpr *e, bool cond, const char *where)
 {
     SFunc fn = e->u.call.fn;
-    if (sema_is_partition_fn(fn)) {
-        pc->found = true;
-        if (!pc->sc)
-            return;
-        if (where)
-            diag_error(pc->sc->diag, e->span,
-                       "%s() %s is not supported yet: sluice numbers the partitions of a scan "
-                       "only (write it in a subquery that reads the source)",
-                       call_name(fn), where);
-        else if (cond && fn != FN_SPARK_PARTITION_ID) /* the others count the rows */
-            diag_error(pc->sc->diag, e->span,
-                       "%s() where Spark may not evaluate it for every row (a later branch of "
-                       "CASE, IF or COALESCE, the right side of AND or OR, an IN list, a lambda "
-                       "function, or after an operand that can be NULL) is not supported yet: "
-                       "compute it as a column of a subquery",
-                       call_name(fn));
-        else if (fn != FN_SPARK_PARTITION_ID)
-            pc->q->sequence_fns = true;
+    pc->found = true;
+    if (!pc->sc)
         return;
-    }
-    bool skip = skips_later_args(fn);
-    bool before_null = false; /* an earlier argument can be NULL */
-    for (int i = 0; i < e->u.call.n_args; i++) {
-        walk(pc, e->u.call.args[i], cond || (i > 0 && (skip || before_null)), where);
-        before_null |= !never_null(e->u.call.args[i]);
-    }
+    if (where)
+        diag_error(pc->sc->diag, e->span,
+                   "%s() %s is not supported yet: sluice numbers the partitions of a scan "
+                   "only (write it in a subquery that reads the source)",
+                   call_name(fn), where);
+    else if (cond && fn != FN_SPARK_PARTITION_ID) /* the others count the rows */
+        diag_error(pc->sc->diag, e->span,
+                   "%s() where Spark may not evaluate it for every row (a later branch of "
+                   "CASE, IF or COALESCE, the right side of AND or OR, an IN list, a lambda "
+                   "function, or after an operand that can be NULL) is not supported yet: "
+                   "compute it as a column of a subquery",
+                   call_name(fn));
+    else if (fn != FN_SPARK_PARTITION_ID)
+        pc->q->sequence_fns = true;
 }
 
 /* Check e, evaluated for only some rows when cond; where: why no call may stand there, or
-   NULL. */
+   NULL.  An operand after the first is evaluated for some rows only when e skips later
+   operands or an earlier one can be NULL (a null-intolerant expression). */
 static void walk(PartCheck *pc, const SExpr *e, bool cond, const char *where)
 {
     if (!e)
         return;
-    switch (e->kind) {
-    case SX_CONST:
-    case SX_COLUMN:
-    case SX_GROUP_REF:
-    case SX_AGG_REF:
-    case SX_LAMBDA_VAR:
+    if (e->kind == SX_CALL && sema_is_partition_fn(e->u.call.fn)) {
+        check_call(pc, e, cond, where);
         return;
-    case SX_FIELD:
-        walk(pc, e->u.field.arg, cond, where);
-        return;
-    case SX_INDEX:
-        walk(pc, e->u.index.arg, cond, where);
-        walk(pc, e->u.index.index, cond || !never_null(e->u.index.arg), where);
-        return;
-    case SX_NOT:
-    case SX_NEG:
-    case SX_CAST:
-        walk(pc, e->u.arg, cond, where);
-        return;
-    case SX_EXPLODE:
-        walk(pc, e->u.gen.arg, cond, where);
-        return;
-    case SX_ARITH:
-    case SX_CMP:
-    case SX_CONCAT:
-        walk(pc, e->u.bin.lhs, cond, where);
-        walk(pc, e->u.bin.rhs, cond || !never_null(e->u.bin.lhs), where);
-        return;
-    case SX_AND:
-    case SX_OR:
-        walk(pc, e->u.bin.lhs, cond, where);
-        walk(pc, e->u.bin.rhs, true, where);
-        return;
-    case SX_IS_NULL:
-        walk(pc, e->u.is_null.arg, cond, where);
-        return;
-    case SX_LIKE:
-        walk(pc, e->u.like.arg, cond, where);
-        walk(pc, e->u.like.pattern, cond || !never_null(e->u.like.arg), where);
-        return;
-    case SX_IN:
-        walk(pc, e->u.in.arg, cond, where);
-        for (int i = 0; i < e->u.in.n_values; i++)
-            walk(pc, e->u.in.values[i], true, where);
-        return;
-    case SX_CASE:
-        for (int i = 0; i < e->u.kase.n_whens; i++) {
-            walk(pc, e->u.kase.whens[i], cond || i > 0, where);
-            walk(pc, e->u.kase.thens[i], true, where);
-        }
-        walk(pc, e->u.kase.else_, true, where);
-        return;
-    case SX_CALL:
-        walk_call(pc, e, cond, where);
-        return;
-    case SX_WINDOW:
-        walk(pc, e->u.window.ts, cond, where);
-        walk(pc, e->u.window.gap, cond || !never_null(e->u.window.ts), where); /* TimeAdd's right */
-        return;
+    }
+    bool skip = skips_later_operands(e);
+    bool before_null = false; /* an earlier operand can be NULL */
+    SExpr **op;
+    for (int i = 0; (op = sema_expr_operand((SExpr *)e, i)); i++) {
+        if (!*op)
+            continue;
+        walk(pc, *op, cond || (i > 0 && (skip || before_null)), where);
+        before_null |= !never_null(*op);
     }
 }
 
@@ -266,28 +221,31 @@ static void check_query(PartCheck *pc, const SQuery *q, const char *where)
         check_block(pc, q->select, where);
 }
 
+static SWalk deterministic_node(const SExpr *e, void *ctx)
+{
+    (void)ctx;
+    if (e->kind != SX_CALL)
+        return WALK_CONTINUE;
+    SFunc fn = e->u.call.fn;
+    bool nondeterministic =
+        sema_is_partition_fn(fn) || fn == FN_INPUT_FILE_NAME || fn == FN_UUID || fn == FN_SHUFFLE;
+    return nondeterministic ? WALK_ABORT : WALK_CONTINUE;
+}
+
 bool sema_is_deterministic(const SExpr *e)
 {
-    if (!e)
-        return true;
-    if (e->kind == SX_CALL) {
-        SFunc fn = e->u.call.fn;
-        if (sema_is_partition_fn(fn) || fn == FN_INPUT_FILE_NAME || fn == FN_UUID ||
-            fn == FN_SHUFFLE)
-            return false;
-    }
-    SExpr **op;
-    for (int i = 0; (op = sema_expr_operand((SExpr *)e, i)) != NULL; i++)
-        if (!sema_is_deterministic(*op))
-            return false;
-    return true;
+    return sema_walk_expr(e, deterministic_node, NULL);
+}
+
+static SWalk partition_node(const SExpr *e, void *ctx)
+{
+    (void)ctx;
+    return e->kind == SX_CALL && sema_is_partition_fn(e->u.call.fn) ? WALK_ABORT : WALK_CONTINUE;
 }
 
 bool sema_has_partition_fn(const SExpr *e)
 {
-    PartCheck pc = {NULL, NULL, false};
-    walk(&pc, e, false, NULL);
-    return pc.found;
+    return !sema_walk_expr(e, partition_node, NULL);
 }
 
 void sema_partition_check(SemaCtx *sc, SQuery *q)
