@@ -572,13 +572,14 @@ static void put_filter(StrBuf *sb, const char *indent, const SExpr *e, const SSe
 }
 
 /* Does pd move a conjunct out of its own block's place: below the watermark from a block
-   above its first, or from the aggregation's HAVING; or split its first block's WHERE? */
+   above its first, from the aggregation's HAVING or from a join; or split its first block's
+   WHERE? */
 static bool pushdown_moves(const PPushdown *pd)
 {
     int below = 0, stays = 0;
     for (int k = 0; k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
-        if (p->below_watermark && (p->at > 0 || p->having))
+        if (p->below_watermark && (p->at > 0 || p->having || p->join))
             return true;
         below += p->at == 0 && !p->having && p->below_watermark;
         stays += p->at == 0 && !p->having && !p->below_watermark;
@@ -586,10 +587,25 @@ static bool pushdown_moves(const PPushdown *pd)
     return below && stays;
 }
 
+/* A filter over a join's side (PPred.join), over the join's raw space, and where it came
+   from. */
+static void put_join_filter(StrBuf *sb, const char *indent, const PPushdown *pd, const PPred *p)
+{
+    static const char *const from[] = {"", "IsNotNull inferred from the join", "ON",
+                                       "WHERE above the join"};
+    SSelect raw = {0};
+    raw.input = p->block->join->raw;
+    sb_printf(sb, "%sFilter ", indent);
+    put_expr(sb, p->expr, &raw);
+    sb_printf(sb, " (%s, over the %s side, %s)\n", from[p->join], pd->join_side ? "right" : "left",
+              p->below_watermark ? "below the watermark" : "before the join");
+}
+
 /* The filters of block s where plan_pushdown put them (pd NULL: a block over the aggregate's
    rows; its WHERE).  When pd moves a conjunct (pushdown_moves), the first block shows every
    conjunct tested below the watermark, and each block the conjuncts it keeps.  A HAVING
-   conjunct on keys shows where it is tested before the aggregation. */
+   conjunct on keys shows where it is tested before the aggregation; a filter over a join's
+   side that stays above the watermark, before the join. */
 static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const char *indent)
 {
     int at = pd ? plan_pushdown_at(pd, s) : -1;
@@ -598,7 +614,9 @@ static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const
         put_filter(sb, indent, s->where, s, "");
     for (int k = 0; moves && at == 0 && k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
-        if (p->below_watermark)
+        if (p->below_watermark && p->join)
+            put_join_filter(sb, indent, pd, p);
+        else if (p->below_watermark)
             put_filter(sb, indent, p->expr, p->block,
                        p->having ? " (HAVING on keys, pushed below the aggregate and the watermark)"
                        : p->at   ? " (pushed down from a block above, below the watermark)"
@@ -606,7 +624,7 @@ static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const
     }
     for (int k = 0; pd && k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
-        if (p->block != s || p->below_watermark || (!p->having && !moves))
+        if (p->block != s || p->below_watermark || p->join || (!p->having && !moves))
             continue;
         put_filter(sb, indent, p->expr, s,
                    p->having ? " (HAVING on keys, pushed below the aggregate)"
@@ -615,9 +633,18 @@ static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const
     }
 }
 
+/* The filters over the branch's side of join block s that stay above the watermark. */
+static void put_side_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const char *indent)
+{
+    for (int k = 0; pd && s == pd->join_block && k < pd->n_preds; k++)
+        if (pd->preds[k].join && !pd->preds[k].below_watermark)
+            put_join_filter(sb, indent, pd, &pd->preds[k]);
+}
+
 static void put_block_ops(StrBuf *sb, const PQuery *pq, const PPushdown *pd, const SSelect *s,
                           const char *indent)
 {
+    put_side_filters(sb, pd, s, indent);
     put_probe(sb, pq, s, indent);
     put_filters(sb, pd, s, indent);
     if (s->dedup) {
