@@ -602,16 +602,15 @@ static void put_join_filter(StrBuf *sb, const char *indent, const PPushdown *pd,
 }
 
 /* The filters of block s where plan_pushdown put them (pd NULL: a block over the aggregate's
-   rows; its WHERE).  When pd moves a conjunct (pushdown_moves), the first block shows every
-   conjunct tested below the watermark, and each block the conjuncts it keeps.  A HAVING
-   conjunct on keys shows where it is tested before the aggregation; a filter over a join's
-   side that stays above the watermark, before the join. */
-static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const char *indent)
+   rows; its WHERE), around its join: when pd moves a conjunct (pushdown_moves), the first
+   block shows every conjunct tested below the watermark, then the filters over the join's
+   side that stay above it, then the join, then each block the conjuncts it keeps.  A HAVING
+   conjunct on keys shows where it is tested before the aggregation. */
+static void put_filters_and_join(StrBuf *sb, const PQuery *pq, const PPushdown *pd,
+                                 const SSelect *s, const char *indent)
 {
     int at = pd ? plan_pushdown_at(pd, s) : -1;
     bool moves = at >= 0 && pushdown_moves(pd);
-    if (s->where && !moves)
-        put_filter(sb, indent, s->where, s, "");
     for (int k = 0; moves && at == 0 && k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
         if (p->below_watermark && p->join)
@@ -622,6 +621,12 @@ static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const
                        : p->at   ? " (pushed down from a block above, below the watermark)"
                                  : " (below the watermark)");
     }
+    for (int k = 0; pd && s == pd->join_block && k < pd->n_preds; k++)
+        if (pd->preds[k].join && !pd->preds[k].below_watermark)
+            put_join_filter(sb, indent, pd, &pd->preds[k]);
+    put_probe(sb, pq, s, indent);
+    if (s->where && !moves)
+        put_filter(sb, indent, s->where, s, "");
     for (int k = 0; pd && k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
         if (p->block != s || p->below_watermark || p->join || (!p->having && !moves))
@@ -633,20 +638,10 @@ static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const
     }
 }
 
-/* The filters over the branch's side of join block s that stay above the watermark. */
-static void put_side_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const char *indent)
-{
-    for (int k = 0; pd && s == pd->join_block && k < pd->n_preds; k++)
-        if (pd->preds[k].join && !pd->preds[k].below_watermark)
-            put_join_filter(sb, indent, pd, &pd->preds[k]);
-}
-
 static void put_block_ops(StrBuf *sb, const PQuery *pq, const PPushdown *pd, const SSelect *s,
                           const char *indent)
 {
-    put_side_filters(sb, pd, s, indent);
-    put_probe(sb, pq, s, indent);
-    put_filters(sb, pd, s, indent);
+    put_filters_and_join(sb, pq, pd, s, indent);
     if (s->dedup) {
         sb_puts(sb, indent);
         put_dedup(sb, s);
@@ -826,8 +821,7 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
         sb_puts(sb, " then, for the rows of every branch:\n");
     if (pq->agg) {
         const SSelect *a = pq->agg;
-        put_probe(sb, pq, a, "  ");
-        put_filters(sb, pq->pushdown, a, "  ");
+        put_filters_and_join(sb, pq, pq->pushdown, a, "  ");
         if (a->dedup) {
             sb_puts(sb, "  ");
             put_dedup(sb, a);
