@@ -579,7 +579,7 @@ static bool pushdown_moves(const PPushdown *pd)
     int below = 0, stays = 0;
     for (int k = 0; k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
-        if (p->below_watermark && (p->at > 0 || p->having || p->join))
+        if (p->below_watermark && (p->at > 0 || p->having || p->join || p->inferred))
             return true;
         below += p->at == 0 && !p->having && p->below_watermark;
         stays += p->at == 0 && !p->having && !p->below_watermark;
@@ -597,7 +597,9 @@ static void put_join_filter(StrBuf *sb, const char *indent, const PPushdown *pd,
     raw.input = p->block->join->raw;
     sb_printf(sb, "%sFilter ", indent);
     put_expr(sb, p->expr, &raw);
-    sb_printf(sb, " (%s, over the %s side, %s)\n", from[p->join], pd->join_side ? "right" : "left",
+    sb_printf(sb, " (%s, over the %s side, %s)\n",
+              p->inferred ? "IsNotNull inferred from a filter above the watermark" : from[p->join],
+              pd->join_side ? "right" : "left",
               p->below_watermark ? "below the watermark" : "before the join");
 }
 
@@ -618,7 +620,9 @@ static void put_filters_and_join(StrBuf *sb, const PQuery *pq, const PPushdown *
         else if (p->below_watermark)
             put_filter(sb, indent, p->expr, p->block,
                        p->having ? " (HAVING on keys, pushed below the aggregate and the watermark)"
-                       : p->at   ? " (pushed down from a block above, below the watermark)"
+                       : p->inferred
+                           ? " (IsNotNull inferred from a filter above the watermark, below it)"
+                       : p->at ? " (pushed down from a block above, below the watermark)"
                                  : " (below the watermark)");
     }
     for (int k = 0; pd && s == pd->join_block && k < pd->n_preds; k++)

@@ -474,6 +474,96 @@ static void join_preds(Arena *arena, const Chain *c, const SSelect *jb, int side
             side_conjuncts(arena, c, jb, side, where[i], PJF_WHERE, ps);
 }
 
+/* ==== IsNotNull of a filter's columns (InferFiltersFromConstraints, case Filter) ==== */
+
+/* Mark in src the source columns e (over the input of chain block j; over the raw space of
+   the join when j is its block, base its side's first raw column; a HAVING conjunct's keys
+   are aggregating block a's) reaches null-intolerantly, each column of a block's input
+   replaced by the expression of the block below that makes it (its alias, as Spark's Filter
+   is once pushed through the Projects to just above EventTimeWatermark). */
+static void source_not_null(const Chain *c, const SSelect *a, int j, int base, const SExpr *e,
+                            bool *src)
+{
+    if (e->kind == SX_COLUMN) {
+        int col = e->u.column - base;
+        if (j == 0)
+            src[col] = true;
+        else
+            source_not_null(c, a, j - 1, 0, c->blocks[j - 1]->out[col].expr, src);
+        return;
+    }
+    if (e->kind == SX_GROUP_REF && a && e->u.ref < a->n_group) {
+        source_not_null(c, NULL, j, base, a->group[e->u.ref], src);
+        return;
+    }
+    if (!sema_null_intolerant(e))
+        return;
+    SExpr **op;
+    for (int i = 0; (op = sema_expr_operand((SExpr *)e, i)) != NULL; i++)
+        if (*op)
+            source_not_null(c, a, j, base, *op, src);
+}
+
+/* A filter over the source's column col: IsNotNull(col) of chain block 0 (a join's block
+   there: over the join's raw space, its side's columns from base). */
+static const SExpr *source_is_not_null(Arena *arena, const PBranch *br, const Chain *c, int base,
+                                       int col)
+{
+    const SJoin *j = c->join_at == 0 ? c->blocks[0]->join : NULL;
+    SExpr *x = ARENA_NEW(arena, SExpr);
+    x->kind = SX_COLUMN;
+    x->type = br->source->schema.cols[col].type;
+    x->span = c->blocks[0]->span;
+    x->u.column = j ? base + col : col;
+    SExpr *e = ARENA_NEW(arena, SExpr);
+    e->kind = SX_IS_NULL;
+    e->type = &type_boolean;
+    e->span = x->span;
+    e->u.is_null.arg = x;
+    e->u.is_null.negated = true;
+    return e;
+}
+
+/* InferFiltersFromConstraints, case Filter (its Infer Filters batch runs after the first
+   pushdown): a deterministic conjunct that stays above the watermark, sitting there with its
+   aliases replaced, gets IsNotNull of the source columns it reaches null-intolerantly, which
+   PushPredicateThroughNonJoin then moves below the watermark unless they are the event time.
+   Not for the IsNotNull a join infers in the same pass (already over the side's columns).
+   Each column once, after the other filters. */
+static void infer_source_not_null(Arena *arena, const PBranch *br, const Chain *c, int side,
+                                  Preds *ps)
+{
+    if (c->n == 0)
+        return;
+    int n_src = br->source->schema.n;
+    bool *src = ARENA_NEW_N(arena, bool, n_src + 1);
+    int n = ps->n, base = 0;
+    if (c->join_at >= 0 && side > 0)
+        base = c->blocks[c->join_at]->join->n_left;
+    for (int k = 0; k < n; k++) {
+        const PPred *p = &ps->v[k];
+        /* the join block's WHERE is over the join's rows: its conjuncts over one side are
+           join filters of their own (a Filter left above the join moves no IsNotNull) */
+        if (p->below_watermark || p->at < 0 || p->join == PJF_NOT_NULL ||
+            (p->at == c->join_at && !p->join) || !sema_is_deterministic(p->expr))
+            continue;
+        const SExpr *e = p->expr;
+        if (e->kind == SX_IS_NULL && e->u.is_null.negated)
+            e = e->u.is_null.arg;
+        source_not_null(c, p->having ? p->block : NULL, p->at, p->join ? base : 0, e, src);
+    }
+    for (int col = 0; col < n_src; col++) {
+        if (!src[col] || c->wm[0][col])
+            continue;
+        const SExpr *e = source_is_not_null(arena, br, c, base, col);
+        PPred *p = add_pred(arena, ps, e, c->blocks[0], 0);
+        p->below_watermark = true;
+        p->inferred = true;
+        if (c->join_at == 0)
+            p->join = PJF_NOT_NULL;
+    }
+}
+
 /* Mark in pd->reads what join filter p, over the raw columns of the branch's side, reads of
    the rows of chain block p->at - 1, and on down. */
 static void mark_join_reads(Arena *arena, PPushdown *pd, const PPred *p)
@@ -506,6 +596,7 @@ static PPushdown branch_pushdown(Arena *arena, const PQuery *pq, const PBranch *
     const SSelect *jb = first_join(pq, br, &side);
     if (jb)
         join_preds(arena, &c, jb, side, &ps);
+    infer_source_not_null(arena, br, &c, side, &ps);
     PPushdown pd = {c.blocks, c.n, ps.v, ps.n, ARENA_NEW_N(arena, bool *, c.n + 1), jb, side};
     for (int j = 1; j < c.n; j++) {
         int n = c.blocks[j - 1]->n_out > c.blocks[j]->input.n ? c.blocks[j - 1]->n_out
