@@ -1015,7 +1015,7 @@ static CgEnv pushed_env(CgCtx *cg, const PPushdown *pd, int j, const CgEnv *belo
     CgVal *vals = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
     for (int i = 0; i < s->n_out; i++)
         vals[i] = pd->reads[j][i] ? cg_expr(cg, below, s->out[i].expr)
-                      : cg_null_of(cg, s->out[i].expr->type);
+                                  : cg_null_of(cg, s->out[i].expr->type);
     CgEnv env = {0};
     env.cols = vals;
     env.n_cols = s->n_out;

@@ -177,10 +177,10 @@ typedef struct PPred {
     bool having;
     bool *keys; /* having: per grouping key of block, does expr read it */
     bool below_watermark;
-    PJoinFilter join;     /* a filter over the branch's side of block's join, or PJF_NONE */
-    bool inferred;        /* IsNotNull of a source column a conjunct staying above the
-                             watermark reads null-intolerantly (InferFiltersFromConstraints,
-                             case Filter): block is the chain's first, at 0 */
+    PJoinFilter join; /* a filter over the branch's side of block's join, or PJF_NONE */
+    bool inferred;    /* IsNotNull of a source column a conjunct staying above the
+                         watermark reads null-intolerantly (InferFiltersFromConstraints,
+                         case Filter): block is the chain's first, at 0 */
 } PPred;
 
 /* A branch's filters: blocks[0] reads the source and each next one the rows of the one

@@ -623,7 +623,7 @@ static void put_filters_and_join(StrBuf *sb, const PQuery *pq, const PPushdown *
                        : p->inferred
                            ? " (IsNotNull inferred from a filter above the watermark, below it)"
                        : p->at ? " (pushed down from a block above, below the watermark)"
-                                 : " (below the watermark)");
+                               : " (below the watermark)");
     }
     for (int k = 0; pd && s == pd->join_block && k < pd->n_preds; k++)
         if (pd->preds[k].join && !pd->preds[k].below_watermark)

@@ -283,12 +283,26 @@ static bool where_moves_into(AstJoinType t, int side)
     }
 }
 
-/* QueryPlanConstraints.scanNullIntolerantAttribute: the columns e reaches through
-   NullIntolerant expressions only (sema_null_intolerant), marked in cols. */
-static void null_intolerant_columns(const SExpr *e, bool *cols)
+/* QueryPlanConstraints.scanNullIntolerantAttribute: mark in cols the columns e reaches
+   through NullIntolerant expressions only (sema_null_intolerant).  e is over the input of
+   chain block j (over the raw space of the join when j is its block, base its side's first
+   raw column; a HAVING conjunct's keys are aggregating block a's); with j > 0 each column
+   is replaced by the expression of the block below that makes it (its alias, as Spark's
+   Filter is once pushed through the Projects to just above EventTimeWatermark), so the
+   columns marked are the source's.  c NULL, j 0: e's own columns. */
+static void null_intolerant_columns(const Chain *c, const SSelect *a, int j, int base,
+                                    const SExpr *e, bool *src)
 {
     if (e->kind == SX_COLUMN) {
-        cols[e->u.column] = true;
+        int col = e->u.column - base;
+        if (j == 0)
+            src[col] = true;
+        else
+            null_intolerant_columns(c, a, j - 1, 0, c->blocks[j - 1]->out[col].expr, src);
+        return;
+    }
+    if (e->kind == SX_GROUP_REF && a && e->u.ref < a->n_group) {
+        null_intolerant_columns(c, NULL, j, base, a->group[e->u.ref], src);
         return;
     }
     if (!sema_null_intolerant(e))
@@ -296,7 +310,7 @@ static void null_intolerant_columns(const SExpr *e, bool *cols)
     SExpr **op;
     for (int i = 0; (op = sema_expr_operand((SExpr *)e, i)) != NULL; i++)
         if (*op)
-            null_intolerant_columns(*op, cols);
+            null_intolerant_columns(c, a, j, base, *op, src);
 }
 
 /* inferIsNotNullConstraints of each conjunct of e (NULL: none): an IsNotNull(x) conjunct
@@ -310,7 +324,8 @@ static void conjuncts_not_null(const SExpr *e, bool *cols)
         conjuncts_not_null(e->u.bin.rhs, cols);
         return;
     }
-    null_intolerant_columns(e->kind == SX_IS_NULL && e->u.is_null.negated ? e->u.is_null.arg : e,
+    null_intolerant_columns(NULL, NULL, 0, 0,
+                            e->kind == SX_IS_NULL && e->u.is_null.negated ? e->u.is_null.arg : e,
                             cols);
 }
 
@@ -388,8 +403,8 @@ static void add_join_pred(Arena *arena, const Chain *c, const SSelect *jb, int s
 
 /* The conjuncts of e (over j's raw space) that read side alone and are deterministic, as
    filters of kind over it (PushPredicateThroughJoin's split). */
-static void side_conjuncts(Arena *arena, const Chain *c, const SSelect *jb, int side, const SExpr *e,
-                           PJoinFilter kind, Preds *ps)
+static void side_conjuncts(Arena *arena, const Chain *c, const SSelect *jb, int side,
+                           const SExpr *e, PJoinFilter kind, Preds *ps)
 {
     if (!e)
         return;
@@ -415,21 +430,23 @@ static int raw_where(Arena *arena, const SJoin *j, const SExpr *w, const SExpr *
 
 static int count_conjuncts(const SExpr *w)
 {
-    return !w ? 0 : w->kind == SX_AND ? count_conjuncts(w->u.bin.lhs) + count_conjuncts(w->u.bin.rhs) : 1;
+    return !w                  ? 0
+           : w->kind == SX_AND ? count_conjuncts(w->u.bin.lhs) + count_conjuncts(w->u.bin.rhs)
+                               : 1;
 }
 
-/* IsNotNull(raw column col) of j. */
-static const SExpr *is_not_null(Arena *arena, const SJoin *j, int col)
+/* IsNotNull(column col, of type t). */
+static const SExpr *is_not_null(Arena *arena, const Type *t, SrcSpan span, int col)
 {
     SExpr *c = ARENA_NEW(arena, SExpr);
     c->kind = SX_COLUMN;
-    c->type = j->raw.cols[col].type;
-    c->span = j->span;
+    c->type = t;
+    c->span = span;
     c->u.column = col;
     SExpr *e = ARENA_NEW(arena, SExpr);
     e->kind = SX_IS_NULL;
     e->type = &type_boolean;
-    e->span = j->span;
+    e->span = span;
     e->u.is_null.arg = c;
     e->u.is_null.negated = true;
     return e;
@@ -452,20 +469,22 @@ static void join_preds(Arena *arena, const Chain *c, const SSelect *jb, int side
     if (on_moves_into(j->type, side)) {
         bool *nn = ARENA_NEW_N(arena, bool, n_raw + 1);
         for (int k = 0; k < j->n_keys; k++) { /* EqualTo(probe key, build key) */
-            null_intolerant_columns(j->probe_keys[k], nn);
-            null_intolerant_columns(j->build_keys[k], nn);
+            null_intolerant_columns(NULL, NULL, 0, 0, j->probe_keys[k], nn);
+            null_intolerant_columns(NULL, NULL, 0, 0, j->build_keys[k], nn);
         }
         conjuncts_not_null(j->cond, nn);
         conjuncts_not_null(j->side_cond[0], nn);
         conjuncts_not_null(j->side_cond[1], nn);
         for (int i = 0; inner && i < n_where; i++)
-            if (where[i] && !(sema_is_deterministic(where[i]) &&
-                              (reads_side_only(arena, j, 0, where[i]) ||
-                               reads_side_only(arena, j, 1, where[i]))))
+            if (where[i] &&
+                !(sema_is_deterministic(where[i]) && (reads_side_only(arena, j, 0, where[i]) ||
+                                                      reads_side_only(arena, j, 1, where[i]))))
                 conjuncts_not_null(where[i], nn);
         for (int col = base; col < base + (side ? j->n_right : j->n_left); col++)
             if (nn[col])
-                add_join_pred(arena, c, jb, side, is_not_null(arena, j, col), PJF_NOT_NULL, ps);
+                add_join_pred(arena, c, jb, side,
+                              is_not_null(arena, j->raw.cols[col].type, j->span, col), PJF_NOT_NULL,
+                              ps);
         side_conjuncts(arena, c, jb, side, j->side_cond[side], PJF_ON, ps);
         side_conjuncts(arena, c, jb, side, j->cond, PJF_ON, ps);
     }
@@ -475,54 +494,6 @@ static void join_preds(Arena *arena, const Chain *c, const SSelect *jb, int side
 }
 
 /* ==== IsNotNull of a filter's columns (InferFiltersFromConstraints, case Filter) ==== */
-
-/* Mark in src the source columns e (over the input of chain block j; over the raw space of
-   the join when j is its block, base its side's first raw column; a HAVING conjunct's keys
-   are aggregating block a's) reaches null-intolerantly, each column of a block's input
-   replaced by the expression of the block below that makes it (its alias, as Spark's Filter
-   is once pushed through the Projects to just above EventTimeWatermark). */
-static void source_not_null(const Chain *c, const SSelect *a, int j, int base, const SExpr *e,
-                            bool *src)
-{
-    if (e->kind == SX_COLUMN) {
-        int col = e->u.column - base;
-        if (j == 0)
-            src[col] = true;
-        else
-            source_not_null(c, a, j - 1, 0, c->blocks[j - 1]->out[col].expr, src);
-        return;
-    }
-    if (e->kind == SX_GROUP_REF && a && e->u.ref < a->n_group) {
-        source_not_null(c, NULL, j, base, a->group[e->u.ref], src);
-        return;
-    }
-    if (!sema_null_intolerant(e))
-        return;
-    SExpr **op;
-    for (int i = 0; (op = sema_expr_operand((SExpr *)e, i)) != NULL; i++)
-        if (*op)
-            source_not_null(c, a, j, base, *op, src);
-}
-
-/* A filter over the source's column col: IsNotNull(col) of chain block 0 (a join's block
-   there: over the join's raw space, its side's columns from base). */
-static const SExpr *source_is_not_null(Arena *arena, const PBranch *br, const Chain *c, int base,
-                                       int col)
-{
-    const SJoin *j = c->join_at == 0 ? c->blocks[0]->join : NULL;
-    SExpr *x = ARENA_NEW(arena, SExpr);
-    x->kind = SX_COLUMN;
-    x->type = br->source->schema.cols[col].type;
-    x->span = c->blocks[0]->span;
-    x->u.column = j ? base + col : col;
-    SExpr *e = ARENA_NEW(arena, SExpr);
-    e->kind = SX_IS_NULL;
-    e->type = &type_boolean;
-    e->span = x->span;
-    e->u.is_null.arg = x;
-    e->u.is_null.negated = true;
-    return e;
-}
 
 /* InferFiltersFromConstraints, case Filter (its Infer Filters batch runs after the first
    pushdown): a deterministic conjunct that stays above the watermark, sitting there with its
@@ -550,12 +521,14 @@ static void infer_source_not_null(Arena *arena, const PBranch *br, const Chain *
         const SExpr *e = p->expr;
         if (e->kind == SX_IS_NULL && e->u.is_null.negated)
             e = e->u.is_null.arg;
-        source_not_null(c, p->having ? p->block : NULL, p->at, p->join ? base : 0, e, src);
+        null_intolerant_columns(c, p->having ? p->block : NULL, p->at, p->join ? base : 0, e, src);
     }
     for (int col = 0; col < n_src; col++) {
         if (!src[col] || c->wm[0][col])
             continue;
-        const SExpr *e = source_is_not_null(arena, br, c, base, col);
+        /* over the source's columns; over the join's raw space when its block reads them */
+        const SExpr *e = is_not_null(arena, br->source->schema.cols[col].type, c->blocks[0]->span,
+                                     c->join_at == 0 ? base + col : col);
         PPred *p = add_pred(arena, ps, e, c->blocks[0], 0);
         p->below_watermark = true;
         p->inferred = true;
@@ -600,7 +573,7 @@ static PPushdown branch_pushdown(Arena *arena, const PQuery *pq, const PBranch *
     PPushdown pd = {c.blocks, c.n, ps.v, ps.n, ARENA_NEW_N(arena, bool *, c.n + 1), jb, side};
     for (int j = 1; j < c.n; j++) {
         int n = c.blocks[j - 1]->n_out > c.blocks[j]->input.n ? c.blocks[j - 1]->n_out
-                                                                : c.blocks[j]->input.n;
+                                                              : c.blocks[j]->input.n;
         pd.reads[j] = ARENA_NEW_N(arena, bool, n + 1);
     }
     for (int k = 0; k < ps.n; k++) {

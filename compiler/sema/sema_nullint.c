@@ -10,73 +10,35 @@
 */
 #include "sema/sema.h"
 
-/* Functions of functions.def whose Spark class is NullIntolerant. */
+/* Functions of functions.def whose Spark class is NullIntolerant: every row of the classes
+   TS_INT (GetTimeField: hour, minute, second), DATE_INT (GetDateField: year .. weekofyear),
+   DBL_DBL and DBL_LOG (UnaryMathExpression, UnaryLogExpression, BinaryMathExpression:
+   sqrt, ln, pow, atan2, ...; pi() and e() read nothing), and these. */
 static bool fn_null_intolerant(SFunc fn)
 {
+    SFnSig sig = sema_func_info(fn)->sig;
+    if (sig == FSIG_TS_INT || sig == FSIG_DATE_INT || sig == FSIG_DBL_DBL || sig == FSIG_DBL_LOG)
+        return true;
     switch (fn) {
-    case FN_ABS:              /* Abs (arithmetic.scala) */
-    case FN_PMOD:             /* Pmod extends BinaryArithmetic */
-    case FN_UPPER:            /* Upper, Lower: String2StringExpression with NullIntolerant */
+    case FN_ABS:   /* Abs (arithmetic.scala) */
+    case FN_PMOD:  /* Pmod extends BinaryArithmetic */
+    case FN_UPPER: /* Upper, Lower: String2StringExpression with NullIntolerant */
     case FN_LOWER:
     case FN_UCASE:
     case FN_LCASE:
-    case FN_LENGTH:           /* Length (char_length, character_length, len) */
+    case FN_LENGTH: /* Length (char_length, character_length, len) */
     case FN_CHAR_LENGTH:
     case FN_CHARACTER_LENGTH:
     case FN_LEN:
-    case FN_SUBSTRING:        /* Substring: TernaryExpression with NullIntolerant */
+    case FN_SUBSTRING: /* Substring: TernaryExpression with NullIntolerant */
     case FN_SUBSTR:
-    case FN_RLIKE:            /* RLike extends StringRegexExpression (NullIntolerant) */
+    case FN_RLIKE: /* RLike extends StringRegexExpression (NullIntolerant) */
     case FN_REGEXP_LIKE:
     case FN_REGEXP:
-    case FN_YEAR:             /* GetDateField (datetimeExpressions.scala) */
-    case FN_MONTH:
-    case FN_DAY:
-    case FN_DAYOFMONTH:
-    case FN_DAYOFWEEK:
-    case FN_WEEKDAY:
-    case FN_DAYOFYEAR:
-    case FN_QUARTER:
-    case FN_WEEKOFYEAR:
-    case FN_HOUR:             /* GetTimeField */
-    case FN_MINUTE:
-    case FN_SECOND:
-    case FN_UNIX_SECONDS:     /* TimestampToLongBase */
+    case FN_UNIX_SECONDS: /* TimestampToLongBase */
     case FN_UNIX_MILLIS:
     case FN_UNIX_MICROS:
-    case FN_SQRT:             /* UnaryMathExpression (mathExpressions.scala), and */
-    case FN_EXP:              /* UnaryLogExpression which extends it */
-    case FN_EXPM1:
-    case FN_SIGN:
-    case FN_SIGNUM:
-    case FN_LN:
-    case FN_LOG10:
-    case FN_LOG2:
-    case FN_LOG1P:
-    case FN_COS:
-    case FN_SIN:
-    case FN_TAN:
-    case FN_ACOS:
-    case FN_ASIN:
-    case FN_ATAN:
-    case FN_COSH:
-    case FN_SINH:
-    case FN_TANH:
-    case FN_ACOSH:
-    case FN_ASINH:
-    case FN_ATANH:
-    case FN_SEC:
-    case FN_CSC:
-    case FN_COT:
-    case FN_DEGREES:
-    case FN_RADIANS:
-    case FN_CBRT:
-    case FN_RINT:
-    case FN_POW:              /* BinaryMathExpression: Pow, Atan2, Hypot, Logarithm */
-    case FN_POWER:
-    case FN_ATAN2:
-    case FN_HYPOT:
-    case FN_LOG:
+    case FN_LOG: /* Logarithm, a BinaryMathExpression (log(x): base e) */
         return true;
     default:
         return false;
@@ -93,7 +55,7 @@ bool sema_null_intolerant(const SExpr *e)
                       Remainder, BitwiseAnd/Or/Xor; TimeAdd for TIMESTAMP +/- INTERVAL */
     case SX_LIKE:  /* Like extends StringRegexExpression */
         return true;
-    case SX_CMP:   /* EqualTo, LessThan, ... (NOT (a = b) for <>); not EqualNullSafe */
+    case SX_CMP: /* EqualTo, LessThan, ... (NOT (a = b) for <>); not EqualNullSafe */
         return e->u.bin.op != BOP_NSEQ;
     case SX_CALL:
         return fn_null_intolerant(e->u.call.fn);
