@@ -932,8 +932,7 @@ static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValu
     }
 }
 
-static void test_pred(CgCtx *cg, const PPushdown *pd, const PPred *p, const CgEnv *env,
-                      LLVMBasicBlockRef bb_cont);
+static void test_pred(CgCtx *cg, const PPred *p, const CgEnv *env, LLVMBasicBlockRef bb_cont);
 
 /* The filters over the branch's side of join block s (PPred.join) below its watermark or
    (below false) not, over env, the rows the join reads of that side: a row one of them does
@@ -942,9 +941,9 @@ static void join_filters(CgCtx *cg, const PQuery *pq, const SSelect *s, const Cg
                          bool below, LLVMBasicBlockRef bb_cont)
 {
     const PPushdown *pd = pq->pushdown;
-    for (int k = 0; s == pd->join_block && k < pd->n_preds; k++)
-        if (pd->preds[k].join && pd->preds[k].below_watermark == below)
-            test_pred(cg, pd, &pd->preds[k], env, bb_cont);
+    for (int k = 0; k < pd->n_preds; k++)
+        if (pd->preds[k].join && pd->preds[k].block == s && pd->preds[k].below_watermark == below)
+            test_pred(cg, &pd->preds[k], env, bb_cont);
 }
 
 /* The probe step of the join block s reads, if it reads one (cg_join.c); a stream-stream
@@ -1022,14 +1021,13 @@ static CgEnv pushed_env(CgCtx *cg, const PPushdown *pd, int j, const CgEnv *belo
     return env;
 }
 
-/* Test conjunct p of pd over env, the input of its block: a row it does not keep goes to
+/* Test conjunct p over env, the input of its block: a row it does not keep goes to
    bb_cont.  A HAVING conjunct reads the grouping keys it reads computed from env; a filter
    over a join's side reads the join's raw space, env the rows of the side. */
-static void test_pred(CgCtx *cg, const PPushdown *pd, const PPred *p, const CgEnv *env,
-                      LLVMBasicBlockRef bb_cont)
+static void test_pred(CgCtx *cg, const PPred *p, const CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
     if (p->join) {
-        CgEnv raw = cg_join_side_env(cg, p->block->join, pd->join_side, env);
+        CgEnv raw = cg_join_side_env(cg, p->block->join, p->side, env);
         where_conjuncts(cg, &raw, p->expr, bb_cont);
         return;
     }
@@ -1065,7 +1063,7 @@ static void source_where(CgCtx *cg, const PQuery *pq, const CgEnv *env, const Ev
             continue;
         for (; ready < p->at; ready++)
             envs[ready + 1] = pushed_env(cg, pd, ready + 1, &envs[ready]);
-        test_pred(cg, pd, p, &envs[p->at], bb_cont);
+        test_pred(cg, p, &envs[p->at], bb_cont);
     }
     event_time_row(cg, et, env->cols[pq->watermark_col]);
 }
@@ -1081,7 +1079,7 @@ static void block_filters(CgCtx *cg, const PQuery *pq, const SSelect *s, const C
         where_conjuncts(cg, env, s->where, bb_cont);
     for (int k = 0; k < pd->n_preds; k++)
         if (pd->preds[k].block == s && !pd->preds[k].below_watermark && !pd->preds[k].join)
-            test_pred(cg, pd, &pd->preds[k], env, bb_cont);
+            test_pred(cg, &pd->preds[k], env, bb_cont);
 }
 
 /* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step

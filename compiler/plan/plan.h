@@ -153,7 +153,8 @@ typedef struct PJoin {
 ** Where a conjunct of a filter is tested (plan_pushdown.c, Spark's PushPredicateThroughNonJoin):
 ** a conjunct of a block's WHERE, or of the aggregation's HAVING that reads grouping keys only
 ** (tested over the aggregation's input with the keys it reads computed from it, and again
-** after it).  A conjunct below the watermark is tested at the source, before the row's event
+** after it), or an IsNotNull inferred from one that stays above the watermark (inferred).  A
+*conjunct below the watermark is tested at the source, before the row's event
 ** time counts, over the input of its block as the projections of the blocks below compute it.
 **
 ** A filter the optimizer puts over the branch's side of a join (join set; plan_pushdown.c:
@@ -178,6 +179,7 @@ typedef struct PPred {
     bool *keys; /* having: per grouping key of block, does expr read it */
     bool below_watermark;
     PJoinFilter join; /* a filter over the branch's side of block's join, or PJF_NONE */
+    int side;         /* join: that side (0 left, 1 right) */
     bool inferred;    /* IsNotNull of a source column a conjunct staying above the
                          watermark reads null-intolerantly (InferFiltersFromConstraints,
                          case Filter): block is the chain's first, at 0 */
@@ -188,7 +190,8 @@ typedef struct PPred {
    each block tests its WHERE in place).  A block that joins ends the chain: its input there
    is the branch's side of the join (the source's row, or the rows of the block before).
    preds: the conjuncts of their WHEREs, then of the aggregation's HAVING, in order, then the
-   filters over the branch's side of a join.  reads[j] (j >= 1): per output of blocks[j - 1],
+   filters over the branch's side of each join it reaches (below the watermark only the first
+   join's: the chain ends there).  reads[j] (j >= 1): per output of blocks[j - 1],
    does a conjunct below the watermark read it. */
 typedef struct PPushdown {
     const SSelect **blocks;
@@ -196,11 +199,6 @@ typedef struct PPushdown {
     PPred *preds;
     int n_preds;
     bool **reads;
-    /* The join the branch's rows reach first, through blocks that only filter and project
-       (its side filters: PPred.join), and the branch's side of it (0 left, 1 right); NULL
-       and -1 when none. */
-    const SSelect *join_block;
-    int join_side;
 } PPushdown;
 
 /*

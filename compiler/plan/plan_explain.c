@@ -589,7 +589,7 @@ static bool pushdown_moves(const PPushdown *pd)
 
 /* A filter over a join's side (PPred.join), over the join's raw space, and where it came
    from. */
-static void put_join_filter(StrBuf *sb, const char *indent, const PPushdown *pd, const PPred *p)
+static void put_join_filter(StrBuf *sb, const char *indent, const PPred *p)
 {
     static const char *const from[] = {"", "IsNotNull inferred from the join", "ON",
                                        "WHERE above the join"};
@@ -599,7 +599,7 @@ static void put_join_filter(StrBuf *sb, const char *indent, const PPushdown *pd,
     put_expr(sb, p->expr, &raw);
     sb_printf(sb, " (%s, over the %s side, %s)\n",
               p->inferred ? "IsNotNull inferred from a filter above the watermark" : from[p->join],
-              pd->join_side ? "right" : "left",
+              p->side ? "right" : "left",
               p->below_watermark ? "below the watermark" : "before the join");
 }
 
@@ -616,7 +616,7 @@ static void put_filters_and_join(StrBuf *sb, const PQuery *pq, const PPushdown *
     for (int k = 0; moves && at == 0 && k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
         if (p->below_watermark && p->join)
-            put_join_filter(sb, indent, pd, p);
+            put_join_filter(sb, indent, p);
         else if (p->below_watermark)
             put_filter(sb, indent, p->expr, p->block,
                        p->having ? " (HAVING on keys, pushed below the aggregate and the watermark)"
@@ -625,9 +625,9 @@ static void put_filters_and_join(StrBuf *sb, const PQuery *pq, const PPushdown *
                        : p->at ? " (pushed down from a block above, below the watermark)"
                                : " (below the watermark)");
     }
-    for (int k = 0; pd && s == pd->join_block && k < pd->n_preds; k++)
-        if (pd->preds[k].join && !pd->preds[k].below_watermark)
-            put_join_filter(sb, indent, pd, &pd->preds[k]);
+    for (int k = 0; pd && k < pd->n_preds; k++)
+        if (pd->preds[k].join && pd->preds[k].block == s && !pd->preds[k].below_watermark)
+            put_join_filter(sb, indent, &pd->preds[k]);
     put_probe(sb, pq, s, indent);
     if (s->where && !moves)
         put_filter(sb, indent, s->where, s, "");

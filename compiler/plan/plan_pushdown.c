@@ -76,19 +76,20 @@ static bool reads_keys_only(const SSelect *a, const SExpr *c, bool *keys, bool *
     return true;
 }
 
-/* The first block of br's chain (pre, then the aggregation) that joins, and the branch's side
-   of its join (0 left, 1 right); NULL when none joins. */
-static const SSelect *first_join(const PQuery *pq, const PBranch *br, int *side)
+/* The blocks of br's chain (pre, then the aggregation) that join, into out (n_pre + 1 at
+   most), each with the branch's side of its join (0 left, 1 right); returns how many. */
+static int branch_joins(const PQuery *pq, const PBranch *br, const SSelect **out, int *sides)
 {
+    int n = 0;
     for (int i = 0; i <= br->n_pre; i++) {
         const SSelect *s = i < br->n_pre ? br->pre[i] : pq->agg;
         if (!s || !block_joins(pq, s))
             continue;
         const SJoin *j = s->join;
-        *side = j->streams ? br->side : j->probe_left ? 0 : 1;
-        return s;
+        sides[n] = j->streams ? br->side : j->probe_left ? 0 : 1;
+        out[n++] = s;
     }
-    return NULL;
+    return n;
 }
 
 /* The chain of blocks a branch's filters move down (PPushdown.blocks) and, per block, which
@@ -391,13 +392,15 @@ static void add_join_pred(Arena *arena, const Chain *c, const SSelect *jb, int s
                           PJoinFilter kind, Preds *ps)
 {
     const SJoin *j = jb->join;
-    int at = c->join_at, base = side ? j->n_left : 0;
+    int at = c->join_at >= 0 && c->blocks[c->join_at] == jb ? c->join_at : -1;
+    int base = side ? j->n_left : 0;
     bool below = at >= 0 && sema_is_deterministic(e);
     bool *used = raw_reads(arena, j, e);
     for (int i = base; below && i < base + (side ? j->n_right : j->n_left); i++)
         below = !used[i] || !c->wm[at][i - base];
     PPred *p = add_pred(arena, ps, e, jb, at);
     p->join = kind;
+    p->side = side;
     p->below_watermark = below;
 }
 
@@ -501,16 +504,13 @@ static void join_preds(Arena *arena, const Chain *c, const SSelect *jb, int side
    PushPredicateThroughNonJoin then moves below the watermark unless they are the event time.
    Not for the IsNotNull a join infers in the same pass (already over the side's columns).
    Each column once, after the other filters. */
-static void infer_source_not_null(Arena *arena, const PBranch *br, const Chain *c, int side,
-                                  Preds *ps)
+static void infer_source_not_null(Arena *arena, const PBranch *br, const Chain *c, Preds *ps)
 {
     if (c->n == 0)
         return;
     int n_src = br->source->schema.n;
     bool *src = ARENA_NEW_N(arena, bool, n_src + 1);
-    int n = ps->n, base = 0;
-    if (c->join_at >= 0 && side > 0)
-        base = c->blocks[c->join_at]->join->n_left;
+    int n = ps->n;
     for (int k = 0; k < n; k++) {
         const PPred *p = &ps->v[k];
         /* the join block's WHERE is over the join's rows: its conjuncts over one side are
@@ -521,19 +521,24 @@ static void infer_source_not_null(Arena *arena, const PBranch *br, const Chain *
         const SExpr *e = p->expr;
         if (e->kind == SX_IS_NULL && e->u.is_null.negated)
             e = e->u.is_null.arg;
-        null_intolerant_columns(c, p->having ? p->block : NULL, p->at, p->join ? base : 0, e, src);
+        int base = p->join && p->side ? p->block->join->n_left : 0;
+        null_intolerant_columns(c, p->having ? p->block : NULL, p->at, base, e, src);
     }
     for (int col = 0; col < n_src; col++) {
         if (!src[col] || c->wm[0][col])
             continue;
         /* over the source's columns; over the join's raw space when its block reads them */
+        const SJoin *j = c->join_at == 0 ? c->blocks[0]->join : NULL;
+        int side = !j ? 0 : j->streams ? br->side : j->probe_left ? 0 : 1;
         const SExpr *e = is_not_null(arena, br->source->schema.cols[col].type, c->blocks[0]->span,
-                                     c->join_at == 0 ? base + col : col);
+                                     (side ? j->n_left : 0) + col);
         PPred *p = add_pred(arena, ps, e, c->blocks[0], 0);
         p->below_watermark = true;
         p->inferred = true;
-        if (c->join_at == 0)
+        if (j) { /* over the raw space of the join whose block reads the source */
             p->join = PJF_NOT_NULL;
+            p->side = side;
+        }
     }
 }
 
@@ -542,7 +547,7 @@ static void infer_source_not_null(Arena *arena, const PBranch *br, const Chain *
 static void mark_join_reads(Arena *arena, PPushdown *pd, const PPred *p)
 {
     const SJoin *j = p->block->join;
-    int base = pd->join_side ? j->n_left : 0, n = pd->join_side ? j->n_right : j->n_left;
+    int base = p->side ? j->n_left : 0, n = p->side ? j->n_right : j->n_left;
     bool *used = raw_reads(arena, j, p->expr);
     for (int i = 0; i < n && p->at > 0; i++) {
         if (!used[base + i] || pd->reads[p->at][i])
@@ -565,12 +570,13 @@ static PPushdown branch_pushdown(Arena *arena, const PQuery *pq, const PBranch *
             at = j;
     if (a && a->having && !a->n_gsets)
         having_preds(arena, &c, at, a, a->having, &ps);
-    int side = -1;
-    const SSelect *jb = first_join(pq, br, &side);
-    if (jb)
-        join_preds(arena, &c, jb, side, &ps);
-    infer_source_not_null(arena, br, &c, side, &ps);
-    PPushdown pd = {c.blocks, c.n, ps.v, ps.n, ARENA_NEW_N(arena, bool *, c.n + 1), jb, side};
+    const SSelect **joins = ARENA_NEW_N(arena, const SSelect *, br->n_pre + 2);
+    int *sides = ARENA_NEW_N(arena, int, br->n_pre + 2);
+    int n_joins = branch_joins(pq, br, joins, sides);
+    for (int k = 0; k < n_joins; k++)
+        join_preds(arena, &c, joins[k], sides[k], &ps);
+    infer_source_not_null(arena, br, &c, &ps);
+    PPushdown pd = {c.blocks, c.n, ps.v, ps.n, ARENA_NEW_N(arena, bool *, c.n + 1)};
     for (int j = 1; j < c.n; j++) {
         int n = c.blocks[j - 1]->n_out > c.blocks[j]->input.n ? c.blocks[j - 1]->n_out
                                                               : c.blocks[j]->input.n;
