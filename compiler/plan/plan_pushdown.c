@@ -12,14 +12,23 @@
 ** EventTimeWatermark), so the rows they drop never reach EventTimeWatermarkExec's
 ** statistics: neither the progress' eventTime nor the watermark sees them.
 **
+** Over a join, PushPredicateThroughJoin moves a WHERE's conjuncts over one side into that
+** side and ON's conjuncts over one side below the join, each where the join type lets it
+** (where_moves_into, on_moves_into); InferFiltersFromConstraints (its batch runs once, between
+** two pushdowns) puts over a side IsNotNull of the columns the join condition reads
+** null-intolerantly (case Join), and next to a filter left above the watermark IsNotNull of
+** the source columns it reads null-intolerantly (case Filter), which then go below it.
+**
 ** A sluice block filters (its WHERE), then projects: the chain of a branch's blocks from the
 ** source up is followed while the block below only filters and projects deterministic values
-** (no window, generator, DROP DUPLICATES, join or aggregate) and the block above does not
-** join (PushPredicateThroughJoin would first have to move the filter).  Of those blocks'
-** WHERE conjuncts, and the aggregation's HAVING conjuncts on keys when the chain reaches it,
-** the ones that read no column computed from the event time go below the watermark; the
-** others are tested in their block.  A HAVING conjunct on keys is always tested before the
-** aggregation too.  Codegen tests each conjunct where its PPred says (cg_pipeline.c).
+** (no window, generator, DROP DUPLICATES, join or aggregate), and ends at a block that joins,
+** whose input there is the branch's side of the join.  Of those blocks' WHERE conjuncts (not
+** the join block's: they are over the joined rows), the aggregation's HAVING conjuncts on keys
+** when the chain reaches it and the filters over the side of the join, the ones that read no
+** column computed from the event time go below the watermark; the others are tested in their
+** block, a join's side filters just before it.  A HAVING conjunct on keys is always tested
+** before the aggregation too.  Codegen tests each conjunct where its PPred says
+** (cg_pipeline.c).
 ** Must not: know about LLVM or the runtime.
 */
 #include "plan/plan.h"
@@ -420,7 +429,8 @@ static void side_conjuncts(Arena *arena, const Chain *c, const SSelect *jb, int 
         add_join_pred(arena, c, jb, side, e, kind, ps);
 }
 
-/* The conjuncts of the join block's WHERE w over the raw space (to_raw), into where[]. */
+/* The conjuncts of the join block's WHERE w over the raw space (to_raw; NULL: one reading
+   both sides' USING key), into out from n on; returns the next free index. */
 static int raw_where(Arena *arena, const SJoin *j, const SExpr *w, const SExpr **out, int n)
 {
     if (!w)
