@@ -528,22 +528,9 @@ LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj);
 void cg_join_setup(CgCtx *cg, const PQuery *pq, LLVMValueRef *tables, LLVMValueRef *null_rows);
 LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, LLVMValueRef null_row, CgEnv *env,
                                 LLVMBasicBlockRef bb_cont);
-/* The filters Spark's optimizer puts over the stream of a stream-static INNER or LEFT SEMI
-   join (InferFiltersFromConstraints' IsNotNull of the stream's columns ON reads
-   null-intolerantly, PushPredicateThroughJoin's conjuncts of ON over the stream alone) that
-   PushPredicateThroughNonJoin moves below its EventTimeWatermark (deterministic, not reading
-   column wm_col of env, the event time): a row failing one goes to bb_cont before its event
-   time counts.  env: the join block's input, the stream's columns. */
-void cg_join_stream_filter(CgCtx *cg, const PJoin *pj, const CgEnv *env, int wm_col,
-                           LLVMBasicBlockRef bb_cont);
-/* A row of side `side` of pq's stream-stream join that is not an outer side passes the
-   filters Spark's optimizer puts over that side (InferFiltersFromConstraints' IsNotNull of the
-   columns ON reads null-intolerantly, PushPredicateThroughJoin's conjuncts over the side
-   alone), or goes to bb_cont; below_watermark: only those PushPredicateThroughNonJoin moves
-   below the side's EventTimeWatermark (deterministic, not reading its event time), tested
-   before the row's event time counts. */
-void cg_ssjoin_side_filter(CgCtx *cg, const PQuery *pq, int side, const CgEnv *env,
-                           bool below_watermark, LLVMBasicBlockRef bb_cont);
+/* The raw space of join j over env, the rows of its side `side` (0 left, 1 right): those
+   columns from env, the other side's NULL.  What a filter over that side (PPred.join) reads. */
+CgEnv cg_join_side_env(CgCtx *cg, const SJoin *j, int side, const CgEnv *env);
 /* The step of a stream-stream join for a row of side `side` (0 left, 1 right) in env (its
    side's columns): kept in the join's state (handle state, srt_query_ssjoin) and joined with
    the other side's rows, as cg_join_probe.  When logs (i1; NULL: never) holds, a parallel

@@ -322,7 +322,7 @@ static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVM
 /* ==== Stream-stream joins ====
 ** Spark's StreamingSymmetricHashJoinExec.OneSideHashJoiner.storeAndJoinWithOtherSide, per row
 ** of side `side` (the branch's): a row of a side that is not outer with a NULL key is not
-** kept (Spark's inferred IsNotNull filters, cg_ssjoin_side_filter); otherwise it is added to
+** kept (Spark's inferred IsNotNull filters, PPred.join); otherwise it is added to
 ** its side's state with the time its state watermark evicts it by, and joined with the other
 ** side's rows of its key
 ** (adding first is the same: the probe reads the other side only).  The join is seen from
@@ -349,180 +349,14 @@ static void ssjoin_view(CgCtx *cg, const PQuery *pq, int side, SJoin *v, PJoin *
         pv->build_col[c] = c; /* a state row holds all its side's columns */
 }
 
-/* Spark's scanNullIntolerantAttribute: the columns e reads through null-intolerant
-   expressions only (comparisons, NOT, unary minus, +, -, *, casts), marked in cols. */
-static void null_intolerant_columns(const SExpr *e, bool *cols)
+CgEnv cg_join_side_env(CgCtx *cg, const SJoin *j, int side, const CgEnv *env)
 {
-    switch (e->kind) {
-    case SX_COLUMN:
-        cols[e->u.column] = true;
-        return;
-    case SX_CMP:
-        if (e->u.bin.op < BOP_EQ || e->u.bin.op > BOP_GE)
-            return;
-        break;
-    case SX_ARITH:
-        if (e->u.bin.op != BOP_ADD && e->u.bin.op != BOP_SUB && e->u.bin.op != BOP_MUL)
-            return;
-        break;
-    case SX_NOT:
-    case SX_NEG:
-    case SX_CAST:
-        null_intolerant_columns(e->u.arg, cols);
-        return;
-    default:
-        return;
-    }
-    null_intolerant_columns(e->u.bin.lhs, cols);
-    null_intolerant_columns(e->u.bin.rhs, cols);
-}
-
-static void conjuncts_not_null(const SExpr *e, bool *cols)
-{
-    if (!e)
-        return;
-    if (e->kind == SX_AND) {
-        conjuncts_not_null(e->u.bin.lhs, cols);
-        conjuncts_not_null(e->u.bin.rhs, cols);
-        return;
-    }
-    null_intolerant_columns(e, cols);
-}
-
-/* The raw columns of a join that InferFiltersFromConstraints finds not NULL:
-   those each conjunct of ON (the keys' equalities included) reads null-intolerantly
-   (QueryPlanConstraints.constructIsNotNullConstraints).  Spark filters a side by them only
-   where the join lets it (InferFiltersFromConstraints: both sides of INNER and LEFT SEMI, the
-   right of LEFT OUTER, the left of RIGHT OUTER, none of FULL OUTER: the sides not outer).
-   side_cond is empty but for a stream-stream join. */
-static bool *ssjoin_not_null(CgCtx *cg, const SJoin *j)
-{
-    bool *cols = ARENA_NEW_N(cg->arena, bool, j->n_left + j->n_right + 1);
-    for (int k = 0; k < j->n_keys; k++) {
-        null_intolerant_columns(j->probe_keys[k], cols);
-        null_intolerant_columns(j->build_keys[k], cols);
-    }
-    conjuncts_not_null(j->side_cond[0], cols);
-    conjuncts_not_null(j->side_cond[1], cols);
-    conjuncts_not_null(j->cond, cols);
-    return cols;
-}
-
-/* A row with a NULL in a raw column of [from, to) but skip that ssjoin_not_null finds goes
-   to bb_cont. */
-static void not_null_filter(CgCtx *cg, const SJoin *j, const CgVal *raw, int from, int to, int skip,
-                            LLVMBasicBlockRef bb_cont)
-{
-    bool *nn = ssjoin_not_null(cg, j);
-    for (int c = from; c < to; c++) {
-        if (!nn[c] || c == skip)
-            continue;
-        LLVMBasicBlockRef bb_pass = cg_block(cg, "join.notnull");
-        LLVMBuildCondBr(cg->b, raw[c].null, bb_cont, bb_pass);
-        cg_at(cg, bb_pass);
-    }
-}
-
-/* Does e read raw columns in [from, to) only, at least one? */
-static bool reads_only(CgCtx *cg, const SJoin *j, const SExpr *e, int from, int to)
-{
-    int n = j->n_left + j->n_right;
-    bool *used = ARENA_NEW_N(cg->arena, bool, n + 1);
-    sema_expr_columns(e, used, n);
-    bool any = false;
-    for (int c = 0; c < n; c++) {
-        if (used[c] && (c < from || c >= to))
-            return false;
-        any |= used[c];
-    }
-    return any;
-}
-
-/* The conjuncts of e over raw columns [from, to) alone tested over renv, but those reading
-   raw column wm or not deterministic: a row one of them does not keep goes to bb_cont. */
-static void probe_conjuncts(CgCtx *cg, const SJoin *j, const CgEnv *renv, const SExpr *e, int from,
-                            int to, int wm, LLVMBasicBlockRef bb_cont)
-{
-    if (!e)
-        return;
-    if (e->kind == SX_AND) {
-        probe_conjuncts(cg, j, renv, e->u.bin.lhs, from, to, wm, bb_cont);
-        probe_conjuncts(cg, j, renv, e->u.bin.rhs, from, to, wm, bb_cont);
-        return;
-    }
-    if (!reads_only(cg, j, e, from, to) || !sema_is_deterministic(e))
-        return;
-    int n = j->n_left + j->n_right;
-    bool *used = ARENA_NEW_N(cg->arena, bool, n + 1);
-    sema_expr_columns(e, used, n);
-    if (wm >= 0 && used[wm])
-        return;
-    LLVMBasicBlockRef bb_pass = cg_block(cg, "join.pushed");
-    LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, renv, e)), bb_pass, bb_cont);
-    cg_at(cg, bb_pass);
-}
-
-void cg_join_stream_filter(CgCtx *cg, const PJoin *pj, const CgEnv *env, int wm_col,
-                           LLVMBasicBlockRef bb_cont)
-{
-    const SJoin *j = pj->join;
-    if (j->kind != SJ_INNER && j->kind != SJ_SEMI)
-        return; /* LEFT OUTER and LEFT ANTI keep every row of the stream */
-    CgVal *raw = probe_raw(cg, j, env);
+    SJoin v = *j;
+    v.probe_left = side == 0;
     CgEnv renv = {0};
-    renv.cols = raw;
+    renv.cols = probe_raw(cg, &v, env);
     renv.n_cols = j->n_left + j->n_right;
-    int base = probe_base(j), n = j->probe_left ? j->n_left : j->n_right;
-    int wm = wm_col >= 0 ? base + wm_col : -1;
-    not_null_filter(cg, j, raw, base, base + n, wm, bb_cont);
-    probe_conjuncts(cg, j, &renv, j->cond, base, base + n, wm, bb_cont);
-}
-
-/* Does e read raw column c? */
-static bool reads_column(CgCtx *cg, const SJoin *j, const SExpr *e, int c)
-{
-    int n = j->n_left + j->n_right;
-    bool *used = ARENA_NEW_N(cg->arena, bool, n + 1);
-    sema_expr_columns(e, used, n);
-    return used[c];
-}
-
-/* The conjuncts of e that do not read raw column wm (all: wm < 0) tested over raw: a row one
-   of them does not keep goes to bb_cont. */
-static void side_conjuncts(CgCtx *cg, const SJoin *j, const CgEnv *renv, const SExpr *e, int wm,
-                           LLVMBasicBlockRef bb_cont)
-{
-    if (!e)
-        return;
-    if (e->kind == SX_AND) {
-        side_conjuncts(cg, j, renv, e->u.bin.lhs, wm, bb_cont);
-        side_conjuncts(cg, j, renv, e->u.bin.rhs, wm, bb_cont);
-        return;
-    }
-    if (wm >= 0 && (reads_column(cg, j, e, wm) || !sema_is_deterministic(e)))
-        return;
-    LLVMBasicBlockRef bb_pass = cg_block(cg, "ssj.pushed");
-    LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, renv, e)), bb_pass, bb_cont);
-    cg_at(cg, bb_pass);
-}
-
-void cg_ssjoin_side_filter(CgCtx *cg, const PQuery *pq, int side, const CgEnv *env,
-                           bool below_watermark, LLVMBasicBlockRef bb_cont)
-{
-    const SJoin *j = pq->ssjoin_block->join;
-    if (j->outer[side])
-        return; /* an outer side's rows all reach the join (its preJoinFilter) */
-    SJoin *v = ARENA_NEW(cg->arena, SJoin);
-    PJoin *pv = ARENA_NEW(cg->arena, PJoin);
-    ssjoin_view(cg, pq, side, v, pv);
-    CgVal *raw = probe_raw(cg, v, env);
-    CgEnv renv = {0};
-    renv.cols = raw;
-    renv.n_cols = v->n_left + v->n_right;
-    int base = side == 0 ? 0 : j->n_left, n_own = side == 0 ? j->n_left : j->n_right;
-    int wm = below_watermark && j->wm_col[side] >= 0 ? base + j->wm_col[side] : -1;
-    not_null_filter(cg, j, raw, base, base + n_own, wm, bb_cont);
-    side_conjuncts(cg, j, &renv, j->side_cond[side], below_watermark ? wm : -1, bb_cont);
+    return renv;
 }
 
 /* Store v (of type t) at datum d as the state keeps it: the datum zeroed first, and a

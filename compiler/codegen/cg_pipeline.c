@@ -913,6 +913,20 @@ static void value_row(CgCtx *cg, const PQuery *pq, LLVMValueRef p_slot, LLVMValu
     }
 }
 
+static void test_pred(CgCtx *cg, const PPred *p, const CgEnv *env, LLVMBasicBlockRef bb_cont);
+
+/* The filters over the branch's side of join block s (PPred.join) below its watermark or
+   (below false) not, over env, the rows the join reads of that side: a row one of them does
+   not keep goes to bb_cont. */
+static void join_filters(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgEnv *env,
+                         bool below, LLVMBasicBlockRef bb_cont)
+{
+    const PPushdown *pd = pq->pushdown;
+    for (int k = 0; k < pd->n_preds; k++)
+        if (pd->preds[k].join && pd->preds[k].block == s && pd->preds[k].below_watermark == below)
+            test_pred(cg, &pd->preds[k], env, bb_cont);
+}
+
 /* The probe step of the join block s reads, if it reads one (cg_join.c); a stream-stream
    join's step first drops a late row of the branch's side (Spark's
    OneSideHashJoiner: the side's watermark attribute at or before the late-event threshold). */
@@ -920,9 +934,10 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
                                    const EventTime *et, LLVMValueRef *tables,
                                    LLVMValueRef *null_rows, CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
+    /* the filters over the branch's side that stay above its watermark sit below the join:
+       before its late-row check or its probe */
+    join_filters(cg, pq, s, env, false, bb_cont);
     if (s == pq->ssjoin_block && et->ssj_side >= 0) {
-        /* the side's filters sit below the join: before its late-row check */
-        cg_ssjoin_side_filter(cg, pq, et->ssj_side, env, false, bb_cont);
         if (et->ssj_late) {
             CgVal t = env->cols[s->join->wm_col[et->ssj_side]];
             drop_if_late(cg, et->ssj_late, et->ssj_dropped, cg_event_time_us(&t), t.null, bb_cont);
@@ -979,19 +994,24 @@ static CgEnv pushed_env(CgCtx *cg, const PPushdown *pd, int j, const CgEnv *belo
     const SSelect *s = pd->blocks[j - 1];
     CgVal *vals = ARENA_NEW_N(cg->arena, CgVal, s->n_out + 1);
     for (int i = 0; i < s->n_out; i++)
-        vals[i] = i < pd->blocks[j]->input.n && pd->reads[j][i]
-                      ? cg_expr(cg, below, s->out[i].expr)
-                      : cg_null_of(cg, s->out[i].expr->type);
+        vals[i] = pd->reads[j][i] ? cg_expr(cg, below, s->out[i].expr)
+                                  : cg_null_of(cg, s->out[i].expr->type);
     CgEnv env = {0};
     env.cols = vals;
     env.n_cols = s->n_out;
     return env;
 }
 
-/* Test conjunct p over env, the input of its block: a row it does not keep goes to bb_cont.
-   A HAVING conjunct reads the grouping keys it reads computed from env. */
+/* Test conjunct p over env, the input of its block: a row it does not keep goes to
+   bb_cont.  A HAVING conjunct reads the grouping keys it reads computed from env; a filter
+   over a join's side reads the join's raw space, env the rows of the side. */
 static void test_pred(CgCtx *cg, const PPred *p, const CgEnv *env, LLVMBasicBlockRef bb_cont)
 {
+    if (p->join) {
+        CgEnv raw = cg_join_side_env(cg, p->block->join, p->side, env);
+        where_conjuncts(cg, &raw, p->expr, bb_cont);
+        return;
+    }
     if (!p->having) {
         where_conjuncts(cg, env, p->expr, bb_cont);
         return;
@@ -1006,23 +1026,11 @@ static void test_pred(CgCtx *cg, const PPred *p, const CgEnv *env, LLVMBasicBloc
     where_conjuncts(cg, &genv, p->expr, bb_cont);
 }
 
-/* Does s only pass its input's columns on (no computed column, window, generator, DROP
-   DUPLICATES, join or aggregate)? */
-static bool plain_projection(const SSelect *s)
-{
-    if (s->window || s->gen >= 0 || s->dedup || s->join || s->has_agg)
-        return false;
-    for (int i = 0; i < s->n_out; i++)
-        if (s->out[i].expr->kind != SX_COLUMN)
-            return false;
-    return true;
-}
-
 /* The block reading the source (the branch's filters' first, PPushdown): the conjuncts
    below the watermark of every block of the pushdown (plan_pushdown.c), each over the input
    of its block as the projections below it compute it (only when a conjunct reads it, after
-   the conjuncts before), then the row's event time counts, then this block's other
-   conjuncts (block_filters). */
+   the conjuncts before; a filter over a join's side over the rows the join reads of it),
+   then the row's event time counts, then this block's other conjuncts (block_filters). */
 static void source_where(CgCtx *cg, const PQuery *pq, const CgEnv *env, const EventTime *et,
                          LLVMBasicBlockRef bb_cont)
 {
@@ -1038,14 +1046,6 @@ static void source_where(CgCtx *cg, const PQuery *pq, const CgEnv *env, const Ev
             envs[ready + 1] = pushed_env(cg, pd, ready + 1, &envs[ready]);
         test_pred(cg, p, &envs[p->at], bb_cont);
     }
-    const SSelect *first = pq->n_pre ? pq->pre[0] : pq->agg;
-    if (et->ssj_side >= 0 && pq->n_pre > 1 && pq->pre[1] == pq->ssjoin_block &&
-        plain_projection(first)) {
-        /* a side of a stream-stream join: the filters the optimizer puts over it (not yet
-           below a side that computes its columns) */
-        CgEnv side = cg_block_env(cg, first, env);
-        cg_ssjoin_side_filter(cg, pq, et->ssj_side, &side, true, bb_cont);
-    }
     event_time_row(cg, et, env->cols[pq->watermark_col]);
 }
 
@@ -1059,7 +1059,7 @@ static void block_filters(CgCtx *cg, const PQuery *pq, const SSelect *s, const C
     if (plan_pushdown_at(pd, s) < 0)
         where_conjuncts(cg, env, s->where, bb_cont);
     for (int k = 0; k < pd->n_preds; k++)
-        if (pd->preds[k].block == s && !pd->preds[k].below_watermark)
+        if (pd->preds[k].block == s && !pd->preds[k].below_watermark && !pd->preds[k].join)
             test_pred(cg, &pd->preds[k], env, bb_cont);
 }
 
@@ -1071,23 +1071,16 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
 {
     LLVMBasicBlockRef bb_cont = bb_next; /* where a row that is done goes */
     /* A record read from the source: its event time counts in the WHERE of the block that
-       reads it (source_where), or at once when that block joins (no pushdown). */
+       reads it (source_where), or at once when the branch has no pushdown. */
     bool split = from == 0 && !joined && pq->pushdown->n_blocks > 0;
-    if (et->n && from == 0 && !joined && !split) {
-        /* the stream of a stream-static join read by the join's block: the filters Spark
-           pushes into it and below its watermark */
-        const SSelect *first = pq->n_pre ? pq->pre[0] : pq->agg;
-        for (int k = 0; k < pq->n_joins; k++)
-            if (pq->joins[k].block == first)
-                cg_join_stream_filter(cg, &pq->joins[k], &env, pq->watermark_col, bb_next);
+    if (et->n && from == 0 && !joined && !split)
         event_time_row(cg, et, env.cols[pq->watermark_col]);
-    }
     for (int b = from; b < pq->n_pre; b++) {
         const SSelect *s = pq->pre[b];
+        if (split && b == 0) /* a join's block reading the source: before its probe */
+            source_where(cg, pq, &env, et, bb_cont);
         if (b > from || !joined)
             bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
-        if (split && b == 0)
-            source_where(cg, pq, &env, et, bb_cont);
         block_filters(cg, pq, s, &env, bb_cont);
         if (s->dedup)
             dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
@@ -1111,10 +1104,10 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
         env = cg_block_env(cg, s, &env);
     }
     if (pq->agg) {
-        if (from < pq->n_pre || !joined)
-            bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
         if (split && pq->n_pre == 0)
             source_where(cg, pq, &env, et, bb_cont);
+        if (from < pq->n_pre || !joined)
+            bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
         block_filters(cg, pq, pq->agg, &env, bb_cont);
         if (pq->agg->dedup)
             dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);

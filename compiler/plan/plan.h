@@ -153,9 +153,24 @@ typedef struct PJoin {
 ** Where a conjunct of a filter is tested (plan_pushdown.c, Spark's PushPredicateThroughNonJoin):
 ** a conjunct of a block's WHERE, or of the aggregation's HAVING that reads grouping keys only
 ** (tested over the aggregation's input with the keys it reads computed from it, and again
-** after it).  A conjunct below the watermark is tested at the source, before the row's event
+** after it), or an IsNotNull inferred from one that stays above the watermark (inferred).  A
+*conjunct below the watermark is tested at the source, before the row's event
 ** time counts, over the input of its block as the projections of the blocks below compute it.
+**
+** A filter the optimizer puts over the branch's side of a join (join set; plan_pushdown.c:
+** InferFiltersFromConstraints' IsNotNull, PushPredicateThroughJoin's conjuncts of ON or of
+** a WHERE above the join) is over the join's raw space, reading that side's columns only;
+** block is the join's block.  Below the watermark it is tested at the source over the side's
+** rows as the blocks below compute them (at: the join's index in PPushdown.blocks); else
+** just before the join (its late-row check, its probe).
 */
+typedef enum PJoinFilter {
+    PJF_NONE,
+    PJF_NOT_NULL, /* IsNotNull of a column a join condition reads null-intolerantly */
+    PJF_ON,       /* a conjunct of ON over the side alone */
+    PJF_WHERE     /* a conjunct of the join block's WHERE over the side alone */
+} PJoinFilter;
+
 typedef struct PPred {
     const SExpr *expr;
     const SSelect *block; /* whose WHERE, or HAVING (having), it is a conjunct of */
@@ -163,13 +178,21 @@ typedef struct PPred {
     bool having;
     bool *keys; /* having: per grouping key of block, does expr read it */
     bool below_watermark;
+    PJoinFilter join; /* a filter over the branch's side of block's join, or PJF_NONE */
+    int side;         /* join: that side (0 left, 1 right) */
+    bool inferred;    /* IsNotNull of a source column a conjunct staying above the
+                         watermark reads null-intolerantly (InferFiltersFromConstraints,
+                         case Filter): block is the chain's first, at 0 */
 } PPred;
 
 /* A branch's filters: blocks[0] reads the source and each next one the rows of the one
-   before, a Project Spark moves a Filter through (none when the branch has no watermark or
-   its first block joins: each block tests its WHERE in place).  preds: the conjuncts of
-   their WHEREs, then of the aggregation's HAVING, in order.  reads[j] (j >= 1): per output of
-   blocks[j - 1], does a conjunct below the watermark read it. */
+   before, a Project Spark moves a Filter through (none when the branch has no watermark:
+   each block tests its WHERE in place).  A block that joins ends the chain: its input there
+   is the branch's side of the join (the source's row, or the rows of the block before).
+   preds: the conjuncts of their WHEREs, then of the aggregation's HAVING, in order, then the
+   filters over the branch's side of each join it reaches (below the watermark only the first
+   join's: the chain ends there).  reads[j] (j >= 1): per output of blocks[j - 1],
+   does a conjunct below the watermark read it. */
 typedef struct PPushdown {
     const SSelect **blocks;
     int n_blocks;

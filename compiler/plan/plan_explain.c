@@ -572,13 +572,14 @@ static void put_filter(StrBuf *sb, const char *indent, const SExpr *e, const SSe
 }
 
 /* Does pd move a conjunct out of its own block's place: below the watermark from a block
-   above its first, or from the aggregation's HAVING; or split its first block's WHERE? */
+   above its first, from the aggregation's HAVING or from a join; or split its first block's
+   WHERE? */
 static bool pushdown_moves(const PPushdown *pd)
 {
     int below = 0, stays = 0;
     for (int k = 0; k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
-        if (p->below_watermark && (p->at > 0 || p->having))
+        if (p->below_watermark && (p->at > 0 || p->having || p->join || p->inferred))
             return true;
         below += p->at == 0 && !p->having && p->below_watermark;
         stays += p->at == 0 && !p->having && !p->below_watermark;
@@ -586,27 +587,53 @@ static bool pushdown_moves(const PPushdown *pd)
     return below && stays;
 }
 
+/* A filter over a join's side (PPred.join), over the join's raw space, and where it came
+   from. */
+static void put_join_filter(StrBuf *sb, const char *indent, const PPred *p)
+{
+    static const char *const from[] = {"", "IsNotNull inferred from the join", "ON",
+                                       "WHERE above the join"};
+    SSelect raw = {0};
+    raw.input = p->block->join->raw;
+    sb_printf(sb, "%sFilter ", indent);
+    put_expr(sb, p->expr, &raw);
+    sb_printf(sb, " (%s, over the %s side, %s)\n",
+              p->inferred ? "IsNotNull inferred from a filter above the watermark" : from[p->join],
+              p->side ? "right" : "left",
+              p->below_watermark ? "below the watermark" : "before the join");
+}
+
 /* The filters of block s where plan_pushdown put them (pd NULL: a block over the aggregate's
-   rows; its WHERE).  When pd moves a conjunct (pushdown_moves), the first block shows every
-   conjunct tested below the watermark, and each block the conjuncts it keeps.  A HAVING
+   rows; its WHERE), around its join: when pd moves a conjunct (pushdown_moves), the first
+   block shows every conjunct tested below the watermark, then the filters over the join's
+   side that stay above it, then the join, then each block the conjuncts it keeps.  A HAVING
    conjunct on keys shows where it is tested before the aggregation. */
-static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const char *indent)
+static void put_filters_and_join(StrBuf *sb, const PQuery *pq, const PPushdown *pd,
+                                 const SSelect *s, const char *indent)
 {
     int at = pd ? plan_pushdown_at(pd, s) : -1;
     bool moves = at >= 0 && pushdown_moves(pd);
-    if (s->where && !moves)
-        put_filter(sb, indent, s->where, s, "");
     for (int k = 0; moves && at == 0 && k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
-        if (p->below_watermark)
+        if (p->below_watermark && p->join)
+            put_join_filter(sb, indent, p);
+        else if (p->below_watermark)
             put_filter(sb, indent, p->expr, p->block,
                        p->having ? " (HAVING on keys, pushed below the aggregate and the watermark)"
-                       : p->at   ? " (pushed down from a block above, below the watermark)"
-                                 : " (below the watermark)");
+                       : p->inferred
+                           ? " (IsNotNull inferred from a filter above the watermark, below it)"
+                       : p->at ? " (pushed down from a block above, below the watermark)"
+                               : " (below the watermark)");
     }
+    for (int k = 0; pd && k < pd->n_preds; k++)
+        if (pd->preds[k].join && pd->preds[k].block == s && !pd->preds[k].below_watermark)
+            put_join_filter(sb, indent, &pd->preds[k]);
+    put_probe(sb, pq, s, indent);
+    if (s->where && !moves)
+        put_filter(sb, indent, s->where, s, "");
     for (int k = 0; pd && k < pd->n_preds; k++) {
         const PPred *p = &pd->preds[k];
-        if (p->block != s || p->below_watermark || (!p->having && !moves))
+        if (p->block != s || p->below_watermark || p->join || (!p->having && !moves))
             continue;
         put_filter(sb, indent, p->expr, s,
                    p->having ? " (HAVING on keys, pushed below the aggregate)"
@@ -618,8 +645,7 @@ static void put_filters(StrBuf *sb, const PPushdown *pd, const SSelect *s, const
 static void put_block_ops(StrBuf *sb, const PQuery *pq, const PPushdown *pd, const SSelect *s,
                           const char *indent)
 {
-    put_probe(sb, pq, s, indent);
-    put_filters(sb, pd, s, indent);
+    put_filters_and_join(sb, pq, pd, s, indent);
     if (s->dedup) {
         sb_puts(sb, indent);
         put_dedup(sb, s);
@@ -799,8 +825,7 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
         sb_puts(sb, " then, for the rows of every branch:\n");
     if (pq->agg) {
         const SSelect *a = pq->agg;
-        put_probe(sb, pq, a, "  ");
-        put_filters(sb, pq->pushdown, a, "  ");
+        put_filters_and_join(sb, pq, pq->pushdown, a, "  ");
         if (a->dedup) {
             sb_puts(sb, "  ");
             put_dedup(sb, a);

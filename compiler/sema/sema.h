@@ -809,6 +809,9 @@ bool sema_has_partition_fn(const SExpr *e);
 /* Is e deterministic as Spark's Expression.deterministic says: no call of a Nondeterministic
    expression (the partition functions above, input_file_name, uuid, shuffle)? */
 bool sema_is_deterministic(const SExpr *e);
+/* Is e one of Spark's NullIntolerant expressions, NULL whenever an operand is
+   (sema_nullint.c)? */
+bool sema_null_intolerant(const SExpr *e);
 /* The row of functions.def of fn. */
 const SFuncInfo *sema_func_info(SFunc fn);
 /* The arities Spark's WRONG_NUM_ARGS names for fn when they are not min..max (functions.def's

@@ -1448,11 +1448,65 @@ SSJOIN_EXTRAS = [
 ]
 
 
+# ON conjuncts calling functions, drawn from a stream of their own (ssjoin_extra_rng): Abs,
+# Pmod, Upper and Divide are NullIntolerant (Spark 3.5), so InferFiltersFromConstraints infers
+# IsNotNull of the columns they reach; Coalesce is not
+SSJOIN_FN_EXTRAS = [
+    ("abs(l.v) < r.v + 8", 2, lambda l, r: l["v"] is not None and r["v"] is not None and
+     abs(l["v"]) < r["v"] + 8, ({"v"}, {"v"})),
+    ("pmod(r.v, 3) <> 1", 1, lambda l, r: r["v"] is not None and r["v"] % 3 != 1,
+     (set(), {"v"})),
+    ("upper(l.k) <> 'B'", 0, lambda l, r: l["k"] is not None and l["k"].upper() != "B",
+     ({"k"}, set())),
+    ("coalesce(l.v, 0) < 10", 0, lambda l, r: (0 if l["v"] is None else l["v"]) < 10,
+     (set(), set())),
+    ("l.v / 2 <= r.v", 2, lambda l, r: l["v"] is not None and r["v"] is not None and
+     l["v"] / 2 <= r["v"], ({"v"}, {"v"})),
+]
+
+# WHERE conjuncts above the join: (sql, side: 0 left only, 1 right only, 2 both, predicate(l, r),
+# the columns whose IsNotNull they give per side, null-tolerant: true for a side's NULLs).
+# A conjunct that is not null-tolerant over the side an outer join pads with NULLs would make
+# EliminateOuterJoin turn the join into another type, which the generator leaves out.
+JOIN_WHERES = [
+    ("l.v > 2", 0, lambda l, r: l["v"] is not None and l["v"] > 2, ({"v"}, set()), False),
+    ("r.v < 12", 1, lambda l, r: r["v"] is not None and r["v"] < 12, (set(), {"v"}), False),
+    ("(l.v IS NULL OR l.v <> 4)", 0, lambda l, r: l["v"] is None or l["v"] != 4, (set(), set()),
+     True),
+    ("(r.v IS NULL OR r.v > 0)", 1, lambda l, r: r["v"] is None or r["v"] > 0, (set(), set()),
+     True),
+    ("l.v < r.v + 20", 2, lambda l, r: l["v"] is not None and r["v"] is not None and
+     l["v"] < r["v"] + 20, ({"v"}, {"v"}), False),
+    ("abs(l.v - r.v) > 1", 2, lambda l, r: l["v"] is not None and r["v"] is not None and
+     abs(l["v"] - r["v"]) > 1, ({"v"}, {"v"}), False),
+]
+
+
+def where_moves_into(jtype, s):
+    """PushPredicateThroughJoin, case Filter over Join: the sides a WHERE's conjuncts over one
+    side go into (InnerLike both, LeftOuter and LeftExistence the left, RightOuter the right)."""
+    return jtype == "inner" or (jtype in ("left", "semi", "anti") and s == 0) or \
+        (jtype == "right" and s == 1)
+
+
+def gen_join_wheres(rw, jtype):
+    """WHERE conjuncts above a join of type jtype that keep its type (EliminateOuterJoin): a
+    padded side's only null-tolerant, none over both sides but for INNER; over the left only
+    for LEFT SEMI and ANTI (their output)."""
+    padded = {"inner": (), "semi": (1,), "anti": (1,), "left": (1,), "right": (0,),
+              "full": (0, 1)}[jtype]
+    ok = [w for w in JOIN_WHERES
+          if (w[1] == 2 and jtype == "inner") or
+          (w[1] < 2 and not (jtype in ("semi", "anti") and w[1] == 1) and
+           (w[1] not in padded or w[4]))]
+    return rw.sample(ok, min(len(ok), rw.choice([0, 0, 1, 1, 2])))
+
+
 def interval(s):
     return "INTERVAL '%s'" % dur(s) if s else None
 
 
-def gen_ssjoin_query(r, st, per):
+def gen_ssjoin_query(r, st, per, rw):
     """A stream-stream join Spark accepts (UnsupportedOperationChecker.checkForStreamStream-
     JoinWatermark: LEFT OUTER and LEFT SEMI need a state value watermark of the left side,
     RIGHT OUTER of the right side, FULL OUTER of either; LEFT ANTI is refused between
@@ -1479,6 +1533,8 @@ def gen_ssjoin_query(r, st, per):
     q.outer = {"inner": (False, False), "semi": (False, False), "left": (True, False),
                "right": (False, True), "full": (True, True)}[q.jtype]
     q.extras = r.sample(SSJOIN_EXTRAS, r.choice([0, 0, 1, 1, 2]))
+    q.extras += rw.sample(SSJOIN_FN_EXTRAS, rw.choice([0, 0, 1, 2]))
+    q.wheres = gen_join_wheres(rw, q.jtype)
     conds = ["l.k = r.k"]
     lo, up = q.lower, q.upper
     if lo and up and lo[0] == ">=" and up[0] == "<=" and r.random() < 0.6:
@@ -1515,9 +1571,10 @@ def gen_ssjoin_query(r, st, per):
         items = "l.time AS lt, l.k AS lk, l.v AS lv, r.t2 AS rt, r.k AS rk, r.v AS rv"
     jsql = {"inner": "JOIN", "semi": "LEFT SEMI JOIN", "left": "LEFT OUTER JOIN",
             "right": "RIGHT OUTER JOIN", "full": "FULL OUTER JOIN"}[q.jtype]
+    where = "WHERE %s\n" % " AND ".join(w[0] for w in q.wheres) if q.wheres else ""
     q.sql = (src + sink + "INSERT INTO out\nSELECT %s\nFROM events AS l %s events2 AS r\n  ON %s\n"
-             "WITH (name = 'q', outputMode = 'append', checkpointLocation = 'chk');\n"
-             % (items, jsql, "\n  AND ".join(conds)))
+             "%sWITH (name = 'q', outputMode = 'append', checkpointLocation = 'chk');\n"
+             % (items, jsql, "\n  AND ".join(conds), where))
     return q
 
 
@@ -1530,7 +1587,9 @@ class SsJoinModel(Model):
     and LEFT SEMI, the right side's for LEFT OUTER, the left side's for RIGHT OUTER, none for
     FULL OUTER), and PushPredicateThroughNonJoin moves those that do not read the event time
     below the side's EventTimeWatermark; the rest of the one-side conjuncts are the join's
-    preJoinFilter (JoinConditionSplitPredicates)."""
+    preJoinFilter (JoinConditionSplitPredicates).  A WHERE above the join: its conjuncts over
+    one side go into that side too (where_moves_into), and for INNER those over both sides join
+    the condition, whose IsNotNull the sides get; the WHERE filters the joined rows after."""
 
     def __init__(self, q):
         Model.__init__(self, q)
@@ -1544,19 +1603,26 @@ class SsJoinModel(Model):
     def infers(self, s):
         return self.q.jtype in ("inner", "semi") or self.q.jtype == ("left", "right")[1 - s]
 
-    def pushed(self, s):
-        """The extra conjuncts over side s alone that go below the join."""
+    def pushed_on(self, s):
+        """The extra ON conjuncts over side s alone that go below the join."""
         j = self.q.jtype
         if j in ("inner", "semi") or (j == "left" and s == 1) or (j == "right" and s == 0):
             return [e for e in self.q.extras if e[1] == s]
         return []
 
+    def pushed(self, s):
+        """The conjuncts of ON and of the WHERE above over side s alone that go below it."""
+        return self.pushed_on(s) + [w for w in self.q.wheres
+                                    if w[1] == s and where_moves_into(self.q.jtype, s)]
+
     def below(self, s, w):
         """Does row w of side s reach its EventTimeWatermarkExec? (the filters pushed below it
-        read no event time: IsNotNull(k), IsNotNull of a column an extra conjunct reads,
-        the pushed conjuncts)"""
+        read no event time: IsNotNull(k), IsNotNull of a column an extra conjunct or, for
+        INNER, a WHERE conjunct over both sides reads, the pushed conjuncts)"""
         if self.infers(s):
             cols = {"k"} | set().union(*[e[3][s] for e in self.q.extras])
+            if self.q.jtype == "inner":
+                cols |= set().union(*[x[3][s] for x in self.q.wheres if x[1] == 2])
             if any(w[c] is None for c in cols):
                 return False
         args = (w, None) if s == 0 else (None, w)
@@ -1569,7 +1635,7 @@ class SsJoinModel(Model):
     def pre_ok(self, s, w):
         """preJoinFilter: the one-side conjuncts left in the join (an outer side's)."""
         args = (w, None) if s == 0 else (None, w)
-        return all(e[2](*args) for e in self.q.extras if e[1] == s and e not in self.pushed(s))
+        return all(e[2](*args) for e in self.q.extras if e[1] == s and e not in self.pushed_on(s))
 
     def post_ok(self, l, r):
         """postJoinFilter: the time bounds and the extra conjuncts over both sides."""
@@ -1601,10 +1667,13 @@ class SsJoinModel(Model):
         return v - 1 if bound[0] in (">=", "<=") else v
 
     def out_row(self, l, r):
+        """The joined row, or None when the WHERE above the join drops it."""
+        l = l or {"time": None, "k": None, "v": None, "d": None}
+        r = r or {"time": None, "k": None, "v": None, "d": None}
+        if not all(w[2](l, r) for w in self.q.wheres):
+            return None
         if self.q.jtype == "semi":
             return [l["time"], l["k"], l["v"], l["d"]]
-        l = l or {"time": None, "k": None, "v": None}
-        r = r or {"time": None, "k": None, "v": None}
         return [l["time"], l["k"], l["v"], r["time"], r["k"], r["v"]]
 
     def batch(self, parts):
@@ -1672,7 +1741,7 @@ class SsJoinModel(Model):
         cols = ([("lt", "ts"), ("lk", "str"), ("lv", "long"), ("ld", "double")] if semi else
                 [("lt", "ts"), ("lk", "str"), ("lv", "long"), ("rt", "ts"), ("rk", "str"),
                  ("rv", "long")])
-        cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
+        cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res if row is not None]
         # the rows of a batch come partition by partition of the key's hash (200 shuffle
         # partitions), the outer ones in state store order: compared sorted
         self.out.append((self.batch_id, [c[0] for c in cols], cells, False))
@@ -1711,7 +1780,7 @@ def check_ssjoin(args, seed):
     per = len(st["batches"][0])
     failures = 0
     for qi in range(args.area_queries):
-        q = gen_ssjoin_query(r, st, per)
+        q = gen_ssjoin_query(r, st, per, random.Random("ssjoin-where:%d:%d" % (seed, qi)))
         failures += compare(args, "ssjoin seed %d query %d" % (seed, qi), q, st, st)
     return failures
 
@@ -1734,6 +1803,30 @@ STATIC_EXTRAS = [
 ]
 
 
+# ON conjuncts calling functions (their own stream, as the ssjoin area's): (sql, over, predicate,
+# the stream's columns whose IsNotNull InferFiltersFromConstraints infers: Abs, Upper and Pmod
+# are NullIntolerant, Coalesce is not)
+STATIC_FN_EXTRAS = [
+    ("abs(e.v) <= t.w", 2, lambda e, t: e["v"] is not None and t["w"] is not None and
+     abs(e["v"]) <= t["w"], {"v"}),
+    ("upper(e.k) <> 'B'", 0, lambda e, t: e["k"] is not None and e["k"].upper() != "B", {"k"}),
+    ("coalesce(e.v, 0) < 10", 0, lambda e, t: (0 if e["v"] is None else e["v"]) < 10, set()),
+    ("pmod(t.w, 4) <> 1", 1, lambda e, t: t["w"] is not None and t["w"] % 4 != 1, set()),
+]
+
+# WHERE conjuncts above the join (the JOIN_WHERES form, e for l and t for r)
+STATIC_WHERES = [
+    ("e.v > 2", 0, lambda e, t: e["v"] is not None and e["v"] > 2, ({"v"}, set()), False),
+    ("(e.v IS NULL OR e.v <> 4)", 0, lambda e, t: e["v"] is None or e["v"] != 4, (set(), set()),
+     True),
+    ("(t.w IS NULL OR t.w <> 5)", 1, lambda e, t: t["w"] is None or t["w"] != 5, (set(), set()),
+     True),
+    ("t.w > 0", 1, lambda e, t: t["w"] is not None and t["w"] > 0, (set(), set()), False),
+    ("e.v < t.w + 3", 2, lambda e, t: e["v"] is not None and t["w"] is not None and
+     e["v"] < t["w"] + 3, ({"v"}, set()), False),
+]
+
+
 def gen_table(r, st):
     """The table's rows (k with NULLs and repeated keys, w with NULLs) and its one file."""
     rows = []
@@ -1750,13 +1843,20 @@ def gen_table(r, st):
     return rows, "".join(lines)
 
 
-def gen_static_query(r, st):
+def gen_static_query(r, st, rw):
     q = Query()
     q.model = StaticJoinModel
     q.jtype = r.choice(["inner", "inner", "left", "left", "semi", "anti"])
     q.delay = r.choice([None, 0, 5, 10])
     q.where, q.having, q.subq, q.pre_dedup = [], [], False, None
     q.extras = r.sample(STATIC_EXTRAS, r.choice([0, 1, 1, 2]))
+    q.extras += rw.sample(STATIC_FN_EXTRAS, rw.choice([0, 0, 1, 2]))
+    padded = (1,) if q.jtype != "inner" else ()
+    ok = [w for w in STATIC_WHERES
+          if (w[1] == 2 and q.jtype == "inner") or
+          (w[1] < 2 and not (q.jtype in ("semi", "anti") and w[1] == 1) and
+           (w[1] not in padded or w[4]))]
+    q.wheres = rw.sample(ok, min(len(ok), rw.choice([0, 0, 1, 1, 2])))
     q.agg = r.random() < 0.35
     if q.agg:
         q.family, q.keys = "group", ["k"]
@@ -1782,9 +1882,10 @@ def gen_static_query(r, st):
              "CREATE TABLE dim (k STRING, w BIGINT, name STRING)\n"
              "    WITH (connector = 'files', path = 'data/dim', format = 'json');\n"
              "CREATE SINK out WITH (connector = 'console', truncate = false, numRows = 100000);\n"
-             "INSERT INTO out\nSELECT %s\nFROM events AS e %s dim AS t\n  ON %s%s\n"
+             "INSERT INTO out\nSELECT %s\nFROM events AS e %s dim AS t\n  ON %s%s%s\n"
              "WITH (name = 'q', outputMode = '%s', checkpointLocation = 'chk');\n"
              % (wm, mft, items, jsql, " AND ".join(conds),
+                "\nWHERE " + " AND ".join(w[0] for w in q.wheres) if q.wheres else "",
                 "\nGROUP BY e.k" if q.agg else "", q.mode))
     return q
 
@@ -1796,7 +1897,10 @@ class StaticJoinModel(Model):
     (never for LEFT OUTER and LEFT ANTI, whose stream side is preserved), PushPredicateThrough-
     Join pushes the conjuncts over the stream alone into it for INNER and LEFT SEMI, and those
     over the table into the table for all four; PushPredicateThroughNonJoin moves the stream's
-    below its EventTimeWatermark (none reads the event time)."""
+    below its EventTimeWatermark (none reads the event time).  A WHERE above the join: its
+    conjuncts over the stream go into it for all four (where_moves_into's left side), those
+    over both sides join an INNER join's condition (IsNotNull of the stream's columns they
+    read); the WHERE filters the joined rows after."""
 
     def runs_no_data_batch(self):
         # a stateless join asks for none; the aggregation's StateStoreSaveExec in update mode
@@ -1804,9 +1908,13 @@ class StaticJoinModel(Model):
 
     def pushed_stream(self, w):
         q = self.q
+        if not all(x[2](w, None) for x in q.wheres if x[1] == 0):
+            return False
         if q.jtype not in ("inner", "semi"):
             return True
         cols = {"k"} | set().union(*[x[3] for x in q.extras])
+        if q.jtype == "inner":
+            cols |= set().union(*[x[3][0] for x in q.wheres if x[1] == 2])
         return all(w[c] is not None for c in cols) and all(
             x[2](w, None) for x in q.extras if x[1] == 0)
 
@@ -1838,6 +1946,7 @@ class StaticJoinModel(Model):
                     [dict(w, w=None, name=None)]
             elif (q.jtype == "semi") == bool(ms):
                 joined.append(w)
+        joined = [j for j in joined if all(x[2](j, {"w": j.get("w")}) for x in q.wheres)]
         self.op = {"updated": 0, "removed": 0, "dropped": 0}
         if q.agg:
             res, ordered = self.group_batch(joined, late_ms, wm_ms), False
@@ -1863,7 +1972,7 @@ def check_static(args, seed):
     st["tables"] = {"dim": text}
     failures = 0
     for qi in range(args.area_queries):
-        q = gen_static_query(r, st)
+        q = gen_static_query(r, st, random.Random("static-where:%d:%d" % (seed, qi)))
         q.table = table
         failures += compare(args, "static seed %d query %d" % (seed, qi), q, st, st)
     return failures
