@@ -1777,6 +1777,9 @@ def check_ssjoin(args, seed):
     sources on a key with NULLs and time bounds, fed one batch a run or all at once."""
     r = random.Random("ssjoin:%d" % seed)
     st = gen_ssjoin_stream(r)
+    # a quarter of the seeds split each batch on two threads (the rows keyed in tasks, joined
+    # on the query's thread): one thread's output (operations.md), from a generator of its own
+    st["threads"] = random.Random("ssjoin-threads:%d" % seed).random() < 0.25
     per = len(st["batches"][0])
     failures = 0
     for qi in range(args.area_queries):
