@@ -73,9 +73,9 @@ static NullVal null_eval(const SExpr *e)
     case SX_COLUMN:
         return NV_NULL;
     case SX_CONST:
-        return e->u.value.is_null             ? NV_NULL
+        return e->u.value.is_null            ? NV_NULL
                : e->type->kind == TY_BOOLEAN ? nv_bool(e->u.value.i != 0)
-                                              : NV_VALUE;
+                                             : NV_VALUE;
     case SX_IS_NULL: {
         NullVal v = null_eval(e->u.is_null.arg);
         if (v == NV_UNKNOWN)
@@ -84,8 +84,10 @@ static NullVal null_eval(const SExpr *e)
     }
     case SX_NOT: {
         NullVal v = null_eval(e->u.arg);
-        return v == NV_TRUE ? NV_FALSE : v == NV_FALSE ? NV_TRUE : v == NV_NULL ? NV_NULL
-                                                                                  : NV_UNKNOWN;
+        return v == NV_TRUE    ? NV_FALSE
+               : v == NV_FALSE ? NV_TRUE
+               : v == NV_NULL  ? NV_NULL
+                               : NV_UNKNOWN;
     }
     case SX_AND:
     case SX_OR:
@@ -156,11 +158,14 @@ static AstJoinType new_join_type(Arena *arena, const SJoin *j, const SExpr **whe
     bool l = outer_l && side_non_null(arena, j, where, n, 0);
     bool r = outer_r && side_non_null(arena, j, where, n, 1);
     switch (j->type) {
-    case JOIN_RIGHT_OUTER: return l ? JOIN_INNER : j->type;
-    case JOIN_LEFT_OUTER: return r ? JOIN_INNER : j->type;
+    case JOIN_RIGHT_OUTER:
+        return l ? JOIN_INNER : j->type;
+    case JOIN_LEFT_OUTER:
+        return r ? JOIN_INNER : j->type;
     case JOIN_FULL_OUTER:
         return l && r ? JOIN_INNER : l ? JOIN_LEFT_OUTER : r ? JOIN_RIGHT_OUTER : j->type;
-    default: return j->type;
+    default:
+        return j->type;
     }
 }
 

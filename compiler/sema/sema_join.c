@@ -524,7 +524,7 @@ int sema_join_value_bounds(const SJoin *sj, const SExpr *e, int find, SJoinBound
         return n;
     if (e->kind == SX_AND)
         return sema_join_value_bounds(sj, e->u.bin.rhs, find, out,
-                            sema_join_value_bounds(sj, e->u.bin.lhs, find, out, n));
+                                      sema_join_value_bounds(sj, e->u.bin.lhs, find, out, n));
     if (e->kind != SX_CMP)
         return n;
     const SExpr *l = e->u.bin.lhs, *r = e->u.bin.rhs;
