@@ -365,6 +365,19 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq);
 
 /* Where each conjunct of pq's branches' filters is tested (PPushdown; plan_pushdown.c). */
 void plan_pushdown(Arena *arena, PQuery *pq);
+/* The conjuncts of join block jb's WHERE over the join's raw space, into *out (NULL: one
+   reading both sides' USING key of a full outer join); returns how many. */
+int plan_join_where(Arena *arena, const SSelect *jb, const SExpr ***out);
+/* Does e read the raw columns of side of j only (at least one)? */
+bool plan_reads_side_only(Arena *arena, const SJoin *j, int side, const SExpr *e);
+/* inferIsNotNullConstraints of each conjunct of e (NULL: none), marked in cols: an
+   IsNotNull(x) conjunct reaches into x, any other into itself (scanNullIntolerantAttribute). */
+void plan_conjuncts_not_null(const SExpr *e, bool *cols);
+/* The join type and state bounds Spark's optimizer gives each join of a streaming query's
+   blocks chain[0..n) (plan_joinopt.c): EliminateOuterJoin, and the time bounds of a WHERE
+   above an INNER stream-stream join.  Each block's join is replaced by its optimized copy,
+   once. */
+void plan_optimize_joins(Arena *arena, const PQuery *pq, const SSelect **chain, int n);
 /* s's index among pd's blocks, or -1. */
 int plan_pushdown_at(const PPushdown *pd, const SSelect *s);
 

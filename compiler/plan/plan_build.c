@@ -531,6 +531,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         diag_error(diag, q->span, "query '%s' reads no streaming source", name);
         return NULL;
     }
+    plan_optimize_joins(arena, pq, chain, depth);
 
     int agg_at = -1; /* the first aggregation; those above it are levels (plan_levels.c) */
     for (int i = 0; i < depth && agg_at < 0; i++)
@@ -641,6 +642,7 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         }
     if (pq->agg)
         rec[n++] = pq->agg;
+    plan_optimize_joins(arena, pq, rec, n); /* the other branches' blocks */
     if (!plan_joins(arena, diag, pq, rec, n, pp))
         return NULL;
     plan_pushdown(arena, pq);

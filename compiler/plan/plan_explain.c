@@ -326,6 +326,16 @@ static void put_expr(StrBuf *sb, const SExpr *e, const SSelect *s)
 
 /* ==== Joins ==== */
 
+/* The join's type as it runs, then a space; with the written one when the optimizer changed
+   it (plan_joinopt.c). */
+static void put_join_type(StrBuf *sb, const SJoin *j)
+{
+    sb_printf(sb, "%s ", ast_join_type_name(j->type));
+    if (j->type != j->written)
+        sb_printf(sb, "(written %s; EliminateOuterJoin: WHERE drops its NULL rows) ",
+                  ast_join_type_name(j->written));
+}
+
 /* The join's keys and condition, over its raw space: "[l.k = r.k] AND cond". */
 static void put_join_on(StrBuf *sb, const SJoin *j)
 {
@@ -467,7 +477,8 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
         sb_putc(sb, '\n');
         break;
     case LP_JOIN:
-        sb_printf(sb, "Join %s ", ast_join_type_name(s->join->type));
+        sb_puts(sb, "Join ");
+        put_join_type(sb, s->join);
         put_join_on(sb, s->join);
         sb_putc(sb, '\n');
         put_lplan(sb, p->child, depth + 1);
@@ -521,7 +532,9 @@ static void put_probe(StrBuf *sb, const PQuery *pq, const SSelect *s, const char
 {
     if (s == pq->ssjoin_block) {
         const SJoin *j = s->join;
-        sb_printf(sb, "%sSymmetricHashJoin %s keys=", indent, ast_join_type_name(j->type));
+        sb_printf(sb, "%sSymmetricHashJoin ", indent);
+        put_join_type(sb, j);
+        sb_puts(sb, "keys=");
         put_join_on(sb, j);
         sb_printf(sb, " state=%d key=%u+ bytes\n", PSTATE_SSJOIN, pq->ssjoin_key.fixed_size);
         for (int side = 0; side < 2; side++) {
@@ -539,8 +552,9 @@ static void put_probe(StrBuf *sb, const PQuery *pq, const SSelect *s, const char
         const PJoin *pj = &pq->joins[k];
         if (pj->block != s)
             continue;
-        sb_printf(sb, "%sHashJoin %s probe=%s keys=", indent, ast_join_type_name(pj->join->type),
-                  pj->join->probe_left ? "left" : "right");
+        sb_printf(sb, "%sHashJoin ", indent);
+        put_join_type(sb, pj->join);
+        sb_printf(sb, "probe=%s keys=", pj->join->probe_left ? "left" : "right");
         put_join_on(sb, pj->join);
         sb_printf(sb, " key=%u+ bytes build='%s'\n", pj->key.fixed_size, pj->build->name);
     }

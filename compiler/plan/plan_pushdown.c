@@ -323,15 +323,13 @@ static void null_intolerant_columns(const Chain *c, const SSelect *a, int j, int
             null_intolerant_columns(c, a, j, base, *op, src);
 }
 
-/* inferIsNotNullConstraints of each conjunct of e (NULL: none): an IsNotNull(x) conjunct
-   reaches into x, any other into itself. */
-static void conjuncts_not_null(const SExpr *e, bool *cols)
+void plan_conjuncts_not_null(const SExpr *e, bool *cols)
 {
     if (!e)
         return;
     if (e->kind == SX_AND) {
-        conjuncts_not_null(e->u.bin.lhs, cols);
-        conjuncts_not_null(e->u.bin.rhs, cols);
+        plan_conjuncts_not_null(e->u.bin.lhs, cols);
+        plan_conjuncts_not_null(e->u.bin.rhs, cols);
         return;
     }
     null_intolerant_columns(NULL, NULL, 0, 0,
@@ -381,8 +379,7 @@ static bool *raw_reads(Arena *arena, const SJoin *j, const SExpr *e)
     return used;
 }
 
-/* Does e read the raw columns of side only (at least one)? */
-static bool reads_side_only(Arena *arena, const SJoin *j, int side, const SExpr *e)
+bool plan_reads_side_only(Arena *arena, const SJoin *j, int side, const SExpr *e)
 {
     int from = side ? j->n_left : 0, to = side ? j->n_left + j->n_right : j->n_left;
     bool *used = raw_reads(arena, j, e), any = false;
@@ -425,7 +422,7 @@ static void side_conjuncts(Arena *arena, const Chain *c, const SSelect *jb, int 
         side_conjuncts(arena, c, jb, side, e->u.bin.rhs, kind, ps);
         return;
     }
-    if (sema_is_deterministic(e) && reads_side_only(arena, jb->join, side, e))
+    if (sema_is_deterministic(e) && plan_reads_side_only(arena, jb->join, side, e))
         add_join_pred(arena, c, jb, side, e, kind, ps);
 }
 
@@ -446,6 +443,14 @@ static int count_conjuncts(const SExpr *w)
     return !w                  ? 0
            : w->kind == SX_AND ? count_conjuncts(w->u.bin.lhs) + count_conjuncts(w->u.bin.rhs)
                                : 1;
+}
+
+int plan_join_where(Arena *arena, const SSelect *jb, const SExpr ***out)
+{
+    int n = count_conjuncts(jb->where);
+    *out = ARENA_NEW_N(arena, const SExpr *, n + 1);
+    raw_where(arena, jb->join, jb->where, *out, 0);
+    return n;
 }
 
 /* IsNotNull(column col, of type t). */
@@ -475,9 +480,8 @@ static void join_preds(Arena *arena, const Chain *c, const SSelect *jb, int side
 {
     const SJoin *j = jb->join;
     int n_raw = j->n_left + j->n_right, base = side ? j->n_left : 0;
-    int n_where = count_conjuncts(jb->where);
-    const SExpr **where = ARENA_NEW_N(arena, const SExpr *, n_where + 1);
-    raw_where(arena, j, jb->where, where, 0);
+    const SExpr **where;
+    int n_where = plan_join_where(arena, jb, &where);
     bool inner = j->type == JOIN_INNER || j->type == JOIN_CROSS;
     if (on_moves_into(j->type, side)) {
         bool *nn = ARENA_NEW_N(arena, bool, n_raw + 1);
@@ -485,14 +489,14 @@ static void join_preds(Arena *arena, const Chain *c, const SSelect *jb, int side
             null_intolerant_columns(NULL, NULL, 0, 0, j->probe_keys[k], nn);
             null_intolerant_columns(NULL, NULL, 0, 0, j->build_keys[k], nn);
         }
-        conjuncts_not_null(j->cond, nn);
-        conjuncts_not_null(j->side_cond[0], nn);
-        conjuncts_not_null(j->side_cond[1], nn);
+        plan_conjuncts_not_null(j->cond, nn);
+        plan_conjuncts_not_null(j->side_cond[0], nn);
+        plan_conjuncts_not_null(j->side_cond[1], nn);
         for (int i = 0; inner && i < n_where; i++)
             if (where[i] &&
-                !(sema_is_deterministic(where[i]) && (reads_side_only(arena, j, 0, where[i]) ||
-                                                      reads_side_only(arena, j, 1, where[i]))))
-                conjuncts_not_null(where[i], nn);
+                !(sema_is_deterministic(where[i]) && (plan_reads_side_only(arena, j, 0, where[i]) ||
+                                                      plan_reads_side_only(arena, j, 1, where[i]))))
+                plan_conjuncts_not_null(where[i], nn);
         for (int col = base; col < base + (side ? j->n_right : j->n_left); col++)
             if (nn[col])
                 add_join_pred(arena, c, jb, side,

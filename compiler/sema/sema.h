@@ -639,7 +639,8 @@ typedef struct SJoinBound {
 } SJoinBound;
 
 typedef struct SJoin {
-    AstJoinType type;
+    AstJoinType type;    /* as the optimizer leaves it (plan_joinopt.c: EliminateOuterJoin) */
+    AstJoinType written; /* as the query wrote it (Spark's analyzed plan) */
     SrcSpan span;        /* the join keywords */
     SJoinKind kind;
     bool probe_left;     /* the probe side is the left one */
@@ -680,6 +681,7 @@ typedef struct SJoin {
     int key_wm;
     SJoinBound *bounds[2];
     int n_bounds[2];
+    bool optimized; /* plan_optimize_joins made it */
 } SJoin;
 
 struct SSelect {
@@ -812,6 +814,11 @@ bool sema_is_deterministic(const SExpr *e);
 /* Is e one of Spark's NullIntolerant expressions, NULL whenever an operand is
    (sema_nullint.c)? */
 bool sema_null_intolerant(const SExpr *e);
+/* StreamingJoinHelper.getStateValueWatermark over the conjuncts of e (over sj's raw space) for
+   side (0 left, 1 right): the bounds on that side's state from the other side's watermark,
+   stored from out[n] on (out NULL: counted only); returns n plus their number
+   (sema_join.c). */
+int sema_join_value_bounds(const SJoin *sj, const SExpr *e, int side, SJoinBound *out, int n);
 /* The row of functions.def of fn. */
 const SFuncInfo *sema_func_info(SFunc fn);
 /* The arities Spark's WRONG_NUM_ARGS names for fn when they are not min..max (functions.def's

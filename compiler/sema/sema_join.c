@@ -518,13 +518,13 @@ static bool less_than_bound(const SJoin *sj, const SExpr *lhs, const SExpr *rhs,
 
 /* StreamingJoinHelper.getStateValueWatermark for side find (0 left, 1 right): the bounds from
    the conjuncts of the condition (each lhs < rhs, <=, >, >=), into out (NULL: count only). */
-static int value_bounds(const SJoin *sj, const SExpr *e, int find, SJoinBound *out, int n)
+int sema_join_value_bounds(const SJoin *sj, const SExpr *e, int find, SJoinBound *out, int n)
 {
     if (!e)
         return n;
     if (e->kind == SX_AND)
-        return value_bounds(sj, e->u.bin.rhs, find, out,
-                            value_bounds(sj, e->u.bin.lhs, find, out, n));
+        return sema_join_value_bounds(sj, e->u.bin.rhs, find, out,
+                                      sema_join_value_bounds(sj, e->u.bin.lhs, find, out, n));
     if (e->kind != SX_CMP)
         return n;
     const SExpr *l = e->u.bin.lhs, *r = e->u.bin.rhs;
@@ -589,9 +589,9 @@ static bool stream_join(SemaCtx *sc, SJoin *sj, const Rel *l, const Rel *r, cons
         for (int c = 0; c < side->n_out && sj->wm_col[s] < 0; c++)
             if (side_event_time(side, c))
                 sj->wm_col[s] = c;
-        sj->n_bounds[s] = value_bounds(sj, sj->cond, s, NULL, 0);
+        sj->n_bounds[s] = sema_join_value_bounds(sj, sj->cond, s, NULL, 0);
         sj->bounds[s] = ARENA_NEW_N(sc->arena, SJoinBound, sj->n_bounds[s] + 1);
-        value_bounds(sj, sj->cond, s, sj->bounds[s], 0);
+        sema_join_value_bounds(sj, sj->cond, s, sj->bounds[s], 0);
         if (sj->wm_col[1 - s] < 0)
             sj->n_bounds[s] = 0; /* no watermark on the other side: nothing to solve with */
     }
@@ -715,7 +715,7 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
     bool streams = l->streaming && r->streaming;
     bool runs = !refusal(j->type, l->streaming, r->streaming);
     SJoin *sj = ARENA_NEW(sc->arena, SJoin);
-    sj->type = j->type;
+    sj->type = sj->written = j->type;
     sj->span = j->join_span;
     sj->n_left = l->s.n;
     sj->n_right = r->s.n;
