@@ -44,6 +44,7 @@ typedef struct SsRow {
     uint8_t matched;   /* joined with a row of the other side (state format 2) */
     uint8_t transient; /* a right row the state watermark removes in this batch: Spark
                           keeps it only as an outer side's unmatched row */
+    uint8_t gone;      /* evicted: GONE_LINKED while still in its chain, then GONE_UNLINKED */
     SrtDatum cols[];   /* the side's columns, then the key bytes, then string bytes */
 } SsRow;
 
@@ -58,6 +59,8 @@ typedef struct SsSide {
     size_t cap, n_keys;
     SsRow **rows; /* in the order they came */
     size_t n_rows, cap_rows;
+    SsRow **gone; /* the rows an eviction removes, until they are unlinked and freed */
+    size_t cap_gone;
     const SrtDatum **hits; /* the last probe's rows */
     size_t cap_hits;
     size_t bytes;         /* of the rows */
@@ -112,13 +115,27 @@ static void link_row(SsSide *s, SsRow *r)
     k->tail = r;
 }
 
-/* Index rows[0..n_rows) again into slots of at least want entries. */
-static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
+/* The slots an index of want entries needs (a power of two, at most half full). */
+static size_t slots_for(size_t want)
 {
     size_t cap = 16;
     while (cap < want * 2)
         cap *= 2;
-    if (cap <= s->cap && s->cap <= 4 * cap) {
+    return cap;
+}
+
+/* Whether the slots s has still fit want entries (not resized). */
+static int slots_fit(const SsSide *s, size_t want)
+{
+    size_t cap = slots_for(want);
+    return cap <= s->cap && s->cap <= 4 * cap;
+}
+
+/* Index rows[0..n_rows) again into slots of at least want entries. */
+static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
+{
+    size_t cap = slots_for(want);
+    if (slots_fit(s, want)) {
         /* the slots still fit (after an eviction): cleared in place, no new pages */
         memset(s->slots, 0, sizeof *s->slots * s->cap);
     } else {
@@ -136,6 +153,50 @@ static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
         link_row(s, r);
     }
     return 0;
+}
+
+enum { GONE_LINKED = 1, GONE_UNLINKED = 2 };
+
+/* Empty slot k, moving the entries after it that probed past it back (linear probing's
+   deletion without tombstones: each entry stays reachable from its home slot). */
+static void clear_slot(SsSide *s, SsKey *k)
+{
+    size_t mask = s->cap - 1, i = (size_t)(k - s->slots);
+    for (size_t at = (i + 1) & mask; s->slots[at].head; at = (at + 1) & mask) {
+        size_t home = s->slots[at].hash & mask;
+        if (((at - home) & mask) >= ((at - i) & mask)) { /* i lies between home and at */
+            s->slots[i] = s->slots[at];
+            i = at;
+        }
+    }
+    memset(&s->slots[i], 0, sizeof s->slots[i]);
+    s->n_keys--;
+}
+
+/* Take the evicted rows (gone) out of r's key's chain, the others keeping their order; the slot
+   goes when the chain empties.  One walk per chain and eviction: its rows are marked unlinked. */
+static void unlink_gone(SsSide *s, const SsRow *r)
+{
+    SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
+    SsRow *head = NULL, *tail = NULL;
+    for (SsRow *x = k->head; x; x = x->next) {
+        if (x->gone) {
+            x->gone = GONE_UNLINKED;
+            continue;
+        }
+        if (tail)
+            tail->next = x;
+        else
+            head = x;
+        tail = x;
+    }
+    if (!head) {
+        clear_slot(s, k);
+        return;
+    }
+    tail->next = NULL;
+    k->head = head;
+    k->tail = tail;
 }
 
 /* Append r (made) to s: last of its key's chain and of the rows.  0, or -1 out of memory. */
@@ -258,6 +319,10 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
                          const SrtDatum *row, int64_t evict_at)
 {
     SsSide *s = &j->side[side];
+    /* the slots this row goes to and the probe after it reads miss the cache: asked for now,
+       they come while the row is made */
+    __builtin_prefetch(&s->slots[hash & (s->cap - 1)]);
+    __builtin_prefetch(&j->side[1 - side].slots[hash & (j->side[1 - side].cap - 1)]);
     const SrtSsJoinSideDef *d = s->def;
     size_t size = sizeof(SsRow) + block_bytes(d, len, row);
     SsRow *r = srt_mem_alloc(j->q->mem, size);
@@ -269,6 +334,7 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
     r->evict_at = evict_at;
     r->key_len = len;
     r->matched = 0;
+    r->gone = 0;
     /* AddingProcessedRowToStateCompletionIterator: a left row is always kept (this batch's
        right rows have yet to meet it); a right row the state watermark removes now is not,
        unless it is an outer side's row left unmatched (emitted when evicted).  sluice keeps
@@ -503,6 +569,51 @@ static int ssjoin_watermark_cleans(const SrtOperator *op)
            op->def->ssjoin[1].evict != SRT_SSJOIN_EVICT_NONE;
 }
 
+/* Keep room in s->gone for n rows.  0, or -1 out of memory. */
+static int gone_room(SrtSsJoin *j, SsSide *s, size_t n)
+{
+    if (n <= s->cap_gone)
+        return 0;
+    SsRow **g = srt_mem_alloc(j->q->mem, sizeof *g * n);
+    if (!g)
+        return -1;
+    srt_mem_free(j->q->mem, s->gone, sizeof *s->gone * s->cap_gone);
+    s->gone = g;
+    s->cap_gone = n;
+    return 0;
+}
+
+/* How many gone rows ahead drop_gone asks for a slot (and twice as many for a row). */
+#define DROP_AHEAD 8
+
+/* Take the n_gone rows of s->gone out of the index (or index the kept rows again when the
+   slots no longer fit them, as a new index of them would be sized) and free them. */
+static int drop_gone(SrtSsJoin *j, SsSide *s, size_t n_gone)
+{
+    if (!slots_fit(s, s->n_rows)) {
+        if (reindex(j, s, s->n_rows) < 0)
+            return -1;
+        for (size_t i = 0; i < n_gone; i++)
+            srt_mem_free(j->q->mem, s->gone[i], s->gone[i]->size);
+        return 0;
+    }
+    /* Each gone row and then its slot miss the cache: both are asked for ahead.  A row is in
+       no chain once its turn is over (unlinked by it or by a row of its key before it), so it
+       is freed there. */
+    size_t mask = s->cap - 1;
+    for (size_t i = 0; i < n_gone; i++) {
+        if (i + 2 * DROP_AHEAD < n_gone)
+            __builtin_prefetch(s->gone[i + 2 * DROP_AHEAD]);
+        if (i + DROP_AHEAD < n_gone)
+            __builtin_prefetch(&s->slots[s->gone[i + DROP_AHEAD]->hash & mask]);
+        SsRow *r = s->gone[i];
+        if (r->gone == GONE_LINKED)
+            unlink_gone(s, r);
+        srt_mem_free(j->q->mem, r, r->size);
+    }
+    return 0;
+}
+
 /* Remove the rows of side `side` at or before its state watermark (removeOldState); on an
    outer side each unmatched one first makes its row with the other side NULL (the generated
    outer function).  How many went (not the transient rows Spark never kept),
@@ -513,11 +624,15 @@ static int64_t evict(SrtSsJoin *j, int side)
     int by_time = s->def->evict != SRT_SSJOIN_EVICT_NONE && s->threshold_us != INT64_MIN;
     if (!by_time && !s->n_transient)
         return 0;
-    size_t kept = 0;
+    if (gone_room(j, s, s->n_rows) < 0)
+        return -1;
+    size_t kept = 0, n_gone = 0;
     int64_t gone = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
+        if (i + DROP_AHEAD < s->n_rows)
+            __builtin_prefetch(s->rows[i + DROP_AHEAD]); /* the rows are spread over the heap */
         SsRow *r = s->rows[i];
-        if (!(by_time && r->evict_at <= s->threshold_us) && !(r->transient && s->n_transient)) {
+        if (!(by_time && r->evict_at <= s->threshold_us) && !(s->n_transient && r->transient)) {
             s->rows[kept++] = r;
             continue;
         }
@@ -530,12 +645,12 @@ static int64_t evict(SrtSsJoin *j, int side)
         gone += !r->transient;
         j->added += r->transient && emit;
         s->bytes -= r->size;
-        srt_mem_free(j->q->mem, r, r->size);
+        r->gone = GONE_LINKED;
+        s->gone[n_gone++] = r;
     }
-    size_t before = s->n_rows;
     s->n_rows = kept;
     s->n_transient = 0;
-    if (kept != before && reindex(j, s, kept) < 0)
+    if (n_gone && drop_gone(j, s, n_gone) < 0)
         return -1;
     return gone;
 }
@@ -654,6 +769,7 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
     r->key_len = key_len;
     r->matched = h.matched;
     r->transient = h.transient;
+    r->gone = 0;
     if (append_row(j, s, r) < 0) {
         srt_mem_free(q->mem, r, r->size);
         return srt_err_nomem(&q->err, "join state");
@@ -710,6 +826,7 @@ static void ssjoin_destroy(SrtOperator *op)
         for (size_t i = 0; i < sd->n_rows; i++)
             srt_mem_free(j->q->mem, sd->rows[i], sd->rows[i]->size);
         srt_mem_free(j->q->mem, sd->rows, sizeof *sd->rows * sd->cap_rows);
+        srt_mem_free(j->q->mem, sd->gone, sizeof *sd->gone * sd->cap_gone);
         srt_mem_free(j->q->mem, sd->slots, sizeof *sd->slots * sd->cap);
         srt_mem_free(j->q->mem, sd->hits, sizeof *sd->hits * sd->cap_hits);
         srt_mem_free(j->q->mem, j->null_row[s],
