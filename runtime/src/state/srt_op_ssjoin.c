@@ -39,7 +39,6 @@ typedef struct SsRow {
     struct SsRow *next; /* the next row of the same key */
     size_t size;        /* of this allocation */
     uint64_t hash;
-    int64_t evict_at; /* µs, compared with the side's state watermark */
     uint32_t key_len;
     uint8_t matched;   /* joined with a row of the other side (state format 2) */
     uint8_t transient; /* a right row the state watermark removes in this batch: Spark
@@ -57,7 +56,9 @@ typedef struct SsSide {
     const SrtSsJoinSideDef *def;
     SsKey *slots; /* cap (a power of two) */
     size_t cap, n_keys;
-    SsRow **rows; /* in the order they came */
+    SsRow **rows;      /* in the order they came */
+    int64_t *evict_at; /* of rows[i] (µs, compared with the side's state watermark): beside
+                          the rows, eviction reads none of those it keeps */
     size_t n_rows, cap_rows;
     SsRow **gone; /* the rows an eviction removes, until they are unlinked and freed */
     size_t cap_gone;
@@ -199,23 +200,39 @@ static void unlink_gone(SsSide *s, const SsRow *r)
     k->tail = tail;
 }
 
-/* Append r (made) to s: last of its key's chain and of the rows.  0, or -1 out of memory. */
-static int append_row(SrtSsJoin *j, SsSide *s, SsRow *r)
+/* Room for twice the rows s has (64 at first).  0, or -1 out of memory. */
+static int grow_rows(SrtSsJoin *j, SsSide *s)
 {
-    if (s->n_rows == s->cap_rows) {
-        size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
-        SsRow **rs = srt_mem_alloc(j->q->mem, sizeof *rs * cap);
-        if (!rs)
-            return -1;
-        if (s->n_rows)
-            memcpy(rs, s->rows, sizeof *rs * s->n_rows);
-        srt_mem_free(j->q->mem, s->rows, sizeof *s->rows * s->cap_rows);
-        s->rows = rs;
-        s->cap_rows = cap;
+    size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
+    SsRow **rs = srt_mem_alloc(j->q->mem, sizeof *rs * cap);
+    int64_t *ev = srt_mem_alloc(j->q->mem, sizeof *ev * cap);
+    if (!rs || !ev) {
+        srt_mem_free(j->q->mem, rs, sizeof *rs * cap);
+        srt_mem_free(j->q->mem, ev, sizeof *ev * cap);
+        return -1;
     }
+    if (s->n_rows) {
+        memcpy(rs, s->rows, sizeof *rs * s->n_rows);
+        memcpy(ev, s->evict_at, sizeof *ev * s->n_rows);
+    }
+    srt_mem_free(j->q->mem, s->rows, sizeof *s->rows * s->cap_rows);
+    srt_mem_free(j->q->mem, s->evict_at, sizeof *s->evict_at * s->cap_rows);
+    s->rows = rs;
+    s->evict_at = ev;
+    s->cap_rows = cap;
+    return 0;
+}
+
+/* Append r (made), evicted at evict_at, to s: last of its key's chain and of the rows.  0, or
+   -1 out of memory. */
+static int append_row(SrtSsJoin *j, SsSide *s, SsRow *r, int64_t evict_at)
+{
+    if (s->n_rows == s->cap_rows && grow_rows(j, s) < 0)
+        return -1;
     if ((s->n_keys + 1) * 2 > s->cap && reindex(j, s, s->n_keys + 1) < 0)
         return -1;
     link_row(s, r);
+    s->evict_at[s->n_rows] = evict_at;
     s->rows[s->n_rows++] = r;
     s->bytes += r->size;
     return 0;
@@ -331,7 +348,6 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
     r->next = NULL;
     r->size = size;
     r->hash = hash;
-    r->evict_at = evict_at;
     r->key_len = len;
     r->matched = 0;
     r->gone = 0;
@@ -341,7 +357,7 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
        it until the batch's eviction, which decides (evict_transient). */
     r->transient = side == 1 && d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us;
     fill_block(d, r->cols, key, len, row);
-    if (append_row(j, s, r) < 0) {
+    if (append_row(j, s, r, evict_at) < 0) {
         srt_mem_free(j->q->mem, r, size);
         nomem(j, "join state");
     }
@@ -629,10 +645,10 @@ static int64_t evict(SrtSsJoin *j, int side)
     size_t kept = 0, n_gone = 0;
     int64_t gone = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
-        if (i + DROP_AHEAD < s->n_rows)
-            __builtin_prefetch(s->rows[i + DROP_AHEAD]); /* the rows are spread over the heap */
         SsRow *r = s->rows[i];
-        if (!(by_time && r->evict_at <= s->threshold_us) && !(s->n_transient && r->transient)) {
+        int64_t at = s->evict_at[i];
+        if (!(by_time && at <= s->threshold_us) && !(s->n_transient && r->transient)) {
+            s->evict_at[kept] = at;
             s->rows[kept++] = r;
             continue;
         }
@@ -671,10 +687,12 @@ static size_t block_size(const SsRow *r)
     return r->size - sizeof(SsRow);
 }
 
-static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, const SsRow *r, SrtBuf *val)
+static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, size_t i, SrtBuf *val)
 {
-    const SrtSsJoinSideDef *d = j->side[side].def;
-    RowHead h = {(uint8_t)side, r->matched, r->transient, {0}, r->evict_at};
+    const SsSide *s = &j->side[side];
+    const SrtSsJoinSideDef *d = s->def;
+    const SsRow *r = s->rows[i];
+    RowHead h = {(uint8_t)side, r->matched, r->transient, {0}, s->evict_at[i]};
     srt_buf_clear(val);
     srt_buf_put(val, (const char *)&h, sizeof h);
     size_t at = val->n;
@@ -711,7 +729,7 @@ static int ssjoin_save(SrtOperator *op)
     int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, q->batch_id + 1, 1, &w, &q->err);
     for (int s = 0; rc >= 0 && s < 2; s++)
         for (size_t i = 0; rc >= 0 && i < j->side[s].n_rows; i++)
-            rc = put_row(j, w, s, j->side[s].rows[i], &val);
+            rc = put_row(j, w, s, i, &val);
     if (rc >= 0) {
         rc = srt_state_commit(w, &q->err);
         w = NULL;
@@ -765,12 +783,11 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
     r->next = NULL;
     r->size = sizeof(SsRow) + block;
     r->hash = srt_hash(key, key_len);
-    r->evict_at = h.evict_at;
     r->key_len = key_len;
     r->matched = h.matched;
     r->transient = h.transient;
     r->gone = 0;
-    if (append_row(j, s, r) < 0) {
+    if (append_row(j, s, r, h.evict_at) < 0) {
         srt_mem_free(q->mem, r, r->size);
         return srt_err_nomem(&q->err, "join state");
     }
@@ -812,7 +829,7 @@ static void ssjoin_progress(const SrtOperator *op, int idle, SrtStateOpProgress 
     size_t bytes = 0;
     for (int s = 0; s < 2; s++)
         bytes += j->side[s].bytes + sizeof(SsKey) * j->side[s].cap +
-                 sizeof(SsRow *) * j->side[s].cap_rows;
+                 (sizeof(SsRow *) + sizeof(int64_t)) * j->side[s].cap_rows;
     out->memory_used_bytes = (int64_t)bytes;
 }
 
@@ -826,6 +843,7 @@ static void ssjoin_destroy(SrtOperator *op)
         for (size_t i = 0; i < sd->n_rows; i++)
             srt_mem_free(j->q->mem, sd->rows[i], sd->rows[i]->size);
         srt_mem_free(j->q->mem, sd->rows, sizeof *sd->rows * sd->cap_rows);
+        srt_mem_free(j->q->mem, sd->evict_at, sizeof *sd->evict_at * sd->cap_rows);
         srt_mem_free(j->q->mem, sd->gone, sizeof *sd->gone * sd->cap_gone);
         srt_mem_free(j->q->mem, sd->slots, sizeof *sd->slots * sd->cap);
         srt_mem_free(j->q->mem, sd->hits, sizeof *sd->hits * sd->cap_hits);
