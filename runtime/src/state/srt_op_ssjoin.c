@@ -12,8 +12,9 @@
 ** STRING and struct columns.  Rows of one key are chained in the order they came (Spark's
 ** keyWithIndex order); the index maps key bytes to the chain.  Each row has the matched flag
 ** of state format 2.  Eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates)
-** compares each row's eviction time, given by generated code when the row is added, with the
-** side's state watermark of the batch:
+** compares each row's eviction time (kept beside the rows), given by generated code when the
+** row is added, with the side's state watermark of the batch, and takes the rows it removes
+** out of their chains (the kept ones are not touched):
 **   key     a join key carries the watermark: the key's event time <= the batch's watermark
 **           (JoinStateKeyWatermarkPredicate);
 **   value   the side's watermarked column <= the state value watermark derived from the
