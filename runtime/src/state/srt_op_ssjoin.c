@@ -12,8 +12,9 @@
 ** STRING and struct columns.  Rows of one key are chained in the order they came (Spark's
 ** keyWithIndex order); the index maps key bytes to the chain.  Each row has the matched flag
 ** of state format 2.  Eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates)
-** compares each row's eviction time, given by generated code when the row is added, with the
-** side's state watermark of the batch:
+** compares each row's eviction time (kept beside the rows), given by generated code when the
+** row is added, with the side's state watermark of the batch, and takes the rows it removes
+** out of their chains (the kept ones are not touched):
 **   key     a join key carries the watermark: the key's event time <= the batch's watermark
 **           (JoinStateKeyWatermarkPredicate);
 **   value   the side's watermarked column <= the state value watermark derived from the
@@ -39,11 +40,11 @@ typedef struct SsRow {
     struct SsRow *next; /* the next row of the same key */
     size_t size;        /* of this allocation */
     uint64_t hash;
-    int64_t evict_at; /* µs, compared with the side's state watermark */
     uint32_t key_len;
     uint8_t matched;   /* joined with a row of the other side (state format 2) */
     uint8_t transient; /* a right row the state watermark removes in this batch: Spark
                           keeps it only as an outer side's unmatched row */
+    uint8_t gone;      /* evicted: GONE_LINKED while still in its chain, then GONE_UNLINKED */
     SrtDatum cols[];   /* the side's columns, then the key bytes, then string bytes */
 } SsRow;
 
@@ -56,8 +57,12 @@ typedef struct SsSide {
     const SrtSsJoinSideDef *def;
     SsKey *slots; /* cap (a power of two) */
     size_t cap, n_keys;
-    SsRow **rows; /* in the order they came */
+    SsRow **rows;      /* in the order they came */
+    int64_t *evict_at; /* of rows[i] (µs, compared with the side's state watermark): beside
+                          the rows, eviction reads none of those it keeps */
     size_t n_rows, cap_rows;
+    SsRow **gone; /* the rows an eviction removes, until they are unlinked and freed */
+    size_t cap_gone;
     const SrtDatum **hits; /* the last probe's rows */
     size_t cap_hits;
     size_t bytes;         /* of the rows */
@@ -112,13 +117,27 @@ static void link_row(SsSide *s, SsRow *r)
     k->tail = r;
 }
 
-/* Index rows[0..n_rows) again into slots of at least want entries. */
-static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
+/* The slots an index of want entries needs (a power of two, at most half full). */
+static size_t slots_for(size_t want)
 {
     size_t cap = 16;
     while (cap < want * 2)
         cap *= 2;
-    if (cap <= s->cap && s->cap <= 4 * cap) {
+    return cap;
+}
+
+/* Whether the slots s has still fit want entries (not resized). */
+static int slots_fit(const SsSide *s, size_t want)
+{
+    size_t cap = slots_for(want);
+    return cap <= s->cap && s->cap <= 4 * cap;
+}
+
+/* Index rows[0..n_rows) again into slots of at least want entries. */
+static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
+{
+    size_t cap = slots_for(want);
+    if (slots_fit(s, want)) {
         /* the slots still fit (after an eviction): cleared in place, no new pages */
         memset(s->slots, 0, sizeof *s->slots * s->cap);
     } else {
@@ -138,23 +157,83 @@ static int reindex(SrtSsJoin *j, SsSide *s, size_t want)
     return 0;
 }
 
-/* Append r (made) to s: last of its key's chain and of the rows.  0, or -1 out of memory. */
-static int append_row(SrtSsJoin *j, SsSide *s, SsRow *r)
+enum { GONE_LINKED = 1, GONE_UNLINKED = 2 };
+
+/* Empty slot k, moving the entries after it that probed past it back (linear probing's
+   deletion without tombstones: each entry stays reachable from its home slot). */
+static void clear_slot(SsSide *s, SsKey *k)
 {
-    if (s->n_rows == s->cap_rows) {
-        size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
-        SsRow **rs = srt_mem_alloc(j->q->mem, sizeof *rs * cap);
-        if (!rs)
-            return -1;
-        if (s->n_rows)
-            memcpy(rs, s->rows, sizeof *rs * s->n_rows);
-        srt_mem_free(j->q->mem, s->rows, sizeof *s->rows * s->cap_rows);
-        s->rows = rs;
-        s->cap_rows = cap;
+    size_t mask = s->cap - 1, i = (size_t)(k - s->slots);
+    for (size_t at = (i + 1) & mask; s->slots[at].head; at = (at + 1) & mask) {
+        size_t home = s->slots[at].hash & mask;
+        if (((at - home) & mask) >= ((at - i) & mask)) { /* i lies between home and at */
+            s->slots[i] = s->slots[at];
+            i = at;
+        }
     }
+    memset(&s->slots[i], 0, sizeof s->slots[i]);
+    s->n_keys--;
+}
+
+/* Take the evicted rows (gone) out of r's key's chain, the others keeping their order; the slot
+   goes when the chain empties.  One walk per chain and eviction: its rows are marked unlinked. */
+static void unlink_gone(SsSide *s, const SsRow *r)
+{
+    SsKey *k = find_slot(s, row_key(r, s->def->n_cols), r->key_len, r->hash);
+    SsRow *head = NULL, *tail = NULL;
+    for (SsRow *x = k->head; x; x = x->next) {
+        if (x->gone) {
+            x->gone = GONE_UNLINKED;
+            continue;
+        }
+        if (tail)
+            tail->next = x;
+        else
+            head = x;
+        tail = x;
+    }
+    if (!head) {
+        clear_slot(s, k);
+        return;
+    }
+    tail->next = NULL;
+    k->head = head;
+    k->tail = tail;
+}
+
+/* Room for twice the rows s has (64 at first).  0, or -1 out of memory. */
+static int grow_rows(SrtSsJoin *j, SsSide *s)
+{
+    size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
+    SsRow **rs = srt_mem_alloc(j->q->mem, sizeof *rs * cap);
+    int64_t *ev = srt_mem_alloc(j->q->mem, sizeof *ev * cap);
+    if (!rs || !ev) {
+        srt_mem_free(j->q->mem, rs, sizeof *rs * cap);
+        srt_mem_free(j->q->mem, ev, sizeof *ev * cap);
+        return -1;
+    }
+    if (s->n_rows) {
+        memcpy(rs, s->rows, sizeof *rs * s->n_rows);
+        memcpy(ev, s->evict_at, sizeof *ev * s->n_rows);
+    }
+    srt_mem_free(j->q->mem, s->rows, sizeof *s->rows * s->cap_rows);
+    srt_mem_free(j->q->mem, s->evict_at, sizeof *s->evict_at * s->cap_rows);
+    s->rows = rs;
+    s->evict_at = ev;
+    s->cap_rows = cap;
+    return 0;
+}
+
+/* Append r (made), evicted at evict_at, to s: last of its key's chain and of the rows.  0, or
+   -1 out of memory. */
+static int append_row(SrtSsJoin *j, SsSide *s, SsRow *r, int64_t evict_at)
+{
+    if (s->n_rows == s->cap_rows && grow_rows(j, s) < 0)
+        return -1;
     if ((s->n_keys + 1) * 2 > s->cap && reindex(j, s, s->n_keys + 1) < 0)
         return -1;
     link_row(s, r);
+    s->evict_at[s->n_rows] = evict_at;
     s->rows[s->n_rows++] = r;
     s->bytes += r->size;
     return 0;
@@ -258,6 +337,10 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
                          const SrtDatum *row, int64_t evict_at)
 {
     SsSide *s = &j->side[side];
+    /* the slots this row goes to and the probe after it reads miss the cache: asked for now,
+       they come while the row is made */
+    __builtin_prefetch(&s->slots[hash & (s->cap - 1)]);
+    __builtin_prefetch(&j->side[1 - side].slots[hash & (j->side[1 - side].cap - 1)]);
     const SrtSsJoinSideDef *d = s->def;
     size_t size = sizeof(SsRow) + block_bytes(d, len, row);
     SsRow *r = srt_mem_alloc(j->q->mem, size);
@@ -266,16 +349,16 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
     r->next = NULL;
     r->size = size;
     r->hash = hash;
-    r->evict_at = evict_at;
     r->key_len = len;
     r->matched = 0;
+    r->gone = 0;
     /* AddingProcessedRowToStateCompletionIterator: a left row is always kept (this batch's
        right rows have yet to meet it); a right row the state watermark removes now is not,
        unless it is an outer side's row left unmatched (emitted when evicted).  sluice keeps
        it until the batch's eviction, which decides (evict_transient). */
     r->transient = side == 1 && d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us;
     fill_block(d, r->cols, key, len, row);
-    if (append_row(j, s, r) < 0) {
+    if (append_row(j, s, r, evict_at) < 0) {
         srt_mem_free(j->q->mem, r, size);
         nomem(j, "join state");
     }
@@ -503,6 +586,51 @@ static int ssjoin_watermark_cleans(const SrtOperator *op)
            op->def->ssjoin[1].evict != SRT_SSJOIN_EVICT_NONE;
 }
 
+/* Keep room in s->gone for n rows.  0, or -1 out of memory. */
+static int gone_room(SrtSsJoin *j, SsSide *s, size_t n)
+{
+    if (n <= s->cap_gone)
+        return 0;
+    SsRow **g = srt_mem_alloc(j->q->mem, sizeof *g * n);
+    if (!g)
+        return -1;
+    srt_mem_free(j->q->mem, s->gone, sizeof *s->gone * s->cap_gone);
+    s->gone = g;
+    s->cap_gone = n;
+    return 0;
+}
+
+/* How many gone rows ahead drop_gone asks for a slot (and twice as many for a row). */
+#define DROP_AHEAD 8
+
+/* Take the n_gone rows of s->gone out of the index (or index the kept rows again when the
+   slots no longer fit them, as a new index of them would be sized) and free them. */
+static int drop_gone(SrtSsJoin *j, SsSide *s, size_t n_gone)
+{
+    if (!slots_fit(s, s->n_rows)) {
+        if (reindex(j, s, s->n_rows) < 0)
+            return -1;
+        for (size_t i = 0; i < n_gone; i++)
+            srt_mem_free(j->q->mem, s->gone[i], s->gone[i]->size);
+        return 0;
+    }
+    /* Each gone row and then its slot miss the cache: both are asked for ahead.  A row is in
+       no chain once its turn is over (unlinked by it or by a row of its key before it), so it
+       is freed there. */
+    size_t mask = s->cap - 1;
+    for (size_t i = 0; i < n_gone; i++) {
+        if (i + 2 * DROP_AHEAD < n_gone)
+            __builtin_prefetch(s->gone[i + 2 * DROP_AHEAD]);
+        if (i + DROP_AHEAD < n_gone)
+            __builtin_prefetch(&s->slots[s->gone[i + DROP_AHEAD]->hash & mask]);
+        SsRow *r = s->gone[i];
+        if (r->gone == GONE_LINKED)
+            unlink_gone(s, r);
+        srt_mem_free(j->q->mem, r, r->size);
+    }
+    return 0;
+}
+
 /* Remove the rows of side `side` at or before its state watermark (removeOldState); on an
    outer side each unmatched one first makes its row with the other side NULL (the generated
    outer function).  How many went (not the transient rows Spark never kept),
@@ -513,11 +641,15 @@ static int64_t evict(SrtSsJoin *j, int side)
     int by_time = s->def->evict != SRT_SSJOIN_EVICT_NONE && s->threshold_us != INT64_MIN;
     if (!by_time && !s->n_transient)
         return 0;
-    size_t kept = 0;
+    if (gone_room(j, s, s->n_rows) < 0)
+        return -1;
+    size_t kept = 0, n_gone = 0;
     int64_t gone = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         SsRow *r = s->rows[i];
-        if (!(by_time && r->evict_at <= s->threshold_us) && !(r->transient && s->n_transient)) {
+        int64_t at = s->evict_at[i];
+        if (!(by_time && at <= s->threshold_us) && !(s->n_transient && r->transient)) {
+            s->evict_at[kept] = at;
             s->rows[kept++] = r;
             continue;
         }
@@ -530,12 +662,12 @@ static int64_t evict(SrtSsJoin *j, int side)
         gone += !r->transient;
         j->added += r->transient && emit;
         s->bytes -= r->size;
-        srt_mem_free(j->q->mem, r, r->size);
+        r->gone = GONE_LINKED;
+        s->gone[n_gone++] = r;
     }
-    size_t before = s->n_rows;
     s->n_rows = kept;
     s->n_transient = 0;
-    if (kept != before && reindex(j, s, kept) < 0)
+    if (n_gone && drop_gone(j, s, n_gone) < 0)
         return -1;
     return gone;
 }
@@ -556,10 +688,12 @@ static size_t block_size(const SsRow *r)
     return r->size - sizeof(SsRow);
 }
 
-static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, const SsRow *r, SrtBuf *val)
+static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, size_t i, SrtBuf *val)
 {
-    const SrtSsJoinSideDef *d = j->side[side].def;
-    RowHead h = {(uint8_t)side, r->matched, r->transient, {0}, r->evict_at};
+    const SsSide *s = &j->side[side];
+    const SrtSsJoinSideDef *d = s->def;
+    const SsRow *r = s->rows[i];
+    RowHead h = {(uint8_t)side, r->matched, r->transient, {0}, s->evict_at[i]};
     srt_buf_clear(val);
     srt_buf_put(val, (const char *)&h, sizeof h);
     size_t at = val->n;
@@ -596,7 +730,7 @@ static int ssjoin_save(SrtOperator *op)
     int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, q->batch_id + 1, 1, &w, &q->err);
     for (int s = 0; rc >= 0 && s < 2; s++)
         for (size_t i = 0; rc >= 0 && i < j->side[s].n_rows; i++)
-            rc = put_row(j, w, s, j->side[s].rows[i], &val);
+            rc = put_row(j, w, s, i, &val);
     if (rc >= 0) {
         rc = srt_state_commit(w, &q->err);
         w = NULL;
@@ -650,11 +784,11 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
     r->next = NULL;
     r->size = sizeof(SsRow) + block;
     r->hash = srt_hash(key, key_len);
-    r->evict_at = h.evict_at;
     r->key_len = key_len;
     r->matched = h.matched;
     r->transient = h.transient;
-    if (append_row(j, s, r) < 0) {
+    r->gone = 0;
+    if (append_row(j, s, r, h.evict_at) < 0) {
         srt_mem_free(q->mem, r, r->size);
         return srt_err_nomem(&q->err, "join state");
     }
@@ -696,7 +830,7 @@ static void ssjoin_progress(const SrtOperator *op, int idle, SrtStateOpProgress 
     size_t bytes = 0;
     for (int s = 0; s < 2; s++)
         bytes += j->side[s].bytes + sizeof(SsKey) * j->side[s].cap +
-                 sizeof(SsRow *) * j->side[s].cap_rows;
+                 (sizeof(SsRow *) + sizeof(int64_t)) * j->side[s].cap_rows;
     out->memory_used_bytes = (int64_t)bytes;
 }
 
@@ -710,6 +844,8 @@ static void ssjoin_destroy(SrtOperator *op)
         for (size_t i = 0; i < sd->n_rows; i++)
             srt_mem_free(j->q->mem, sd->rows[i], sd->rows[i]->size);
         srt_mem_free(j->q->mem, sd->rows, sizeof *sd->rows * sd->cap_rows);
+        srt_mem_free(j->q->mem, sd->evict_at, sizeof *sd->evict_at * sd->cap_rows);
+        srt_mem_free(j->q->mem, sd->gone, sizeof *sd->gone * sd->cap_gone);
         srt_mem_free(j->q->mem, sd->slots, sizeof *sd->slots * sd->cap);
         srt_mem_free(j->q->mem, sd->hits, sizeof *sd->hits * sd->cap_hits);
         srt_mem_free(j->q->mem, j->null_row[s],
