@@ -428,8 +428,7 @@ static LLVMBasicBlockRef ssjoin_join(CgCtx *cg, const PQuery *pq, int side, LLVM
        on the UnsafeRow key): in a FULL OUTER join a NULL key meets the other side's NULL keys. */
     LLVMBasicBlockRef bb_from = LLVMGetInsertBlock(cg->b);
     LLVMBasicBlockRef bb_lookup = cg_block(cg, "ssj.lookup");
-    LLVMBuildCondBr(cg->b, j->outer[1 - side] ? cg_i1(cg, 0) : r->key_null, bb_probe,
-                    bb_lookup);
+    LLVMBuildCondBr(cg->b, j->outer[1 - side] ? cg_i1(cg, 0) : r->key_null, bb_probe, bb_lookup);
     cg_at(cg, bb_lookup);
     LLVMValueRef rows_slot = cg_alloca(cg, cg->t_ptr, "ssj.rows.p");
     /* a left semi join's right row meets the left rows not yet output (Spark's
