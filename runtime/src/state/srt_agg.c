@@ -70,10 +70,9 @@ SrtAggTable *srt_agg_new(SrtMem *m, uint32_t state_size)
 
 static void free_collects(SrtAggTable *t, uint8_t *state);
 
-void srt_agg_free(SrtAggTable *t)
+/* Free the collected values of every live group (a table freed or cleared). */
+static void free_all_collects(SrtAggTable *t)
 {
-    if (!t)
-        return;
     if (t->n_col_slots)
         for (AggChunk *c = t->first; c; c = c->next)
             for (size_t off = 0; off < c->used;) {
@@ -82,6 +81,13 @@ void srt_agg_free(SrtAggTable *t)
                 if (e->seq < AGG_MARK)
                     free_collects(t, entry_state(e));
             }
+}
+
+void srt_agg_free(SrtAggTable *t)
+{
+    if (!t)
+        return;
+    free_all_collects(t);
     AggChunk *c = t->first;
     while (c) {
         AggChunk *next = c->next;
@@ -356,6 +362,8 @@ int srt_agg_merge_from(SrtAggTable *dst, const SrtAggTable *src, SrtMergeFn merg
 
 void srt_agg_clear(SrtAggTable *t)
 {
+    /* A task's groups hold collected values of their own (the fold copied them). */
+    free_all_collects(t);
     /* The index is small next to the task that filled it: cleared whole (walking the
        entries to find their slots would hash every key again). */
     memset(t->slots, 0, sizeof(AggSlot) * (t->mask + 1));
