@@ -789,6 +789,13 @@ typedef SExpr *(*SMapFn)(SExpr *operand, void *ctx);
    map(x, ctx) in sema_expr_operand's order (e itself is left as it is). */
 SExpr *sema_map_operands(Arena *arena, const SExpr *e, SMapFn map, void *ctx);
 
+typedef void (*SConjFn)(SExpr *conjunct, void *ctx);
+/* Spark's PredicateHelper.splitConjunctivePredicates: visit(c, ctx) for each conjunct c of e
+   (NULL: none) left to right, an AND split into its operands' conjuncts when split (NULL:
+   always) says so of it; the one place a filter is cut into its conjuncts.  They are e's own
+   nodes, handed on as sema_map_operands hands on operands. */
+void sema_conjuncts(const SExpr *e, bool (*split)(const SExpr *and_), SConjFn visit, void *ctx);
+
 /* Mark used[c] for every input column c < n that e reads (SX_COLUMN). */
 void sema_expr_columns(const SExpr *e, bool *used, int n);
 
