@@ -196,7 +196,7 @@ static void ssjoin_setup(CgCtx *cg, const PQuery *query, int branch, EventTime *
         LLVMValueRef v = cg_call(cg, "srt_query_logs_values", &cg->q, 1, "ssj.logs");
         et->ssj_logs = LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_i32(cg, 0), "ssj.logs");
     }
-    if (query->ssjoin_block->join->wm_col[et->ssj_side] >= 0) {
+    if (plan_join_of(query, query->ssjoin_block)->wm_col[et->ssj_side] >= 0) {
         et->ssj_late = cg_call(cg, "srt_query_late_threshold", args, 2, "ssj.late");
         et->ssj_dropped = cg_alloca(cg, cg->t_i64, "ssj.late.n");
         cg_store(cg, cg_i64(cg, 0), et->ssj_dropped);
@@ -1327,7 +1327,7 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     Tables base;
     state_setup(cg, top, false, &et, &base);
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, rf.ret, 2);
-    const SJoin *j = query->ssjoin_block->join;
+    const SJoin *j = plan_join_of(query, query->ssjoin_block);
     for (int s = 0; s < 2; s++) {
         if (!j->outer[s])
             continue;

@@ -479,9 +479,10 @@ static const SExpr *is_not_null(Arena *arena, const Type *t, SrcSpan span, int c
    PushPredicateThroughJoin makes part of it: those over both sides or not deterministic),
    then PushPredicateThroughJoin's conjuncts of ON over the side alone, then those of the
    WHERE above; each where the join type lets them go (on_moves_into, where_moves_into). */
-static void join_preds(Arena *arena, const Chain *c, const SSelect *jb, int side, Preds *ps)
+static void join_preds(Arena *arena, const PQuery *pq, const Chain *c, const SSelect *jb, int side,
+                       Preds *ps)
 {
-    const SJoin *j = jb->join;
+    const SJoin *j = plan_join_of(pq, jb);
     int n_raw = j->n_left + j->n_right, base = side ? j->n_left : 0;
     const SExpr **where;
     int n_where = plan_join_where(arena, jb, &where);
@@ -593,7 +594,7 @@ static PPushdown branch_pushdown(Arena *arena, const PQuery *pq, const PBranch *
     int *sides = ARENA_NEW_N(arena, int, br->n_pre + 2);
     int n_joins = branch_joins(pq, br, joins, sides);
     for (int k = 0; k < n_joins; k++)
-        join_preds(arena, &c, joins[k], sides[k], &ps);
+        join_preds(arena, pq, &c, joins[k], sides[k], &ps);
     infer_source_not_null(arena, br, &c, &ps);
     PPushdown pd = {c.blocks, c.n, ps.v, ps.n, ARENA_NEW_N(arena, bool *, c.n + 1)};
     for (int j = 1; j < c.n; j++) {

@@ -639,7 +639,8 @@ typedef struct SJoinBound {
 } SJoinBound;
 
 typedef struct SJoin {
-    AstJoinType type;    /* as the optimizer leaves it (plan_joinopt.c: EliminateOuterJoin) */
+    AstJoinType type;    /* as it runs: the analyzed type here; the plan's optimized copy
+                            (plan_join_of, plan_joinopt.c: EliminateOuterJoin) may change it */
     AstJoinType written; /* as the query wrote it (Spark's analyzed plan) */
     SrcSpan span;        /* the join keywords */
     SJoinKind kind;
@@ -681,7 +682,6 @@ typedef struct SJoin {
     int key_wm;
     SJoinBound *bounds[2];
     int n_bounds[2];
-    bool optimized; /* plan_optimize_joins made it */
 } SJoin;
 
 struct SSelect {
