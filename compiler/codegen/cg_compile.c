@@ -57,8 +57,8 @@ static LLVMValueRef generate_query(CgCtx *cg, const PProgram *plan, int i, CgCtx
         cg_update_log_fn(off, pq, i);
     if (pq->agg && cg_agg_replays(pq))
         cg_replay_fn(off, pq, i);
-    const SSelect *ssj = pq->ssjoin_block;
-    if (ssj && (ssj->join->outer[0] || ssj->join->outer[1]))
+    const SJoin *ssj = pq->ssjoin_block ? plan_join_of(pq, pq->ssjoin_block) : NULL;
+    if (ssj && (ssj->outer[0] || ssj->outer[1]))
         cg_ssjoin_outer_fn(off, pq, i);
     if (plan_splits_at_join(pq))
         cg_ssjoin_row_fn(off, pq, i);

@@ -331,7 +331,7 @@ static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVM
 /* The join seen from side: *v with that side as the probe side, *pv over the state rows. */
 static void ssjoin_view(CgCtx *cg, const PQuery *pq, int side, SJoin *v, PJoin *pv)
 {
-    const SJoin *j = pq->ssjoin_block->join;
+    const SJoin *j = plan_join_of(pq, pq->ssjoin_block);
     *v = *j;
     v->probe_left = side == 0;
     v->probe_keys = side == 0 ? j->probe_keys : j->build_keys;
@@ -415,7 +415,7 @@ static LLVMBasicBlockRef ssjoin_join(CgCtx *cg, const PQuery *pq, int side, LLVM
                                      LLVMBasicBlockRef bb_fail, CgEnv *env,
                                      LLVMBasicBlockRef bb_cont)
 {
-    const SJoin *j = pq->ssjoin_block->join;
+    const SJoin *j = plan_join_of(pq, pq->ssjoin_block);
     bool outer = j->outer[side];
     LLVMBasicBlockRef bb_probe = cg_block(cg, "ssj.probe");
     LLVMValueRef aargs[7] = {state,   cg_i32(cg, side), r->key,     r->len,
@@ -484,7 +484,7 @@ LLVMBasicBlockRef cg_ssjoin_row(CgCtx *cg, const PQuery *pq, int side, LLVMValue
     SJoin *v = ARENA_NEW(cg->arena, SJoin);
     PJoin *pv = ARENA_NEW(cg->arena, PJoin);
     ssjoin_view(cg, pq, side, v, pv);
-    const SJoin *j = pq->ssjoin_block->join;
+    const SJoin *j = plan_join_of(pq, pq->ssjoin_block);
     bool outer = j->outer[side];
     int n_raw = v->n_left + v->n_right;
     CgVal *raw = probe_raw(cg, v, env);
@@ -555,7 +555,7 @@ LLVMBasicBlockRef cg_ssjoin_logged(CgCtx *cg, const PQuery *pq, int side, LLVMVa
     SJoin *v = ARENA_NEW(cg->arena, SJoin);
     PJoin *pv = ARENA_NEW(cg->arena, PJoin);
     ssjoin_view(cg, pq, side, v, pv);
-    const SJoin *j = pq->ssjoin_block->join;
+    const SJoin *j = plan_join_of(pq, pq->ssjoin_block);
     int n_own = side == 0 ? j->n_left : j->n_right;
     const SSelect *own_block = j->sides[side];
     uint64_t size = cg_datum_size(cg);

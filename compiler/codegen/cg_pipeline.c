@@ -196,7 +196,7 @@ static void ssjoin_setup(CgCtx *cg, const PQuery *query, int branch, EventTime *
         LLVMValueRef v = cg_call(cg, "srt_query_logs_values", &cg->q, 1, "ssj.logs");
         et->ssj_logs = LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_i32(cg, 0), "ssj.logs");
     }
-    if (query->ssjoin_block->join->wm_col[et->ssj_side] >= 0) {
+    if (plan_join_of(query, query->ssjoin_block)->wm_col[et->ssj_side] >= 0) {
         et->ssj_late = cg_call(cg, "srt_query_late_threshold", args, 2, "ssj.late");
         et->ssj_dropped = cg_alloca(cg, cg->t_i64, "ssj.late.n");
         cg_store(cg, cg_i64(cg, 0), et->ssj_dropped);
@@ -969,22 +969,28 @@ static void state_setup(CgCtx *cg, const PQuery *pq, bool reads_input, EventTime
     event_time_setup(cg, pq, reads_input, et);
 }
 
+typedef struct WhereTest {
+    CgCtx *cg;
+    const CgEnv *env;
+    LLVMBasicBlockRef bb_cont;
+} WhereTest;
+
+/* Test conjunct w: a row it does not keep goes to bb_cont. */
+static void where_test(SExpr *w, void *ctx)
+{
+    const WhereTest *t = ctx;
+    LLVMBasicBlockRef pass = cg_block(t->cg, "where.pass");
+    LLVMBuildCondBr(t->cg->b, cg_is_true(t->cg, cg_expr(t->cg, t->env, w)), pass, t->bb_cont);
+    cg_at(t->cg, pass);
+}
+
 /* WHERE w (NULL: none) over env: a row it does not keep goes to bb_cont, the builder stays
    with the rows it keeps.  A condition calling rand, randn or monotonically_increasing_id is
    tested conjunct by conjunct, each only for the rows the ones before kept, as Spark's
    FilterExec evaluates its conjuncts (sema_partition.c); others as a whole. */
 static void where_conjuncts(CgCtx *cg, const CgEnv *env, const SExpr *w, LLVMBasicBlockRef bb_cont)
 {
-    if (!w)
-        return;
-    if (w->kind == SX_AND && sema_has_partition_fn(w)) {
-        where_conjuncts(cg, env, w->u.bin.lhs, bb_cont);
-        where_conjuncts(cg, env, w->u.bin.rhs, bb_cont);
-        return;
-    }
-    LLVMBasicBlockRef pass = cg_block(cg, "where.pass");
-    LLVMBuildCondBr(cg->b, cg_is_true(cg, cg_expr(cg, env, w)), pass, bb_cont);
-    cg_at(cg, pass);
+    sema_conjuncts(w, sema_has_partition_fn, where_test, &(WhereTest){cg, env, bb_cont});
 }
 
 /* The input of pd's block j from its block j - 1's: the outputs a conjunct below the
@@ -1321,7 +1327,7 @@ LLVMValueRef cg_ssjoin_outer_fn(CgCtx *cg, const PQuery *query, int qi)
     Tables base;
     state_setup(cg, top, false, &et, &base);
     LLVMValueRef sw = LLVMBuildSwitch(cg->b, side, rf.ret, 2);
-    const SJoin *j = query->ssjoin_block->join;
+    const SJoin *j = plan_join_of(query, query->ssjoin_block);
     for (int s = 0; s < 2; s++) {
         if (!j->outer[s])
             continue;

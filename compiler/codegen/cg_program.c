@@ -179,7 +179,7 @@ static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp
         break;
     }
     case POP_SSJOIN:
-        register_ssjoin(cg, i, op->block->join, p, qi);
+        register_ssjoin(cg, i, plan_join_of(pq, op->block), p, qi);
         break;
     }
 }

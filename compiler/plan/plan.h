@@ -141,13 +141,20 @@ typedef struct PStatefulOp {
 ** starts and again when its input changes) fills; its rows are keyed by the same bytes.
 */
 typedef struct PJoin {
-    const SJoin *join;
+    const SJoin *join;     /* as it runs (plan_join_of) */
     const SSelect *block;  /* the block whose FROM it is */
     PQuery *build;         /* with only the build side's columns the join reads: */
     int *build_col;        /* per build side column, its column in build's rows, or -1 */
     PKeyLayout key;
     int id;                /* its number among the query's joins */
 } PJoin;
+
+/* The join of a block as Spark's optimizer leaves it (plan_joinopt.c): a copy of the
+   block's SJoin with the join type and state bounds it runs with. */
+typedef struct PJoinView {
+    const SSelect *block;
+    const SJoin *join;
+} PJoinView;
 
 /*
 ** Where a conjunct of a filter is tested (plan_pushdown.c, Spark's PushPredicateThroughNonJoin):
@@ -282,6 +289,9 @@ struct PQuery {
     /* The joins of the per-record blocks, innermost first. */
     PJoin *joins;
     int n_joins;
+    /* The optimized joins of its blocks (plan_joinopt.c; read through plan_join_of). */
+    PJoinView *join_views;
+    int n_join_views;
     /* Several aggregation levels (batch queries; streaming chains in append mode): the level
        above this one's agg, whose rows are the outputs of the blocks post[0..n_post) (the
        last of which is next->agg):
@@ -375,9 +385,13 @@ bool plan_reads_side_only(Arena *arena, const SJoin *j, int side, const SExpr *e
 void plan_conjuncts_not_null(const SExpr *e, bool *cols);
 /* The join type and state bounds Spark's optimizer gives each join of a streaming query's
    blocks chain[0..n) (plan_joinopt.c): EliminateOuterJoin, and the time bounds of a WHERE
-   above an INNER stream-stream join.  Each block's join is replaced by its optimized copy,
-   once. */
-void plan_optimize_joins(Arena *arena, const PQuery *pq, const SSelect **chain, int n);
+   above an INNER stream-stream join.  Each block's optimized join is added to
+   pq->join_views, once; the bound tree is left as sema made it. */
+void plan_optimize_joins(Arena *arena, PQuery *pq, const SSelect **chain, int n);
+/* The join of block s as pq runs it: its optimized copy (pq->join_views), else s->join (a
+   batch query's, or NULL when s does not join).  What the optimizer changes (the type, which
+   sides are outer, the state bounds) is read through it; the rest is the same in both. */
+const SJoin *plan_join_of(const PQuery *pq, const SSelect *s);
 /* s's index among pd's blocks, or -1. */
 int plan_pushdown_at(const PPushdown *pd, const SSelect *s);
 

@@ -294,7 +294,7 @@ static bool plan_joins(Arena *arena, Diag *diag, PQuery *pq, const SSelect **cha
         count += chain[i]->join != NULL;
     pq->joins = ARENA_NEW_N(arena, PJoin, count ? count : 1);
     for (int i = 0; i < n; i++) {
-        const SJoin *j = chain[i]->join;
+        const SJoin *j = plan_join_of(pq, chain[i]);
         if (!j || j->streams)
             continue;
         PJoin *pj = &pq->joins[pq->n_joins];

@@ -419,7 +419,8 @@ static void put_lplan_indent(StrBuf *sb, int depth)
         sb_puts(sb, i + 1 == depth ? "+- " : "   ");
 }
 
-static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
+/* Logical plan p of pq (its joins as they run, plan_join_of) at depth. */
+static void put_lplan(StrBuf *sb, const PQuery *pq, const LPlan *p, int depth)
 {
     put_lplan_indent(sb, depth);
     const SSelect *s = p->select;
@@ -478,11 +479,11 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
         break;
     case LP_JOIN:
         sb_puts(sb, "Join ");
-        put_join_type(sb, s->join);
-        put_join_on(sb, s->join);
+        put_join_type(sb, plan_join_of(pq, s));
+        put_join_on(sb, plan_join_of(pq, s));
         sb_putc(sb, '\n');
-        put_lplan(sb, p->child, depth + 1);
-        put_lplan(sb, p->right, depth + 1);
+        put_lplan(sb, pq, p->child, depth + 1);
+        put_lplan(sb, pq, p->right, depth + 1);
         return;
     case LP_FILTER:
         sb_puts(sb, "Filter ");
@@ -492,7 +493,7 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
     case LP_UNION:
         sb_printf(sb, "Union [%d inputs]\n", p->n_inputs);
         for (int i = 0; i < p->n_inputs; i++)
-            put_lplan(sb, p->inputs[i], depth + 1);
+            put_lplan(sb, pq, p->inputs[i], depth + 1);
         break;
     case LP_SCAN: {
         const SSource *src = s->source;
@@ -521,7 +522,7 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
             put_dedup(sb, s);
             sb_putc(sb, '\n');
         }
-        put_lplan(sb, p->child, depth + 1);
+        put_lplan(sb, pq, p->child, depth + 1);
     }
 }
 
@@ -531,7 +532,7 @@ static void put_lplan(StrBuf *sb, const LPlan *p, int depth)
 static void put_probe(StrBuf *sb, const PQuery *pq, const SSelect *s, const char *indent)
 {
     if (s == pq->ssjoin_block) {
-        const SJoin *j = s->join;
+        const SJoin *j = plan_join_of(pq, s);
         sb_printf(sb, "%sSymmetricHashJoin ", indent);
         put_join_type(sb, j);
         sb_puts(sb, "keys=");
@@ -965,7 +966,7 @@ void plan_explain(StrBuf *sb, const PProgram *plan)
         }
         sb_printf(sb, "== Query '%s' ==\n", pq->name);
         sb_puts(sb, "== Logical Plan ==\n");
-        put_lplan(sb, pq->logical, 0);
+        put_lplan(sb, pq, pq->logical, 0);
         sb_puts(sb, "== Physical Plan ==\n");
         put_pquery(sb, pq);
     }

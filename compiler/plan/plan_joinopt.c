@@ -14,9 +14,10 @@
 ** join into its condition, where StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates
 ** finds time bounds on a side's state (StreamingJoinHelper.getStateValueWatermark) as in ON.
 **
-** The join block's WHERE is the Filter right above the join; each join block's SJoin is
-** replaced by a copy with the optimized type (written keeps the analyzed one), which codegen
-** and explain read.  Must not: know about LLVM or the runtime.
+** The join block's WHERE is the Filter right above the join; each join block gets a copy of
+** its SJoin with the optimized type (written keeps the analyzed one), held by the plan
+** (PQuery.join_views), which codegen and explain read through plan_join_of.  Must not: know
+** about LLVM or the runtime.
 */
 #include "plan/plan.h"
 
@@ -211,16 +212,26 @@ static SJoin *optimized(Arena *arena, const SSelect *jb)
     return j;
 }
 
-void plan_optimize_joins(Arena *arena, const PQuery *pq, const SSelect **chain, int n)
+void plan_optimize_joins(Arena *arena, PQuery *pq, const SSelect **chain, int n)
 {
     if (pq->query->batch)
         return; /* a batch query's rows are the same either way */
+    PJoinView *v = ARENA_NEW_N(arena, PJoinView, pq->n_join_views + n + 1);
+    if (pq->n_join_views)
+        memcpy(v, pq->join_views, sizeof *v * (size_t)pq->n_join_views);
+    pq->join_views = v;
     for (int i = 0; i < n; i++) {
-        SSelect *s = (SSelect *)chain[i]; /* the compilation's arena: its join is replaced */
-        if (!s->join || s->join->full || s->join->optimized)
-            continue;
-        SJoin *j = optimized(arena, s);
-        j->optimized = true;
-        s->join = j;
+        const SSelect *s = chain[i];
+        if (!s->join || s->join->full || plan_join_of(pq, s) != s->join)
+            continue; /* no join, a full outer one, or one optimized before */
+        pq->join_views[pq->n_join_views++] = (PJoinView){s, optimized(arena, s)};
     }
+}
+
+const SJoin *plan_join_of(const PQuery *pq, const SSelect *s)
+{
+    for (int i = 0; i < pq->n_join_views; i++)
+        if (pq->join_views[i].block == s)
+            return pq->join_views[i].join;
+    return s->join;
 }

@@ -66,23 +66,27 @@ int plan_pushdown_at(const PPushdown *pd, const SSelect *s)
     return -1;
 }
 
-/* Does HAVING conjunct c of aggregating block a read grouping keys only (marked in keys; any
-   set when it reads one): no aggregate, not the window? */
-static bool reads_keys_only(const SSelect *a, const SExpr *c, bool *keys, bool *any)
+/* What a HAVING conjunct reads of aggregating block a's grouping keys (marked in keys; any
+   set when it reads one). */
+typedef struct KeyReads {
+    const SSelect *a;
+    bool *keys;
+    bool any;
+} KeyReads;
+
+/* A walk of a HAVING conjunct that reads grouping keys only: no aggregate, not the window
+   (it stops at any other read). */
+static SWalk key_read(const SExpr *e, void *ctx)
 {
-    if (c->kind == SX_AGG_REF || c->kind == SX_COLUMN)
-        return false;
-    if (c->kind == SX_GROUP_REF) {
-        if (c->u.ref >= a->n_group || c->u.ref == a->window_group)
-            return false;
-        keys[c->u.ref] = *any = true;
-        return true;
-    }
-    SExpr **op;
-    for (int i = 0; (op = sema_expr_operand((SExpr *)c, i)) != NULL; i++)
-        if (*op && !reads_keys_only(a, *op, keys, any))
-            return false;
-    return true;
+    KeyReads *kr = ctx;
+    if (e->kind == SX_AGG_REF || e->kind == SX_COLUMN)
+        return WALK_ABORT;
+    if (e->kind != SX_GROUP_REF)
+        return WALK_CONTINUE;
+    if (e->u.ref >= kr->a->n_group || e->u.ref == kr->a->window_group)
+        return WALK_ABORT;
+    kr->keys[e->u.ref] = kr->any = true;
+    return WALK_PRUNE;
 }
 
 /* The blocks of br's chain (pre, then the aggregation) that join, into out (n_pre + 1 at
@@ -195,42 +199,46 @@ static PPred *add_pred(Arena *arena, Preds *ps, const SExpr *e, const SSelect *s
     return p;
 }
 
-/* The conjuncts of WHERE w of chain block j (splitConjunctivePredicates). */
-static void where_preds(Arena *arena, const Chain *c, int j, const SExpr *w, Preds *ps)
+/* A filter of chain c cut into its conjuncts (sema_conjuncts), each a PPred of ps: of chain
+   block j's WHERE, of aggregating block's HAVING (at j, or -1), or of a kind of filter over
+   side of join block block. */
+typedef struct Split {
+    Arena *arena;
+    const Chain *c;
+    Preds *ps;
+    int j;
+    const SSelect *block;
+    int side;
+    PJoinFilter kind;
+} Split;
+
+/* Conjunct w of chain block j's WHERE. */
+static void where_pred(SExpr *w, void *ctx)
 {
-    if (!w)
-        return;
-    if (w->kind == SX_AND) {
-        where_preds(arena, c, j, w->u.bin.lhs, ps);
-        where_preds(arena, c, j, w->u.bin.rhs, ps);
-        return;
-    }
+    const Split *sp = ctx;
+    const Chain *c = sp->c;
     /* the join's block: its WHERE is over the join's rows (join_preds moves its conjuncts) */
-    add_pred(arena, ps, w, c->blocks[j], j)->below_watermark =
-        j != c->join_at && below_watermark(arena, c, j, w);
+    add_pred(sp->arena, sp->ps, w, c->blocks[sp->j], sp->j)->below_watermark =
+        sp->j != c->join_at && below_watermark(sp->arena, c, sp->j, w);
 }
 
-/* The conjuncts of HAVING h of aggregating block a that move below it (case Filter over
+/* Conjunct h of the HAVING of aggregating block a, when it moves below it (case Filter over
    Aggregate: deterministic, reading grouping keys only, at least one); below the watermark
-   too when a is chain block j and none of the keys they read does not go there. */
-static void having_preds(Arena *arena, const Chain *c, int j, const SSelect *a, const SExpr *h,
-                         Preds *ps)
+   too when a is chain block j and none of the keys it reads does not go there. */
+static void having_pred(SExpr *h, void *ctx)
 {
-    if (h->kind == SX_AND) {
-        having_preds(arena, c, j, a, h->u.bin.lhs, ps);
-        having_preds(arena, c, j, a, h->u.bin.rhs, ps);
-        return;
-    }
-    bool *keys = ARENA_NEW_N(arena, bool, a->n_group + 1);
-    bool any = false;
-    if (!reads_keys_only(a, h, keys, &any) || !any || !sema_is_deterministic(h))
+    const Split *sp = ctx;
+    const SSelect *a = sp->block;
+    int j = sp->j;
+    KeyReads kr = {a, ARENA_NEW_N(sp->arena, bool, a->n_group + 1), false};
+    if (!sema_walk_expr(h, key_read, &kr) || !kr.any || !sema_is_deterministic(h))
         return;
     bool below = j >= 0;
     for (int i = 0; i < a->n_group && below; i++)
-        below = !keys[i] || below_watermark(arena, c, j, a->group[i]);
-    PPred *p = add_pred(arena, ps, h, a, j);
+        below = !kr.keys[i] || below_watermark(sp->arena, sp->c, j, a->group[i]);
+    PPred *p = add_pred(sp->arena, sp->ps, h, a, j);
     p->having = true;
-    p->keys = keys;
+    p->keys = kr.keys;
     p->below_watermark = below;
 }
 
@@ -323,51 +331,52 @@ static void null_intolerant_columns(const Chain *c, const SSelect *a, int j, int
             null_intolerant_columns(c, a, j, base, *op, src);
 }
 
-void plan_conjuncts_not_null(const SExpr *e, bool *cols)
+static void conjunct_not_null(SExpr *e, void *cols)
 {
-    if (!e)
-        return;
-    if (e->kind == SX_AND) {
-        plan_conjuncts_not_null(e->u.bin.lhs, cols);
-        plan_conjuncts_not_null(e->u.bin.rhs, cols);
-        return;
-    }
     null_intolerant_columns(NULL, NULL, 0, 0,
                             e->kind == SX_IS_NULL && e->u.is_null.negated ? e->u.is_null.arg : e,
                             cols);
+}
+
+void plan_conjuncts_not_null(const SExpr *e, bool *cols)
+{
+    sema_conjuncts(e, NULL, conjunct_not_null, cols);
+}
+
+/* An expression over the join block's input being copied over the join's raw space. */
+typedef struct ToRaw {
+    Arena *arena;
+    const SJoin *j;
+    bool both; /* it reads a coalesced USING key of a full outer join (both sides) */
+} ToRaw;
+
+static SExpr *raw_operand(SExpr *e, void *ctx);
+
+static SExpr *raw_copy(ToRaw *t, const SExpr *e)
+{
+    if (e->kind != SX_COLUMN)
+        return sema_map_operands(t->arena, e, raw_operand, t);
+    SExpr *c = ARENA_NEW(t->arena, SExpr);
+    *c = *e;
+    if (t->j->input_alt && t->j->input_alt[e->u.column] >= 0)
+        t->both = true;
+    else
+        c->u.column = t->j->input[e->u.column];
+    return c;
+}
+
+static SExpr *raw_operand(SExpr *e, void *ctx)
+{
+    return raw_copy(ctx, e);
 }
 
 /* e over the join block's input as an expression over the join's raw space (SJoin.input);
    NULL when it reads a coalesced USING key of a full outer join (both sides). */
 static SExpr *to_raw(Arena *arena, const SJoin *j, const SExpr *e)
 {
-    SExpr *c = ARENA_NEW(arena, SExpr);
-    *c = *e;
-    if (e->kind == SX_COLUMN) {
-        if (j->input_alt && j->input_alt[e->u.column] >= 0)
-            return NULL;
-        c->u.column = j->input[e->u.column];
-        return c;
-    }
-    SExpr ***arrays[2] = {NULL, NULL};
-    int n = 0;
-    if (e->kind == SX_CALL)
-        arrays[0] = &c->u.call.args, n = e->u.call.n_args;
-    else if (e->kind == SX_IN)
-        arrays[0] = &c->u.in.values, n = e->u.in.n_values;
-    else if (e->kind == SX_CASE)
-        arrays[0] = &c->u.kase.whens, arrays[1] = &c->u.kase.thens, n = e->u.kase.n_whens;
-    for (int a = 0; a < 2 && arrays[a]; a++) { /* the operands' slots, the copy's own */
-        SExpr **v = ARENA_NEW_N(arena, SExpr *, n + 1);
-        if (n)
-            memcpy(v, *arrays[a], sizeof *v * (size_t)n);
-        *arrays[a] = v;
-    }
-    SExpr **op;
-    for (int i = 0; (op = sema_expr_operand(c, i)) != NULL; i++)
-        if (*op && !(*op = to_raw(arena, j, *op)))
-            return NULL;
-    return c;
+    ToRaw t = {arena, j, false};
+    SExpr *c = raw_copy(&t, e);
+    return t.both ? NULL : c;
 }
 
 /* The raw columns of j that e reads, marked in a fresh array. */
@@ -410,47 +419,41 @@ static void add_join_pred(Arena *arena, const Chain *c, const SSelect *jb, int s
     p->below_watermark = below;
 }
 
-/* The conjuncts of e (over j's raw space) that read side alone and are deterministic, as
-   filters of kind over it (PushPredicateThroughJoin's split). */
-static void side_conjuncts(Arena *arena, const Chain *c, const SSelect *jb, int side,
-                           const SExpr *e, PJoinFilter kind, Preds *ps)
+/* Conjunct e (over the raw space of join block sp->block) as a filter of sp->kind over
+   sp->side when it reads that side alone and is deterministic (PushPredicateThroughJoin's
+   split). */
+static void side_conjunct(SExpr *e, void *ctx)
 {
-    if (!e)
-        return;
-    if (e->kind == SX_AND) {
-        side_conjuncts(arena, c, jb, side, e->u.bin.lhs, kind, ps);
-        side_conjuncts(arena, c, jb, side, e->u.bin.rhs, kind, ps);
-        return;
-    }
-    if (sema_is_deterministic(e) && plan_reads_side_only(arena, jb->join, side, e))
-        add_join_pred(arena, c, jb, side, e, kind, ps);
+    const Split *sp = ctx;
+    if (sema_is_deterministic(e) && plan_reads_side_only(sp->arena, sp->block->join, sp->side, e))
+        add_join_pred(sp->arena, sp->c, sp->block, sp->side, e, sp->kind, sp->ps);
 }
 
-/* The conjuncts of the join block's WHERE w over the raw space (to_raw; NULL: one reading
-   both sides' USING key), into out from n on; returns the next free index. */
-static int raw_where(Arena *arena, const SJoin *j, const SExpr *w, const SExpr **out, int n)
-{
-    if (!w)
-        return n;
-    if (w->kind == SX_AND)
-        return raw_where(arena, j, w->u.bin.rhs, out, raw_where(arena, j, w->u.bin.lhs, out, n));
-    out[n] = to_raw(arena, j, w);
-    return n + 1;
-}
+/* The conjuncts of a join block's WHERE over the raw space of j (to_raw; NULL: one reading
+   both sides' USING key), into out from n on (out NULL: counted only). */
+typedef struct RawWhere {
+    Arena *arena;
+    const SJoin *j;
+    const SExpr **out;
+    int n;
+} RawWhere;
 
-static int count_conjuncts(const SExpr *w)
+static void raw_conjunct(SExpr *w, void *ctx)
 {
-    return !w                  ? 0
-           : w->kind == SX_AND ? count_conjuncts(w->u.bin.lhs) + count_conjuncts(w->u.bin.rhs)
-                               : 1;
+    RawWhere *rw = ctx;
+    if (rw->out)
+        rw->out[rw->n] = to_raw(rw->arena, rw->j, w);
+    rw->n++;
 }
 
 int plan_join_where(Arena *arena, const SSelect *jb, const SExpr ***out)
 {
-    int n = count_conjuncts(jb->where);
-    *out = ARENA_NEW_N(arena, const SExpr *, n + 1);
-    raw_where(arena, jb->join, jb->where, *out, 0);
-    return n;
+    RawWhere rw = {arena, jb->join, NULL, 0};
+    sema_conjuncts(jb->where, NULL, raw_conjunct, &rw);
+    *out = ARENA_NEW_N(arena, const SExpr *, rw.n + 1);
+    rw = (RawWhere){arena, jb->join, *out, 0};
+    sema_conjuncts(jb->where, NULL, raw_conjunct, &rw);
+    return rw.n;
 }
 
 /* IsNotNull(column col, of type t). */
@@ -476,14 +479,16 @@ static const SExpr *is_not_null(Arena *arena, const Type *t, SrcSpan span, int c
    PushPredicateThroughJoin makes part of it: those over both sides or not deterministic),
    then PushPredicateThroughJoin's conjuncts of ON over the side alone, then those of the
    WHERE above; each where the join type lets them go (on_moves_into, where_moves_into). */
-static void join_preds(Arena *arena, const Chain *c, const SSelect *jb, int side, Preds *ps)
+static void join_preds(Arena *arena, const PQuery *pq, const Chain *c, const SSelect *jb, int side,
+                       Preds *ps)
 {
-    const SJoin *j = jb->join;
+    const SJoin *j = plan_join_of(pq, jb);
     int n_raw = j->n_left + j->n_right, base = side ? j->n_left : 0;
     const SExpr **where;
     int n_where = plan_join_where(arena, jb, &where);
     bool inner = j->type == JOIN_INNER || j->type == JOIN_CROSS;
     if (on_moves_into(j->type, side)) {
+        Split on = {arena, c, ps, -1, jb, side, PJF_ON};
         bool *nn = ARENA_NEW_N(arena, bool, n_raw + 1);
         for (int k = 0; k < j->n_keys; k++) { /* EqualTo(probe key, build key) */
             null_intolerant_columns(NULL, NULL, 0, 0, j->probe_keys[k], nn);
@@ -502,12 +507,12 @@ static void join_preds(Arena *arena, const Chain *c, const SSelect *jb, int side
                 add_join_pred(arena, c, jb, side,
                               is_not_null(arena, j->raw.cols[col].type, j->span, col), PJF_NOT_NULL,
                               ps);
-        side_conjuncts(arena, c, jb, side, j->side_cond[side], PJF_ON, ps);
-        side_conjuncts(arena, c, jb, side, j->cond, PJF_ON, ps);
+        sema_conjuncts(j->side_cond[side], NULL, side_conjunct, &on);
+        sema_conjuncts(j->cond, NULL, side_conjunct, &on);
     }
+    Split above = {arena, c, ps, -1, jb, side, PJF_WHERE};
     for (int i = 0; where_moves_into(j->type, side) && i < n_where; i++)
-        if (where[i])
-            side_conjuncts(arena, c, jb, side, where[i], PJF_WHERE, ps);
+        sema_conjuncts(where[i], NULL, side_conjunct, &above);
 }
 
 /* ==== IsNotNull of a filter's columns (InferFiltersFromConstraints, case Filter) ==== */
@@ -576,19 +581,20 @@ static PPushdown branch_pushdown(Arena *arena, const PQuery *pq, const PBranch *
     Chain c = chain_of_filters(arena, pq, br);
     Preds ps = {0};
     for (int j = 0; j < c.n; j++)
-        where_preds(arena, &c, j, c.blocks[j]->where, &ps);
+        sema_conjuncts(c.blocks[j]->where, NULL, where_pred,
+                       &(Split){arena, &c, &ps, j, NULL, 0, PJF_NONE});
     const SSelect *a = pq->agg;
     int at = -1;
     for (int j = 0; j < c.n; j++)
         if (c.blocks[j] == a && j != c.join_at)
             at = j;
     if (a && a->having && !a->n_gsets)
-        having_preds(arena, &c, at, a, a->having, &ps);
+        sema_conjuncts(a->having, NULL, having_pred, &(Split){arena, &c, &ps, at, a, 0, PJF_NONE});
     const SSelect **joins = ARENA_NEW_N(arena, const SSelect *, br->n_pre + 2);
     int *sides = ARENA_NEW_N(arena, int, br->n_pre + 2);
     int n_joins = branch_joins(pq, br, joins, sides);
     for (int k = 0; k < n_joins; k++)
-        join_preds(arena, &c, joins[k], sides[k], &ps);
+        join_preds(arena, pq, &c, joins[k], sides[k], &ps);
     infer_source_not_null(arena, br, &c, &ps);
     PPushdown pd = {c.blocks, c.n, ps.v, ps.n, ARENA_NEW_N(arena, bool *, c.n + 1)};
     for (int j = 1; j < c.n; j++) {

@@ -266,7 +266,7 @@ static void dedup_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
    SymmetricHashJoinStateManager's state format 2. */
 static void ssjoin_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
 {
-    const SJoin *j = pq->ssjoin_block->join;
+    const SJoin *j = plan_join_of(pq, pq->ssjoin_block);
     StrBuf k, v;
     sb_init(&k, arena);
     sb_init(&v, arena);

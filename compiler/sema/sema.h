@@ -639,7 +639,8 @@ typedef struct SJoinBound {
 } SJoinBound;
 
 typedef struct SJoin {
-    AstJoinType type;    /* as the optimizer leaves it (plan_joinopt.c: EliminateOuterJoin) */
+    AstJoinType type;    /* as it runs: the analyzed type here; the plan's optimized copy
+                            (plan_join_of, plan_joinopt.c: EliminateOuterJoin) may change it */
     AstJoinType written; /* as the query wrote it (Spark's analyzed plan) */
     SrcSpan span;        /* the join keywords */
     SJoinKind kind;
@@ -681,7 +682,6 @@ typedef struct SJoin {
     int key_wm;
     SJoinBound *bounds[2];
     int n_bounds[2];
-    bool optimized; /* plan_optimize_joins made it */
 } SJoin;
 
 struct SSelect {
@@ -788,6 +788,13 @@ typedef SExpr *(*SMapFn)(SExpr *operand, void *ctx);
 /* A copy of node e in arena, its operand lists copied too, each non-NULL operand x replaced by
    map(x, ctx) in sema_expr_operand's order (e itself is left as it is). */
 SExpr *sema_map_operands(Arena *arena, const SExpr *e, SMapFn map, void *ctx);
+
+typedef void (*SConjFn)(SExpr *conjunct, void *ctx);
+/* Spark's PredicateHelper.splitConjunctivePredicates: visit(c, ctx) for each conjunct c of e
+   (NULL: none) left to right, an AND split into its operands' conjuncts when split (NULL:
+   always) says so of it; the one place a filter is cut into its conjuncts.  They are e's own
+   nodes, handed on as sema_map_operands hands on operands. */
+void sema_conjuncts(const SExpr *e, bool (*split)(const SExpr *and_), SConjFn visit, void *ctx);
 
 /* Mark used[c] for every input column c < n that e reads (SX_COLUMN). */
 void sema_expr_columns(const SExpr *e, bool *used, int n);

@@ -293,17 +293,21 @@ static void add_key(SemaCtx *sc, SJoin *j, SExpr *probe, SExpr *build)
     j->n_keys++;
 }
 
-/* Split ON into equi-join keys (a = b with a over one side and b over the other, as Spark's
-   ExtractEquiJoinKeys) and the rest, kept as the condition. */
-static void split_on(SemaCtx *sc, SJoin *j, SExpr *e, bool *scratch)
+/* A join whose condition is split into its conjuncts (scratch: sides' own, or NULL). */
+typedef struct SplitOn {
+    SemaCtx *sc;
+    SJoin *j;
+    bool *scratch;
+} SplitOn;
+
+/* Conjunct e of ON: an equi-join key (a = b with a over one side and b over the other, as
+   Spark's ExtractEquiJoinKeys), else kept in the condition. */
+static void split_on(SExpr *e, void *ctx)
 {
-    if (!e)
-        return;
-    if (e->kind == SX_AND) {
-        split_on(sc, j, e->u.bin.lhs, scratch);
-        split_on(sc, j, e->u.bin.rhs, scratch);
-        return;
-    }
+    const SplitOn *so = ctx;
+    SemaCtx *sc = so->sc;
+    SJoin *j = so->j;
+    bool *scratch = so->scratch;
     int n_raw = j->n_left + j->n_right;
     if (e->kind == SX_CMP && e->u.bin.op == BOP_EQ && key_type(e->u.bin.lhs->type)) {
         int l = sides(e->u.bin.lhs, j->n_left, n_raw, scratch);
@@ -518,39 +522,47 @@ static bool less_than_bound(const SJoin *sj, const SExpr *lhs, const SExpr *rhs,
 
 /* StreamingJoinHelper.getStateValueWatermark for side find (0 left, 1 right): the bounds from
    the conjuncts of the condition (each lhs < rhs, <=, >, >=), into out (NULL: count only). */
-int sema_join_value_bounds(const SJoin *sj, const SExpr *e, int find, SJoinBound *out, int n)
+typedef struct Bounds {
+    const SJoin *sj;
+    int find;
+    SJoinBound *out;
+    int n;
+} Bounds;
+
+/* Conjunct e's bound (lhs < rhs, <=, >, >=), if it gives one, at bs->out[bs->n]. */
+static void value_bound(SExpr *e, void *ctx)
 {
-    if (!e)
-        return n;
-    if (e->kind == SX_AND)
-        return sema_join_value_bounds(sj, e->u.bin.rhs, find, out,
-                                      sema_join_value_bounds(sj, e->u.bin.lhs, find, out, n));
+    Bounds *bs = ctx;
     if (e->kind != SX_CMP)
-        return n;
+        return;
     const SExpr *l = e->u.bin.lhs, *r = e->u.bin.rhs;
     bool flip = e->u.bin.op == BOP_GT || e->u.bin.op == BOP_GE;
     bool inclusive = e->u.bin.op == BOP_LE || e->u.bin.op == BOP_GE;
     if (e->u.bin.op != BOP_LT && e->u.bin.op != BOP_LE && !flip)
-        return n;
+        return;
     double c;
-    if (!less_than_bound(sj, flip ? r : l, flip ? l : r, find, &c))
-        return n;
-    if (out)
-        out[n] = (SJoinBound){(int64_t)c, inclusive};
-    return n + 1;
+    if (!less_than_bound(bs->sj, flip ? r : l, flip ? l : r, bs->find, &c))
+        return;
+    if (bs->out)
+        bs->out[bs->n] = (SJoinBound){(int64_t)c, inclusive};
+    bs->n++;
 }
 
-/* JoinConditionSplitPredicates: the conjuncts of e over the left side only (or no column)
-   go to side_cond[0], over the right side only to side_cond[1], the rest stay in cond. */
-static void split_conjunct(SemaCtx *sc, SJoin *sj, SExpr *e)
+int sema_join_value_bounds(const SJoin *sj, const SExpr *e, int find, SJoinBound *out, int n)
 {
-    if (!e)
-        return;
-    if (e->kind == SX_AND) {
-        split_conjunct(sc, sj, e->u.bin.lhs);
-        split_conjunct(sc, sj, e->u.bin.rhs);
-        return;
-    }
+    Bounds bs = {sj, find, out, n};
+    sema_conjuncts(e, NULL, value_bound, &bs);
+    return bs.n;
+}
+
+/* JoinConditionSplitPredicates: conjunct e of the condition goes to side_cond[0] when over
+   the left side only (or no column), to side_cond[1] when over the right side only, else it
+   stays in cond. */
+static void split_conjunct(SExpr *e, void *ctx)
+{
+    const SplitOn *so = ctx;
+    SemaCtx *sc = so->sc;
+    SJoin *sj = so->j;
     int n_raw = sj->n_left + sj->n_right;
     bool *scratch = ARENA_NEW_N(sc->arena, bool, n_raw + 1);
     int m = sides(e, sj->n_left, n_raw, scratch);
@@ -566,7 +578,7 @@ static void split_sides(SemaCtx *sc, SJoin *sj)
 {
     SExpr *all = sj->cond;
     sj->cond = NULL;
-    split_conjunct(sc, sj, all);
+    sema_conjuncts(all, NULL, split_conjunct, &(SplitOn){sc, sj, NULL});
 }
 
 /* The state watermark of each side and Spark's checks of a stream-stream join
@@ -783,7 +795,7 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
             SExpr *eq = sema_compare(&b, BOP_EQ, lx, rx, al, ar, j->using_spans[i]);
             if (!eq)
                 return false;
-            split_on(sc, sj, eq, scratch);
+            sema_conjuncts(eq, NULL, split_on, &(SplitOn){sc, sj, scratch});
             if (j->type == JOIN_FULL_OUTER &&
                 !full_key(sc, sj, s, l->s.n + rc, &r->s.cols[rc], cap))
                 return false;
@@ -801,7 +813,7 @@ static bool join_rel(SemaCtx *sc, const AstJoin *j, const AstSelect *ast, Rel *o
             SExpr *on = sema_bind_bool(&b, j->on, "ON");
             if (!on)
                 return false;
-            split_on(sc, sj, on, scratch);
+            sema_conjuncts(on, NULL, split_on, &(SplitOn){sc, sj, scratch});
         }
     }
     /* Join.metadataOutput: the hidden columns of the joins below (the left side's only for

@@ -146,15 +146,16 @@ static void walk(PartCheck *pc, const SExpr *e, bool cond, const char *where)
     }
 }
 
+typedef struct WhereWalk {
+    PartCheck *pc;
+    const char *where;
+} WhereWalk;
+
 /* WHERE: each top-level conjunct is a root (FilterExec's order, cg_pipeline.c). */
-static void walk_where(PartCheck *pc, const SExpr *e, const char *where)
+static void walk_conjunct(SExpr *e, void *ctx)
 {
-    if (e && e->kind == SX_AND) {
-        walk_where(pc, e->u.bin.lhs, where);
-        walk_where(pc, e->u.bin.rhs, where);
-    } else {
-        walk(pc, e, false, where);
-    }
+    const WhereWalk *w = ctx;
+    walk(w->pc, e, false, w->where);
 }
 
 static void check_query(PartCheck *pc, const SQuery *q, const char *where);
@@ -186,7 +187,7 @@ static const char *check_block(PartCheck *pc, const SSelect *s, const char *wher
         walk(pc, j->side_cond[0], false, "in a join condition");
         walk(pc, j->side_cond[1], false, "in a join condition");
     }
-    walk_where(pc, s->where, where);
+    sema_conjuncts(s->where, NULL, walk_conjunct, &(WhereWalk){pc, where});
     if (s->dedup && !where)
         where = "after DROP DUPLICATES";
     if (!s->has_agg) {

@@ -545,17 +545,20 @@ static bool one_event_time(SemaCtx *sc, const EventAttrs *as, SrcSpan span)
     return false;
 }
 
-/* The conjuncts of WHERE (over the input of a join block) that read both sides stay above
-   the join; the others are pushed below it. */
-static void where_reads(const SJoin *j, const SExpr *e, bool *need, bool *scratch, int n)
+typedef struct WhereReads {
+    const SJoin *j;
+    bool *need, *scratch;
+    int n;
+} WhereReads;
+
+/* A conjunct of WHERE (over the input of a join block) that reads both sides stays above
+   the join (its columns marked in need); the others are pushed below it. */
+static void where_reads(SExpr *e, void *ctx)
 {
-    if (!e)
-        return;
-    if (e->kind == SX_AND) {
-        where_reads(j, e->u.bin.lhs, need, scratch, n);
-        where_reads(j, e->u.bin.rhs, need, scratch, n);
-        return;
-    }
+    const WhereReads *w = ctx;
+    const SJoin *j = w->j;
+    bool *need = w->need, *scratch = w->scratch;
+    int n = w->n;
     memset(scratch, 0, (size_t)n);
     sema_expr_columns(e, scratch, n);
     int m = 0;
@@ -649,7 +652,7 @@ static void check_event_times(SemaCtx *sc, const SQuery *q, const SSelect *s,
     }
     if (s->join && s->join->streams) {
         bool *scratch = ARENA_NEW_N(sc->arena, bool, n + 1);
-        where_reads(s->join, s->where, need, scratch, n);
+        sema_conjuncts(s->where, NULL, where_reads, &(WhereReads){s->join, need, scratch, n});
         check_join_sides(sc, q, s, need);
         return;
     }

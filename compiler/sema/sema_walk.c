@@ -9,6 +9,7 @@
 ** operands or WALK_ABORT to stop), or, when it rebuilds the tree, of sema_map_operands.
 ** Passes whose per-kind logic is the point (binding, codegen, the printers) keep their own
 ** switch but reach the operands through sema_expr_operand where they descend generically.
+** A pass over a filter's conjuncts (ON, WHERE, HAVING) takes them from sema_conjuncts.
 */
 #include "sema/sema_int.h"
 
@@ -104,4 +105,16 @@ SExpr *sema_map_operands(Arena *arena, const SExpr *e, SMapFn map, void *ctx)
     for (int i = 0; (op = operand(c, i, arena)); i++)
         *op = *op ? map(*op, ctx) : NULL;
     return c;
+}
+
+void sema_conjuncts(const SExpr *e, bool (*split)(const SExpr *and_), SConjFn visit, void *ctx)
+{
+    if (!e)
+        return;
+    if (e->kind == SX_AND && (!split || split(e))) {
+        sema_conjuncts(e->u.bin.lhs, split, visit, ctx);
+        sema_conjuncts(e->u.bin.rhs, split, visit, ctx);
+        return;
+    }
+    visit((SExpr *)e, ctx);
 }
