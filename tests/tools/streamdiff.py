@@ -142,41 +142,45 @@ def row_line(r, row, time_name="time"):
 
 def gen_row(r, st, frontier):
     base, stride = st["base"], st["stride"]
+    # the exprs area's NULL- and NaN-heavy streams (0 elsewhere: the draws stay the same)
+    tn, n, s = st.get("tnulls", 0.0), st.get("nulls", 0.0), st.get("nans", 0.0)
     p = r.random()
-    if p < 0.07:
+    if p < 0.07 + tn:
         t = None
-    elif p < 0.22:  # late: well behind the frontier
+    elif p < 0.22 + tn:  # late: well behind the frontier
         t = base + (frontier - r.randint(2 * stride, 7 * stride)) * SEC
-    elif p < 0.3:  # ahead of the frontier
+    elif p < 0.3 + tn:  # ahead of the frontier
         t = base + (frontier + r.randint(1, 2 * stride)) * SEC
     else:
         t = base + (frontier - r.randint(0, stride)) * SEC
     if t is not None and r.random() < 0.15:
         t += r.choice([1000, 250_000, 500_000, 999_000, 1, 999_999, 123_456])
-    k = None if r.random() < 0.1 else r.choice(st["keys"])
-    v = None if r.random() < 0.15 else r.randint(-5, 20)
+    k = None if r.random() < 0.1 + n else r.choice(st["keys"])
+    v = None if r.random() < 0.15 + n else r.randint(-5, 20)
     q = r.random()
-    if q < 0.15:
+    if q < 0.15 + n:
         d = None
-    elif q < 0.18 and st["specials"]:
+    elif q < 0.18 + n + s and st["specials"]:
         d = float("nan")
-    elif q < 0.22 and st["specials"]:
+    elif q < 0.22 + n + 2 * s and st["specials"]:
         d = -0.0
     else:
         d = r.choice([0.5, 1.25, -2.0, 3.75, 0.0, 10.5, -0.25])
     return {"time": t, "k": k, "v": v, "d": d}
 
 
-def gen_stream(r):
-    """Batches of files of rows; each row keeps the JSON line it is written as."""
+def gen_stream(r, bases=None, skew=None):
+    """Batches of files of rows; each row keeps the JSON line it is written as. bases: the
+    start times to draw from instead; skew: NULL/NaN rates gen_row adds (tnulls, nulls, nans)."""
     st = {
         # around 2024, the epoch, or 1967 (every event time before 1970, watermark 0)
-        "base": r.choice([1711972800, 1711972800, 1711972800, 0, -40, -94694400]) * SEC,
+        "base": r.choice(bases or [1711972800, 1711972800, 1711972800, 0, -40, -94694400]) * SEC,
         "stride": r.choice([3, 5, 5, 10]),
         "keys": ["a", "b", "c", "d"][: r.randint(1, 4)],
         "specials": r.random() < 0.5,
         "feed": r.choice(["steps", "steps", "single"]),
     }
+    st.update(skew or {})
     nb = r.randint(3, 8)
     per = r.choice([1, 2, 3])  # files a batch when fed at once (maxFilesPerTrigger)
     frontier, seen, batches = 0, [], []
@@ -274,7 +278,7 @@ AGG_COL = {"count_v": "v", "sum_v": "v", "min_v": "v", "max_v": "v", "avg_v": "v
 
 
 def agg_init(a):
-    if a in ("count", "count_v"):
+    if a == "count" or a.startswith("count_"):
         return 0
     if a.startswith("avg"):
         return (0.0, 0)  # Average: sum = 0, count = 0 (Literal.default)
@@ -288,14 +292,14 @@ def agg_update(a, buf, row):
     if a == "count":
         return buf + 1
     x = row[AGG_COL[a]]
-    if a == "count_v":
+    if a.startswith("count_"):
         return buf + (x is not None)
     if x is None:
         return buf
     if a == "collect_v":  # Collect.update: a NULL is skipped
         return buf + [x]
     if a.startswith("sum"):  # Sum: coalesce(coalesce(sum, 0) + x, sum)
-        return (0 if buf is None else buf) + (float(x) if a == "sum_d" else x)
+        return (0 if buf is None else buf) + (float(x) if AGG_TYPE[a] == "double" else x)
     if a.startswith("avg"):  # Average: sum + coalesce(cast(x as double), 0), count + 1
         return (buf[0] + float(x), buf[1] + 1)
     if a.startswith("max"):  # Greatest(max, x): the first of equal values stays
@@ -305,7 +309,7 @@ def agg_update(a, buf, row):
 
 def agg_merge(a, left, right):
     """Merge a right buffer into a left one (mergeExpressions); left is the earlier."""
-    if a in ("count", "count_v"):
+    if a == "count" or a.startswith("count_"):
         return left + right
     if a.startswith("avg"):
         return (left[0] + right[0], left[1] + right[1])
@@ -454,9 +458,14 @@ def query_sql(q, st, per):
                 "path = 'data/events2', format = 'json');\n" % dur(q.union[1]))
         source = ("(SELECT time, k, v, d FROM events UNION ALL SELECT t2, k, v, d FROM events2)"
                   " AS u")
+    kx = getattr(q, "key_exprs", None)
+    if kx and kx[1]:
+        # the key expressions named in a subquery over the source, grouped by name
+        source = "(SELECT time, k, v, d, %s FROM events) AS s" % ", ".join(
+            "%s AS %s" % (KEY_EXPRS[k][0], k) for k in q.keys if k in KEY_EXPRS)
     if q.family in ("window", "session", "group"):
-        items = list(q.keys)
-        groups = list(q.keys)
+        items = [key_item(q, k) for k in q.keys]
+        groups = [KEY_EXPRS[k][0] if k in KEY_EXPRS and not kx[1] else k for k in q.keys]
         if q.family != "group":
             items.append("%s AS w" % q.wexpr)
             groups.append(q.wexpr)
@@ -485,11 +494,19 @@ def query_sql(q, st, per):
             % (q.mode, policy))
 
 
+def key_item(q, k):
+    """A grouping key in the SELECT list: a column, or the exprs area's expression (inline, or
+    by the name a subquery gave it)."""
+    if k not in KEY_EXPRS or q.key_exprs[1]:
+        return k
+    return "%s AS %s" % (KEY_EXPRS[k][0], k)
+
+
 def out_columns(q):
     """(name, type) of the query's columns."""
     types = {"time": "ts", "k": "str", "v": "long", "d": "double"}
     if q.family in ("window", "session", "group"):
-        cols = [(k, types[k]) for k in q.keys]
+        cols = [(k, types[k] if k in types else KEY_EXPRS[k][2]) for k in q.keys]
         if q.family != "group":
             cols.append(("w", "win"))
         return cols + [(a, AGG_TYPE[a]) for a in q.aggs]
@@ -1981,8 +1998,117 @@ def check_static(args, seed):
     return failures
 
 
+# ---------------------------------------------------------------------------------------------
+# The exprs area: window() and GROUP BY aggregations whose keys are expressions (string
+# functions, CASE WHEN, arithmetic, date parts of the event time; inline or named in a
+# subquery) and whose aggregates read CASE WHEN and other expressions, over streams heavy in
+# NULLs and NaN, some starting just before a new year (UTC, the session time zone).
+
+
+def _utc(us):
+    return EPOCH + datetime.timedelta(microseconds=us)
+
+
+def _nn(f):
+    """f over non-NULL arguments, NULL otherwise (a NullIntolerant expression)."""
+    return lambda *xs: None if any(x is None for x in xs) else f(*xs)
+
+
+# name: (sql, value of a row, type)
+KEY_EXPRS = {
+    "ku": ("upper(k)", lambda w: _nn(str.upper)(w["k"]), "str"),
+    "kc": ("coalesce(k, 'none')", lambda w: "none" if w["k"] is None else w["k"], "str"),
+    # Pmod is not %: Remainder takes the dividend's sign (Java's %)
+    "kv": ("concat(k, '-', CAST(v % 3 AS STRING))",
+           lambda w: _nn(lambda k, v: "%s-%d" % (k, java_mod(v, 3)))(w["k"], w["v"]), "str"),
+    # concat_ws skips NULL arguments (ConcatWs); left() by characters
+    "kl": ("left(concat_ws('|', k, CAST(v AS STRING)), 3)",
+           lambda w: "|".join(x for x in (w["k"], None if w["v"] is None else str(w["v"]))
+                              if x is not None)[:3], "str"),
+    # CASE WHEN: the first true condition; a NULL condition is not true
+    "kcase": ("CASE WHEN v IS NULL THEN 'none' WHEN v < 5 THEN 'small' WHEN v < 12 THEN 'mid' "
+              "ELSE 'big' END",
+              lambda w: ("none" if w["v"] is None else "small" if w["v"] < 5 else
+                         "mid" if w["v"] < 12 else "big"), "str"),
+    # NaN > 1 is true (SQLOrderingUtil.compareDoubles); no ELSE: NULL
+    "kd": ("CASE WHEN d > 1 THEN 'hi' WHEN d <= 1 THEN 'lo' END",
+           lambda w: None if w["d"] is None else "hi" if gt(w["d"], 1.0) else "lo", "str"),
+    "vm": ("v % 3", lambda w: _nn(lambda v: java_mod(v, 3))(w["v"]), "long"),
+    "yr": ("year(time)", lambda w: _nn(lambda t: _utc(t).year)(w["time"]), "int"),
+    "hr": ("hour(time)", lambda w: _nn(lambda t: _utc(t).hour)(w["time"]), "int"),
+    "ym": ("date_format(time, 'yyyy-MM')",
+           lambda w: _nn(lambda t: _utc(t).strftime("%Y-%m"))(w["time"]), "str"),
+}
+
+
+def _case_d_pos(w):
+    """CASE WHEN d > 0 THEN v ELSE 0 END: a NULL d takes the ELSE, NaN > 0."""
+    return w["v"] if w["d"] is not None and gt(w["d"], 0.0) else 0
+
+
+# name (its kind by prefix: count_, sum_, avg_, min_, max_): (sql, value of a row it reads, type)
+EXPR_AGGS = {
+    "sum_cw": ("sum(CASE WHEN d > 0 THEN v ELSE 0 END)", _case_d_pos, "long"),
+    "count_cw": ("count(CASE WHEN v > 5 THEN 1 END)",
+                 lambda w: 1 if w["v"] is not None and w["v"] > 5 else None, "long"),
+    "max_ca": ("max(CASE WHEN k = 'a' THEN d END)",
+               lambda w: w["d"] if w["k"] == "a" else None, "double"),
+    "min_ku": ("min(upper(k))", KEY_EXPRS["ku"][1], "str"),
+    "max_kl": ("max(concat_ws('|', k, CAST(v AS STRING)))",
+               lambda w: "|".join(x for x in (w["k"], None if w["v"] is None else str(w["v"]))
+                                  if x is not None), "str"),
+    "sum_v2": ("sum(v * 2 + 1)", lambda w: _nn(lambda v: v * 2 + 1)(w["v"]), "long"),
+    "avg_vc": ("avg(coalesce(v, 0))", lambda w: 0 if w["v"] is None else w["v"], "double"),
+    "sum_dd": ("sum(CASE WHEN v IS NULL THEN d ELSE d * 2 END)",
+               lambda w: _nn(lambda d: d if w["v"] is None else d * 2)(w["d"]), "double"),
+    "max_len": ("max(length(k))", lambda w: _nn(len)(w["k"]), "int"),
+}
+for _name, (_sql, _f, _typ) in EXPR_AGGS.items():
+    AGGS[_name], AGG_TYPE[_name], AGG_COL[_name] = _sql, _typ, "x_" + _name
+
+
+def check_exprs(args, seed):
+    """window() and GROUP BY aggregations (any mode, HAVING as the base area draws it) with
+    expression keys and aggregates of expressions, over a NULL/NaN-heavy stream or one
+    crossing a year."""
+    r = random.Random("exprs:%d" % seed)
+    # 2023-12-31 23:59:40, 2024-02-28 23:59:50 (a leap day next), 1969-12-31 23:59:30
+    st = gen_stream(r, bases=[1704066980, 1709164790, -30, 1711972800],
+                    skew=r.choice([{}, {"tnulls": 0.1, "nulls": 0.3, "nans": 0.1}]))
+    st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
+    for files in st["batches"]:
+        for rows in files:
+            for w in rows:
+                for name, (_, f, _) in KEY_EXPRS.items():
+                    w[name] = f(w)
+                for name, (_, f, _) in EXPR_AGGS.items():
+                    w["x_" + name] = f(w)
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_query(r, st)
+        while q.family not in ("window", "group"):
+            q = gen_query(r, st)
+        keep = [k for k in q.keys if r.random() < 0.5]
+        q.keys = keep + r.sample(sorted(KEY_EXPRS), r.choice([1, 1, 2]) if q.family == "group"
+                                 else r.choice([0, 1]))
+        if "time" in keep:  # the event time stays the last key (Model.final finds it by name)
+            q.keys = [k for k in q.keys if k != "time"] + ["time"]
+        q.aggs = [a for a in q.aggs if r.random() < 0.6] + r.sample(sorted(EXPR_AGGS),
+                                                                    r.randint(1, 3))
+        if q.mode == "append" and not (q.family == "window" or "time" in q.keys):
+            q.mode = "update"
+        # (drawn, named in a subquery)
+        q.key_exprs = (True, r.random() < 0.4 and any(k in KEY_EXPRS for k in q.keys))
+        if q.key_exprs[1]:
+            q.subq = False
+        q.having = gen_having(r, q)
+        failures += compare(args, "exprs seed %d query %d" % (seed, qi), q, st, st)
+    return failures
+
+
 AREAS = {"base": check, "union": check_union, "sessgap": check_sessgap, "order": check_order,
-         "ssjoin": check_ssjoin, "static": check_static, "wmpolicy": check_wmpolicy}
+         "ssjoin": check_ssjoin, "static": check_static, "wmpolicy": check_wmpolicy,
+         "exprs": check_exprs}
 
 
 def parse_seeds(s):
