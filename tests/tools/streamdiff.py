@@ -479,6 +479,12 @@ def query_sql(q, st, per):
             body += "\nGROUP BY " + ", ".join(groups)
         if q.having:
             body += "\nHAVING " + " AND ".join(c[0] for c in q.having)
+        if getattr(q, "order_by", None):
+            body += "\nORDER BY " + ", ".join(
+                "%s%s%s" % (name, " DESC" if desc else "",
+                            "" if nulls_first == (not desc) else
+                            " NULLS FIRST" if nulls_first else " NULLS LAST")
+                for name, desc, nulls_first in q.order_by)
     elif q.family == "dedup":
         body = "SELECT %s\nFROM %s%s\nDROP DUPLICATES%s%s" % (
             ", ".join(q.select), source, where, " WITHIN WATERMARK" if q.within else "",
@@ -651,6 +657,8 @@ class Model:
         post = [f for _, f, on_key in q.having if not on_key]
         res = [row for row in res
                if all(f({c[0]: v for v, c in zip(row, cols)}) for f in post)]
+        if getattr(q, "order_by", None):  # ORDER BY after a complete mode aggregation
+            res, ordered = sort_rows(res, [c[0] for c in cols], q.order_by), True
         cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
         self.out.append((self.batch_id, [c[0] for c in cols], cells, ordered))
         self.progress.append(self.progress_record(rows, [[w for w in p if all(f(w) for f in pushed)]
@@ -942,6 +950,69 @@ class Model:
                     del self.state[key]
                     self.op["removed"] += 1
         return res
+
+
+class _Last:
+    """Above every value (NULLs of a NULLS LAST key)."""
+
+    def __lt__(self, o):
+        return False
+
+    def __gt__(self, o):
+        return not isinstance(o, _Last)
+
+    def __eq__(self, o):
+        return isinstance(o, _Last)
+
+
+def order_value(x):
+    """A value as SortOrder compares it ascending: doubles by SQLOrderingUtil.compareDoubles
+    (NaN largest, -0.0 = 0.0), a window struct by start then end, strings by their bytes (ASCII
+    here)."""
+    if isinstance(x, float):
+        return (1, 0.0) if math.isnan(x) else (0, x + 0.0)
+    return x
+
+
+def sort_rows(rows, names, order_by):
+    """SortExec: order_by is [(column, descending, nulls first)]; rows equal on every key keep
+    no defined order (the keys drawn cover the grouping keys, so none are)."""
+    def key(row):
+        out = []
+        for name, desc, nulls_first in order_by:
+            x = row[names.index(name)]
+            if x is None:
+                k = (0, None) if nulls_first != desc else (2, None)
+            else:
+                k = (1, order_value(x))
+            out.append(_Rev(k) if desc else _Fwd(k))
+        return out
+    return sorted(rows, key=key)
+
+
+class _Fwd:
+    __slots__ = ("k",)
+
+    def __init__(self, k):
+        self.k = k
+
+    def __lt__(self, o):
+        return _cmp(self.k, o.k) < 0
+
+    def __eq__(self, o):
+        return _cmp(self.k, o.k) == 0
+
+
+class _Rev(_Fwd):
+    def __lt__(self, o):
+        return _cmp(self.k, o.k) > 0
+
+
+def _cmp(a, b):
+    """(rank, value) pairs: NULLs by rank alone."""
+    if a[0] != b[0] or a[0] != 1:
+        return (a[0] > b[0]) - (a[0] < b[0])
+    return (a[1] > b[1]) - (a[1] < b[1])
 
 
 def dkey(x):
@@ -2067,6 +2138,19 @@ for _name, (_sql, _f, _typ) in EXPR_AGGS.items():
     AGGS[_name], AGG_TYPE[_name], AGG_COL[_name] = _sql, _typ, "x_" + _name
 
 
+def gen_order_by(r, q):
+    """Now and then in complete mode, ORDER BY an aggregate or a key (either direction, NULLs
+    first or last, by default ASC NULLS FIRST and DESC NULLS LAST: SortOrder), then every
+    grouping key, so that the order is total."""
+    if q.mode != "complete" or r.random() < 0.4:
+        return
+    names = [c for c, _ in out_columns(q)]
+    keys = [c for c in names if c in q.keys or c == "w"]
+    first = r.choice(names)
+    q.order_by = [(c, r.random() < 0.5, r.random() < 0.5)
+                  for c in [first] + [k for k in keys if k != first]]
+
+
 def check_exprs(args, seed):
     """window() and GROUP BY aggregations (any mode, HAVING as the base area draws it) with
     expression keys and aggregates of expressions, over a NULL/NaN-heavy stream or one
@@ -2102,6 +2186,7 @@ def check_exprs(args, seed):
         if q.key_exprs[1]:
             q.subq = False
         q.having = gen_having(r, q)
+        gen_order_by(random.Random("exprs-order:%d:%d" % (seed, qi)), q)
         failures += compare(args, "exprs seed %d query %d" % (seed, qi), q, st, st)
     return failures
 
