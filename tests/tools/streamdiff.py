@@ -32,7 +32,9 @@ one batch a run or all at once; the model is StreamingSymmetricHashJoinExec's st
 side, eviction by the state value watermarks, outer rows at eviction, its progress counts, and
 the filters the optimizer puts over each side) and static (stream-static INNER, LEFT OUTER,
 LEFT SEMI and LEFT ANTI joins with a table of NULL and repeated keys and extra conditions,
-now and then under a GROUP BY).
+now and then under a GROUP BY) and exprs (expression grouping keys and aggregates of
+expressions, a window of a shifted time, ORDER BY in complete mode, NULL/NaN-heavy streams
+starting at year, leap-day and daylight-saving edges).
 """
 
 import argparse
@@ -46,6 +48,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zoneinfo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -743,8 +746,10 @@ class Model:
         return rec
 
     def has_event_key(self):
-        return self.q.delay is not None and (self.q.family in ("window", "session") or
-                                             "time" in self.q.keys)
+        """A grouping key with the event time's watermark metadata: the time, or a window of
+        the time itself (TimeWindowing: a window of another expression has none)."""
+        return self.q.delay is not None and not getattr(self.q, "tshift", 0) and \
+            (self.q.family in ("window", "session") or "time" in self.q.keys)
 
     def final(self, g, wm_ms):
         """Is the group's event-time key (a window's end, or the time) at or before wm_ms?
@@ -760,7 +765,8 @@ class Model:
         for w in rows:
             if w["time"] is None:  # TimeWindowing's IsNotNull(time) filter
                 continue
-            for win in windows_of(q, w["time"]):
+            # the exprs area's window over the time shifted by an interval
+            for win in windows_of(q, w["time"] + getattr(q, "tshift", 0)):
                 g = tuple(w[k] for k in q.keys) + (win,)
                 bufs = partial.setdefault(g, [agg_init(a) for a in q.aggs])
                 for i, a in enumerate(q.aggs):
@@ -2080,6 +2086,23 @@ def _utc(us):
     return EPOCH + datetime.timedelta(microseconds=us)
 
 
+def _from_utc(us, tz):
+    """DateTimeUtils.fromUTCTime: the local time of the instant in tz, read as UTC."""
+    t = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + \
+        datetime.timedelta(microseconds=us)
+    return (t.astimezone(zoneinfo.ZoneInfo(tz)).replace(tzinfo=None) - EPOCH) // \
+        datetime.timedelta(microseconds=1)
+
+
+def _to_utc(us, tz):
+    """DateTimeUtils.toUTCTime: the UTC fields as a local time of tz (LocalDateTime.atZone: a
+    time in a gap moved later by the gap, one in an overlap at the earlier offset, as python's
+    fold=0 reads them), the instant."""
+    t = _utc(us).replace(tzinfo=zoneinfo.ZoneInfo(tz), fold=0)
+    return (t - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)) // \
+        datetime.timedelta(microseconds=1)
+
+
 def _nn(f):
     """f over non-NULL arguments, NULL otherwise (a NullIntolerant expression)."""
     return lambda *xs: None if any(x is None for x in xs) else f(*xs)
@@ -2109,6 +2132,15 @@ KEY_EXPRS = {
     "hr": ("hour(time)", lambda w: _nn(lambda t: _utc(t).hour)(w["time"]), "int"),
     "ym": ("date_format(time, 'yyyy-MM')",
            lambda w: _nn(lambda t: _utc(t).strftime("%Y-%m"))(w["time"]), "str"),
+    # daylight saving time moves around some streams' start (see check_exprs)
+    "hny": ("hour(from_utc_timestamp(time, 'America/New_York'))",
+            lambda w: _nn(lambda t: _utc(_from_utc(t, "America/New_York")).hour)(w["time"]),
+            "int"),
+    "dbl": ("date_format(from_utc_timestamp(time, 'Europe/Berlin'), 'yyyy-MM-dd HH:mm')",
+            lambda w: _nn(lambda t: _utc(_from_utc(t, "Europe/Berlin")).strftime(
+                "%Y-%m-%d %H:%M"))(w["time"]), "str"),
+    "ubl": ("to_utc_timestamp(time, 'Europe/Berlin')",
+            lambda w: _nn(lambda t: _to_utc(t, "Europe/Berlin"))(w["time"]), "ts"),
 }
 
 
@@ -2156,8 +2188,12 @@ def check_exprs(args, seed):
     expression keys and aggregates of expressions, over a NULL/NaN-heavy stream or one
     crossing a year."""
     r = random.Random("exprs:%d" % seed)
-    # 2023-12-31 23:59:40, 2024-02-28 23:59:50 (a leap day next), 1969-12-31 23:59:30
-    st = gen_stream(r, bases=[1704066980, 1709164790, -30, 1711972800],
+    # 2023-12-31 23:59:40, 2024-02-28 23:59:50 (a leap day next), 1969-12-31 23:59:30;
+    # 2024-03-10 06:59:50 (New York's clocks go forward at 07:00), 2024-03-31 00:59:50 and
+    # 2024-10-27 00:59:50 (Berlin's go forward and back at 01:00), 2024-03-31 01:59:50 and
+    # 2024-10-27 01:59:50 (times whose fields are in Berlin's gap and overlap)
+    st = gen_stream(r, bases=[1704066980, 1709164790, -30, 1711972800, 1710053990, 1711846790,
+                              1729990790, 1711850390, 1729994390],
                     skew=r.choice([{}, {"tnulls": 0.1, "nulls": 0.3, "nans": 0.1}]))
     st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
     for files in st["batches"]:
@@ -2179,7 +2215,13 @@ def check_exprs(args, seed):
             q.keys = [k for k in q.keys if k != "time"] + ["time"]
         q.aggs = [a for a in q.aggs if r.random() < 0.6] + r.sample(sorted(EXPR_AGGS),
                                                                     r.randint(1, 3))
-        if q.mode == "append" and not (q.family == "window" or "time" in q.keys):
+        if q.family == "window" and r.random() < 0.2:
+            # a window of the time shifted by an interval: no watermark on its key
+            q.tshift = r.choice([-2, 3]) * SEC
+            q.wexpr = q.wexpr.replace("window(time,", "window(time %s INTERVAL '%s'," % (
+                "+" if q.tshift > 0 else "-", dur(abs(q.tshift) // SEC)))
+        if q.mode == "append" and (getattr(q, "tshift", 0) or
+                                   not (q.family == "window" or "time" in q.keys)):
             q.mode = "update"
         # (drawn, named in a subquery)
         q.key_exprs = (True, r.random() < 0.4 and any(k in KEY_EXPRS for k in q.keys))
