@@ -830,7 +830,7 @@ class Model:
             end = self.session_end(w)
             if end is None:
                 continue
-            g = (w["k"], w["time"], end)
+            g = (w[q.keys[0]], w["time"], end)  # k, or the exprs area's key expression
             bufs = partial.setdefault(g, [agg_init(a) for a in q.aggs])
             for i, a in enumerate(q.aggs):
                 bufs[i] = agg_update(a, bufs[i], w)
@@ -841,7 +841,7 @@ class Model:
             # without a merge; SessionWindowStateStoreSaveExec.getProgress reports its count
             for p in self.parts:
                 ends = [(w, self.session_end(w)) for w in p]
-                self.op["dropped"] += len({(w["k"], w["time"], e) for w, e in ends
+                self.op["dropped"] += len({(w[q.keys[0]], w["time"], e) for w, e in ends
                                            if e is not None and e <= late_ms * 1000})
         news = {}
         for (k, t, end), bufs in partial.items():
@@ -2206,10 +2206,13 @@ def check_exprs(args, seed):
     failures = 0
     for qi in range(args.area_queries):
         q = gen_query(r, st)
-        while q.family not in ("window", "group"):
+        while q.family not in ("window", "group") and not (q.family == "session" and qi % 2):
             q = gen_query(r, st)
         keep = [k for k in q.keys if r.random() < 0.5]
+        if q.family == "session":  # one key: k or an expression
+            keep = [] if r.random() < 0.7 else ["k"]
         q.keys = keep + r.sample(sorted(KEY_EXPRS), r.choice([1, 1, 2]) if q.family == "group"
+                                 else 1 - len(keep) if q.family == "session"
                                  else r.choice([0, 1]))
         if "time" in keep:  # the event time stays the last key (Model.final finds it by name)
             q.keys = [k for k in q.keys if k != "time"] + ["time"]
@@ -2221,7 +2224,7 @@ def check_exprs(args, seed):
             q.wexpr = q.wexpr.replace("window(time,", "window(time %s INTERVAL '%s'," % (
                 "+" if q.tshift > 0 else "-", dur(abs(q.tshift) // SEC)))
         if q.mode == "append" and (getattr(q, "tshift", 0) or
-                                   not (q.family == "window" or "time" in q.keys)):
+                                   q.family == "group" and "time" not in q.keys):
             q.mode = "update"
         # (drawn, named in a subquery)
         q.key_exprs = (True, r.random() < 0.4 and any(k in KEY_EXPRS for k in q.keys))
