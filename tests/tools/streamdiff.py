@@ -328,6 +328,8 @@ def agg_merge(a, left, right):
 
 
 def agg_result(a, buf):
+    if AGG_TYPE[a] == "dec38" and buf is not None and buf >= 10 ** 38:
+        return None  # the exprs area's sum of DECIMAL(38,0): overflowed (CheckOverflowInSum)
     if a.startswith("avg"):
         return None if buf[1] == 0 else buf[0] / buf[1]
     return buf
@@ -2165,6 +2167,14 @@ EXPR_AGGS = {
     "sum_dd": ("sum(CASE WHEN v IS NULL THEN d ELSE d * 2 END)",
                lambda w: _nn(lambda d: d if w["v"] is None else d * 2)(w["d"]), "double"),
     "max_len": ("max(length(k))", lambda w: _nn(len)(w["k"]), "int"),
+    # DECIMAL(38,0) * DECIMAL(38,0) is a DECIMAL(38,0) (DecimalType.adjustPrecisionScale),
+    # NULL when a product overflows (CheckOverflow, non-ANSI); the sum is a DECIMAL(38,0)
+    # too, NULL from the first partial sum that overflows on (Sum: isEmpty false and a NULL
+    # sum; all values are >= 0, so some partial sum overflows whatever the order of the
+    # merges exactly when the total does: agg_result)
+    "sum_big": ("sum(CAST(abs(v) AS DECIMAL(38,0)) * CAST('1e37' AS DECIMAL(38,0)))",
+                lambda w: _nn(lambda v: abs(v) * 10 ** 37 if abs(v) < 10 else None)(w["v"]),
+                "dec38"),
 }
 for _name, (_sql, _f, _typ) in EXPR_AGGS.items():
     AGGS[_name], AGG_TYPE[_name], AGG_COL[_name] = _sql, _typ, "x_" + _name
