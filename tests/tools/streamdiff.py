@@ -464,10 +464,20 @@ def query_sql(q, st, per):
         source = ("(SELECT time, k, v, d FROM events UNION ALL SELECT t2, k, v, d FROM events2)"
                   " AS u")
     kx = getattr(q, "key_exprs", None)
-    if kx and kx[1]:
+    named = [k for k in q.keys if k in KEY_EXPRS] if kx and kx[1] else []
+    if named:
         # the key expressions named in a subquery over the source, grouped by name
         source = "(SELECT time, k, v, d, %s FROM events) AS s" % ", ".join(
-            "%s AS %s" % (KEY_EXPRS[k][0], k) for k in q.keys if k in KEY_EXPRS)
+            "%s AS %s" % (KEY_EXPRS[k][0], k) for k in named)
+    if getattr(q, "where_levels", None):
+        # two nested subqueries, each with a WHERE of its own (the key expressions named in
+        # the inner one)
+        conds = [" WHERE " + " AND ".join(c[0] for c in lvl) if lvl else ""
+                 for lvl in q.where_levels]
+        source = ("(SELECT time, k, v, d%s FROM (SELECT time, k, v, d%s FROM events%s) AS s0%s)"
+                  " AS s" % ("".join(", " + k for k in named),
+                             "".join(", %s AS %s" % (KEY_EXPRS[k][0], k) for k in named),
+                             conds[0], conds[1]))
     if q.family in ("window", "session", "group"):
         items = [key_item(q, k) for k in q.keys]
         groups = [KEY_EXPRS[k][0] if k in KEY_EXPRS and not kx[1] else k for k in q.keys]
@@ -630,6 +640,8 @@ class Model:
         # filters the rows as a WHERE conjunct that does not read the event time would.
         where = list(q.where) + [(sql, lambda w, f=f: f(w), False)
                                  for sql, f, on_key in q.having if on_key]
+        # the exprs area's WHEREs of nested subqueries: pushed down as one conjunction
+        where += [c for lvl in getattr(q, "where_levels", None) or [] for c in lvl]
         pushed = [c[1] for c in where if not c[2]]
         seen = [w for w in rows if all(p(w) for p in pushed)]
         kept = [w for w in seen if all(c[1](w) for c in where)]
@@ -2242,6 +2254,10 @@ def check_exprs(args, seed):
             q.subq = False
         q.having = gen_having(r, q)
         gen_order_by(random.Random("exprs-order:%d:%d" % (seed, qi)), q)
+        nr = random.Random("exprs-nest:%d:%d" % (seed, qi))
+        if nr.random() < 0.3:
+            q.where_levels = [gen_where(nr, st), gen_where(nr, st)]
+            q.subq = False
         failures += compare(args, "exprs seed %d query %d" % (seed, qi), q, st, st)
     return failures
 
