@@ -761,7 +761,9 @@ class Model:
 
     def has_event_key(self):
         """A grouping key with the event time's watermark metadata: the time, or a window of
-        the time itself (TimeWindowing: a window of another expression has none)."""
+        the time itself (ResolveTimeWindows.TimeWindowing: `window.timeColumn match { case a:
+        Attribute => a.metadata; case _ => Metadata.empty }`, so a window of another expression
+        has none)."""
         return self.q.delay is not None and not getattr(self.q, "tshift", 0) and \
             (self.q.family in ("window", "session") or "time" in self.q.keys)
 
