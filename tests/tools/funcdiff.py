@@ -2029,7 +2029,10 @@ def gen_cond(r):
     """CASE WHEN (searched and simple), if, coalesce, nvl, nvl2, nullif, greatest and least
     over operands of mixed types: the result in their wider common type (TypeCoercion's
     CaseWhenCoercion, IfCoercion, FunctionArgumentConversion)."""
-    k = r.choice(["case", "case", "simple", "if", "coalesce", "nvl2", "nullif", "greatest"])
+    k = r.choice(["case", "case", "simple", "if", "coalesce", "nvl2", "nullif", "greatest",
+                  "cmp"])
+    if k == "cmp":
+        return gen_string_cmp(r)
     if k == "greatest":  # findWiderTypeWithoutStringPromotion: numbers only
         ops = r.sample([o for o in COND_OPERANDS if o[1] != "STRING" and o[1] != "NULL"],
                        r.randint(2, 3))
@@ -2138,6 +2141,40 @@ def gen_cond(r):
         return best
     return X(f"{name}(" + ", ".join(o[0] for o in ops) + ")", st,
              lambda row: show_value(gl(row), st))
+
+
+def gen_string_cmp(r):
+    """A STRING column compared with a number: TypeCoercion.findCommonTypeForBinaryComparison
+    casts the string to the number's type (INT, BIGINT, DOUBLE), to DOUBLE against a decimal
+    (SPARK-22469); non-ANSI casts give NULL for a string that is no number."""
+    a = r.choice(["w", "w", "s"])
+    b = r.choice([o for o in COND_OPERANDS[:3] + COND_OPERANDS[5:9]])
+    op = r.choice(["=", "<>", "<", ">", "<=", ">=", "<=>"])
+    t = b[1] if b[1] in ("INT", "BIGINT") else "DOUBLE"
+
+    def ev(row):
+        x = row[a]
+        if x is not None:
+            x = (cast_int(x, "STRING") if t == "INT" else cast_long(x, "STRING") if t == "BIGINT"
+                 else to_double(x))
+        y = b[2](row)
+        if isinstance(y, Dec):
+            y = y.u / 10 ** y.s
+        elif y is not None and t == "DOUBLE":
+            y = float(y)
+        if x is None or y is None:
+            return (x is None and y is None) if op == "<=>" else None
+        if t == "DOUBLE":  # SQLOrderingUtil.compareDoubles: NaN largest and equal to NaN
+            c = (0 if math.isnan(x) and math.isnan(y) else 1 if math.isnan(x) else
+                 -1 if math.isnan(y) else (x > y) - (x < y))
+        else:
+            c = (x > y) - (x < y)
+        return {"=": c == 0, "<=>": c == 0, "<>": c != 0, "<": c < 0, ">": c > 0, "<=": c <= 0,
+                ">=": c >= 0}[op]
+    if r.random() < 0.5:
+        return X(f"{a} {op} {b[0]}", "BOOLEAN", ev)
+    flip = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
+    return X(f"{b[0]} {flip.get(op, op)} {a}", "BOOLEAN", ev)
 
 
 def show_value(v, st):
