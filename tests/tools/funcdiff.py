@@ -2148,15 +2148,19 @@ def gen_string_cmp(r):
     casts the string to the number's type (INT, BIGINT, DOUBLE), to DOUBLE against a decimal
     (SPARK-22469); non-ANSI casts give NULL for a string that is no number."""
     a = r.choice(["w", "w", "s"])
-    b = r.choice([o for o in COND_OPERANDS[:3] + COND_OPERANDS[5:9]])
+    # a BOOLEAN or a DATE too: the string cast to it (canPromoteAsInBinaryComparison: any
+    # atomic type; castDatetimeToString false)
+    b = r.choice([o for o in COND_OPERANDS[:3] + COND_OPERANDS[5:9]] +
+                 [("z", "BOOLEAN", lambda row: row["z"]), ("dt", "DATE", lambda row: row["dt"])])
     op = r.choice(["=", "<>", "<", ">", "<=", ">=", "<=>"])
-    t = b[1] if b[1] in ("INT", "BIGINT") else "DOUBLE"
+    t = b[1] if b[1] in ("INT", "BIGINT", "BOOLEAN", "DATE") else "DOUBLE"
+    cast = {"INT": lambda x: cast_int(x, "STRING"), "BIGINT": lambda x: cast_long(x, "STRING"),
+            "BOOLEAN": to_boolean, "DATE": to_date, "DOUBLE": to_double}[t]
 
     def ev(row):
         x = row[a]
         if x is not None:
-            x = (cast_int(x, "STRING") if t == "INT" else cast_long(x, "STRING") if t == "BIGINT"
-                 else to_double(x))
+            x = cast(x)
         y = b[2](row)
         if isinstance(y, Dec):
             y = y.u / 10 ** y.s
