@@ -281,6 +281,8 @@ AGG_COL = {"count_v": "v", "sum_v": "v", "min_v": "v", "max_v": "v", "avg_v": "v
 
 
 def agg_init(a):
+    if a.startswith("ratio_"):  # the exprs area's sum(v) / count(*): both buffers
+        return (None, 0)
     if a == "count" or a.startswith("count_"):
         return 0
     if a.startswith("avg"):
@@ -295,6 +297,8 @@ def agg_update(a, buf, row):
     if a == "count":
         return buf + 1
     x = row[AGG_COL[a]]
+    if a.startswith("ratio_"):
+        return (buf[0] if x is None else (buf[0] or 0) + x, buf[1] + 1)
     if a.startswith("count_"):
         return buf + (x is not None)
     if x is None:
@@ -316,6 +320,8 @@ def agg_merge(a, left, right):
         return left + right
     if a.startswith("avg"):
         return (left[0] + right[0], left[1] + right[1])
+    if a.startswith("ratio_"):
+        return (left[0] if right[0] is None else (left[0] or 0) + right[0], left[1] + right[1])
     if a == "collect_v":  # Collect.merge: the buffer's values, then the input's
         return left + right
     if right is None:
@@ -332,6 +338,8 @@ def agg_result(a, buf):
         return None  # the exprs area's sum of DECIMAL(38,0): overflowed (CheckOverflowInSum)
     if a.startswith("avg"):
         return None if buf[1] == 0 else buf[0] / buf[1]
+    if a.startswith("ratio_"):  # Divide: both cast to DOUBLE, NULL for a NULL sum
+        return None if buf[0] is None else float(buf[0]) / float(buf[1])
     return buf
 
 
@@ -2186,6 +2194,8 @@ EXPR_AGGS = {
     # too, NULL from the first partial sum that overflows on (Sum: isEmpty false and a NULL
     # sum; all values are >= 0, so some partial sum overflows whatever the order of the
     # merges exactly when the total does: agg_result)
+    # an expression over two aggregates (the final HashAggregate's resultExpressions)
+    "ratio_vc": ("sum(v) / count(*)", lambda w: w["v"], "double"),
     "sum_big": ("sum(CAST(abs(v) AS DECIMAL(38,0)) * CAST('1e37' AS DECIMAL(38,0)))",
                 lambda w: _nn(lambda v: abs(v) * 10 ** 37 if abs(v) < 10 else None)(w["v"]),
                 "dec38"),
