@@ -2030,9 +2030,11 @@ def gen_cond(r):
     over operands of mixed types: the result in their wider common type (TypeCoercion's
     CaseWhenCoercion, IfCoercion, FunctionArgumentConversion)."""
     k = r.choice(["case", "case", "simple", "if", "coalesce", "nvl2", "nullif", "greatest",
-                  "cmp"])
+                  "cmp", "in"])
     if k == "cmp":
         return gen_string_cmp(r)
+    if k == "in":
+        return gen_in(r)
     if k == "greatest":  # findWiderTypeWithoutStringPromotion: numbers only
         ops = r.sample([o for o in COND_OPERANDS if o[1] != "STRING" and o[1] != "NULL"],
                        r.randint(2, 3))
@@ -2062,7 +2064,7 @@ def gen_cond(r):
                 if p[1](row) is True:
                     return val(o, row)
             return val(ops[-1], row) if has_else else None
-        return X(sql, st, lambda row: show_value(ev(row), st))
+        return X(sql, st, ev)
     if k == "simple":  # CASE i WHEN 0 THEN a WHEN 1 THEN b [ELSE c] END: i = 0, i = 1
         sql = "CASE i " + " ".join(f"WHEN {n} THEN {o[0]}" for n, o in enumerate(ops[:-1])) + \
             f" ELSE {ops[-1][0]} END"
@@ -2072,16 +2074,21 @@ def gen_cond(r):
                 if row["i"] == n:
                     return val(o, row)
             return val(ops[-1], row)
-        return X(sql, st, lambda row: show_value(ev(row), st))
-    if k == "if":
-        p = r.choice(COND_PREDS)
+        return X(sql, st, ev)
+    if k in ("if", "nvl2"):  # nvl2(x, a, b): If(IsNotNull(x), a, b)
         ops = ops[:2]
         t = cond_common([o[1] for o in ops])
         if t == "NULL":
             return gen_cond(r)
         st = cond_show_type(t, ops)
-        return X(f"if({p[0]}, {ops[0][0]}, {ops[1][0]})", st,
-                 lambda row: show_value(val(ops[0] if p[1](row) is True else ops[1], row), st))
+        if k == "if":
+            p = r.choice(COND_PREDS)
+            sql, first = f"if({p[0]}, ", lambda row: p[1](row) is True
+        else:
+            x = r.choice(COND_OPERANDS[:5])
+            sql, first = f"nvl2({x[0]}, ", lambda row: x[2](row) is not None
+        return X(f"{sql}{ops[0][0]}, {ops[1][0]})", st,
+                 lambda row: val(ops[0] if first(row) else ops[1], row))
     if k == "coalesce":
         name = "nvl" if len(ops) == 2 and r.random() < 0.5 else "coalesce"
 
@@ -2092,16 +2099,7 @@ def gen_cond(r):
                     return v
             return None
         return X(f"{name}(" + ", ".join(o[0] for o in ops) + ")", st,
-                 lambda row: show_value(ev(row), st))
-    if k == "nvl2":  # If(IsNotNull(x), a, b)
-        x = r.choice(COND_OPERANDS[:5])
-        ops = ops[:2]
-        t = cond_common([o[1] for o in ops])
-        if t == "NULL":
-            return gen_cond(r)
-        st = cond_show_type(t, ops)
-        return X(f"nvl2({x[0]}, {ops[0][0]}, {ops[1][0]})", st,
-                 lambda row: show_value(val(ops[0] if x[2](row) is not None else ops[1], row), st))
+                 ev)
     if k == "nullif":  # If(EqualTo(a, b), NULL, a): a number against a number
         a, b = r.sample([o for o in COND_OPERANDS[:3] + COND_OPERANDS[5:9]], 2)
         ct = cond_common([a[1], b[1]])
@@ -2116,7 +2114,7 @@ def gen_cond(r):
                 if eq:
                     return None
             return a[2](row)
-        return X(f"nullif({a[0]}, {b[0]})", ta, lambda row: show_value(ev(row), ta))
+        return X(f"nullif({a[0]}, {b[0]})", ta, ev)
     name = r.choice(["greatest", "least"])
 
     def gl(row):
@@ -2140,7 +2138,33 @@ def gen_cond(r):
                 best = v
         return best
     return X(f"{name}(" + ", ".join(o[0] for o in ops) + ")", st,
-             lambda row: show_value(gl(row), st))
+             gl)
+
+
+def gen_in(r):
+    """x IN (a, b, ...): InConversion casts every side to findWiderCommonType of them all (a
+    STRING among them makes a STRING: '2.50' IN (2.5) is false); In: NULL for a NULL x, true
+    when a value equals x, else NULL when a value is NULL, else false."""
+    x = r.choice(COND_OPERANDS[:5])
+    vals = [r.choice(COND_OPERANDS[5:]) for _ in range(r.randint(1, 3))]
+    t = cond_common([x[1]] + [v[1] for v in vals])
+
+    def eq(a, b):
+        if isinstance(t, tuple):
+            return a.cmp(b) == 0
+        if t == "DOUBLE":
+            return (math.isnan(a) and math.isnan(b)) or a == b
+        return a == b
+
+    def ev(row):
+        a = cond_cast(x[2](row), x[1], t)
+        if a is None:
+            return None
+        vs = [cond_cast(v[2](row), v[1], t) for v in vals]
+        if any(v is not None and eq(a, v) for v in vs):
+            return True
+        return None if any(v is None for v in vs) else False
+    return X(f"{x[0]} IN (" + ", ".join(v[0] for v in vals) + ")", "BOOLEAN", ev)
 
 
 def gen_string_cmp(r):
@@ -2179,11 +2203,6 @@ def gen_string_cmp(r):
         return X(f"{a} {op} {b[0]}", "BOOLEAN", ev)
     flip = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
     return X(f"{b[0]} {flip.get(op, op)} {a}", "BOOLEAN", ev)
-
-
-def show_value(v, st):
-    """The value as X's evaluator gives it (show() formats it by the type)."""
-    return v
 
 
 AREAS = [gen_url, gen_url, gen_json_tuple, gen_from_json, gen_array, gen_string2, gen_json, gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
