@@ -456,6 +456,11 @@ static const Type *cmp_common(const Type *a, const Type *b)
        anything else has no common type */
     if (a->kind == TY_BINARY || b->kind == TY_BINARY)
         return a->kind == TY_STRING ? b : b->kind == TY_STRING ? a : NULL;
+    /* ... a STRING beside a DECIMAL compares as DOUBLE, both sides cast ("There is no proper
+       decimal type we can pick": SPARK-22469), so '2.50' = 2.5 and '1e3' > 2.5 */
+    if ((a->kind == TY_STRING && b->kind == TY_DECIMAL) ||
+        (a->kind == TY_DECIMAL && b->kind == TY_STRING))
+        return &type_double;
     if (a->kind == TY_STRING)
         return b;
     if (b->kind == TY_STRING)

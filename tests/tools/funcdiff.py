@@ -1944,6 +1944,267 @@ def raise_skip():
     raise Skip()
 
 
+# ---------------------------------------------------------------- conditionals
+
+# operands: (sql, type, value of a row); a type is NULL, INT, BIGINT, DOUBLE, STRING or
+# ("DEC", p, s)
+COND_OPERANDS = [
+    ("i", "INT", lambda row: row["i"]), ("l", "BIGINT", lambda row: row["l"]),
+    ("d", "DOUBLE", lambda row: row["d"]), ("s", "STRING", lambda row: row["s"]),
+    ("w", "STRING", lambda row: row["w"]), ("1", "INT", lambda row: 1),
+    ("-3", "INT", lambda row: -3), ("2.5", ("DEC", 2, 1), lambda row: Dec(25, 1)),
+    ("0.125", ("DEC", 4, 3), lambda row: Dec(125, 3)), ("'x'", "STRING", lambda row: "x"),
+    ("NULL", "NULL", lambda row: None),
+]
+# conditions: (sql, value of a row: True, False or None)
+COND_PREDS = [
+    ("z", lambda row: row["z"]),
+    ("NOT z", lambda row: None if row["z"] is None else not row["z"]),
+    ("i > 0", lambda row: nn(lambda i: i > 0)(row["i"])),
+    # NaN is larger than any other double (SQLOrderingUtil.compareDoubles)
+    ("d > 0", lambda row: nn(lambda d: math.isnan(d) or d > 0)(row["d"])),
+    ("s IS NULL", lambda row: row["s"] is None),
+    ("l < i", lambda row: nn(lambda a, b: a < b)(row["l"], row["i"])),
+]
+
+
+def cond_wider(a, b):
+    """TypeCoercion.findWiderTypeForTwo (non-ANSI): the tightest common type (integral
+    widening, a number and a DOUBLE: DOUBLE), a decimal and an integral one:
+    DecimalPrecision.widerDecimalType, a decimal and a DOUBLE: DOUBLE, a STRING and an atomic
+    type: STRING (stringPromotion)."""
+    if a == b or b == "NULL":
+        return a
+    if a == "NULL":
+        return b
+    if "STRING" in (a, b):
+        return "STRING"
+    if "DOUBLE" in (a, b):
+        return "DOUBLE"
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        def dec(t):
+            return t if isinstance(t, tuple) else ("DEC", 10 if t == "INT" else 20, 0)
+        (_, p1, s1), (_, p2, s2) = dec(a), dec(b)
+        sc = max(s1, s2)
+        rng = max(p1 - s1, p2 - s2)
+        return ("DEC", min(38, rng + sc), min(38, sc))  # DecimalType.bounded
+    return "BIGINT"
+
+
+def cond_common(types):
+    """TypeCoercion.findWiderCommonType: the types holding a STRING first, then a fold."""
+    t = "NULL"
+    for x in [t for t in types if t == "STRING"][:1] + [t for t in types if t != "STRING"]:
+        t = cond_wider(t, x)
+    return t
+
+
+def cond_cast(v, frm, to):
+    """Cast of an operand's value to the common type (all exact here but BIGINT to DOUBLE,
+    which rounds to nearest as Java's l2d does)."""
+    if v is None or frm == to:
+        return v
+    if to == "STRING":
+        if frm == "DOUBLE":
+            return java_double(v)
+        return dec_plain(v) if isinstance(frm, tuple) else str(v)
+    if to == "DOUBLE":
+        return v.u / 10 ** v.s if isinstance(frm, tuple) else float(v)
+    if isinstance(to, tuple):
+        if isinstance(frm, tuple):
+            return Dec(v.u * 10 ** (to[2] - frm[2]), to[2])
+        return Dec(v * 10 ** to[2], to[2])
+    return v
+
+
+def cond_show_type(t, ops):
+    if isinstance(t, tuple):
+        return "DECIMAL"
+    if t == "STRING" and any(o[1] == "DOUBLE" for o in ops):
+        return "DSTR"  # Double.toString's 17th digit tolerated
+    return "BIGINT" if t == "NULL" else t
+
+
+def gen_cond(r):
+    """CASE WHEN (searched and simple), if, coalesce, nvl, nvl2, nullif, greatest and least
+    over operands of mixed types: the result in their wider common type (TypeCoercion's
+    CaseWhenCoercion, IfCoercion, FunctionArgumentConversion)."""
+    k = r.choice(["case", "case", "simple", "if", "coalesce", "nvl2", "nullif", "greatest",
+                  "cmp", "in"])
+    if k == "cmp":
+        return gen_string_cmp(r)
+    if k == "in":
+        return gen_in(r)
+    if k == "greatest":  # findWiderTypeWithoutStringPromotion: numbers only
+        ops = r.sample([o for o in COND_OPERANDS if o[1] != "STRING" and o[1] != "NULL"],
+                       r.randint(2, 3))
+    else:
+        ops = [r.choice(COND_OPERANDS) for _ in range(r.randint(2, 3))]
+    t = cond_common([o[1] for o in ops])
+    if t == "NULL":
+        ops[0] = COND_OPERANDS[0]
+        t = cond_common([o[1] for o in ops])
+    st = cond_show_type(t, ops)
+
+    def val(o, row):
+        return cond_cast(o[2](row), o[1], t)
+    if k == "case":
+        preds = [r.choice(COND_PREDS) for _ in ops[:-1]]
+        has_else = r.random() < 0.7
+        branches = ops if has_else else ops[:-1]
+        sql = "CASE " + " ".join(f"WHEN {p[0]} THEN {o[0]}" for p, o in zip(preds, ops)) + \
+            (f" ELSE {ops[-1][0]}" if has_else else "") + " END"
+        t = cond_common([o[1] for o in branches])
+        if t == "NULL":
+            return gen_cond(r)
+        st = cond_show_type(t, branches)
+
+        def ev(row):
+            for p, o in zip(preds, ops):
+                if p[1](row) is True:
+                    return val(o, row)
+            return val(ops[-1], row) if has_else else None
+        return X(sql, st, ev)
+    if k == "simple":  # CASE i WHEN 0 THEN a WHEN 1 THEN b [ELSE c] END: i = 0, i = 1
+        sql = "CASE i " + " ".join(f"WHEN {n} THEN {o[0]}" for n, o in enumerate(ops[:-1])) + \
+            f" ELSE {ops[-1][0]} END"
+
+        def ev(row):
+            for n, o in enumerate(ops[:-1]):
+                if row["i"] == n:
+                    return val(o, row)
+            return val(ops[-1], row)
+        return X(sql, st, ev)
+    if k in ("if", "nvl2"):  # nvl2(x, a, b): If(IsNotNull(x), a, b)
+        ops = ops[:2]
+        t = cond_common([o[1] for o in ops])
+        if t == "NULL":
+            return gen_cond(r)
+        st = cond_show_type(t, ops)
+        if k == "if":
+            p = r.choice(COND_PREDS)
+            sql, first = f"if({p[0]}, ", lambda row: p[1](row) is True
+        else:
+            x = r.choice(COND_OPERANDS[:5])
+            sql, first = f"nvl2({x[0]}, ", lambda row: x[2](row) is not None
+        return X(f"{sql}{ops[0][0]}, {ops[1][0]})", st,
+                 lambda row: val(ops[0] if first(row) else ops[1], row))
+    if k == "coalesce":
+        name = "nvl" if len(ops) == 2 and r.random() < 0.5 else "coalesce"
+
+        def ev(row):
+            for o in ops:
+                v = val(o, row)
+                if v is not None:
+                    return v
+            return None
+        return X(f"{name}(" + ", ".join(o[0] for o in ops) + ")", st,
+                 ev)
+    if k == "nullif":  # If(EqualTo(a, b), NULL, a): a number against a number
+        a, b = r.sample([o for o in COND_OPERANDS[:3] + COND_OPERANDS[5:9]], 2)
+        ct = cond_common([a[1], b[1]])
+        ta = cond_show_type(a[1], [a])
+
+        def ev(row):
+            x, y = cond_cast(a[2](row), a[1], ct), cond_cast(b[2](row), b[1], ct)
+            if x is not None and y is not None:
+                # EqualTo: NaN equals NaN, -0.0 equals 0.0 (SQLOrderingUtil)
+                eq = (x.cmp(y) == 0 if isinstance(ct, tuple) else
+                      (math.isnan(x) and math.isnan(y)) or x == y if ct == "DOUBLE" else x == y)
+                if eq:
+                    return None
+            return a[2](row)
+        return X(f"nullif({a[0]}, {b[0]})", ta, ev)
+    name = r.choice(["greatest", "least"])
+
+    def gl(row):
+        """Greatest / Least: NULLs skipped, the first of equal values kept; NaN largest."""
+        best = None
+        for o in ops:
+            v = val(o, row)
+            if v is None:
+                continue
+            if best is None:
+                best = v
+                continue
+            if isinstance(t, tuple):
+                c = v.cmp(best)
+            elif t == "DOUBLE":
+                c = (0 if math.isnan(v) and math.isnan(best) else 1 if math.isnan(v) else
+                     -1 if math.isnan(best) else (v > best) - (v < best))
+            else:
+                c = (v > best) - (v < best)
+            if (c > 0) if name == "greatest" else (c < 0):
+                best = v
+        return best
+    return X(f"{name}(" + ", ".join(o[0] for o in ops) + ")", st,
+             gl)
+
+
+def gen_in(r):
+    """x IN (a, b, ...): InConversion casts every side to findWiderCommonType of them all (a
+    STRING among them makes a STRING: '2.50' IN (2.5) is false); In: NULL for a NULL x, true
+    when a value equals x, else NULL when a value is NULL, else false."""
+    x = r.choice(COND_OPERANDS[:5])
+    vals = [r.choice(COND_OPERANDS[5:]) for _ in range(r.randint(1, 3))]
+    t = cond_common([x[1]] + [v[1] for v in vals])
+
+    def eq(a, b):
+        if isinstance(t, tuple):
+            return a.cmp(b) == 0
+        if t == "DOUBLE":
+            return (math.isnan(a) and math.isnan(b)) or a == b
+        return a == b
+
+    def ev(row):
+        a = cond_cast(x[2](row), x[1], t)
+        if a is None:
+            return None
+        vs = [cond_cast(v[2](row), v[1], t) for v in vals]
+        if any(v is not None and eq(a, v) for v in vs):
+            return True
+        return None if any(v is None for v in vs) else False
+    return X(f"{x[0]} IN (" + ", ".join(v[0] for v in vals) + ")", "BOOLEAN", ev)
+
+
+def gen_string_cmp(r):
+    """A STRING column compared with a number: TypeCoercion.findCommonTypeForBinaryComparison
+    casts the string to the number's type (INT, BIGINT, DOUBLE), to DOUBLE against a decimal
+    (SPARK-22469); non-ANSI casts give NULL for a string that is no number."""
+    a = r.choice(["w", "w", "s"])
+    # a BOOLEAN or a DATE too: the string cast to it (canPromoteAsInBinaryComparison: any
+    # atomic type; castDatetimeToString false)
+    b = r.choice([o for o in COND_OPERANDS[:3] + COND_OPERANDS[5:9]] +
+                 [("z", "BOOLEAN", lambda row: row["z"]), ("dt", "DATE", lambda row: row["dt"])])
+    op = r.choice(["=", "<>", "<", ">", "<=", ">=", "<=>"])
+    t = b[1] if b[1] in ("INT", "BIGINT", "BOOLEAN", "DATE") else "DOUBLE"
+    cast = {"INT": lambda x: cast_int(x, "STRING"), "BIGINT": lambda x: cast_long(x, "STRING"),
+            "BOOLEAN": to_boolean, "DATE": to_date, "DOUBLE": to_double}[t]
+
+    def ev(row):
+        x = row[a]
+        if x is not None:
+            x = cast(x)
+        y = b[2](row)
+        if isinstance(y, Dec):
+            y = y.u / 10 ** y.s
+        elif y is not None and t == "DOUBLE":
+            y = float(y)
+        if x is None or y is None:
+            return (x is None and y is None) if op == "<=>" else None
+        if t == "DOUBLE":  # SQLOrderingUtil.compareDoubles: NaN largest and equal to NaN
+            c = (0 if math.isnan(x) and math.isnan(y) else 1 if math.isnan(x) else
+                 -1 if math.isnan(y) else (x > y) - (x < y))
+        else:
+            c = (x > y) - (x < y)
+        return {"=": c == 0, "<=>": c == 0, "<>": c != 0, "<": c < 0, ">": c > 0, "<=": c <= 0,
+                ">=": c >= 0}[op]
+    if r.random() < 0.5:
+        return X(f"{a} {op} {b[0]}", "BOOLEAN", ev)
+    flip = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
+    return X(f"{b[0]} {flip.get(op, op)} {a}", "BOOLEAN", ev)
+
+
 AREAS = [gen_url, gen_url, gen_json_tuple, gen_from_json, gen_array, gen_string2, gen_json, gen_mixed, gen_cast, gen_cast, gen_double_string, gen_string_fn, gen_string_fn, gen_math, gen_hash,
          gen_date]
 
@@ -1966,10 +2227,15 @@ class Query:
                                           for row in rows]
 
 
-def gen_query(r, rows):
+# generators drawn only from a seed on, so that earlier seeds' queries stay what they were
+LATER_AREAS = [(960, gen_cond)]
+
+
+def gen_query(r, rows, seed=0):
     xs = []
+    areas = AREAS + [g for s, g in LATER_AREAS if seed >= s]
     while len(xs) < 4:
-        x = r.choice(AREAS)(r)
+        x = r.choice(areas)(r)
         try:
             for row in rows:
                 x.ev(row)
@@ -1986,7 +2252,7 @@ def gen_query(r, rows):
 def check_seed(args, seed):
     r = random.Random(seed)
     rows = gen_rows(r, r.randint(12, 30))
-    queries = [gen_query(r, rows) for _ in range(args.queries)]
+    queries = [gen_query(r, rows, seed) for _ in range(args.queries)]
     head = f"CREATE TABLE t ({COLS}) WITH (connector = 'files', path = 'data/t', format = 'json');\n"
     if args.show_sql:
         print(head + "\n".join(x.sql for x in queries))
@@ -2061,6 +2327,7 @@ def main():
     args.sluice = os.path.abspath(args.sluice)
     if args.areas:
         AREAS[:] = [globals()[a] for a in args.areas.split(",")]
+        LATER_AREAS.clear()
     lo, _, hi = args.seeds.partition(":")
     counts = [check_seed(args, seed) for seed in (range(int(lo), int(hi)) if hi else [int(lo)])]
     bad = sum(m for _, m in counts)

@@ -32,7 +32,9 @@ one batch a run or all at once; the model is StreamingSymmetricHashJoinExec's st
 side, eviction by the state value watermarks, outer rows at eviction, its progress counts, and
 the filters the optimizer puts over each side) and static (stream-static INNER, LEFT OUTER,
 LEFT SEMI and LEFT ANTI joins with a table of NULL and repeated keys and extra conditions,
-now and then under a GROUP BY).
+now and then under a GROUP BY) and exprs (expression grouping keys and aggregates of
+expressions, a window of a shifted time, ORDER BY in complete mode, NULL/NaN-heavy streams
+starting at year, leap-day and daylight-saving edges).
 """
 
 import argparse
@@ -46,6 +48,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zoneinfo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -142,41 +145,45 @@ def row_line(r, row, time_name="time"):
 
 def gen_row(r, st, frontier):
     base, stride = st["base"], st["stride"]
+    # the exprs area's NULL- and NaN-heavy streams (0 elsewhere: the draws stay the same)
+    tn, n, s = st.get("tnulls", 0.0), st.get("nulls", 0.0), st.get("nans", 0.0)
     p = r.random()
-    if p < 0.07:
+    if p < 0.07 + tn:
         t = None
-    elif p < 0.22:  # late: well behind the frontier
+    elif p < 0.22 + tn:  # late: well behind the frontier
         t = base + (frontier - r.randint(2 * stride, 7 * stride)) * SEC
-    elif p < 0.3:  # ahead of the frontier
+    elif p < 0.3 + tn:  # ahead of the frontier
         t = base + (frontier + r.randint(1, 2 * stride)) * SEC
     else:
         t = base + (frontier - r.randint(0, stride)) * SEC
     if t is not None and r.random() < 0.15:
         t += r.choice([1000, 250_000, 500_000, 999_000, 1, 999_999, 123_456])
-    k = None if r.random() < 0.1 else r.choice(st["keys"])
-    v = None if r.random() < 0.15 else r.randint(-5, 20)
+    k = None if r.random() < 0.1 + n else r.choice(st["keys"])
+    v = None if r.random() < 0.15 + n else r.randint(-5, 20)
     q = r.random()
-    if q < 0.15:
+    if q < 0.15 + n:
         d = None
-    elif q < 0.18 and st["specials"]:
+    elif q < 0.18 + n + s and st["specials"]:
         d = float("nan")
-    elif q < 0.22 and st["specials"]:
+    elif q < 0.22 + n + 2 * s and st["specials"]:
         d = -0.0
     else:
         d = r.choice([0.5, 1.25, -2.0, 3.75, 0.0, 10.5, -0.25])
     return {"time": t, "k": k, "v": v, "d": d}
 
 
-def gen_stream(r):
-    """Batches of files of rows; each row keeps the JSON line it is written as."""
+def gen_stream(r, bases=None, skew=None):
+    """Batches of files of rows; each row keeps the JSON line it is written as. bases: the
+    start times to draw from instead; skew: NULL/NaN rates gen_row adds (tnulls, nulls, nans)."""
     st = {
         # around 2024, the epoch, or 1967 (every event time before 1970, watermark 0)
-        "base": r.choice([1711972800, 1711972800, 1711972800, 0, -40, -94694400]) * SEC,
+        "base": r.choice(bases or [1711972800, 1711972800, 1711972800, 0, -40, -94694400]) * SEC,
         "stride": r.choice([3, 5, 5, 10]),
         "keys": ["a", "b", "c", "d"][: r.randint(1, 4)],
         "specials": r.random() < 0.5,
         "feed": r.choice(["steps", "steps", "single"]),
     }
+    st.update(skew or {})
     nb = r.randint(3, 8)
     per = r.choice([1, 2, 3])  # files a batch when fed at once (maxFilesPerTrigger)
     frontier, seen, batches = 0, [], []
@@ -274,7 +281,9 @@ AGG_COL = {"count_v": "v", "sum_v": "v", "min_v": "v", "max_v": "v", "avg_v": "v
 
 
 def agg_init(a):
-    if a in ("count", "count_v"):
+    if a.startswith("ratio_"):  # the exprs area's sum(v) / count(*): both buffers
+        return (None, 0)
+    if a == "count" or a.startswith("count_"):
         return 0
     if a.startswith("avg"):
         return (0.0, 0)  # Average: sum = 0, count = 0 (Literal.default)
@@ -288,14 +297,16 @@ def agg_update(a, buf, row):
     if a == "count":
         return buf + 1
     x = row[AGG_COL[a]]
-    if a == "count_v":
+    if a.startswith("ratio_"):
+        return (buf[0] if x is None else (buf[0] or 0) + x, buf[1] + 1)
+    if a.startswith("count_"):
         return buf + (x is not None)
     if x is None:
         return buf
     if a == "collect_v":  # Collect.update: a NULL is skipped
         return buf + [x]
     if a.startswith("sum"):  # Sum: coalesce(coalesce(sum, 0) + x, sum)
-        return (0 if buf is None else buf) + (float(x) if a == "sum_d" else x)
+        return (0 if buf is None else buf) + (float(x) if AGG_TYPE[a] == "double" else x)
     if a.startswith("avg"):  # Average: sum + coalesce(cast(x as double), 0), count + 1
         return (buf[0] + float(x), buf[1] + 1)
     if a.startswith("max"):  # Greatest(max, x): the first of equal values stays
@@ -305,10 +316,12 @@ def agg_update(a, buf, row):
 
 def agg_merge(a, left, right):
     """Merge a right buffer into a left one (mergeExpressions); left is the earlier."""
-    if a in ("count", "count_v"):
+    if a == "count" or a.startswith("count_"):
         return left + right
     if a.startswith("avg"):
         return (left[0] + right[0], left[1] + right[1])
+    if a.startswith("ratio_"):
+        return (left[0] if right[0] is None else (left[0] or 0) + right[0], left[1] + right[1])
     if a == "collect_v":  # Collect.merge: the buffer's values, then the input's
         return left + right
     if right is None:
@@ -321,8 +334,12 @@ def agg_merge(a, left, right):
 
 
 def agg_result(a, buf):
+    if AGG_TYPE[a] == "dec38" and buf is not None and buf >= 10 ** 38:
+        return None  # the exprs area's sum of DECIMAL(38,0): overflowed (CheckOverflowInSum)
     if a.startswith("avg"):
         return None if buf[1] == 0 else buf[0] / buf[1]
+    if a.startswith("ratio_"):  # Divide: both cast to DOUBLE, NULL for a NULL sum
+        return None if buf[0] is None else float(buf[0]) / float(buf[1])
     return buf
 
 
@@ -454,9 +471,24 @@ def query_sql(q, st, per):
                 "path = 'data/events2', format = 'json');\n" % dur(q.union[1]))
         source = ("(SELECT time, k, v, d FROM events UNION ALL SELECT t2, k, v, d FROM events2)"
                   " AS u")
+    kx = getattr(q, "key_exprs", None)
+    named = [k for k in q.keys if k in KEY_EXPRS] if kx and kx[1] else []
+    if named:
+        # the key expressions named in a subquery over the source, grouped by name
+        source = "(SELECT time, k, v, d, %s FROM events) AS s" % ", ".join(
+            "%s AS %s" % (KEY_EXPRS[k][0], k) for k in named)
+    if getattr(q, "where_levels", None):
+        # two nested subqueries, each with a WHERE of its own (the key expressions named in
+        # the inner one)
+        conds = [" WHERE " + " AND ".join(c[0] for c in lvl) if lvl else ""
+                 for lvl in q.where_levels]
+        source = ("(SELECT time, k, v, d%s FROM (SELECT time, k, v, d%s FROM events%s) AS s0%s)"
+                  " AS s" % ("".join(", " + k for k in named),
+                             "".join(", %s AS %s" % (KEY_EXPRS[k][0], k) for k in named),
+                             conds[0], conds[1]))
     if q.family in ("window", "session", "group"):
-        items = list(q.keys)
-        groups = list(q.keys)
+        items = [key_item(q, k) for k in q.keys]
+        groups = [KEY_EXPRS[k][0] if k in KEY_EXPRS and not kx[1] else k for k in q.keys]
         if q.family != "group":
             items.append("%s AS w" % q.wexpr)
             groups.append(q.wexpr)
@@ -470,6 +502,12 @@ def query_sql(q, st, per):
             body += "\nGROUP BY " + ", ".join(groups)
         if q.having:
             body += "\nHAVING " + " AND ".join(c[0] for c in q.having)
+        if getattr(q, "order_by", None):
+            body += "\nORDER BY " + ", ".join(
+                "%s%s%s" % (name, " DESC" if desc else "",
+                            "" if nulls_first == (not desc) else
+                            " NULLS FIRST" if nulls_first else " NULLS LAST")
+                for name, desc, nulls_first in q.order_by)
     elif q.family == "dedup":
         body = "SELECT %s\nFROM %s%s\nDROP DUPLICATES%s%s" % (
             ", ".join(q.select), source, where, " WITHIN WATERMARK" if q.within else "",
@@ -485,11 +523,19 @@ def query_sql(q, st, per):
             % (q.mode, policy))
 
 
+def key_item(q, k):
+    """A grouping key in the SELECT list: a column, or the exprs area's expression (inline, or
+    by the name a subquery gave it)."""
+    if k not in KEY_EXPRS or q.key_exprs[1]:
+        return k
+    return "%s AS %s" % (KEY_EXPRS[k][0], k)
+
+
 def out_columns(q):
     """(name, type) of the query's columns."""
     types = {"time": "ts", "k": "str", "v": "long", "d": "double"}
     if q.family in ("window", "session", "group"):
-        cols = [(k, types[k]) for k in q.keys]
+        cols = [(k, types[k] if k in types else KEY_EXPRS[k][2]) for k in q.keys]
         if q.family != "group":
             cols.append(("w", "win"))
         return cols + [(a, AGG_TYPE[a]) for a in q.aggs]
@@ -602,6 +648,8 @@ class Model:
         # filters the rows as a WHERE conjunct that does not read the event time would.
         where = list(q.where) + [(sql, lambda w, f=f: f(w), False)
                                  for sql, f, on_key in q.having if on_key]
+        # the exprs area's WHEREs of nested subqueries: pushed down as one conjunction
+        where += [c for lvl in getattr(q, "where_levels", None) or [] for c in lvl]
         pushed = [c[1] for c in where if not c[2]]
         seen = [w for w in rows if all(p(w) for p in pushed)]
         kept = [w for w in seen if all(c[1](w) for c in where)]
@@ -634,6 +682,8 @@ class Model:
         post = [f for _, f, on_key in q.having if not on_key]
         res = [row for row in res
                if all(f({c[0]: v for v, c in zip(row, cols)}) for f in post)]
+        if getattr(q, "order_by", None):  # ORDER BY after a complete mode aggregation
+            res, ordered = sort_rows(res, [c[0] for c in cols], q.order_by), True
         cells = [[cell(v, t) for v, (_, t) in zip(row, cols)] for row in res]
         self.out.append((self.batch_id, [c[0] for c in cols], cells, ordered))
         self.progress.append(self.progress_record(rows, [[w for w in p if all(f(w) for f in pushed)]
@@ -718,8 +768,12 @@ class Model:
         return rec
 
     def has_event_key(self):
-        return self.q.delay is not None and (self.q.family in ("window", "session") or
-                                             "time" in self.q.keys)
+        """A grouping key with the event time's watermark metadata: the time, or a window of
+        the time itself (ResolveTimeWindows.TimeWindowing: `window.timeColumn match { case a:
+        Attribute => a.metadata; case _ => Metadata.empty }`, so a window of another expression
+        has none)."""
+        return self.q.delay is not None and not getattr(self.q, "tshift", 0) and \
+            (self.q.family in ("window", "session") or "time" in self.q.keys)
 
     def final(self, g, wm_ms):
         """Is the group's event-time key (a window's end, or the time) at or before wm_ms?
@@ -735,7 +789,8 @@ class Model:
         for w in rows:
             if w["time"] is None:  # TimeWindowing's IsNotNull(time) filter
                 continue
-            for win in windows_of(q, w["time"]):
+            # the exprs area's window over the time shifted by an interval
+            for win in windows_of(q, w["time"] + getattr(q, "tshift", 0)):
                 g = tuple(w[k] for k in q.keys) + (win,)
                 bufs = partial.setdefault(g, [agg_init(a) for a in q.aggs])
                 for i, a in enumerate(q.aggs):
@@ -799,7 +854,7 @@ class Model:
             end = self.session_end(w)
             if end is None:
                 continue
-            g = (w["k"], w["time"], end)
+            g = (w[q.keys[0]], w["time"], end)  # k, or the exprs area's key expression
             bufs = partial.setdefault(g, [agg_init(a) for a in q.aggs])
             for i, a in enumerate(q.aggs):
                 bufs[i] = agg_update(a, bufs[i], w)
@@ -810,7 +865,7 @@ class Model:
             # without a merge; SessionWindowStateStoreSaveExec.getProgress reports its count
             for p in self.parts:
                 ends = [(w, self.session_end(w)) for w in p]
-                self.op["dropped"] += len({(w["k"], w["time"], e) for w, e in ends
+                self.op["dropped"] += len({(w[q.keys[0]], w["time"], e) for w, e in ends
                                            if e is not None and e <= late_ms * 1000})
         news = {}
         for (k, t, end), bufs in partial.items():
@@ -925,6 +980,69 @@ class Model:
                     del self.state[key]
                     self.op["removed"] += 1
         return res
+
+
+class _Last:
+    """Above every value (NULLs of a NULLS LAST key)."""
+
+    def __lt__(self, o):
+        return False
+
+    def __gt__(self, o):
+        return not isinstance(o, _Last)
+
+    def __eq__(self, o):
+        return isinstance(o, _Last)
+
+
+def order_value(x):
+    """A value as SortOrder compares it ascending: doubles by SQLOrderingUtil.compareDoubles
+    (NaN largest, -0.0 = 0.0), a window struct by start then end, strings by their bytes (ASCII
+    here)."""
+    if isinstance(x, float):
+        return (1, 0.0) if math.isnan(x) else (0, x + 0.0)
+    return x
+
+
+def sort_rows(rows, names, order_by):
+    """SortExec: order_by is [(column, descending, nulls first)]; rows equal on every key keep
+    no defined order (the keys drawn cover the grouping keys, so none are)."""
+    def key(row):
+        out = []
+        for name, desc, nulls_first in order_by:
+            x = row[names.index(name)]
+            if x is None:
+                k = (0, None) if nulls_first != desc else (2, None)
+            else:
+                k = (1, order_value(x))
+            out.append(_Rev(k) if desc else _Fwd(k))
+        return out
+    return sorted(rows, key=key)
+
+
+class _Fwd:
+    __slots__ = ("k",)
+
+    def __init__(self, k):
+        self.k = k
+
+    def __lt__(self, o):
+        return _cmp(self.k, o.k) < 0
+
+    def __eq__(self, o):
+        return _cmp(self.k, o.k) == 0
+
+
+class _Rev(_Fwd):
+    def __lt__(self, o):
+        return _cmp(self.k, o.k) > 0
+
+
+def _cmp(a, b):
+    """(rank, value) pairs: NULLs by rank alone."""
+    if a[0] != b[0] or a[0] != 1:
+        return (a[0] > b[0]) - (a[0] < b[0])
+    return (a[1] > b[1]) - (a[1] < b[1])
 
 
 def dkey(x):
@@ -1981,8 +2099,184 @@ def check_static(args, seed):
     return failures
 
 
+# ---------------------------------------------------------------------------------------------
+# The exprs area: window() and GROUP BY aggregations whose keys are expressions (string
+# functions, CASE WHEN, arithmetic, date parts of the event time; inline or named in a
+# subquery) and whose aggregates read CASE WHEN and other expressions, over streams heavy in
+# NULLs and NaN, some starting just before a new year (UTC, the session time zone).
+
+
+def _utc(us):
+    return EPOCH + datetime.timedelta(microseconds=us)
+
+
+def _from_utc(us, tz):
+    """DateTimeUtils.fromUTCTime: the local time of the instant in tz, read as UTC."""
+    t = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + \
+        datetime.timedelta(microseconds=us)
+    return (t.astimezone(zoneinfo.ZoneInfo(tz)).replace(tzinfo=None) - EPOCH) // \
+        datetime.timedelta(microseconds=1)
+
+
+def _to_utc(us, tz):
+    """DateTimeUtils.toUTCTime: the UTC fields as a local time of tz (LocalDateTime.atZone: a
+    time in a gap moved later by the gap, one in an overlap at the earlier offset, as python's
+    fold=0 reads them), the instant."""
+    t = _utc(us).replace(tzinfo=zoneinfo.ZoneInfo(tz), fold=0)
+    return (t - datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)) // \
+        datetime.timedelta(microseconds=1)
+
+
+def _nn(f):
+    """f over non-NULL arguments, NULL otherwise (a NullIntolerant expression)."""
+    return lambda *xs: None if any(x is None for x in xs) else f(*xs)
+
+
+# name: (sql, value of a row, type)
+KEY_EXPRS = {
+    "ku": ("upper(k)", lambda w: _nn(str.upper)(w["k"]), "str"),
+    "kc": ("coalesce(k, 'none')", lambda w: "none" if w["k"] is None else w["k"], "str"),
+    # Pmod is not %: Remainder takes the dividend's sign (Java's %)
+    "kv": ("concat(k, '-', CAST(v % 3 AS STRING))",
+           lambda w: _nn(lambda k, v: "%s-%d" % (k, java_mod(v, 3)))(w["k"], w["v"]), "str"),
+    # concat_ws skips NULL arguments (ConcatWs); left() by characters
+    "kl": ("left(concat_ws('|', k, CAST(v AS STRING)), 3)",
+           lambda w: "|".join(x for x in (w["k"], None if w["v"] is None else str(w["v"]))
+                              if x is not None)[:3], "str"),
+    # CASE WHEN: the first true condition; a NULL condition is not true
+    "kcase": ("CASE WHEN v IS NULL THEN 'none' WHEN v < 5 THEN 'small' WHEN v < 12 THEN 'mid' "
+              "ELSE 'big' END",
+              lambda w: ("none" if w["v"] is None else "small" if w["v"] < 5 else
+                         "mid" if w["v"] < 12 else "big"), "str"),
+    # NaN > 1 is true (SQLOrderingUtil.compareDoubles); no ELSE: NULL
+    "kd": ("CASE WHEN d > 1 THEN 'hi' WHEN d <= 1 THEN 'lo' END",
+           lambda w: None if w["d"] is None else "hi" if gt(w["d"], 1.0) else "lo", "str"),
+    "vm": ("v % 3", lambda w: _nn(lambda v: java_mod(v, 3))(w["v"]), "long"),
+    "yr": ("year(time)", lambda w: _nn(lambda t: _utc(t).year)(w["time"]), "int"),
+    "hr": ("hour(time)", lambda w: _nn(lambda t: _utc(t).hour)(w["time"]), "int"),
+    "ym": ("date_format(time, 'yyyy-MM')",
+           lambda w: _nn(lambda t: _utc(t).strftime("%Y-%m"))(w["time"]), "str"),
+    # daylight saving time moves around some streams' start (see check_exprs)
+    "hny": ("hour(from_utc_timestamp(time, 'America/New_York'))",
+            lambda w: _nn(lambda t: _utc(_from_utc(t, "America/New_York")).hour)(w["time"]),
+            "int"),
+    "dbl": ("date_format(from_utc_timestamp(time, 'Europe/Berlin'), 'yyyy-MM-dd HH:mm')",
+            lambda w: _nn(lambda t: _utc(_from_utc(t, "Europe/Berlin")).strftime(
+                "%Y-%m-%d %H:%M"))(w["time"]), "str"),
+    "ubl": ("to_utc_timestamp(time, 'Europe/Berlin')",
+            lambda w: _nn(lambda t: _to_utc(t, "Europe/Berlin"))(w["time"]), "ts"),
+}
+
+
+def _case_d_pos(w):
+    """CASE WHEN d > 0 THEN v ELSE 0 END: a NULL d takes the ELSE, NaN > 0."""
+    return w["v"] if w["d"] is not None and gt(w["d"], 0.0) else 0
+
+
+# name (its kind by prefix: count_, sum_, avg_, min_, max_): (sql, value of a row it reads, type)
+EXPR_AGGS = {
+    "sum_cw": ("sum(CASE WHEN d > 0 THEN v ELSE 0 END)", _case_d_pos, "long"),
+    "count_cw": ("count(CASE WHEN v > 5 THEN 1 END)",
+                 lambda w: 1 if w["v"] is not None and w["v"] > 5 else None, "long"),
+    "max_ca": ("max(CASE WHEN k = 'a' THEN d END)",
+               lambda w: w["d"] if w["k"] == "a" else None, "double"),
+    "min_ku": ("min(upper(k))", KEY_EXPRS["ku"][1], "str"),
+    "max_kl": ("max(concat_ws('|', k, CAST(v AS STRING)))",
+               lambda w: "|".join(x for x in (w["k"], None if w["v"] is None else str(w["v"]))
+                                  if x is not None), "str"),
+    "sum_v2": ("sum(v * 2 + 1)", lambda w: _nn(lambda v: v * 2 + 1)(w["v"]), "long"),
+    "avg_vc": ("avg(coalesce(v, 0))", lambda w: 0 if w["v"] is None else w["v"], "double"),
+    "sum_dd": ("sum(CASE WHEN v IS NULL THEN d ELSE d * 2 END)",
+               lambda w: _nn(lambda d: d if w["v"] is None else d * 2)(w["d"]), "double"),
+    "max_len": ("max(length(k))", lambda w: _nn(len)(w["k"]), "int"),
+    # DECIMAL(38,0) * DECIMAL(38,0) is a DECIMAL(38,0) (DecimalType.adjustPrecisionScale),
+    # NULL when a product overflows (CheckOverflow, non-ANSI); the sum is a DECIMAL(38,0)
+    # too, NULL from the first partial sum that overflows on (Sum: isEmpty false and a NULL
+    # sum; all values are >= 0, so some partial sum overflows whatever the order of the
+    # merges exactly when the total does: agg_result)
+    # an expression over two aggregates (the final HashAggregate's resultExpressions)
+    "ratio_vc": ("sum(v) / count(*)", lambda w: w["v"], "double"),
+    "sum_big": ("sum(CAST(abs(v) AS DECIMAL(38,0)) * CAST('1e37' AS DECIMAL(38,0)))",
+                lambda w: _nn(lambda v: abs(v) * 10 ** 37 if abs(v) < 10 else None)(w["v"]),
+                "dec38"),
+}
+for _name, (_sql, _f, _typ) in EXPR_AGGS.items():
+    AGGS[_name], AGG_TYPE[_name], AGG_COL[_name] = _sql, _typ, "x_" + _name
+
+
+def gen_order_by(r, q):
+    """Now and then in complete mode, ORDER BY an aggregate or a key (either direction, NULLs
+    first or last, by default ASC NULLS FIRST and DESC NULLS LAST: SortOrder), then every
+    grouping key, so that the order is total."""
+    if q.mode != "complete" or r.random() < 0.4:
+        return
+    names = [c for c, _ in out_columns(q)]
+    keys = [c for c in names if c in q.keys or c == "w"]
+    first = r.choice(names)
+    q.order_by = [(c, r.random() < 0.5, r.random() < 0.5)
+                  for c in [first] + [k for k in keys if k != first]]
+
+
+def check_exprs(args, seed):
+    """window() and GROUP BY aggregations (any mode, HAVING as the base area draws it) with
+    expression keys and aggregates of expressions, over a NULL/NaN-heavy stream or one
+    crossing a year."""
+    r = random.Random("exprs:%d" % seed)
+    # 2023-12-31 23:59:40, 2024-02-28 23:59:50 (a leap day next), 1969-12-31 23:59:30;
+    # 2024-03-10 06:59:50 (New York's clocks go forward at 07:00), 2024-03-31 00:59:50 and
+    # 2024-10-27 00:59:50 (Berlin's go forward and back at 01:00), 2024-03-31 01:59:50 and
+    # 2024-10-27 01:59:50 (times whose fields are in Berlin's gap and overlap)
+    st = gen_stream(r, bases=[1704066980, 1709164790, -30, 1711972800, 1710053990, 1711846790,
+                              1729990790, 1711850390, 1729994390],
+                    skew=r.choice([{}, {"tnulls": 0.1, "nulls": 0.3, "nans": 0.1}]))
+    st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
+    for files in st["batches"]:
+        for rows in files:
+            for w in rows:
+                for name, (_, f, _) in KEY_EXPRS.items():
+                    w[name] = f(w)
+                for name, (_, f, _) in EXPR_AGGS.items():
+                    w["x_" + name] = f(w)
+    failures = 0
+    for qi in range(args.area_queries):
+        q = gen_query(r, st)
+        while q.family not in ("window", "group") and not (q.family == "session" and qi % 2):
+            q = gen_query(r, st)
+        keep = [k for k in q.keys if r.random() < 0.5]
+        if q.family == "session":  # one key: k or an expression
+            keep = [] if r.random() < 0.7 else ["k"]
+        q.keys = keep + r.sample(sorted(KEY_EXPRS), r.choice([1, 1, 2]) if q.family == "group"
+                                 else 1 - len(keep) if q.family == "session"
+                                 else r.choice([0, 1]))
+        if "time" in keep:  # the event time stays the last key (Model.final finds it by name)
+            q.keys = [k for k in q.keys if k != "time"] + ["time"]
+        q.aggs = [a for a in q.aggs if r.random() < 0.6] + r.sample(sorted(EXPR_AGGS),
+                                                                    r.randint(1, 3))
+        if q.family == "window" and r.random() < 0.2:
+            # a window of the time shifted by an interval: no watermark on its key
+            q.tshift = r.choice([-2, 3]) * SEC
+            q.wexpr = q.wexpr.replace("window(time,", "window(time %s INTERVAL '%s'," % (
+                "+" if q.tshift > 0 else "-", dur(abs(q.tshift) // SEC)))
+        if q.mode == "append" and (getattr(q, "tshift", 0) or
+                                   q.family == "group" and "time" not in q.keys):
+            q.mode = "update"
+        # (drawn, named in a subquery)
+        q.key_exprs = (True, r.random() < 0.4 and any(k in KEY_EXPRS for k in q.keys))
+        if q.key_exprs[1]:
+            q.subq = False
+        q.having = gen_having(r, q)
+        gen_order_by(random.Random("exprs-order:%d:%d" % (seed, qi)), q)
+        nr = random.Random("exprs-nest:%d:%d" % (seed, qi))
+        if nr.random() < 0.3:
+            q.where_levels = [gen_where(nr, st), gen_where(nr, st)]
+            q.subq = False
+        failures += compare(args, "exprs seed %d query %d" % (seed, qi), q, st, st)
+    return failures
+
+
 AREAS = {"base": check, "union": check_union, "sessgap": check_sessgap, "order": check_order,
-         "ssjoin": check_ssjoin, "static": check_static, "wmpolicy": check_wmpolicy}
+         "ssjoin": check_ssjoin, "static": check_static, "wmpolicy": check_wmpolicy,
+         "exprs": check_exprs}
 
 
 def parse_seeds(s):
