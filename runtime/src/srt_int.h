@@ -163,9 +163,18 @@ void srt_slab_release(SrtSlab *s, SrtSlabChunk **at, const void *p, size_t n);
 void srt_slab_sweep(SrtSlab *s);
 void srt_slab_free(SrtSlab *s);
 
+#if defined(__SANITIZE_ADDRESS__)
+#define SRT_SLAB_POISON 1 /* srt_slab.c poisons what is free: every allocation goes there */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SRT_SLAB_POISON 1
+#endif
+#endif
+
 /* n bytes, 8-byte aligned, or NULL when out of memory. */
 static inline void *srt_slab_alloc(SrtSlab *s, size_t n)
 {
+#ifndef SRT_SLAB_POISON
     n = (n + 7u) & ~(size_t)7u;
     if (SRT_LIKELY(s->newest != NULL && (size_t)(s->end - s->cur) >= n)) {
         void *p = s->cur;
@@ -173,6 +182,7 @@ static inline void *srt_slab_alloc(SrtSlab *s, size_t n)
         s->newest->live += n;
         return p;
     }
+#endif
     return srt_slab_alloc_slow(s, n);
 }
 

@@ -621,15 +621,19 @@ static int gone_room(SrtSsJoin *j, SsSide *s, size_t n)
    that hold no row kept. */
 static int drop_gone(SrtSsJoin *j, SsSide *s, size_t n_gone)
 {
+    SrtSlabChunk *chunk = NULL; /* of the last row freed */
     if (!slots_fit(s, s->n_rows)) {
         if (reindex(j, s, s->n_rows) < 0)
             return -1;
+        for (size_t i = 0; i < n_gone; i++)
+            srt_slab_release(&s->slab, &chunk, s->gone[i], s->gone[i]->size);
         srt_slab_sweep(&s->slab);
         return 0;
     }
     /* Each gone row and then its slot miss the cache: both are asked for ahead.  A row is in
-       no chain once its turn is over (unlinked by it or by a row of its key before it); its
-       chunk goes once every gone row is. */
+       no chain once its turn is over (unlinked by it or by a row of its key before it), so it
+       is freed there (s->gone is in the rows' order, as the slab wants); its chunk goes once
+       every row in it is. */
     size_t mask = s->cap - 1;
     for (size_t i = 0; i < n_gone; i++) {
         if (i + 2 * DROP_AHEAD < n_gone)
@@ -639,6 +643,7 @@ static int drop_gone(SrtSsJoin *j, SsSide *s, size_t n_gone)
         SsRow *r = s->gone[i];
         if (r->gone == GONE_LINKED)
             unlink_gone(s, r);
+        srt_slab_release(&s->slab, &chunk, r, r->size);
     }
     srt_slab_sweep(&s->slab);
     return 0;
@@ -658,7 +663,6 @@ static int64_t evict(SrtSsJoin *j, int side)
         return -1;
     size_t kept = 0, n_gone = 0;
     int64_t gone = 0;
-    SrtSlabChunk *chunk = NULL; /* of the last row gone */
     for (size_t i = 0; i < s->n_rows; i++) {
         SsRow *r = s->rows[i];
         int64_t at = s->evict_at[i];
@@ -676,7 +680,6 @@ static int64_t evict(SrtSsJoin *j, int side)
         gone += !r->transient;
         j->added += r->transient && emit;
         s->bytes -= r->size;
-        srt_slab_release(&s->slab, &chunk, r, r->size);
         r->gone = GONE_LINKED;
         s->gone[n_gone++] = r;
     }
