@@ -13,8 +13,8 @@
 ** come, as eviction mostly removes them; a chunk of rows goes when its last row does.  A few
 ** rows kept long (a key without time eviction, a far eviction time) would hold their chunks:
 ** when a side's chunks hold more than twice its rows' bytes, its rows are copied after the
-** batch's eviction, in order, to new chunks (compact).  Rows of one key are chained in the order
-*they came (Spark's
+** batch's eviction, in order, to new chunks (compact; memoryUsedBytes counts the rows' bytes,
+** not their chunks').  Rows of one key are chained in the order they came (Spark's
 ** keyWithIndex order); the index maps key bytes to the chain.  Each row has the matched flag
 ** of state format 2.  Eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates)
 ** compares each row's eviction time (kept beside the rows), given by generated code when the
