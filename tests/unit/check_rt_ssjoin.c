@@ -2,6 +2,7 @@
  * vtable. */
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "srt_int.h"
@@ -193,6 +194,55 @@ START_TEST(test_many_keys)
 }
 END_TEST
 
+/* Rows kept long among many evicted (a far eviction time): the side's chunks are compacted,
+   staying within a bound of its rows' bytes, and the moved rows keep their strings and their
+   keys' order. */
+START_TEST(test_compact)
+{
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q = join_query(&mem, &qdef, &def);
+    SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
+    SrtSsJoin *j = op->state;
+    const int64_t far = INT64_MAX / 2, per_batch = 4000;
+    char name[32];
+    size_t peak = 0;
+    for (int64_t b = 0; b < 60; b++) {
+        q->watermark_ms = (3600 + b) * 1000LL; /* evicts the rows of the batch before */
+        memset(&op->st, 0, sizeof op->st);
+        ck_assert_int_eq(op->vt->begin_batch(op), 0);
+        for (int64_t i = 0; i < per_batch; i++) {
+            int64_t k = b * per_batch + i;
+            snprintf(name, sizeof name, "row %lld with a tail", (long long)k);
+            /* every 500th row stays: key 7, in the order they came */
+            add_left(j, k % 500 ? k : 7, k % 500 ? b * 1000000 : far, name);
+        }
+        ck_assert_int_eq(op->vt->save(op), 0);
+        size_t chunks = srt_op_ssjoin_chunk_bytes(op, 0);
+        if (chunks > peak)
+            peak = chunks;
+    }
+    /* rows of one batch, about 100 bytes each, and the 8 per batch kept: without compaction
+       each batch's chunks would stay */
+    SrtStateOpProgress pr;
+    memset(&pr, 0, sizeof pr);
+    op->vt->progress(op, 0, &pr);
+    ck_assert_int_eq(pr.num_rows_total, per_batch + 59 * 8);
+    ck_assert_uint_lt(peak, (size_t)12 << 20);
+    ck_assert_uint_lt(srt_op_ssjoin_chunk_bytes(op, 0), (size_t)12 << 20);
+    const SrtDatum *const *rows;
+    ck_assert_int_eq(probe(j, 0, 7, 0, &rows), 60 * 8);
+    for (int64_t i = 0; i < 60 * 8; i++) {
+        snprintf(name, sizeof name, "row %lld with a tail", (long long)(i * 500));
+        ck_assert_uint_eq(rows[i][1].n, strlen(name));
+        ck_assert_int_eq(memcmp(rows[i][1].p, name, strlen(name)), 0);
+    }
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 /* The watermark the operators after the join see (Spark 3.5's PropagateWatermarkSimulator):
    the least of the query's and the sides' state watermarks, 0 for 0, never below 0. */
 START_TEST(test_output_watermark)
@@ -230,6 +280,7 @@ Suite *rt_ssjoin_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_add_probe_evict);
     tcase_add_test(tc, test_many_keys);
+    tcase_add_test(tc, test_compact);
     tcase_add_test(tc, test_output_watermark);
     suite_add_tcase(s, tc);
     return s;

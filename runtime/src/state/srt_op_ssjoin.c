@@ -8,8 +8,13 @@
 ** code reaches the state once per process call (srt_query_ssjoin) and calls srt_ssjoin_add,
 ** srt_ssjoin_probe and srt_ssjoin_matched directly per record.
 **
-** A row is one allocation: its datums (the side's columns), its key bytes and the bytes of its
-** STRING and struct columns.  Rows of one key are chained in the order they came (Spark's
+** A row is one block: its datums (the side's columns), its key bytes and the bytes of its
+** STRING and struct columns, bumped from its side's slab (srt_slab.c) in the order the rows
+** come, as eviction mostly removes them; a chunk of rows goes when its last row does.  A few
+** rows kept long (a key without time eviction, a far eviction time) would hold their chunks:
+** when a side's chunks hold more than twice its rows' bytes, its rows are copied after the
+** batch's eviction, in order, to new chunks (compact; memoryUsedBytes counts the rows' bytes,
+** not their chunks').  Rows of one key are chained in the order they came (Spark's
 ** keyWithIndex order); the index maps key bytes to the chain.  Each row has the matched flag
 ** of state format 2.  Eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates)
 ** compares each row's eviction time (kept beside the rows), given by generated code when the
@@ -65,6 +70,7 @@ typedef struct SsSide {
     size_t cap_gone;
     const SrtDatum **hits; /* the last probe's rows */
     size_t cap_hits;
+    SrtSlab slab;         /* the rows, in the order they came */
     size_t bytes;         /* of the rows */
     size_t n_transient;   /* rows a left semi join does not keep (srt_ssjoin_forget) */
     int64_t threshold_us; /* state watermark of the batch; INT64_MIN: keep all */
@@ -321,16 +327,22 @@ static void fill_block(const SrtSsJoinSideDef *d, SrtDatum *cols, const void *ke
     }
 }
 
+/* The copied columns of the block at cols pointing into a block at `from` moved to `to`. */
+static void block_rebase(const SrtSsJoinSideDef *d, SrtDatum *cols, uintptr_t from, uintptr_t to)
+{
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->kinds[c] && !cols[c].is_null)
+            cols[c].p = (const void *)((uintptr_t)cols[c].p - from + to);
+}
+
 /* The copied columns of the block at cols as offsets from cols (to_offsets), or back to
    pointers: a block stored in a buffer that moves (a task's log, a snapshot). */
 static void block_offsets(const SrtSsJoinSideDef *d, SrtDatum *cols, int to_offsets)
 {
-    for (uint32_t c = 0; c < d->n_cols; c++)
-        if (d->kinds[c] && !cols[c].is_null)
-            cols[c].p =
-                to_offsets
-                    ? (const void *)(uintptr_t)((const uint8_t *)cols[c].p - (const uint8_t *)cols)
-                    : (const uint8_t *)cols + (uintptr_t)cols[c].p;
+    if (to_offsets)
+        block_rebase(d, cols, (uintptr_t)cols, 0);
+    else
+        block_rebase(d, cols, 0, (uintptr_t)cols);
 }
 
 SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
@@ -343,7 +355,7 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
     __builtin_prefetch(&j->side[1 - side].slots[hash & (j->side[1 - side].cap - 1)]);
     const SrtSsJoinSideDef *d = s->def;
     size_t size = sizeof(SsRow) + block_bytes(d, len, row);
-    SsRow *r = srt_mem_alloc(j->q->mem, size);
+    SsRow *r = srt_slab_alloc(&s->slab, size);
     if (!r)
         nomem(j, "join state");
     r->next = NULL;
@@ -359,7 +371,7 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
     r->transient = side == 1 && d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us;
     fill_block(d, r->cols, key, len, row);
     if (append_row(j, s, r, evict_at) < 0) {
-        srt_mem_free(j->q->mem, r, size);
+        srt_slab_unalloc(&s->slab, r, size);
         nomem(j, "join state");
     }
     j->added += !r->transient;
@@ -510,6 +522,7 @@ static int ssjoin_create(SrtOperator *op, SrtErr *err)
     for (int s = 0; s < 2; s++) {
         j->side[s].def = &op->def->ssjoin[s];
         j->side[s].threshold_us = INT64_MIN;
+        srt_slab_init(&j->side[s].slab, op->q->mem);
         uint32_t n = op->def->ssjoin[s].n_cols;
         if (reindex(j, &j->side[s], 8) < 0 ||
             !(j->null_row[s] = srt_mem_calloc(op->q->mem, sizeof(SrtDatum) * (n ? n : 1))))
@@ -604,19 +617,23 @@ static int gone_room(SrtSsJoin *j, SsSide *s, size_t n)
 #define DROP_AHEAD 8
 
 /* Take the n_gone rows of s->gone out of the index (or index the kept rows again when the
-   slots no longer fit them, as a new index of them would be sized) and free them. */
+   slots no longer fit them, as a new index of them would be sized) and free their chunks
+   that hold no row kept. */
 static int drop_gone(SrtSsJoin *j, SsSide *s, size_t n_gone)
 {
+    SrtSlabChunk *chunk = NULL; /* of the last row freed */
     if (!slots_fit(s, s->n_rows)) {
         if (reindex(j, s, s->n_rows) < 0)
             return -1;
         for (size_t i = 0; i < n_gone; i++)
-            srt_mem_free(j->q->mem, s->gone[i], s->gone[i]->size);
+            srt_slab_release(&s->slab, &chunk, s->gone[i], s->gone[i]->size);
+        srt_slab_sweep(&s->slab);
         return 0;
     }
     /* Each gone row and then its slot miss the cache: both are asked for ahead.  A row is in
        no chain once its turn is over (unlinked by it or by a row of its key before it), so it
-       is freed there. */
+       is freed there (s->gone is in the rows' order, as the slab wants); its chunk goes once
+       every row in it is. */
     size_t mask = s->cap - 1;
     for (size_t i = 0; i < n_gone; i++) {
         if (i + 2 * DROP_AHEAD < n_gone)
@@ -626,8 +643,9 @@ static int drop_gone(SrtSsJoin *j, SsSide *s, size_t n_gone)
         SsRow *r = s->gone[i];
         if (r->gone == GONE_LINKED)
             unlink_gone(s, r);
-        srt_mem_free(j->q->mem, r, r->size);
+        srt_slab_release(&s->slab, &chunk, r, r->size);
     }
+    srt_slab_sweep(&s->slab);
     return 0;
 }
 
@@ -670,6 +688,48 @@ static int64_t evict(SrtSsJoin *j, int side)
     if (n_gone && drop_gone(j, s, n_gone) < 0)
         return -1;
     return gone;
+}
+
+/* A side's chunks are compacted past twice its rows' bytes and this many bytes. */
+#define COMPACT_MIN ((size_t)4 << 20)
+
+/* Copy the rows of s in order to new chunks when its chunks hold more than twice their bytes
+   (rows kept long among the ones gone), and index them again: each key's chain keeps its
+   order, that of the rows.  Between batches only: generated code holds no row.  0, or -1 out
+   of memory (the rows where they were). */
+static int compact(SrtSsJoin *j, SsSide *s)
+{
+    if (s->slab.bytes <= 2 * s->bytes || s->slab.bytes < COMPACT_MIN)
+        return 0;
+    if (gone_room(j, s, s->n_rows) < 0)
+        return -1;
+    SrtSlab fresh;
+    srt_slab_init(&fresh, j->q->mem);
+    for (size_t i = 0; i < s->n_rows; i++) {
+        SsRow *r = s->rows[i], *m = srt_slab_alloc(&fresh, r->size);
+        if (!m) {
+            memcpy(s->rows, s->gone, sizeof *s->rows * i); /* where they were */
+            srt_slab_free(&fresh);
+            return -1;
+        }
+        memcpy(m, r, r->size);
+        block_rebase(s->def, m->cols, (uintptr_t)r->cols, (uintptr_t)m->cols);
+        s->gone[i] = r;
+        s->rows[i] = m;
+    }
+    if (reindex(j, s, s->n_rows) < 0) {
+        memcpy(s->rows, s->gone, sizeof *s->rows * s->n_rows);
+        srt_slab_free(&fresh);
+        return -1;
+    }
+    srt_slab_free(&s->slab);
+    s->slab = fresh;
+    return 0;
+}
+
+size_t srt_op_ssjoin_chunk_bytes(const SrtOperator *join, int side)
+{
+    return state(join)->side[side].slab.bytes;
 }
 
 /* ==== Checkpoint ====
@@ -715,7 +775,7 @@ static int ssjoin_save(SrtOperator *op)
     int64_t t0 = srt_mono_us();
     for (int s = 0; s < 2; s++) {
         int64_t gone = evict(j, s);
-        if (gone < 0)
+        if (gone < 0 || compact(j, &j->side[s]) < 0)
             return srt_err_nomem(&q->err, "join state");
         op->st.removed += gone;
     }
@@ -766,7 +826,7 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
     if (block < fixed || memcmp(val + sizeof h + sizeof(SrtDatum) * d->n_cols, key, key_len) != 0)
         return srt_err_set(&q->err, SRT_ERR_FORMAT,
                            "join state: a row of side %d does not fit its columns", h.side);
-    SsRow *r = srt_mem_alloc(q->mem, sizeof(SsRow) + block);
+    SsRow *r = srt_slab_alloc(&s->slab, sizeof(SsRow) + block);
     if (!r)
         return srt_err_nomem(&q->err, "join state");
     memcpy(r->cols, val + sizeof h, block);
@@ -775,7 +835,7 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
             continue;
         uintptr_t off = (uintptr_t)r->cols[c].p;
         if (off < fixed || off + copied(d, r->cols, c) > block) {
-            srt_mem_free(q->mem, r, sizeof(SsRow) + block);
+            srt_slab_unalloc(&s->slab, r, sizeof(SsRow) + block);
             return srt_err_set(&q->err, SRT_ERR_FORMAT,
                                "join state: a value of side %d is out of its row", h.side);
         }
@@ -789,7 +849,7 @@ static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
     r->transient = h.transient;
     r->gone = 0;
     if (append_row(j, s, r, h.evict_at) < 0) {
-        srt_mem_free(q->mem, r, r->size);
+        srt_slab_unalloc(&s->slab, r, r->size);
         return srt_err_nomem(&q->err, "join state");
     }
     return 0;
@@ -841,8 +901,7 @@ static void ssjoin_destroy(SrtOperator *op)
         return;
     for (int s = 0; s < 2; s++) {
         SsSide *sd = &j->side[s];
-        for (size_t i = 0; i < sd->n_rows; i++)
-            srt_mem_free(j->q->mem, sd->rows[i], sd->rows[i]->size);
+        srt_slab_free(&sd->slab);
         srt_mem_free(j->q->mem, sd->rows, sizeof *sd->rows * sd->cap_rows);
         srt_mem_free(j->q->mem, sd->evict_at, sizeof *sd->evict_at * sd->cap_rows);
         srt_mem_free(j->q->mem, sd->gone, sizeof *sd->gone * sd->cap_gone);

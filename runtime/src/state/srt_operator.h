@@ -97,6 +97,9 @@ extern const SrtOperatorVt srt_op_ssjoin_vt;  /* SRT_OPK_SSJOIN */
 /* The join's output watermark (ms) for its input watermark wm_ms: the lowest of wm_ms and its
    sides' state watermarks (StreamingSymmetricHashJoinExec.produceOutputWatermark). */
 int64_t srt_op_ssjoin_output_watermark(const SrtOperator *join, int64_t wm_ms);
+/* The bytes the chunks of the join's side hold its rows in (its slab; memoryUsedBytes counts
+   the rows' own bytes). */
+size_t srt_op_ssjoin_chunk_bytes(const SrtOperator *join, int side);
 
 /* Empty op's late groups for a new batch or task (srt_event.c). */
 void srt_event_clear_late(SrtOperator *op);
