@@ -128,7 +128,7 @@ START_TEST(test_add_probe_evict)
     ck_assert_int_eq(probe(j, 1, 1, 0, &rows), 2);
 
     /* matched rows are skipped by an unmatched-only probe */
-    srt_ssjoin_matched(r_old, rows[1] == r_old ? rows[0] : rows[1]);
+    srt_ssjoin_matched(j, 1, r_old, rows[1] == r_old ? rows[0] : rows[1]);
     ck_assert_int_eq(probe(j, 1, 1, 1, &rows), 0);
 
     const SrtDatum *nulls = srt_ssjoin_null_row(j, 0);
