@@ -329,8 +329,12 @@ static void fill_block(const SrtSsJoinSideDef *d, SrtDatum *cols, const void *ke
         if (!d->kinds[c] || cols[c].is_null)
             continue;
         size_t n = copied(d, row, c);
-        if (n)
-            memcpy(at, cols[c].p, n);
+        /* a string's bytes, its padding zero (not what follows it in its input): the state's
+           files hold the block */
+        size_t used = d->kinds[c] == SRT_SSJOIN_COL_STRUCT ? n : row[c].n;
+        if (used)
+            memcpy(at, cols[c].p, used);
+        memset(at + used, 0, n - used);
         cols[c].p = at;
         at += n;
     }
