@@ -728,10 +728,12 @@ static int64_t evict(SrtSsJoin *j, int side)
 ** State version v (state/<op>/<v>.snapshot or .delta, srt_ckpt.c) is a snapshot on the
 ** versions srt_op_snapshot_due names (every 10th), else a delta against version v - 1.  Each
 ** record is a put whose value starts with a RecHead: the side and the record's kind.
-**   REC_ROW    a row; the key is its key bytes (checked against the key layout on restore),
-**              the value its matched and transient flags, eviction time and seq, then its
-**              block (datums, key, bytes) with each copied pointer stored as its offset in
-**              the block;
+**   REC_ROW_SEQ   a row; the key is its key bytes (checked against the key layout on
+**              restore), the value its matched and transient flags, eviction time and seq,
+**              then its block (datums, key, bytes) with each copied pointer stored as its
+**              offset in the block;
+**   REC_ROW_NEXT  the same without the seq: the side's next (the row before's seq + 1, or
+**              the next seq of version v - 1 for a delta's first row, 0 for a snapshot's);
 **   REC_FLIPS  the seqs of rows of version v - 1 matched since (a delta);
 **   REC_DROPS  runs, first and last seq, of rows of version v - 1 evicted since (a delta):
 **              every row with a seq in a run goes;
@@ -740,11 +742,10 @@ static int64_t evict(SrtSsJoin *j, int side)
 ** in order and REC_NEXT; a delta REC_FLIPS and REC_DROPS (when there are any), the rows added
 ** since (the rows from saved_seq on: seqs grow along rows) and REC_NEXT.  A restore replays
 ** the newest snapshot at or below the version and the deltas after it in order, which
-** rebuilds each side's rows in their order with their flags, eviction times and seqs.  Rows of
-** kind REC_ROW_V1 (no seq: earlier versions of sluice wrote snapshots only) are numbered as
-** they come. */
+** rebuilds each side's rows in their order with their flags, eviction times and seqs.  (Earlier
+** versions of sluice wrote a snapshot every version, its rows all REC_ROW_NEXT.) */
 
-enum { REC_ROW_V1 = 0, REC_ROW = 1, REC_FLIPS = 2, REC_DROPS = 3, REC_NEXT = 4 };
+enum { REC_ROW_NEXT = 0, REC_ROW_SEQ = 1, REC_FLIPS = 2, REC_DROPS = 3, REC_NEXT = 4 };
 
 typedef struct RecHead {
     uint8_t side, matched, transient, kind, pad[4];
@@ -753,7 +754,7 @@ typedef struct RecHead {
 typedef struct RowHead {
     RecHead rec;
     int64_t evict_at;
-    uint64_t seq; /* not in REC_ROW_V1 */
+    uint64_t seq; /* REC_ROW_SEQ only */
 } RowHead;
 
 /* u64s per REC_FLIPS or REC_DROPS record (even: a run is never split). */
@@ -778,14 +779,18 @@ static size_t first_at(const SsSide *s, uint64_t seq)
     return lo;
 }
 
-static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, size_t i, SrtBuf *val)
+/* Row i of side `side`; *next: the seq a restore gives a row without one, then the row's + 1. */
+static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, size_t i, uint64_t *next, SrtBuf *val)
 {
     const SsSide *s = &j->side[side];
     const SrtSsJoinSideDef *d = s->def;
     const SsRow *r = s->rows[i];
-    RowHead h = {{(uint8_t)side, r->matched, r->transient, REC_ROW, {0}}, s->evict_at[i], r->seq};
+    int kind = r->seq == *next ? REC_ROW_NEXT : REC_ROW_SEQ;
+    RowHead h = {
+        {(uint8_t)side, r->matched, r->transient, (uint8_t)kind, {0}}, s->evict_at[i], r->seq};
+    *next = r->seq + 1;
     srt_buf_clear(val);
-    srt_buf_put(val, (const char *)&h, sizeof h);
+    srt_buf_put(val, (const char *)&h, kind == REC_ROW_SEQ ? sizeof h : offsetof(RowHead, seq));
     size_t at = val->n;
     srt_buf_put(val, (const char *)r->cols, block_size(r));
     if (val->oom)
@@ -825,6 +830,7 @@ static int put_side(SrtSsJoin *j, SrtStateWriter *w, int side, int snapshot, Srt
 {
     SsSide *s = &j->side[side];
     size_t from = 0;
+    uint64_t next = snapshot ? 0 : s->saved_seq;
     int rc = 0;
     if (!snapshot) {
         /* in seq order: the file does not depend on the order rows met */
@@ -836,7 +842,7 @@ static int put_side(SrtSsJoin *j, SrtStateWriter *w, int side, int snapshot, Srt
         from = first_at(s, s->saved_seq);
     }
     for (size_t i = from; rc >= 0 && i < s->n_rows; i++)
-        rc = put_row(j, w, side, i, val);
+        rc = put_row(j, w, side, i, &next, val);
     if (rc >= 0)
         rc = put_seqs(w, side, REC_NEXT, &s->next_seq, 1, val);
     return rc;
@@ -891,7 +897,7 @@ static int ssjoin_save(SrtOperator *op)
     return rc;
 }
 
-/* A REC_ROW or REC_ROW_V1 record: the row appended to its side. */
+/* A REC_ROW_SEQ or REC_ROW_NEXT record: the row appended to its side. */
 static int load_row(SrtOperator *op, int kind, const uint8_t *key, uint32_t key_len,
                     const uint8_t *val, uint32_t val_len)
 {
@@ -901,12 +907,12 @@ static int load_row(SrtOperator *op, int kind, const uint8_t *key, uint32_t key_
     if (rc < 0)
         return rc;
     RowHead h;
-    size_t head = kind == REC_ROW ? sizeof h : offsetof(RowHead, seq);
+    size_t head = kind == REC_ROW_SEQ ? sizeof h : offsetof(RowHead, seq);
     if (val_len < head)
         return srt_err_set(&q->err, SRT_ERR_FORMAT, "not a row of join state");
     memcpy(&h, val, head);
     SsSide *s = &j->side[h.rec.side];
-    if (kind == REC_ROW_V1)
+    if (kind == REC_ROW_NEXT)
         h.seq = s->next_seq;
     if (h.seq < s->next_seq)
         return srt_err_set(&q->err, SRT_ERR_FORMAT,
@@ -1018,7 +1024,7 @@ static int load_record(void *ctx, int is_put, const uint8_t *key, uint32_t key_l
     memcpy(&h, val, sizeof h);
     if (h.side > 1)
         return srt_err_set(err, SRT_ERR_FORMAT, "join state: no side %d", h.side);
-    if (h.kind == REC_ROW || h.kind == REC_ROW_V1)
+    if (h.kind == REC_ROW_SEQ || h.kind == REC_ROW_NEXT)
         return load_row(op, h.kind, key, key_len, val, val_len);
     const uint8_t *v = val + sizeof h;
     size_t n = (val_len - sizeof h) / 8;
