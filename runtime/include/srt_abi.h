@@ -565,8 +565,8 @@ void srt_join_matched(SrtJoin *j, const SrtDatum *const *at);
 ** side (srt_ssjoin_add: datums copied, with the time the row is evicted by: its event-time
 ** key or watermarked column, µs).
 ** srt_ssjoin_add returns the kept row, which srt_ssjoin_matched marks (with the other side's
-** row; side: the kept row's) when a pair passes the condition.  A left semi join probes the left side for its
-** unmatched rows only (unmatched = 1) and forgets a left row that matched at once
+** row; side: the kept row's) when a pair passes the condition.  A left semi join probes the
+** left side for its unmatched rows only (unmatched = 1) and forgets a left row that matched at once
 ** (srt_ssjoin_forget: it leaves with the batch's eviction, never counted).  An outer side
 ** (srt_prog_query_ssjoin_outer) has its unmatched rows made into output rows by
 ** fn(q, side, row) when the watermark evicts them, before the batch's sink;

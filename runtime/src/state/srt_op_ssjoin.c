@@ -79,10 +79,11 @@ typedef struct SsSide {
                            below it are in it (0 without a checkpoint: nothing recorded) */
     uint64_t *flips;    /* seqs of the rows below saved_seq matched since */
     size_t n_flips, cap_flips;
-    uint64_t *drops; /* first, last seq of each run of rows below saved_seq evicted since
-                        (adjacent in rows when evicted) */
-    size_t n_drops, cap_drops; /* u64s: two per run */
-    int lost;                  /* a flip or drop was not recorded (out of memory) */
+    /* first and last seq of each run of rows below saved_seq evicted since (adjacent in rows
+       when evicted): n_drops u64s, two per run */
+    uint64_t *drops;
+    size_t n_drops, cap_drops;
+    int lost; /* a flip or drop was not recorded (out of memory) */
 } SsSide;
 
 struct SrtSsJoin {
@@ -804,8 +805,7 @@ static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, size_t i, uint64_t
 }
 
 /* The n u64s at v as records of kind `kind` of side `side` (none when n is 0). */
-static int put_seqs(SrtStateWriter *w, int side, int kind, const uint64_t *v, size_t n,
-                    SrtBuf *val)
+static int put_seqs(SrtStateWriter *w, int side, int kind, const uint64_t *v, size_t n, SrtBuf *val)
 {
     RecHead h = {(uint8_t)side, 0, 0, (uint8_t)kind, {0}};
     int rc = 0;
@@ -915,10 +915,9 @@ static int load_row(SrtOperator *op, int kind, const uint8_t *key, uint32_t key_
     if (kind == REC_ROW_NEXT)
         h.seq = s->next_seq;
     if (h.seq < s->next_seq)
-        return srt_err_set(&q->err, SRT_ERR_FORMAT,
-                           "join state: row %llu of side %d comes after row %llu",
-                           (unsigned long long)h.seq, h.rec.side,
-                           (unsigned long long)s->next_seq - 1);
+        return srt_err_set(
+            &q->err, SRT_ERR_FORMAT, "join state: row %llu of side %d comes after row %llu",
+            (unsigned long long)h.seq, h.rec.side, (unsigned long long)s->next_seq - 1);
     const SrtSsJoinSideDef *d = s->def;
     size_t block = val_len - head;
     size_t fixed = sizeof(SrtDatum) * d->n_cols + ((key_len + 7u) & ~7u);

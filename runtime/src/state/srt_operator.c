@@ -198,7 +198,6 @@ int srt_op_snapshot_due(int64_t version)
     return version % SNAPSHOT_EVERY == 0;
 }
 
-
 typedef struct StateOut {
     SrtOperator *op;
     SrtAggTable *t;
