@@ -1101,7 +1101,8 @@ int srt_ckpt_state_begin(SrtCkpt *c, int op, int64_t version, int snapshot, SrtS
 int srt_state_put(SrtStateWriter *w, const void *key, uint32_t key_len, const void *val,
                   uint32_t val_len);
 int srt_state_delete(SrtStateWriter *w, const void *key, uint32_t key_len);
-/* Write the file durably and free w (also on failure). */
+/* Write the file durably and free w (also on failure); a delta's commit deletes a snapshot of
+   the same version an earlier run left, so the delta is what a restore reads. */
 int srt_state_commit(SrtStateWriter *w, SrtErr *err);
 void srt_state_abort(SrtStateWriter *w);
 /* Replay version v: the newest snapshot at or below v, then the deltas after it, each
