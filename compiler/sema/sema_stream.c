@@ -74,13 +74,13 @@ static SrcSpan agg_span(const AstSelect *a, const SSelect *s)
 }
 
 /* UnsupportedOperationChecker.checkStreamingQueryGlobalWatermarkLimit's message. */
-#define CORRECTNESS_MSG                                                                        \
-    "Detected pattern of possible 'correctness' issue due to global watermark. The query "     \
-    "contains stateful operation which can emit rows older than the current watermark plus "  \
-    "allowed late record delay, which are \"late rows\" in downstream stateful operations and " \
-    "these rows can be discarded. Please refer the programming guide doc for more details. If " \
-    "you understand the possible risk of correctness issue and still need to run the query, "  \
-    "you can disable this check by setting the config "                                       \
+#define CORRECTNESS_MSG                                                                            \
+    "Detected pattern of possible 'correctness' issue due to global watermark. The query "         \
+    "contains stateful operation which can emit rows older than the current watermark plus "       \
+    "allowed late record delay, which are \"late rows\" in downstream stateful operations and "    \
+    "these rows can be discarded. Please refer the programming guide doc for more details. If "    \
+    "you understand the possible risk of correctness issue and still need to run the query, "      \
+    "you can disable this check by setting the config "                                            \
     "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false."
 
 /* ==== Rules found while binding expressions ==== */
