@@ -5,8 +5,9 @@
 ** false means the conjunct drops the rows an outer join pads with NULLs.  This is a small
 ** constant evaluator for that: each value is NULL, a known constant of the expression's type,
 ** or unknown (which keeps the join type, as an exception in eval does).  Known: literals,
-** comparisons, arithmetic, coalesce/nvl/ifnull, CASE (and what sema makes of if, nvl2,
-** nullif), IS [NOT] NULL, NOT/AND/OR, IN lists, casts between numeric and boolean types,
+** comparisons, arithmetic (not DECIMAL's), coalesce/nvl/ifnull, CASE (and what sema makes of if,
+*nvl2,
+** nullif), IS [NOT] NULL, NOT/AND/OR, IN lists, casts between the numeric types and BOOLEAN,
 ** string comparison, and NULL through any NullIntolerant expression.  Evaluation follows
 ** Spark's non-ANSI semantics (overflow wraps, x / 0 and x % 0 are NULL).  Must not: know
 ** about joins, LLVM or the runtime.
@@ -20,12 +21,13 @@ typedef enum CvState { CV_UNKNOWN, CV_NULL, CV_KNOWN } CvState;
 
 /* What a known value's bits mean. */
 typedef enum CvClass {
-    CC_OPAQUE, /* not NULL, but not modelled (DECIMAL, FLOAT, nested, ...) */
-    CC_BOOL,   /* i: 0 or 1 */
-    CC_INT,    /* i, within the type's width */
-    CC_DOUBLE, /* d */
-    CC_STRING, /* s, n */
-    CC_ORDER   /* i: a TIMESTAMP, DATE or interval, compared only */
+    CC_OPAQUE,  /* not NULL, but not modelled (DECIMAL, FLOAT, nested, ...) */
+    CC_BOOL,    /* i: 0 or 1 */
+    CC_INT,     /* i, within the type's width */
+    CC_DOUBLE,  /* d */
+    CC_STRING,  /* s, n */
+    CC_DECIMAL, /* dec, unscaled, at scale */
+    CC_ORDER    /* i: a TIMESTAMP, DATE or interval, compared only */
 } CvClass;
 
 typedef struct Cv {
@@ -35,10 +37,12 @@ typedef struct Cv {
     double d;
     const char *s;
     uint32_t n;
+    __int128 dec;
+    int scale;
 } Cv;
 
-static const Cv cv_unknown = {CV_UNKNOWN, CC_OPAQUE, 0, 0, NULL, 0};
-static const Cv cv_null = {CV_NULL, CC_OPAQUE, 0, 0, NULL, 0};
+static const Cv cv_unknown = {.st = CV_UNKNOWN};
+static const Cv cv_null = {.st = CV_NULL};
 
 static CvClass class_of(const Type *t)
 {
@@ -54,6 +58,8 @@ static CvClass class_of(const Type *t)
         return CC_DOUBLE;
     case TY_STRING:
         return CC_STRING;
+    case TY_DECIMAL:
+        return CC_DECIMAL;
     case TY_TIMESTAMP:
     case TY_TIMESTAMP_NTZ:
     case TY_DATE:
@@ -67,20 +73,46 @@ static CvClass class_of(const Type *t)
 
 static Cv cv_int(const Type *t, int64_t i)
 {
-    Cv v = {CV_KNOWN, class_of(t), i, 0, NULL, 0};
-    return v;
+    return (Cv){.st = CV_KNOWN, .cls = class_of(t), .i = i};
 }
 
 static Cv cv_bool(bool b)
 {
-    Cv v = {CV_KNOWN, CC_BOOL, b, 0, NULL, 0};
-    return v;
+    return (Cv){.st = CV_KNOWN, .cls = CC_BOOL, .i = b};
 }
 
 static Cv cv_double(double d)
 {
-    Cv v = {CV_KNOWN, CC_DOUBLE, 0, d, NULL, 0};
-    return v;
+    return (Cv){.st = CV_KNOWN, .cls = CC_DOUBLE, .d = d};
+}
+
+static __int128 pow10_128(int n)
+{
+    __int128 p = 1;
+    while (n-- > 0)
+        p *= 10;
+    return p;
+}
+
+/* Unscaled dec at scale from, as DECIMAL type t (Decimal.changePrecision, ROUND_HALF_UP):
+   NULL when it does not fit t's precision (non-ANSI Cast). */
+static Cv cv_decimal(const Type *t, __int128 dec, int from)
+{
+    if (t->scale >= from) {
+        __int128 p = pow10_128(t->scale - from), lim = pow10_128(38 - (t->scale - from));
+        if (dec >= lim || dec <= -lim)
+            return cv_null;
+        dec *= p;
+    } else {
+        __int128 p = pow10_128(from - t->scale), q = dec / p, r = dec % p;
+        if (2 * (r < 0 ? -r : r) >= p)
+            q += dec < 0 ? -1 : 1;
+        dec = q;
+    }
+    __int128 lim = pow10_128(t->precision);
+    if (dec >= lim || dec <= -lim)
+        return cv_null;
+    return (Cv){.st = CV_KNOWN, .cls = CC_DECIMAL, .dec = dec, .scale = t->scale};
 }
 
 /* i narrowed to integral type t as the JVM's toInt / toShort / toByte do (wrapping). */
@@ -131,6 +163,10 @@ static int compare(const Cv *a, const Cv *b)
         return (a->i > b->i) - (a->i < b->i);
     case CC_DOUBLE:
         return compare_doubles(a->d, b->d);
+    case CC_DECIMAL:
+        if (a->scale != b->scale)
+            return 2;
+        return (a->dec > b->dec) - (a->dec < b->dec);
     case CC_STRING: {
         int c = memcmp(a->s, b->s, a->n < b->n ? a->n : b->n);
         return c ? (c > 0) - (c < 0) : (a->n > b->n) - (a->n < b->n);
@@ -147,8 +183,15 @@ static Cv eval_const(const SExpr *e)
 {
     if (e->u.value.is_null || e->type->kind == TY_NULL)
         return cv_null;
-    Cv v = {CV_KNOWN, class_of(e->type), e->u.value.i, e->u.value.d, e->u.value.s, e->u.value.n};
-    return v;
+    const SValue *c = &e->u.value;
+    return (Cv){.st = CV_KNOWN,
+                .cls = class_of(e->type),
+                .i = c->i,
+                .d = c->d,
+                .s = c->s,
+                .n = c->n,
+                .dec = c->dec,
+                .scale = e->type->scale};
 }
 
 /* Comparison (EqualTo ... GreaterThanOrEqual, EqualNullSafe). */
@@ -235,27 +278,48 @@ static Cv eval_arith(const SExpr *e)
     return cv_unknown;
 }
 
-/* Cast between BOOLEAN and the integral and DOUBLE types (non-ANSI Cast); NULL casts to NULL. */
+/* Decimal a as integral type t (Decimal.toLong, truncating, then narrowed). */
+static Cv decimal_to_integral(const Type *t, const Cv *a)
+{
+    __int128 q = a->dec / pow10_128(a->scale);
+    if (q > INT64_MAX || q < INT64_MIN)
+        return cv_unknown;
+    return cv_int(t, wrap(t, (uint64_t)(int64_t)q));
+}
+
+/* Cast between BOOLEAN, the integral types, DOUBLE and DECIMAL (non-ANSI Cast); NULL casts to
+   NULL. */
 static Cv eval_cast(const SExpr *e)
 {
     Cv a = eval(e->u.arg);
-    CvClass to = class_of(e->type);
     if (a.st != CV_KNOWN)
         return a;
-    if (e->u.arg->type == e->type || e->u.arg->type->kind == e->type->kind)
-        return a.cls == CC_INT ? cv_int(e->type, wrap(e->type, (uint64_t)a.i)) : a;
-    double d = a.cls == CC_DOUBLE ? a.d : (double)a.i;
-    bool from_num = a.cls == CC_INT || a.cls == CC_DOUBLE || a.cls == CC_BOOL;
-    if (!from_num)
-        return cv_unknown;
-    switch (to) {
+    const Type *t = e->type;
+    if (a.cls == CC_DECIMAL) {
+        switch (class_of(t)) {
+        case CC_DECIMAL:
+            return cv_decimal(t, a.dec, a.scale);
+        case CC_DOUBLE:
+            return cv_double((double)a.dec / (double)pow10_128(a.scale));
+        case CC_INT:
+            return decimal_to_integral(t, &a);
+        case CC_BOOL:
+            return cv_bool(a.dec != 0);
+        default:
+            return cv_unknown;
+        }
+    }
+    if (a.cls != CC_INT && a.cls != CC_DOUBLE && a.cls != CC_BOOL)
+        return e->u.arg->type->kind == t->kind ? a : cv_unknown;
+    switch (class_of(t)) {
     case CC_BOOL:
         return cv_bool(a.cls == CC_DOUBLE ? a.d != 0 : a.i != 0);
     case CC_INT:
-        return cv_int(e->type, a.cls == CC_DOUBLE ? double_to_integral(e->type, a.d)
-                                                  : wrap(e->type, (uint64_t)a.i));
+        return cv_int(t, a.cls == CC_DOUBLE ? double_to_integral(t, a.d) : wrap(t, (uint64_t)a.i));
     case CC_DOUBLE:
-        return cv_double(d);
+        return cv_double(a.cls == CC_DOUBLE ? a.d : (double)a.i);
+    case CC_DECIMAL:
+        return a.cls == CC_DOUBLE ? cv_unknown : cv_decimal(t, a.i, 0);
     case CC_STRING:
     case CC_ORDER:
     case CC_OPAQUE:
