@@ -14,10 +14,16 @@
 ** join into its condition, where StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates
 ** finds time bounds on a side's state (StreamingJoinHelper.getStateValueWatermark) as in ON.
 **
-** The join block's WHERE is the Filter right above the join; each join block gets a copy of
-** its SJoin with the optimized type (written keeps the analyzed one), held by the plan
-** (PQuery.join_views), which codegen and explain read through plan_join_of.  Must not: know
-** about LLVM or the runtime.
+** The Filter right above the join is the join block's WHERE with the WHEREs of the blocks
+** above that PushPredicateThroughNonJoin and CombineFilters bring down onto it (they run
+** before EliminateOuterJoin's next pass in the same optimizer batch); canFilterOutNull's
+** evaluation over NULLs is plan_nulleval.c's.  Each join block gets a copy of its SJoin with
+** the optimized type (written keeps the analyzed one) and that Filter's conjuncts, held by the
+** plan (PQuery.join_views), which codegen, the pushdown and explain read through plan_join_of
+** and plan_join_where.  Not modelled: EliminateOuterJoin's cases that drop an outer join under
+** an Aggregate of duplicate-agnostic aggregates over the preserved side only, or under a
+** Project of the preserved side when the other side's keys are unique (docs/language.md).
+** Must not: know about LLVM or the runtime.
 */
 #include "plan/plan.h"
 
