@@ -150,10 +150,14 @@ typedef struct PJoin {
 } PJoin;
 
 /* The join of a block as Spark's optimizer leaves it (plan_joinopt.c): a copy of the
-   block's SJoin with the join type and state bounds it runs with. */
+   block's SJoin with the join type and state bounds it runs with, and the conjuncts of the
+   Filter right above it (the block's WHERE and those of the blocks above that reach it) over
+   its raw space (plan_join_where). */
 typedef struct PJoinView {
     const SSelect *block;
     const SJoin *join;
+    const SExpr **where;
+    int n_where;
 } PJoinView;
 
 /*
@@ -375,14 +379,21 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq);
 
 /* Where each conjunct of pq's branches' filters is tested (PPushdown; plan_pushdown.c). */
 void plan_pushdown(Arena *arena, PQuery *pq);
-/* The conjuncts of join block jb's WHERE over the join's raw space, into *out (NULL: one
-   reading both sides' USING key of a full outer join); returns how many. */
-int plan_join_where(Arena *arena, const SSelect *jb, const SExpr ***out);
+/* The conjuncts of the Filter right above join block jb's join over its raw space, into *out
+   (NULL: one reading both sides' USING key of a full outer join); returns how many: jb's WHERE,
+   then those of the blocks above that Spark's optimizer moves onto it (pq's join view). */
+int plan_join_where(Arena *arena, const PQuery *pq, const SSelect *jb, const SExpr ***out);
+/* e over join block input as an expression over j's raw space; NULL when it reads a coalesced
+   USING key of a full outer join (both sides). */
+SExpr *plan_join_raw(Arena *arena, const SJoin *j, const SExpr *e);
 /* Does e read the raw columns of side of j only (at least one)? */
 bool plan_reads_side_only(Arena *arena, const SJoin *j, int side, const SExpr *e);
 /* inferIsNotNullConstraints of each conjunct of e (NULL: none), marked in cols: an
    IsNotNull(x) conjunct reaches into x, any other into itself (scanNullIntolerantAttribute). */
 void plan_conjuncts_not_null(const SExpr *e, bool *cols);
+/* EliminateOuterJoin.canFilterOutNull: is deterministic e NULL or false when every column it
+   reads is NULL, as far as a small constant evaluator knows (plan_nulleval.c)? */
+bool plan_filters_out_null(const SExpr *e);
 /* The join type and state bounds Spark's optimizer gives each join of a streaming query's
    blocks chain[0..n) (plan_joinopt.c): EliminateOuterJoin, and the time bounds of a WHERE
    above an INNER stream-stream join.  Each block's optimized join is added to

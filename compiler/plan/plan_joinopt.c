@@ -14,121 +14,20 @@
 ** join into its condition, where StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates
 ** finds time bounds on a side's state (StreamingJoinHelper.getStateValueWatermark) as in ON.
 **
-** The join block's WHERE is the Filter right above the join; each join block gets a copy of
-** its SJoin with the optimized type (written keeps the analyzed one), held by the plan
-** (PQuery.join_views), which codegen and explain read through plan_join_of.  Must not: know
-** about LLVM or the runtime.
+** The Filter right above the join is the join block's WHERE with the WHEREs of the blocks
+** above that PushPredicateThroughNonJoin and CombineFilters bring down onto it (they run
+** before EliminateOuterJoin's next pass in the same optimizer batch); canFilterOutNull's
+** evaluation over NULLs is plan_nulleval.c's.  Each join block gets a copy of its SJoin with
+** the optimized type (written keeps the analyzed one) and that Filter's conjuncts, held by the
+** plan (PQuery.join_views), which codegen, the pushdown and explain read through plan_join_of
+** and plan_join_where.  Not modelled: EliminateOuterJoin's cases that drop an outer join under
+** an Aggregate of duplicate-agnostic aggregates over the preserved side only, or under a
+** Project of the preserved side when the other side's keys are unique (docs/language.md).
+** Must not: know about LLVM or the runtime.
 */
 #include "plan/plan.h"
 
 #include <string.h>
-
-/* The value of an expression whose columns are all NULL, as far as it is known. */
-typedef enum NullVal {
-    NV_UNKNOWN, /* not known here (canFilterOutNull is then false) */
-    NV_NULL,
-    NV_TRUE,
-    NV_FALSE,
-    NV_VALUE /* some value that is not NULL */
-} NullVal;
-
-static NullVal nv_bool(bool b)
-{
-    return b ? NV_TRUE : NV_FALSE;
-}
-
-static NullVal null_eval(const SExpr *e);
-
-/* And, Or: three-valued. */
-static NullVal null_logic(const SExpr *e)
-{
-    NullVal a = null_eval(e->u.bin.lhs), b = null_eval(e->u.bin.rhs);
-    NullVal absorb = e->kind == SX_AND ? NV_FALSE : NV_TRUE;
-    NullVal unit = e->kind == SX_AND ? NV_TRUE : NV_FALSE;
-    if (a == absorb || b == absorb)
-        return absorb;
-    if (a == unit && b == unit)
-        return unit;
-    if ((a == NV_NULL || a == unit) && (b == NV_NULL || b == unit))
-        return NV_NULL;
-    return NV_UNKNOWN;
-}
-
-/* Coalesce: its first operand that is not NULL. */
-static NullVal null_coalesce(const SExpr *e)
-{
-    for (int i = 0; i < e->u.call.n_args; i++) {
-        NullVal v = null_eval(e->u.call.args[i]);
-        if (v != NV_NULL)
-            return v;
-    }
-    return NV_NULL;
-}
-
-/* e evaluated over a row of NULLs (canFilterOutNull's emptyRow): a NullIntolerant expression
-   with a NULL operand is NULL; IsNull, Not, And, Or, EqualNullSafe, Coalesce, In (NULL when
-   its value is) and Concat (NULL when an operand is) as Spark evaluates them. */
-static NullVal null_eval(const SExpr *e)
-{
-    switch (e->kind) {
-    case SX_COLUMN:
-        return NV_NULL;
-    case SX_CONST:
-        return e->u.value.is_null            ? NV_NULL
-               : e->type->kind == TY_BOOLEAN ? nv_bool(e->u.value.i != 0)
-                                             : NV_VALUE;
-    case SX_IS_NULL: {
-        NullVal v = null_eval(e->u.is_null.arg);
-        if (v == NV_UNKNOWN)
-            return NV_UNKNOWN;
-        return nv_bool((v == NV_NULL) != e->u.is_null.negated);
-    }
-    case SX_NOT: {
-        NullVal v = null_eval(e->u.arg);
-        return v == NV_TRUE    ? NV_FALSE
-               : v == NV_FALSE ? NV_TRUE
-               : v == NV_NULL  ? NV_NULL
-                               : NV_UNKNOWN;
-    }
-    case SX_AND:
-    case SX_OR:
-        return null_logic(e);
-    case SX_IN:
-        return null_eval(e->u.in.arg) == NV_NULL ? NV_NULL : NV_UNKNOWN;
-    case SX_CALL:
-        if (e->u.call.fn == FN_COALESCE)
-            return null_coalesce(e);
-        break;
-    case SX_CMP:
-        if (e->u.bin.op == BOP_NSEQ) { /* EqualNullSafe: NULL <=> NULL, NULL <=> x false */
-            NullVal a = null_eval(e->u.bin.lhs), b = null_eval(e->u.bin.rhs);
-            if (a == NV_NULL && b == NV_NULL)
-                return NV_TRUE;
-            if ((a == NV_NULL && b != NV_UNKNOWN) || (b == NV_NULL && a != NV_UNKNOWN))
-                return NV_FALSE;
-            return NV_UNKNOWN;
-        }
-        break;
-    default:
-        break;
-    }
-    if (sema_null_intolerant(e) || e->kind == SX_CONCAT) {
-        SExpr **op;
-        for (int i = 0; (op = sema_expr_operand((SExpr *)e, i)) != NULL; i++)
-            if (*op && null_eval(*op) == NV_NULL)
-                return NV_NULL;
-    }
-    return NV_UNKNOWN;
-}
-
-/* canFilterOutNull: is deterministic e NULL or false when every column it reads is NULL? */
-static bool filters_out_null(const SExpr *e)
-{
-    if (!sema_is_deterministic(e))
-        return false;
-    NullVal v = null_eval(e);
-    return v == NV_NULL || v == NV_FALSE;
-}
 
 /* buildNewJoinType's leftHasNonNullPredicate / rightHasNonNullPredicate: does a conjunct of
    the WHERE (over j's raw space) over side's columns alone filter out NULL, or does any
@@ -141,7 +40,7 @@ static bool side_non_null(Arena *arena, const SJoin *j, const SExpr **where, int
     for (int i = 0; i < n; i++) {
         if (!where[i])
             continue;
-        if (plan_reads_side_only(arena, j, side, where[i]) && filters_out_null(where[i]))
+        if (plan_reads_side_only(arena, j, side, where[i]) && plan_filters_out_null(where[i]))
             return true;
         plan_conjuncts_not_null(where[i], nn);
     }
@@ -193,13 +92,120 @@ static void where_bounds(Arena *arena, SJoin *j, const SExpr **where, int n, int
     j->n_bounds[side] = count;
 }
 
-/* The optimized copy of join block jb's join. */
-static SJoin *optimized(Arena *arena, const SSelect *jb)
+/* ==== The Filter right above a join ==== */
+
+/* The conjuncts found so far, over the join's raw space. */
+typedef struct Conjs {
+    Arena *arena;
+    const SJoin *j;
+    const SExpr **v;
+    int n, cap;
+} Conjs;
+
+static void push_conj(SExpr *e, void *ctx)
+{
+    Conjs *cs = ctx;
+    if (cs->n == cs->cap) {
+        cs->cap = cs->cap ? 2 * cs->cap : 8;
+        const SExpr **v = ARENA_NEW_N(cs->arena, const SExpr *, cs->cap);
+        if (cs->n)
+            memcpy(v, cs->v, sizeof *v * (size_t)cs->n);
+        cs->v = v;
+    }
+    cs->v[cs->n++] = plan_join_raw(cs->arena, cs->j, e);
+}
+
+/* e over block m's output as an expression over m's input: each column replaced by m's
+   select item (PushPredicateThroughNonJoin's replaceAlias through m's Project). */
+typedef struct Below {
+    Arena *arena;
+    const SSelect *m;
+} Below;
+
+static SExpr *below_operand(SExpr *e, void *ctx);
+
+static SExpr *below(const Below *b, const SExpr *e)
+{
+    if (e->kind == SX_COLUMN)
+        return b->m->out[e->u.column].expr;
+    return sema_map_operands(b->arena, e, below_operand, (void *)b);
+}
+
+static SExpr *below_operand(SExpr *e, void *ctx)
+{
+    return below(ctx, e);
+}
+
+/* Does a Filter above block m move below its output onto its WHERE?  PushPredicateThroughNonJoin
+   moves a Filter through a Project whose fields are all deterministic, and through nothing
+   else m may have here (Aggregate, Deduplicate, the window Expand, Generate, Sort, Union). */
+static bool filter_passes(const SSelect *m)
+{
+    if (m->has_agg || m->dedup || m->window || m->gen >= 0 || m->n_order || m->n_branches)
+        return false;
+    for (int c = 0; c < m->n_out; c++)
+        if (!sema_is_deterministic(m->out[c].expr))
+            return false;
+    return true;
+}
+
+/* The block of blocks[0..n) whose WHERE is a Filter right over m's output: one reading m as a
+   subquery, with no join of its own; NULL if none. */
+static const SSelect *parent_of(const SSelect **blocks, int n, const SSelect *m)
+{
+    for (int i = 0; i < n; i++)
+        if (blocks[i]->sub == m && !blocks[i]->join && !blocks[i]->n_branches &&
+            blocks[i]->input.n == m->n_out)
+            return blocks[i];
+    return NULL;
+}
+
+/* A conjunct of a WHERE over the output of path[depth - 1], lowered through the blocks
+   path[depth - 1] ... path[0] (the join block) and added to cs. */
+typedef struct Lift {
+    Conjs *cs;
+    const SSelect **path;
+    int depth;
+} Lift;
+
+static void push_lowered(SExpr *c, void *ctx)
+{
+    const Lift *l = ctx;
+    SExpr *e = c;
+    for (int d = l->depth - 1; d >= 0; d--)
+        e = below(&(Below){l->cs->arena, l->path[d]}, e);
+    push_conj(e, l->cs);
+}
+
+/* The conjuncts of the Filter right above join block jb's join once Spark's optimizer has
+   moved the WHEREs of the blocks above (among blocks[0..n)) down onto it, over the join's raw
+   space (NULL: one reading both sides' USING key of a full outer join), jb's WHERE first:
+   PushPredicateThroughNonJoin moves a Filter through the Project of a subquery whose fields
+   are deterministic, and CombineFilters merges it into the Filter below when that one is
+   deterministic (otherwise it stays above, and so do those over it). */
+static int reaching_where(Arena *arena, const SSelect *jb, const SSelect **blocks, int n,
+                          const SExpr ***out)
+{
+    Conjs cs = {arena, jb->join, NULL, 0, 0};
+    Lift lift = {&cs, ARENA_NEW_N(arena, const SSelect *, n + 1), 0};
+    sema_conjuncts(jb->where, NULL, push_conj, &cs);
+    lift.path[lift.depth++] = jb;
+    bool open = !jb->where || sema_is_deterministic(jb->where);
+    const SSelect *p;
+    for (const SSelect *m = jb; open && filter_passes(m) && (p = parent_of(blocks, n, m)); m = p) {
+        sema_conjuncts(p->where, NULL, push_lowered, &lift);
+        open = !p->where || sema_is_deterministic(p->where);
+        lift.path[lift.depth++] = p;
+    }
+    *out = cs.v ? cs.v : ARENA_NEW_N(arena, const SExpr *, 1);
+    return cs.n;
+}
+
+/* The optimized copy of join block jb's join, under the Filter that reaches it (where[0..n)). */
+static SJoin *optimized(Arena *arena, const SSelect *jb, const SExpr **where, int n)
 {
     SJoin *j = ARENA_NEW(arena, SJoin);
     *j = *jb->join;
-    const SExpr **where;
-    int n = plan_join_where(arena, jb, &where);
     j->type = new_join_type(arena, j, where, n);
     if (j->type != j->written) {
         j->kind = j->type == JOIN_INNER ? SJ_INNER : SJ_OUTER;
@@ -224,7 +230,10 @@ void plan_optimize_joins(Arena *arena, PQuery *pq, const SSelect **chain, int n)
         const SSelect *s = chain[i];
         if (!s->join || s->join->full || plan_join_of(pq, s) != s->join)
             continue; /* no join, a full outer one, or one optimized before */
-        pq->join_views[pq->n_join_views++] = (PJoinView){s, optimized(arena, s)};
+        const SExpr **where;
+        int n_where = reaching_where(arena, s, chain, n, &where);
+        pq->join_views[pq->n_join_views++] =
+            (PJoinView){s, optimized(arena, s, where, n_where), where, n_where};
     }
 }
 

@@ -370,9 +370,7 @@ static SExpr *raw_operand(SExpr *e, void *ctx)
     return raw_copy(ctx, e);
 }
 
-/* e over the join block's input as an expression over the join's raw space (SJoin.input);
-   NULL when it reads a coalesced USING key of a full outer join (both sides). */
-static SExpr *to_raw(Arena *arena, const SJoin *j, const SExpr *e)
+SExpr *plan_join_raw(Arena *arena, const SJoin *j, const SExpr *e)
 {
     ToRaw t = {arena, j, false};
     SExpr *c = raw_copy(&t, e);
@@ -429,7 +427,7 @@ static void side_conjunct(SExpr *e, void *ctx)
         add_join_pred(sp->arena, sp->c, sp->block, sp->side, e, sp->kind, sp->ps);
 }
 
-/* The conjuncts of a join block's WHERE over the raw space of j (to_raw; NULL: one reading
+/* The conjuncts of a join block's WHERE over the raw space of j (plan_join_raw; NULL: one reading
    both sides' USING key), into out from n on (out NULL: counted only). */
 typedef struct RawWhere {
     Arena *arena;
@@ -442,12 +440,17 @@ static void raw_conjunct(SExpr *w, void *ctx)
 {
     RawWhere *rw = ctx;
     if (rw->out)
-        rw->out[rw->n] = to_raw(rw->arena, rw->j, w);
+        rw->out[rw->n] = plan_join_raw(rw->arena, rw->j, w);
     rw->n++;
 }
 
-int plan_join_where(Arena *arena, const SSelect *jb, const SExpr ***out)
+int plan_join_where(Arena *arena, const PQuery *pq, const SSelect *jb, const SExpr ***out)
 {
+    for (int i = 0; i < pq->n_join_views; i++)
+        if (pq->join_views[i].block == jb) {
+            *out = pq->join_views[i].where;
+            return pq->join_views[i].n_where;
+        }
     RawWhere rw = {arena, jb->join, NULL, 0};
     sema_conjuncts(jb->where, NULL, raw_conjunct, &rw);
     *out = ARENA_NEW_N(arena, const SExpr *, rw.n + 1);
@@ -485,7 +488,7 @@ static void join_preds(Arena *arena, const PQuery *pq, const Chain *c, const SSe
     const SJoin *j = plan_join_of(pq, jb);
     int n_raw = j->n_left + j->n_right, base = side ? j->n_left : 0;
     const SExpr **where;
-    int n_where = plan_join_where(arena, jb, &where);
+    int n_where = plan_join_where(arena, pq, jb, &where);
     bool inner = j->type == JOIN_INNER || j->type == JOIN_CROSS;
     if (on_moves_into(j->type, side)) {
         Split on = {arena, c, ps, -1, jb, side, PJF_ON};
