@@ -5,10 +5,9 @@
 ** false means the conjunct drops the rows an outer join pads with NULLs.  This is a small
 ** constant evaluator for that: each value is NULL, a known constant of the expression's type,
 ** or unknown (which keeps the join type, as an exception in eval does).  Known: literals,
-** comparisons, arithmetic (not DECIMAL's), coalesce/nvl/ifnull, CASE (and what sema makes of if,
-*nvl2,
-** nullif), IS [NOT] NULL, NOT/AND/OR, IN lists, casts between the numeric types and BOOLEAN,
-** string comparison, and NULL through any NullIntolerant expression.  Evaluation follows
+** comparisons, arithmetic (not DECIMAL's), coalesce/nvl/ifnull, CASE (and what sema makes
+** of if, nvl2, nullif), IS [NOT] NULL, NOT/AND/OR, IN lists, casts between the numeric types
+** and BOOLEAN, string comparison, and NULL through any NullIntolerant expression.  Evaluation follows
 ** Spark's non-ANSI semantics (overflow wraps, x / 0 and x % 0 are NULL).  Must not: know
 ** about joins, LLVM or the runtime.
 */
