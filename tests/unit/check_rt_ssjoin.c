@@ -381,12 +381,11 @@ START_TEST(test_deltas_restore)
 }
 END_TEST
 
-/* Restoring from a checkpoint whose delta is missing, torn or names a row the state does not
-   have fails with an error naming the file. */
-START_TEST(test_corrupt_delta)
+/* A new temporary directory d (128 bytes) with the join's checkpoint after 13 batches: the
+   snapshot of version 10 and the deltas 11 to 13. */
+static void checkpoint_13(char *d, const char *name)
 {
-    char d[128], p[256];
-    rt_make_temp_dir(d, sizeof d, "ssjoin-c");
+    rt_make_temp_dir(d, 128, name);
     SrtMem mem;
     SrtQueryDef qdef;
     SrtOpDef def = join_def();
@@ -394,6 +393,20 @@ START_TEST(test_corrupt_delta)
     for (int64_t v = 0; v < 13; v++)
         run_batch(q, v);
     srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+
+/* Restoring from a checkpoint whose delta is missing, torn or names a row the state does not
+   have fails with an error naming the file. */
+START_TEST(test_corrupt_delta)
+{
+    char d[128], p[256];
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q;
+    checkpoint_13(d, "ssjoin-c");
+    srt_mem_init(&mem);
     SrtErr err = {0};
 
     /* a torn delta */
@@ -508,14 +521,11 @@ static void restore_fails(const char *dir, const SrtBuf *f, const char *want)
 START_TEST(test_bad_records)
 {
     char d[128], p[256];
-    rt_make_temp_dir(d, sizeof d, "ssjoin-r");
     SrtMem mem;
     SrtQueryDef qdef;
     SrtOpDef def = join_def();
-    SrtQuery *q = ckpt_query(&mem, &qdef, &def, d);
-    for (int64_t v = 0; v < 13; v++)
-        run_batch(q, v);
-    srt_query_free(q);
+    SrtQuery *q;
+    checkpoint_13(d, "ssjoin-r");
     SrtErr err = {0};
     SrtMem bufs; /* the files' bytes (each query's mem starts afresh) */
     srt_mem_init(&bufs);
