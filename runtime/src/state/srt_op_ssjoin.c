@@ -989,7 +989,7 @@ static int load_row(SrtOperator *op, int kind, const uint8_t *key, uint32_t key_
             (unsigned long long)h.seq, h.rec.side, (unsigned long long)s->next_seq - 1);
     const SrtSsJoinSideDef *d = s->def;
     size_t block = val_len - head;
-    size_t fixed = sizeof(SrtDatum) * d->n_cols + ((key_len + 7u) & ~7u);
+    size_t fixed = sizeof(SrtDatum) * d->n_cols + (((size_t)key_len + 7u) & ~(size_t)7u);
     if (block < fixed || memcmp(val + head + sizeof(SrtDatum) * d->n_cols, key, key_len) != 0)
         return srt_err_set(&q->err, SRT_ERR_FORMAT,
                            "join state: a row of side %d does not fit its columns", h.rec.side);
