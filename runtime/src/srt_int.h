@@ -175,8 +175,10 @@ void srt_slab_free(SrtSlab *s);
 static inline void *srt_slab_alloc(SrtSlab *s, size_t n)
 {
 #ifndef SRT_SLAB_POISON
-    n = (n + 7u) & ~(size_t)7u;
+    /* the free space is a multiple of 8: n fits rounded up when it fits (rounding first would
+       wrap an n near SIZE_MAX to 0) */
     if (SRT_LIKELY(s->newest != NULL && (size_t)(s->end - s->cur) >= n)) {
+        n = (n + 7u) & ~(size_t)7u;
         void *p = s->cur;
         s->cur += n;
         s->newest->live += n;

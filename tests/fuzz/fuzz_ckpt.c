@@ -8,12 +8,14 @@
 ** <path> is relative to the root of --checkpoint: <query>/metadata, <query>/offsets/<N>,
 ** <query>/commits/<N>, <query>/sources/0/<N>, <query>/state/<op>/<v>.delta|.snapshot, for
 ** the queries of queries/ckpt.sql: agg (groups with string aggregates, complete mode),
-** dedup, session and chain (an aggregation over a windowed one: states 0 and 2).  Paths of other characters than [A-Za-z0-9._-/] or with a '..'
-** component are skipped.
+** dedup, session, chain (an aggregation over a windowed one: states 0 and 2) and join (a
+** LEFT OUTER stream-stream join of events and clicks with a struct column: its snapshots and
+** deltas, <query>/sources/1/<N> the clicks' log).  Paths of other characters than
+** [A-Za-z0-9._-/] or with a '..' component are skipped.
 **
 ** Per input: every file is read back with srt_ckpt_read_file, then each query is started
-** on the directory (srt_query_new: metadata, offsets, commits, the source's log, state
-** replay) and, when it starts, runs one batch with an empty source (output of the restored
+** on the directory (srt_query_new: metadata, offsets, commits, the sources' logs, state
+** replay) and, when it starts, runs one batch with empty sources (output of the restored
 ** state, state re-encoding and eviction, offsets/commit logging).  Errors are expected;
 ** crashes, sanitizer reports, leaks and hangs are findings.
 */
@@ -126,8 +128,10 @@ static void restart(int qi)
         if (!q->replay) {
             char end[64];
             snprintf(end, sizeof end, "{\"logOffset\":%lld}", (long long)q->batch_id);
-            srt_buf_clear(&q->in[0].end_offset);
-            srt_buf_puts(&q->in[0].end_offset, end);
+            for (uint32_t i = 0; i < q->n_in; i++) {
+                srt_buf_clear(&q->in[i].end_offset);
+                srt_buf_puts(&q->in[i].end_offset, end);
+            }
         }
         if (srt_query_run_batch(q) < 0)
             fprintf(env.err, "query %d: batch failed: %s\n", qi, q->err.msg);

@@ -77,10 +77,12 @@ static const SrtSourceVt input_vt = {
 
 void fuzz_use_input_source(SrtQuery *q)
 {
-    SrtSource *src = &q->in[0].source;
-    src->vt->close(src);
-    src->impl = NULL;
-    src->vt = &input_vt;
+    for (uint32_t i = 0; i < q->n_in; i++) {
+        SrtSource *src = &q->in[i].source;
+        src->vt->close(src);
+        src->impl = NULL;
+        src->vt = &input_vt;
+    }
 }
 
 void fuzz_set_input(const char *p, size_t n)

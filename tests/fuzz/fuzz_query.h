@@ -21,7 +21,7 @@ int fuzz_capture_init(int argc, char **argv, SrtInitFn init);
    that cannot set up its program must not pass quietly. */
 void fuzz_program(SrtProgram *p, SrtMem *m);
 
-/* Replace q's source (opened by srt_query_new) by one that hands over, as one buffer of
+/* Replace q's sources (opened by srt_query_new) by ones that hand over, as one buffer of
    records, the bytes of the last fuzz_set_input call (none before the first). */
 void fuzz_use_input_source(SrtQuery *q);
 void fuzz_set_input(const char *p, size_t n);

@@ -35,6 +35,10 @@
 #   KILL_VARIANTS="filter windowed chained ssjoin" which variants run
 #   KILL_SKIP_WINDOWED=1     skip every variant but filter (they need watermarks)
 #   KILL_RUN_TIMEOUT=120     seconds a run that is not killed may take
+#   KILL_MIN_DELTA_RESTORES=0  fail unless at least this many restarts (over all rounds)
+#                            restore state from a snapshot and the deltas after it (the
+#                            ssjoin variant: a snapshot every 10th version); their count is
+#                            always printed
 #   KILL_ARGS="--threads 2 --task-bytes 4096"   options of every run but the reference's
 #                            (default none: batches split across the CPUs' threads)
 #   KEEP_TMP=1               keep the temp dir
@@ -63,7 +67,8 @@ n_files=${KILL_FILES:-20}
 n_lines=${KILL_LINES:-400}
 variants=${KILL_VARIANTS:-filter windowed chained ssjoin}
 run_timeout=${KILL_RUN_TIMEOUT:-120}
-for v in rounds seed max_kills min_ms max_ms n_files n_lines run_timeout; do
+min_delta_restores=${KILL_MIN_DELTA_RESTORES:-0}
+for v in rounds seed max_kills min_ms max_ms n_files n_lines run_timeout min_delta_restores; do
     if [[ ! ${!v} =~ ^[0-9]+$ ]]; then
         echo "kill_restart: $v must be a non-negative integer, not '${!v}'" >&2
         exit 2
@@ -157,6 +162,23 @@ EOF
         exit 2
         ;;
     esac
+}
+
+# delta_restore RUNDIR: whether a restart in RUNDIR restores state from a snapshot and at
+# least one delta after it: the version it restores (the last committed batch + 1) is a
+# delta with a snapshot below it.
+delta_restore() {
+    local ck=$1/ckpt last v dir
+    last=$(find "$ck/commits" -maxdepth 1 -regex '.*/[0-9]+' -printf '%f\n' 2> /dev/null |
+        sort -n | tail -n 1)
+    [[ -n $last ]] || return 1
+    v=$((last + 1))
+    for dir in "$ck"/state/*/; do
+        [[ -f $dir/$v.delta ]] || continue
+        find "$dir" -maxdepth 1 -name '*.snapshot' -printf '%f\n' | sed 's/\.snapshot$//' |
+            awk -v v="$v" '$1 < v { found = 1 } END { exit !found }' && return 0
+    done
+    return 1
 }
 
 # ---- reading the manifest ----
@@ -290,6 +312,7 @@ run_to_end() {
 }
 
 failures=0
+delta_restores=0
 kills_landed=0
 kills_total=0
 for variant in $variants; do
@@ -361,6 +384,10 @@ for variant in $variants; do
             if [[ $rc -eq 137 ]]; then
                 kills_landed=$((kills_landed + 1))
                 story+=" ${delay}ms:killed"
+                if delta_restore "$rdir"; then
+                    delta_restores=$((delta_restores + 1))
+                    story+="(restart:snapshot+deltas)"
+                fi
             elif [[ $rc -eq 0 ]]; then
                 story+=" ${delay}ms:finished-first"
             else
@@ -386,8 +413,14 @@ done
 
 echo "kill_restart: $kills_landed of $kills_total kills landed while the query ran" \
     "(seed $seed)"
+echo "kill_restart: $delta_restores restarts restored state from a snapshot and deltas"
 if ((rounds > 0 && kills_total > 0 && kills_landed == 0)); then
     echo "kill_restart: note: every run finished before its kill; raise KILL_FILES/KILL_LINES"
+fi
+if ((delta_restores < min_delta_restores)); then
+    echo "kill_restart: FAIL: $delta_restores restarts from a snapshot and deltas," \
+        "KILL_MIN_DELTA_RESTORES=$min_delta_restores wanted (seed $seed; raise KILL_MAX_MS?)"
+    failures=$((failures + 1))
 fi
 if ((failures > 0)); then
     echo "kill_restart: FAIL: $failures failures (reproduce with KILL_SEED=$seed)"

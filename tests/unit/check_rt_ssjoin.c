@@ -1,6 +1,7 @@
 /* check_rt_ssjoin.c - unit tests of the stream-stream join operator (srt_op_ssjoin.c) through its
  * vtable. */
 #include <check.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -292,7 +293,7 @@ static SrtQuery *ckpt_query(SrtMem *mem, SrtQueryDef *qdef, const SrtOpDef *def,
    marks older left rows matched: three left rows at b * 10 min, a right row of b's key - 1
    that meets them (the left rows of earlier batches too), and a right row below the right
    side's state watermark (transient, never kept), then the save of version b + 1. */
-static void run_batch(SrtQuery *q, int64_t b)
+static int batch_steps(SrtQuery *q, int64_t b)
 {
     SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
     SrtSsJoin *j = op->state;
@@ -310,7 +311,12 @@ static void run_batch(SrtQuery *q, int64_t b)
     for (int64_t i = 0; i < n; i += 2) /* every other one: some rows stay unmatched */
         srt_ssjoin_matched(j, 1, own, rows[i]);
     add_right(j, 7, t - 2 * HOUR_US);
-    ck_assert_int_eq(op->vt->save(op), 0);
+    return op->vt->save(op);
+}
+
+static void run_batch(SrtQuery *q, int64_t b)
+{
+    ck_assert_int_eq(batch_steps(q, b), 0);
 }
 
 /* The bytes of state file <dir>/state/<op>/<name>. */
@@ -375,12 +381,11 @@ START_TEST(test_deltas_restore)
 }
 END_TEST
 
-/* Restoring from a checkpoint whose delta is missing, torn or names a row the state does not
-   have fails with an error naming the file. */
-START_TEST(test_corrupt_delta)
+/* A new temporary directory d (128 bytes) with the join's checkpoint after 13 batches: the
+   snapshot of version 10 and the deltas 11 to 13. */
+static void checkpoint_13(char *d, const char *name)
 {
-    char d[128], p[256];
-    rt_make_temp_dir(d, sizeof d, "ssjoin-c");
+    rt_make_temp_dir(d, 128, name);
     SrtMem mem;
     SrtQueryDef qdef;
     SrtOpDef def = join_def();
@@ -388,6 +393,20 @@ START_TEST(test_corrupt_delta)
     for (int64_t v = 0; v < 13; v++)
         run_batch(q, v);
     srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+
+/* Restoring from a checkpoint whose delta is missing, torn or names a row the state does not
+   have fails with an error naming the file. */
+START_TEST(test_corrupt_delta)
+{
+    char d[128], p[256];
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q;
+    checkpoint_13(d, "ssjoin-c");
+    srt_mem_init(&mem);
     SrtErr err = {0};
 
     /* a torn delta */
@@ -442,6 +461,234 @@ START_TEST(test_corrupt_delta)
 }
 END_TEST
 
+/* A state record: a put of key (key_len bytes) and value, as srt_state_put writes it. */
+static void put_record(SrtBuf *b, const void *key, uint32_t key_len, const void *val,
+                       uint32_t val_len)
+{
+    srt_buf_putc(b, 'P');
+    srt_buf_put(b, (const char *)&key_len, 4);
+    srt_buf_put(b, key, key_len);
+    srt_buf_put(b, (const char *)&val_len, 4);
+    srt_buf_put(b, val, val_len);
+}
+
+/* A REC_FLIPS/REC_DROPS/REC_NEXT record (kind 2, 3, 4) of side `side` with n u64s. */
+static void put_seq_record(SrtBuf *b, int side, int kind, const uint64_t *v, size_t n)
+{
+    uint8_t val[8 + 8 * 4] = {(uint8_t)side, 0, 0, (uint8_t)kind};
+    memcpy(val + 8, v, 8 * n);
+    put_record(b, "", 0, val, (uint32_t)(8 + 8 * n));
+}
+
+/* The first row record (kind 0) of side 0 in state file bytes p[0..n): its key and value. */
+static void first_row(const SrtBuf *f, const uint8_t **key, uint32_t *key_len, const uint8_t **val,
+                      uint32_t *val_len)
+{
+    const uint8_t *p = (const uint8_t *)f->p, *e = p + f->n;
+    while (p < e && *p == 'P') {
+        memcpy(key_len, p + 1, 4);
+        *key = p + 5;
+        memcpy(val_len, p + 5 + *key_len, 4);
+        *val = p + 9 + *key_len;
+        p = *val + *val_len;
+        if (*key_len && (*val)[0] == 0 && (*val)[3] == 0)
+            return;
+    }
+    ck_abort_msg("no row record of side 0");
+}
+
+/* Restore version 13 of the join in dir with 12.delta's bytes replaced by f's: the error. */
+static void restore_fails(const char *dir, const SrtBuf *f, const char *want)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/state/%d/12.delta", dir, SRT_OP_SSJOIN);
+    SrtErr err = {0};
+    ck_assert_int_eq(srt_ckpt_write_file(p, f->p, f->n, &err), 0);
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q = ckpt_query(&mem, &qdef, &def, dir);
+    SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
+    ck_assert_int_lt(op->vt->restore(op, 13, &err), 0);
+    ck_assert_msg(strstr(err.msg, p) && strstr(err.msg, "at byte 0") && strstr(err.msg, want), "%s",
+                  err.msg);
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+
+/* Records no save writes are refused with the file and byte named: drops of rows the state never
+   had, seqs that would wrap, a string's offset that wraps past its row. */
+START_TEST(test_bad_records)
+{
+    char d[128], p[256];
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q;
+    checkpoint_13(d, "ssjoin-r");
+    SrtErr err = {0};
+    SrtMem bufs; /* the files' bytes (each query's mem starts afresh) */
+    srt_mem_init(&bufs);
+    SrtBuf saved, f;
+    srt_buf_init(&saved, &bufs);
+    srt_buf_init(&f, &bufs);
+    snprintf(p, sizeof p, "%s/state/%d/12.delta", d, SRT_OP_SSJOIN);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &saved, &err), 0);
+
+    /* drops of rows past the side's last one (seqs 3 per batch: 33 left rows at version 11) */
+    uint64_t run[2] = {5, 1000};
+    put_seq_record(&f, 0, 3, run, 2);
+    restore_fails(d, &f, "join state: side 0 drops rows 5 to 1000, its rows end before 33");
+    /* a run backwards */
+    srt_buf_clear(&f);
+    run[0] = 9, run[1] = 8;
+    put_seq_record(&f, 0, 3, run, 2);
+    restore_fails(d, &f, "join state: side 0 drops rows 9 to 8");
+    /* a next seq that would wrap */
+    srt_buf_clear(&f);
+    uint64_t next = UINT64_MAX;
+    put_seq_record(&f, 1, 4, &next, 1);
+    restore_fails(d, &f, "join state: side 1's next row is 18446744073709551615");
+
+    const uint8_t *key, *val;
+    uint32_t key_len, val_len;
+    first_row(&saved, &key, &key_len, &val, &val_len);
+    uint8_t row[512];
+    ck_assert_uint_le(val_len + 8, sizeof row);
+    /* the row with a seq (kind 1) that would wrap the seqs after it */
+    memcpy(row, val, 16);
+    row[3] = 1;
+    uint64_t seq = UINT64_MAX;
+    memcpy(row + 16, &seq, 8);
+    memcpy(row + 24, val + 16, val_len - 16);
+    srt_buf_clear(&f);
+    put_record(&f, key, key_len, row, val_len + 8);
+    restore_fails(d, &f, "join state: side 0 has a row 18446744073709551615");
+    /* its string's offset so large the end of the string wraps around */
+    memcpy(row, val, val_len);
+    uint64_t off = UINT64_MAX - 7;
+    memcpy(row + 16 + sizeof(SrtDatum) + offsetof(SrtDatum, p), &off, 8);
+    srt_buf_clear(&f);
+    put_record(&f, key, key_len, row, val_len);
+    restore_fails(d, &f, "join state: a value of side 0 is out of its row");
+
+    /* the delta back: restored */
+    ck_assert_int_eq(srt_ckpt_write_file(p, saved.p, saved.n, &err), 0);
+    q = ckpt_query(&mem, &qdef, &def, d);
+    SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
+    ck_assert_msg(op->vt->restore(op, 13, &err) == 0, "%s", err.msg);
+    srt_query_free(q);
+    srt_buf_free(&saved);
+    srt_buf_free(&f);
+    ck_assert_uint_eq(mem.in_use, 0);
+    ck_assert_uint_eq(bufs.in_use, 0);
+    rt_remove_dir(d);
+}
+END_TEST
+
+/* A delta's runs of dropped rows in any order (a file no save writes, yet valid): the rows go,
+   their chunks released in the rows' order even when the runs name a later chunk first. */
+START_TEST(test_drops_any_order)
+{
+    char d[128], p[256];
+    rt_make_temp_dir(d, sizeof d, "ssjoin-o");
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q = ckpt_query(&mem, &qdef, &def, d);
+    for (int64_t v = 0; v < 10; v++)
+        run_batch(q, v);
+    /* batch 10: 3000 left rows kept (seqs 30 to 3029), over several chunks: version 11 */
+    SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
+    q->batch_id = 10;
+    ck_assert_int_eq(op->vt->begin_batch(op), 0);
+    for (int64_t i = 0; i < 3000; i++)
+        add_left(op->state, 100 + i, INT64_MAX / 2, "a row of some length");
+    ck_assert_int_eq(op->vt->save(op), 0);
+    ck_assert_uint_gt(srt_op_ssjoin_chunk_bytes(op, 0), (size_t)200 << 10);
+    SrtStateOpProgress pr;
+    memset(&pr, 0, sizeof pr);
+    op->vt->progress(op, 1, &pr);
+    int64_t rows = pr.num_rows_total;
+    srt_query_free(q);
+
+    SrtBuf f;
+    srt_buf_init(&f, &mem);
+    uint64_t runs[4] = {3000, 3001, 40, 40};
+    put_seq_record(&f, 0, 3, runs, 4);
+    snprintf(p, sizeof p, "%s/state/%d/12.delta", d, SRT_OP_SSJOIN);
+    SrtErr err = {0};
+    ck_assert_int_eq(srt_ckpt_write_file(p, f.p, f.n, &err), 0);
+    srt_buf_free(&f);
+    q = ckpt_query(&mem, &qdef, &def, d);
+    op = srt_query_op(q, SRT_OP_SSJOIN);
+    ck_assert_msg(op->vt->restore(op, 12, &err) == 0, "%s", err.msg);
+    memset(&pr, 0, sizeof pr);
+    op->vt->progress(op, 1, &pr);
+    ck_assert_int_eq(pr.num_rows_total, rows - 3);
+    const SrtDatum *const *found;
+    ck_assert_int_eq(probe(op->state, 0, 100 + 10, 0, &found), 0); /* seq 40 */
+    ck_assert_int_eq(probe(op->state, 0, 100 + 2970, 0, &found), 0);
+    ck_assert_int_eq(probe(op->state, 0, 100 + 2969, 0, &found), 1);
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+    rt_remove_dir(d);
+}
+END_TEST
+
+static void batches_13(SrtQuery *q, void *ctx)
+{
+    int *rc = ctx;
+    for (int64_t v = 0; v < 13 && *rc == 0; v++)
+        *rc = batch_steps(q, v);
+}
+
+/* Out of memory at each allocation in turn (SrtMem's fail_after) while batches are joined and
+   saved, then while the state is restored: each fails cleanly (an error, nothing leaked), none
+   crashes, and with enough memory all work. */
+START_TEST(test_out_of_memory)
+{
+    char d[128];
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtErr err = {0};
+    int ran = 0, restored = 0;
+    for (int64_t n = 0; !ran || !restored; n++) {
+        ck_assert_int_lt(n, 100000);
+        SrtMem mem;
+        if (!ran) {
+            rt_make_temp_dir(d, sizeof d, "ssjoin-m");
+            SrtQuery *q = ckpt_query(&mem, &qdef, &def, d);
+            mem.fail_after = n;
+            int rc = 0;
+            if (srt_query_guarded(q, batches_13, &rc) < 0 || rc < 0)
+                ck_assert_msg(strstr(q->err.msg, "memory"), "allocation %lld: %s (rc %d)",
+                              (long long)n, q->err.msg, rc);
+            else
+                ran = 1;
+            mem.fail_after = -1;
+            srt_query_free(q);
+            ck_assert_uint_eq(mem.in_use, 0);
+            if (!ran)
+                rt_remove_dir(d);
+            n = ran ? -1 : n;
+            continue;
+        }
+        SrtQuery *q = ckpt_query(&mem, &qdef, &def, d);
+        SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
+        mem.fail_after = n;
+        if (op->vt->restore(op, 13, &err) == 0)
+            restored = 1;
+        else
+            ck_assert_msg(strstr(err.msg, "memory"), "%s", err.msg);
+        mem.fail_after = -1;
+        srt_query_free(q);
+        ck_assert_uint_eq(mem.in_use, 0);
+    }
+    rt_remove_dir(d);
+}
+END_TEST
+
 Suite *rt_ssjoin_suite(void)
 {
     Suite *s = suite_create("rt_ssjoin");
@@ -452,6 +699,10 @@ Suite *rt_ssjoin_suite(void)
     tcase_add_test(tc, test_output_watermark);
     tcase_add_test(tc, test_deltas_restore);
     tcase_add_test(tc, test_corrupt_delta);
+    tcase_add_test(tc, test_bad_records);
+    tcase_add_test(tc, test_drops_any_order);
+    tcase_add_test(tc, test_out_of_memory);
+    tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     return s;
 }

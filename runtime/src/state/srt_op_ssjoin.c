@@ -261,11 +261,11 @@ static int append_row(SrtSsJoin *j, SsSide *s, SsRow *r, int64_t evict_at)
     return 0;
 }
 
+/* Out of memory in a call of generated code: the query fails there (srt_query_oom; formatting
+   q->err's message into itself, as srt_query_fail(q, q->err.msg) would, left it empty). */
 static void nomem(SrtSsJoin *j, const char *what)
 {
-    srt_err_nomem(&j->q->err, what);
-    srt_query_fail(j->q, j->q->err.msg);
-    srt_query_bail(j->q);
+    srt_query_oom(j->q, what);
 }
 
 /* ==== Per record ==== */
@@ -818,6 +818,9 @@ typedef struct RowHead {
     uint64_t seq; /* REC_ROW_SEQ only */
 } RowHead;
 
+/* No row has a seq this high (a restored one would wrap the seqs after it). */
+#define SEQ_LIMIT ((uint64_t)1 << 62)
+
 /* u64s per REC_FLIPS or REC_DROPS record (even: a run is never split). */
 #define SEQS_PER_RECORD ((size_t)1 << 20)
 
@@ -925,7 +928,8 @@ static int ssjoin_save(SrtOperator *op)
     int64_t t0 = srt_mono_us();
     for (int s = 0; s < 2; s++) {
         int64_t gone = evict(j, s);
-        if (gone < 0 || compact(j, &j->side[s]) < 0)
+        /* a flip not recorded (out of memory) would be lost by the next delta */
+        if (gone < 0 || j->side[s].lost || compact(j, &j->side[s]) < 0)
             return srt_err_nomem(&q->err, "join state");
         op->st.removed += gone;
     }
@@ -952,7 +956,9 @@ static int ssjoin_save(SrtOperator *op)
     if (rc >= 0)
         mark_saved(j);
     op->st.commit_us = srt_mono_us() - t1;
-    if (rc < 0 && !q->err.code)
+    if (rc == -SRT_ERR_NOMEM && !q->err.code)
+        srt_err_nomem(&q->err, "join state");
+    else if (rc < 0 && !q->err.code)
         srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
     return rc;
 }
@@ -974,13 +980,16 @@ static int load_row(SrtOperator *op, int kind, const uint8_t *key, uint32_t key_
     SsSide *s = &j->side[h.rec.side];
     if (kind == REC_ROW_NEXT)
         h.seq = s->next_seq;
+    if (h.seq >= SEQ_LIMIT)
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "join state: side %d has a row %llu",
+                           h.rec.side, (unsigned long long)h.seq);
     if (h.seq < s->next_seq)
         return srt_err_set(
             &q->err, SRT_ERR_FORMAT, "join state: row %llu of side %d comes after row %llu",
             (unsigned long long)h.seq, h.rec.side, (unsigned long long)s->next_seq - 1);
     const SrtSsJoinSideDef *d = s->def;
     size_t block = val_len - head;
-    size_t fixed = sizeof(SrtDatum) * d->n_cols + ((key_len + 7u) & ~7u);
+    size_t fixed = sizeof(SrtDatum) * d->n_cols + (((size_t)key_len + 7u) & ~(size_t)7u);
     if (block < fixed || memcmp(val + head + sizeof(SrtDatum) * d->n_cols, key, key_len) != 0)
         return srt_err_set(&q->err, SRT_ERR_FORMAT,
                            "join state: a row of side %d does not fit its columns", h.rec.side);
@@ -992,7 +1001,7 @@ static int load_row(SrtOperator *op, int kind, const uint8_t *key, uint32_t key_
         if (!d->kinds[c] || r->cols[c].is_null)
             continue;
         uintptr_t off = (uintptr_t)r->cols[c].p;
-        if (off < fixed || off + copied(d, r->cols, c) > block) {
+        if (off < fixed || off > block || copied(d, r->cols, c) > block - off) {
             srt_slab_unalloc(&s->slab, r, sizeof(SsRow) + block);
             return srt_err_set(&q->err, SRT_ERR_FORMAT,
                                "join state: a value of side %d is out of its row", h.rec.side);
@@ -1032,34 +1041,39 @@ static int load_flips(SrtSsJoin *j, int side, const uint8_t *v, size_t n)
     return 0;
 }
 
-/* REC_DROPS: the rows of side `side` in the n / 2 runs at v go. */
+/* REC_DROPS: the rows of side `side` in the n / 2 runs at v go.  A run names rows of the
+   version before (below the side's next seq: the delta's rows come after its drops); the rows
+   in it the state does not have went earlier. */
 static int load_drops(SrtSsJoin *j, int side, const uint8_t *v, size_t n)
 {
     SsSide *s = &j->side[side];
-    if (gone_room(j, s, s->n_rows) < 0)
-        return srt_err_nomem(&j->q->err, "join state");
-    size_t n_gone = 0;
     for (size_t k = 0; k + 1 < n; k += 2) {
         uint64_t first, last;
         memcpy(&first, v + 8 * k, 8);
         memcpy(&last, v + 8 * k + 8, 8);
-        if (first > last)
+        if (first > last || last >= s->next_seq)
             return srt_err_set(&j->q->err, SRT_ERR_FORMAT,
-                               "join state: side %d drops rows %llu to %llu", side,
-                               (unsigned long long)first, (unsigned long long)last);
-        for (size_t i = first_at(s, first); i < s->n_rows && s->rows[i]->seq <= last; i++) {
-            SsRow *r = s->rows[i];
-            if (!r->gone) {
-                r->gone = GONE_LINKED;
-                s->gone[n_gone++] = r;
-            }
-        }
+                               "join state: side %d drops rows %llu to %llu, its rows end "
+                               "before %llu",
+                               side, (unsigned long long)first, (unsigned long long)last,
+                               (unsigned long long)s->next_seq);
     }
-    size_t kept = 0;
+    if (gone_room(j, s, s->n_rows) < 0)
+        return srt_err_nomem(&j->q->err, "join state");
+    for (size_t k = 0; k + 1 < n; k += 2) {
+        uint64_t first, last;
+        memcpy(&first, v + 8 * k, 8);
+        memcpy(&last, v + 8 * k + 8, 8);
+        for (size_t i = first_at(s, first); i < s->n_rows && s->rows[i]->seq <= last; i++)
+            s->rows[i]->gone = GONE_LINKED;
+    }
+    /* s->gone in the rows' order whatever the runs' (the slab releases in that order) */
+    size_t kept = 0, n_gone = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         SsRow *r = s->rows[i];
         if (r->gone) {
             s->bytes -= r->size;
+            s->gone[n_gone++] = r;
             continue;
         }
         s->evict_at[kept] = s->evict_at[i];
@@ -1101,6 +1115,9 @@ static int load_record(void *ctx, int is_put, const uint8_t *key, uint32_t key_l
         return load_drops(j, h.side, v, n);
     case REC_NEXT:
         memcpy(&next, v, 8);
+        if (next > SEQ_LIMIT)
+            return srt_err_set(err, SRT_ERR_FORMAT, "join state: side %d's next row is %llu",
+                               h.side, (unsigned long long)next);
         if (next < s->next_seq)
             return srt_err_set(err, SRT_ERR_FORMAT,
                                "join state: side %d's next row %llu is below row %llu", h.side,

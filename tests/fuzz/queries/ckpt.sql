@@ -1,13 +1,19 @@
 -- ckpt.sql - the fuzz_ckpt target's queries: one of each stateful operator, so a restart
 -- decodes every kind of state (groups with numeric and string aggregates, dedup keys,
--- session windows, a chain of two aggregations) besides metadata, offsets, commits and the
--- files source's log.
+-- session windows, a chain of two aggregations, a stream-stream join's snapshots and deltas)
+-- besides metadata, offsets, commits and the files sources' logs.
 CREATE SOURCE events (
     id BIGINT,
     user STRING,
     amount DOUBLE,
     time TIMESTAMP,
     WATERMARK FOR time AS time - INTERVAL '10 minutes'
+) WITH (connector = 'files', path = '.', format = 'json');
+CREATE SOURCE clicks (
+    id BIGINT,
+    tag STRING,
+    ctime TIMESTAMP,
+    WATERMARK FOR ctime AS ctime - INTERVAL '10 minutes'
 ) WITH (connector = 'files', path = '.', format = 'json');
 CREATE SINK out WITH (connector = 'console');
 INSERT INTO out
@@ -30,3 +36,9 @@ FROM (SELECT window(time, '10 minutes') AS w, user, count(*) AS n, max(user) AS 
       FROM events GROUP BY window(time, '10 minutes'), user)
 GROUP BY window(window_time(w), '1 hour')
 WITH (name = 'chain', outputMode = 'append');
+INSERT INTO out
+SELECT e.id, e.user, e.time, c.tag, c.ctime, c.s
+FROM events e
+LEFT OUTER JOIN (SELECT id, tag, ctime, named_struct('id', id, 'len', length(tag)) AS s FROM clicks) c
+  ON e.id = c.id AND c.ctime BETWEEN e.time AND e.time + INTERVAL 20 MINUTES
+WITH (name = 'join');
