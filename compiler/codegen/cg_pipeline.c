@@ -92,6 +92,7 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, bool reads_input, Even
             et->dedup_op = (int32_t)pq->ops[i].id;
             break;
         case POP_SSJOIN: /* ssjoin_setup */
+        case POP_GLOBAL_LIMIT: /* the runtime's, at the query's rows */
             break;
         }
     }

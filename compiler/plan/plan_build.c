@@ -200,12 +200,17 @@ static LPlan *lp_block(Arena *arena, const SSelect *s)
     return p;
 }
 
+/* The key of a streaming global limit's one state row: Spark's struct<key: void>, the NULL
+   key (one null byte, set). */
+static const PKeyLayout limit_key = {NULL, 0, 1, 8, false, false};
+
 /* The stateful operators in pipeline order: per block, innermost first, its stream-stream
    join (whose rows are the block's input), its DROP DUPLICATES (which runs after its WHERE)
-   and then its aggregation. */
+   and then its aggregation; last a streaming global limit, which sees the query's rows
+   (sema_stream.c's stream_limit). */
 static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int depth)
 {
-    pq->ops = ARENA_NEW_N(arena, PStatefulOp, 3 * depth);
+    pq->ops = ARENA_NEW_N(arena, PStatefulOp, 3 * depth + 1);
     for (int i = 0; i < depth; i++) {
         if (chain[i] == pq->ssjoin_block)
             pq->ops[pq->n_ops++] =
@@ -221,6 +226,9 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
                 pq->ops[pq->n_ops++] = (PStatefulOp){POP_AGGREGATE, lv->next_op, lv->next, chain[i],
                                                      &lv->next->key, lv->next->state_size};
     }
+    if (pq->query->limit_stateful)
+        pq->ops[pq->n_ops++] =
+            (PStatefulOp){POP_GLOBAL_LIMIT, PSTATE_LIMIT, NULL, chain[depth - 1], &limit_key, 8};
 }
 
 /* ==== Joins ==== */

@@ -855,7 +855,10 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
                       pq->order[i].desc ? "DESC" : "ASC");
         sb_puts(sb, "]\n");
     }
-    if (pq->query->limit >= 0)
+    if (pq->query->limit_stateful) /* Spark's StreamingGlobalLimitExec */
+        sb_printf(sb, "  StreamingGlobalLimit %" PRId64 " state=%d\n", pq->query->limit,
+                  PSTATE_LIMIT);
+    else if (pq->query->limit >= 0)
         sb_printf(sb, "  Limit %" PRId64 "\n", pq->query->limit);
     if (pq->query->build)
         sb_puts(sb, "  JoinBuildSide [");

@@ -1269,6 +1269,7 @@ typedef struct SrtOpDef {
     SrtCollectSlot *collect_slots; /* aggregation: collect_list / collect_set states */
     uint32_t n_collect_slots, cap_collect_slots;
     SrtSsJoinSideDef ssjoin[2]; /* stream-stream join: left, right */
+    int64_t limit;              /* streaming global limit: the rows the stream outputs */
     SrtStateSchema schema;
 } SrtOpDef;
 

@@ -876,6 +876,9 @@ int srt_query_run_batch(SrtQuery *q)
         return failed_rc(q, srt_err_nomem(&q->err, "sorting"));
     if (q->limit >= 0 && q->n_rows > (size_t)q->limit)
         q->n_rows = (size_t)q->limit; /* the rest go with the batch memory */
+    for (uint32_t i = 0; i < q->n_ops; i++)
+        if (q->ops[i]->vt->cut_rows && (rc = q->ops[i]->vt->cut_rows(q->ops[i])) < 0)
+            return failed_rc(q, rc);
     if ((rc = q->sink.vt->write(&q->sink, q->batch_id, q->rows, q->n_rows, &q->schema, &q->err)) < 0)
         return failed_rc(q, rc);
     q->dur_us[SRT_DUR_ADD_BATCH] = (t = srt_mono_us()) - t_add;

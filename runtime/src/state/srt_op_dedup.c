@@ -171,6 +171,7 @@ const SrtOperatorVt srt_op_dedup_vt = {
     dedup_create,
     dedup_begin_batch,
     NULL,
+    NULL,
     dedup_watermark_cleans,
     dedup_save,
     dedup_restore,

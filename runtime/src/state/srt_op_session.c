@@ -355,6 +355,7 @@ const SrtOperatorVt srt_op_session_vt = {
     session_create,
     NULL, /* nothing is tracked per batch */
     session_output,
+    NULL,
     srt_op_agg_watermark_cleans,
     session_save,
     session_restore,

@@ -21,6 +21,8 @@ const SrtOperatorVt *srt_operator_vt(int32_t kind)
         return &srt_op_session_vt;
     case SRT_OPK_SSJOIN:
         return &srt_op_ssjoin_vt;
+    case SRT_OPK_GLOBAL_LIMIT:
+        return &srt_op_limit_vt;
     }
     return NULL;
 }
@@ -28,7 +30,7 @@ const SrtOperatorVt *srt_operator_vt(int32_t kind)
 const char *srt_operator_label(int32_t id, const char *spark_name)
 {
     static const int32_t kinds[] = {SRT_OPK_AGGREGATE, SRT_OPK_DEDUPLICATE, SRT_OPK_SESSION_WINDOW,
-                                    SRT_OPK_SSJOIN};
+                                    SRT_OPK_SSJOIN, SRT_OPK_GLOBAL_LIMIT};
     for (size_t k = 0; spark_name && k < sizeof kinds / sizeof kinds[0]; k++) {
         const SrtOperatorVt *vt = srt_operator_vt(kinds[k]);
         for (const char *const *n = vt->names; *n; n++)
