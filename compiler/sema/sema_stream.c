@@ -188,7 +188,8 @@ static bool block_projects(const SSelect *s)
 ** query's (GlobalLimit, or TakeOrderedAndProject under an ORDER BY) over each batch's result
 ** table.  sluice runs both at the query's rows, so a LIMIT must have only projections above
 ** it; nested ones combine to the least (Spark's CombineLimits).  q->limit is n;
-** q->limit_stateful marks the streaming global limit.
+** q->limit_stateful marks the streaming global limit.  LIMIT 0 keeps no state: Spark's
+** OptimizeLimitZero makes the subtree an empty relation, so each batch outputs nothing.
 */
 static void stream_limit(SemaCtx *sc, SQuery *q, const Chain *c, bool mode_known)
 {
@@ -207,7 +208,8 @@ static void stream_limit(SemaCtx *sc, SQuery *q, const Chain *c, bool mode_known
                 return;
             }
             q->limit = q->limit < 0 || n < q->limit ? n : q->limit;
-            q->limit_stateful = q->mode == MODE_APPEND;
+            /* LIMIT 0 is an empty relation (Spark's OptimizeLimitZero): no state */
+            q->limit_stateful = q->mode == MODE_APPEND && q->limit > 0;
         }
         above_ok = above_ok && block_projects(c->sel[i]);
     }
