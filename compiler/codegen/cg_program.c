@@ -184,9 +184,13 @@ static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp
     case POP_SSJOIN:
         register_ssjoin(cg, i, plan_join_of(pq, op->block), p, qi);
         break;
-    case POP_GLOBAL_LIMIT: {
-        LLVMValueRef largs[4] = {p, qi, cg_i32(cg, (int32_t)op->id), cg_i64(cg, pq->query->limit)};
-        cg_call(cg, "srt_prog_query_global_limit", largs, 4, "");
+    case POP_GLOBAL_LIMIT: { /* per record at the end of its block, or over the query's rows */
+        const SQuery *q = pq->query;
+        bool per_record = q->row_limit_block == op->block;
+        LLVMValueRef largs[5] = {p, qi, cg_i32(cg, (int32_t)op->id),
+                                 cg_i64(cg, per_record ? q->row_limit : q->limit),
+                                 cg_i32(cg, per_record)};
+        cg_call(cg, "srt_prog_query_global_limit", largs, 5, "");
         break;
     }
     }

@@ -206,11 +206,12 @@ static const PKeyLayout limit_key = {NULL, 0, 1, 8, false, false};
 
 /* The stateful operators in pipeline order: per block, innermost first, its stream-stream
    join (whose rows are the block's input), its DROP DUPLICATES (which runs after its WHERE)
-   and then its aggregation; last a streaming global limit, which sees the query's rows
-   (sema_stream.c's stream_limit). */
+   and then its aggregation (a streaming global limit at the end of a block below other
+   operators, SQuery.row_limit_block, comes before it); last a streaming global limit over
+   the query's rows (sema_stream.c's stream_limit). */
 static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int depth)
 {
-    pq->ops = ARENA_NEW_N(arena, PStatefulOp, 3 * depth + 1);
+    pq->ops = ARENA_NEW_N(arena, PStatefulOp, 4 * depth + 1);
     for (int i = 0; i < depth; i++) {
         if (chain[i] == pq->ssjoin_block)
             pq->ops[pq->n_ops++] =
@@ -218,6 +219,9 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
         if (chain[i]->dedup && chain[i] == pq->dedup_block)
             pq->ops[pq->n_ops++] = (PStatefulOp){POP_DEDUPLICATE, PSTATE_DEDUP, NULL, chain[i],
                                                  &pq->dedup_key, 0};
+        if (chain[i] == pq->query->row_limit_block)
+            pq->ops[pq->n_ops++] =
+                (PStatefulOp){POP_GLOBAL_LIMIT, PSTATE_LIMIT, NULL, chain[i], &limit_key, 8};
         if (chain[i] == pq->agg)
             pq->ops[pq->n_ops++] = (PStatefulOp){pq->session ? POP_SESSION_WINDOW : POP_AGGREGATE,
                                                  PSTATE_AGG, pq, chain[i], &pq->key, pq->state_size};

@@ -179,6 +179,15 @@ static bool block_projects(const SSelect *s)
            s->gen < 0 && !s->window && s->n_order == 0;
 }
 
+/* Is there an aggregation in block i of the chain or below it? */
+static bool aggregates_from(const Chain *c, int i)
+{
+    for (int j = i; j < c->n; j++)
+        if (c->sel[j]->has_agg)
+            return true;
+    return false;
+}
+
 /*
 ** LIMIT on a stream outside Update mode.  Spark plans it by StreamingGlobalLimitStrategy
 ** (SparkStrategies): in Append mode, and in Complete mode below every streaming
@@ -186,10 +195,13 @@ static bool block_projects(const SSelect *s)
 ** operator that lets the first n rows of the whole stream through (its running count is
 ** checkpointed); a Limit over a streaming aggregation in Complete mode is planned as a batch
 ** query's (GlobalLimit, or TakeOrderedAndProject under an ORDER BY) over each batch's result
-** table.  sluice runs both at the query's rows, so a LIMIT must have only projections above
-** it; nested ones combine to the least (Spark's CombineLimits).  q->limit is n;
-** q->limit_stateful marks the streaming global limit.  LIMIT 0 keeps no state: Spark's
-** OptimizeLimitZero makes the subtree an empty relation, so each batch outputs nothing.
+** table.
+** A LIMIT with only projections above it limits the query's rows: q->limit is n (nested ones
+** combine to the least, Spark's CombineLimits), q->limit_stateful marks the streaming global
+** limit.  LIMIT 0 keeps no state there: Spark's OptimizeLimitZero makes the subtree an empty
+** relation, so each batch outputs nothing.  A LIMIT below a WHERE, an aggregation or another
+** operator that is not a projection is a streaming global limit at the end of its block,
+** per record (q->row_limit_block, q->row_limit): one such, in a block below the aggregation.
 */
 static void stream_limit(SemaCtx *sc, SQuery *q, const Chain *c, bool mode_known)
 {
@@ -200,16 +212,19 @@ static void stream_limit(SemaCtx *sc, SQuery *q, const Chain *c, bool mode_known
         const AstSelect *a = c->ast[i];
         int64_t n;
         if (a->limit && limit_value(sc, a, &n)) {
-            if (!above_ok) {
+            if (above_ok) {
+                q->limit = q->limit < 0 || n < q->limit ? n : q->limit;
+                q->limit_stateful = q->mode == MODE_APPEND && q->limit > 0;
+            } else if (aggregates_from(c, i) || q->row_limit_block || q->limit_stateful) {
                 diag_error(sc->diag, a->limit_span,
-                           "LIMIT below a WHERE, an aggregation, DROP DUPLICATES, a join, a "
-                           "generator, a window or ORDER BY is not supported yet on streaming "
+                           "LIMIT over an aggregation with more than projections above it, or "
+                           "below another LIMIT, is not supported yet on streaming "
                            "DataFrames/Datasets");
                 return;
+            } else {
+                q->row_limit = n;
+                q->row_limit_block = c->sel[i];
             }
-            q->limit = q->limit < 0 || n < q->limit ? n : q->limit;
-            /* LIMIT 0 is an empty relation (Spark's OptimizeLimitZero): no state */
-            q->limit_stateful = q->mode == MODE_APPEND && q->limit > 0;
         }
         above_ok = above_ok && block_projects(c->sel[i]);
     }

@@ -5,9 +5,12 @@
 ** the NULL of struct<key: void>, value the count of rows let through so far
 ** (struct<value: bigint>).  After the batch's output step (and before the sink) it keeps the
 ** first limit - count rows of the batch and adds them to the count; the row is written
-** (numRowsUpdated 1) only in a batch that let a row through, as Spark puts it then.  It runs
-** on the query's rows on the query's thread, after a split batch's tasks were folded in input
-** order, so --threads cuts the rows one thread cuts; generated code never touches it.
+** (numRowsUpdated 1) only in a batch that let a row through, as Spark puts it then.  Over
+** the query's rows it runs on the query's thread, after a split batch's tasks were folded in
+** input order, so --threads cuts the rows one thread cuts.  Below other operators (a LIMIT
+** under a WHERE or an aggregation) generated code asks srt_query_limit_admit for each row at
+** the end of the LIMIT's block instead, and the query's batches run on one thread
+** (plan_parallel.c).
 */
 #include <string.h>
 
@@ -38,10 +41,22 @@ static int limit_begin_batch(SrtOperator *op)
     return 0;
 }
 
+int32_t srt_query_limit_admit(SrtQuery *q, int32_t id)
+{
+    SrtOperator *op = srt_query_op(q, id);
+    LimitState *s = op ? state(op) : NULL;
+    if (!s || s->count >= op->def->limit)
+        return 0;
+    s->count++;
+    return 1;
+}
+
 static int limit_cut_rows(SrtOperator *op)
 {
     SrtQuery *q = op->q;
     LimitState *s = state(op);
+    if (op->def->limit_per_record)
+        return 0; /* generated code asked srt_query_limit_admit for each row */
     int64_t left = op->def->limit > s->count ? op->def->limit - s->count : 0;
     if ((int64_t)q->n_rows > left)
         q->n_rows = (size_t)left; /* the rest go with the batch memory */
