@@ -674,8 +674,8 @@ static void put_block_ops(StrBuf *sb, const PQuery *pq, const PPushdown *pd, con
         sb_putc(sb, '\n');
     }
     if (s == pq->query->row_limit_block) /* Spark's StreamingGlobalLimitExec, per record */
-        sb_printf(sb, "%sStreamingGlobalLimit %" PRId64 " state=%d\n", indent,
-                  pq->query->row_limit, PSTATE_LIMIT);
+        sb_printf(sb, "%sStreamingGlobalLimit %" PRId64 " state=%d\n", indent, pq->query->row_limit,
+                  PSTATE_LIMIT);
 }
 
 /* The aggregation of level pq (window assignment, hash aggregate), pipeline n over its groups,

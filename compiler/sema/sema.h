@@ -757,7 +757,7 @@ struct SQuery {
                                limit rows of the whole stream, a stateful operator */
     const SSelect *row_limit_block; /* a streaming global limit at the end of this block,
                                per record (below other operators: sema_stream.c), or NULL */
-    int64_t row_limit;      /* its number of rows */
+    int64_t row_limit;              /* its number of rows */
     bool sequence_fns;      /* calls rand, randn or monotonically_increasing_id, whose values
                                depend on the rows before in the partition (sema_partition.c;
                                plan_parallel.c keeps the query on one thread) */

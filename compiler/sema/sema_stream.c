@@ -175,8 +175,8 @@ static bool limit_value(SemaCtx *sc, const AstSelect *a, int64_t *out)
    LIMIT below such blocks only limits the query's rows. */
 static bool block_projects(const SSelect *s)
 {
-    return !s->where && !s->has_agg && !s->dedup && !s->join && s->n_branches == 0 &&
-           s->gen < 0 && !s->window && s->n_order == 0;
+    return !s->where && !s->has_agg && !s->dedup && !s->join && s->n_branches == 0 && s->gen < 0 &&
+           !s->window && s->n_order == 0;
 }
 
 /* Is there an aggregation in block i of the chain or below it? */

@@ -109,8 +109,8 @@ static int load_count(void *ctx, int is_put, const uint8_t *key, uint32_t key_le
         return 0;
     }
     if (val_len != sizeof(int64_t))
-        return srt_err_set(&q->err, SRT_ERR_FORMAT,
-                           "a limit's count has %u bytes (8 expected)", val_len);
+        return srt_err_set(&q->err, SRT_ERR_FORMAT, "a limit's count has %u bytes (8 expected)",
+                           val_len);
     memcpy(&state(op)->count, val, sizeof(int64_t));
     if (state(op)->count < 0)
         return srt_err_set(&q->err, SRT_ERR_FORMAT, "a limit's count is negative");

@@ -355,7 +355,7 @@ const SrtOperatorVt srt_op_session_vt = {
     session_create,
     NULL, /* nothing is tracked per batch */
     session_output,
-    NULL,
+    NULL, /* the rows stay as they are */
     srt_op_agg_watermark_cleans,
     session_save,
     session_restore,
