@@ -14,4 +14,4 @@ SELECT action, window(time, '10 minutes') AS window, count(*) AS count
 FROM events
 GROUP BY action, window(time, '10 minutes')
 LIMIT 3
-WITH (name = 'first_windows', outputMode = 'append');
+WITH (name = 'first_windows', outputMode = 'append', checkpointLocation = 'chk');

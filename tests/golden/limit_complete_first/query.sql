@@ -12,4 +12,4 @@ INSERT INTO out
 SELECT action, count
 FROM (SELECT action, count(*) AS count FROM events GROUP BY action)
 LIMIT 2
-WITH (name = 'first_actions', outputMode = 'complete');
+WITH (name = 'first_actions', outputMode = 'complete', checkpointLocation = 'chk');

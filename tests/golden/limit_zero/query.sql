@@ -9,4 +9,4 @@ INSERT INTO out
 SELECT action, n
 FROM (SELECT action, n FROM events LIMIT ALL)
 LIMIT 0
-WITH (name = 'nothing');
+WITH (name = 'nothing', checkpointLocation = 'chk');
