@@ -84,16 +84,7 @@ static int limit_save(SrtOperator *op)
     int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, version, snapshot, &w, &q->err);
     if (rc >= 0 && (snapshot ? s->count > 0 : op->st.updated))
         rc = srt_state_put(w, limit_key, sizeof limit_key, &s->count, sizeof s->count);
-    if (rc >= 0) {
-        rc = srt_state_commit(w, &q->err);
-        w = NULL;
-    }
-    if (w)
-        srt_state_abort(w);
-    op->st.commit_us = srt_mono_us() - t0;
-    if (rc < 0 && !q->err.code)
-        srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
-    return rc;
+    return srt_op_state_end(op, w, rc, t0);
 }
 
 static int load_count(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,

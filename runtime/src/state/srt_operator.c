@@ -190,6 +190,21 @@ void srt_op_table_progress(const SrtOperator *op, int idle, SrtStateOpProgress *
     out->memory_used_bytes = (int64_t)srt_agg_bytes(t);
 }
 
+/* ==== Saving ==== */
+
+int srt_op_state_end(SrtOperator *op, SrtStateWriter *w, int rc, int64_t t0)
+{
+    SrtQuery *q = op->q;
+    if (rc >= 0)
+        rc = srt_state_commit(w, &q->err);
+    else if (w)
+        srt_state_abort(w);
+    op->st.commit_us = srt_mono_us() - t0;
+    if (rc < 0 && !q->err.code)
+        srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
+    return rc;
+}
+
 /* ==== Saving a group table ==== */
 
 typedef struct StateOut {

@@ -141,6 +141,10 @@ int srt_op_table_restore(SrtOperator *op, SrtAggTable *t, int64_t version, SrtEr
 typedef int (*SrtOpGoneFn)(const SrtOperator *op, const uint8_t *key, uint32_t key_len,
                            const uint8_t *state);
 int srt_op_table_save(SrtOperator *op, SrtAggTable *t, int evict, SrtOpGoneFn gone);
+/* End the write of a state version begun at t0 (srt_ckpt_state_begin gave w, NULL if it
+   failed): commit w when rc >= 0, else abort it; sets op->st.commit_us and, on failure,
+   q->err.  Returns rc or the commit's result. */
+int srt_op_state_end(SrtOperator *op, SrtStateWriter *w, int rc, int64_t t0);
 /* The numbers of the batch that op->st holds (updated, removed, times, dropped). */
 void srt_op_batch_progress(const SrtOperator *op, SrtStateOpProgress *out);
 /* A group table's numbers (aggregation, deduplication: op->state is the SrtAggTable). */
