@@ -3,9 +3,11 @@
 # (bench/ssjoin_rate.sql) on one thread and on every core (--threads $(nproc): the rows keyed
 # in tasks, joined on the query's thread, the output byte for byte the same), beside the
 # windowed aggregation of bench/rate_windowed.sql over as many input rows, for scale (see
-# bench/README.md).
+# bench/README.md).  With --checkpoint the one-thread join runs again with a checkpoint
+# (bench/out/ssjoin_ckpt, emptied before each run): its time and the state files it writes a
+# batch (state/<op>/: deltas, a snapshot every 10th version).
 #
-#   bench/ssjoin_bench.sh [--runs N] [--batches N]
+#   bench/ssjoin_bench.sh [--runs N] [--batches N] [--checkpoint]
 #
 # Environment: SLUICE (default build/compiler/sluice).  Each query is built once and run N
 # times with --max-batches; prints the median wall time, the input rows per second, and the
@@ -16,11 +18,13 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 runs=3
 batches=30
+checkpoint=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --batches) batches=${2:?--batches needs a number}; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--batches N]" >&2; exit 2 ;;
+    --checkpoint) checkpoint=1; shift ;;
+    *) echo "usage: $0 [--runs N] [--batches N] [--checkpoint]" >&2; exit 2 ;;
   esac
 done
 [[ $runs =~ ^[1-9][0-9]*$ && $batches =~ ^[1-9][0-9]*$ ]] || { echo "ssjoin_bench: bad number" >&2; exit 2; }
@@ -43,13 +47,14 @@ join_rows=$((2 * per_batch * batches))               # both sides
 agg_batches=$(((join_rows + agg_per_batch - 1) / agg_per_batch))
 agg_rows=$((agg_per_batch * agg_batches))
 
-# time_query NAME QUERY BATCHES THREADS -> median seconds (progress of the last run in
-# $out/NAME.jsonl)
+# time_query NAME QUERY BATCHES THREADS [CKPT] -> median seconds (progress of the last run in
+# $out/NAME.jsonl; CKPT: a checkpoint directory removed before each run)
 time_query() {
-  local name=$1 query=$2 n=$3 threads=$4 exe=$out/$1 times=() i t0 t1
+  local name=$1 query=$2 n=$3 threads=$4 ckpt=${5:-} exe=$out/$1 times=() i t0 t1
   "$SLUICE" build "$query" -o "$exe" -O2 > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; die "sluice build failed"; }
   for ((i = 0; i < runs; i++)); do
     rm -f "$out/$name.jsonl"
+    [[ -z $ckpt ]] || rm -rf "$ckpt"
     t0=$EPOCHREALTIME
     "$exe" --max-batches "$n" --threads "$threads" --progress "$out/$name.jsonl" > "$out/$name.out" 2> "$out/$name.err" ||
       { cat "$out/$name.err" >&2; die "$name failed"; }
@@ -79,3 +84,19 @@ awk -v js="$join_s" -v ps="$par_s" -v c="$cores" -v jr="$join_rows" -v as="$agg_
   printf "windowed aggregation (bench/rate_windowed.sql) over %d rows, for scale:\n", ar
   printf "  %.2f s: %.2f M rows/s\n", as, ar / as / 1e6
 }'
+
+if [[ $checkpoint == 1 ]]; then
+  ckpt=$out/ssjoin_ckpt
+  sed "s|WITH (name = 'ssjoin_rate')|WITH (name = 'ssjoin_rate', checkpointLocation = '$ckpt')|" \
+    bench/ssjoin_rate.sql > "$out/ssjoin_rate_ckpt.sql"
+  grep -q checkpointLocation "$out/ssjoin_rate_ckpt.sql" || die "no WITH (name = 'ssjoin_rate') to add a checkpoint to"
+  ckpt_s=$(time_query ssjoin_rate_ckpt "$out/ssjoin_rate_ckpt.sql" "$batches" 1 "$ckpt")
+  cmp -s "$out/ssjoin_rate.out" "$out/ssjoin_rate_ckpt.out" || die "the output with a checkpoint differs"
+  # the join's state files (the query's only operator), their schema aside
+  state_bytes=$(find "$ckpt/state" -path '*/_metadata' -prune -o -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+  largest=$(find "$ckpt/state" -path '*/_metadata' -prune -o -type f -printf '%s\n' | sort -n | tail -n 1)
+  awk -v cs="$ckpt_s" -v js="$join_s" -v n="$batches" -v sb="$state_bytes" -v lb="${largest:-0}" 'BEGIN {
+  printf "with a checkpoint (one thread): %.2f s, %.1f ms a batch more than without\n", cs, (cs - js) * 1000 / n
+  printf "  state files: %.1f MB a batch (%.1f MB in all over %d versions; the largest %.1f MB)\n", sb / n / 1e6, sb / 1e6, n, lb / 1e6
+}'
+fi

@@ -147,10 +147,12 @@ LLVMValueRef cg_join_key_fn(CgCtx *cg, const PQuery *pq, const PJoin *pj)
     return fn;
 }
 
-/* How a probe marks what matched: a stream-stream join's kept row (own, and forget: its
-   state), a full outer join's table (full); NULL: not marked. */
+/* How a probe marks what matched: a stream-stream join's kept row (own, of side `side` of the
+   join state `state`; forget: the state when a left semi join forgets it), a full outer
+   join's table (full); NULL: not marked. */
 typedef struct Marks {
-    LLVMValueRef own, forget, full;
+    LLVMValueRef own, forget, full, state;
+    int side;
 } Marks;
 
 static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVMValueRef n,
@@ -202,7 +204,7 @@ LLVMBasicBlockRef cg_join_probe(CgCtx *cg, const PJoin *pj, LLVMValueRef table, 
     LLVMBasicBlockRef from[2] = {bb_from, bb_looked};
     LLVMAddIncoming(n, nv, from, 2);
     LLVMAddIncoming(rows, rv, from, 2);
-    Marks marks = {NULL, NULL, j->full ? table : NULL};
+    Marks marks = {NULL, NULL, j->full ? table : NULL, NULL, 0};
     return probe_rows(cg, pj, raw, n, rows, null_row, NULL, &marks, env, bb_cont);
 }
 
@@ -262,8 +264,8 @@ static LLVMBasicBlockRef probe_rows(CgCtx *cg, const PJoin *pj, CgVal *raw, LLVM
         LLVMBasicBlockRef bb_marked = cg_block(cg, "ssj.marked");
         LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, own, ""), bb_marked, bb_mark);
         cg_at(cg, bb_mark);
-        LLVMValueRef margs[2] = {own, row};
-        cg_call(cg, "srt_ssjoin_matched", margs, 2, "");
+        LLVMValueRef margs[4] = {marks->state, cg_i32(cg, marks->side), own, row};
+        cg_call(cg, "srt_ssjoin_matched", margs, 4, "");
         if (forget) {
             LLVMValueRef fargs[3] = {forget, cg_i32(cg, 0), own};
             cg_call(cg, "srt_ssjoin_forget", fargs, 3, "");
@@ -464,7 +466,7 @@ static LLVMBasicBlockRef ssjoin_join(CgCtx *cg, const PQuery *pq, int side, LLVM
         null_row = cg_call(cg, "srt_ssjoin_null_row", nargs, 2, "ssj.nulls");
     }
     bool marked = j->outer[0] || j->outer[1] || semi;
-    Marks marks = {marked ? own_at : NULL, semi && side == 0 ? state : NULL, NULL};
+    Marks marks = {marked ? own_at : NULL, semi && side == 0 ? state : NULL, NULL, state, side};
     return probe_rows(cg, pv, raw, n, rows, null_row, now, &marks, env, bb_cont);
 }
 

@@ -699,6 +699,9 @@ struct SSelect {
     SExpr *where;       /* BOOLEAN over input; NULL if none */
     SDedup *dedup;      /* DROP DUPLICATES, applied after where; NULL if none */
     bool has_agg;       /* GROUP BY present or an aggregate function used */
+    bool distinct_group; /* has_agg is SELECT DISTINCT's (or a plain UNION's): Spark's Distinct,
+                            an Aggregate on every column only once the optimizer ran
+                            (ReplaceDistinctWithAggregate) */
     SExpr **group;      /* keys over input */
     int n_group;
     int window_group;   /* index in group of the SX_WINDOW key (a time or session window:

@@ -859,19 +859,19 @@ static const AstSelect *group_by_all(SemaCtx *sc, const AstSelect *ast, SelBlock
     return r;
 }
 
-/* SELECT DISTINCT in a batch query, and the DISTINCT of a plain UNION in any query, as
-   Spark's ReplaceDistinctWithAggregate: an aggregation grouping by every item of the select
-   list (a bare * by every input column).  On a stream the streaming aggregation rules apply:
+/* SELECT DISTINCT, and the DISTINCT of a plain UNION, as Spark's ReplaceDistinctWithAggregate:
+   an aggregation grouping by every item of the select list (a `*` or `t.*` by the columns it
+   expands to).  On a stream the streaming aggregation rules apply, as
    UnsupportedOperationChecker.collectStreamingAggregates counts a streaming Distinct as
-   Aggregate(c.output, c.output, c).  Left as written (and refused by sema_stream.c) when the block aggregates already or has
-   t.*. */
-static const AstSelect *distinct_as_group_by(SemaCtx *sc, const AstSelect *ast,
-                                             const SelBlock *blk)
+   Aggregate(c.output, c.output, c); sema_stream.c's rules tell the Distinct from an Aggregate
+   where Spark's do (SSelect.distinct_group).  Left as written (and refused by sema_stream.c)
+   when the block aggregates already. */
+static const AstSelect *distinct_as_group_by(SemaCtx *sc, const AstSelect *ast, SelBlock *blk)
 {
-    if (!ast->distinct || !(sc->batch_query || ast->set_op) || block_aggregates(ast) ||
-        blk->input_failed)
+    if (!ast->distinct || block_aggregates(ast) || blk->input_failed)
         return ast;
     AstExprList keys = {0};
+    int *cols = ARENA_NEW_N(sc->arena, int, blk->input->n + 1);
     for (int i = 0; i < ast->n_items; i++) {
         AstExpr *e = ast->items[i].expr;
         if (!e)
@@ -880,25 +880,29 @@ static const AstSelect *distinct_as_group_by(SemaCtx *sc, const AstSelect *ast,
             ast_list_push(sc->arena, &keys, e);
             continue;
         }
-        if (e->u.name.n != 0)
-            return ast;
-        for (int c = 0; c < blk->input->n; c++)
-            if (!sema_input_hidden(blk, c))
-                ast_list_push(sc->arena, &keys,
-                              ast_new_column(sc->arena, blk->input->cols[c].name, e->span));
+        int n = sema_star_columns(blk, e, cols);
+        for (int k = 0; k < n; k++) {
+            /* qualified by its relation: a join's sides may share a name */
+            const char *name = blk->input->cols[cols[k]].name, *rel = sema_input_qual(blk, cols[k]);
+            AstExpr *c = ast_new_column(sc->arena, rel ? rel : name, e->span);
+            if (rel)
+                ast_column_append(sc->arena, c, name, e->span);
+            ast_list_push(sc->arena, &keys, c);
+        }
     }
     AstSelect *r = ARENA_NEW(sc->arena, AstSelect);
     *r = *ast;
     r->group_by = keys;
     r->group_by_span = ast->distinct_span;
+    blk->sel->distinct_group = true;
     return r;
 }
 
 /*
 ** select := SELECT [DISTINCT] item {',' item} [FROM from] [WHERE expr] [dedup]
 **           [GROUP BY keys] [HAVING expr] [ORDER BY order] [LIMIT n] [OFFSET n]
-** DISTINCT of a batch query groups by the items; else DISTINCT, LIMIT and OFFSET are left
-** to the streaming and batch rules.
+** DISTINCT groups by the items (unless the block aggregates); LIMIT and OFFSET are left to
+** the streaming and batch rules.
 */
 SSelect *sema_bind_select(SemaCtx *sc, const AstSelect *ast)
 {

@@ -49,11 +49,22 @@ static bool subtree_aggregates(const SSelect *s)
     return false;
 }
 
+/* Spark's containsCompleteData for a Sort: an Aggregate below it.  It runs on the analyzed
+   plan (ResolveWriteToStream), where a SELECT DISTINCT (a plain UNION) is still a Distinct
+   node, which it does not count (UnsupportedOperationChecker.checkForStreaming). */
+static bool subtree_aggregates_sorted(const SSelect *s)
+{
+    for (; s; s = s->sub)
+        if (s->has_agg && !s->distinct_group)
+            return true;
+    return false;
+}
+
 /* Where an aggregation shows: the UNION of a plain UNION, its GROUP BY, else its first aggregate
    call, else the block. */
 static SrcSpan agg_span(const AstSelect *a, const SSelect *s)
 {
-    if (a->set_op && a->distinct) /* a plain UNION: its DISTINCT */
+    if (a->distinct && (a->set_op || s->distinct_group)) /* a plain UNION or SELECT DISTINCT */
         return a->distinct_span;
     if (a->group_by.n > 0)
         return a->group_by_span;
@@ -61,6 +72,16 @@ static SrcSpan agg_span(const AstSelect *a, const SSelect *s)
         return s->aggs[0].span;
     return a->having ? a->having->span : a->span;
 }
+
+/* UnsupportedOperationChecker.checkStreamingQueryGlobalWatermarkLimit's message. */
+#define CORRECTNESS_MSG                                                                            \
+    "Detected pattern of possible 'correctness' issue due to global watermark. The query "         \
+    "contains stateful operation which can emit rows older than the current watermark plus "       \
+    "allowed late record delay, which are \"late rows\" in downstream stateful operations and "    \
+    "these rows can be discarded. Please refer the programming guide doc for more details. If "    \
+    "you understand the possible risk of correctness issue and still need to run the query, "      \
+    "you can disable this check by setting the config "                                            \
+    "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false."
 
 /* ==== Rules found while binding expressions ==== */
 
@@ -129,14 +150,23 @@ static bool rule_streaming_source(SemaCtx *sc, const AstSelect *top)
     return true;
 }
 
-/* SQL's SELECT DISTINCT is an aggregation in Spark; sluice refuses it for now (a plain
-   UNION's DISTINCT is that aggregation: distinct_as_group_by). */
-static void rule_distinct(SemaCtx *sc, const AstSelect *a)
+/* SELECT DISTINCT over an aggregation (sema_select.c lowers the others to a GROUP BY): Spark's
+   Distinct over an Aggregate, two stateful operators.  In update and complete mode the
+   aggregation below emits rows older than the watermark
+   (checkStreamingQueryGlobalWatermarkLimit: a Distinct is a stateful operation); in append
+   mode sluice runs the chain when written as a FROM subquery. */
+static void rule_distinct(SemaCtx *sc, const SQuery *q, const AstSelect *a, const SSelect *s,
+                          bool mode_known)
 {
-    if (a->distinct && !a->set_op)
+    if (!a->distinct || a->set_op || s->distinct_group || !s->has_agg || !mode_known)
+        return;
+    if (q->mode != MODE_APPEND)
+        diag_error(sc->diag, agg_span(a, s), "%s", CORRECTNESS_MSG);
+    else
         diag_error(sc->diag, a->distinct_span,
-                   "SELECT DISTINCT is not supported on streaming DataFrames/Datasets; use GROUP "
-                   "BY instead");
+                   "SELECT DISTINCT over an aggregation is not supported yet on streaming "
+                   "DataFrames/Datasets; select DISTINCT from the aggregation as a FROM "
+                   "subquery");
 }
 
 /* Spark rule 7 (UnsupportedOperationChecker: a GlobalLimit or LocalLimit over a stream in
@@ -255,7 +285,7 @@ static void rule_sort(SemaCtx *sc, const SQuery *q, const AstSelect *a, const SS
     bool local = a->n_sort_by || a->cluster_by.n; /* SORT BY, CLUSTER BY: Sort(global = false) */
     if ((a->n_order_by == 0 && !local) || !mode_known)
         return;
-    if (q->mode == MODE_COMPLETE && subtree_aggregates(s)) {
+    if (q->mode == MODE_COMPLETE && subtree_aggregates_sorted(s)) {
         if (local && !a->n_order_by)
             sema_refuse_local_sort(sc, a);
         return;
@@ -284,7 +314,7 @@ static bool dedup_stateful(const SSelect *s)
    operator (isStatefulOperation: an Aggregate, a Deduplicate with an event-time key,
    DeduplicateWithinWatermark, a stream-stream Join) over an operator that can emit rows
    older than the watermark (ifCannotBeFollowedByStatefulOperation: an Aggregate when the
-   output mode is not Append; Distinct likewise, which sluice refuses) fails, as
+   output mode is not Append; a Distinct likewise: SSelect.distinct_group) fails, as
    statefulOperator.checkCorrectness.enabled is true by default.  Spark names the whole
    plan; sluice reports at the aggregation below that emits the late rows.  Returns false
    when it reported. */
@@ -299,16 +329,7 @@ static bool rule_chain_correctness(SemaCtx *sc, const SQuery *q, const Chain *c,
         for (int j = i + 1; j < c->n; j++) {
             if (!c->sel[j]->has_agg)
                 continue;
-            diag_error(sc->diag, agg_span(c->ast[j], c->sel[j]),
-                       "Detected pattern of possible 'correctness' issue due to global "
-                       "watermark. The query contains stateful operation which can emit rows "
-                       "older than the current watermark plus allowed late record delay, which "
-                       "are \"late rows\" in downstream stateful operations and these rows can "
-                       "be discarded. Please refer the programming guide doc for more details. "
-                       "If you understand the possible risk of correctness issue and still need "
-                       "to run the query, you can disable this check by setting the config "
-                       "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to "
-                       "false.");
+            diag_error(sc->diag, agg_span(c->ast[j], c->sel[j]), "%s", CORRECTNESS_MSG);
             return false;
         }
     }
@@ -780,7 +801,7 @@ static void rule_union_branch(SemaCtx *sc, const SQuery *q, const Chain *bc, boo
         diag_error(sc->diag, bc->ast[0]->span,
                    "Union between streaming and batch DataFrames/Datasets is not supported");
     for (int k = 0; k < bc->n; k++) {
-        rule_distinct(sc, bc->ast[k]);
+        rule_distinct(sc, q, bc->ast[k], bc->sel[k], mode_known);
         rule_sort(sc, q, bc->ast[k], bc->sel[k], mode_known);
         rule_limit(sc, q, bc->ast[k], mode_known);
         branch_limit(sc, q, bc->ast[k], mode_known);
@@ -1235,11 +1256,11 @@ static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
     build_chain(&c, ast, q->select);
     for (int i = 0; i < c.n; i++) {
         const AstSelect *a = c.ast[i];
-        /* sema_select.c made a plain SELECT DISTINCT a GROUP BY of its items */
+        /* sema_select.c made a SELECT DISTINCT a GROUP BY of its items (distinct_group) */
         const SSelect *s = c.sel[i];
-        if (a->distinct && (!s->has_agg || a->group_by.n > 0 || a->having || s->n_agg > 0))
+        if (a->distinct && s->has_agg && !s->distinct_group)
             diag_error(sc->diag, a->distinct_span,
-                       "SELECT DISTINCT over an aggregation or t.* is not supported yet in batch "
+                       "SELECT DISTINCT over an aggregation is not supported yet in batch "
                        "queries");
         if (a->limit && i > 0)
             diag_error(sc->diag, a->limit_span,
@@ -1304,7 +1325,7 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
     Chain c;
     build_chain(&c, ast, q->select);
     for (int i = 0; i < c.n; i++) {
-        rule_distinct(sc, c.ast[i]); /* in the order of the clauses */
+        rule_distinct(sc, q, c.ast[i], c.sel[i], mode_known); /* in the order of the clauses */
         rule_sort(sc, q, c.ast[i], c.sel[i], mode_known);
         rule_limit(sc, q, c.ast[i], mode_known);
         rule_offset(sc, c.ast[i]);

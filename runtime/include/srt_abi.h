@@ -576,8 +576,8 @@ void srt_join_matched(SrtJoin *j, const SrtDatum *const *at);
 ** side (srt_ssjoin_add: datums copied, with the time the row is evicted by: its event-time
 ** key or watermarked column, µs).
 ** srt_ssjoin_add returns the kept row, which srt_ssjoin_matched marks (with the other side's
-** row) when a pair passes the condition.  A left semi join probes the left side for its
-** unmatched rows only (unmatched = 1) and forgets a left row that matched at once
+** row; side: the kept row's) when a pair passes the condition.  A left semi join probes the
+** left side for its unmatched rows only (unmatched = 1) and forgets a left row that matched at once
 ** (srt_ssjoin_forget: it leaves with the batch's eviction, never counted).  An outer side
 ** (srt_prog_query_ssjoin_outer) has its unmatched rows made into output rows by
 ** fn(q, side, row) when the watermark evicts them, before the batch's sink;
@@ -596,7 +596,7 @@ int64_t srt_ssjoin_probe(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
                          int32_t unmatched, const SrtDatum *const **rows);
 SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
                          const SrtDatum *row, int64_t evict_at);
-void srt_ssjoin_matched(SrtDatum *own, const SrtDatum *other);
+void srt_ssjoin_matched(SrtSsJoin *j, int32_t side, SrtDatum *own, const SrtDatum *other);
 void srt_ssjoin_forget(SrtSsJoin *j, int32_t side, SrtDatum *own);
 const SrtDatum *srt_ssjoin_null_row(SrtSsJoin *j, int32_t side);
 /* A split batch (--threads) of a query registered with srt_prog_query_ssjoin_row: a parallel

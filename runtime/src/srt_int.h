@@ -133,6 +133,59 @@ static inline void *srt_arena_alloc(SrtArena *a, size_t n)
     return srt_arena_alloc_slow(a, n);
 }
 
+/* Slab (srt_slab.c): 8-byte-aligned allocations bumped from chunks in the order they are
+   made and released in about that order (a FIFO's rows); a chunk goes when all it holds is
+   released.  Releases of one pass walk the chunks with a cursor, so a pass releases in the
+   order the allocations were made. */
+typedef struct SrtSlabChunk {
+    struct SrtSlabChunk *next; /* the next newer chunk */
+    size_t size;               /* of its data */
+    size_t live;               /* bytes allocated from it and not released */
+} SrtSlabChunk;
+
+typedef struct SrtSlab {
+    SrtMem *mem;                   /* borrowed */
+    uint8_t *cur, *end;            /* free space of the newest chunk */
+    SrtSlabChunk *oldest, *newest; /* chunks in the order they came */
+    size_t chunk_size;             /* of the next chunk (64 KiB growing to 1 MiB) */
+    size_t bytes;                  /* held in chunks, their headers included */
+} SrtSlab;
+
+void srt_slab_init(SrtSlab *s, SrtMem *m);
+void *srt_slab_alloc_slow(SrtSlab *s, size_t n);
+/* Give back p, the newest allocation (of n bytes), as if never made. */
+void srt_slab_unalloc(SrtSlab *s, void *p, size_t n);
+/* Release p (n bytes); *at (NULL at first) is the pass's cursor: p lies in it or a newer
+   chunk.  Chunks stay until srt_slab_sweep. */
+void srt_slab_release(SrtSlab *s, SrtSlabChunk **at, const void *p, size_t n);
+/* Free the chunks nothing in them is live; the newest one is kept, bumped from its start
+   again when empty. */
+void srt_slab_sweep(SrtSlab *s);
+void srt_slab_free(SrtSlab *s);
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SRT_SLAB_POISON 1 /* srt_slab.c poisons what is free: every allocation goes there */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SRT_SLAB_POISON 1
+#endif
+#endif
+
+/* n bytes, 8-byte aligned, or NULL when out of memory. */
+static inline void *srt_slab_alloc(SrtSlab *s, size_t n)
+{
+#ifndef SRT_SLAB_POISON
+    n = (n + 7u) & ~(size_t)7u;
+    if (SRT_LIKELY(s->newest != NULL && (size_t)(s->end - s->cur) >= n)) {
+        void *p = s->cur;
+        s->cur += n;
+        s->newest->live += n;
+        return p;
+    }
+#endif
+    return srt_slab_alloc_slow(s, n);
+}
+
 /* Growable byte buffer with a sticky out-of-memory flag. */
 typedef struct SrtBuf {
     SrtMem *mem; /* borrowed */
@@ -1048,7 +1101,8 @@ int srt_ckpt_state_begin(SrtCkpt *c, int op, int64_t version, int snapshot, SrtS
 int srt_state_put(SrtStateWriter *w, const void *key, uint32_t key_len, const void *val,
                   uint32_t val_len);
 int srt_state_delete(SrtStateWriter *w, const void *key, uint32_t key_len);
-/* Write the file durably and free w (also on failure). */
+/* Write the file durably and free w (also on failure); a delta's commit deletes a snapshot of
+   the same version an earlier run left, so the delta is what a restore reads. */
 int srt_state_commit(SrtStateWriter *w, SrtErr *err);
 void srt_state_abort(SrtStateWriter *w);
 /* Replay version v: the newest snapshot at or below v, then the deltas after it, each

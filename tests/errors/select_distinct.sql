@@ -1,4 +1,4 @@
--- expect: 5:24: SELECT DISTINCT is not supported on streaming DataFrames/Datasets; use GROUP BY instead
+-- expect: 5:24: Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

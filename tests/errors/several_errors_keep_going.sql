@@ -4,9 +4,9 @@
 -- expect: 14:34: unknown query option 'nmae' (did you mean 'name'?)
 -- expect: 14:9: Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets
 -- expect: 15:13: unknown sink 'nowhere'
--- expect: 16:24: SELECT DISTINCT is not supported on streaming DataFrames/Datasets; use GROUP BY instead
 -- expect: 16:52: Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete output mode
 -- expect: 16:74: The limit expression must be an integer literal in sluice (Spark: must evaluate to a constant value)
+-- expect: 16:24: Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');

@@ -745,6 +745,13 @@ START_TEST(test_state_replay)
     load(&fx, c, 0, 1, &m, 0);
     ck_assert_int_eq(m.calls, 2);
     ck_assert_str_eq(map_get(&m, "b"), "2");
+    /* A delta written for version 2 again replaces its snapshot: the deltas serve. */
+    write_delta(&fx, c, 0, 2, 0, "+a=3 -b +c=4");
+    ck_assert_int_eq(access(path_in(p, sizeof p, d, "state/0/2.snapshot"), F_OK), -1);
+    load(&fx, c, 0, 3, &m, 0);
+    ck_assert_int_eq(m.calls, 7);
+    ck_assert_int_eq(m.n, 2);
+    write_delta(&fx, c, 0, 2, 1, "+a=3 +c=4");
 
     /* An empty delta and binary keys in another operator. */
     write_delta(&fx, c, 1, 1, 0, "");

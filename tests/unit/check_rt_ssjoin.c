@@ -2,8 +2,10 @@
  * vtable. */
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "rt_testutil.h"
 #include "srt_int.h"
 #include "state/srt_operator.h"
 
@@ -128,7 +130,7 @@ START_TEST(test_add_probe_evict)
     ck_assert_int_eq(probe(j, 1, 1, 0, &rows), 2);
 
     /* matched rows are skipped by an unmatched-only probe */
-    srt_ssjoin_matched(r_old, rows[1] == r_old ? rows[0] : rows[1]);
+    srt_ssjoin_matched(j, 1, r_old, rows[1] == r_old ? rows[0] : rows[1]);
     ck_assert_int_eq(probe(j, 1, 1, 1, &rows), 0);
 
     const SrtDatum *nulls = srt_ssjoin_null_row(j, 0);
@@ -193,6 +195,55 @@ START_TEST(test_many_keys)
 }
 END_TEST
 
+/* Rows kept long among many evicted (a far eviction time): the side's chunks are compacted,
+   staying within a bound of its rows' bytes, and the moved rows keep their strings and their
+   keys' order. */
+START_TEST(test_compact)
+{
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q = join_query(&mem, &qdef, &def);
+    SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
+    SrtSsJoin *j = op->state;
+    const int64_t far = INT64_MAX / 2, per_batch = 4000;
+    char name[32];
+    size_t peak = 0;
+    for (int64_t b = 0; b < 60; b++) {
+        q->watermark_ms = (3600 + b) * 1000LL; /* evicts the rows of the batch before */
+        memset(&op->st, 0, sizeof op->st);
+        ck_assert_int_eq(op->vt->begin_batch(op), 0);
+        for (int64_t i = 0; i < per_batch; i++) {
+            int64_t k = b * per_batch + i;
+            snprintf(name, sizeof name, "row %lld with a tail", (long long)k);
+            /* every 500th row stays: key 7, in the order they came */
+            add_left(j, k % 500 ? k : 7, k % 500 ? b * 1000000 : far, name);
+        }
+        ck_assert_int_eq(op->vt->save(op), 0);
+        size_t chunks = srt_op_ssjoin_chunk_bytes(op, 0);
+        if (chunks > peak)
+            peak = chunks;
+    }
+    /* rows of one batch, about 100 bytes each, and the 8 per batch kept: without compaction
+       each batch's chunks would stay */
+    SrtStateOpProgress pr;
+    memset(&pr, 0, sizeof pr);
+    op->vt->progress(op, 0, &pr);
+    ck_assert_int_eq(pr.num_rows_total, per_batch + 59 * 8);
+    ck_assert_uint_lt(peak, (size_t)12 << 20);
+    ck_assert_uint_lt(srt_op_ssjoin_chunk_bytes(op, 0), (size_t)12 << 20);
+    const SrtDatum *const *rows;
+    ck_assert_int_eq(probe(j, 0, 7, 0, &rows), 60 * 8);
+    for (int64_t i = 0; i < 60 * 8; i++) {
+        snprintf(name, sizeof name, "row %lld with a tail", (long long)(i * 500));
+        ck_assert_uint_eq(rows[i][1].n, strlen(name));
+        ck_assert_int_eq(memcmp(rows[i][1].p, name, strlen(name)), 0);
+    }
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+}
+END_TEST
+
 /* The watermark the operators after the join see (Spark 3.5's PropagateWatermarkSimulator):
    the least of the query's and the sides' state watermarks, 0 for 0, never below 0. */
 START_TEST(test_output_watermark)
@@ -224,13 +275,183 @@ START_TEST(test_output_watermark)
 }
 END_TEST
 
+/* ==== Checkpointed state: deltas and snapshots ==== */
+
+/* A detached query of the join writing its state to a checkpoint in dir. */
+static SrtQuery *ckpt_query(SrtMem *mem, SrtQueryDef *qdef, const SrtOpDef *def, const char *dir)
+{
+    SrtQuery *q = join_query(mem, qdef, def);
+    SrtErr err = {0};
+    ck_assert_msg(srt_ckpt_open(mem, dir, &q->ckpt, &err) == 0, "%s", err.msg);
+    return q;
+}
+
+#define MIN_US (60LL * 1000 * 1000)
+
+/* Batch b of a join that evicts rows of both sides (from batch 9 on for the left one) and
+   marks older left rows matched: three left rows at b * 10 min, a right row of b's key - 1
+   that meets them (the left rows of earlier batches too), and a right row below the right
+   side's state watermark (transient, never kept), then the save of version b + 1. */
+static void run_batch(SrtQuery *q, int64_t b)
+{
+    SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
+    SrtSsJoin *j = op->state;
+    int64_t t = b * 10 * MIN_US;
+    q->batch_id = b;
+    q->watermark_ms = b < 3 ? 0 : (t - 30 * MIN_US) / 1000;
+    memset(&op->st, 0, sizeof op->st);
+    ck_assert_int_eq(op->vt->begin_batch(op), 0);
+    add_left(j, b % 5, t, "a");
+    add_left(j, (b + 1) % 5, t + MIN_US, "bb");
+    add_left(j, 10 + b % 3, t + 2 * MIN_US, "ccc");
+    SrtDatum *own = add_right(j, (b + 4) % 5, t);
+    const SrtDatum *const *rows;
+    int64_t n = probe(j, 0, (b + 4) % 5, 1, &rows);
+    for (int64_t i = 0; i < n; i += 2) /* every other one: some rows stay unmatched */
+        srt_ssjoin_matched(j, 1, own, rows[i]);
+    add_right(j, 7, t - 2 * HOUR_US);
+    ck_assert_int_eq(op->vt->save(op), 0);
+}
+
+/* The bytes of state file <dir>/state/<op>/<name>. */
+static void read_state(const char *dir, const char *name, SrtBuf *out)
+{
+    char p[256];
+    SrtErr err = {0};
+    snprintf(p, sizeof p, "%s/state/%d/%s", dir, SRT_OP_SSJOIN, name);
+    ck_assert_msg(srt_ckpt_read_file(p, out, &err) == 0, "%s: %s", p, err.msg);
+}
+
+/* The join writes deltas with a snapshot every 10th version; restored from version 14 (the
+   snapshot of 10 and four deltas), it writes the same files after it as a run that never
+   stopped: the same rows in the same order, with the same flags, eviction times and seqs. */
+START_TEST(test_deltas_restore)
+{
+    char a[128], b[128];
+    rt_make_temp_dir(a, sizeof a, "ssjoin-a");
+    rt_make_temp_dir(b, sizeof b, "ssjoin-b");
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q = ckpt_query(&mem, &qdef, &def, a);
+    for (int64_t v = 0; v < 25; v++)
+        run_batch(q, v);
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+
+    q = ckpt_query(&mem, &qdef, &def, b);
+    for (int64_t v = 0; v < 14; v++)
+        run_batch(q, v);
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+    q = ckpt_query(&mem, &qdef, &def, b);
+    SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
+    SrtErr err = {0};
+    ck_assert_msg(op->vt->restore(op, 14, &err) == 0, "%s", err.msg);
+    for (int64_t v = 14; v < 25; v++)
+        run_batch(q, v);
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+
+    SrtBuf x, y;
+    srt_buf_init(&x, &mem);
+    srt_buf_init(&y, &mem);
+    static const char *const names[] = {"10.snapshot", "14.delta", "15.delta", "19.delta",
+                                        "20.snapshot", "21.delta", "25.delta"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        read_state(a, names[i], &x);
+        read_state(b, names[i], &y);
+        ck_assert_msg(x.n == y.n && memcmp(x.p, y.p, x.n) == 0, "%s differs %s %s", names[i], a, b);
+    }
+    /* A delta holds less than the snapshot of the same state would. */
+    read_state(a, "19.delta", &x);
+    read_state(a, "20.snapshot", &y);
+    ck_assert_uint_lt(x.n * 2, y.n);
+    srt_buf_free(&x);
+    srt_buf_free(&y);
+    ck_assert_uint_eq(mem.in_use, 0);
+    rt_remove_dir(a);
+    rt_remove_dir(b);
+}
+END_TEST
+
+/* Restoring from a checkpoint whose delta is missing, torn or names a row the state does not
+   have fails with an error naming the file. */
+START_TEST(test_corrupt_delta)
+{
+    char d[128], p[256];
+    rt_make_temp_dir(d, sizeof d, "ssjoin-c");
+    SrtMem mem;
+    SrtQueryDef qdef;
+    SrtOpDef def = join_def();
+    SrtQuery *q = ckpt_query(&mem, &qdef, &def, d);
+    for (int64_t v = 0; v < 13; v++)
+        run_batch(q, v);
+    srt_query_free(q);
+    SrtErr err = {0};
+
+    /* a torn delta */
+    snprintf(p, sizeof p, "%s/state/%d/12.delta", d, SRT_OP_SSJOIN);
+    SrtBuf saved;
+    srt_buf_init(&saved, &mem);
+    ck_assert_int_eq(srt_ckpt_read_file(p, &saved, &err), 0);
+    FILE *f = fopen(p, "r+b");
+    ck_assert_ptr_nonnull(f);
+    fputc('X', f);
+    fclose(f);
+    q = ckpt_query(&mem, &qdef, &def, d);
+    SrtOperator *op = srt_query_op(q, SRT_OP_SSJOIN);
+    ck_assert_int_lt(op->vt->restore(op, 13, &err), 0);
+    ck_assert_msg(strstr(err.msg, p) && strstr(err.msg, "corrupt"), "%s", err.msg);
+    srt_query_free(q);
+
+    /* a matched row the state does not have (a valid file): a put of an empty key whose value
+       is a REC_FLIPS head (side 0, kind 2) and seq 99 */
+    uint8_t rec[] = {'P', 0, 0, 0, 0, 16, 0, 0, 0, /* key length 0, value length 16 */
+                     0,   0, 0, 2, 0, 0,  0, 0,    /* side 0, kind 2 */
+                     99,  0, 0, 0, 0, 0,  0, 0};
+    ck_assert_int_eq(srt_ckpt_write_file(p, (const char *)rec, sizeof rec, &err), 0);
+    q = ckpt_query(&mem, &qdef, &def, d);
+    op = srt_query_op(q, SRT_OP_SSJOIN);
+    ck_assert_int_lt(op->vt->restore(op, 13, &err), 0);
+    char want[400];
+    snprintf(want, sizeof want,
+             "restoring state from %s failed at the record at byte 0: join state: side 0 has no "
+             "row 99 to mark matched",
+             p);
+    ck_assert_str_eq(err.msg, want);
+    srt_query_free(q);
+
+    /* a missing delta */
+    ck_assert_int_eq(unlink(p), 0);
+    q = ckpt_query(&mem, &qdef, &def, d);
+    op = srt_query_op(q, SRT_OP_SSJOIN);
+    ck_assert_int_lt(op->vt->restore(op, 13, &err), 0);
+    ck_assert_msg(strstr(err.msg, "12.delta is missing"), "%s", err.msg);
+    srt_query_free(q);
+
+    /* the delta back: restored */
+    ck_assert_int_eq(srt_ckpt_write_file(p, saved.p, saved.n, &err), 0);
+    srt_buf_free(&saved);
+    q = ckpt_query(&mem, &qdef, &def, d);
+    op = srt_query_op(q, SRT_OP_SSJOIN);
+    ck_assert_msg(op->vt->restore(op, 13, &err) == 0, "%s", err.msg);
+    srt_query_free(q);
+    ck_assert_uint_eq(mem.in_use, 0);
+    rt_remove_dir(d);
+}
+END_TEST
+
 Suite *rt_ssjoin_suite(void)
 {
     Suite *s = suite_create("rt_ssjoin");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_add_probe_evict);
     tcase_add_test(tc, test_many_keys);
+    tcase_add_test(tc, test_compact);
     tcase_add_test(tc, test_output_watermark);
+    tcase_add_test(tc, test_deltas_restore);
+    tcase_add_test(tc, test_corrupt_delta);
     suite_add_tcase(s, tc);
     return s;
 }

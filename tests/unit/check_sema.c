@@ -715,7 +715,7 @@ static const ErrorCase error_cases[] = {
      "SELECT * FROM t WITH (numRows = 5, truncate = 3, name = 'x');\n"
      "SELECT * FROM events;\n",
      "error|t.sql|6|52|window functions (OVER) are not supported yet\n"
-     "error|t.sql|6|24|SELECT DISTINCT over an aggregation or t.* is not supported yet in "
+     "error|t.sql|6|24|SELECT DISTINCT over an aggregation is not supported yet in "
      "batch queries\n"
      "error|t.sql|7|39|The limit expression must be equal to or greater than 0, but got -1\n"
      "error|t.sql|7|42|OFFSET is not supported yet in batch queries\n"

@@ -1034,6 +1034,26 @@ void srt_state_abort(SrtStateWriter *w)
     srt_mem_free(w->c->mem, w, sizeof *w);
 }
 
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static int remove_entry(const char *dir, const char *name, SrtErr *err);
+
+/* Delete the state file at path (the file's directory synced after). */
+static int remove_state_file(char *path, SrtErr *err)
+{
+    char *slash = strrchr(path, '/');
+    *slash = '\0';
+    int rc = remove_entry(path, slash + 1, err);
+    if (rc == 0 && srt_fs_sync_dir(path) < 0)
+        rc = srt_err_set(err, SRT_ERR_IO, "cannot sync directory %s: %s", path, strerror(errno));
+    *slash = '/';
+    return rc;
+}
+
 int srt_state_commit(SrtStateWriter *w, SrtErr *err)
 {
     char p[CKPT_PATH_MAX];
@@ -1044,14 +1064,14 @@ int srt_state_commit(SrtStateWriter *w, SrtErr *err)
         rc = state_path(w->c, w->op, w->version, w->snapshot, p, err);
     if (rc == 0)
         rc = srt_ckpt_write_file(p, w->buf.p ? w->buf.p : "", w->buf.n, err);
+    /* A version is one file: a snapshot of it an earlier run left (another rule, a crash
+       before its commit) would be read before the delta, and a stream-stream join's later
+       deltas name rows by their numbers in this run's state. */
+    if (rc == 0 && !w->snapshot && (rc = state_path(w->c, w->op, w->version, 1, p, err)) == 0 &&
+        file_exists(p))
+        rc = remove_state_file(p, err);
     srt_state_abort(w);
     return rc;
-}
-
-static int file_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
 }
 
 /* Replay the records of one state file. */

@@ -79,7 +79,7 @@ static int limit_save(SrtOperator *op)
         return 0;
     int64_t t0 = srt_mono_us();
     int64_t version = q->batch_id + 1;
-    int snapshot = version % 10 == 0;
+    int snapshot = srt_op_snapshot_due(version);
     SrtStateWriter *w = NULL;
     int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, version, snapshot, &w, &q->err);
     if (rc >= 0 && (snapshot ? s->count > 0 : op->st.updated))

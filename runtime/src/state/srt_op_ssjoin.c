@@ -8,8 +8,13 @@
 ** code reaches the state once per process call (srt_query_ssjoin) and calls srt_ssjoin_add,
 ** srt_ssjoin_probe and srt_ssjoin_matched directly per record.
 **
-** A row is one allocation: its datums (the side's columns), its key bytes and the bytes of its
-** STRING and struct columns.  Rows of one key are chained in the order they came (Spark's
+** A row is one block: its datums (the side's columns), its key bytes and the bytes of its
+** STRING and struct columns, bumped from its side's slab (srt_slab.c) in the order the rows
+** come, as eviction mostly removes them; a chunk of rows goes when its last row does.  A few
+** rows kept long (a key without time eviction, a far eviction time) would hold their chunks:
+** when a side's chunks hold more than twice its rows' bytes, its rows are copied after the
+** batch's eviction, in order, to new chunks (compact; memoryUsedBytes counts the rows' bytes,
+** not their chunks').  Rows of one key are chained in the order they came (Spark's
 ** keyWithIndex order); the index maps key bytes to the chain.  Each row has the matched flag
 ** of state format 2.  Eviction (StreamingSymmetricHashJoinHelper.getStateWatermarkPredicates)
 ** compares each row's eviction time (kept beside the rows), given by generated code when the
@@ -28,10 +33,13 @@
 ** counts it only when it is output.  An outer side is evicted in `output`, before the sink: each
 ** unmatched row goes through the generated outer function (the row with the other side NULL),
 ** after the batch's joined rows; the other sides after the sink (`save`).  A left semi join
-** forgets a left row that matched at once (srt_ssjoin_forget).  With a checkpoint every version
-** is a snapshot of both sides (state/<op>/<v>.snapshot).
+** forgets a left row that matched at once (srt_ssjoin_forget).  Each row has a seq, its
+** side's count of rows before it, so rows are in seq order.  With a checkpoint a version is a
+** delta of each side's rows added, its rows evicted (runs of seqs) and its older rows matched
+** since the version before, and every 10th a snapshot of both sides (the checkpoint section).
 */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "state/srt_operator.h"
@@ -40,6 +48,8 @@ typedef struct SsRow {
     struct SsRow *next; /* the next row of the same key */
     size_t size;        /* of this allocation */
     uint64_t hash;
+    uint64_t seq; /* the side's number of the row, counting from 0 in the order rows came:
+                     its name in a state delta */
     uint32_t key_len;
     uint8_t matched;   /* joined with a row of the other side (state format 2) */
     uint8_t transient; /* a right row the state watermark removes in this batch: Spark
@@ -65,9 +75,21 @@ typedef struct SsSide {
     size_t cap_gone;
     const SrtDatum **hits; /* the last probe's rows */
     size_t cap_hits;
+    SrtSlab slab;         /* the rows, in the order they came */
     size_t bytes;         /* of the rows */
     size_t n_transient;   /* rows a left semi join does not keep (srt_ssjoin_forget) */
     int64_t threshold_us; /* state watermark of the batch; INT64_MIN: keep all */
+    /* What the next state delta records (srt_op_ssjoin.c's checkpoint section) */
+    uint64_t next_seq;  /* the seq of the next row added */
+    uint64_t saved_seq; /* next_seq at the state version last written or restored: the rows
+                           below it are in it (0 without a checkpoint: nothing recorded) */
+    uint64_t *flips;    /* seqs of the rows below saved_seq matched since */
+    size_t n_flips, cap_flips;
+    /* first and last seq of each run of rows below saved_seq evicted since (adjacent in rows
+       when evicted): n_drops u64s, two per run */
+    uint64_t *drops;
+    size_t n_drops, cap_drops;
+    int lost; /* a flip or drop was not recorded (out of memory) */
 } SsSide;
 
 struct SrtSsJoin {
@@ -314,23 +336,33 @@ static void fill_block(const SrtSsJoinSideDef *d, SrtDatum *cols, const void *ke
         if (!d->kinds[c] || cols[c].is_null)
             continue;
         size_t n = copied(d, row, c);
-        if (n)
-            memcpy(at, cols[c].p, n);
+        /* a string's bytes, its padding zero (not what follows it in its input): the state's
+           files hold the block */
+        size_t used = d->kinds[c] == SRT_SSJOIN_COL_STRUCT ? n : row[c].n;
+        if (used)
+            memcpy(at, cols[c].p, used);
+        memset(at + used, 0, n - used);
         cols[c].p = at;
         at += n;
     }
+}
+
+/* The copied columns of the block at cols pointing into a block at `from` moved to `to`. */
+static void block_rebase(const SrtSsJoinSideDef *d, SrtDatum *cols, uintptr_t from, uintptr_t to)
+{
+    for (uint32_t c = 0; c < d->n_cols; c++)
+        if (d->kinds[c] && !cols[c].is_null)
+            cols[c].p = (const void *)((uintptr_t)cols[c].p - from + to);
 }
 
 /* The copied columns of the block at cols as offsets from cols (to_offsets), or back to
    pointers: a block stored in a buffer that moves (a task's log, a snapshot). */
 static void block_offsets(const SrtSsJoinSideDef *d, SrtDatum *cols, int to_offsets)
 {
-    for (uint32_t c = 0; c < d->n_cols; c++)
-        if (d->kinds[c] && !cols[c].is_null)
-            cols[c].p =
-                to_offsets
-                    ? (const void *)(uintptr_t)((const uint8_t *)cols[c].p - (const uint8_t *)cols)
-                    : (const uint8_t *)cols + (uintptr_t)cols[c].p;
+    if (to_offsets)
+        block_rebase(d, cols, (uintptr_t)cols, 0);
+    else
+        block_rebase(d, cols, 0, (uintptr_t)cols);
 }
 
 SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t len, uint64_t hash,
@@ -343,12 +375,13 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
     __builtin_prefetch(&j->side[1 - side].slots[hash & (j->side[1 - side].cap - 1)]);
     const SrtSsJoinSideDef *d = s->def;
     size_t size = sizeof(SsRow) + block_bytes(d, len, row);
-    SsRow *r = srt_mem_alloc(j->q->mem, size);
+    SsRow *r = srt_slab_alloc(&s->slab, size);
     if (!r)
         nomem(j, "join state");
     r->next = NULL;
     r->size = size;
     r->hash = hash;
+    r->seq = s->next_seq++;
     r->key_len = len;
     r->matched = 0;
     r->gone = 0;
@@ -359,7 +392,7 @@ SrtDatum *srt_ssjoin_add(SrtSsJoin *j, int32_t side, const void *key, uint32_t l
     r->transient = side == 1 && d->evict != SRT_SSJOIN_EVICT_NONE && evict_at <= s->threshold_us;
     fill_block(d, r->cols, key, len, row);
     if (append_row(j, s, r, evict_at) < 0) {
-        srt_mem_free(j->q->mem, r, size);
+        srt_slab_unalloc(&s->slab, r, size);
         nomem(j, "join state");
     }
     j->added += !r->transient;
@@ -371,10 +404,22 @@ static SsRow *row_of(const SrtDatum *cols)
     return (SsRow *)(void *)((uint8_t *)(uintptr_t)cols - offsetof(SsRow, cols));
 }
 
-void srt_ssjoin_matched(SrtDatum *own, const SrtDatum *other)
+void srt_ssjoin_matched(SrtSsJoin *j, int32_t side, SrtDatum *own, const SrtDatum *other)
 {
-    row_of(own)->matched = 1;
-    row_of(other)->matched = 1;
+    row_of(own)->matched = 1; /* added in this batch: saved whole */
+    SsRow *o = row_of(other);
+    if (o->matched)
+        return;
+    o->matched = 1;
+    SsSide *s = &j->side[1 - side];
+    if (o->seq >= s->saved_seq)
+        return;
+    /* in the last state version: the next delta says it matched (a failure fails the save) */
+    if (srt_mem_grow(j->q->mem, (void **)&s->flips, &s->cap_flips, sizeof *s->flips,
+                     s->n_flips + 1) < 0)
+        s->lost = 1;
+    else
+        s->flips[s->n_flips++] = o->seq;
 }
 
 void srt_ssjoin_forget(SrtSsJoin *j, int32_t side, SrtDatum *own)
@@ -510,6 +555,7 @@ static int ssjoin_create(SrtOperator *op, SrtErr *err)
     for (int s = 0; s < 2; s++) {
         j->side[s].def = &op->def->ssjoin[s];
         j->side[s].threshold_us = INT64_MIN;
+        srt_slab_init(&j->side[s].slab, op->q->mem);
         uint32_t n = op->def->ssjoin[s].n_cols;
         if (reindex(j, &j->side[s], 8) < 0 ||
             !(j->null_row[s] = srt_mem_calloc(op->q->mem, sizeof(SrtDatum) * (n ? n : 1))))
@@ -604,19 +650,23 @@ static int gone_room(SrtSsJoin *j, SsSide *s, size_t n)
 #define DROP_AHEAD 8
 
 /* Take the n_gone rows of s->gone out of the index (or index the kept rows again when the
-   slots no longer fit them, as a new index of them would be sized) and free them. */
+   slots no longer fit them, as a new index of them would be sized) and free their chunks
+   that hold no row kept. */
 static int drop_gone(SrtSsJoin *j, SsSide *s, size_t n_gone)
 {
+    SrtSlabChunk *chunk = NULL; /* of the last row freed */
     if (!slots_fit(s, s->n_rows)) {
         if (reindex(j, s, s->n_rows) < 0)
             return -1;
         for (size_t i = 0; i < n_gone; i++)
-            srt_mem_free(j->q->mem, s->gone[i], s->gone[i]->size);
+            srt_slab_release(&s->slab, &chunk, s->gone[i], s->gone[i]->size);
+        srt_slab_sweep(&s->slab);
         return 0;
     }
     /* Each gone row and then its slot miss the cache: both are asked for ahead.  A row is in
        no chain once its turn is over (unlinked by it or by a row of its key before it), so it
-       is freed there. */
+       is freed there (s->gone is in the rows' order, as the slab wants); its chunk goes once
+       every row in it is. */
     size_t mask = s->cap - 1;
     for (size_t i = 0; i < n_gone; i++) {
         if (i + 2 * DROP_AHEAD < n_gone)
@@ -626,9 +676,28 @@ static int drop_gone(SrtSsJoin *j, SsSide *s, size_t n_gone)
         SsRow *r = s->gone[i];
         if (r->gone == GONE_LINKED)
             unlink_gone(s, r);
-        srt_mem_free(j->q->mem, r, r->size);
+        srt_slab_release(&s->slab, &chunk, r, r->size);
     }
+    srt_slab_sweep(&s->slab);
     return 0;
+}
+
+/* Record that rows[i], of seq `seq`, goes with the next state delta: the run of the row
+   evicted before it (rows[*last], SIZE_MAX: none) grows when that was rows[i - 1] (a run
+   names the rows between, evicted already, too). */
+static void drop_noted(SrtSsJoin *j, SsSide *s, size_t i, size_t *last, uint64_t seq)
+{
+    if (*last != SIZE_MAX && *last + 1 == i) {
+        s->drops[s->n_drops - 1] = seq;
+    } else if (srt_mem_grow(j->q->mem, (void **)&s->drops, &s->cap_drops, sizeof *s->drops,
+                            s->n_drops + 2) < 0) {
+        s->lost = 1;
+        i = SIZE_MAX;
+    } else {
+        s->drops[s->n_drops++] = seq;
+        s->drops[s->n_drops++] = seq;
+    }
+    *last = i;
 }
 
 /* Remove the rows of side `side` at or before its state watermark (removeOldState); on an
@@ -643,7 +712,7 @@ static int64_t evict(SrtSsJoin *j, int side)
         return 0;
     if (gone_room(j, s, s->n_rows) < 0)
         return -1;
-    size_t kept = 0, n_gone = 0;
+    size_t kept = 0, n_gone = 0, last_drop = SIZE_MAX;
     int64_t gone = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         SsRow *r = s->rows[i];
@@ -658,6 +727,8 @@ static int64_t evict(SrtSsJoin *j, int side)
             s->rows[kept] = r; /* while generated code runs, the side stays whole */
             s->def->outer(j->q, side, r->cols);
         }
+        if (r->seq < s->saved_seq) /* in the last state version: the delta drops it */
+            drop_noted(j, s, i, &last_drop, r->seq);
         /* a transient row counts only as an outer side's unmatched row (added, then output) */
         gone += !r->transient;
         j->added += r->transient && emit;
@@ -669,33 +740,118 @@ static int64_t evict(SrtSsJoin *j, int side)
     s->n_transient = 0;
     if (n_gone && drop_gone(j, s, n_gone) < 0)
         return -1;
-    return gone;
+    return s->lost ? -1 : gone;
+}
+
+/* A side's chunks are compacted past twice its rows' bytes and this many bytes. */
+#define COMPACT_MIN ((size_t)4 << 20)
+
+/* Copy the rows of s in order to new chunks when its chunks hold more than twice their bytes
+   (rows kept long among the ones gone), and index them again: each key's chain keeps its
+   order, that of the rows.  Between batches only: generated code holds no row.  0, or -1 out
+   of memory (the rows where they were). */
+static int compact(SrtSsJoin *j, SsSide *s)
+{
+    if (s->slab.bytes <= 2 * s->bytes || s->slab.bytes < COMPACT_MIN)
+        return 0;
+    if (gone_room(j, s, s->n_rows) < 0)
+        return -1;
+    SrtSlab fresh;
+    srt_slab_init(&fresh, j->q->mem);
+    for (size_t i = 0; i < s->n_rows; i++) {
+        SsRow *r = s->rows[i], *m = srt_slab_alloc(&fresh, r->size);
+        if (!m) {
+            memcpy(s->rows, s->gone, sizeof *s->rows * i); /* where they were */
+            srt_slab_free(&fresh);
+            return -1;
+        }
+        memcpy(m, r, r->size);
+        block_rebase(s->def, m->cols, (uintptr_t)r->cols, (uintptr_t)m->cols);
+        s->gone[i] = r;
+        s->rows[i] = m;
+    }
+    if (reindex(j, s, s->n_rows) < 0) {
+        memcpy(s->rows, s->gone, sizeof *s->rows * s->n_rows);
+        srt_slab_free(&fresh);
+        return -1;
+    }
+    srt_slab_free(&s->slab);
+    s->slab = fresh;
+    return 0;
+}
+
+size_t srt_op_ssjoin_chunk_bytes(const SrtOperator *join, int side)
+{
+    return state(join)->side[side].slab.bytes;
 }
 
 /* ==== Checkpoint ====
-** A snapshot per version (state/<op>/<v>.snapshot), one record per row in each side's order:
-** the key is the row's key bytes (checked against the key layout on restore), the value a
-** header (side, matched flag, eviction time) and the row's block (datums, key, bytes) with
-** each copied pointer stored as its offset in the block. */
+** State version v (state/<op>/<v>.snapshot or .delta, srt_ckpt.c) is a snapshot on the
+** versions srt_op_snapshot_due names (every 10th), else a delta against version v - 1.  Each
+** record is a put whose value starts with a RecHead: the side and the record's kind.
+**   REC_ROW_SEQ   a row; the key is its key bytes (checked against the key layout on
+**              restore), the value its matched and transient flags, eviction time and seq,
+**              then its block (datums, key, bytes) with each copied pointer stored as its
+**              offset in the block;
+**   REC_ROW_NEXT  the same without the seq: the side's next (the row before's seq + 1, or
+**              the next seq of version v - 1 for a delta's first row, 0 for a snapshot's);
+**   REC_FLIPS  the seqs of rows of version v - 1 matched since (a delta);
+**   REC_DROPS  runs, first and last seq, of rows of version v - 1 evicted since (a delta):
+**              every row with a seq in a run goes;
+**   REC_NEXT   the side's next seq (rows added and evicted in one batch leave no row).
+** The others have an empty key and u64s after the head.  Per side, a snapshot holds its rows
+** in order and REC_NEXT; a delta REC_FLIPS and REC_DROPS (when there are any), the rows added
+** since (the rows from saved_seq on: seqs grow along rows) and REC_NEXT.  A restore replays
+** the newest snapshot at or below the version and the deltas after it in order, which
+** rebuilds each side's rows in their order with their flags, eviction times and seqs.  (Earlier
+** versions of sluice wrote a snapshot every version, its rows all REC_ROW_NEXT.) */
+
+enum { REC_ROW_NEXT = 0, REC_ROW_SEQ = 1, REC_FLIPS = 2, REC_DROPS = 3, REC_NEXT = 4 };
+
+typedef struct RecHead {
+    uint8_t side, matched, transient, kind, pad[4];
+} RecHead;
 
 typedef struct RowHead {
-    uint8_t side, matched, transient, pad[5];
+    RecHead rec;
     int64_t evict_at;
+    uint64_t seq; /* REC_ROW_SEQ only */
 } RowHead;
+
+/* u64s per REC_FLIPS or REC_DROPS record (even: a run is never split). */
+#define SEQS_PER_RECORD ((size_t)1 << 20)
 
 static size_t block_size(const SsRow *r)
 {
     return r->size - sizeof(SsRow);
 }
 
-static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, size_t i, SrtBuf *val)
+/* The index of the first row of s whose seq is seq or more (n_rows: none). */
+static size_t first_at(const SsSide *s, uint64_t seq)
+{
+    size_t lo = 0, hi = s->n_rows;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->rows[mid]->seq < seq)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Row i of side `side`; *next: the seq a restore gives a row without one, then the row's + 1. */
+static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, size_t i, uint64_t *next, SrtBuf *val)
 {
     const SsSide *s = &j->side[side];
     const SrtSsJoinSideDef *d = s->def;
     const SsRow *r = s->rows[i];
-    RowHead h = {(uint8_t)side, r->matched, r->transient, {0}, s->evict_at[i]};
+    int kind = r->seq == *next ? REC_ROW_NEXT : REC_ROW_SEQ;
+    RowHead h = {
+        {(uint8_t)side, r->matched, r->transient, (uint8_t)kind, {0}}, s->evict_at[i], r->seq};
+    *next = r->seq + 1;
     srt_buf_clear(val);
-    srt_buf_put(val, (const char *)&h, sizeof h);
+    srt_buf_put(val, (const char *)&h, kind == REC_ROW_SEQ ? sizeof h : offsetof(RowHead, seq));
     size_t at = val->n;
     srt_buf_put(val, (const char *)r->cols, block_size(r));
     if (val->oom)
@@ -708,6 +864,60 @@ static int put_row(SrtSsJoin *j, SrtStateWriter *w, int side, size_t i, SrtBuf *
     return srt_state_put(w, row_key(r, d->n_cols), r->key_len, val->p, (uint32_t)val->n);
 }
 
+/* The n u64s at v as records of kind `kind` of side `side` (none when n is 0). */
+static int put_seqs(SrtStateWriter *w, int side, int kind, const uint64_t *v, size_t n, SrtBuf *val)
+{
+    RecHead h = {(uint8_t)side, 0, 0, (uint8_t)kind, {0}};
+    int rc = 0;
+    for (size_t at = 0; rc >= 0 && at < n; at += SEQS_PER_RECORD) {
+        size_t k = n - at < SEQS_PER_RECORD ? n - at : SEQS_PER_RECORD;
+        srt_buf_clear(val);
+        srt_buf_put(val, (const char *)&h, sizeof h);
+        srt_buf_put(val, (const char *)(v + at), sizeof *v * k);
+        rc = val->oom ? -SRT_ERR_NOMEM : srt_state_put(w, "", 0, val->p, (uint32_t)val->n);
+    }
+    return rc;
+}
+
+static int cmp_seq(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Side `side`'s records of a snapshot, or of a delta against the version last written. */
+static int put_side(SrtSsJoin *j, SrtStateWriter *w, int side, int snapshot, SrtBuf *val)
+{
+    SsSide *s = &j->side[side];
+    size_t from = 0;
+    uint64_t next = snapshot ? 0 : s->saved_seq;
+    int rc = 0;
+    if (!snapshot) {
+        /* in seq order: the file does not depend on the order rows met */
+        if (s->n_flips > 1)
+            qsort(s->flips, s->n_flips, sizeof *s->flips, cmp_seq);
+        rc = put_seqs(w, side, REC_FLIPS, s->flips, s->n_flips, val);
+        if (rc >= 0)
+            rc = put_seqs(w, side, REC_DROPS, s->drops, s->n_drops, val);
+        from = first_at(s, s->saved_seq);
+    }
+    for (size_t i = from; rc >= 0 && i < s->n_rows; i++)
+        rc = put_row(j, w, side, i, &next, val);
+    if (rc >= 0)
+        rc = put_seqs(w, side, REC_NEXT, &s->next_seq, 1, val);
+    return rc;
+}
+
+/* The state is version `version` (written or restored): what the next delta records starts
+   empty. */
+static void mark_saved(SrtSsJoin *j)
+{
+    for (int s = 0; s < 2; s++) {
+        j->side[s].saved_seq = j->side[s].next_seq;
+        j->side[s].n_flips = j->side[s].n_drops = 0;
+    }
+}
+
 static int ssjoin_save(SrtOperator *op)
 {
     SrtSsJoin *j = state(op);
@@ -715,7 +925,7 @@ static int ssjoin_save(SrtOperator *op)
     int64_t t0 = srt_mono_us();
     for (int s = 0; s < 2; s++) {
         int64_t gone = evict(j, s);
-        if (gone < 0)
+        if (gone < 0 || compact(j, &j->side[s]) < 0)
             return srt_err_nomem(&q->err, "join state");
         op->st.removed += gone;
     }
@@ -727,10 +937,11 @@ static int ssjoin_save(SrtOperator *op)
     SrtStateWriter *w = NULL;
     SrtBuf val;
     srt_buf_init(&val, q->mem);
-    int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, q->batch_id + 1, 1, &w, &q->err);
+    int64_t version = q->batch_id + 1;
+    int snapshot = srt_op_snapshot_due(version);
+    int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, version, snapshot, &w, &q->err);
     for (int s = 0; rc >= 0 && s < 2; s++)
-        for (size_t i = 0; rc >= 0 && i < j->side[s].n_rows; i++)
-            rc = put_row(j, w, s, i, &val);
+        rc = put_side(j, w, s, snapshot, &val);
     if (rc >= 0) {
         rc = srt_state_commit(w, &q->err);
         w = NULL;
@@ -738,66 +949,174 @@ static int ssjoin_save(SrtOperator *op)
     if (w)
         srt_state_abort(w);
     srt_buf_free(&val);
+    if (rc >= 0)
+        mark_saved(j);
     op->st.commit_us = srt_mono_us() - t1;
     if (rc < 0 && !q->err.code)
         srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
     return rc;
 }
 
-static int load_row(void *ctx, int is_put, const uint8_t *key, uint32_t key_len, const uint8_t *val,
-                    uint32_t val_len)
+/* A REC_ROW_SEQ or REC_ROW_NEXT record: the row appended to its side. */
+static int load_row(SrtOperator *op, int kind, const uint8_t *key, uint32_t key_len,
+                    const uint8_t *val, uint32_t val_len)
 {
-    SrtOperator *op = ctx;
     SrtSsJoin *j = state(op);
     SrtQuery *q = op->q;
     int rc = srt_state_key_check(&op->def->schema, key, key_len, &q->err);
     if (rc < 0)
         return rc;
     RowHead h;
-    if (!is_put || val_len < sizeof h)
+    size_t head = kind == REC_ROW_SEQ ? sizeof h : offsetof(RowHead, seq);
+    if (val_len < head)
         return srt_err_set(&q->err, SRT_ERR_FORMAT, "not a row of join state");
-    memcpy(&h, val, sizeof h);
-    if (h.side > 1)
-        return srt_err_set(&q->err, SRT_ERR_FORMAT, "join state: no side %d", h.side);
-    SsSide *s = &j->side[h.side];
+    memcpy(&h, val, head);
+    SsSide *s = &j->side[h.rec.side];
+    if (kind == REC_ROW_NEXT)
+        h.seq = s->next_seq;
+    if (h.seq < s->next_seq)
+        return srt_err_set(
+            &q->err, SRT_ERR_FORMAT, "join state: row %llu of side %d comes after row %llu",
+            (unsigned long long)h.seq, h.rec.side, (unsigned long long)s->next_seq - 1);
     const SrtSsJoinSideDef *d = s->def;
-    size_t block = val_len - sizeof h;
+    size_t block = val_len - head;
     size_t fixed = sizeof(SrtDatum) * d->n_cols + ((key_len + 7u) & ~7u);
-    if (block < fixed || memcmp(val + sizeof h + sizeof(SrtDatum) * d->n_cols, key, key_len) != 0)
+    if (block < fixed || memcmp(val + head + sizeof(SrtDatum) * d->n_cols, key, key_len) != 0)
         return srt_err_set(&q->err, SRT_ERR_FORMAT,
-                           "join state: a row of side %d does not fit its columns", h.side);
-    SsRow *r = srt_mem_alloc(q->mem, sizeof(SsRow) + block);
+                           "join state: a row of side %d does not fit its columns", h.rec.side);
+    SsRow *r = srt_slab_alloc(&s->slab, sizeof(SsRow) + block);
     if (!r)
         return srt_err_nomem(&q->err, "join state");
-    memcpy(r->cols, val + sizeof h, block);
+    memcpy(r->cols, val + head, block);
     for (uint32_t c = 0; c < d->n_cols; c++) {
         if (!d->kinds[c] || r->cols[c].is_null)
             continue;
         uintptr_t off = (uintptr_t)r->cols[c].p;
         if (off < fixed || off + copied(d, r->cols, c) > block) {
-            srt_mem_free(q->mem, r, sizeof(SsRow) + block);
+            srt_slab_unalloc(&s->slab, r, sizeof(SsRow) + block);
             return srt_err_set(&q->err, SRT_ERR_FORMAT,
-                               "join state: a value of side %d is out of its row", h.side);
+                               "join state: a value of side %d is out of its row", h.rec.side);
         }
         r->cols[c].p = (const uint8_t *)r->cols + off;
     }
     r->next = NULL;
     r->size = sizeof(SsRow) + block;
     r->hash = srt_hash(key, key_len);
+    r->seq = h.seq;
     r->key_len = key_len;
-    r->matched = h.matched;
-    r->transient = h.transient;
+    r->matched = h.rec.matched;
+    r->transient = h.rec.transient;
     r->gone = 0;
     if (append_row(j, s, r, h.evict_at) < 0) {
-        srt_mem_free(q->mem, r, r->size);
+        srt_slab_unalloc(&s->slab, r, r->size);
         return srt_err_nomem(&q->err, "join state");
+    }
+    s->next_seq = h.seq + 1;
+    return 0;
+}
+
+/* REC_FLIPS: the n rows of side `side` with the seqs at v are matched. */
+static int load_flips(SrtSsJoin *j, int side, const uint8_t *v, size_t n)
+{
+    SsSide *s = &j->side[side];
+    for (size_t k = 0; k < n; k++) {
+        uint64_t seq;
+        memcpy(&seq, v + 8 * k, 8);
+        size_t i = first_at(s, seq);
+        if (i == s->n_rows || s->rows[i]->seq != seq)
+            return srt_err_set(&j->q->err, SRT_ERR_FORMAT,
+                               "join state: side %d has no row %llu to mark matched", side,
+                               (unsigned long long)seq);
+        s->rows[i]->matched = 1;
     }
     return 0;
 }
 
+/* REC_DROPS: the rows of side `side` in the n / 2 runs at v go. */
+static int load_drops(SrtSsJoin *j, int side, const uint8_t *v, size_t n)
+{
+    SsSide *s = &j->side[side];
+    if (gone_room(j, s, s->n_rows) < 0)
+        return srt_err_nomem(&j->q->err, "join state");
+    size_t n_gone = 0;
+    for (size_t k = 0; k + 1 < n; k += 2) {
+        uint64_t first, last;
+        memcpy(&first, v + 8 * k, 8);
+        memcpy(&last, v + 8 * k + 8, 8);
+        if (first > last)
+            return srt_err_set(&j->q->err, SRT_ERR_FORMAT,
+                               "join state: side %d drops rows %llu to %llu", side,
+                               (unsigned long long)first, (unsigned long long)last);
+        for (size_t i = first_at(s, first); i < s->n_rows && s->rows[i]->seq <= last; i++) {
+            SsRow *r = s->rows[i];
+            if (!r->gone) {
+                r->gone = GONE_LINKED;
+                s->gone[n_gone++] = r;
+            }
+        }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < s->n_rows; i++) {
+        SsRow *r = s->rows[i];
+        if (r->gone) {
+            s->bytes -= r->size;
+            continue;
+        }
+        s->evict_at[kept] = s->evict_at[i];
+        s->rows[kept++] = r;
+    }
+    s->n_rows = kept;
+    if (n_gone && drop_gone(j, s, n_gone) < 0)
+        return srt_err_nomem(&j->q->err, "join state");
+    return 0;
+}
+
+static int load_record(void *ctx, int is_put, const uint8_t *key, uint32_t key_len,
+                       const uint8_t *val, uint32_t val_len)
+{
+    SrtOperator *op = ctx;
+    SrtSsJoin *j = state(op);
+    SrtErr *err = &op->q->err;
+    RecHead h;
+    if (!is_put || val_len < sizeof h)
+        return srt_err_set(err, SRT_ERR_FORMAT, "not a record of join state");
+    memcpy(&h, val, sizeof h);
+    if (h.side > 1)
+        return srt_err_set(err, SRT_ERR_FORMAT, "join state: no side %d", h.side);
+    if (h.kind == REC_ROW_SEQ || h.kind == REC_ROW_NEXT)
+        return load_row(op, h.kind, key, key_len, val, val_len);
+    const uint8_t *v = val + sizeof h;
+    size_t n = (val_len - sizeof h) / 8;
+    if (key_len || (val_len - sizeof h) % 8 || (h.kind == REC_DROPS && n % 2) ||
+        (h.kind == REC_NEXT && n != 1))
+        return srt_err_set(err, SRT_ERR_FORMAT,
+                           "join state: a record of kind %d of side %d has %u bytes", h.kind,
+                           h.side, (unsigned)(val_len - sizeof h));
+    SsSide *s = &j->side[h.side];
+    uint64_t next;
+    switch (h.kind) {
+    case REC_FLIPS:
+        return load_flips(j, h.side, v, n);
+    case REC_DROPS:
+        return load_drops(j, h.side, v, n);
+    case REC_NEXT:
+        memcpy(&next, v, 8);
+        if (next < s->next_seq)
+            return srt_err_set(err, SRT_ERR_FORMAT,
+                               "join state: side %d's next row %llu is below row %llu", h.side,
+                               (unsigned long long)next, (unsigned long long)s->next_seq - 1);
+        s->next_seq = next;
+        return 0;
+    }
+    return srt_err_set(err, SRT_ERR_FORMAT, "join state: unknown record kind %d", h.kind);
+}
+
 static int ssjoin_restore(SrtOperator *op, int64_t version, SrtErr *err)
 {
-    return srt_op_load(op, version, load_row, op, err);
+    int rc = srt_op_load(op, version, load_record, op, err);
+    if (rc >= 0)
+        mark_saved(state(op));
+    return rc;
 }
 
 /* An outer join's unmatched rows are output rows of the batch: its outer sides are evicted
@@ -841,13 +1160,14 @@ static void ssjoin_destroy(SrtOperator *op)
         return;
     for (int s = 0; s < 2; s++) {
         SsSide *sd = &j->side[s];
-        for (size_t i = 0; i < sd->n_rows; i++)
-            srt_mem_free(j->q->mem, sd->rows[i], sd->rows[i]->size);
+        srt_slab_free(&sd->slab);
         srt_mem_free(j->q->mem, sd->rows, sizeof *sd->rows * sd->cap_rows);
         srt_mem_free(j->q->mem, sd->evict_at, sizeof *sd->evict_at * sd->cap_rows);
         srt_mem_free(j->q->mem, sd->gone, sizeof *sd->gone * sd->cap_gone);
         srt_mem_free(j->q->mem, sd->slots, sizeof *sd->slots * sd->cap);
         srt_mem_free(j->q->mem, sd->hits, sizeof *sd->hits * sd->cap_hits);
+        srt_mem_free(j->q->mem, sd->flips, sizeof *sd->flips * sd->cap_flips);
+        srt_mem_free(j->q->mem, sd->drops, sizeof *sd->drops * sd->cap_drops);
         srt_mem_free(j->q->mem, j->null_row[s],
                      sizeof(SrtDatum) * (sd->def->n_cols ? sd->def->n_cols : 1));
     }

@@ -2,9 +2,9 @@
 **
 ** The list is created from the registered definitions in pipeline order and indexed by
 ** operator number (srt_query_op).  The shared steps: replaying a state version with errors
-** that name the file and the record, and saving or restoring a group table (aggregation and
-** deduplication keep theirs in srt_agg.c's table) as deltas with a snapshot every 10th
-** version.
+** that name the file and the record, which versions are snapshots (every 10th; the others
+** deltas), and saving or restoring a group table (aggregation and deduplication keep theirs
+** in srt_agg.c's table) that way.
 */
 #include <string.h>
 
@@ -190,7 +190,15 @@ void srt_op_table_progress(const SrtOperator *op, int idle, SrtStateOpProgress *
     out->memory_used_bytes = (int64_t)srt_agg_bytes(t);
 }
 
-/* ==== Saving ==== */
+/* ==== Saving state ==== */
+
+/* How often a version is a snapshot: restoring reads at most this many files. */
+#define SNAPSHOT_EVERY 10
+
+int srt_op_snapshot_due(int64_t version)
+{
+    return version % SNAPSHOT_EVERY == 0;
+}
 
 int srt_op_state_end(SrtOperator *op, SrtStateWriter *w, int rc, int64_t t0)
 {
@@ -204,8 +212,6 @@ int srt_op_state_end(SrtOperator *op, SrtStateWriter *w, int rc, int64_t t0)
         srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
     return rc;
 }
-
-/* ==== Saving a group table ==== */
 
 typedef struct StateOut {
     SrtOperator *op;
@@ -245,7 +251,7 @@ int srt_op_table_save(SrtOperator *op, SrtAggTable *t, int evict, SrtOpGoneFn go
     StateOut so = {op, t, gone, NULL, {0}, 0};
     srt_buf_init(&so.val, q->mem);
     int64_t version = q->batch_id + 1;
-    int snapshot = version % 10 == 0;
+    int snapshot = srt_op_snapshot_due(version);
     int rc = 0;
     int64_t t0 = srt_mono_us();
     SrtOpStats *st = &op->st;

@@ -103,6 +103,9 @@ extern const SrtOperatorVt srt_op_limit_vt;   /* SRT_OPK_GLOBAL_LIMIT */
 /* The join's output watermark (ms) for its input watermark wm_ms: the lowest of wm_ms and its
    sides' state watermarks (StreamingSymmetricHashJoinExec.produceOutputWatermark). */
 int64_t srt_op_ssjoin_output_watermark(const SrtOperator *join, int64_t wm_ms);
+/* The bytes the chunks of the join's side hold its rows in (its slab; memoryUsedBytes counts
+   the rows' own bytes). */
+size_t srt_op_ssjoin_chunk_bytes(const SrtOperator *join, int side);
 
 /* Empty op's late groups for a new batch or task (srt_event.c). */
 void srt_event_clear_late(SrtOperator *op);
@@ -135,6 +138,9 @@ static inline SrtOperator *srt_query_op(const SrtQuery *q, int32_t id)
 int srt_op_load(SrtOperator *op, int64_t version, SrtStateLoadFn fn, void *ctx, SrtErr *err);
 /* A group table's state (aggregation, deduplication): put/delete records on restore. */
 int srt_op_table_restore(SrtOperator *op, SrtAggTable *t, int64_t version, SrtErr *err);
+/* Whether state version `version` is written whole (a snapshot, every 10th version) rather
+   than as a delta against version - 1: the rule of every operator that writes deltas. */
+int srt_op_snapshot_due(int64_t version);
 /* After the sink: evict the groups of t for which gone(op, key, state) holds when evict is
    set, and write the table's next state version with a checkpoint: a delta of the updated
    and removed groups, or every 10th version a snapshot.  Sets op->st removed and times. */
