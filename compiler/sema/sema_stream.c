@@ -218,6 +218,44 @@ static bool aggregates_from(const Chain *c, int i)
     return false;
 }
 
+static const AstSelect *limit_in_select(const AstSelect *a);
+
+/* The first LIMIT in a FROM item's subqueries (their chains, branches and joins), or NULL. */
+static const AstSelect *limit_in_from(const AstFrom *f)
+{
+    if (!f)
+        return NULL;
+    if (f->kind == FROM_JOIN) {
+        const AstSelect *l = limit_in_from(f->join->left);
+        return l ? l : limit_in_from(f->join->right);
+    }
+    if (f->kind != FROM_SUBQUERY)
+        return NULL;
+    for (int b = 0; b < f->n_branches; b++) {
+        const AstSelect *l = limit_in_select(f->branches[b]);
+        if (l)
+            return l;
+    }
+    return f->n_branches ? NULL : limit_in_select(f->sub);
+}
+
+static const AstSelect *limit_in_select(const AstSelect *a)
+{
+    return !a ? NULL : a->limit ? a : limit_in_from(a->from);
+}
+
+/* A LIMIT in a side of a join of two streams (each side's rows are their own branch of the
+   query, srt_op_ssjoin.c) is not run yet. */
+static bool ssjoin_side_limit(SemaCtx *sc, const AstSelect *a, const SSelect *s)
+{
+    const AstSelect *l = s->join && s->join->streams ? limit_in_from(a->from) : NULL;
+    if (l)
+        diag_error(sc->diag, l->limit_span,
+                   "LIMIT in a side of a join of two streams is not supported yet on streaming "
+                   "DataFrames/Datasets");
+    return l != NULL;
+}
+
 /*
 ** LIMIT on a stream outside Update mode.  Spark plans it by StreamingGlobalLimitStrategy
 ** (SparkStrategies): in Append mode, and in Complete mode below every streaming
@@ -241,6 +279,8 @@ static void stream_limit(SemaCtx *sc, SQuery *q, const Chain *c, bool mode_known
     for (int i = 0; i < c->n; i++) {
         const AstSelect *a = c->ast[i];
         int64_t n;
+        if (ssjoin_side_limit(sc, a, c->sel[i]))
+            return;
         if (a->limit && limit_value(sc, a, &n)) {
             if (above_ok) {
                 q->limit = q->limit < 0 || n < q->limit ? n : q->limit;
