@@ -462,7 +462,7 @@ struct_field:
 **               queryOrganization; sema refuses the combinations Spark refuses)
 ** select      = SELECT [DISTINCT | ALL] select_item {',' select_item}
 **               [FROM from_item] [WHERE expr] [dedup] [GROUP BY group_by] [HAVING expr]
-**               [ORDER BY order_item {',' order_item}] [LIMIT expr] [OFFSET expr]
+**               [ORDER BY order_item {',' order_item}] [LIMIT (ALL | expr)] [OFFSET expr]
 ** select_item = '*' | column_ref '.' '*' | expr [[AS] alias] | expr AS '(' alias {',' alias} ')'
 ** from_item   = from_primary | from_item join_kw from_primary [ON expr | USING '(' name {',' name} ')']
 **             | from_item NATURAL join_kw from_primary
@@ -497,6 +497,7 @@ select_stmt:
 select_limit:
     select_order
   | select_order LIMIT expr         { $$ = ast_select_limit($1, $3, span_join(@2, @3), @$); }
+  | select_order LIMIT ALL          { $$ = $1; $$->span = @$; } /* Spark: no limit */
   ;
 
 select_order:

@@ -92,6 +92,7 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, bool reads_input, Even
             et->dedup_op = (int32_t)pq->ops[i].id;
             break;
         case POP_SSJOIN: /* ssjoin_setup */
+        case POP_GLOBAL_LIMIT: /* the runtime's, at the query's rows */
             break;
         }
     }
@@ -1069,6 +1070,17 @@ static void block_filters(CgCtx *cg, const PQuery *pq, const SSelect *s, const C
             test_pred(cg, &pd->preds[k], env, bb_cont);
 }
 
+/* A streaming global limit at the end of its block (SQuery.row_limit_block): a row it does
+   not let through goes to bb_cont (srt_op_limit.c counts). */
+static void limit_row(CgCtx *cg, LLVMBasicBlockRef bb_cont)
+{
+    LLVMValueRef args[2] = {cg->q, cg_i32(cg, PSTATE_LIMIT)};
+    LLVMValueRef ok = cg_call(cg, "srt_query_limit_admit", args, 2, "lim.ok");
+    LLVMBasicBlockRef bb_ok = cg_block(cg, "lim.through");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, ok, cg_i32(cg, 0), ""), bb_ok, bb_cont);
+    cg_at(cg, bb_ok);
+}
+
 /* The blocks pre[from..n_pre) of pq over env (the input of pre[from]; joined: its join step
    was done), innermost first, then the aggregation or an output row; a row that is done goes
    to bb_next.  Without an aggregate the last block is the top. */
@@ -1105,6 +1117,8 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
             bb_cont = generate(cg, s, &env, bb_cont, elem);
             env.gen = elem;
         }
+        if (s == pq->query->row_limit_block)
+            limit_row(cg, bb_cont);
         if (!pq->agg && s == pq->top)
             break;
         env = cg_block_env(cg, s, &env);

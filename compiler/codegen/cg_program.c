@@ -34,7 +34,8 @@ static void put_options(CgCtx *cg, const char *fn, LLVMValueRef p, LLVMValueRef 
 /* The plan numbers the operators (PStateOp); the srt_prog_query_agg / _dedup calls configure
    the ABI's fixed numbers, which must be the same. */
 _Static_assert((int)PSTATE_AGG == (int)SRT_OP_AGG && (int)PSTATE_DEDUP == (int)SRT_OP_DEDUP &&
-                   (int)PSTATE_SSJOIN == (int)SRT_OP_SSJOIN,
+                   (int)PSTATE_SSJOIN == (int)SRT_OP_SSJOIN &&
+                   (int)PSTATE_LIMIT == (int)SRT_OP_LIMIT,
                "the plan's operator numbers are the ABI's");
 
 /* The runtime's kind of a plan operator (srt_abi.h). */
@@ -49,6 +50,8 @@ static int32_t op_kind(POpKind kind)
         return SRT_OPK_DEDUPLICATE;
     case POP_SSJOIN:
         return SRT_OPK_SSJOIN;
+    case POP_GLOBAL_LIMIT:
+        return SRT_OPK_GLOBAL_LIMIT;
     }
     return -1;
 }
@@ -181,6 +184,15 @@ static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp
     case POP_SSJOIN:
         register_ssjoin(cg, i, plan_join_of(pq, op->block), p, qi);
         break;
+    case POP_GLOBAL_LIMIT: { /* per record at the end of its block, or over the query's rows */
+        const SQuery *q = pq->query;
+        bool per_record = q->row_limit_block == op->block;
+        LLVMValueRef largs[5] = {p, qi, cg_i32(cg, (int32_t)op->id),
+                                 cg_i64(cg, per_record ? q->row_limit : q->limit),
+                                 cg_i32(cg, per_record)};
+        cg_call(cg, "srt_prog_query_global_limit", largs, 5, "");
+        break;
+    }
     }
 }
 
@@ -315,7 +327,7 @@ LLVMValueRef cg_register_fn(CgCtx *cg, const PProgram *plan, int i, LLVMValueRef
         LLVMValueRef bargs[4] = {p, qi, cstr(cg, "batch"), cstr(cg, "true")};
         cg_call(cg, "srt_prog_query_option", bargs, 4, "");
     }
-    if (q->limit >= 0) {
+    if (q->limit >= 0 && !q->limit_stateful) { /* each batch's rows: sort, then limit */
         LLVMValueRef largs[4] = {p, qi, cstr(cg, "limit"),
                                  cstr(cg, arena_sprintf(cg->arena, "%lld", (long long)q->limit))};
         cg_call(cg, "srt_prog_query_option", largs, 4, "");

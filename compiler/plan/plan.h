@@ -115,6 +115,7 @@ typedef enum PStateOp {
     PSTATE_AGG = 0,
     PSTATE_DEDUP = 1,
     PSTATE_SSJOIN = 2,    /* a stream-stream join */
+    PSTATE_LIMIT = 3,     /* a streaming global limit (LIMIT in Append mode) */
     PSTATE_AGG_UPPER = 16 /* the aggregations over an aggregation (a chain's levels, or a batch
                              query's): 16, 17, ... (room below for new kinds) */
 } PStateOp;
@@ -122,7 +123,8 @@ typedef enum POpKind {
     POP_AGGREGATE,      /* GROUP BY: a group table (PQuery.agg) */
     POP_SESSION_WINDOW, /* GROUP BY with a session_window: sessions per key */
     POP_DEDUPLICATE,    /* DROP DUPLICATES: the keys seen */
-    POP_SSJOIN          /* a join of two streams: each side's rows (PQuery.ssjoin) */
+    POP_SSJOIN,         /* a join of two streams: each side's rows (PQuery.ssjoin) */
+    POP_GLOBAL_LIMIT    /* LIMIT in Append mode: the count of rows the stream let through */
 } POpKind;
 typedef struct PQuery PQuery;
 typedef struct PStatefulOp {

@@ -200,12 +200,18 @@ static LPlan *lp_block(Arena *arena, const SSelect *s)
     return p;
 }
 
+/* The key of a streaming global limit's one state row: Spark's struct<key: void>, the NULL
+   key (one null byte, set). */
+static const PKeyLayout limit_key = {NULL, 0, 1, 8, false, false};
+
 /* The stateful operators in pipeline order: per block, innermost first, its stream-stream
    join (whose rows are the block's input), its DROP DUPLICATES (which runs after its WHERE)
-   and then its aggregation. */
+   and then its aggregation (a streaming global limit at the end of a block below other
+   operators, SQuery.row_limit_block, comes before it); last a streaming global limit over
+   the query's rows (sema_stream.c's stream_limit). */
 static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int depth)
 {
-    pq->ops = ARENA_NEW_N(arena, PStatefulOp, 3 * depth);
+    pq->ops = ARENA_NEW_N(arena, PStatefulOp, 4 * depth + 1);
     for (int i = 0; i < depth; i++) {
         if (chain[i] == pq->ssjoin_block)
             pq->ops[pq->n_ops++] =
@@ -213,6 +219,9 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
         if (chain[i]->dedup && chain[i] == pq->dedup_block)
             pq->ops[pq->n_ops++] = (PStatefulOp){POP_DEDUPLICATE, PSTATE_DEDUP, NULL, chain[i],
                                                  &pq->dedup_key, 0};
+        if (chain[i] == pq->query->row_limit_block)
+            pq->ops[pq->n_ops++] =
+                (PStatefulOp){POP_GLOBAL_LIMIT, PSTATE_LIMIT, NULL, chain[i], &limit_key, 8};
         if (chain[i] == pq->agg)
             pq->ops[pq->n_ops++] = (PStatefulOp){pq->session ? POP_SESSION_WINDOW : POP_AGGREGATE,
                                                  PSTATE_AGG, pq, chain[i], &pq->key, pq->state_size};
@@ -221,6 +230,9 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
                 pq->ops[pq->n_ops++] = (PStatefulOp){POP_AGGREGATE, lv->next_op, lv->next, chain[i],
                                                      &lv->next->key, lv->next->state_size};
     }
+    if (pq->query->limit_stateful)
+        pq->ops[pq->n_ops++] =
+            (PStatefulOp){POP_GLOBAL_LIMIT, PSTATE_LIMIT, NULL, chain[depth - 1], &limit_key, 8};
 }
 
 /* ==== Joins ==== */

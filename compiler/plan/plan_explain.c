@@ -673,6 +673,9 @@ static void put_block_ops(StrBuf *sb, const PQuery *pq, const PPushdown *pd, con
         put_outputs(sb, s);
         sb_putc(sb, '\n');
     }
+    if (s == pq->query->row_limit_block) /* Spark's StreamingGlobalLimitExec, per record */
+        sb_printf(sb, "%sStreamingGlobalLimit %" PRId64 " state=%d\n", indent, pq->query->row_limit,
+                  PSTATE_LIMIT);
 }
 
 /* The aggregation of level pq (window assignment, hash aggregate), pipeline n over its groups,
@@ -855,7 +858,10 @@ static void put_pquery(StrBuf *sb, const PQuery *pq)
                       pq->order[i].desc ? "DESC" : "ASC");
         sb_puts(sb, "]\n");
     }
-    if (pq->query->limit >= 0)
+    if (pq->query->limit_stateful) /* Spark's StreamingGlobalLimitExec */
+        sb_printf(sb, "  StreamingGlobalLimit %" PRId64 " state=%d\n", pq->query->limit,
+                  PSTATE_LIMIT);
+    else if (pq->query->limit >= 0)
         sb_printf(sb, "  Limit %" PRId64 "\n", pq->query->limit);
     if (pq->query->build)
         sb_puts(sb, "  JoinBuildSide [");

@@ -205,6 +205,8 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
 {
     if (pq->query && pq->query->sequence_fns)
         return "rand(), randn() or monotonically_increasing_id() (a sequence per partition)";
+    if (pq->query && pq->query->row_limit_block) /* srt_op_limit.c: asked per record */
+        return "a LIMIT below other operators, which lets the stream's first rows through";
     if (pq->ssjoin_block) /* what follows the join runs on the query's thread */
         return NULL;
     /* An aggregate that does not fold, with no DROP DUPLICATES before it to thin the rows in

@@ -21,8 +21,8 @@
 **
 ** A sluice block filters (its WHERE), then projects: the chain of a branch's blocks from the
 ** source up is followed while the block below only filters and projects deterministic values
-** (no window, generator, DROP DUPLICATES, join or aggregate), and ends at a block that joins,
-** whose input there is the branch's side of the join.  Of those blocks' WHERE conjuncts (not
+** (no window, generator, DROP DUPLICATES, join, aggregate or LIMIT), and ends at a block that
+** joins, whose input there is the branch's side of the join.  Of those blocks' WHERE conjuncts (not
 ** the join block's: they are over the joined rows), the aggregation's HAVING conjuncts on keys
 ** when the chain reaches it and the filters over the side of the join, the ones that read no
 ** column computed from the event time go below the watermark; the others are tested in their
@@ -36,10 +36,13 @@
 #include <string.h>
 
 /* Does s only filter and project deterministic values (case Filter over Project:
-   fields.forall(_.deterministic)), so that a Filter over its rows moves below it? */
-static bool passes_filter(const SSelect *s)
+   fields.forall(_.deterministic)), so that a Filter over its rows moves below it?  Not a
+   block that ends in a LIMIT (SQuery.row_limit_block): no rule pushes a Filter through a
+   Limit, whose rows would change. */
+static bool passes_filter(const PQuery *pq, const SSelect *s)
 {
-    if (s->window || s->gen >= 0 || s->dedup || s->join || s->has_agg)
+    if (s->window || s->gen >= 0 || s->dedup || s->join || s->has_agg ||
+        s == pq->query->row_limit_block)
         return false;
     for (int i = 0; i < s->n_out; i++)
         if (!sema_is_deterministic(s->out[i].expr))
@@ -145,7 +148,7 @@ static Chain chain_of_filters(Arena *arena, const PQuery *pq, const PBranch *br)
         c.join_at = 0; /* the join's block reads the source */
         return c;
     }
-    for (const SSelect *cur = first; cur != pq->agg && cur != pq->top && passes_filter(cur);) {
+    for (const SSelect *cur = first; cur != pq->agg && cur != pq->top && passes_filter(pq, cur);) {
         const SSelect *next = c.n < br->n_pre ? br->pre[c.n] : pq->agg;
         if (!next)
             break;

@@ -310,5 +310,11 @@ void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PS
     case POP_SSJOIN:
         ssjoin_schemas(arena, pq, out);
         return;
+    case POP_GLOBAL_LIMIT: /* StreamingGlobalLimitExec's keySchema and valueSchema */
+        out->name = "globalLimit";
+        out->layout = op->key;
+        out->key = "struct<key:void>";
+        out->value = "struct<value:bigint>";
+        return;
     }
 }

@@ -755,7 +755,12 @@ struct SQuery {
     bool show;              /* a SELECT statement: its sink is Dataset.show() on the console */
     bool build;             /* the build side of a join (SJoin.build): no sink, run by the
                                query that probes it */
-    int64_t limit;          /* LIMIT of a batch query; -1 without */
+    int64_t limit;          /* LIMIT of the query's rows (sema_stream.c); -1 without */
+    bool limit_stateful;    /* limit is a streaming global limit (Append mode): the first
+                               limit rows of the whole stream, a stateful operator */
+    const SSelect *row_limit_block; /* a streaming global limit at the end of this block,
+                               per record (below other operators: sema_stream.c), or NULL */
+    int64_t row_limit;              /* its number of rows */
     bool sequence_fns;      /* calls rand, randn or monotonically_increasing_id, whose values
                                depend on the rows before in the partition (sema_partition.c;
                                plan_parallel.c keeps the query on one thread) */

@@ -169,19 +169,145 @@ static void rule_distinct(SemaCtx *sc, const SQuery *q, const AstSelect *a, cons
                    "subquery");
 }
 
-/* Spark rule 7 in Update mode; Append and Complete need state sluice does not keep yet. */
+/* Spark rule 7 (UnsupportedOperationChecker: a GlobalLimit or LocalLimit over a stream in
+   Update mode); the other modes are stream_limit's. */
 static void rule_limit(SemaCtx *sc, const SQuery *q, const AstSelect *a, bool mode_known)
 {
-    if (!a->limit)
-        return;
-    if (mode_known && q->mode == MODE_UPDATE)
+    if (a->limit && mode_known && q->mode == MODE_UPDATE)
         diag_error(
             sc->diag, a->limit_span,
             "Limits are not supported on streaming DataFrames/Datasets in Update output mode");
-    else
+}
+
+/* LIMIT n's n: Spark's CheckAnalysis.checkLimitLikeClause wants a foldable, non-negative
+   integer; sluice takes an integer literal.  False when it reported. */
+static bool limit_value(SemaCtx *sc, const AstSelect *a, int64_t *out)
+{
+    const AstExpr *e = a->limit;
+    if (e->kind != AST_INT) {
+        diag_error(sc->diag, e->span,
+                   "The limit expression must be an integer literal in sluice (Spark: must "
+                   "evaluate to a constant value)");
+        return false;
+    }
+    if (e->u.ival < 0 || e->u.ival > INT32_MAX) {
+        diag_error(sc->diag, e->span,
+                   "The limit expression must be equal to or greater than 0, but got %lld",
+                   (long long)e->u.ival);
+        return false;
+    }
+    *out = e->u.ival;
+    return true;
+}
+
+/* Does block s make one row per input row, in their order (a projection: no WHERE,
+   aggregation, DROP DUPLICATES, join, union, generator or window expansion, no sort)?  A
+   LIMIT below such blocks only limits the query's rows. */
+static bool block_projects(const SSelect *s)
+{
+    return !s->where && !s->has_agg && !s->dedup && !s->join && s->n_branches == 0 && s->gen < 0 &&
+           !s->window && s->n_order == 0;
+}
+
+/* Is there an aggregation in block i of the chain or below it? */
+static bool aggregates_from(const Chain *c, int i)
+{
+    for (int j = i; j < c->n; j++)
+        if (c->sel[j]->has_agg)
+            return true;
+    return false;
+}
+
+static const AstSelect *limit_in_select(const AstSelect *a);
+
+/* The first LIMIT in a FROM item's subqueries (their chains, branches and joins), or NULL. */
+static const AstSelect *limit_in_from(const AstFrom *f)
+{
+    if (!f)
+        return NULL;
+    if (f->kind == FROM_JOIN) {
+        const AstSelect *l = limit_in_from(f->join->left);
+        return l ? l : limit_in_from(f->join->right);
+    }
+    if (f->kind != FROM_SUBQUERY)
+        return NULL;
+    for (int b = 0; b < f->n_branches; b++) {
+        const AstSelect *l = limit_in_select(f->branches[b]);
+        if (l)
+            return l;
+    }
+    return f->n_branches ? NULL : limit_in_select(f->sub);
+}
+
+static const AstSelect *limit_in_select(const AstSelect *a)
+{
+    return !a ? NULL : a->limit ? a : limit_in_from(a->from);
+}
+
+/* A LIMIT in a side of a join of two streams (each side's rows are their own branch of the
+   query, srt_op_ssjoin.c) is not run yet. */
+static bool ssjoin_side_limit(SemaCtx *sc, const AstSelect *a, const SSelect *s)
+{
+    const AstSelect *l = s->join && s->join->streams ? limit_in_from(a->from) : NULL;
+    if (l)
+        diag_error(sc->diag, l->limit_span,
+                   "LIMIT in a side of a join of two streams is not supported yet on streaming "
+                   "DataFrames/Datasets");
+    return l != NULL;
+}
+
+/*
+** LIMIT on a stream outside Update mode.  Spark plans it by StreamingGlobalLimitStrategy
+** (SparkStrategies): in Append mode, and in Complete mode below every streaming
+** aggregation, a Limit is StreamingGlobalLimitExec over StreamingLocalLimitExec, a stateful
+** operator that lets the first n rows of the whole stream through (its running count is
+** checkpointed); a Limit over a streaming aggregation in Complete mode is planned as a batch
+** query's (GlobalLimit, or TakeOrderedAndProject under an ORDER BY) over each batch's result
+** table.
+** A LIMIT with only projections above it limits the query's rows: q->limit is n (nested ones
+** combine to the least, Spark's CombineLimits), q->limit_stateful marks the streaming global
+** limit.  LIMIT 0 keeps no state there: Spark's OptimizeLimitZero makes the subtree an empty
+** relation, so each batch outputs nothing.  A LIMIT below a WHERE, an aggregation or another
+** operator that is not a projection is a streaming global limit at the end of its block,
+** per record (q->row_limit_block, q->row_limit): one such, in a block below the aggregation.
+*/
+static void stream_limit(SemaCtx *sc, SQuery *q, const Chain *c, bool mode_known)
+{
+    if (!mode_known || q->mode == MODE_UPDATE)
+        return;
+    bool above_ok = true; /* the blocks above block i only project */
+    for (int i = 0; i < c->n; i++) {
+        const AstSelect *a = c->ast[i];
+        int64_t n;
+        if (ssjoin_side_limit(sc, a, c->sel[i]))
+            return;
+        if (a->limit && limit_value(sc, a, &n)) {
+            if (above_ok) {
+                q->limit = q->limit < 0 || n < q->limit ? n : q->limit;
+                q->limit_stateful = q->mode == MODE_APPEND && q->limit > 0;
+            } else if (aggregates_from(c, i) || q->row_limit_block || q->limit_stateful) {
+                diag_error(sc->diag, a->limit_span,
+                           "LIMIT over an aggregation with more than projections above it, or "
+                           "below another LIMIT, is not supported yet on streaming "
+                           "DataFrames/Datasets");
+                return;
+            } else {
+                q->row_limit = n;
+                q->row_limit_block = c->sel[i];
+            }
+        }
+        above_ok = above_ok && block_projects(c->sel[i]);
+    }
+}
+
+/* A LIMIT in a later branch of a UNION ALL (a StreamingGlobalLimitExec of its own under the
+   union) is not run yet. */
+static void branch_limit(SemaCtx *sc, const SQuery *q, const AstSelect *a, bool mode_known)
+{
+    if (a->limit && mode_known && q->mode != MODE_UPDATE)
         diag_error(sc->diag, a->limit_span,
-                   "LIMIT is not supported yet on streaming DataFrames/Datasets in %s output mode",
-                   sema_mode_name(q->mode));
+                   "LIMIT in a branch of UNION ALL is not supported yet on streaming "
+                   "DataFrames/Datasets");
 }
 
 /* Spark rule 8. */
@@ -718,6 +844,7 @@ static void rule_union_branch(SemaCtx *sc, const SQuery *q, const Chain *bc, boo
         rule_distinct(sc, q, bc->ast[k], bc->sel[k], mode_known);
         rule_sort(sc, q, bc->ast[k], bc->sel[k], mode_known);
         rule_limit(sc, q, bc->ast[k], mode_known);
+        branch_limit(sc, q, bc->ast[k], mode_known);
         rule_offset(sc, bc->ast[k]);
     }
     rule_dedup(sc, q, bc, mode_known);
@@ -1147,24 +1274,12 @@ static void batch_refuse_stream_option(SemaCtx *sc, const SQuery *q, const char 
                    key);
 }
 
-/* LIMIT n of a batch query: Spark's CheckAnalysis.checkLimitLikeClause wants a foldable,
-   non-negative integer; sluice takes an integer literal. */
+/* LIMIT n of a batch query: the whole result's first n rows. */
 static void batch_limit(SemaCtx *sc, SQuery *q, const AstSelect *a)
 {
-    const AstExpr *e = a->limit;
-    if (e->kind != AST_INT) {
-        diag_error(sc->diag, e->span,
-                   "The limit expression must be an integer literal in sluice (Spark: must "
-                   "evaluate to a constant value)");
-        return;
-    }
-    if (e->u.ival < 0 || e->u.ival > INT32_MAX) {
-        diag_error(sc->diag, e->span,
-                   "The limit expression must be equal to or greater than 0, but got %lld",
-                   (long long)e->u.ival);
-        return;
-    }
-    q->limit = e->u.ival;
+    int64_t n;
+    if (limit_value(sc, a, &n))
+        q->limit = n;
 }
 
 static void batch_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st)
@@ -1255,6 +1370,7 @@ void sema_stream_check_query(SemaCtx *sc, SQuery *q, const AstStmt *st, bool bin
         rule_limit(sc, q, c.ast[i], mode_known);
         rule_offset(sc, c.ast[i]);
     }
+    stream_limit(sc, q, &c, mode_known);
     rule_union_first(sc, &c);
     for_union_branches(sc, q, &c, mode_known, rule_union_branch);
     rule_dedup(sc, q, &c, mode_known);

@@ -399,12 +399,13 @@ void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_m
 ** Generated code reaches an operator's state once per process call (srt_query_agg_table,
 ** srt_query_dedup_table) and then calls its functions directly per record.
 */
-enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1, SRT_OP_SSJOIN = 2 };
+enum { SRT_OP_AGG = 0, SRT_OP_DEDUP = 1, SRT_OP_SSJOIN = 2, SRT_OP_LIMIT = 3 };
 enum {
     SRT_OPK_AGGREGATE = 0,
     SRT_OPK_DEDUPLICATE = 1,
     SRT_OPK_SESSION_WINDOW = 2,
-    SRT_OPK_SSJOIN = 3
+    SRT_OPK_SSJOIN = 3,
+    SRT_OPK_GLOBAL_LIMIT = 4
 };
 void srt_prog_query_operator(SrtProgram *p, int query, int32_t op, int32_t kind);
 /* Several aggregation levels (a batch query's aggregation over an aggregation, op >= 16 declared
@@ -450,6 +451,16 @@ void srt_query_late_session(SrtQuery *q, int32_t op, const void *key, uint32_t k
    i64 eviction time in µs at 0 — the key is forgotten once the watermark reaches it,
    INT64_MAX never — and i64 seen flag at 8). */
 void srt_prog_query_dedup(SrtProgram *p, int query);
+/* A streaming global limit (Spark's StreamingGlobalLimitExec; srt_op_limit.c), operator op
+   declared as SRT_OPK_GLOBAL_LIMIT: the first limit rows of the whole stream go through, the
+   count kept in its state.  per_record 0: it cuts the query's rows after the output step, on
+   the query's thread (generated code does not touch it); 1: generated code asks
+   srt_query_limit_admit for each row that reaches it (the query's batches run on one
+   thread). */
+void srt_prog_query_global_limit(SrtProgram *p, int query, int32_t op, int64_t limit,
+                                 int32_t per_record);
+/* Does a row go through the per-record limit op of q (1, counted), or not (0)? */
+int32_t srt_query_limit_admit(SrtQuery *q, int32_t op);
 SrtAggTable *srt_query_dedup_table(SrtQuery *q);
 /* Is the key new to DROP DUPLICATES' table t (of q)?  1: it is remembered, with the time at
    which the watermark lets it go (INT64_MAX never), and its row goes on; 0: a duplicate.

@@ -1325,6 +1325,9 @@ typedef struct SrtOpDef {
     SrtCollectSlot *collect_slots; /* aggregation: collect_list / collect_set states */
     uint32_t n_collect_slots, cap_collect_slots;
     SrtSsJoinSideDef ssjoin[2]; /* stream-stream join: left, right */
+    int64_t limit;              /* streaming global limit: the rows that go through */
+    int limit_per_record;       /* ... asked per record by generated code (else it cuts the
+                                   query's rows after the output step) */
     SrtStateSchema schema;
 } SrtOpDef;
 

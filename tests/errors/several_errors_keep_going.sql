@@ -5,7 +5,7 @@
 -- expect: 14:9: Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets
 -- expect: 15:13: unknown sink 'nowhere'
 -- expect: 16:52: Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete output mode
--- expect: 16:68: LIMIT is not supported yet on streaming DataFrames/Datasets in Append output mode
+-- expect: 16:74: The limit expression must be an integer literal in sluice (Spark: must evaluate to a constant value)
 -- expect: 16:24: Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
@@ -13,4 +13,4 @@ CREATE SINK out WITH (connector = 'console');
 INSERT INTO out SELECT actoin, lower(n, 1) FROM events WHERE action
   WITH (outputMode = 'complete', nmae = 'x');
 INSERT INTO nowhere SELECT action FROM events;
-INSERT INTO out SELECT DISTINCT action FROM events ORDER BY action LIMIT 1;
+INSERT INTO out SELECT DISTINCT action FROM events ORDER BY action LIMIT n;

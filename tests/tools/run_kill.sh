@@ -12,6 +12,8 @@
 #   chained   those counts per action summed per action and hour over window_time(window):
 #             two chained aggregations, each with its own state (append, Spark 3.4+)
 #   ssjoin    a stream-stream join of two sources over the same files (join state restored)
+#   limit     the first rows of a filter (LIMIT in append mode: the count of rows let through
+#             restored from the checkpoint, a re-run batch cutting where the first run did)
 # For each variant, in a fresh temp dir:
 #   reference  one uninterrupted `--trigger availableNow --threads 1` run into its own out/
 #              and ckpt/;
@@ -32,7 +34,7 @@
 #   KILL_MAX_KILLS=3         kills per round: 1..this many
 #   KILL_MIN_MS=5 KILL_MAX_MS=300   the range of the delays before a kill
 #   KILL_FILES=20 KILL_LINES=400    the input: gen_events --files/--lines-per-file
-#   KILL_VARIANTS="filter windowed chained ssjoin" which variants run
+#   KILL_VARIANTS="filter windowed chained ssjoin limit" which variants run
 #   KILL_SKIP_WINDOWED=1     skip every variant but filter (they need watermarks)
 #   KILL_RUN_TIMEOUT=120     seconds a run that is not killed may take
 #   KILL_MIN_DELTA_RESTORES=0  fail unless at least this many restarts (over all rounds)
@@ -65,7 +67,7 @@ min_ms=${KILL_MIN_MS:-5}
 max_ms=${KILL_MAX_MS:-300}
 n_files=${KILL_FILES:-20}
 n_lines=${KILL_LINES:-400}
-variants=${KILL_VARIANTS:-filter windowed chained ssjoin}
+variants=${KILL_VARIANTS:-filter windowed chained ssjoin limit}
 run_timeout=${KILL_RUN_TIMEOUT:-120}
 min_delta_restores=${KILL_MIN_DELTA_RESTORES:-0}
 for v in rounds seed max_kills min_ms max_ms n_files n_lines run_timeout min_delta_restores; do
@@ -157,8 +159,18 @@ SELECT a.action, a.time AS t1, b.time AS t2 FROM a JOIN b
 WITH (name = 'kill_ssjoin', outputMode = 'append', checkpointLocation = 'ckpt');
 EOF
         ;;
+    limit)
+        cat > "$2" << EOF
+CREATE SOURCE events (time TIMESTAMP, action STRING)
+  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
+CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+INSERT INTO out
+SELECT action, time FROM events WHERE action = 'Open' LIMIT 2500
+WITH (name = 'kill_limit', outputMode = 'append', checkpointLocation = 'ckpt');
+EOF
+        ;;
     *)
-        echo "kill_restart: unknown variant '$1' (filter, windowed, chained, ssjoin)" >&2
+        echo "kill_restart: unknown variant '$1' (filter, windowed, chained, ssjoin, limit)" >&2
         exit 2
         ;;
     esac

@@ -148,6 +148,18 @@ restart dedup_removed refused \
   "SELECT action, id FROM events DROP DUPLICATES (action)" \
   "SELECT action, id FROM events" \
   "checkpoint chk holds the state of stateful operator 1 (dedupe) but the query has no deduplication any more"
+restart limit_added refused \
+  "SELECT action, id FROM events" \
+  "SELECT action, id FROM events LIMIT 5" \
+  "the query's stateful operator 3 (globalLimit) has no state in checkpoint chk"
+restart limit_removed refused \
+  "SELECT action, id FROM events LIMIT 5" \
+  "SELECT action, id FROM events" \
+  "checkpoint chk holds the state of stateful operator 3 (globalLimit) but the query has no limit any more"
+restart limit_changed allowed \
+  "SELECT action, id FROM events LIMIT 2" \
+  "SELECT action, id FROM events LIMIT 3" \
+  "|Open  |1  |"
 # Chained aggregations (append mode): the hourly totals over the 10-minute counts are stateful
 # operator 16 with a schema of their own.
 mode=", outputMode = 'append'"

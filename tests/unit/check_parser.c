@@ -542,7 +542,7 @@ static const ErrCase err_cases[] = {
     {"INSERT INTO s SELECT CASE WHEN a THEN b",
      "error|q.sql|1|40|syntax error: unexpected end of input, expected operator, ELSE, END or WHEN\n"},
     {"INSERT INTO s SELECT a FROM t LIMIT",
-     "error|q.sql|1|36|syntax error: unexpected end of input, expected expression\n"},
+     "error|q.sql|1|36|syntax error: unexpected end of input, expected expression or ALL\n"},
     /* columns count UTF-8 code points */
     {"INSERT INTO s SELECT '\xc3\xa9', FROM t",
      "error|q.sql|1|27|syntax error: unexpected FROM, expected expression or '*'\n"},

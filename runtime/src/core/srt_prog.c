@@ -542,6 +542,16 @@ void srt_prog_query_dedup(SrtProgram *p, int query)
     op_declared(p, query, SRT_OP_DEDUP, SRT_OPK_DEDUPLICATE);
 }
 
+void srt_prog_query_global_limit(SrtProgram *p, int query, int32_t op, int64_t limit,
+                                 int32_t per_record)
+{
+    SrtOpDef *d = op_declared(p, query, op, SRT_OPK_GLOBAL_LIMIT);
+    if (d) {
+        d->limit = limit;
+        d->limit_per_record = per_record != 0;
+    }
+}
+
 /* The state schema of operator op of query, or NULL (the error recorded). */
 static SrtStateSchema *state_at(SrtProgram *p, int query, int op)
 {

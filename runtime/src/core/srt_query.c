@@ -157,11 +157,12 @@ int srt_query_new(const SrtProgram *p, int qi, const SrtEnv *env, const char *tr
            streams: no trigger, batch limit, checkpoint or progress of its own. */
         trig_override = "once";
         q->max_batches = -1;
-        if ((rc = srt_opts_int(&d->opts, "limit", 0, &q->limit, err)) < 0)
-            return rc;
-        if (!srt_opts_get(&d->opts, "limit"))
-            q->limit = -1;
     }
+    /* LIMIT over each batch's rows: a batch query's, or over a streaming aggregation in
+       complete mode (a streaming global limit is an operator instead: srt_op_limit.c). */
+    if (srt_opts_get(&d->opts, "limit") &&
+        (rc = srt_opts_int(&d->opts, "limit", 0, &q->limit, err)) < 0)
+        return rc;
     const char *trig = trig_override ? trig_override : srt_opts_value(&d->opts, "trigger");
     if ((rc = srt_trigger_parse(trig, &q->trigger, err)) < 0)
         return rc;
@@ -876,6 +877,9 @@ int srt_query_run_batch(SrtQuery *q)
         return failed_rc(q, srt_err_nomem(&q->err, "sorting"));
     if (q->limit >= 0 && q->n_rows > (size_t)q->limit)
         q->n_rows = (size_t)q->limit; /* the rest go with the batch memory */
+    for (uint32_t i = 0; i < q->n_ops; i++)
+        if (q->ops[i]->vt->cut_rows && (rc = q->ops[i]->vt->cut_rows(q->ops[i])) < 0)
+            return failed_rc(q, rc);
     if ((rc = q->sink.vt->write(&q->sink, q->batch_id, q->rows, q->n_rows, &q->schema, &q->err)) < 0)
         return failed_rc(q, rc);
     q->dur_us[SRT_DUR_ADD_BATCH] = (t = srt_mono_us()) - t_add;

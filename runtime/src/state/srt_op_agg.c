@@ -220,6 +220,7 @@ const SrtOperatorVt srt_op_agg_vt = {
     agg_create,
     agg_begin_batch,
     agg_output,
+    NULL, /* the rows stay as they are */
     srt_op_agg_watermark_cleans,
     agg_save,
     agg_restore,

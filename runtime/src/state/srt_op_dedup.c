@@ -170,7 +170,8 @@ const SrtOperatorVt srt_op_dedup_vt = {
     NULL, /* every output mode */
     dedup_create,
     dedup_begin_batch,
-    NULL,
+    NULL, /* no rows of its own */
+    NULL, /* the rows stay as they are */
     dedup_watermark_cleans,
     dedup_save,
     dedup_restore,

@@ -237,16 +237,10 @@ static int session_save(SrtOperator *op)
     srt_buf_init(&so.val, q->mem);
     int64_t t0 = srt_mono_us();
     int rc = srt_ckpt_state_begin(q->ckpt, op->def->id, q->batch_id + 1, 1, &so.w, &q->err);
-    if (rc >= 0 && (rc = srt_sessions_visit(sessions(op), put_session, &so, NULL)) >= 0) {
-        rc = srt_state_commit(so.w, &q->err);
-        so.w = NULL;
-    }
-    if (so.w)
-        srt_state_abort(so.w);
+    if (rc >= 0)
+        rc = srt_sessions_visit(sessions(op), put_session, &so, NULL);
+    rc = srt_op_state_end(op, so.w, rc, t0);
     srt_buf_free(&so.val);
-    op->st.commit_us = srt_mono_us() - t0;
-    if (rc < 0 && !q->err.code)
-        srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
     return rc;
 }
 
@@ -355,6 +349,7 @@ const SrtOperatorVt srt_op_session_vt = {
     session_create,
     NULL, /* nothing is tracked per batch */
     session_output,
+    NULL, /* the rows stay as they are */
     srt_op_agg_watermark_cleans,
     session_save,
     session_restore,

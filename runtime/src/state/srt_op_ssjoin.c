@@ -1194,9 +1194,19 @@ static void ssjoin_destroy(SrtOperator *op)
 static const char *const ssjoin_names[] = {"symmetricHashJoin", NULL};
 
 const SrtOperatorVt srt_op_ssjoin_vt = {
-    ssjoin_names,   "stream-stream join",    0,
-    ssjoin_check,   ssjoin_create,           ssjoin_begin_batch,
-    ssjoin_output,  ssjoin_watermark_cleans, ssjoin_save,
-    ssjoin_restore, ssjoin_progress,         ssjoin_destroy,
-    ssjoin_fold,    ssjoin_task_clear,
+    ssjoin_names,
+    "stream-stream join",
+    0,
+    ssjoin_check,
+    ssjoin_create,
+    ssjoin_begin_batch,
+    ssjoin_output,
+    NULL, /* the rows stay as they are */
+    ssjoin_watermark_cleans,
+    ssjoin_save,
+    ssjoin_restore,
+    ssjoin_progress,
+    ssjoin_destroy,
+    ssjoin_fold,
+    ssjoin_task_clear,
 };

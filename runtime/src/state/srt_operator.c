@@ -21,6 +21,8 @@ const SrtOperatorVt *srt_operator_vt(int32_t kind)
         return &srt_op_session_vt;
     case SRT_OPK_SSJOIN:
         return &srt_op_ssjoin_vt;
+    case SRT_OPK_GLOBAL_LIMIT:
+        return &srt_op_limit_vt;
     }
     return NULL;
 }
@@ -28,7 +30,7 @@ const SrtOperatorVt *srt_operator_vt(int32_t kind)
 const char *srt_operator_label(int32_t id, const char *spark_name)
 {
     static const int32_t kinds[] = {SRT_OPK_AGGREGATE, SRT_OPK_DEDUPLICATE, SRT_OPK_SESSION_WINDOW,
-                                    SRT_OPK_SSJOIN};
+                                    SRT_OPK_SSJOIN, SRT_OPK_GLOBAL_LIMIT};
     for (size_t k = 0; spark_name && k < sizeof kinds / sizeof kinds[0]; k++) {
         const SrtOperatorVt *vt = srt_operator_vt(kinds[k]);
         for (const char *const *n = vt->names; *n; n++)
@@ -196,6 +198,19 @@ void srt_op_table_progress(const SrtOperator *op, int idle, SrtStateOpProgress *
 int srt_op_snapshot_due(int64_t version)
 {
     return version % SNAPSHOT_EVERY == 0;
+}
+
+int srt_op_state_end(SrtOperator *op, SrtStateWriter *w, int rc, int64_t t0)
+{
+    SrtQuery *q = op->q;
+    if (rc >= 0)
+        rc = srt_state_commit(w, &q->err);
+    else if (w)
+        srt_state_abort(w);
+    op->st.commit_us = srt_mono_us() - t0;
+    if (rc < 0 && !q->err.code)
+        srt_err_set(&q->err, -rc, "writing the state of batch %lld failed", (long long)q->batch_id);
+    return rc;
 }
 
 typedef struct StateOut {

@@ -10,7 +10,8 @@
 **   every batch       begin_batch -> [generated code updates the state in place through the
 **                     handle op->state, with direct calls such as srt_agg_upsert: no indirect
 **                     call per record] -> output (the operator whose groups are the batch's
-**                     rows, by output mode) -> sink -> save (evict what the watermark made final
+**                     rows, by output mode) -> cut_rows (a limit) -> sink -> save (evict what the
+*watermark made final
 **                     or expired, write state version batch + 1) -> progress
 **   restart           restore (the state version the next batch starts from)
 **   srt_query_free    destroy
@@ -20,7 +21,7 @@
 ** The numbering is the ABI's (SRT_OP_AGG, SRT_OP_DEDUP, ...), fixed per operator so existing
 ** checkpoints restart unchanged.  Implementations: srt_op_agg.c (group table), srt_op_dedup.c
 ** (DROP DUPLICATES keys), srt_op_session.c (session windows), srt_op_ssjoin.c (stream-stream
-** joins); docs/architecture.md, "Adding an
+** joins), srt_op_limit.c (LIMIT in Append mode); docs/architecture.md, "Adding an
 ** operator", says how to add one.
 */
 #ifndef SRT_OPERATOR_H
@@ -57,6 +58,10 @@ typedef struct SrtOperatorVt {
        NULL for an operator whose rows are not the output (deduplication).  Runs under the
        batch's guard.  0 or -err with op->q->err set. */
     int (*output)(SrtOperator *op);
+    /* After the output step and ORDER BY, before the sink: cut the batch's rows (q->rows,
+       q->n_rows; a streaming global limit), on the query's thread.  0 or -err with
+       op->q->err set; NULL: the operator leaves them. */
+    int (*cut_rows)(SrtOperator *op);
     /* Does a watermark move alone shrink the state or change the output (then a no-data
        batch runs, Spark's shouldRunAnotherBatch)? */
     int (*watermark_cleans)(const SrtOperator *op);
@@ -93,6 +98,7 @@ extern const SrtOperatorVt srt_op_agg_vt;     /* SRT_OPK_AGGREGATE */
 extern const SrtOperatorVt srt_op_dedup_vt;   /* SRT_OPK_DEDUPLICATE */
 extern const SrtOperatorVt srt_op_session_vt; /* SRT_OPK_SESSION_WINDOW */
 extern const SrtOperatorVt srt_op_ssjoin_vt;  /* SRT_OPK_SSJOIN */
+extern const SrtOperatorVt srt_op_limit_vt;   /* SRT_OPK_GLOBAL_LIMIT */
 
 /* The join's output watermark (ms) for its input watermark wm_ms: the lowest of wm_ms and its
    sides' state watermarks (StreamingSymmetricHashJoinExec.produceOutputWatermark). */
@@ -141,6 +147,10 @@ int srt_op_snapshot_due(int64_t version);
 typedef int (*SrtOpGoneFn)(const SrtOperator *op, const uint8_t *key, uint32_t key_len,
                            const uint8_t *state);
 int srt_op_table_save(SrtOperator *op, SrtAggTable *t, int evict, SrtOpGoneFn gone);
+/* End the write of a state version begun at t0 (srt_ckpt_state_begin gave w, NULL if it
+   failed): commit w when rc >= 0, else abort it; sets op->st.commit_us and, on failure,
+   q->err.  Returns rc or the commit's result. */
+int srt_op_state_end(SrtOperator *op, SrtStateWriter *w, int rc, int64_t t0);
 /* The numbers of the batch that op->st holds (updated, removed, times, dropped). */
 void srt_op_batch_progress(const SrtOperator *op, SrtStateOpProgress *out);
 /* A group table's numbers (aggregation, deduplication: op->state is the SrtAggTable). */

@@ -1,5 +1,5 @@
--- expect: 5:43: LIMIT is not supported yet on streaming DataFrames/Datasets in Append output mode
+-- expect: 5:49: The limit expression must be equal to or greater than 0, but got -3
 CREATE SOURCE events (time TIMESTAMP, action STRING, n INT)
   WITH (connector = 'files', path = 'data/events', format = 'json');
 CREATE SINK out WITH (connector = 'console');
-INSERT INTO out SELECT action FROM events LIMIT 10;
+INSERT INTO out SELECT action FROM events LIMIT -3;
