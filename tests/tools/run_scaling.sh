@@ -163,6 +163,34 @@ wide_source() { # wide_source N [FORMAT]
 names() { # names N: c0, c1, ...
     awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "%sc%d", i ? ", " : "", i; print "" }'
 }
+# gen_ms FILE: the "generate" milliseconds of a `sluice build --time` output.
+gen_ms() {
+    sed -n 's/.*(runtime bitcode [0-9.]*, generate \([0-9.]*\),.*/\1/p' "$1"
+}
+# wide NAME STEM OUT: build STEM50.sql and STEM200.sql.  sluice's own work must grow
+# linearly: its code generation time (--time's "generate") within 6x + 5 ms.  The whole
+# build's CPU time is bounded at 8x + 0.5 s: LLVM's greedy register allocator (spill
+# placement over the parsed values live across the one record loop of the process function)
+# grows faster than linearly with the columns of a wide schema.
+wide() {
+    cpu t1 "$sluice" build --time "${2}50.sql" -o "${3}50"
+    cp "$tmp/cpu.out" "$tmp/time50.out"
+    cpu t4 "$sluice" build --time "${2}200.sql" -o "${3}200"
+    local g1 g4
+    g1=$(gen_ms "$tmp/time50.out")
+    g4=$(gen_ms "$tmp/cpu.out")
+    if [[ -n $g1 && -n $g4 ]] && awk -v a="$g1" -v b="$g4" 'BEGIN { exit !(b < 6 * a + 5) }'; then
+        ok
+    else
+        bad "$1: code generation ${g4:-?} ms for 4N against ${g1:-?} ms for N (limit 6x + 5 ms)"
+    fi
+    if awk -v a="$t1" -v b="$t4" 'BEGIN { exit !(b < 8 * a + 0.5 && b < 120) }'; then
+        ok
+    else
+        bad "$1: ${t4}s for 4N against ${t1}s for N (limit 8x + 0.5 s)"
+    fi
+    echo "scaling: $1: N ${t1}s, 4N ${t4}s; code generation N ${g1:-?} ms, 4N ${g4:-?} ms"
+}
 for format in json csv; do
     for n in 50 200; do
         { wide_source $n $format; echo "INSERT INTO console SELECT $(names $n) FROM w;"; } > select$n.sql
@@ -170,12 +198,8 @@ for format in json csv; do
           echo "INSERT INTO console SELECT $(names $n), count(*) AS n FROM w GROUP BY $(names $n)"
           echo "  WITH (outputMode = 'complete');"; } > group$n.sql
     done
-    cpu t1 "$sluice" build select50.sql -o s50
-    cpu t4 "$sluice" build select200.sql -o s200
-    linear "SELECT N columns from $format, N = 50" "$t1" "$t4"
-    cpu t1 "$sluice" build group50.sql -o g50
-    cpu t4 "$sluice" build group200.sql -o g200
-    linear "GROUP BY N columns from $format, N = 50" "$t1" "$t4"
+    wide "SELECT N columns from $format, N = 50" select s
+    wide "GROUP BY N columns from $format, N = 50" group g
 done
 
 # The wide record parser decodes the right values: keys in order, reversed with an unknown key,
