@@ -221,8 +221,10 @@ static void keep_line(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValu
                  rec->val_slots[corrupt]);
         return;
     }
-    LLVMValueRef n =
-        LLVMBuildPtrDiff2(cg->b, cg->t_i8, cg_line_text_end(cg, pq, line, le), line, "corrupt.n");
+    /* csv with multiLine = true: [line, le) is the record's text, stripLineEnd's already
+       (cm_csv_ml.h), which keeps a '\r' ending it */
+    LLVMValueRef te = pq->source->read.whole ? le : cg_line_text_end(cg, pq, line, le);
+    LLVMValueRef n = LLVMBuildPtrDiff2(cg->b, cg->t_i8, te, line, "corrupt.n");
     cg_store(cg, line, rec->val_slots[corrupt]);
     cg_store(cg, LLVMBuildTrunc(cg->b, n, cg->t_i32, ""), rec->len_slots[corrupt]);
 }
