@@ -45,9 +45,10 @@ static inline const char *cm_csv_blank_line(const char *p, const char *end)
 
 /* What cm_csv_field found. */
 enum {
-    CM_CSV_PLAIN = 0,  /* unquoted: the bytes as they are; empty means NULL */
-    CM_CSV_QUOTED = 1, /* quoted without escapes: the bytes between the quotes */
-    CM_CSV_ENCODED = 2 /* quoted with escapes: the raw field, for cm_csv_unquote */
+    CM_CSV_PLAIN = 0,   /* unquoted: the bytes as they are; empty means NULL */
+    CM_CSV_QUOTED = 1,  /* quoted without escapes: the bytes between the quotes */
+    CM_CSV_ENCODED = 2, /* quoted with escapes: the raw field, for cm_csv_unquote */
+    CM_CSV_EMPTY = 3    /* emptyValue: a value univocity's appender made empty (cm_csv_ml.h) */
 };
 
 /* A quoted value as univocity's CsvParser reads it with Spark's settings (q = quote, x =

@@ -33,6 +33,7 @@ typedef struct Ps {
     CmCsvTok *toks;
     int cap, column;
     const char *start;
+    const char *input; /* p as given: the file's first byte when o->at_file_start */
     int depth;
 } Ps;
 
@@ -139,12 +140,12 @@ static void empty_parsed(Ps *ps)
 }
 
 /* ParserOutput.valueParsed(): the appender's value (its trailing whitespace dropped when
-   trim), emptyValue when that is empty. */
+   trim), emptyValue when that is empty (DefaultCharAppender.getAndReset). */
 static void value_parsed(Ps *ps)
 {
     size_t n = ps->len - (ps->trim ? ps->ws : 0);
     if (n == 0)
-        put(ps, ps->raw, 0, CM_CSV_PLAIN);
+        put(ps, ps->raw, 0, CM_CSV_EMPTY);
     else
         put(ps, ps->out ? ps->out + ps->used : NULL, n, ps->out ? CM_CSV_QUOTED : CM_CSV_ENCODED);
     ps->used += ps->len;
@@ -266,6 +267,29 @@ static void parse_quoted(Ps *ps)
     }
 }
 
+/* Would AbstractCharInputReader.getQuotedString read the quoted value whose opening quote is
+   at p - 1 (a value without escapes or line ends, its closing quote followed by the
+   delimiter or newLine)?  Its value is parse_quoted's, but it leaves the parser's prev as
+   it was (0), which consumeValueOnEOF reads. */
+static bool fast_quoted(const Ps *ps, const char *p)
+{
+    for (const char *i = p;; i++) {
+        if (i >= ps->end)
+            return false;
+        int c = (unsigned char)*i;
+        bool more = i + 1 < ps->end;
+        int next = more ? (unsigned char)i[1] : -1;
+        if (c == ps->q)
+            return (unsigned char)i[-1] != ps->x && more && (next == ps->sep || next == ps->nn);
+        if (c == ps->x) {
+            if (more && (next == ps->q || next == ps->ee))
+                return false;
+        } else if (c == ps->s1 && ps->norm_q && (ps->s2 < 0 || next == ps->s2)) {
+            return false;
+        }
+    }
+}
+
 /* AbstractCharInputReader.getString (doNotEscapeUnquotedValues): the value from ch (just
    read, at p - 1) up to the delimiter or the file's separator; false when the scan reaches
    the end of the input (the caller then appends). */
@@ -280,9 +304,17 @@ static bool get_string(Ps *ps)
             break;
     }
     size_t n = (size_t)(i - 1 - first);
-    if (ps->o->trim_trailing)
+    if (ps->o->trim_trailing) {
         while (n > 0 && is_ws((unsigned char)first[n - 1]))
             n--;
+        if (n == 0 && ps->o->at_file_start) { /* 2.9.1 walks on, past the buffer's start? */
+            const char *w = first;
+            while (w > ps->input && is_ws((unsigned char)w[-1]))
+                w--;
+            if (w == ps->input)
+                longjmp(ps->eof, 3);
+        }
+    }
     ps->p = i - 1;
     put(ps, first, n, CM_CSV_PLAIN);
     ps->ch = next(ps);
@@ -315,9 +347,12 @@ static void parse_record(Ps *ps)
             if (ps->ch == ps->q) {
                 ps->trim = false; /* trimQuotedTrailing */
                 ps->norm = ps->norm_q; /* enableNormalizeLineEndings(...InQuotes) */
+                bool fast = fast_quoted(ps, ps->p);
                 parse_quoted(ps);
                 ps->norm = true;
                 value_parsed(ps);
+                if (fast)
+                    ps->prev = 0;
             } else if (!get_string(ps)) {
                 ps->trim = ps->o->trim_trailing;
                 const char *first = ps->p - 1;
@@ -326,7 +361,7 @@ static void parse_record(Ps *ps)
                 size_t n = (size_t)(ps->p - 1 - first);
                 while (ps->trim && n > 0 && is_ws((unsigned char)first[n - 1]))
                     n--;
-                put(ps, first, n, CM_CSV_PLAIN);
+                put(ps, first, n, n ? CM_CSV_PLAIN : CM_CSV_EMPTY); /* valueParsed */
             }
         }
         if (ps->ch != ps->nn) {
@@ -404,21 +439,23 @@ static const char *strip_line_end(const char *s, const char *e)
 void cm_csv_ml_record(const CmCsvMl *o, const char *p, const char *end, char *out, CmCsvTok *toks,
                       int cap, CmCsvRec *rec)
 {
-    Ps ps = {.o = o, .p = p, .end = end, .out = out, .toks = toks, .cap = cap};
+    Ps ps = {.o = o, .p = p, .end = end, .out = out, .toks = toks, .cap = cap, .input = p};
     ps.sep = o->sep;
     ps.q = o->quote == 0xFF ? -2 : o->quote;
     ps.x = o->esc == 0xFF ? 0 : o->esc;
     ps.ee = ps.x != ps.q ? ps.x : 0;
     line_syntax(&ps, o->nl);
-    rec->too_deep = false;
+    ps.prev = o->prev;
+    rec->too_deep = rec->spark_fails = false;
     for (;;) { /* parseNext */
         ps.start = ps.p;
         ps.norm = true;
         ps.column = 0;
         ps.used = ps.len = ps.ws = 0;
         int why = setjmp(ps.eof);
-        if (why == 2) {
-            rec->too_deep = true;
+        if (why >= 2) {
+            rec->too_deep = why == 2;
+            rec->spark_fails = why == 3;
             ps.column = 0;
             ps.p = ps.end;
             break;
@@ -441,4 +478,5 @@ void cm_csv_ml_record(const CmCsvMl *o, const char *p, const char *end, char *ou
     rec->next = ps.p;
     rec->text_end = strip_line_end(ps.start, ps.p);
     rec->n_toks = ps.column;
+    rec->prev = ps.prev;
 }

@@ -32,13 +32,17 @@
 ** The record's text (UnivocityParser.getCurrentInput: currentParsedContent, what was read
 ** since the record started, line end included, then Scala 2.12's stripLineEnd, which drops
 ** one trailing "\n", "\r\n" or form feed) is what a corrupt record column holds.
+** The parser's prev character, which a record at the end of the file inherits from the one
+** before (consumeValueOnEOF: ignoreLeadingWhiteSpace with a last line of spaces reads it as
+** emptyValue then), is CmCsvMl.prev, carried by the callers from record to record.
+** univocity 2.9.1's getString trims an unquoted value's trailing whitespace
+** (ignoreTrailingWhiteSpace) walking back without a bound (univocity issue #449, fixed after
+** 2.9.1): a value of whitespace alone ended by the delimiter or a line end, with nothing but
+** whitespace before it since the file's first byte, reads before its buffer, and the
+** ArrayIndexOutOfBoundsException fails Spark's task; rec->spark_fails says so.
 ** Not modelled: univocity's fast paths fall back at the end of its 1 MB input buffer and
 ** the separator is detected in that first buffer only, which only a file with a first
-** line longer than that, or with line ends of two kinds, can tell apart; the parser's prev
-** character that a record at the end of the file inherits from the one before
-** (consumeValueOnEOF), which only ignoreLeadingWhiteSpace with a last line of spaces can
-** tell apart; an unquoted value trimmed to nothing at the end of the file is emptyValue
-** there, nullValue here.
+** line longer than that, or with line ends of two kinds, can tell apart.
 */
 #ifndef CM_CSV_ML_H
 #define CM_CSV_ML_H
@@ -54,18 +58,24 @@ int cm_csv_ml_nl(const char *line_sep, const char *p, size_t n);
 
 /* The reader's syntax: sep, quote, esc as cm_csv_lex.h's bytes (0xFF: off); comment NULL or
    its bytes (one character); nl cm_csv_ml_nl's; trim_leading, trim_trailing:
-   ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace for reading. */
+   ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace for reading; prev: the parser's
+   prev character when the record at p starts (CsvParser keeps it from record to record: the
+   CmCsvRec.prev of the record before, 0 at the file's start); at_file_start: p is the file's
+   first byte (no byte order mark before it). */
 typedef struct CmCsvMl {
     int sep, quote, esc;
     const char *comment;
     size_t comment_n;
     int nl;
     bool trim_leading, trim_trailing;
+    int prev;
+    bool at_file_start;
 } CmCsvMl;
 
 /* A value: raw is where its field starts in the input.  kind CM_CSV_PLAIN: s[0, n) are input
-   bytes, and n == 0 is univocity's nullValue, or, when raw is at a quote, its emptyValue (a
-   quoted empty value); CM_CSV_QUOTED: s[0, n) is the value (n > 0), in the caller's out;
+   bytes, and n == 0 is univocity's nullValue (ParserOutput.emptyParsed, getString of nothing);
+   CM_CSV_EMPTY: its emptyValue (n 0: valueParsed of an empty appender, a quoted empty value
+   or one trimmed to nothing); CM_CSV_QUOTED: s[0, n) is the value (n > 0), in the caller's out;
    CM_CSV_ENCODED: a quoted value whose bytes were not written (out NULL), n its length.
    The layout is the runtime ABI's SrtCsvTok. */
 typedef struct CmCsvTok {
@@ -81,7 +91,15 @@ typedef struct CmCsvRec {
     const char *next;     /* where the next record starts */
     int n_toks;           /* its values; 0: no record before the end */
     bool too_deep;        /* nested unescaped quotes deeper than the parser follows */
+    bool spark_fails;     /* univocity 2.9.1 throws here (see above): no record */
+    int prev;             /* the parser's prev character after it (CmCsvMl.prev) */
 } CmCsvRec;
+
+/* What a reader says when rec->spark_fails. */
+#define CM_CSV_ML_SPARK_FAILS                                                                      \
+    "a CSV value of whitespace alone at the start of the file, read with "                         \
+    "ignoreTrailingWhiteSpace = true, fails Spark 3.5's reader (univocity 2.9.1's "                \
+    "ArrayIndexOutOfBoundsException: Index -1)"
 
 /* Parse the record at p (p < end: the rest of a file, its first byte after a record or at
    the file's start past a byte order mark): its first cap values into toks, quoted ones

@@ -126,7 +126,12 @@ static LLVMBasicBlockRef csv_custom_value(CgCtx *cg, const CsvSyntax *sx, LLVMVa
     const SReadOpts *ro = sx->ro;
     LLVMBasicBlockRef bb_quoted = cg_block(cg, "csv.empty.quoted");
     LLVMBasicBlockRef bb_null = cg_block(cg, "csv.nullvalue");
-    cg_at(cg, bb_empty);
+    LLVMBasicBlockRef bb_at = cg_block(cg, "csv.empty.at");
+    cg_at(cg, bb_empty); /* multiLine's SRT_CSV_EMPTY, or a line's "" */
+    LLVMValueRef kind = cg_load(cg, cg->t_i32, sx->kind, "kind");
+    LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_EMPTY), ""),
+                    bb_quoted, bb_at);
+    cg_at(cg, bb_at);
     byte_is(cg, at, end, sx->quote, bb_quoted, bb_done);
     cg_at(cg, bb_quoted);
     cg_store(cg, cg_str_const(cg, ro->empty_value, (uint32_t)strlen(ro->empty_value), "csv.empty"),
@@ -134,7 +139,7 @@ static LLVMBasicBlockRef csv_custom_value(CgCtx *cg, const CsvSyntax *sx, LLVMVa
     cg_store(cg, cg_i32(cg, (int)strlen(ro->empty_value)), sx->n);
     LLVMBuildBr(cg->b, bb_null);
     cg_at(cg, bb_value);
-    LLVMValueRef kind = cg_load(cg, cg->t_i32, sx->kind, "kind");
+    kind = cg_load(cg, cg->t_i32, sx->kind, "kind");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_ENCODED), ""),
                     bb_dec, bb_null);
     cg_at(cg, bb_null);
@@ -191,8 +196,11 @@ static void csv_convert(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValue
     LLVMValueRef s_slot = sx->s, n_slot = sx->n, kind_slot = sx->kind;
     LLVMValueRef kind = cg_load(cg, cg->t_i32, kind_slot, "kind");
     LLVMValueRef n = cg_load(cg, cg->t_i32, n_slot, "n");
-    LLVMValueRef empty = cg_and(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_PLAIN), ""),
-                                LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""));
+    LLVMValueRef empty = cg_and(
+        cg,
+        LLVMBuildOr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_PLAIN), ""),
+                    LLVMBuildICmp(cg->b, LLVMIntEQ, kind, cg_i32(cg, SRT_CSV_EMPTY), ""), ""),
+        LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""));
     LLVMBasicBlockRef bb_val = cg_block(cg, "csv.value");
     LLVMBasicBlockRef bb_dec = cg_block(cg, "csv.decode");
     LLVMBasicBlockRef bb_conv = cg_block(cg, "csv.convert");

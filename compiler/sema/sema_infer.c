@@ -1428,8 +1428,11 @@ static void csv_file_records(Infer *in, const char *b, size_t n, bool cut)
                  ro->comment ? strlen(ro->comment) : 0,
                  cm_csv_ml_nl(in->line_sep, b, n),
                  ro->trim_leading,
-                 ro->trim_trailing};
+                 ro->trim_trailing,
+                 0,
+                 false};
     const char *p = b + (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0), *end = b + n;
+    o.at_file_start = p == b;
     int cap = 64;
     CmCsvTok *toks = malloc(sizeof *toks * (size_t)cap);
     int chars[3] = {o.sep, o.quote, o.esc};
@@ -1437,6 +1440,11 @@ static void csv_file_records(Infer *in, const char *b, size_t n, bool cut)
          records++) {
         CmCsvRec rec;
         cm_csv_ml_record(&o, p, end, NULL, toks, cap, &rec);
+        if (rec.spark_fails) {
+            infer_error_at(in, in->path_at,
+                           arena_sprintf(in->sc->arena, "%s: %s", in->file, CM_CSV_ML_SPARK_FAILS));
+            break;
+        }
         if (rec.n_toks > cap) { /* again with room for every value */
             CmCsvTok *more = realloc(toks, sizeof *toks * (size_t)rec.n_toks);
             if (!more)
@@ -1452,14 +1460,15 @@ static void csv_file_records(Infer *in, const char *b, size_t n, bool cut)
         CsvTok *t = ARENA_NEW_N(&in->temp, CsvTok, rec.n_toks);
         for (int i = 0; i < rec.n_toks; i++) {
             const CmCsvTok *v = &toks[i];
-            bool quoted_empty = v->kind == CM_CSV_PLAIN && v->n == 0 && v->raw < end &&
-                                (unsigned char)*v->raw == (unsigned)o.quote;
-            csv_tok(&in->temp, ro, &t[i], v->s, v->n, v->kind, quoted_empty, chars);
+            bool empty = v->kind == CM_CSV_EMPTY; /* emptyValue */
+            csv_tok(&in->temp, ro, &t[i], v->s, v->n, empty ? CM_CSV_PLAIN : v->kind, empty, chars);
         }
         in->records++;
         csv_row(in, t, rec.n_toks, rec.start, (size_t)(rec.text_end - rec.start), records == 0);
         arena_reset_to(&in->temp, mark);
         p = rec.next;
+        o.prev = rec.prev;
+        o.at_file_start = false;
     }
     free(toks);
 }

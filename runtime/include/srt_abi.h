@@ -879,9 +879,10 @@ const char *srt_json_token_text(const char *p, const char *end, SrtQuery *q, con
 
 /* ---- CSV fields (records are lines; see srt_csv.c) ---- */
 enum {
-    SRT_CSV_PLAIN = 0,  /* unquoted: *s, *n are the bytes; empty (or "") means NULL */
-    SRT_CSV_QUOTED = 1, /* quoted without escapes: *s, *n are the bytes between the quotes */
-    SRT_CSV_ENCODED = 2 /* quoted with escapes: *s, *n are the raw field for srt_csv_decode */
+    SRT_CSV_PLAIN = 0,   /* unquoted: *s, *n are the bytes; empty (or "") means NULL */
+    SRT_CSV_QUOTED = 1,  /* quoted without escapes: *s, *n are the bytes between the quotes */
+    SRT_CSV_ENCODED = 2, /* quoted with escapes: *s, *n are the raw field for srt_csv_decode */
+    SRT_CSV_EMPTY = 3    /* multiLine: emptyValue (n 0) */
 };
 /* A flag in esc: a '\r' before the line's end is data (cm_csv_lex.h's CM_CSV_KEEP_CR); the
    files source swapped '\n' with the byte in esc's bits 16 to 23 (cm_lines_swap). */
@@ -930,10 +931,10 @@ uint32_t srt_csv_trim_end(const char *s, uint32_t n);
 int srt_csv_is(const char *s, uint32_t n, const char *v, uint32_t vn);
 
 /* ---- CSV records over several lines (multiLine = true; common/cm_csv_ml.h) ----
-** A value of a record, as cm_csv_ml_record gives it: raw is where its field starts (at the
-** quote for a quoted empty value, emptyValue; at or past the buffer's end for nullValue);
-** kind SRT_CSV_PLAIN (s, n input bytes; n 0: empty) or SRT_CSV_QUOTED (the value, decoded
-** into scratch memory of q). */
+** A value of a record, as cm_csv_ml_record gives it: raw is where its field starts (at or
+** past the buffer's end for nullValue); kind SRT_CSV_PLAIN (s, n input bytes; n 0:
+** nullValue), SRT_CSV_QUOTED (the value, decoded into scratch memory of q) or SRT_CSV_EMPTY
+** (emptyValue: a quoted empty value, or one trimmed to nothing). */
 typedef struct SrtCsvTok {
     const char *raw, *s;
     uint32_t n;

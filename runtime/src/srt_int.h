@@ -368,6 +368,8 @@ typedef struct SrtReadPos {
     int whole;            /* the buffer is a whole file whose records may span lines (csv
                              multiLine): a reader that cuts buffers into runs of lines
                              (srt_par.c) keeps it in one piece */
+    int csv_prev;         /* csv multiLine: the parser's prev character when the next record
+                             starts (CmCsvMl.prev; srt_csv_ml_record keeps it up to date) */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a

@@ -9,7 +9,8 @@ in random order, some with a byte order mark, some empty), picks header,
 ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace at random, builds a query reading them as
 STRING columns a, b, c and _corrupt_record (PERMISSIVE) and compares every file's rows, as hex,
 with the model's.  A file the model says Spark fails on (univocity 2.9.1's getString reading
-before its buffer) is left out of the round.  Exits 1 on the first difference, printing the
+before its buffer) is left out of the round and read alone (three of them a round): the query
+must fail.  Exits 1 on the first difference, printing the
 file and both sides.
 """
 import argparse
@@ -24,7 +25,8 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import spark_csv_multiline as model  # noqa: E402
 
-PIECES = ["a", "b", "xy", ",", ",", '"', '"', '"', "\\", " ", "\t", "\n", "\n", "\r\n", "\r",
+FAILED = [0]  # files read alone that fail Spark's task, as they must
+PIECES = ["a", "b", "xy", ",", ",", ";", '"', '"', '"', "\\", " ", "\t", "\n", "\n", "\r\n", "\r",
           "#", "'"]
 
 
@@ -50,18 +52,22 @@ def hexs(v):
 
 def expected_rows(text, opts):
     rows = []
-    for vals, bad in model.read_file(text, 3, header=opts["header"], lead=opts["lead"],
-                                     trail=opts["trail"]):
+    for vals, bad in model.read_file(text, 3, **opts):
         rows.append(tuple(hexs(v) for v in vals) + (hexs(bad),))
     return rows
 
 
 def query(opts):
     flag = {True: "true", False: "false"}
+
+    def lit(s):
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\t", "\\t") + "'"
     return f"""CREATE SOURCE s (a STRING, b STRING, c STRING, _corrupt_record STRING)
   WITH (connector = 'files', path = 'data', format = 'csv', multiLine = true,
         header = {flag[opts['header']]}, ignoreLeadingWhiteSpace = {flag[opts['lead']]},
-        ignoreTrailingWhiteSpace = {flag[opts['trail']]});
+        ignoreTrailingWhiteSpace = {flag[opts['trail']]}, sep = {lit(opts['sep'])},
+        quote = {lit(opts['quote'])}, escape = {lit(opts['escape'])},
+        nullValue = {lit(opts['null_value'])}, emptyValue = {lit(opts['empty_value'])});
 CREATE SINK console WITH (connector = 'console', truncate = false, numRows = 1000000);
 INSERT INTO console
   SELECT input_file_name() AS f, hex(a) AS a, hex(b) AS b, hex(c) AS c,
@@ -86,17 +92,22 @@ def actual_rows(out):
 
 def run_round(sluice, rng, n_files, work):
     opts = {"header": rng.random() < 0.5, "lead": rng.random() < 0.3,
-            "trail": rng.random() < 0.3}
+            "trail": rng.random() < 0.3, "sep": rng.choice([",", ",", ",", ";", "\t", "#"]),
+            "quote": rng.choice(['"', '"', '"', "'"]),
+            "escape": rng.choice(["\\", "\\", '"', "'", "x"]),
+            "null_value": rng.choice(["", "", "a", "xy"]),
+            "empty_value": rng.choice(["", "", "b", "xy"])}
     data = os.path.join(work, "data")
     shutil.rmtree(data, ignore_errors=True)
     os.makedirs(data)
-    texts = {}
+    texts, fails = {}, []
     for k in range(n_files):
         text = random_file(rng)
         try:
             exp = expected_rows(text, opts)
         except IndexError:
-            continue  # Spark's task fails (univocity 2.9.1's getString)
+            fails.append(text)  # Spark's task fails (univocity 2.9.1's getString)
+            continue
         name = f"f{k:04d}.csv"
         with open(os.path.join(data, name), "w", encoding="utf-8", newline="") as f:
             f.write(text)
@@ -111,6 +122,23 @@ def run_round(sluice, rng, n_files, work):
         print(r.stderr, file=sys.stderr)
         return False
     got = actual_rows(r.stdout)
+    if fails:  # each alone: the query fails, naming univocity's exception
+        with open(os.path.join(work, "fail.sql"), "w") as f:
+            f.write(query(opts).replace("path = 'data'", "path = 'fail'"))
+        subprocess.run([sluice, "build", "fail.sql", "-o", "qf"], cwd=work, check=True,
+                       stdout=subprocess.DEVNULL)
+        for text in fails[:3]:
+            FAILED[0] += 1
+            fdir = os.path.join(work, "fail")
+            shutil.rmtree(fdir, ignore_errors=True)
+            os.makedirs(fdir)
+            with open(os.path.join(fdir, "f.csv"), "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            rf = subprocess.run(["./qf", "--trigger", "availableNow"], cwd=work,
+                                capture_output=True, text=True)
+            if rf.returncode == 0 or "ArrayIndexOutOfBoundsException" not in rf.stderr:
+                print(f"expected a failure: {opts} {text!r}\n{rf.stdout}{rf.stderr}")
+                return False
     for name, (text, exp) in sorted(texts.items()):
         if got.get(name, []) != exp:
             print(f"differs: {name} {opts} {text!r}")
@@ -137,7 +165,7 @@ def main():
             if not run_round(sluice, rng, a.files, work):
                 print(f"round {r} of seed {a.seed} differs (files in {work})")
                 return 1
-        print(f"{a.rounds} rounds of {a.files} files agree")
+        print(f"{a.rounds} rounds of {a.files} files agree ({FAILED[0]} failing ones fail)")
         return 0
     finally:
         if not a.keep:

@@ -511,25 +511,33 @@ START_TEST(test_line_ends)
 END_TEST
 
 /* Every record of in[0, n) as cm_csv_ml_record reads it, as "[v|v]{text}" per record: a
-   nullValue is N, an emptyValue E. */
-static const char *ml_records(const CmCsvMl *o, const char *in, size_t n, char *buf)
+   nullValue is N, an emptyValue E; "!" where Spark fails (rec.spark_fails).  The parser's
+   prev goes from record to record, as the callers carry it. */
+static const char *ml_records(const CmCsvMl *syntax, const char *in, size_t n, char *buf)
 {
     const char *p = in, *end = in + n;
     char *w = buf;
+    CmCsvMl o = *syntax;
     while (p < end) {
         CmCsvTok toks[8];
         char out[256];
         CmCsvRec rec;
-        cm_csv_ml_record(o, p, end, out, toks, 8, &rec);
+        cm_csv_ml_record(&o, p, end, out, toks, 8, &rec);
+        if (rec.spark_fails) {
+            *w++ = '!';
+            break;
+        }
         if (rec.n_toks == 0)
             break;
+        o.prev = rec.prev;
+        o.at_file_start = false;
         *w++ = '[';
         for (int i = 0; i < rec.n_toks && i < 8; i++) {
             const CmCsvTok *t = &toks[i];
             if (i)
                 *w++ = '|';
             if (t->n == 0)
-                *w++ = t->raw < end && *t->raw == '"' ? 'E' : 'N';
+                *w++ = t->kind == CM_CSV_EMPTY ? 'E' : 'N';
             memcpy(w, t->s, t->n);
             w += t->n;
         }
@@ -580,12 +588,57 @@ START_TEST(test_csv_multiline)
         {"\"a\r\nb\"\r\nc\r\n", CRLF2, false, NULL, "[a\r\nb]{\"a\r\nb\"}[c]{c}"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        CmCsvMl o = {',', '"', '\\', cases[i].comment,
+        CmCsvMl o = {',',
+                     '"',
+                     '\\',
+                     cases[i].comment,
                      cases[i].comment ? strlen(cases[i].comment) : 0,
-                     cases[i].nl, cases[i].lead, false};
+                     cases[i].nl,
+                     cases[i].lead,
+                     false,
+                     0,
+                     false};
         char buf[512];
         ml_records(&o, cases[i].in, strlen(cases[i].in), buf);
         ck_assert_msg(strcmp(buf, cases[i].want) == 0, "case %zu: got %s", i, buf);
+    }
+    /* The parser's prev, kept from record to record, and a getQuotedString that leaves it 0;
+       univocity 2.9.1's getString walking back before the file's start (ignoreTrailing
+       WhiteSpace: a value of whitespace alone, only whitespace before it). */
+    static const struct {
+        const char *in;
+        int nl;
+        bool lead, trail, start;
+        const char *want;
+    } carried[] = {
+        /* a last line of spaces: an unescaped quote left prev 'x', so consumeValueOnEOF
+           makes it a value (emptyValue); getQuotedString ("a" then '\n') left prev 0:
+           nullValue; in a "\r\n" file '\r' after the quote is no stop for it: emptyValue */
+        {"\"a\"x\n   ", CM_NL_LF, true, false, true, "[\"a\"x]{\"a\"x}[E]{   }"},
+        {"\"a\"\n   ", CM_NL_LF, true, false, true, "[a]{\"a\"}[N]{   }"},
+        {"\"a\"\r\n   ", CM_NL_CRLF, true, false, true, "[a]{\"a\"}[E]{   }"},
+        {"  ,a\n", CM_NL_LF, false, true, true, "!"},
+        {"\n \t,a", CM_NL_LF, false, true, true, "!"},
+        {"  \nx", CM_NL_LF, false, true, true, "!"},
+        {"  ,a", CM_NL_LF, false, true, false, "[N|a]{  ,a}"}, /* after a byte order mark */
+        {"x\n  ,a", CM_NL_LF, false, true, true, "[x]{x}[N|a]{  ,a}"},
+        {"  \n", CM_NL_LF, false, true, true, "[E]{  }"}, /* getString reaches the end */
+        {"a,  ", CM_NL_LF, false, true, true, "[a|E]{a,  }"},
+    };
+    for (size_t i = 0; i < sizeof carried / sizeof carried[0]; i++) {
+        CmCsvMl o = {',',
+                     '"',
+                     '\\',
+                     NULL,
+                     0,
+                     carried[i].nl,
+                     carried[i].lead,
+                     carried[i].trail,
+                     0,
+                     carried[i].start};
+        char buf[512];
+        ml_records(&o, carried[i].in, strlen(carried[i].in), buf);
+        ck_assert_msg(strcmp(buf, carried[i].want) == 0, "carried %zu: got %s", i, buf);
     }
     ck_assert_int_eq(cm_csv_ml_nl(NULL, "a\r\nb\n", 5), CM_NL_CRLF);
     ck_assert_int_eq(cm_csv_ml_nl(NULL, "a\rb\n", 4), CM_NL_CR);

@@ -915,7 +915,7 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
 {
     SrtPar *par = ctx;
     SrtQuery *q = par->q;
-    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0, 0, 0};
+    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0, 0, 0, 0};
     while (len > 0) {
         ParTask *t = filling_task(par);
         if (!t)

@@ -21,7 +21,9 @@ const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int s
                  cn,
                  q->cur_at.csv_nl,
                  (flags & SRT_CSV_TRIM_LEADING) != 0,
-                 (flags & SRT_CSV_TRIM_TRAILING) != 0};
+                 (flags & SRT_CSV_TRIM_TRAILING) != 0,
+                 q->cur_at.csv_prev,
+                 p == q->cur_buf && q->cur_at.byte == 0};
     CmCsvRec rec;
     CmCsvTok *t = (CmCsvTok *)toks;
     cm_csv_ml_record(&o, p, end, NULL, t, cap, &rec);
@@ -30,6 +32,11 @@ const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int s
                           p);
         srt_query_bail(q);
     }
+    if (rec.spark_fails) {
+        srt_query_fail_at(q, CM_CSV_ML_SPARK_FAILS, rec.start);
+        srt_query_bail(q);
+    }
+    q->cur_at.csv_prev = rec.prev;
     for (int i = 0; i < rec.n_toks && i < cap; i++) {
         if (t[i].kind == CM_CSV_ENCODED) { /* again, writing the quoted values */
             char *vals = srt_scratch_alloc(q, (size_t)(rec.next - rec.start) + 1);

@@ -287,8 +287,8 @@ static void header_record_toks(const HeaderCheck *c, const CmCsvTok *toks, int n
 {
     for (int i = 0; i < n; i++) {
         const CmCsvTok *k = &toks[i];
-        bool quoted = k->raw && (unsigned char)*k->raw == (unsigned)c->quote;
-        header_tok(c, t, k->s, k->n, k->n == 0 && !quoted, k->n == 0 && quoted);
+        bool empty = k->kind == CM_CSV_EMPTY;
+        header_tok(c, t, k->s, k->n, k->n == 0 && !empty, empty);
     }
 }
 
@@ -435,7 +435,9 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
                           f->comment ? strlen(f->comment) : 0,
                           f->line_sep ? cm_csv_ml_nl(f->line_sep, NULL, 0) : CM_NL_LF,
                           opt_true(opts, "ignoreLeadingWhiteSpace"),
-                          opt_true(opts, "ignoreTrailingWhiteSpace")};
+                          opt_true(opts, "ignoreTrailingWhiteSpace"),
+                          0,
+                          false};
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -1189,12 +1191,18 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
     int csv_nl = !h->ml                     ? 0
                  : h->ml->nl >= CM_NL_GIVEN ? h->ml->nl /* lineSep, cm_csv_ml_nl */
                                             : cm_csv_ml_nl(NULL, b, take);
+    int csv_prev = 0;       /* CmCsvMl.prev after the header */
     if (h->skip && h->ml) { /* CSVHeaderChecker.checkHeaderColumnNames(tokenizer): parseNext */
         CmCsvMl o = *h->ml;
         o.nl = csv_nl;
+        o.at_file_start = from == 0;
         CmCsvRec rec = {0};
         if (from < take)
             cm_csv_ml_record(&o, b + from, b + take, NULL, NULL, 0, &rec);
+        if (rec.spark_fails)
+            return srt_err_set(err, SRT_ERR_FORMAT, "files source: %s: %s", what,
+                               CM_CSV_ML_SPARK_FAILS);
+        csv_prev = rec.prev;
         int rc = rec.n_toks && h->f->check
                      ? check_header_record(h->f, &o, b + from, b + take, &rec, err)
                      : 0;
@@ -1230,7 +1238,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
                       h->at.partition,
                       csv_nl,
                       h->at.lf_later,
-                      h->ml != NULL};
+                      h->ml != NULL,
+                      csv_prev};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -1290,7 +1299,7 @@ static int64_t settle_lines(const Files *f, Handing *h, const char *what, int64_
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0},
+    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,
@@ -1405,7 +1414,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0},
+    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,
