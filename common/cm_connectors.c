@@ -29,7 +29,7 @@ static const CmOptSpec files_source_opts[] = {
     {.key = "quote", .kind = CM_OPT_STRING, .def = "\""},
     {.key = "escape", .kind = CM_OPT_STRING, .def = "\\"},
     {.key = "lineSep", .kind = CM_OPT_STRING}, /* json, csv, text: checked in sema_infer.c */
-    /* json: each file one record (sema_infer.c); csv: not yet */
+    /* json: each file one record (sema_infer.c); csv: records over lines (cm_csv_ml.h) */
     {.key = "multiLine", .kind = CM_OPT_BOOL},
     /* json and csv: the readers' options (sema_readopts.c) */
     {.key = "timestampFormat", .kind = CM_OPT_STRING},

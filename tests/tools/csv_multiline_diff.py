@@ -2,7 +2,7 @@
 """csv_multiline_diff.py - random CSV files read with multiLine = true, sluice against
 spark_csv_multiline.py (univocity 2.9.1 and Spark 3.5's MultiLineCSVDataSource as a model).
 
-    csv_multiline_diff.py SLUICE [--seed N] [--rounds R] [--files F] [--keep DIR]
+    csv_multiline_diff.py SLUICE [--seed N] [--rounds R] [--files F] [--threads T] [--keep DIR]
 
 Each round writes F small files (quotes, escapes, commas, spaces, tabs, "\\n", "\\r\\n" and "\\r"
 in random order, some with a byte order mark, some empty), picks header,
@@ -25,6 +25,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import spark_csv_multiline as model  # noqa: E402
 
+RUN_ARGS = []  # --threads: ["--threads", N, "--task-bytes", 7]
 FAILED = [0]  # files read alone that fail Spark's task, as they must
 PIECES = ["a", "b", "xy", ",", ",", ";", '"', '"', '"', "\\", " ", "\t", "\n", "\n", "\r\n", "\r",
           "#", "'"]
@@ -116,8 +117,8 @@ def run_round(sluice, rng, n_files, work):
         f.write(query(opts))
     subprocess.run([sluice, "build", "query.sql", "-o", "q"], cwd=work, check=True,
                    stdout=subprocess.DEVNULL)
-    r = subprocess.run(["./q", "--trigger", "availableNow"], cwd=work, capture_output=True,
-                       text=True)
+    r = subprocess.run(["./q", "--trigger", "availableNow"] + RUN_ARGS, cwd=work,
+                       capture_output=True, text=True)
     if r.returncode != 0:
         print(r.stderr, file=sys.stderr)
         return False
@@ -155,7 +156,10 @@ def main():
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--files", type=int, default=300)
     ap.add_argument("--keep")
+    ap.add_argument("--threads", type=int, help="split batches into tasks on this many threads")
     a = ap.parse_args()
+    if a.threads:
+        RUN_ARGS.extend(["--threads", str(a.threads), "--task-bytes", "7"])
     rng = random.Random(a.seed)
     work = a.keep or tempfile.mkdtemp(prefix="csvml.")
     os.makedirs(work, exist_ok=True)
