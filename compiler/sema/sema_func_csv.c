@@ -21,7 +21,7 @@
 /* The options a function takes, canonical spelling first; "delimiter" is read as "sep" unless
    both are given (CSVOptions: sep, else delimiter). */
 static const char *const from_csv_keys[] = {
-    "sep", "delimiter", "quote", "escape", "mode", "columnNameOfCorruptRecord", NULL};
+    "sep", "delimiter", "quote", "escape", "mode", "columnNameOfCorruptRecord", "multiLine", NULL};
 static const char *const to_csv_keys[] = {
     "sep", "delimiter", "quote", "escape", "ignoreLeadingWhiteSpace", "ignoreTrailingWhiteSpace",
     NULL};
@@ -183,6 +183,21 @@ static int from_csv_corrupt(Binder *b, const SOptions *o, const Type *t, SrcSpan
     return -1;
 }
 
+/* multiLine: false is Spark's default; true only turns on univocity's line separator
+   detection (CSVOptions.asParserSettings: setLineSeparatorDetectionEnabled), which CsvToStructs'
+   parser, one per task, runs on the first value it parses (parseLine keeps its reader, and
+   what it found, for the values after), so a value's fields depend on which value came first. */
+static bool from_csv_multiline(Binder *b, const SOptions *o)
+{
+    bool ok = true;
+    if (!bool_option(b, o, "multiLine", false, &ok))
+        return ok;
+    diag_error(b->sc->diag, soptions_find(o, "multiLine")->value_span,
+               "from_csv with multiLine = true is not supported yet (univocity then takes the "
+               "line separator from the first value a task parses)");
+    return false;
+}
+
 static bool type_from_csv(Binder *b, const AstExpr *e, SExpr **args, int n, const Type **rt,
                           int *bad, const char **want)
 {
@@ -194,7 +209,7 @@ static bool type_from_csv(Binder *b, const AstExpr *e, SExpr **args, int n, cons
         !sema_csv_chars(b->sc, &o, chars))
         return false;
     int corrupt = from_csv_corrupt(b, &o, t, asts[1]->span);
-    if (corrupt == -2)
+    if (corrupt == -2 || !from_csv_multiline(b, &o))
         return false;
     for (int i = 0; i < t->n_fields; i++) {
         const Type *ft = t->fields[i].type;
