@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [--seconds N] [--smoke] [TARGET...] [-- LIBFUZZER-FLAG...]
 #
-# TARGET: front, json, csv, ckpt (default: all, one after the other).  Each runs for N
+# TARGET: front, json, csv, csv_ml, ckpt (default: all, one after the other).  Each runs for N
 # seconds (default 60; 20 with --smoke) from its seed corpus tests/fuzz/corpus/<target>/
 # (front: also every query of tests/errors/, examples/ and tests/golden/).
 # New corpus entries are kept in fuzz-out/corpus/<target>/ and crashes, leaks and timeouts
@@ -25,11 +25,11 @@ while [[ $# -gt 0 ]]; do
     --seconds) seconds=$2; shift 2 ;;
     --smoke) smoke=1; shift ;;
     --) shift; extra=("$@"); break ;;
-    front|json|csv|ckpt) targets+=("$1"); shift ;;
-    *) echo "usage: scripts/fuzz.sh [--seconds N] [--smoke] [front|json|csv|ckpt...] [-- FLAGS]" >&2; exit 2 ;;
+    front|json|csv|csv_ml|ckpt) targets+=("$1"); shift ;;
+    *) echo "usage: scripts/fuzz.sh [--seconds N] [--smoke] [front|json|csv|csv_ml|ckpt...] [-- FLAGS]" >&2; exit 2 ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(front json csv ckpt)
+[[ ${#targets[@]} -gt 0 ]] || targets=(front json csv csv_ml ckpt)
 [[ -n $seconds ]] || seconds=$([[ $smoke -eq 1 ]] && echo 20 || echo 60)
 
 if ! command -v clang-14 > /dev/null; then
@@ -37,7 +37,7 @@ if ! command -v clang-14 > /dev/null; then
   exit 1
 fi
 CC=clang-14 cmake -S . -B build-fuzz -DSLUICE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
-cmake --build build-fuzz -j2 --target fuzz_front fuzz_json fuzz_csv fuzz_ckpt > build-fuzz/build.log 2>&1 || {
+cmake --build build-fuzz -j2 --target fuzz_front fuzz_json fuzz_csv fuzz_csv_ml fuzz_ckpt > build-fuzz/build.log 2>&1 || {
   tail -n 30 build-fuzz/build.log >&2
   echo "fuzz: the fuzz build (build-fuzz) failed" >&2
   exit 1
@@ -66,7 +66,8 @@ for t in "${targets[@]}"; do
     flags+=(-dict="$root/build-fuzz/tests/fuzz/front.dict")
     seeds+=("$root/tests/errors" "$root/examples" "$root/tests/golden") # every query we have
   fi
-  [[ -f $root/tests/fuzz/$t.dict ]] && flags+=(-dict="$root/tests/fuzz/$t.dict")
+  dict=$root/tests/fuzz/${t%_ml}.dict # csv_ml: csv.dict
+  [[ -f $dict ]] && flags+=(-dict="$dict")
   log=$out/fuzz-$t.log
   mkdir -p "$out"
   echo "fuzz: $t for ${seconds}s (log: ${log#$root/})"

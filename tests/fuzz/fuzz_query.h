@@ -25,6 +25,8 @@ void fuzz_program(SrtProgram *p, SrtMem *m);
    records, the bytes of the last fuzz_set_input call (none before the first). */
 void fuzz_use_input_source(SrtQuery *q);
 void fuzz_set_input(const char *p, size_t n);
+/* Hand the bytes over as the files source hands a csv file read with multiLine = true. */
+void fuzz_use_csv_ml(void);
 
 /* Where sinks and query diagnostics go: /dev/null, or stdout when SLUICE_FUZZ_SHOW is set
    (to look at what an input does).  Exits on failure. */

@@ -1,7 +1,9 @@
 /* fuzz_reader.c - libFuzzer target: the generated JSON or CSV record parser of a real query.
 **
-** Linked with the instrumented object of queries/reader_json.sql (fuzz_json) or
-** queries/reader_csv.sql (fuzz_csv).  The query runs as the executable runs it
+** Linked with the instrumented object of queries/reader_json.sql (fuzz_json),
+** queries/reader_csv.sql (fuzz_csv) or queries/reader_csv_ml.sql (fuzz_csv_ml, built with
+** FUZZ_CSV_ML: the input is a whole file read with multiLine = true).  The query runs as the
+*executable runs it
 ** (srt_query_new, then srt_query_run_batch per input), except that its source is replaced
 ** by one that hands the input bytes over as one buffer of records, and the console sink
 ** writes to /dev/null.  So every input goes through the generated process function
@@ -32,6 +34,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc, (void)argv;
     srt_mem_init(&mem);
     fuzz_program(&prog, &mem);
+#ifdef FUZZ_CSV_ML
+    fuzz_use_csv_ml();
+#endif
     env = (SrtEnv){.mem = &mem, .out = fuzz_output(), .err = fuzz_output()};
     SrtErr err;
     srt_err_clear(&err);
