@@ -24,11 +24,8 @@ Written from univocity's and Spark's sources, not from sluice's common/cm_csv_ml
 """
 
 
-class EOF(Exception):
-    pass
-
-
-NL = "\n"  # the format's normalized newline (newLine)
+import spark_csv_read
+from spark_csv_read import EOF, NL  # NL: the format's normalized newline (newLine)
 
 
 def ws(c):
@@ -175,8 +172,11 @@ class Reader:
         return out
 
 
-class Parser:
-    """CsvParser with Spark's settings (delimiter ',' unless given, STOP_AT_DELIMITER)."""
+class Parser(spark_csv_read.Tokenizer):
+    """CsvParser with Spark's settings (delimiter ',' unless given, STOP_AT_DELIMITER): the
+    line model's processQuoteEscape, parseValueProcessingEscape, handleUnescapedQuote(InValue),
+    emptyParsed and appendUntil over this file's reader; the rest here (the whole file's
+    reader, getQuotedString's fast path leaving prev alone, whitespace down to '\\0')."""
 
     def __init__(self, text, sep=",", quote='"', escape="\\", lead=False, trail=False,
                  null_value="", empty_value=""):
@@ -188,6 +188,9 @@ class Parser:
         self.comment = "#"
         self.ch, self.prev, self.unescaped = "\0", "\0", False
         self.stopped = False
+
+    def next_char(self):
+        return self.input.next_char()
 
     # ---------------------------------------------------------- ParserOutput, the appender
 
@@ -205,15 +208,6 @@ class Parser:
             value = s if s else self.empty_value
             self.app = []
         self.values.append(value)
-
-    def empty_parsed(self):
-        self.values.append(self.null_value)
-
-    def append_until(self, ch, *stops):
-        while ch not in stops:
-            self.app.append(ch)
-            ch = self.input.next_char()
-        return ch
 
     # ---------------------------------------------------------- AbstractParser
 
@@ -314,46 +308,6 @@ class Parser:
                 self.ch = inp.next_char()
                 if self.ch == NL:
                     self.empty_parsed()
-
-    def process_quote_escape(self):
-        ch, prev, q, e, ee = self.ch, self.prev, self.quote, self.esc, self.esc_esc
-        if ch == e and prev == ee and ee != "\0":
-            self.app.append(e)
-            self.ch = "\0"
-        elif prev == e:
-            if ch == q:
-                self.app.append(q)
-                self.ch = "\0"
-            else:
-                self.app.append(prev)
-        elif ch == q and prev == q:
-            self.app.append(q)
-        elif prev == q:
-            self.handle_unescaped_quote_in_value()
-
-    def handle_unescaped_quote_in_value(self):
-        self.app.append(self.quote)
-        self.prev = self.ch
-        self.parse_value_processing_escape()
-
-    def parse_value_processing_escape(self):
-        while self.ch != self.delim and self.ch != NL:
-            if self.ch != self.quote and self.ch != self.esc:
-                if self.prev == self.quote:
-                    self.handle_unescaped_quote_in_value()
-                    return
-                self.app.append(self.ch)
-            else:
-                self.process_quote_escape()
-            self.prev = self.ch
-            self.ch = self.input.next_char()
-
-    def handle_unescaped_quote(self):
-        self.unescaped = True
-        self.app.append(self.quote)
-        self.app.append(self.ch)
-        self.prev = self.ch
-        self.parse_quoted_value()
 
     def parse_quoted_value(self):
         inp, q, d, e = self.input, self.quote, self.delim, self.esc
