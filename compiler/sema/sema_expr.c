@@ -2330,7 +2330,8 @@ static void refuse_agg(Binder *b, const AstExpr *e)
    ResolveFunctions copies it into First, Last and AnyValue (ignoreNulls; takes: bind_agg's
    AGG_FIRST and AGG_LAST, where it joins the second argument) and refuses it on any other
    function, aggregate or not (QueryCompilationErrors.functionWithUnsupportedSyntaxError,
-   _LEGACY_ERROR_TEMP_1023, no error class shown), at the call.  false after that error.  Also
+   _LEGACY_ERROR_TEMP_1023, no error class shown, whose error-classes.json text is "Function
+   <prettyName> does not support <syntax>." with its final period), at the call.  false after that error.  Also
    called for a generator select item (sema_select.c's bind_generator). */
 bool sema_ignore_nulls_ok(SemaCtx *sc, const AstExpr *e, bool takes)
 {
