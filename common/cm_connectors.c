@@ -190,7 +190,8 @@ static const CmOptSpec kafka_source_opts[] = {
     {.key = "kafka.bootstrap.servers",
      .kind = CM_OPT_STRING,
      .required = true,
-     .missing = "Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer"},
+     .missing =
+         "Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer"},
     {.key = "subscribe",
      .kind = CM_OPT_STRING,
      .one_of = "strategy",
@@ -212,20 +213,25 @@ static const CmOptSpec kafka_source_opts[] = {
     /* Spark: spark.network.timeout, 120 s. */
     {.key = "kafkaConsumer.pollTimeoutMs", .kind = CM_OPT_POS_INT, .def = "120000"},
     {.key = "groupIdPrefix", .kind = CM_OPT_STRING},
-    {.key = "minPartitions", .kind = CM_OPT_POS_INT},
+    /* KafkaSourceProvider.validateGeneralOptions: params(minPartitions).toInt, then
+       require > 0 (IllegalArgumentException). */
+    {.key = "minPartitions",
+     .kind = CM_OPT_POS_INT,
+     .java_int_nonpos = "minPartitions must be positive"},
     /* sluice's own (Spark has none): share the partitions among processes in this Kafka
        consumer group, a lane per partition (runtime/src/core/srt_group.c); sema checks the
        rest (subscribe or subscribePattern, checkpointLocation, stateless, one source). */
     {.key = "consumerGroup", .kind = CM_OPT_STRING},
     {.key = "kafka.auto.offset.reset",
      .kind = CM_OPT_STRING,
-     .refused = "\nKafka option 'auto.offset.reset' is not supported.\nInstead set the source option "
-                "'startingoffsets' to 'earliest' or 'latest'\nto specify where to start. Structured "
-                "Streaming manages which offsets are consumed\ninternally, rather than relying on the "
-                "kafkaConsumer to do it. This will ensure that no\ndata is missed when new "
-                "topics/partitions are dynamically subscribed. Note that\n'startingoffsets' only "
-                "applies when a new Streaming query is started, and\nthat resuming will always pick up "
-                "from where the query left off. See the docs for more\ndetails.\n"},
+     .refused =
+         "\nKafka option 'auto.offset.reset' is not supported.\nInstead set the source option "
+         "'startingoffsets' to 'earliest' or 'latest'\nto specify where to start. Structured "
+         "Streaming manages which offsets are consumed\ninternally, rather than relying on the "
+         "kafkaConsumer to do it. This will ensure that no\ndata is missed when new "
+         "topics/partitions are dynamically subscribed. Note that\n'startingoffsets' only "
+         "applies when a new Streaming query is started, and\nthat resuming will always pick up "
+         "from where the query left off. See the docs for more\ndetails.\n"},
     {.key = "kafka.key.deserializer",
      .kind = CM_OPT_STRING,
      .refused = "Kafka option 'key.deserializer' is not supported as keys are deserialized as byte "

@@ -45,6 +45,11 @@ typedef struct CmOptSpec {
     /* CM_OPT_BOOL read by Spark with Scala's StringOps.toBoolean (JSONOptions): a value
        other than true or false is its IllegalArgumentException "For input string: ..." */
     bool scala_bool;
+    /* CM_OPT_POS_INT read by Spark with Scala's StringOps.toInt (Integer.parseInt: a sign,
+       digits, an Int; else its NumberFormatException "For input string: ...") and refused
+       when <= 0 with this message (KafkaSourceProvider's minPartitions); NULL: the usual
+       "must be a positive integer" for anything else than 1 .. 2^31-1 in digits */
+    const char *java_int_nonpos;
     /* A Spark SQL conf given as a query option (spark.sql.streaming.multipleWatermarkPolicy):
        its CM_OPT_CHOICE value matches in any case (the conf's transform(_.toLowerCase)) and is
        kept as written, as Spark keeps the text a conf was set to; a bad one is

@@ -14,8 +14,10 @@
 #include "common/cm_time.h"
 
 /* The calendar fields a parse set (CalendarBuilder), in the order they were set (stamp):
-   LG_DOW 0 for Monday .. 6 for Sunday, LG_ZONE the offset in minutes (ZONE_OFFSET). */
+   LG_DOW 0 for Monday .. 6 for Sunday, LG_ZONE the offset in minutes (ZONE_OFFSET), LG_ERA
+   0 for BC, 1 for AD (LG_YEAR is then the year of that era). */
 enum {
+    LG_ERA,
     LG_YEAR,
     LG_MONTH,
     LG_DOM,
@@ -104,6 +106,10 @@ static int lg_match(const char *s, uint32_t n, uint32_t i, const char *const *na
 static const char *const lg_weekdays[14] = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "Mon",    "Tue",     "Wed",       "Thu",      "Fri",    "Sat",      "Sun"};
+
+/* ERA: getDisplayNamesMap(ERA, Locale.US), the SHORT and LONG names (not the NARROW "B" and
+   "A"), index % 2 the era (SimpleDateFormat.subParse reads them whatever the count). */
+static const char *const lg_eras[4] = {"BC", "AD", "Before Christ", "Anno Domini"};
 
 static int lg_digit(const char *s, uint32_t n, uint32_t p)
 {
@@ -196,6 +202,14 @@ static int lg_field(const char *s, uint32_t n, uint32_t *i, char c, int count, i
         *i = start + len;
         return 0;
     }
+    if (c == 'G') { /* ERA: the longest name, any case, at the field's start */
+        int k = lg_match(s, n, start, lg_eras, 4, &len);
+        if (k < 0)
+            return -1;
+        lg_set(f, LG_ERA, k % 2);
+        *i = start + len;
+        return 0;
+    }
     if (c == 'E') { /* DAY_OF_WEEK: the full names first, then the short ones */
         int k = lg_match(s, n, start, lg_weekdays, 14, &len);
         if (k < 0)
@@ -276,11 +290,11 @@ static int lg_known_letter(char c)
     return strchr("GyMdkHmsSEDFwWahKzZYuXL", c) != NULL;
 }
 
-/* The letters modelled here; a pattern with another one (G, u, F, w, W, Y, ...) counts as
+/* The letters modelled here; a pattern with another one (u, F, w, W, Y, ...) counts as
    rejected (documented in docs/language.md). */
 static int lg_modelled_letter(char c)
 {
-    return strchr("yMLdDHhkKmsSaEzZX", c) != NULL;
+    return strchr("GyMLdDHhkKmsSaEzZX", c) != NULL;
 }
 
 static int lg_is_letter(char c)
@@ -342,15 +356,21 @@ static int lg_missing_day(int64_t y, int m, int64_t d)
     return y == 1582 && m == 10 && d >= 5 && d <= 14;
 }
 
-/* The day of the week (0 Monday .. 6 Sunday) of y-m-d in the hybrid calendar: the Julian
-   day number of the Julian date before 1582-10-15, of the Gregorian one from then on. */
+static int64_t lg_floor_div(int64_t a, int64_t b)
+{
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* The day of the week (0 Monday .. 6 Sunday) of y-m-d (y proleptic: 0 is 1 BC) in the hybrid
+   calendar: the Julian day number of the Julian date before 1582-10-15, of the Gregorian one
+   from then on (floor divisions: a year before 4800 BC gives a negative one). */
 static int lg_weekday(int64_t y, int m, int64_t d)
 {
     int64_t a = (14 - m) / 12, yy = y + 4800 - a, mm = m + 12 * a - 3;
-    int64_t jdn = d + (153 * mm + 2) / 5 + 365 * yy + yy / 4;
+    int64_t jdn = d + (153 * mm + 2) / 5 + 365 * yy + lg_floor_div(yy, 4);
     bool julian = y < 1582 || (y == 1582 && (m < 10 || (m == 10 && d < 15)));
     jdn += julian ? -32083 : -yy / 100 + yy / 400 - 32045;
-    return (int)(jdn % 7);
+    return (int)(((jdn % 7) + 7) % 7);
 }
 
 /* Non-lenient GregorianCalendar.computeTime: each field set within its range, then the
@@ -359,12 +379,18 @@ static int lg_weekday(int64_t y, int m, int64_t d)
 static int lg_valid(const LgFields *f)
 {
     /* ZONE_OFFSET's range is -13..+14 hours (GregorianCalendar's MIN_VALUES, MAX_VALUES) */
-    static const int64_t lo[LG_N] = {1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, -13 * 60};
-    static const int64_t hi[LG_N] = {292278994, 11, 31, 366, 23, 11, 1, 59, 59, 999, 6, 14 * 60};
+    static const int64_t lo[LG_N] = {0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, -13 * 60};
+    static const int64_t hi[LG_N] = {1, 292278994, 11, 31, 366, 23, 11, 1, 59, 59, 999, 6, 14 * 60};
     for (int k = 0; k < LG_N; k++)
         if (f->stamp[k] && (f->v[k] < lo[k] || f->v[k] > hi[k]))
             return 0;
     int64_t y = f->stamp[LG_YEAR] ? f->v[LG_YEAR] : 1970;
+    if (f->stamp[LG_ERA] && f->v[LG_ERA] == 0) { /* BC: year 1 - y; the time's range (a long
+                                                    of milliseconds) ends in 292269055 BC */
+        if (y > 292269054)
+            return 0;
+        y = 1 - y;
+    }
     int month = f->stamp[LG_MONTH] ? (int)f->v[LG_MONTH] + 1 : 1;
     int64_t day = f->stamp[LG_DOM] ? f->v[LG_DOM] : 1;
     if (f->stamp[LG_DOY] && f->stamp[LG_DOY] > f->stamp[LG_DOM]) {

@@ -121,6 +121,28 @@ static bool parse_pos_int(const char *s)
     return errno == 0 && v > 0 && v <= 2147483647LL;
 }
 
+/* java.lang.Integer.parseInt: an optional '+' or '-', then at least one ASCII digit, the value
+   within -2^31 .. 2^31-1. */
+static bool parse_java_int(const char *s, long long *out)
+{
+    const char *p = s + (*s == '+' || *s == '-');
+    if (!*p)
+        return false;
+    long long v = 0;
+    for (; *p; p++) {
+        if (!isdigit((unsigned char)*p))
+            return false;
+        v = v * 10 + (*p - '0');
+        if (v > 2147483648LL)
+            return false;
+    }
+    v = *s == '-' ? -v : v;
+    if (v > 2147483647LL)
+        return false;
+    *out = v;
+    return true;
+}
+
 /* 0 .. 2^63-1 written with digits only. */
 static bool parse_nonneg_int(const char *s)
 {
@@ -171,6 +193,18 @@ static const char *check_value(SemaCtx *sc, const CmOptSpec *spec, const AstOpti
         break;
     case CM_OPT_POS_INT:
     case CM_OPT_PORT:
+        if (spec->java_int_nonpos) {
+            long long x;
+            if (!parse_java_int(v, &x)) {
+                diag_error(sc->diag, at, "For input string: \"%s\"", v);
+                return NULL;
+            }
+            if (x <= 0) {
+                diag_error(sc->diag, at, "%s", spec->java_int_nonpos);
+                return NULL;
+            }
+            return arena_sprintf(sc->arena, "%lld", x);
+        }
         if (!parse_pos_int(v)) {
             diag_error(sc->diag, at,
                        "Invalid value '%s' for option '%s', must be a positive integer", v,

@@ -807,8 +807,16 @@ static SExpr *fields_from(Binder *b, SExpr *base, const AstExpr *e, int first)
     return base;
 }
 
-/* Try parts[0] as an output column name. Returns false if no output column has it. */
-static bool try_output(Binder *b, const AstExpr *e, SExpr **res)
+/* What try_output found for a name among the output columns. */
+typedef enum OutHit { OUT_HIT_NONE, OUT_HIT_ONE, OUT_HIT_SEVERAL } OutHit;
+
+/* Try parts[0] as an output column name (*res: the column, its fields applied, on
+   OUT_HIT_ONE).  Several output columns of that name that are not the same expression are
+   OUT_HIT_SEVERAL, no error: Spark's Sort resolves its columns without throwing
+   (ResolveReferencesInSort via ColumnResolutionHelper.resolveExpressionByPlanOutput, throws =
+   false, which swallows AttributeSeq.resolve's AMBIGUOUS_REFERENCE), then against the Project's
+   child (resolveExprsAndAddMissingAttrs), the input here. */
+static OutHit try_output(Binder *b, const AstExpr *e, SExpr **res)
 {
     const SelBlock *blk = b->blk;
     const AstName *nm = &e->u.name;
@@ -817,19 +825,15 @@ static bool try_output(Binder *b, const AstExpr *e, SExpr **res)
     for (int i = 0; i < blk->n_out; i++) {
         if (!blk->out[i].name || strcasecmp(blk->out[i].name, nm->parts[0]) != 0)
             continue;
-        if (hit >= 0 && !sema_expr_equal(blk->out[hit].expr, blk->out[i].expr)) {
-            diag_error(b->sc->diag, e->span,
-                       "reference '%s' is ambiguous: several output columns have that name",
-                       nm->parts[0]);
-            return true;
-        }
+        if (hit >= 0 && !sema_expr_equal(blk->out[hit].expr, blk->out[i].expr))
+            return OUT_HIT_SEVERAL;
         if (hit < 0)
             hit = i;
     }
     if (hit < 0)
-        return false;
+        return OUT_HIT_NONE;
     *res = fields_from(b, blk->out[hit].expr, e, 1);
-    return true;
+    return OUT_HIT_ONE;
 }
 
 /* The relation (qualifier) of input column col of blk, NULL if none. */
@@ -981,7 +985,7 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
     }
     if (var)
         return fields_from(b, var, e, 1);
-    if (b->out_lookup == OUT_FIRST && try_output(b, e, &res))
+    if (b->out_lookup == OUT_FIRST && try_output(b, e, &res) == OUT_HIT_ONE)
         return res;
     /* LogicalPlan.resolveChildren: the children's output (relation.column, then column),
        then their hidden columns (relation.column only: qualifiedAccessOnly). */
@@ -996,6 +1000,14 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
         col = find_in(blk, nm->parts[0], nm->parts[1], true);
         if (col == -1)
             start = 0;
+    }
+    if (col == -2 && b->out_lookup == OUT_FIRST) {
+        /* ORDER BY (DISTRIBUTE BY): Spark's Sort swallows the input's AMBIGUOUS_REFERENCE as
+           it does the output's (try_output); the name stays unresolved and CheckAnalysis's
+           failUnresolvedAttribute reports UNRESOLVED_COLUMN, offering the Sort's input, the
+           select list. */
+        unknown_column(b, e);
+        return NULL;
     }
     if (col == -2 && blk->input_rels) {
         ambiguous_in_join(b, e, start ? nm->parts[0] : NULL, nm->parts[start], hidden);
@@ -1017,8 +1029,15 @@ static SExpr *bind_column(Binder *b, const AstExpr *e)
         return fields_from(b, w, e, 1);
     }
     if (col < 0) {
-        if (b->out_lookup == OUT_AFTER && try_output(b, e, &res))
+        OutHit h = b->out_lookup == OUT_AFTER ? try_output(b, e, &res) : OUT_HIT_NONE;
+        if (h == OUT_HIT_ONE)
             return res;
+        if (h == OUT_HIT_SEVERAL) { /* HAVING: Spark's resolution throws here */
+            diag_error(b->sc->diag, e->span,
+                       "reference '%s' is ambiguous: several output columns have that name",
+                       nm->parts[0]);
+            return NULL;
+        }
         if (sema_is_hive_grouping_id(blk, nm)) { /* resolveLiteralFunction: GroupingID(Nil) */
             static const AstFlag no_flag;
             return sema_bind_expr(b, ast_new_call(b->sc->arena, "grouping_id", e->span, NULL, false,
@@ -2330,7 +2349,8 @@ static void refuse_agg(Binder *b, const AstExpr *e)
    ResolveFunctions copies it into First, Last and AnyValue (ignoreNulls; takes: bind_agg's
    AGG_FIRST and AGG_LAST, where it joins the second argument) and refuses it on any other
    function, aggregate or not (QueryCompilationErrors.functionWithUnsupportedSyntaxError,
-   _LEGACY_ERROR_TEMP_1023, no error class shown), at the call.  false after that error.  Also
+   _LEGACY_ERROR_TEMP_1023, no error class shown, whose error-classes.json text is "Function
+   <prettyName> does not support <syntax>." with its final period), at the call.  false after that error.  Also
    called for a generator select item (sema_select.c's bind_generator). */
 bool sema_ignore_nulls_ok(SemaCtx *sc, const AstExpr *e, bool takes)
 {

@@ -358,7 +358,8 @@ typedef struct SrtReadPos {
                              batch's read order; 0 for other origins (input_file_name()
                              tests it) */
     int partition;        /* the Spark partition it is read in (srt_partition.c): a file's
-                             place in the batch's read order, a rate source's partition */
+                             place in the batch's read order, a rate source's partition,
+                             a Kafka batch's input partition (srt_kafka_parts.c) */
     int csv_nl;           /* csv multiLine: the file's line separator (CM_NL_*, cm_csv_ml.h) */
     int lf_later;         /* the bytes' lone '\r's are not made '\n' yet (cm_lines_lf): the
                              reader does so, as at the end of the file, before reading them
@@ -599,6 +600,19 @@ int32_t srt_java_string_hash(const char *s);
 int32_t srt_kafka_tp_hash(const char *topic, int32_t part);
 int srt_scala_mutable_order(SrtMem *mem, const int32_t *h, int n, int *order);
 void srt_scala_immutable_order(const int32_t *h, int n, int *order);
+/* A Kafka batch's range [from, until) (the planned offsets, before data loss moved them) and
+   the input partitions Spark makes of it (srt_kafka_parts.c): parts pieces, the first of
+   them partition `first` (-1: an empty range, none). */
+typedef struct SrtKafkaPart {
+    int64_t from, until;
+    int64_t parts;
+    int32_t first;
+} SrtKafkaPart;
+/* Fills parts and first of the batch's n ranges, in Spark's order, for minPartitions
+   min_parts (0: not set). */
+void srt_kafka_parts_plan(SrtKafkaPart *r, int n, int64_t min_parts);
+/* The input partition the record at offset reads in (its piece of r). */
+int32_t srt_kafka_part_of(const SrtKafkaPart *r, int64_t offset);
 /* The wall clock of those sources, µs since the epoch (srt_now_us by default). */
 typedef int64_t (*SrtClockFn)(void *ud);
 /* Testing: replace the clock of an opened rate or socket source (NULL: the wall clock

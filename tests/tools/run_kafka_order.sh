@@ -16,7 +16,7 @@ if [[ $# -ne 2 ]]; then
 fi
 # shellcheck source=test_lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
-sl_kafka_test kafka_order "$1" "$2" --topic lines:2 --topic clicks:1 --topic many:6 --topic wide:14 --topic rl:3
+sl_kafka_test kafka_order "$1" "$2" --topic lines:2 --topic clicks:1 --topic many:6 --topic wide:14 --topic rl:3 --topic mp:1
 
 # produce TOPIC PARTITION VALUE...
 produce() {
@@ -112,5 +112,66 @@ rl 0 a0
 rl 0 a1
 rl 0 a2
 rl 2 c0
+EOF
+
+# ---- input partitions (KafkaOffsetRangeCalculator.getRanges): spark_partition_id() and
+#      monotonically_increasing_id() follow them.  Without minPartitions a range is a
+#      partition, numbered in the batch's order; minPartitions 5 over rl's 2, 7 and 1 offsets
+#      (in that order): getPartCount(2|1, 10, 5) = round(1.0|0.5) = 1 leaves those whole, the
+#      7 share max(5 - 2, 1) = 3 pieces of 7 / 3 offsets, the last one more: 2, 2, 3;
+#      minPartitions 3 over mp's 10 offsets: pieces of 3, 3 and 4 ----
+# pquery NAME TOPIC OPTIONS   write NAME.sql, run ./NAME once: NAME.rows "partition v pid id"
+pquery() {
+  cat > "$1.sql" << EOF
+CREATE SOURCE k WITH (connector = 'kafka', 'kafka.bootstrap.servers' = '$kafka_boot',
+                      subscribe = '$2', startingOffsets = 'earliest'$3);
+CREATE SINK console WITH (connector = 'console', truncate = false, numRows = 100);
+INSERT INTO console SELECT partition, CAST(value AS STRING) AS v, spark_partition_id() AS pid,
+                           monotonically_increasing_id() AS id FROM k
+WITH (name = 'q', checkpointLocation = '$1.ck');
+EOF
+  "$sluice" build "$1.sql" -o "$1" > /dev/null
+  ./"$1" --trigger once > "$1.out" 2> "$1.err"
+  grep '^|' "$1.out" | grep -v '^|partition' | tr -d ' ' | tr '|' ' ' | sed 's/^ //; s/ $//' > "$1.rows"
+}
+pquery rlp rl ""
+sl_expect rlp_rows rlp.rows << 'EOF'
+1 b0 0 0
+1 b1 0 1
+0 a0 1 8589934592
+0 a1 1 8589934593
+0 a2 1 8589934594
+0 a3 1 8589934595
+0 a4 1 8589934596
+0 a5 1 8589934597
+0 a6 1 8589934598
+2 c0 2 17179869184
+EOF
+pquery rlm rl ", minPartitions = 5"
+sl_expect rlm_rows rlm.rows << 'EOF'
+1 b0 0 0
+1 b1 0 1
+0 a0 1 8589934592
+0 a1 1 8589934593
+0 a2 2 17179869184
+0 a3 2 17179869185
+0 a4 3 25769803776
+0 a5 3 25769803777
+0 a6 3 25769803778
+2 c0 4 34359738368
+EOF
+for i in 0 1 2 3 4 5 6 7 8 9; do produce mp 0 "m$i"; done
+pquery mpm mp ", minPartitions = 3"
+sl_expect mpm_rows mpm.rows << 'EOF'
+0 m0 0 0
+0 m1 0 1
+0 m2 0 2
+0 m3 1 8589934592
+0 m4 1 8589934593
+0 m5 1 8589934594
+0 m6 2 17179869184
+0 m7 2 17179869185
+0 m8 2 17179869186
+0 m9 2 17179869187
 EOF
 sl_test_end

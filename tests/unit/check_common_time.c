@@ -310,6 +310,29 @@ START_TEST(test_legacy_accepts)
         {"2024-01-05 +05:30", "yyyy-MM-dd XXXX", 0},
         {"20240105100000+0100", "yyyyMMddHHmmssZ", 1},
         {"2024-01-05 10:00 Fri +01:00", "yyyy-MM-dd HH:mm E XXX", 1},
+        /* G: the short and long era names in any case, not the narrow ones; BC years by the
+           Julian calendar (1 BC and 45 BC leap years, 1 BC-01-01 a Thursday); the time's
+           range ends in 292269055 BC.  V, O and x are no SimpleDateFormat letters: its
+           constructor throws, the text stays NULL (also checked with Java 17) */
+        {"2024-1-5 AD", "yyyy-MM-dd G", 1},
+        {"2024-01-05 ad", "yyyy-MM-dd G", 1},
+        {"2024-01-05 Anno Domini", "yyyy-MM-dd G", 1},
+        {"2024-01-05 BCE", "yyyy-MM-dd GGGG", 1},
+        {"2024-01-05 A", "yyyy-MM-dd G", 0},
+        {"2024-01-05 CE", "yyyy-MM-dd G", 0},
+        {"2024-01-05  AD", "yyyy-MM-dd G", 0},
+        {"0045-02-29 BC", "yyyy-MM-dd G", 1},
+        {"0044-02-29 Before Christ", "yyyy-MM-dd G", 0},
+        {"0001-02-29 BC", "yyyy-MM-dd G", 1},
+        {"0001-01-01 BC Thu", "yyyy-MM-dd G E", 1},
+        {"0001-01-01 BC Fri", "yyyy-MM-dd G E", 0},
+        {"5000-01-01 BC Mon", "yyyy-MM-dd G E", 0},
+        {"292269054-01-01 BC", "yyyy-MM-dd G", 1},
+        {"292269055-01-01 BC", "yyyy-MM-dd G", 0},
+        {"BC", "G", 1},
+        {"2024-01-05 AD", "yyyy-MM-dd VV", 0},
+        {"2024-01-05 GMT", "yyyy-MM-dd O", 0},
+        {"2024-01-05 +01", "yyyy-MM-dd x", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         ck_assert_msg(cm_dt_legacy_accepts(cases[i].s, (uint32_t)strlen(cases[i].s), cases[i].fmt,

@@ -240,6 +240,53 @@ START_TEST(test_scala_orders)
 }
 END_TEST
 
+/* A Kafka batch's input partitions (srt_kafka_parts.c); the expected numbers come from a
+   transcription of KafkaOffsetRangeCalculator.getRanges's loops (pieces listed, then the
+   piece holding each offset). */
+static int32_t kpart(SrtKafkaPart *r, int n, int64_t min_parts, int i, int64_t offset)
+{
+    srt_kafka_parts_plan(r, n, min_parts);
+    return srt_kafka_part_of(&r[i], offset);
+}
+
+START_TEST(test_kafka_parts)
+{
+    /* 2, 7 and 1 offsets, minPartitions 5: the 2 and the 1 stay whole (round(1.0), round(0.5)),
+       the 7 makes 3 pieces of 2, 2 and 3 */
+    SrtKafkaPart a[] = {{0, 2, 0, 0}, {0, 7, 0, 0}, {0, 1, 0, 0}};
+    int32_t want_a[] = {1, 1, 2, 2, 3, 3, 3};
+    for (int o = 0; o < 7; o++)
+        ck_assert_int_eq(kpart(a, 3, 5, 1, o), want_a[o]);
+    ck_assert_int_eq(kpart(a, 3, 5, 0, 1), 0);
+    ck_assert_int_eq(kpart(a, 3, 5, 2, 0), 4);
+    /* no minPartitions: a range each, an empty one none */
+    SrtKafkaPart b[] = {{5, 8, 0, 0}, {3, 3, 0, 0}, {10, 14, 0, 0}};
+    ck_assert_int_eq(kpart(b, 3, 0, 0, 5), 0);
+    ck_assert_int_eq(kpart(b, 3, 0, 2, 13), 1);
+    ck_assert_int_eq(b[1].first, -1);
+    /* 2 offsets in 5 pieces: 0, 0, 0, 1, 1 offsets, the empty ones dropped */
+    SrtKafkaPart c[] = {{0, 2, 0, 0}};
+    ck_assert_int_eq(kpart(c, 1, 5, 0, 0), 0);
+    ck_assert_int_eq(kpart(c, 1, 5, 0, 1), 1);
+    /* 1 and 3 offsets, minPartitions 3: round(0.75) leaves the 1 whole, the 3 shares
+       max(3 - 1, 1) = 2 pieces: 1, 2 */
+    SrtKafkaPart e[] = {{0, 1, 0, 0}, {0, 3, 0, 0}};
+    ck_assert_int_eq(kpart(e, 2, 3, 0, 0), 0);
+    ck_assert_int_eq(kpart(e, 2, 3, 1, 0), 1);
+    ck_assert_int_eq(kpart(e, 2, 3, 1, 1), 2);
+    ck_assert_int_eq(kpart(e, 2, 3, 1, 2), 2);
+    /* an end below the start makes no partition; round(1.5) = 2 pieces each for the others */
+    SrtKafkaPart f[] = {{0, 4, 0, 0}, {9, 2, 0, 0}, {0, 4, 0, 0}};
+    ck_assert_int_eq(kpart(f, 3, 3, 0, 3), 1);
+    ck_assert_int_eq(kpart(f, 3, 3, 2, 0), 2);
+    ck_assert_int_eq(kpart(f, 3, 3, 2, 3), 3);
+    /* 10 offsets in 2^31 - 1 pieces: one offset a piece, without walking the empty ones */
+    SrtKafkaPart g[] = {{100, 110, 0, 0}};
+    ck_assert_int_eq(kpart(g, 1, INT32_MAX, 0, 109), 9);
+    ck_assert_int_eq(g[0].parts, INT32_MAX);
+}
+END_TEST
+
 START_TEST(test_rate_runs)
 {
     SrtLender lender = {NULL, NULL, NULL, NULL, make_run};
@@ -1507,6 +1554,7 @@ Suite *rt_sources_suite(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_scala_orders);
+    tcase_add_test(tc, test_kafka_parts);
     tcase_add_test(tc, test_rate_values_and_timestamps);
     tcase_add_test(tc, test_rate_ramp_up);
     tcase_add_test(tc, test_rate_ramp_up_slow_start);

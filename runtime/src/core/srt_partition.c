@@ -7,10 +7,10 @@
 ** parallelism and they are small, each file is a partition of its own, so sluice numbers
 ** partition i the i-th file it reads in the batch (SrtReadPos.partition, srt_source_files.c's
 ** read order).  The rate sources read numPartitions partitions as Spark's do, partition p
-** the values start + p, start + p + numPartitions, ... (srt_source_rate.c).  Rows of other
-** sources (socket, kafka) are in partition 0: Spark's when it reads one partition (a Kafka
-** batch with records of one topic-partition, any socket source).  Every batch starts its
-** partitions afresh.
+** the values start + p, start + p + numPartitions, ... (srt_source_rate.c).  A Kafka batch's
+** are Spark's input partitions, its topic-partitions with records or with minPartitions
+** pieces of them (srt_kafka_parts.c).  Rows of the socket source are in partition 0, as in
+** Spark.  Every batch starts its partitions afresh.
 **
 ** Each call site of the query (SExpr u.call.site) keeps its own state, reset when the row's
 ** (batch, partition) is not the one the state was made for: Spark initialises each

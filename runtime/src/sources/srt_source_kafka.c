@@ -11,12 +11,13 @@
 ** latest offsets (one ListOffsets request per leader for all of them), applies the rate limit
 ** and returns the end offsets; read() fetches exactly [start, end) of each partition (never a
 ** group subscription, never a commit to Kafka).  The rows come out partition after partition
-** in the order of Spark's input partitions (batch_order), each partition read in bulk from its own
-*queue
-** (rd_kafka_queue_get_partition, not forwarded to the consumer's queue) while the next
+** in the order of Spark's input partitions (batch_order), each partition read in bulk from its
+** own queue (rd_kafka_queue_get_partition, not forwarded to the consumer's queue) while the next
 ** partitions of the batch are already fetching (rd_kafka_incremental_assign at their start
 ** offsets, KAFKA_AHEAD at once); records fetched beyond a range's end are dropped, the next
-** batch fetches them again.  A partition read to its latest offset stays assigned (a tail,
+** batch fetches them again.  Each row says the Spark input partition it is read in (a range,
+** or with minPartitions a piece of one: srt_kafka_parts.c).  A partition read to its latest offset
+*stays assigned (a tail,
 ** KTail): its fetcher goes on, what it brings waits in memory, the next plan ends the
 ** partition's range where that ends (so the batch never waits for a fetch), and the first
 ** record arriving in its queue wakes a query on the default trigger (wait_fd).  While every
@@ -130,6 +131,7 @@ typedef struct Kafka {
     int64_t start_ts_ms;
     int64_t max_offsets; /* maxOffsetsPerTrigger, -1: none */
     int64_t min_offsets; /* minOffsetsPerTrigger, -1: none */
+    int64_t min_parts;   /* minPartitions, -1: none */
     int64_t max_delay_us;
     int fail_on_loss;
     int retries;
@@ -146,6 +148,7 @@ typedef struct Kafka {
     int64_t last_trigger_ms; /* delayBatch's lastTriggerMillis */
     SrtDatum *rows;
     rd_kafka_message_t **msgs;
+    int32_t chunk_part; /* the Spark input partition of the rows in rows (srt_kafka_parts.c) */
     int headers;    /* includeHeaders */
     int ncols;      /* KCOLS, or KCOLS - 1 without headers */
     SrtDatum *hdrs; /* the chunk's headers: per record n STRUCT datums, then 2n field datums */
@@ -781,6 +784,7 @@ static int open_limits(SrtSource *s, Kafka *k, const SrtOptions *opts, SrtErr *e
         (rc = get_long(s, opts, "fetchOffset.numRetries", 1, &retries, err)) < 0 ||
         (rc = get_long(s, opts, "fetchOffset.retryIntervalMs", 0, &k->retry_ms, err)) < 0 ||
         (rc = get_long(s, opts, "kafkaConsumer.pollTimeoutMs", 1, &k->poll_ms, err)) < 0 ||
+        (rc = get_long(s, opts, "minPartitions", 1, &k->min_parts, err)) < 0 ||
         (rc = srt_opts_bool(opts, "failOnDataLoss", &k->fail_on_loss, err)) < 0)
         return rc;
     k->retries = retries > 1000 ? 1000 : (int)retries;
@@ -1182,7 +1186,9 @@ static int flush_rows(SrtSource *s, Kafka *k, int *n, SrtReadFn fn, void *ctx)
         h->p = elems;
         h->i = 0;
     }
-    int rc = fn(ctx, s->name, (const char *)k->rows, sizeof(SrtDatum) * (size_t)*n * (size_t)k->ncols, NULL);
+    SrtReadPos at = {.line = 1, .partition = k->chunk_part};
+    int rc = fn(ctx, s->name, (const char *)k->rows,
+                sizeof(SrtDatum) * (size_t)*n * (size_t)k->ncols, &at);
     release(k, *n);
     *n = 0;
     return rc;
@@ -1251,6 +1257,7 @@ typedef struct KRange {
     int keep;     /* caught up: stays assigned as a tail after the batch */
     KTail *tail;  /* the tail it reads on from, or NULL */
     KStash stash; /* what its queue held beyond its end (handed to its tail) */
+    SrtKafkaPart sp; /* Spark's input partitions of the range (its planned offsets) */
 } KRange;
 
 /* librdkafka (before 2.1's fetch.queue.backoff.ms) stops fetching a partition whose queue holds
@@ -1468,7 +1475,8 @@ static int kafka_wait_fd(SrtSource *s)
 /* The rows of one partition's range into k->rows (from *n on), flushed by chunks: records are
    taken as many at a time as the chunk has room and the range has offsets (never a record
    beyond the range's end: those that were fetched are dropped and fetched again by the next
-   batch). */
+   batch).  A chunk holds one Spark input partition's rows (r->sp): a record of the next piece
+   flushes it first. */
 static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, void *ctx, SrtErr *err)
 {
     char msg[512];
@@ -1538,7 +1546,11 @@ static int drain_range(SrtSource *s, Kafka *k, KRange *r, int *n, SrtReadFn fn, 
                         r->keep = 0;
                     rd_kafka_message_destroy(m);
                 }
+            } else if (*n > 0 && srt_kafka_part_of(&r->sp, m->offset) != k->chunk_part &&
+                       (rc = flush_rows(s, k, n, fn, ctx)) < 0) { /* a chunk is one partition's */
+                rd_kafka_message_destroy(m);
             } else {
+                k->chunk_part = srt_kafka_part_of(&r->sp, m->offset);
                 next = m->offset + 1;
                 kept++;
                 k->msgs[*n] = m; /* *n <= the index of got[j]: the kept ones close ranks */
@@ -1632,7 +1644,8 @@ static int fetch_range(SrtSource *s, Kafka *k, KRange *r, int assign, SrtErr *er
 
 /* The ranges of a batch in (topic, partition) order, each drained in turn from its own queue
    while the next KAFKA_AHEAD - 1 partitions fetch (every partition at once would hold up to
-   queued.min.messages records of each in memory); rows in chunks that may span partitions.  A
+   queued.min.messages records of each in memory); rows in chunks of one Spark input partition
+   each (a range, or a piece of it with minPartitions: srt_kafka_parts.c).  A
    partition is unassigned once its range is read, and the records fetched beyond its end are
    dropped (the next batch fetches them again), unless it stays assigned as a tail (keep). */
 static int read_ranges(SrtSource *s, Kafka *k, KRange *rs, int nr, SrtReadFn fn, void *ctx, SrtErr *err)
@@ -1757,7 +1770,8 @@ static int batch_order(Kafka *k, const KOffs *until, int *ord)
 /* Where each partition of the batch starts and ends, with Spark's data loss checks
    (KafkaOffsetReaderAdmin.getOffsetRangesFromResolvedOffsets, then the partition's earliest
    and latest offsets as KafkaDataConsumer.get checks them): the ranges to read, in Spark's
-   order (batch_order). */
+   order (batch_order), each with Spark's input partitions of its planned offsets
+   (KafkaOffsetRangeCalculator.getRanges, before the reader's data loss checks moved them). */
 static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *until, KRange *rs, int *nr,
                        SrtErr *err)
 {
@@ -1777,9 +1791,12 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
         rc = srt_err_nomem(err, "kafka offsets");
     if (rc == 0 && (rc = list_offsets(s, k, &lo, K_EARLIEST, err)) == 0)
         rc = list_offsets(s, k, &hi, K_LATEST, err);
-    size_t ord_size = sizeof(int) * (size_t)(until->n ? until->n : 1);
+    size_t ord_size = sizeof(int) * (size_t)(until->n ? until->n : 1),
+           sp_size = sizeof(SrtKafkaPart) * (size_t)(until->n ? until->n : 1);
     int *ord = rc == 0 ? srt_mem_alloc(k->mem, ord_size) : NULL;
-    if (rc == 0 && (!ord || batch_order(k, until, ord) < 0))
+    int *src = rc == 0 ? srt_mem_alloc(k->mem, ord_size) : NULL; /* rs[i] plans sp[src[i]] */
+    SrtKafkaPart *sp = rc == 0 ? srt_mem_calloc(k->mem, sp_size) : NULL;
+    if (rc == 0 && (!ord || !src || !sp || batch_order(k, until, ord) < 0))
         rc = srt_err_nomem(err, "kafka offsets");
     for (int j = 0; rc == 0 && j < until->n; j++) {
         const KPart *u = &until->v[ord[j]];
@@ -1798,6 +1815,7 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
         } else {
             begin = from->v[at].off;
         }
+        sp[j] = (SrtKafkaPart){.from = begin, .until = end};
         if (end < begin) {
             snprintf(msg, sizeof msg,
                      "Partition %s-%d's offset was changed from %" PRId64 " to %" PRId64 ", some data may have been missed",
@@ -1823,12 +1841,23 @@ static int plan_ranges(SrtSource *s, Kafka *k, const KOffs *from, const KOffs *u
                 break;
             end = hi.v[b].off;
         }
-        if (begin < end)
+        if (begin < end) {
+            src[*nr] = j;
             rs[(*nr)++] = (KRange){.topic = u->topic, .topic_n = (uint32_t)strlen(u->topic), .part = u->part,
                                    .from = begin, .until = end};
+        }
+    }
+    if (rc == 0) {
+        srt_kafka_parts_plan(sp, until->n, k->min_parts);
+        for (int i = 0; i < *nr; i++)
+            rs[i].sp = sp[src[i]];
     }
     if (ord)
         srt_mem_free(k->mem, ord, ord_size);
+    if (src)
+        srt_mem_free(k->mem, src, ord_size);
+    if (sp)
+        srt_mem_free(k->mem, sp, sp_size);
     offs_free(k, &lo);
     offs_free(k, &hi);
     return rc;
