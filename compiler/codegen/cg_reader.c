@@ -5,7 +5,7 @@
 ** the record's slots, and the helper's status (SRT_JV_*) into a status slot: what the
 ** status means for the record (a value of the wrong type, a TIMESTAMP out of range)
 ** is decided by the parser (cg_json.c), the same way for both shapes.  A narrow record does this
-*inline in its parser (the fastest
+** inline in its parser (the fastest
 ** code).  A wide record calls one reader function per type instead, shared by every
 ** column and query (cg_json_reader): inlined once per column, the helpers made the
 ** per-record loop huge and every slot an SSA value at each key, a web of

@@ -167,7 +167,7 @@ typedef struct PJoinView {
 ** a conjunct of a block's WHERE, or of the aggregation's HAVING that reads grouping keys only
 ** (tested over the aggregation's input with the keys it reads computed from it, and again
 ** after it), or an IsNotNull inferred from one that stays above the watermark (inferred).  A
-*conjunct below the watermark is tested at the source, before the row's event
+** conjunct below the watermark is tested at the source, before the row's event
 ** time counts, over the input of its block as the projections of the blocks below compute it.
 **
 ** A filter the optimizer puts over the branch's side of a join (join set; plan_pushdown.c:

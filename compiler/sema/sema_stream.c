@@ -1,5 +1,5 @@
 /* sema_stream.c - what a stream cannot do: Spark's UnsupportedOperationChecker, one function per
-*rule.
+** rule.
 **
 ** Each rule reports at the construct to change, with Spark's own sentence so a
 ** Spark user recognises it (structured-streaming-semantics.md section 1).  Rules

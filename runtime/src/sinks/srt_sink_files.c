@@ -14,7 +14,7 @@
 ** so a re-run leaves its failed attempt's file behind, unlisted; sluice needs no uuid to
 ** keep writers apart because one query only writes a directory, see below.)  A batch
 ** with no rows writes no part file.  A part file is written under a hidden temporary name in the
-*same directory
+** same directory
 ** (".part-...tmp": the files source ignores names starting with '.' or '_'), fsync'd,
 ** renamed into place (replacing, atomically, the file of a failed attempt of the same
 ** batch) and the directory fsync'd, so a reader never sees a partial file; on any failure
@@ -34,7 +34,7 @@
 ** (realpath when the sink opens: symbolic links and ".." resolved as the kernel resolves
 ** them, so the URI names the file written), quoted as java.net.URI quotes a path (space,
 ** '%', '#', '?' ... percent-encoded; non-ASCII characters kept: srt_fs_put_uri_path).  That entry
-*is the batch's
+** is the batch's
 ** commit: open finds the newest entry (names made only of digits) and write() skips every
 ** batch id at or below it (Spark's "Skipping already committed batch N", silently here),
 ** so a batch re-run after a crash neither duplicates nor loses output.

@@ -25,7 +25,7 @@
 ** Spark's FileStreamSourceLog: "v1" then one line per file
 ** {"path":"file:///abs/dir/f1.json","timestamp":<mtime ms>,"batchId":N}, the path
 ** quoted as a URI (srt_fs_put_uri_path).  restore({"logOffset":L}) reads entries 0..L (each must
-*exist and
+** exist and
 ** be intact), marks their files seen, continues at L+1 and restores the newest modification
 ** time for maxFileAge (at millisecond precision).  read(start, end) serves the batch just
 ** planned from memory; any other range (a batch re-run after a restart) reads the files

@@ -16,9 +16,9 @@
 ** partitions of the batch are already fetching (rd_kafka_incremental_assign at their start
 ** offsets, KAFKA_AHEAD at once); records fetched beyond a range's end are dropped, the next
 ** batch fetches them again.  Each row says the Spark input partition it is read in (a range,
-** or with minPartitions a piece of one: srt_kafka_parts.c).  A partition read to its latest offset
-*stays assigned (a tail,
-** KTail): its fetcher goes on, what it brings waits in memory, the next plan ends the
+** or with minPartitions a piece of one: srt_kafka_parts.c).  A partition read to its latest
+** offset stays assigned (a tail, KTail): its fetcher goes on, what it brings waits in memory,
+** the next plan ends the
 ** partition's range where that ends (so the batch never waits for a fetch), and the first
 ** record arriving in its queue wakes a query on the default trigger (wait_fd).  While every
 ** partition is a tail, a batch sends no request: the plan takes the latest offsets from the

@@ -11,7 +11,7 @@
 **                     handle op->state, with direct calls such as srt_agg_upsert: no indirect
 **                     call per record] -> output (the operator whose groups are the batch's
 **                     rows, by output mode) -> cut_rows (a limit) -> sink -> save (evict what the
-*watermark made final
+** watermark made final
 **                     or expired, write state version batch + 1) -> progress
 **   restart           restore (the state version the next batch starts from)
 **   srt_query_free    destroy
