@@ -114,6 +114,13 @@ LLVMValueRef cg_build_key(CgCtx *cg, const PKeyLayout *kl, const CgVal *keys, LL
     LLVMValueRef buf = stack_buf;
     if (kl->has_strings) {
         /* Long strings: the key goes to scratch memory instead of the stack. */
+        /* A wide key's stack buffer as a GEP made here: SROA folds the constant offsets of
+           the key's stores through the phi below into GEPs of each incoming pointer, put
+           after it, unless that pointer is a GEP (AggLoadStoreRewriter::foldGEPPhi); the
+           alloca's were in the entry block, a hundred of them live across the record loop. */
+        if (kl->n > CG_WIDE_RECORD)
+            stack_buf = LLVMBuildInBoundsGEP2(cg->b, cg->t_i8, stack_buf,
+                                              &(LLVMValueRef){cg_i64(cg, 0)}, 1, "key.stack");
         LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
         LLVMBasicBlockRef big = cg_block(cg, "key.big");
         LLVMBasicBlockRef join = cg_block(cg, "key.buf");

@@ -95,17 +95,18 @@ static void read_field(FjCtx *j, int i)
         /* srt_json_value leaves the datum NULL unless the status is OK or PARTIAL. */
         cg_slots_keep_on_bad(cg, &kept, cg_load(cg, cg->t_i32, j->st, "status"));
     } else {
-        CgSlots kept = cg_slots_save(cg, cg_type_of(cg, ft), j->null_slots[i], j->val_slots[i],
-                                     j->len_slots[i]);
         if (j->t->n_fields <= CG_WIDE_RECORD) {
+            CgSlots kept = cg_slots_save(cg, cg_type_of(cg, ft), j->null_slots[i], j->val_slots[i],
+                                         j->len_slots[i]);
             np = cg_json_decode(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
                                 j->len_slots[i], j->st, j->bb_malformed, false);
-        } else { /* a wide schema: the shared per-type readers, as a wide record (cg_json.c) */
+            cg_slots_keep_on_bad(cg, &kept, cg_load(cg, cg->t_i32, j->st, "status"));
+        } else { /* a wide schema: the shared per-type readers (which keep the slots on a
+                    value of the wrong type), as a wide record (cg_json.c) */
             np = cg_json_read_shared(cg, ft, j->ro, p, j->end, j->null_slots[i], j->val_slots[i],
                                      j->len_slots[i], j->st);
             check_ptr(j, np, "field.ok");
         }
-        cg_slots_keep_on_bad(cg, &kept, cg_load(cg, cg->t_i32, j->st, "status"));
     }
     /* a value of another type (BADTYPE, PARTIAL, RANGE): the struct is a partial result */
     LLVMValueRef status = cg_load(cg, cg->t_i32, j->st, "status");

@@ -377,6 +377,9 @@ CgSlots cg_slots_save(CgCtx *cg, LLVMTypeRef vt, LLVMValueRef null_slot, LLVMVal
 void cg_slots_keep_on_bad(CgCtx *cg, const CgSlots *s, LLVMValueRef status);
 void cg_record_clear(CgCtx *cg, const PQuery *pq, const CgRecord *rec);
 void cg_record_load(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CgVal *cols);
+/* cg_reload.c: give each use of the loads (a wide record's columns, cg_record_load's) a load
+   of its own right before it, in fn's finished body. */
+void cg_reload_at_uses(CgCtx *cg, LLVMValueRef fn, const LLVMValueRef *loads, int n);
 /* Emits the parser at the builder's position.  On return the builder is in the
    block where a record has been read (well-formed or, PERMISSIVE, all NULL);
    p_slot holds the position after the record.  bb_eof is taken at end of input. */

@@ -1177,6 +1177,15 @@ static void prefetch_near(CgCtx *cg, LLVMValueRef call)
     LLVMSetOperand(call, 2, cg_i32(cg, 3));
 }
 
+/* Whether a record reads more than CG_WIDE_RECORD columns. */
+static bool record_is_wide(const PQuery *pq)
+{
+    int n = 0;
+    for (int i = 0; i < pq->source->schema.n; i++)
+        n += pq->needed[i] != 0;
+    return n > CG_WIDE_RECORD;
+}
+
 /* i64 (SrtQuery *q, const char *buf, i64 len) */
 static LLVMTypeRef process_type(CgCtx *cg)
 {
@@ -1253,6 +1262,18 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     cg_store(cg, LLVMBuildAdd(cg->b, cg_load(cg, cg->t_i64, rows, "n"), cg_i64(cg, 1), "n.next"), rows);
     if (input != INPUT_VALUES)
         cg_record_load(cg, pq, &rec, cols);
+    /* A wide record's values are loaded again where they are used (cg_reload.c). */
+    LLVMValueRef *loaded = NULL;
+    int n_loaded = 0;
+    if (input != INPUT_VALUES && record_is_wide(pq)) {
+        loaded = ARENA_NEW_N(cg->arena, LLVMValueRef, 3 * pq->source->schema.n + 1);
+        for (int i = 0; i < pq->source->schema.n; i++)
+            if (pq->needed[i]) {
+                loaded[n_loaded++] = cols[i].null;
+                loaded[n_loaded++] = cols[i].v;
+                loaded[n_loaded++] = cols[i].len;
+            }
+    }
     CgEnv env = {0};
     env.cols = cols;
     env.n_cols = pq->source->schema.n;
@@ -1269,6 +1290,7 @@ LLVMValueRef cg_process_fn(CgCtx *cg, const PQuery *query, int qi, int branch)
     cg_at(cg, cg->entry);
     LLVMBuildBr(cg->b, bb_setup);
     cg->setup = NULL;
+    cg_reload_at_uses(cg, fn, loaded, n_loaded);
     return fn;
 }
 

