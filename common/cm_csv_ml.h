@@ -51,6 +51,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/cm_csv_lex.h"
+
 /* The line separator of a file p[0, n): the lineSep option's bytes when line_sep is not NULL
    (one or two ASCII characters), else LineSeparatorDetector's on its first bytes. */
 enum { CM_NL_LF = 0, CM_NL_CRLF = 1, CM_NL_CR = 2, CM_NL_GIVEN = 4 };
@@ -96,10 +98,7 @@ typedef struct CmCsvRec {
 } CmCsvRec;
 
 /* What a reader says when rec->spark_fails. */
-#define CM_CSV_ML_SPARK_FAILS                                                                      \
-    "a CSV value of whitespace alone at the start of the file, read with "                         \
-    "ignoreTrailingWhiteSpace = true, fails Spark 3.5's reader (univocity 2.9.1's "                \
-    "ArrayIndexOutOfBoundsException: Index -1)"
+#define CM_CSV_ML_SPARK_FAILS CM_CSV_SPARK_FAILS_AT("the file")
 
 /* Parse the record at p (p < end: the rest of a file, its first byte after a record or at
    the file's start past a byte order mark): its first cap values into toks, quoted ones

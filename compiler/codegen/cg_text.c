@@ -45,6 +45,8 @@ typedef struct CsvSyntax {
     LLVMValueRef sep, quote, esc; /* i32 */
     LLVMValueRef s, n, kind;      /* allocas: the field as srt_csv_field returns it */
     const SReadOpts *ro;          /* how values convert (constants of the reader) */
+    LLVMValueRef skip;            /* i32 ORed into esc for a field the query does not read:
+                                     SRT_CSV_SKIP when univocity skips it (srt_csv_line_skip) */
 } CsvSyntax;
 
 static CsvSyntax csv_syntax(CgCtx *cg, const SReadOpts *ro, LLVMValueRef sep, LLVMValueRef quote,
@@ -56,7 +58,8 @@ static CsvSyntax csv_syntax(CgCtx *cg, const SReadOpts *ro, LLVMValueRef sep, LL
                     cg_alloca(cg, cg->t_ptr, "csv.s"),
                     cg_alloca(cg, cg->t_i32, "csv.n"),
                     cg_alloca(cg, cg->t_i32, "csv.kind"),
-                    ro};
+                    ro,
+                    NULL};
     return sx;
 }
 
@@ -415,8 +418,11 @@ static void read_next(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRe
                       LLVMBasicBlockRef bb_short)
 {
     LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at"), np;
+    CsvSyntax fx = *sx; /* a field the query does not read: univocity may skip it */
+    if (!t && sx->skip)
+        fx.esc = LLVMBuildOr(cg->b, sx->esc, sx->skip, "esc.skip");
     if (!shared) {
-        np = csv_field(cg, t, sx, at, end, cg_i1(cg, first), out, bb_short);
+        np = csv_field(cg, t, &fx, at, end, cg_i1(cg, first), out, bb_short);
     } else {
         LLVMTypeRef rt;
         LLVMValueRef reader = csv_reader(cg, t, sx->ro, &rt);
@@ -426,7 +432,7 @@ static void read_next(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRe
                                  cg->q,
                                  sx->sep,
                                  sx->quote,
-                                 sx->esc,
+                                 fx.esc,
                                  cg_i1(cg, first),
                                  out->null ? out->null : null,
                                  out->val ? out->val : null,
@@ -502,6 +508,18 @@ const char *cg_csv_header_cols(CgCtx *cg, const PQuery *pq)
         cols[i] = i == sh.corrupt ? 'c' : !sh.pruned || csv_reads(pq, i) ? '1' : '0';
     cols[n] = '\0';
     return cols;
+}
+
+/* cg_csv_header_cols' columns as univocity's fields, the corrupt-record column left out:
+   '1' a field univocity reads, '0' one it skips when the columns are pruned. */
+static const char *csv_fields_read(CgCtx *cg, const char *cols)
+{
+    char *out = arena_alloc(cg->arena, strlen(cols) + 1), *w = out;
+    for (; *cols; cols++)
+        if (*cols != 'c')
+            *w++ = *cols;
+    *w = '\0';
+    return out;
 }
 
 /* Column i's type when the record reads it as a field (NULL: skipped or unsupported). */
@@ -676,8 +694,22 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     cg_store(cg, cg_select(cg, more_lines, cg_gepc(cg, blank_end, 1, ""), blank_end), p_slot);
     LLVMBuildBr(cg->b, bb_start);
 
-    /* csv.begin: the fields in schema order. */
+    /* csv.begin: the fields in schema order.  With the columns pruned, univocity skips the
+       ones the query does not read but on a file's first line (srt_csv_line_skip). */
     cg_at(cg, bb_begin);
+    const SReadOpts *ro = &pq->source->read;
+    sx.skip = pruned ? cg_call(cg, "srt_csv_line_skip", &cg->q, 1, "skip") : NULL;
+    if (ro->trim_trailing && !ro->trim_leading) { /* univocity 2.9.1's getString failure */
+        const char *sel = cg_csv_header_cols(cg, pq), *fields = csv_fields_read(cg, sel);
+        LLVMValueRef args[7] = {cg->q,
+                                p,
+                                end,
+                                sx.sep,
+                                sx.quote,
+                                sx.skip ? LLVMBuildOr(cg->b, sx.esc, sx.skip, "") : sx.esc,
+                                c_string(cg, fields)};
+        cg_call(cg, "srt_csv_line_check", args, 7, "");
+    }
     cg_record_clear(cg, pq, rec);
     cg_store(cg, p, cur);
     cg_store(cg, cg_i1(cg, 0), bad);

@@ -929,6 +929,17 @@ const char *srt_csv_comment(const char *p, const char *end, const char *c, uint3
 const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote, int esc);
 uint32_t srt_csv_trim_end(const char *s, uint32_t n);
 int srt_csv_is(const char *s, uint32_t n, const char *v, uint32_t vn);
+/* A flag in esc: a field univocity skips (cm_csv_lex.h's CM_CSV_SKIP; a quoted one is read
+   as skipQuotedString reads it, srt_csv_field_any). */
+enum { SRT_CSV_SKIP = 0x200 };
+/* Per line of a query reading some columns only (columns pruned): SRT_CSV_SKIP, or 0 for the
+   file's first line, whose values univocity all reads (srt_csv_line.c). */
+int32_t srt_csv_line_skip(SrtQuery *q);
+/* With ignoreTrailingWhiteSpace (not ignoreLeadingWhiteSpace): fail the query (no return)
+   where univocity 2.9.1 fails on the line at p (cm_csv_ws_fails; with SRT_CSV_SKIP in esc, sel
+   says which fields it reads: '1' read, '0' skipped). */
+void srt_csv_line_check(SrtQuery *q, const char *p, const char *end, int sep, int quote, int esc,
+                        const char *sel);
 
 /* ---- CSV records over several lines (multiLine = true; common/cm_csv_ml.h) ----
 ** A value of a record, as cm_csv_ml_record gives it: raw is where its field starts (at or
