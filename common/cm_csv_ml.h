@@ -72,6 +72,8 @@ typedef struct CmCsvMl {
     bool trim_leading, trim_trailing;
     int prev;
     bool at_file_start;
+    const char *sel; /* NULL: univocity reads every value; else '1' per field it reads, '0' per
+                        field it skips (a column Spark prunes), fields past its end skipped */
 } CmCsvMl;
 
 /* A value: raw is where its field starts in the input.  kind CM_CSV_PLAIN: s[0, n) are input

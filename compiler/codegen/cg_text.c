@@ -564,7 +564,7 @@ static void csv_ml_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CsvS
     uint32_t cn = ro->comment ? (uint32_t)strlen(ro->comment) : 0;
     int flags = (ro->trim_leading ? SRT_CSV_TRIM_LEADING : 0) |
                 (ro->trim_trailing ? SRT_CSV_TRIM_TRAILING : 0);
-    LLVMValueRef args[12] = {cg->q,
+    LLVMValueRef args[13] = {cg->q,
                              p,
                              end,
                              sx->sep,
@@ -576,8 +576,10 @@ static void csv_ml_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CsvS
                              cg_i32(cg, flags),
                              toks,
                              cg_i32(cg, cap),
-                             rec_slot};
-    cg_store(cg, cg_call(cg, "srt_csv_ml_record", args, 12, "p.next"), p_slot);
+                             rec_slot,
+                             sh.pruned ? c_string(cg, csv_fields_read(cg, cg_csv_header_cols(cg, pq)))
+                                       : LLVMConstNull(cg->t_ptr)};
+    cg_store(cg, cg_call(cg, "srt_csv_ml_record", args, 13, "p.next"), p_slot);
     LLVMValueRef n = cg_load(cg, cg->t_i32, n_slot, "ntok");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""), bb_eof, bb_got);
 

@@ -1441,7 +1441,8 @@ static void csv_file_records(Infer *in, const char *b, size_t n, bool cut)
                  ro->trim_leading,
                  ro->trim_trailing,
                  0,
-                 false};
+                 false,
+                 NULL};
     const char *p = b + (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0), *end = b + n;
     o.at_file_start = p == b;
     int cap = 64;

@@ -961,11 +961,13 @@ typedef struct SrtCsvRec {
 /* The record at p (p < end), univocity's next record of the file being read (its line
    separator detected by the files source, SrtReadPos.csv_nl): its first cap values into
    toks, where it is into *rec; returns where the next record starts.  comment: NULL or its
-   cn bytes; flags SRT_CSV_TRIM_*.  Fails the query (no return) on nested unescaped quotes
-   deeper than the parser follows. */
+   cn bytes; flags SRT_CSV_TRIM_*; sel NULL, or with the columns pruned a '1' per field the
+   query reads and '0' per field univocity skips (CmCsvMl.sel; not on the file's first
+   record).  Fails the query (no return) on nested unescaped quotes deeper than the parser
+   follows, and where univocity 2.9.1 fails (CmCsvRec.spark_fails). */
 const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int sep, int quote,
                               int esc, const char *comment, uint32_t cn, int flags, SrtCsvTok *toks,
-                              int32_t cap, SrtCsvRec *rec);
+                              int32_t cap, SrtCsvRec *rec, const char *sel);
 
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts

@@ -597,7 +597,8 @@ START_TEST(test_csv_multiline)
                      cases[i].lead,
                      false,
                      0,
-                     false};
+                     false,
+                     NULL};
         char buf[512];
         ml_records(&o, cases[i].in, strlen(cases[i].in), buf);
         ck_assert_msg(strcmp(buf, cases[i].want) == 0, "case %zu: got %s", i, buf);
@@ -635,7 +636,8 @@ START_TEST(test_csv_multiline)
                      carried[i].lead,
                      carried[i].trail,
                      0,
-                     carried[i].start};
+                     carried[i].start,
+                     NULL};
         char buf[512];
         ml_records(&o, carried[i].in, strlen(carried[i].in), buf);
         ck_assert_msg(strcmp(buf, carried[i].want) == 0, "carried %zu: got %s", i, buf);

@@ -437,7 +437,8 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
                           opt_true(opts, "ignoreLeadingWhiteSpace"),
                           opt_true(opts, "ignoreTrailingWhiteSpace"),
                           0,
-                          false};
+                          false,
+                          NULL};
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -1245,8 +1246,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
                       h->at.lf_later,
                       h->ml != NULL,
                       csv_prev,
-                      /* a csv file's first line without header: read whole (csv_first) */
-                      h->f->csv && !h->ml && !h->f->skip_header && h->at.byte == 0};
+                      /* a csv file's first record without header: read whole (csv_first) */
+                      h->f->csv && !h->f->skip_header && h->at.byte == 0};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
