@@ -575,3 +575,31 @@ def pruned_query(r, lines, opts, tail):
     names = [n for n, _ in cols]
     sql = f"SELECT {', '.join(names)} FROM c ORDER BY {', '.join(names)}{tail}"
     return sql, [c for _, c in cells]
+
+
+# ---------------------------------------------------------------- a file, csv_multiline_diff.py
+
+def read_text(text, n_cols, header=False, sep=",", quote='"', escape="\\", lead=False,
+              trail=False, null_value="", empty_value="", select=None):
+    """The rows PERMISSIVE reads from a file of STRING columns with multiLine = false, as
+    spark_csv_multiline.read_file gives them: its lines (Hadoop's LineReader: "\\n", "\\r\\n" or
+    "\\r" ends one), the blank ones left out (CSVExprUtils.filterCommentAndEmpty), the header
+    the first other (CSVHeaderChecker: parsed by the same tokenizer), each other parsed by
+    one Tokenizer (UnivocityParser.parse; select: the columns read when pruned).  IndexError
+    where univocity 2.9.1 fails."""
+    opts = {"sep": sep, "quote": quote, "escape": escape, "nullValue": null_value,
+            "emptyValue": empty_value, "ignoreLeadingWhiteSpace": lead,
+            "ignoreTrailingWhiteSpace": trail}
+    tok = Tokenizer(opts, select=select)
+    rows, header_seen = [], not header
+    for line in re.split("\r\n|\r|\n", text):
+        if not line.strip("".join(chr(c) for c in range(33))):
+            continue
+        toks = tok.parse_line(line)
+        if not header_seen:
+            header_seen = True
+            continue
+        vals = (list(toks) + [None] * n_cols)[:n_cols]
+        vals = [None if v is None or v == null_value else v for v in vals]
+        rows.append((vals, line if len(toks) != n_cols else None))
+    return rows
