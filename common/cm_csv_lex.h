@@ -69,6 +69,11 @@ enum {
    swaps that byte and '\n' (cm_lines_swap). */
 #define CM_CSV_KEEP_CR 0x100
 
+/* A flag in esc: ignoreTrailingWhiteSpace, which CsvParser applies to the rest of a quoted
+   value read as unescaped (parseQuotedValue's parseUnescapedQuotesUntilDelimiter branch sets
+   output.trim): cm_csv_quoted drops the whitespace that ends such a value. */
+#define CM_CSV_TRIM_TAIL 0x400
+
 static inline bool cm_csv_eol_at(const char *p, const char *end, bool keep_cr)
 {
     return p == end || *p == '\n' || (!keep_cr && *p == '\r' && (p + 1 == end || p[1] == '\n'));
@@ -111,7 +116,7 @@ static inline const char *cm_csv_quoted(const char *p, const char *end, int sep,
     const int q = quote & 0xFF, x = (esc & 0xFF) == 0xFF ? 0 : esc & 0xFF;
     const int ee = x != q ? x : 0; /* CsvFormat.getCharToEscapeQuoteEscaping */
     const bool kc = (esc & CM_CSV_KEEP_CR) != 0;
-    const char *i = p + 1, *rest;
+    const char *i = p + 1, *rest, *gap = NULL;
     size_t k = 0;
     int prev = 0, c, depth = 0;
     bool simple = true;
@@ -198,6 +203,7 @@ static inline const char *cm_csv_quoted(const char *p, const char *end, int sep,
             *kind = CM_CSV_QUOTED;
         goto value;
     }
+    gap = i; /* the byte after the whitespace */
 unescaped:
     /* The value read so far between quotes, then the rest up to the separator as it is:
        appender.prepend(quote) in parseQuotedValue, then appendUntil(delimiter, newLine). */
@@ -210,6 +216,15 @@ unescaped:
     for (i = rest; !cm_csv_eol_at(i, end, kc) && (unsigned char)*i != sep; i++)
         CM_CSV_PUT(*i);
     *kind = CM_CSV_ENCODED;
+    /* At the line's end after the whitespace: consumeValueOnEOF finds ch, the byte after the
+       one that ended the whitespace, a quote with prev (that byte) not one and unescaped
+       false, and appends a quote.  Else the trailing whitespace goes (output.trim). */
+    if (gap && cm_csv_eol_at(i, end, kc) && gap + 1 < i && (unsigned char)gap[1] == q &&
+        (unsigned char)*gap != q)
+        CM_CSV_PUT(q);
+    else if (esc & CM_CSV_TRIM_TAIL)
+        while (k > 0 && (out ? (unsigned char)out[k - 1] <= ' ' && out[k - 1] != '\0' : false))
+            k--;
 value:
     if (k == 0)
         *kind = CM_CSV_PLAIN;
@@ -266,9 +281,10 @@ static inline const char *cm_csv_field(const char *p, const char *end, int sep, 
         case CM_CSV_QUOTED:
             *s = start + 1;
             break;
-        case CM_CSV_ENCODED:
+        case CM_CSV_ENCODED: /* with the separator that ends it: cm_csv_unquote reads it
+                                again up to that separator, not to a line's end */
             *s = start;
-            *n = (size_t)(p - start);
+            *n = (size_t)(p - start) + (p < end && (unsigned char)*p == (unsigned)sep);
             break;
         }
         if (p < end && *p == '\r' && !(esc & CM_CSV_KEEP_CR))

@@ -637,10 +637,12 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
 {
     /* With a lineSep the source swaps (one byte), a '\r' before the record's end is data */
     int swap = cg_line_swap(pq);
-    int keep_cr = swap >= 0 ? SRT_CSV_KEEP_CR | swap << 16 : 0;
+    int esc_flags = swap >= 0 ? SRT_CSV_KEEP_CR | swap << 16 : 0;
+    if (pq->source->read.trim_trailing && !pq->source->read.whole)
+        esc_flags |= SRT_CSV_TRIM_TAIL; /* unescaped quoted values lose their trailing spaces */
     CsvSyntax sx = csv_syntax(cg, &pq->source->read, cg_i32(cg, option_char(pq, "sep", ',')),
                               cg_i32(cg, option_char(pq, "quote", '"')),
-                              cg_i32(cg, option_char(pq, "escape", '\\') | keep_cr));
+                              cg_i32(cg, option_char(pq, "escape", '\\') | esc_flags));
     if (pq->source->read.whole) {
         csv_ml_record(cg, pq, rec, &sx, p_slot, end, bb_eof);
         return;

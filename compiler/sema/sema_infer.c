@@ -1211,6 +1211,8 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const 
         end = w + n;
         esc |= CM_CSV_KEEP_CR | swap << 16;
     }
+    if (ro->trim_trailing) /* unescaped quoted values (cm_csv_quoted) */
+        esc |= CM_CSV_TRIM_TAIL;
     int cap = 8, k = 0;
     CsvTok *toks = ARENA_NEW_N(a, CsvTok, cap);
     for (;;) {

@@ -932,6 +932,9 @@ int srt_csv_is(const char *s, uint32_t n, const char *v, uint32_t vn);
 /* A flag in esc: a field univocity skips (cm_csv_lex.h's CM_CSV_SKIP; a quoted one is read
    as skipQuotedString reads it, srt_csv_field_any). */
 enum { SRT_CSV_SKIP = 0x200 };
+/* A flag in esc: ignoreTrailingWhiteSpace for a quoted value read as unescaped (cm_csv_lex.h's
+   CM_CSV_TRIM_TAIL). */
+enum { SRT_CSV_TRIM_TAIL = 0x400 };
 /* Per line of a query reading some columns only (columns pruned): SRT_CSV_SKIP, or 0 for the
    file's first line, whose values univocity all reads (srt_csv_line.c). */
 int32_t srt_csv_line_skip(SrtQuery *q);

@@ -203,7 +203,7 @@ class Tokenizer:
 
     def handle_eof(self):
         consume = self.consume_value_on_eof()
-        if self.values:
+        if self.values or consume:  # output.column != 0 || consumeValueOnEOF
             if self.app or consume:
                 self.value_parsed()
             else:

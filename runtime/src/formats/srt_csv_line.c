@@ -5,7 +5,9 @@
 #include "common/cm_csv_lex.h"
 #include "srt_int.h"
 
-_Static_assert((int)SRT_CSV_SKIP == (int)CM_CSV_SKIP, "the ABI's skip flag is cm_csv_lex's");
+_Static_assert((int)SRT_CSV_SKIP == (int)CM_CSV_SKIP &&
+                   (int)SRT_CSV_TRIM_TAIL == (int)CM_CSV_TRIM_TAIL,
+               "the ABI's esc flags are cm_csv_lex's");
 
 int32_t srt_csv_line_skip(SrtQuery *q)
 {

@@ -225,6 +225,8 @@ static int header_check_open(Files *f, const char *cols, const SrtOptions *opts,
     c->esc = opt_byte(opts, "escape", '\\');
     c->trim_leading = opt_true(opts, "ignoreLeadingWhiteSpace");
     c->trim_trailing = opt_true(opts, "ignoreTrailingWhiteSpace");
+    if (c->trim_trailing) /* the header line's unescaped quoted values (cm_csv_quoted) */
+        c->esc |= CM_CSV_TRIM_TAIL;
     return 0;
 }
 
