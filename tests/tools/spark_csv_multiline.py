@@ -319,17 +319,7 @@ class Parser(spark_csv_read.Tokenizer):
                     if self.skipped():  # the Noop appender's length() is -1
                         if inp.skip_quoted_string(q, self.esc, d, NL):
                             self.value_parsed("skipped")  # nextChar as normalised in quotes
-                            try:
-                                self.ch = inp.next_char()
-                                if self.ch == d:
-                                    try:
-                                        self.ch = inp.next_char()
-                                        if self.ch == NL:
-                                            self.empty_parsed()
-                                    except EOF:
-                                        self.empty_parsed()
-                                        return
-                            except EOF:
+                            if self.after_fast_value():
                                 return
                             continue
                     elif not self.app:
@@ -337,17 +327,7 @@ class Parser(spark_csv_read.Tokenizer):
                         if value is not None:
                             self.value_parsed(self.empty_value if value == "" else value)
                             inp.normalize = True
-                            try:
-                                self.ch = inp.next_char()
-                                if self.ch == d:
-                                    try:
-                                        self.ch = inp.next_char()
-                                        if self.ch == NL:
-                                            self.empty_parsed()
-                                    except EOF:
-                                        self.empty_parsed()
-                                        return
-                            except EOF:
+                            if self.after_fast_value():
                                 return
                             continue
                     self.trim = False  # trimQuotedTrailing

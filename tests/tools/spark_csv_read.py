@@ -135,6 +135,24 @@ class Tokenizer:
             self.length, self.i = -1, 0
         return True
 
+    def after_fast_value(self):
+        """CsvParser after getQuotedString or skipQuotedString read a value: the delimiter, the
+        character after it (newLine: an empty value); True when the input ends there (the
+        EOFException caught: the record ends)."""
+        try:
+            self.ch = self.next_char()
+            if self.ch == self.delim:
+                try:
+                    self.ch = self.next_char()
+                    if self.ch == NL:
+                        self.empty_parsed()
+                except EOF:
+                    self.empty_parsed()
+                    return True
+        except EOF:
+            return True
+        return False
+
     def skipped(self):
         """Is the value being read one the parser skips (its appender the Noop one)?"""
         return self.selecting and self.select is not None and len(self.values) not in self.select
@@ -241,17 +259,7 @@ class Tokenizer:
                                  "skipped" if self.skip_quoted_string() else None)
                         if value is not None:
                             self.value_parsed(self.empty_value if value == "" else value)
-                            try:
-                                self.ch = self.next_char()
-                                if self.ch == d:
-                                    try:
-                                        self.ch = self.next_char()
-                                        if self.ch == NL:
-                                            self.empty_parsed()
-                                    except EOF:
-                                        self.empty_parsed()
-                                        return
-                            except EOF:
+                            if self.after_fast_value():
                                 return
                             continue
                     self.trim = False
