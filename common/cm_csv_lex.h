@@ -319,7 +319,7 @@ static inline const char *cm_csv_skip_quoted(const char *p, const char *end, int
         if ((unsigned char)i[-1] == x)
             continue;
         return !cm_csv_eol_at(i + 1, end, kc) && (unsigned char)i[1] == (unsigned)sep ? i + 1
-                                                                                     : NULL;
+                                                                                      : NULL;
     }
     return NULL;
 }
@@ -327,7 +327,7 @@ static inline const char *cm_csv_skip_quoted(const char *p, const char *end, int
 /* What a reader says when univocity 2.9.1's getString fails (cm_csv_ws_fails; multiLine:
    CmCsvRec.spark_fails) */
 #define CM_CSV_SPARK_FAILS_AT(where)                                                               \
-    "a CSV value of whitespace alone at the start of " where ", read with "                       \
+    "a CSV value of whitespace alone at the start of " where ", read with "                        \
     "ignoreTrailingWhiteSpace = true, fails Spark 3.5's reader (univocity 2.9.1's "                \
     "ArrayIndexOutOfBoundsException: Index -1)"
 #define CM_CSV_LINE_SPARK_FAILS CM_CSV_SPARK_FAILS_AT("a line")

@@ -564,21 +564,21 @@ static void csv_ml_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CsvS
     uint32_t cn = ro->comment ? (uint32_t)strlen(ro->comment) : 0;
     int flags = (ro->trim_leading ? SRT_CSV_TRIM_LEADING : 0) |
                 (ro->trim_trailing ? SRT_CSV_TRIM_TRAILING : 0);
-    LLVMValueRef args[13] = {cg->q,
-                             p,
-                             end,
-                             sx->sep,
-                             sx->quote,
-                             sx->esc,
-                             cn ? cg_str_const(cg, ro->comment, cn, "csv.comment")
-                                : LLVMConstNull(cg->t_ptr),
-                             cg_i32(cg, (int)cn),
-                             cg_i32(cg, flags),
-                             toks,
-                             cg_i32(cg, cap),
-                             rec_slot,
-                             sh.pruned ? c_string(cg, csv_fields_read(cg, cg_csv_header_cols(cg, pq)))
-                                       : LLVMConstNull(cg->t_ptr)};
+    LLVMValueRef args[13] = {
+        cg->q,
+        p,
+        end,
+        sx->sep,
+        sx->quote,
+        sx->esc,
+        cn ? cg_str_const(cg, ro->comment, cn, "csv.comment") : LLVMConstNull(cg->t_ptr),
+        cg_i32(cg, (int)cn),
+        cg_i32(cg, flags),
+        toks,
+        cg_i32(cg, cap),
+        rec_slot,
+        sh.pruned ? c_string(cg, csv_fields_read(cg, cg_csv_header_cols(cg, pq)))
+                  : LLVMConstNull(cg->t_ptr)};
     cg_store(cg, cg_call(cg, "srt_csv_ml_record", args, 13, "p.next"), p_slot);
     LLVMValueRef n = cg_load(cg, cg->t_i32, n_slot, "ntok");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""), bb_eof, bb_got);

@@ -679,8 +679,8 @@ START_TEST(test_csv_line_skip_fail)
         const char *sel;
         bool fails;
     } cases[] = {
-        {"  ,a", ',', NULL, true},     {" \t,a", ',', NULL, true},  {"  ,a", ',', "01", false},
-        {",  ,a", ',', NULL, false},   {" x ,a", ',', NULL, false}, {"   ", ',', NULL, false},
+        {"  ,a", ',', NULL, true},     {" \t,a", ',', NULL, true},   {"  ,a", ',', "01", false},
+        {",  ,a", ',', NULL, false},   {" x ,a", ',', NULL, false},  {"   ", ',', NULL, false},
         {" \"\",a", ',', NULL, false}, {"\t \tw", '\t', "01", true}, {"\t \tw", '\t', "10", false},
         {" \t w", '\t', NULL, true},   {" \t w", '\t', "01", false},
     };
@@ -696,12 +696,14 @@ START_TEST(test_csv_line_skip_fail)
         long end; /* -1: gives up */
     } skips[] = {
         {"\"a\\\\\",b\",c", '\\', 8}, {"\"a\\\"b\",c", '\\', 6}, {"\"ab\"cd\",e", '\\', -1},
-        {"\"\",c\",d", '"', 5},         {"\"a\"", '\\', -1},         {"\"a,b", '\\', -1},
+        {"\"\",c\",d", '"', 5},       {"\"a\"", '\\', -1},       {"\"a,b", '\\', -1},
         {"\"a\"\r\n", '\\', -1},
     };
     for (size_t i = 0; i < sizeof skips / sizeof skips[0]; i++) {
-        const char *in = skips[i].in, *e = cm_csv_skip_quoted(in, in + strlen(in), ',', '"', skips[i].esc);
-        ck_assert_msg((e ? e - in : -1) == skips[i].end, "skip %zu: %ld", i, e ? (long)(e - in) : -1L);
+        const char *in = skips[i].in,
+                   *e = cm_csv_skip_quoted(in, in + strlen(in), ',', '"', skips[i].esc);
+        ck_assert_msg((e ? e - in : -1) == skips[i].end, "skip %zu: %ld", i,
+                      e ? (long)(e - in) : -1L);
     }
 }
 END_TEST

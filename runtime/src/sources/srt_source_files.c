@@ -1240,14 +1240,8 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = (size_t)(p - b);
     }
     SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
-                      h->at.byte + srt_read_span(&h->at, b, from),
-                      h->at.line_sep,
-                      h->at.file,
-                      h->at.partition,
-                      csv_nl,
-                      h->at.lf_later,
-                      h->ml != NULL,
-                      csv_prev,
+                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, h->at.file,
+                      h->at.partition, csv_nl, h->at.lf_later, h->ml != NULL, csv_prev,
                       /* a csv file's first record without header: read whole (csv_first) */
                       h->f->csv && !h->f->skip_header && h->at.byte == 0};
     if (take > from || !h->any) {
