@@ -69,6 +69,11 @@ enum {
    swaps that byte and '\n' (cm_lines_swap). */
 #define CM_CSV_KEEP_CR 0x100
 
+/* A flag in esc: ignoreTrailingWhiteSpace, which CsvParser applies to the rest of a quoted
+   value read as unescaped (parseQuotedValue's parseUnescapedQuotesUntilDelimiter branch sets
+   output.trim): cm_csv_quoted drops the whitespace that ends such a value. */
+#define CM_CSV_TRIM_TAIL 0x400
+
 static inline bool cm_csv_eol_at(const char *p, const char *end, bool keep_cr)
 {
     return p == end || *p == '\n' || (!keep_cr && *p == '\r' && (p + 1 == end || p[1] == '\n'));
@@ -111,7 +116,7 @@ static inline const char *cm_csv_quoted(const char *p, const char *end, int sep,
     const int q = quote & 0xFF, x = (esc & 0xFF) == 0xFF ? 0 : esc & 0xFF;
     const int ee = x != q ? x : 0; /* CsvFormat.getCharToEscapeQuoteEscaping */
     const bool kc = (esc & CM_CSV_KEEP_CR) != 0;
-    const char *i = p + 1, *rest;
+    const char *i = p + 1, *rest, *gap = NULL;
     size_t k = 0;
     int prev = 0, c, depth = 0;
     bool simple = true;
@@ -198,6 +203,7 @@ static inline const char *cm_csv_quoted(const char *p, const char *end, int sep,
             *kind = CM_CSV_QUOTED;
         goto value;
     }
+    gap = i; /* the byte after the whitespace */
 unescaped:
     /* The value read so far between quotes, then the rest up to the separator as it is:
        appender.prepend(quote) in parseQuotedValue, then appendUntil(delimiter, newLine). */
@@ -210,6 +216,15 @@ unescaped:
     for (i = rest; !cm_csv_eol_at(i, end, kc) && (unsigned char)*i != sep; i++)
         CM_CSV_PUT(*i);
     *kind = CM_CSV_ENCODED;
+    /* At the line's end after the whitespace: consumeValueOnEOF finds ch, the byte after the
+       one that ended the whitespace, a quote with prev (that byte) not one and unescaped
+       false, and appends a quote.  Else the trailing whitespace goes (output.trim). */
+    if (gap && cm_csv_eol_at(i, end, kc) && gap + 1 < i && (unsigned char)gap[1] == q &&
+        (unsigned char)*gap != q)
+        CM_CSV_PUT(q);
+    else if (esc & CM_CSV_TRIM_TAIL)
+        while (k > 0 && (out ? (unsigned char)out[k - 1] <= ' ' && out[k - 1] != '\0' : false))
+            k--;
 value:
     if (k == 0)
         *kind = CM_CSV_PLAIN;
@@ -266,9 +281,10 @@ static inline const char *cm_csv_field(const char *p, const char *end, int sep, 
         case CM_CSV_QUOTED:
             *s = start + 1;
             break;
-        case CM_CSV_ENCODED:
+        case CM_CSV_ENCODED: /* with the separator that ends it: cm_csv_unquote reads it
+                                again up to that separator, not to a line's end */
             *s = start;
-            *n = (size_t)(p - start);
+            *n = (size_t)(p - start) + (p < end && (unsigned char)*p == (unsigned)sep);
             break;
         }
         if (p < end && *p == '\r' && !(esc & CM_CSV_KEEP_CR))
@@ -276,6 +292,78 @@ static inline const char *cm_csv_field(const char *p, const char *end, int sep, 
         return p;
     }
     return cm_csv_plain_field(p, end, sep, esc, s, n, kind);
+}
+
+/* A flag in esc: the field is one univocity skips (ParserOutput's NoopCharAppender, whose
+   length() is -1: a column Spark's UnivocityParser leaves out of selectIndexes when it prunes
+   the columns a query does not read).  CsvParser.parseSingleDelimiterRecord then tries
+   AbstractCharInputReader.skipQuotedString before parseQuotedValue (cm_csv_skip_quoted) and
+   skipString before appendUntil (the same end as getString's, and no trimming). */
+#define CM_CSV_SKIP 0x200
+
+/* univocity 2.9.1's AbstractCharInputReader.skipQuotedString on a line (p at the opening
+   quote, the line ending at end or cm_csv_eol_at): any quote whose byte before is the escape
+   counts as escaped (even an escaped escape, or the opening quote when the escape is the
+   quote), the escape is otherwise data, and the first other quote followed by sep ends the
+   value: returns the position of that sep.  NULL where it gives up (a quote followed by
+   anything else, or none before the line's end, or the opening quote last on the line: its
+   `i == 0`), and CsvParser.parseQuotedValue reads the field as any other (cm_csv_field). */
+static inline const char *cm_csv_skip_quoted(const char *p, const char *end, int sep, int quote,
+                                             int esc)
+{
+    const int q = quote & 0xFF, x = (esc & 0xFF) == 0xFF ? 0 : esc & 0xFF;
+    const bool kc = (esc & CM_CSV_KEEP_CR) != 0;
+    for (const char *i = p + 1; !cm_csv_eol_at(i, end, kc); i++) {
+        if ((unsigned char)*i != q)
+            continue;
+        if ((unsigned char)i[-1] == x)
+            continue;
+        return !cm_csv_eol_at(i + 1, end, kc) && (unsigned char)i[1] == (unsigned)sep ? i + 1
+                                                                                      : NULL;
+    }
+    return NULL;
+}
+
+/* What a reader says when univocity 2.9.1's getString fails (cm_csv_ws_fails; multiLine:
+   CmCsvRec.spark_fails) */
+#define CM_CSV_SPARK_FAILS_AT(where)                                                               \
+    "a CSV value of whitespace alone at the start of " where ", read with "                        \
+    "ignoreTrailingWhiteSpace = true, fails Spark 3.5's reader (univocity 2.9.1's "                \
+    "ArrayIndexOutOfBoundsException: Index -1)"
+#define CM_CSV_LINE_SPARK_FAILS CM_CSV_SPARK_FAILS_AT("a line")
+
+/* Does univocity 2.9.1 fail on the line at p, read with ignoreTrailingWhiteSpace (and not
+   ignoreLeadingWhiteSpace, whose skipWhitespace leaves getString no value starting with
+   whitespace)?  CsvParser.parseLine makes the line its whole buffer, and getString trims an
+   unquoted value's trailing whitespace walking back from the byte before the delimiter while
+   the bytes are whitespace (<= ' ', '\0' too: whitespaceRangeStart is -1), without a bound
+   (univocity issue #449, fixed after 2.9.1): when every byte before that delimiter is
+   whitespace it reads buffer[-1], and the ArrayIndexOutOfBoundsException fails Spark's task
+   in every mode.  So a value getString reads (not empty, not quoted, ended by sep, not at the
+   line's end: getString gives up there and appendUntil reads it) with only whitespace before
+   it on the line: the line's first one, or with a whitespace sep a later one after empty or
+   skipped ones.  sel: NULL when getString reads every value, else a '1' per field it reads
+   and '0' per field univocity skips (CM_CSV_SKIP: skipString trims nothing); fields past its
+   end are skipped. */
+static inline bool cm_csv_ws_fails(const char *p, const char *end, int sep, int quote, int esc,
+                                   const char *sel)
+{
+    const bool kc = (esc & CM_CSV_KEEP_CR) != 0;
+    size_t k = 0, nsel = sel ? strlen(sel) : 0;
+    for (const char *f = p, *i = p; !cm_csv_eol_at(i, end, kc); i++) {
+        unsigned c = (unsigned char)*i;
+        if (c == (unsigned)sep) {
+            if (i > f && (!sel || (k < nsel && sel[k] == '1')))
+                return true;
+            k++;
+            f = i + 1;
+        } else if (i == f && c == (unsigned)(quote & 0xFF)) {
+            return false; /* a quoted value: getQuotedString or parseQuotedValue */
+        }
+        if (c > ' ')
+            return false;
+    }
+    return false;
 }
 
 /* The value of a CM_CSV_ENCODED field s[0, n) into out (room for n bytes): its length. */

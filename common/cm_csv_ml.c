@@ -35,6 +35,7 @@ typedef struct Ps {
     const char *start;
     const char *input; /* p as given: the file's first byte when o->at_file_start */
     int depth;
+    int n_sel; /* o->sel's fields */
 } Ps;
 
 int cm_csv_ml_nl(const char *line_sep, const char *p, size_t n)
@@ -290,6 +291,41 @@ static bool fast_quoted(const Ps *ps, const char *p)
     }
 }
 
+/* Does univocity skip the current value (its appender the NoopCharAppender, CmCsvMl.sel)? */
+static bool skipped(const Ps *ps)
+{
+    return ps->o->sel && !(ps->column < ps->n_sel && ps->o->sel[ps->column] == '1');
+}
+
+/* AbstractCharInputReader.skipQuotedString(quote, quoteEscape, delimiter, newLine), the
+   opening quote just read (at p - 1): a quote whose byte before is the escape counts as
+   escaped whatever came before that escape; the first other quote followed by the delimiter
+   or newLine ends the value: then p is past that quote.  false where it gives up (a quote
+   followed by anything else, the end of the input, or a line separator while line endings
+   are normalised inside quotes), and parseQuotedValue reads the value. */
+static bool skip_quoted(Ps *ps)
+{
+    if (ps->p >= ps->end) /* `i == 0`: the quote was the input's last character */
+        return false;
+    for (const char *i = ps->p; i < ps->end; i++) {
+        int c = (unsigned char)*i;
+        bool more = i + 1 < ps->end;
+        int next = more ? (unsigned char)i[1] : -1;
+        if (c == ps->q) {
+            if ((unsigned char)i[-1] == ps->x)
+                continue;
+            if (more && (next == ps->sep || next == ps->nn)) {
+                ps->p = i + 1;
+                return true;
+            }
+            return false;
+        }
+        if (c == ps->s1 && ps->norm && (ps->s2 < 0 || next == ps->s2))
+            return false;
+    }
+    return false;
+}
+
 /* AbstractCharInputReader.getString (doNotEscapeUnquotedValues): the value from ch (just
    read, at p - 1) up to the delimiter or the file's separator; false when the scan reaches
    the end of the input (the caller then appends). */
@@ -304,7 +340,7 @@ static bool get_string(Ps *ps)
             break;
     }
     size_t n = (size_t)(i - 1 - first);
-    if (ps->o->trim_trailing) {
+    if (ps->o->trim_trailing && !skipped(ps)) { /* skipString: the same end, nothing trimmed */
         while (n > 0 && is_ws((unsigned char)first[n - 1]))
             n--;
         if (n == 0 && ps->o->at_file_start) { /* 2.9.1 walks on, past the buffer's start? */
@@ -347,7 +383,27 @@ static void parse_record(Ps *ps)
             if (ps->ch == ps->q) {
                 ps->trim = false; /* trimQuotedTrailing */
                 ps->norm = ps->norm_q; /* enableNormalizeLineEndings(...InQuotes) */
-                bool fast = fast_quoted(ps, ps->p);
+                bool skip = skipped(ps);
+                if (skip && skip_quoted(ps)) {
+                    /* valueParsed, then nextChar with line endings still normalised as
+                       inside quotes; the end of the input ends the record (its EOFException
+                       caught there) */
+                    put(ps, ps->raw, 0, CM_CSV_PLAIN);
+                    if (ps->p >= ps->end)
+                        return;
+                    ps->ch = next(ps);
+                    if (ps->ch == ps->sep) {
+                        if (ps->p >= ps->end) {
+                            empty_parsed(ps);
+                            return;
+                        }
+                        ps->ch = next(ps);
+                        if (ps->ch == ps->nn)
+                            empty_parsed(ps);
+                    }
+                    continue;
+                }
+                bool fast = !skip && fast_quoted(ps, ps->p); /* getQuotedString: length 0 */
                 parse_quoted(ps);
                 ps->norm = true;
                 value_parsed(ps);
@@ -446,6 +502,7 @@ void cm_csv_ml_record(const CmCsvMl *o, const char *p, const char *end, char *ou
     ps.ee = ps.x != ps.q ? ps.x : 0;
     line_syntax(&ps, o->nl);
     ps.prev = o->prev;
+    ps.n_sel = o->sel ? (int)strlen(o->sel) : 0;
     rec->too_deep = rec->spark_fails = false;
     for (;;) { /* parseNext */
         ps.start = ps.p;

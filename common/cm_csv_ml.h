@@ -51,6 +51,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/cm_csv_lex.h"
+
 /* The line separator of a file p[0, n): the lineSep option's bytes when line_sep is not NULL
    (one or two ASCII characters), else LineSeparatorDetector's on its first bytes. */
 enum { CM_NL_LF = 0, CM_NL_CRLF = 1, CM_NL_CR = 2, CM_NL_GIVEN = 4 };
@@ -70,6 +72,8 @@ typedef struct CmCsvMl {
     bool trim_leading, trim_trailing;
     int prev;
     bool at_file_start;
+    const char *sel; /* NULL: univocity reads every value; else '1' per field it reads, '0' per
+                        field it skips (a column Spark prunes), fields past its end skipped */
 } CmCsvMl;
 
 /* A value: raw is where its field starts in the input.  kind CM_CSV_PLAIN: s[0, n) are input
@@ -96,10 +100,7 @@ typedef struct CmCsvRec {
 } CmCsvRec;
 
 /* What a reader says when rec->spark_fails. */
-#define CM_CSV_ML_SPARK_FAILS                                                                      \
-    "a CSV value of whitespace alone at the start of the file, read with "                         \
-    "ignoreTrailingWhiteSpace = true, fails Spark 3.5's reader (univocity 2.9.1's "                \
-    "ArrayIndexOutOfBoundsException: Index -1)"
+#define CM_CSV_ML_SPARK_FAILS CM_CSV_SPARK_FAILS_AT("the file")
 
 /* Parse the record at p (p < end: the rest of a file, its first byte after a record or at
    the file's start past a byte order mark): its first cap values into toks, quoted ones

@@ -45,6 +45,8 @@ typedef struct CsvSyntax {
     LLVMValueRef sep, quote, esc; /* i32 */
     LLVMValueRef s, n, kind;      /* allocas: the field as srt_csv_field returns it */
     const SReadOpts *ro;          /* how values convert (constants of the reader) */
+    LLVMValueRef skip;            /* i32 ORed into esc for a field the query does not read:
+                                     SRT_CSV_SKIP when univocity skips it (srt_csv_line_skip) */
 } CsvSyntax;
 
 static CsvSyntax csv_syntax(CgCtx *cg, const SReadOpts *ro, LLVMValueRef sep, LLVMValueRef quote,
@@ -56,7 +58,8 @@ static CsvSyntax csv_syntax(CgCtx *cg, const SReadOpts *ro, LLVMValueRef sep, LL
                     cg_alloca(cg, cg->t_ptr, "csv.s"),
                     cg_alloca(cg, cg->t_i32, "csv.n"),
                     cg_alloca(cg, cg->t_i32, "csv.kind"),
-                    ro};
+                    ro,
+                    NULL};
     return sx;
 }
 
@@ -415,8 +418,11 @@ static void read_next(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRe
                       LLVMBasicBlockRef bb_short)
 {
     LLVMValueRef at = cg_load(cg, cg->t_ptr, cur, "at"), np;
+    CsvSyntax fx = *sx; /* a field the query does not read: univocity may skip it */
+    if (!t && sx->skip)
+        fx.esc = LLVMBuildOr(cg->b, sx->esc, sx->skip, "esc.skip");
     if (!shared) {
-        np = csv_field(cg, t, sx, at, end, cg_i1(cg, first), out, bb_short);
+        np = csv_field(cg, t, &fx, at, end, cg_i1(cg, first), out, bb_short);
     } else {
         LLVMTypeRef rt;
         LLVMValueRef reader = csv_reader(cg, t, sx->ro, &rt);
@@ -426,7 +432,7 @@ static void read_next(CgCtx *cg, const Type *t, const CsvSyntax *sx, LLVMValueRe
                                  cg->q,
                                  sx->sep,
                                  sx->quote,
-                                 sx->esc,
+                                 fx.esc,
                                  cg_i1(cg, first),
                                  out->null ? out->null : null,
                                  out->val ? out->val : null,
@@ -504,6 +510,18 @@ const char *cg_csv_header_cols(CgCtx *cg, const PQuery *pq)
     return cols;
 }
 
+/* cg_csv_header_cols' columns as univocity's fields, the corrupt-record column left out:
+   '1' a field univocity reads, '0' one it skips when the columns are pruned. */
+static const char *csv_fields_read(CgCtx *cg, const char *cols)
+{
+    char *out = arena_alloc(cg->arena, strlen(cols) + 1), *w = out;
+    for (; *cols; cols++)
+        if (*cols != 'c')
+            *w++ = *cols;
+    *w = '\0';
+    return out;
+}
+
 /* Column i's type when the record reads it as a field (NULL: skipped or unsupported). */
 static const Type *csv_column(CgCtx *cg, const PQuery *pq, const CgRecord *rec, int i)
 {
@@ -546,20 +564,22 @@ static void csv_ml_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, CsvS
     uint32_t cn = ro->comment ? (uint32_t)strlen(ro->comment) : 0;
     int flags = (ro->trim_leading ? SRT_CSV_TRIM_LEADING : 0) |
                 (ro->trim_trailing ? SRT_CSV_TRIM_TRAILING : 0);
-    LLVMValueRef args[12] = {cg->q,
-                             p,
-                             end,
-                             sx->sep,
-                             sx->quote,
-                             sx->esc,
-                             cn ? cg_str_const(cg, ro->comment, cn, "csv.comment")
-                                : LLVMConstNull(cg->t_ptr),
-                             cg_i32(cg, (int)cn),
-                             cg_i32(cg, flags),
-                             toks,
-                             cg_i32(cg, cap),
-                             rec_slot};
-    cg_store(cg, cg_call(cg, "srt_csv_ml_record", args, 12, "p.next"), p_slot);
+    LLVMValueRef args[13] = {
+        cg->q,
+        p,
+        end,
+        sx->sep,
+        sx->quote,
+        sx->esc,
+        cn ? cg_str_const(cg, ro->comment, cn, "csv.comment") : LLVMConstNull(cg->t_ptr),
+        cg_i32(cg, (int)cn),
+        cg_i32(cg, flags),
+        toks,
+        cg_i32(cg, cap),
+        rec_slot,
+        sh.pruned ? c_string(cg, csv_fields_read(cg, cg_csv_header_cols(cg, pq)))
+                  : LLVMConstNull(cg->t_ptr)};
+    cg_store(cg, cg_call(cg, "srt_csv_ml_record", args, 13, "p.next"), p_slot);
     LLVMValueRef n = cg_load(cg, cg->t_i32, n_slot, "ntok");
     LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_i32(cg, 0), ""), bb_eof, bb_got);
 
@@ -617,10 +637,12 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
 {
     /* With a lineSep the source swaps (one byte), a '\r' before the record's end is data */
     int swap = cg_line_swap(pq);
-    int keep_cr = swap >= 0 ? SRT_CSV_KEEP_CR | swap << 16 : 0;
+    int esc_flags = swap >= 0 ? SRT_CSV_KEEP_CR | swap << 16 : 0;
+    if (pq->source->read.trim_trailing && !pq->source->read.whole)
+        esc_flags |= SRT_CSV_TRIM_TAIL; /* unescaped quoted values lose their trailing spaces */
     CsvSyntax sx = csv_syntax(cg, &pq->source->read, cg_i32(cg, option_char(pq, "sep", ',')),
                               cg_i32(cg, option_char(pq, "quote", '"')),
-                              cg_i32(cg, option_char(pq, "escape", '\\') | keep_cr));
+                              cg_i32(cg, option_char(pq, "escape", '\\') | esc_flags));
     if (pq->source->read.whole) {
         csv_ml_record(cg, pq, rec, &sx, p_slot, end, bb_eof);
         return;
@@ -676,8 +698,22 @@ void cg_csv_record(CgCtx *cg, const PQuery *pq, const CgRecord *rec, LLVMValueRe
     cg_store(cg, cg_select(cg, more_lines, cg_gepc(cg, blank_end, 1, ""), blank_end), p_slot);
     LLVMBuildBr(cg->b, bb_start);
 
-    /* csv.begin: the fields in schema order. */
+    /* csv.begin: the fields in schema order.  With the columns pruned, univocity skips the
+       ones the query does not read but on a file's first line (srt_csv_line_skip). */
     cg_at(cg, bb_begin);
+    const SReadOpts *ro = &pq->source->read;
+    sx.skip = pruned ? cg_call(cg, "srt_csv_line_skip", &cg->q, 1, "skip") : NULL;
+    if (ro->trim_trailing && !ro->trim_leading) { /* univocity 2.9.1's getString failure */
+        const char *sel = cg_csv_header_cols(cg, pq), *fields = csv_fields_read(cg, sel);
+        LLVMValueRef args[7] = {cg->q,
+                                p,
+                                end,
+                                sx.sep,
+                                sx.quote,
+                                sx.skip ? LLVMBuildOr(cg->b, sx.esc, sx.skip, "") : sx.esc,
+                                c_string(cg, fields)};
+        cg_call(cg, "srt_csv_line_check", args, 7, "");
+    }
     cg_record_clear(cg, pq, rec);
     cg_store(cg, p, cur);
     cg_store(cg, cg_i1(cg, 0), bad);

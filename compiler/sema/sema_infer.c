@@ -1211,6 +1211,8 @@ static CsvTok *csv_split(Arena *a, const CsvConf *c, const SReadOpts *ro, const 
         end = w + n;
         esc |= CM_CSV_KEEP_CR | swap << 16;
     }
+    if (ro->trim_trailing) /* unescaped quoted values (cm_csv_quoted) */
+        esc |= CM_CSV_TRIM_TAIL;
     int cap = 8, k = 0;
     CsvTok *toks = ARENA_NEW_N(a, CsvTok, cap);
     for (;;) {
@@ -1409,7 +1411,18 @@ static void csv_record(Infer *in, const char *line, size_t n)
     ArenaMark mark = arena_mark(&in->temp);
     int k;
     int swap = in->whole ? -1 : cm_lines_swap(in->line_sep, false, false);
-    CsvTok *t = csv_split(&in->temp, &in->conf, &in->src->read, line, n, swap, &k);
+    const SReadOpts *ro = &in->src->read;
+    const CsvConf *c = &in->conf;
+    /* TextInputCSVDataSource.inferFromDataset parses the first line and every other with
+       CsvParser.parseLine: univocity 2.9.1 fails where cm_csv_ws_fails says */
+    if (ro->trim_trailing && !ro->trim_leading &&
+        cm_csv_ws_fails(line, line + n, csv_byte(c->sep, c->sep_n), csv_byte(c->quote, c->quote_n),
+                        csv_byte(c->esc, c->esc_n) | (swap >= 0 ? CM_CSV_KEEP_CR : 0), NULL)) {
+        infer_error_at(in, in->path_at,
+                       arena_sprintf(in->sc->arena, "%s: %s", in->file, CM_CSV_LINE_SPARK_FAILS));
+        return;
+    }
+    CsvTok *t = csv_split(&in->temp, &in->conf, ro, line, n, swap, &k);
     csv_row(in, t, k, line, n, false);
     arena_reset_to(&in->temp, mark);
 }
@@ -1430,7 +1443,8 @@ static void csv_file_records(Infer *in, const char *b, size_t n, bool cut)
                  ro->trim_leading,
                  ro->trim_trailing,
                  0,
-                 false};
+                 false,
+                 NULL};
     const char *p = b + (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0), *end = b + n;
     o.at_file_start = p == b;
     int cap = 64;

@@ -929,6 +929,20 @@ const char *srt_csv_comment(const char *p, const char *end, const char *c, uint3
 const char *srt_csv_skip_ws(const char *p, const char *end, int sep, int quote, int esc);
 uint32_t srt_csv_trim_end(const char *s, uint32_t n);
 int srt_csv_is(const char *s, uint32_t n, const char *v, uint32_t vn);
+/* A flag in esc: a field univocity skips (cm_csv_lex.h's CM_CSV_SKIP; a quoted one is read
+   as skipQuotedString reads it, srt_csv_field_any). */
+enum { SRT_CSV_SKIP = 0x200 };
+/* A flag in esc: ignoreTrailingWhiteSpace for a quoted value read as unescaped (cm_csv_lex.h's
+   CM_CSV_TRIM_TAIL). */
+enum { SRT_CSV_TRIM_TAIL = 0x400 };
+/* Per line of a query reading some columns only (columns pruned): SRT_CSV_SKIP, or 0 for the
+   file's first line, whose values univocity all reads (srt_csv_line.c). */
+int32_t srt_csv_line_skip(SrtQuery *q);
+/* With ignoreTrailingWhiteSpace (not ignoreLeadingWhiteSpace): fail the query (no return)
+   where univocity 2.9.1 fails on the line at p (cm_csv_ws_fails; with SRT_CSV_SKIP in esc, sel
+   says which fields it reads: '1' read, '0' skipped). */
+void srt_csv_line_check(SrtQuery *q, const char *p, const char *end, int sep, int quote, int esc,
+                        const char *sel);
 
 /* ---- CSV records over several lines (multiLine = true; common/cm_csv_ml.h) ----
 ** A value of a record, as cm_csv_ml_record gives it: raw is where its field starts (at or
@@ -950,11 +964,13 @@ typedef struct SrtCsvRec {
 /* The record at p (p < end), univocity's next record of the file being read (its line
    separator detected by the files source, SrtReadPos.csv_nl): its first cap values into
    toks, where it is into *rec; returns where the next record starts.  comment: NULL or its
-   cn bytes; flags SRT_CSV_TRIM_*.  Fails the query (no return) on nested unescaped quotes
-   deeper than the parser follows. */
+   cn bytes; flags SRT_CSV_TRIM_*; sel NULL, or with the columns pruned a '1' per field the
+   query reads and '0' per field univocity skips (CmCsvMl.sel; not on the file's first
+   record).  Fails the query (no return) on nested unescaped quotes deeper than the parser
+   follows, and where univocity 2.9.1 fails (CmCsvRec.spark_fails). */
 const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int sep, int quote,
                               int esc, const char *comment, uint32_t cn, int flags, SrtCsvTok *toks,
-                              int32_t cap, SrtCsvRec *rec);
+                              int32_t cap, SrtCsvRec *rec, const char *sel);
 
 /* ---- Time ---- */
 /* The start of the last window [s, s+size) with s = start + k*slide and s <= ts

@@ -371,6 +371,9 @@ typedef struct SrtReadPos {
                              (srt_par.c) keeps it in one piece */
     int csv_prev;         /* csv multiLine: the parser's prev character when the next record
                              starts (CmCsvMl.prev; srt_csv_ml_record keeps it up to date) */
+    int csv_first;        /* csv lines: the buffer starts with the file's first line that
+                             reaches univocity's parser (no header), which reads all its values
+                             (srt_csv_line_skip clears it) */
 } SrtReadPos;
 
 /* The bytes of the origin that buf[0, n), handed over as at says, came from: n, unless a

@@ -143,6 +143,49 @@ class Reader:
         self.next_char()
         return out
 
+    def skip_string(self, ch, stop):
+        """skipString: getString's scan, nothing trimmed (a skipped value)."""
+        if self.i == 0:
+            return False
+        i = self.i
+        while ch != stop:
+            if i >= self.length:
+                return False
+            if self.sep1 == ch and (self.sep2 == "\0" or self.sep2 == self.buf[i]):
+                break
+            ch = self.buf[i]
+            i += 1
+        self.i = i - 1
+        self.next_char()
+        return True
+
+    def skip_quoted_string(self, quote, escape, stop1, stop2):
+        """skipQuotedString: a quote after the escape counts as escaped whatever came before
+        it; the first other quote followed by stop1 or stop2 ends the value."""
+        if self.i == 0:
+            return False
+        i = self.i
+        while True:
+            if i >= self.length:
+                return False
+            ch = self.buf[i]
+            self.ch = ch
+            if ch == quote:
+                if self.buf[i - 1] == escape:
+                    i += 1
+                    continue
+                if i + 1 < self.length and self.buf[i + 1] in (stop1, stop2):
+                    break
+                return False
+            elif (self.sep1 == ch and self.normalize and
+                  (self.sep2 == "\0" or i + 1 < self.length and self.sep2 == self.buf[i + 1])):
+                return False
+            i += 1
+        self.i = i + 1
+        if self.i >= self.length:
+            self.update_buffer()
+        return True
+
     def get_quoted_string(self, quote, escape, escape_escape, stop1, stop2):
         if self.i == 0:
             return None
@@ -179,8 +222,9 @@ class Parser(spark_csv_read.Tokenizer):
     reader, getQuotedString's fast path leaving prev alone, whitespace down to '\\0')."""
 
     def __init__(self, text, sep=",", quote='"', escape="\\", lead=False, trail=False,
-                 null_value="", empty_value=""):
+                 null_value="", empty_value="", select=None):
         self.input = Reader(text)
+        self.select, self.selecting = select, False  # the line model's Tokenizer.select
         self.delim, self.quote, self.esc = sep, quote, escape
         self.esc_esc = "\0" if quote == escape else escape
         self.lead, self.trail = lead, trail
@@ -223,6 +267,7 @@ class Parser(spark_csv_read.Tokenizer):
                 self.ch = inp.next_char()
                 self.parse_record()
                 if self.values:  # rowParsed: an empty line is no row (skipEmptyLines)
+                    self.selecting = True
                     return self.values
         except EOF:
             row = self.handle_eof()
@@ -271,28 +316,31 @@ class Parser(spark_csv_read.Tokenizer):
                 self.unescaped, self.prev = False, "\0"
                 if self.ch == q:
                     inp.normalize = True  # normalizeLineEndingsWithinQuotes: true without lineSep
-                    if not self.app:
+                    if self.skipped():  # the Noop appender's length() is -1
+                        if inp.skip_quoted_string(q, self.esc, d, NL):
+                            self.value_parsed("skipped")  # nextChar as normalised in quotes
+                            if self.after_fast_value():
+                                return
+                            continue
+                    elif not self.app:
                         value = inp.get_quoted_string(q, self.esc, self.esc_esc, d, NL)
                         if value is not None:
                             self.value_parsed(self.empty_value if value == "" else value)
                             inp.normalize = True
-                            try:
-                                self.ch = inp.next_char()
-                                if self.ch == d:
-                                    try:
-                                        self.ch = inp.next_char()
-                                        if self.ch == NL:
-                                            self.empty_parsed()
-                                    except EOF:
-                                        self.empty_parsed()
-                                        return
-                            except EOF:
+                            if self.after_fast_value():
                                 return
                             continue
                     self.trim = False  # trimQuotedTrailing
                     self.parse_quoted_value()
                     inp.normalize = True
                     self.value_parsed()
+                elif self.skipped():
+                    if inp.skip_string(self.ch, d):
+                        self.ch = inp.ch
+                    else:
+                        self.ch = self.append_until(self.ch, d, NL)
+                    self.app = []
+                    self.value_parsed("skipped")
                 else:
                     value = None
                     if not self.app:

@@ -34,15 +34,21 @@ class EOF(Exception):
 
 
 class Tokenizer:
-    """univocity's CsvParser for one line (parseLine)."""
+    """univocity's CsvParser for one line (parseLine).  select: None, or the indexes of the
+    values Spark's UnivocityParser selects (CsvParserSettings.selectIndexes, the columns it
+    reads when it prunes the others): ParserOutput gives the others the NoopCharAppender, whose
+    length() is -1, once the parser's first row is parsed (rowParsed: initializeHeaders,
+    initializeColumnsToExtract), and CsvParser skips their values (skipQuotedString,
+    skipString)."""
 
-    def __init__(self, opts):
-        self.delim, self.quote = ",", opts["quote"]
+    def __init__(self, opts, select=None):
+        self.delim, self.quote = opts.get("sep", ","), opts["quote"]
         self.esc = opts["escape"]
         self.esc_esc = "\0" if self.quote == self.esc else self.esc
         self.null_value, self.empty_value = opts["nullValue"], opts["emptyValue"]
         self.lead, self.trail = opts["ignoreLeadingWhiteSpace"], opts["ignoreTrailingWhiteSpace"]
         self.prev, self.unescaped = "\0", False  # CsvParser's fields: kept from line to line
+        self.select, self.selecting = select, False
 
     # ------------------------------------------------ input (AbstractCharInputReader)
 
@@ -79,12 +85,77 @@ class Tokenizer:
         self.i = i - 1
         if self.trail:
             i -= 2
-            while i >= 0 and self.ws(self.buf[i]):
+            while True:
+                if i < 0:  # 2.9.1 reads buffer[-1] (fixed later: univocity issue #449)
+                    raise IndexError("univocity 2.9.1: Index -1 out of bounds")
+                if not self.ws(self.buf[i]):
+                    break
                 ln -= 1
                 i -= 1
         out = self.null_value if ln <= 0 else self.buf[pos:pos + ln]
         self.rch = self.next_char()
         return out
+
+    def skip_string(self, ch):
+        """skipString(ch, delimiter): getString's scan, nothing trimmed; False at the end of
+        the buffer."""
+        if self.i == 0:
+            return False
+        i = self.i
+        while ch != self.delim:
+            if i >= self.length:
+                return False
+            ch = self.buf[i]
+            i += 1
+        self.i = i - 1
+        self.rch = self.next_char()
+        return True
+
+    def skip_quoted_string(self):
+        """skipQuotedString(quote, quoteEscape, delimiter, newLine): a quote after the escape
+        counts as escaped whatever came before it; the first other quote followed by the
+        delimiter ends the value, else it gives up (False)."""
+        if self.i == 0:
+            return False
+        i = self.i
+        while True:
+            if i >= self.length:
+                return False
+            c = self.buf[i]
+            if c == self.quote:
+                if self.buf[i - 1] == self.esc:
+                    i += 1
+                    continue
+                if i + 1 < self.length and self.buf[i + 1] in (self.delim, NL):
+                    break
+                return False
+            i += 1
+        self.i = i + 1
+        if self.i >= self.length:
+            self.length, self.i = -1, 0
+        return True
+
+    def after_fast_value(self):
+        """CsvParser after getQuotedString or skipQuotedString read a value: the delimiter, the
+        character after it (newLine: an empty value); True when the input ends there (the
+        EOFException caught: the record ends)."""
+        try:
+            self.ch = self.next_char()
+            if self.ch == self.delim:
+                try:
+                    self.ch = self.next_char()
+                    if self.ch == NL:
+                        self.empty_parsed()
+                except EOF:
+                    self.empty_parsed()
+                    return True
+        except EOF:
+            return True
+        return False
+
+    def skipped(self):
+        """Is the value being read one the parser skips (its appender the Noop one)?"""
+        return self.selecting and self.select is not None and len(self.values) not in self.select
 
     def get_quoted_string(self):
         """getQuotedString: the quoted value when it holds no escape and its closing quote is
@@ -139,15 +210,18 @@ class Tokenizer:
         self.values, self.app, self.trim = [], [], False
         self.ch = "\0"
         try:
-            self.ch = self.next_char()
-            self.parse_record()
-            return self.values
-        except EOF:
-            return self.handle_eof()
+            try:
+                self.ch = self.next_char()
+                self.parse_record()
+                return self.values
+            except EOF:
+                return self.handle_eof()
+        finally:
+            self.selecting = True  # rowParsed of the first row: the selection from now on
 
     def handle_eof(self):
         consume = self.consume_value_on_eof()
-        if self.values:
+        if self.values or consume:  # output.column != 0 || consumeValueOnEOF
             if self.app or consume:
                 self.value_parsed()
             else:
@@ -179,26 +253,25 @@ class Tokenizer:
             else:
                 self.unescaped, self.prev = False, "\0"
                 if self.ch == q:
-                    if not self.app:
-                        value = self.get_quoted_string()
+                    skip = self.skipped()  # the appender's length(): -1
+                    if not self.app or skip:
+                        value = (self.get_quoted_string() if not skip else
+                                 "skipped" if self.skip_quoted_string() else None)
                         if value is not None:
                             self.value_parsed(self.empty_value if value == "" else value)
-                            try:
-                                self.ch = self.next_char()
-                                if self.ch == d:
-                                    try:
-                                        self.ch = self.next_char()
-                                        if self.ch == NL:
-                                            self.empty_parsed()
-                                    except EOF:
-                                        self.empty_parsed()
-                                        return
-                            except EOF:
+                            if self.after_fast_value():
                                 return
                             continue
                     self.trim = False
                     self.parse_quoted_value()
                     self.value_parsed()
+                elif self.skipped():
+                    if self.skip_string(self.ch):
+                        self.ch = self.rch
+                    else:
+                        self.ch = self.append_until(self.ch, d, NL)
+                    self.app = []
+                    self.value_parsed("skipped")
                 else:
                     value = self.get_string(self.ch) if not self.app else None
                     if value is not None:
@@ -389,7 +462,8 @@ TEXTS = ["abc", "a b", " lead", "trail ", " both ", "h\u00e9llo", "", "NA", "\\N
          "x'y", "ab\"cd", "a\\b", "#x"]
 QUOTED = ['"abc"', '"a,b"', '"a""b"', '"a\\"b"', '"a\\\\b"', '""', '" sp "', '"ab"cd',
           '"abc', ' "abc"', '"abc" ', '"a,b" ,', "'q,r'", "'it''s'", "''", '"x"y"z"', '"\\"',
-          '"a\\', '"NA"', '"EMPTY"', '"a b"  ', '"\\\\"']
+          '"a\\', '"NA"', '"EMPTY"', '"a b"  ', '"\\\\"',
+          '"x\\\\",y"']  # last: skipped (columns pruned), skipQuotedString reads one value
 INTS = ["1", "-5", "+7", " 3", "3 ", "x", "2147483648", "", '"12"', "NA", "1.0", "\\N", '""',
         "  "]
 DOUBLES = ["1.5", " 2.5 ", "NaN", "Inf", "-Inf", "Infinity", "1e3", "abc", "1d", "", ".5",
@@ -478,14 +552,21 @@ def queries(r, tail):
 def pruned_query(r, lines, opts, tail):
     """A query of id and some of the other columns, not the corrupt-record one: Spark prunes
     the columns (CSVFileFormat.buildReader: spark.sql.csv.parser.columnPruning.enabled and no
-    corrupt-record column required; univocity's selectIndexes), so the number of tokens is not
-    checked and only the columns read convert (UnivocityParser.convert over requiredSchema)."""
+    corrupt-record column required; univocity's selectIndexes, whose skipped values read as
+    Tokenizer's select says), so the number of tokens is not checked and only the columns read
+    convert (UnivocityParser.convert over requiredSchema)."""
     pick = sorted(r.sample(range(1, 4), r.randint(1, 2)))
     cols = [SCHEMA[0]] + [SCHEMA[i] for i in pick]
-    tok = Tokenizer(opts)
+    tok = Tokenizer(opts, select={0, *pick})
     rows = []
-    for line in records(lines, opts):
-        tokens = tok.parse_line(line)
+    header_seen = not opts["header"]
+    for line in lines:
+        if not line.strip("".join(chr(c) for c in range(33))):
+            continue
+        tokens = tok.parse_line(line)  # the header first (CSVHeaderChecker: same tokenizer)
+        if not header_seen:
+            header_seen = True
+            continue
         row, bad = [], False
         for i in [0] + pick:
             try:
@@ -502,3 +583,31 @@ def pruned_query(r, lines, opts, tail):
     names = [n for n, _ in cols]
     sql = f"SELECT {', '.join(names)} FROM c ORDER BY {', '.join(names)}{tail}"
     return sql, [c for _, c in cells]
+
+
+# ---------------------------------------------------------------- a file, csv_multiline_diff.py
+
+def read_text(text, n_cols, header=False, sep=",", quote='"', escape="\\", lead=False,
+              trail=False, null_value="", empty_value="", select=None):
+    """The rows PERMISSIVE reads from a file of STRING columns with multiLine = false, as
+    spark_csv_multiline.read_file gives them: its lines (Hadoop's LineReader: "\\n", "\\r\\n" or
+    "\\r" ends one), the blank ones left out (CSVExprUtils.filterCommentAndEmpty), the header
+    the first other (CSVHeaderChecker: parsed by the same tokenizer), each other parsed by
+    one Tokenizer (UnivocityParser.parse; select: the columns read when pruned).  IndexError
+    where univocity 2.9.1 fails."""
+    opts = {"sep": sep, "quote": quote, "escape": escape, "nullValue": null_value,
+            "emptyValue": empty_value, "ignoreLeadingWhiteSpace": lead,
+            "ignoreTrailingWhiteSpace": trail}
+    tok = Tokenizer(opts, select=select)
+    rows, header_seen = [], not header
+    for line in re.split("\r\n|\r|\n", text):
+        if not line.strip("".join(chr(c) for c in range(33))):
+            continue
+        toks = tok.parse_line(line)
+        if not header_seen:
+            header_seen = True
+            continue
+        vals = (list(toks) + [None] * n_cols)[:n_cols]
+        vals = [None if v is None or v == null_value else v for v in vals]
+        rows.append((vals, line if len(toks) != n_cols else None))
+    return rows

@@ -597,7 +597,8 @@ START_TEST(test_csv_multiline)
                      cases[i].lead,
                      false,
                      0,
-                     false};
+                     false,
+                     NULL};
         char buf[512];
         ml_records(&o, cases[i].in, strlen(cases[i].in), buf);
         ck_assert_msg(strcmp(buf, cases[i].want) == 0, "case %zu: got %s", i, buf);
@@ -635,7 +636,8 @@ START_TEST(test_csv_multiline)
                      carried[i].lead,
                      carried[i].trail,
                      0,
-                     carried[i].start};
+                     carried[i].start,
+                     NULL};
         char buf[512];
         ml_records(&o, carried[i].in, strlen(carried[i].in), buf);
         ck_assert_msg(strcmp(buf, carried[i].want) == 0, "carried %zu: got %s", i, buf);
@@ -646,6 +648,63 @@ START_TEST(test_csv_multiline)
     ck_assert_int_eq(cm_csv_ml_nl(NULL, "a", 1), CM_NL_LF);
     ck_assert_int_eq(cm_csv_ml_nl(";", "a\r\n", 3), SEMI);
     ck_assert_int_eq(cm_csv_ml_nl("\r\n", "a\n", 2), CRLF2);
+    /* Columns pruned (CmCsvMl.sel): a skipped quoted value ends at the first quote not after
+       the escape that the delimiter or a line end follows (skipQuotedString); a value
+       skipQuotedString read is N here (no bytes), a skipped unquoted one its bytes. */
+    static const struct {
+        const char *in, *sel, *want;
+    } pruned[] = {
+        {"\"a\\\\\",b\",c\n", NULL, "[a\\|b\"|c]{\"a\\\\\",b\",c}"},
+        {"\"a\\\\\",b\",c\n", "01", "[N|c]{\"a\\\\\",b\",c}"},
+        {"\"a\\\\\",b\"\nc\n", "01", "[N]{\"a\\\\\",b\"}[c]{c}"},
+        {"\"a\\\\\",b\",c", "01", "[N|c]{\"a\\\\\",b\",c}"},
+        {"  ,a\n", "01", "[  |a]{  ,a}"}, /* skipString trims nothing: no failure */
+    };
+    for (size_t i = 0; i < sizeof pruned / sizeof pruned[0]; i++) {
+        CmCsvMl o = {',', '"', '\\', NULL, 0, CM_NL_LF, false, true, 0, true, pruned[i].sel};
+        char buf[512];
+        ml_records(&o, pruned[i].in, strlen(pruned[i].in), buf);
+        ck_assert_msg(strcmp(buf, pruned[i].want) == 0, "pruned %zu: got %s", i, buf);
+    }
+}
+END_TEST
+
+/* univocity 2.9.1's getString failure on a line (cm_csv_ws_fails) and skipQuotedString on a
+   line (cm_csv_skip_quoted). */
+START_TEST(test_csv_line_skip_fail)
+{
+    static const struct {
+        const char *in;
+        int sep;
+        const char *sel;
+        bool fails;
+    } cases[] = {
+        {"  ,a", ',', NULL, true},     {" \t,a", ',', NULL, true},   {"  ,a", ',', "01", false},
+        {",  ,a", ',', NULL, false},   {" x ,a", ',', NULL, false},  {"   ", ',', NULL, false},
+        {" \"\",a", ',', NULL, false}, {"\t \tw", '\t', "01", true}, {"\t \tw", '\t', "10", false},
+        {" \t w", '\t', NULL, true},   {" \t w", '\t', "01", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *in = cases[i].in;
+        ck_assert_msg(cm_csv_ws_fails(in, in + strlen(in), cases[i].sep, '"', '\\', cases[i].sel) ==
+                          cases[i].fails,
+                      "case %zu", i);
+    }
+    static const struct {
+        const char *in;
+        int esc;
+        long end; /* -1: gives up */
+    } skips[] = {
+        {"\"a\\\\\",b\",c", '\\', 8}, {"\"a\\\"b\",c", '\\', 6}, {"\"ab\"cd\",e", '\\', -1},
+        {"\"\",c\",d", '"', 5},       {"\"a\"", '\\', -1},       {"\"a,b", '\\', -1},
+        {"\"a\"\r\n", '\\', -1},
+    };
+    for (size_t i = 0; i < sizeof skips / sizeof skips[0]; i++) {
+        const char *in = skips[i].in,
+                   *e = cm_csv_skip_quoted(in, in + strlen(in), ',', '"', skips[i].esc);
+        ck_assert_msg((e ? e - in : -1) == skips[i].end, "skip %zu: %ld", i,
+                      e ? (long)(e - in) : -1L);
+    }
 }
 END_TEST
 
@@ -738,6 +797,7 @@ Suite *common_lex_suite(void)
     tcase_add_test(tc, test_java_bigdecimal);
     tcase_add_test(tc, test_csv_blank_line);
     tcase_add_test(tc, test_csv_multiline);
+    tcase_add_test(tc, test_csv_line_skip_fail);
     suite_add_tcase(s, tc);
     tc = tcase_create("lines");
     tcase_add_test(tc, test_line_ends);

@@ -910,12 +910,21 @@ static ParTask *filling_task(SrtPar *par)
     return t;
 }
 
+/* Whether b[0, n) holds only whitespace (bytes <= ' '): blank lines, no csv record. */
+static int only_blank(const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)b[i] > ' ')
+            return 0;
+    return 1;
+}
+
 int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
                       const SrtReadPos *at)
 {
     SrtPar *par = ctx;
     SrtQuery *q = par->q;
-    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0, 0, 0, 0};
+    SrtReadPos pos = at ? *at : (SrtReadPos){1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     while (len > 0) {
         ParTask *t = filling_task(par);
         if (!t)
@@ -951,6 +960,7 @@ int srt_par_on_buffer(void *ctx, const char *what, const char *buf, size_t len,
         }
         if (take < len) { /* the rest: its line is counted when an error needs it */
             pos.line = 0;
+            pos.csv_first &= only_blank(buf, take); /* the first record is still to come */
             pos.byte += srt_read_span(&pos, buf, take);
         }
         buf += take;

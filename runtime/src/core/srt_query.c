@@ -635,7 +635,7 @@ static int guarded_output(SrtQuery *q)
 static int process_span(SrtQuery *q, const char *what, const char *buf, size_t len,
                         const SrtReadPos *at, int64_t *rows)
 {
-    static const SrtReadPos start = {1, 0, 0, 0, 0, 0, 0, 0, 0};
+    static const SrtReadPos start = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     /* JSONOptions' parser switches: the records in their normal form (srt_json_norm.c) */
     unsigned flags = srt_json_norm_flags(q);
     const char *rbuf = buf;

@@ -12,8 +12,12 @@ _Static_assert(sizeof(SrtCsvTok) == sizeof(CmCsvTok) &&
 
 const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int sep, int quote,
                               int esc, const char *comment, uint32_t cn, int flags, SrtCsvTok *toks,
-                              int32_t cap, SrtCsvRec *out)
+                              int32_t cap, SrtCsvRec *out, const char *sel)
 {
+    /* the file's first record (no header) reaches every appender (srt_csv_line_skip) */
+    if (q->cur_at.csv_first)
+        sel = NULL;
+    q->cur_at.csv_first = 0;
     CmCsvMl o = {sep,
                  quote,
                  esc,
@@ -23,7 +27,8 @@ const char *srt_csv_ml_record(SrtQuery *q, const char *p, const char *end, int s
                  (flags & SRT_CSV_TRIM_LEADING) != 0,
                  (flags & SRT_CSV_TRIM_TRAILING) != 0,
                  q->cur_at.csv_prev,
-                 p == q->cur_buf && q->cur_at.byte == 0};
+                 p == q->cur_buf && q->cur_at.byte == 0,
+                 sel};
     CmCsvRec rec;
     CmCsvTok *t = (CmCsvTok *)toks;
     cm_csv_ml_record(&o, p, end, NULL, t, cap, &rec);

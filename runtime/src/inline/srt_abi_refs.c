@@ -141,6 +141,8 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_csv_unswap,
     (const void *)srt_csv_trim_end,
     (const void *)srt_csv_is,
+    (const void *)srt_csv_line_skip,
+    (const void *)srt_csv_line_check,
     (const void *)srt_csv_ml_record,
     (const void *)srt_hash,
     (const void *)srt_key_copy,

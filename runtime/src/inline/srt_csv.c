@@ -25,7 +25,15 @@ __attribute__((noinline)) const char *srt_csv_field_any(const char *p, const cha
                                                         uint32_t *n, int *kind)
 {
     size_t len;
-    const char *q = cm_csv_field(p, end, sep, quote, esc, s, &len, kind);
+    const char *q;
+    if ((esc & CM_CSV_SKIP) && p < end && *p == (char)quote &&
+        (q = cm_csv_skip_quoted(p, end, sep, quote, esc)) != NULL) {
+        *s = p; /* skipped: no value */
+        *n = 0;
+        *kind = CM_CSV_PLAIN;
+        return q;
+    }
+    q = cm_csv_field(p, end, sep, quote, esc, s, &len, kind);
     *n = (uint32_t)len;
     return q;
 }

@@ -225,6 +225,8 @@ static int header_check_open(Files *f, const char *cols, const SrtOptions *opts,
     c->esc = opt_byte(opts, "escape", '\\');
     c->trim_leading = opt_true(opts, "ignoreLeadingWhiteSpace");
     c->trim_trailing = opt_true(opts, "ignoreTrailingWhiteSpace");
+    if (c->trim_trailing) /* the header line's unescaped quoted values (cm_csv_quoted) */
+        c->esc |= CM_CSV_TRIM_TAIL;
     return 0;
 }
 
@@ -427,7 +429,7 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
     const char *multi = srt_opts_value(opts, "multiLine");
     f->whole = (!format || srt_str_ieq(format, "json")) && multi && srt_str_ieq(multi, "true");
     f->csv_ml = f->csv && multi && srt_str_ieq(multi, "true");
-    if (f->csv_ml) /* the options as sema left them: one byte each, '' off (cg_text.c) */
+    if (f->csv) /* the options as sema left them: one byte each, '' off (cg_text.c) */
         f->ml = (CmCsvMl){opt_byte(opts, "sep", ','),
                           opt_byte(opts, "quote", '"'),
                           opt_byte(opts, "escape", '\\'),
@@ -437,7 +439,8 @@ static int files_open(SrtSource *s, const SrtOptions *opts, const SrtSchema *sch
                           opt_true(opts, "ignoreLeadingWhiteSpace"),
                           opt_true(opts, "ignoreTrailingWhiteSpace"),
                           0,
-                          false};
+                          false,
+                          NULL};
     /* no maxFilesPerTrigger (it has no default): max_files stays 0, every new file */
     if ((rc = srt_opts_int(opts, "maxFilesPerTrigger", 1, &f->max_files, err)) < 0)
         return rc;
@@ -1222,6 +1225,11 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         }
         if (p < e) {
             const char *nl = memchr(p, '\n', (size_t)(e - p));
+            const CmCsvMl *o = &h->f->ml; /* tokenizer.parseLine(header): univocity 2.9.1 */
+            if (o->trim_trailing && !o->trim_leading &&
+                cm_csv_ws_fails(p, nl ? nl : e, o->sep, o->quote, o->esc, NULL))
+                return srt_err_set(err, SRT_ERR_FORMAT, "files source: %s: %s", what,
+                                   CM_CSV_LINE_SPARK_FAILS);
             int rc = h->f->check ? check_header_line(h->f, p, nl ? nl : e, err) : 0;
             if (rc < 0)
                 return rc;
@@ -1232,14 +1240,10 @@ static int hand_over(Handing *h, int fd, const char *what, const char *b, size_t
         from = (size_t)(p - b);
     }
     SrtReadPos pos = {h->at.line ? h->at.line + skipped : 0,
-                      h->at.byte + srt_read_span(&h->at, b, from),
-                      h->at.line_sep,
-                      h->at.file,
-                      h->at.partition,
-                      csv_nl,
-                      h->at.lf_later,
-                      h->ml != NULL,
-                      csv_prev};
+                      h->at.byte + srt_read_span(&h->at, b, from), h->at.line_sep, h->at.file,
+                      h->at.partition, csv_nl, h->at.lf_later, h->ml != NULL, csv_prev,
+                      /* a csv file's first record without header: read whole (csv_first) */
+                      h->f->csv && !h->f->skip_header && h->at.byte == 0};
     if (take > from || !h->any) {
         int rc = fn(ctx, what, b + from, take - from, &pos);
         if (rc < 0)
@@ -1299,7 +1303,7 @@ static int64_t settle_lines(const Files *f, Handing *h, const char *what, int64_
    generated readers) splits at '\n' alone. */
 static int read_lines(Files *f, int fd, const char *what, SrtReadFn fn, void *ctx, SrtErr *err)
 {
-    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0, 0},
+    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,
@@ -1414,7 +1418,7 @@ static int map_lines(Files *f, SrtMap *m, int fd, const char *what, SrtReadFn fn
         return srt_err_nomem(err, "file mapping");
     }
     char *p = srt_map_data(m), *e = p + srt_map_len(m);
-    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0, 0},
+    Handing h = {{1, 0, f->csv_ml ? NULL : f->line_sep, 1 + f->part, f->part, 0, 0, 0, 0, 0},
                  f->skip_header,
                  f->csv,
                  0,

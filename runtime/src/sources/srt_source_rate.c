@@ -374,7 +374,7 @@ static int read_runs(SrtSource *s, Rate *r, int64_t v0, int64_t v1, SrtRowRun ba
         return rc;
     int64_t np = r->num_partitions;
     for (int64_t p = 0; p < np && p < v1 - v0; p++) {
-        SrtReadPos at = {1, 0, NULL, 0, (int)p, 0, 0, 0, 0};
+        SrtReadPos at = {1, 0, NULL, 0, (int)p, 0, 0, 0, 0, 0};
         SrtRowRun run = base;
         run.v0 = v0 + p;
         run.step = np;
