@@ -47,8 +47,11 @@ typedef struct EventTime {
     LLVMValueRef avg, count;  /* the partition's running mean: double and i64 allocas */
     LLVMValueRef ev_logs;     /* i1: the call logs the times instead (srt_query_event_run) */
     LLVMValueRef late;                   /* i64 threshold (µs); NULL without an event key */
-    LLVMValueRef dedup_late, dedup_dropped; /* DROP DUPLICATES': threshold, late rows */
-    int32_t agg_op, dedup_op;            /* their numbers in the plan's operator list */
+    /* per PQuery.dedups: DROP DUPLICATES' threshold and late rows, NULL without a watermark */
+    LLVMValueRef *dedup_late, *dedup_dropped;
+    const PDedup *dedups;
+    int n_dedups;
+    int32_t agg_op; /* its number in the plan's operator list */
     LLVMValueRef logs; /* i1: a parallel task logs the aggregation's updates (update_keyed);
                           NULL when it makes them (plan_agg_logs_updates) */
     /* A stream-stream join: the branch's side (-1: none), the state, and the late rows of
@@ -88,10 +91,8 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, bool reads_input, Even
             if (pq->ops[i].level == pq)
                 et->agg_op = (int32_t)pq->ops[i].id;
             break;
-        case POP_DEDUPLICATE:
-            et->dedup_op = (int32_t)pq->ops[i].id;
-            break;
-        case POP_SSJOIN: /* ssjoin_setup */
+        case POP_DEDUPLICATE: /* below, per PQuery.dedups */
+        case POP_SSJOIN:      /* ssjoin_setup */
         case POP_GLOBAL_LIMIT: /* the runtime's, at the query's rows */
             break;
         }
@@ -114,12 +115,17 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, bool reads_input, Even
         LLVMValueRef v = cg_call(cg, "srt_query_logs_values", &cg->q, 1, "logs");
         et->logs = LLVMBuildICmp(cg->b, LLVMIntNE, v, cg_i32(cg, 0), "logs.updates");
     }
-    if (pq->dedup_block && pq->dedup_block->dedup->watermark_col >= 0) {
-        LLVMValueRef args[2] = {cg->q, cg_i32(cg, et->dedup_op)};
-        et->dedup_late = cg_call(cg, "srt_query_late_threshold", args, 2, "dd.late");
-        et->dedup_dropped = cg_alloca(cg, cg->t_i64, "dd.late.n");
-        cg_store(cg, cg_i64(cg, 0), et->dedup_dropped);
-    }
+    et->dedup_late = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_dedups + 1);
+    et->dedup_dropped = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_dedups + 1);
+    et->dedups = pq->dedups;
+    et->n_dedups = pq->n_dedups;
+    for (int k = 0; k < pq->n_dedups; k++)
+        if (pq->dedups[k].block->dedup->watermark_col >= 0) {
+            LLVMValueRef args[2] = {cg->q, cg_i32(cg, pq->dedups[k].op)};
+            et->dedup_late[k] = cg_call(cg, "srt_query_late_threshold", args, 2, "dd.late");
+            et->dedup_dropped[k] = cg_alloca(cg, cg->t_i64, "dd.late.n");
+            cg_store(cg, cg_i64(cg, 0), et->dedup_dropped[k]);
+        }
 }
 
 /* Fold one record's event time into the statistics: count, min and max branch-free, then
@@ -173,8 +179,11 @@ static void event_time_report(CgCtx *cg, const EventTime *et)
                                 cg_load(cg, cg->t_i64, et->count, "")};
         cg_call(cg, "srt_query_event_times", args, 6, "");
     }
-    if (et->dedup_late) {
-        LLVMValueRef args[3] = {cg->q, cg_i32(cg, et->dedup_op), cg_load(cg, cg->t_i64, et->dedup_dropped, "")};
+    for (int k = 0; k < et->n_dedups; k++) {
+        if (!et->dedup_late[k])
+            continue;
+        LLVMValueRef args[3] = {cg->q, cg_i32(cg, et->dedups[k].op),
+                                cg_load(cg, cg->t_i64, et->dedup_dropped[k], "")};
         cg_call(cg, "srt_query_dropped_late", args, 3, "");
     }
     if (et->ssj_late) {
@@ -244,22 +253,24 @@ static void drop_if_late(CgCtx *cg, LLVMValueRef late_us, LLVMValueRef dropped, 
 /* DROP DUPLICATES over the block's input (after its WHERE): a late row (event time at or
    before the threshold) goes to bb_late, a row whose key was seen before to bb_skip; a new key
    is remembered with the time at which the watermark lets it go. */
-static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv *env, const EventTime *et,
-                      LLVMValueRef table, LLVMBasicBlockRef bb_late, LLVMBasicBlockRef bb_skip)
+static void dedup_row(CgCtx *cg, const PDedup *dd, const CgEnv *env, LLVMValueRef late,
+                      LLVMValueRef dropped, LLVMValueRef table, LLVMBasicBlockRef bb_late,
+                      LLVMBasicBlockRef bb_skip)
 {
+    const SDedup *d = dd->block->dedup;
     CgVal ts = {0};
     if (d->watermark_col >= 0) {
         ts = env->cols[d->watermark_col];
-        drop_if_late(cg, et->dedup_late, et->dedup_dropped, ts.v, ts.null, bb_late);
+        drop_if_late(cg, late, dropped, ts.v, ts.null, bb_late);
     }
     CgVal *keys = ARENA_NEW_N(cg->arena, CgVal, d->n + 1);
     for (int i = 0; i < d->n; i++)
         keys[i] = env->cols[d->cols[i]];
-    uint32_t cap = pq->dedup_key.fixed_size + 256;
+    uint32_t cap = dd->key.fixed_size + 256;
     LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "dd.keybuf");
     LLVMSetAlignment(stack, 16);
     LLVMValueRef len;
-    LLVMValueRef key = cg_build_key(cg, &pq->dedup_key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef key = cg_build_key(cg, &dd->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
     LLVMValueRef hargs[2] = {key, len};
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dd.hash");
     /* When the watermark may forget the key: at its event time when that is a key column
@@ -281,26 +292,33 @@ static void dedup_row(CgCtx *cg, const PQuery *pq, const SDedup *d, const CgEnv 
     cg_at(cg, bb_new);
 }
 
+/* The table of DROP DUPLICATES dd (srt_query_dedup_table_at). */
+static LLVMValueRef dedup_table(CgCtx *cg, const PDedup *dd)
+{
+    LLVMValueRef args[2] = {cg->q, cg_i32(cg, dd->op)};
+    return cg_call(cg, "srt_query_dedup_table_at", args, 2, "dd.table");
+}
+
 void cg_dedup_group_row(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgEnv *env, LLVMBasicBlockRef bb_skip)
 {
-    EventTime et = {0};
+    const PDedup *dd = plan_dedup_of(pq, s);
+    LLVMValueRef late = NULL, dropped = NULL;
     LLVMBasicBlockRef bb_late = bb_skip;
     if (s->dedup->watermark_col >= 0) {
         /* one row per call: a late one is reported at once */
-        LLVMValueRef args[2] = {cg->q, cg_i32(cg, PSTATE_DEDUP)};
-        et.dedup_late = cg_call(cg, "srt_query_late_threshold", args, 2, "dd.late");
-        et.dedup_dropped = cg_alloca(cg, cg->t_i64, "dd.late.n");
-        cg_store(cg, cg_i64(cg, 0), et.dedup_dropped);
+        LLVMValueRef args[2] = {cg->q, cg_i32(cg, dd->op)};
+        late = cg_call(cg, "srt_query_late_threshold", args, 2, "dd.late");
+        dropped = cg_alloca(cg, cg->t_i64, "dd.late.n");
+        cg_store(cg, cg_i64(cg, 0), dropped);
         LLVMBasicBlockRef bb_here = LLVMGetInsertBlock(cg->b);
         bb_late = cg_block(cg, "dd.late.report");
         cg_at(cg, bb_late);
-        LLVMValueRef rargs[3] = {cg->q, cg_i32(cg, PSTATE_DEDUP), cg_i64(cg, 1)};
+        LLVMValueRef rargs[3] = {cg->q, cg_i32(cg, dd->op), cg_i64(cg, 1)};
         cg_call(cg, "srt_query_dropped_late", rargs, 3, "");
         LLVMBuildBr(cg->b, bb_skip);
         cg_at(cg, bb_here);
     }
-    LLVMValueRef table = cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table");
-    dedup_row(cg, pq, s->dedup, env, &et, table, bb_late, bb_skip);
+    dedup_row(cg, dd, env, late, dropped, dedup_table(cg, dd), bb_late, bb_skip);
 }
 
 /* ==== Window assignment and aggregation ==== */
@@ -953,9 +971,20 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
 
 /* The handles of a query's state a process function fetches once per call. */
 typedef struct Tables {
-    LLVMValueRef table, dd_table;           /* aggregation, DROP DUPLICATES; NULL if none */
+    LLVMValueRef table;     /* the aggregation's; NULL if none */
+    LLVMValueRef *dd_table; /* per PQuery.dedups, DROP DUPLICATES' */
     LLVMValueRef *join_tables, *join_nulls; /* per stream-static join */
 } Tables;
+
+/* The DROP DUPLICATES of block s over the records: a late row or a seen key goes to bb_cont. */
+static void block_dedup(CgCtx *cg, const PQuery *pq, const SSelect *s, const CgEnv *env,
+                        const EventTime *et, const Tables *t, LLVMBasicBlockRef bb_cont)
+{
+    const PDedup *dd = plan_dedup_of(pq, s);
+    int k = (int)(dd - pq->dedups);
+    dedup_row(cg, dd, env, et->dedup_late[k], et->dedup_dropped[k], t->dd_table[k], bb_cont,
+              bb_cont);
+}
 
 /* The aggregation's and DROP DUPLICATES' tables and late thresholds, once per call of a
    function that runs pq's blocks (the join tables are the caller's). */
@@ -965,8 +994,9 @@ static void state_setup(CgCtx *cg, const PQuery *pq, bool reads_input, EventTime
     t->table = pq->agg ? cg_call(cg, "srt_query_agg_table", &cg->q, 1, "table") : NULL;
     if (pq->agg)
         cg_agg_begin(cg, pq, t->table);
-    if (pq->dedup_block)
-        t->dd_table = cg_call(cg, "srt_query_dedup_table", &cg->q, 1, "dd.table");
+    t->dd_table = ARENA_NEW_N(cg->arena, LLVMValueRef, pq->n_dedups + 1);
+    for (int k = 0; k < pq->n_dedups; k++)
+        t->dd_table[k] = dedup_table(cg, &pq->dedups[k]);
     event_time_setup(cg, pq, reads_input, et);
 }
 
@@ -1101,7 +1131,7 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
             bb_cont = join_step(cg, pq, s, et, t->join_tables, t->join_nulls, &env, bb_cont);
         block_filters(cg, pq, s, &env, bb_cont);
         if (s->dedup)
-            dedup_row(cg, pq, s->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
+            block_dedup(cg, pq, s, &env, et, t, bb_cont);
         if (s->window && s->window->u.window.session) {
             CgVal *win = ARENA_NEW(cg->arena, CgVal);
             session_projection(cg, pq, &env, s->window, bb_cont, win);
@@ -1130,7 +1160,7 @@ static void run_blocks(CgCtx *cg, const PQuery *pq, int from, bool joined, CgEnv
             bb_cont = join_step(cg, pq, pq->agg, et, t->join_tables, t->join_nulls, &env, bb_cont);
         block_filters(cg, pq, pq->agg, &env, bb_cont);
         if (pq->agg->dedup)
-            dedup_row(cg, pq, pq->agg->dedup, &env, et, t->dd_table, bb_cont, bb_cont);
+            block_dedup(cg, pq, pq->agg, &env, et, t, bb_cont);
         aggregate_row(cg, pq, &env, t->table, bb_cont, et);
     } else {
         LLVMValueRef row = cg_call(cg, "srt_out_row", &cg->q, 1, "row");

@@ -116,8 +116,10 @@ typedef enum PStateOp {
     PSTATE_DEDUP = 1,
     PSTATE_SSJOIN = 2,    /* a stream-stream join */
     PSTATE_LIMIT = 3,     /* a streaming global limit (LIMIT in Append mode) */
-    PSTATE_AGG_UPPER = 16 /* the aggregations over an aggregation (a chain's levels, or a batch
-                             query's): 16, 17, ... (room below for new kinds) */
+    PSTATE_AGG_UPPER = 16, /* the aggregations over an aggregation (a chain's levels, or a batch
+                              query's): 16, 17, ... (room below for new kinds) */
+    PSTATE_DEDUP_MORE = 128 /* the second DROP DUPLICATES of a query and after (upstream
+                               first): 128, 129, ...; the first is PSTATE_DEDUP */
 } PStateOp;
 typedef enum POpKind {
     POP_AGGREGATE,      /* GROUP BY: a group table (PQuery.agg) */
@@ -135,6 +137,15 @@ typedef struct PStatefulOp {
     const PKeyLayout *key; /* the layout of its key bytes */
     uint32_t state_size;   /* bytes of state per key (the runtime's for DROP DUPLICATES: 0) */
 } PStatefulOp;
+
+/* A DROP DUPLICATES: the block that has it (before its GROUP BY, after its WHERE), its
+   stateful operator's number (PSTATE_DEDUP, then PSTATE_DEDUP_MORE + k) and the layout of its
+   key bytes (the dedup columns, in order). */
+typedef struct PDedup {
+    const SSelect *block;
+    int op;
+    PKeyLayout key;
+} PDedup;
 
 /*
 ** A join of the per-record pipeline (SJoin, sema.h), in the block that reads it: the probe
@@ -272,10 +283,10 @@ struct PQuery {
     int event_key;
     uint32_t event_key_offset;
 
-    /* DROP DUPLICATES: the block that has it (before its GROUP BY, after its WHERE) and
-       the layout of its key bytes (the dedup columns, in order). */
-    const SSelect *dedup_block;
-    PKeyLayout dedup_key;
+    /* The DROP DUPLICATES clauses, upstream first (Spark runs one StreamingDeduplicateExec
+       per dropDuplicates, each with its own state). */
+    PDedup *dedups;
+    int n_dedups;
 
     /* The stateful operators in pipeline order, upstream first (DROP DUPLICATES before the
        aggregation). */
@@ -375,6 +386,8 @@ bool plan_agg_logs_updates(const PQuery *pq);
 bool plan_splits_at_join(const PQuery *pq);
 /* Does pq's aggregation come after DROP DUPLICATES over the records (not over its rows)? */
 bool plan_dedup_before_agg(const PQuery *pq);
+/* The DROP DUPLICATES of block s, or NULL (plan_build.c). */
+const PDedup *plan_dedup_of(const PQuery *pq, const SSelect *s);
 
 /* Why pq's batches must run on one thread, or NULL when they may be split (plan_parallel.c). */
 const char *plan_serial_reason(Arena *arena, const PQuery *pq);

@@ -216,9 +216,10 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
         if (chain[i] == pq->ssjoin_block)
             pq->ops[pq->n_ops++] =
                 (PStatefulOp){POP_SSJOIN, PSTATE_SSJOIN, NULL, chain[i], &pq->ssjoin_key, 0};
-        if (chain[i]->dedup && chain[i] == pq->dedup_block)
-            pq->ops[pq->n_ops++] = (PStatefulOp){POP_DEDUPLICATE, PSTATE_DEDUP, NULL, chain[i],
-                                                 &pq->dedup_key, 0};
+        const PDedup *dd = plan_dedup_of(pq, chain[i]);
+        if (dd)
+            pq->ops[pq->n_ops++] =
+                (PStatefulOp){POP_DEDUPLICATE, dd->op, NULL, chain[i], &dd->key, 0};
         if (chain[i] == pq->query->row_limit_block)
             pq->ops[pq->n_ops++] =
                 (PStatefulOp){POP_GLOBAL_LIMIT, PSTATE_LIMIT, NULL, chain[i], &limit_key, 8};
@@ -233,6 +234,14 @@ static void plan_operators(Arena *arena, PQuery *pq, const SSelect **chain, int 
     if (pq->query->limit_stateful)
         pq->ops[pq->n_ops++] =
             (PStatefulOp){POP_GLOBAL_LIMIT, PSTATE_LIMIT, NULL, chain[depth - 1], &limit_key, 8};
+}
+
+const PDedup *plan_dedup_of(const PQuery *pq, const SSelect *s)
+{
+    for (int i = 0; i < pq->n_dedups; i++)
+        if (pq->dedups[i].block == s)
+            return &pq->dedups[i];
+    return NULL;
 }
 
 /* ==== Joins ==== */
@@ -585,22 +594,26 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
         }
     }
 
+    pq->dedups = ARENA_NEW_N(arena, PDedup, depth);
     for (int i = 0; i < depth; i++) {
         const SDedup *d = chain[i]->dedup;
         if (!d)
             continue;
-        pq->dedup_block = chain[i];
+        PDedup *pd = &pq->dedups[pq->n_dedups];
+        pd->block = chain[i];
+        pd->op = pq->n_dedups ? PSTATE_DEDUP_MORE + pq->n_dedups - 1 : PSTATE_DEDUP;
+        pq->n_dedups++;
         const Type **types = ARENA_NEW_N(arena, const Type *, d->n + 1);
         for (int c = 0; c < d->n; c++)
             types[c] = chain[i]->input.cols[d->cols[c]].type;
-        plan_layout_key(arena, &pq->dedup_key, types, d->n);
+        plan_layout_key(arena, &pd->key, types, d->n);
         /* Spark 3.5 keys a stream's dropDuplicates by the columns as they are
            (StreamingDeduplicateExec: GenerateUnsafeProjection of keyExpressions, the child's
            attributes; NormalizeFloatingNumbers rewrites only grouping, join and window
            partition keys), so -0.0 and 0.0 are two keys there (NaN read from input is always
            Double.NaN); a batch query's becomes an Aggregate (ReplaceDeduplicateWithAggregate),
            whose keys are normalised. */
-        pq->dedup_key.keep_neg_zero = !pq->query->batch;
+        pd->key.keep_neg_zero = !pq->query->batch;
     }
 
     for (int i = 0; i < depth; i++) {

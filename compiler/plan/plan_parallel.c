@@ -157,18 +157,19 @@ bool plan_agg_replays(const SAgg *a)
 /* Does pq's DROP DUPLICATES see the records (rather than an aggregation's rows at output)? */
 static bool dedup_per_record(const PQuery *pq)
 {
-    if (!pq->agg || pq->dedup_block == pq->agg)
+    const SSelect *dd = pq->dedups[0].block;
+    if (!pq->agg || dd == pq->agg)
         return true;
     for (int b = 0; b < pq->n_branches; b++)
         for (int i = 0; i < pq->branches[b].n_pre; i++)
-            if (pq->branches[b].pre[i] == pq->dedup_block)
+            if (pq->branches[b].pre[i] == dd)
                 return true;
     return false;
 }
 
 bool plan_dedup_before_agg(const PQuery *pq)
 {
-    return pq->dedup_block && pq->agg && dedup_per_record(pq);
+    return pq->n_dedups == 1 && pq->agg && dedup_per_record(pq);
 }
 
 /* Does aggregate a of pq fold from a task's partial state, or its DISTINCT tuples, exactly? */
@@ -209,6 +210,11 @@ const char *plan_serial_reason(Arena *arena, const PQuery *pq)
         return "a LIMIT below other operators, which lets the stream's first rows through";
     if (pq->ssjoin_block) /* what follows the join runs on the query's thread */
         return NULL;
+    /* A task's fold decides one deduplication's keys in input order (srt_op_dedup.c); a row
+       that a second one drops in a task may be the first of its key there once the query's
+       keys dropped the row before it in the first. */
+    if (pq->n_dedups > 1)
+        return "more than one DROP DUPLICATES, each deciding on the rows the one before kept";
     /* An aggregate that does not fold, with no DROP DUPLICATES before it to thin the rows in
        the tasks: the query's thread makes every row's update, and a split only adds the log
        (bench/events_collect.sql: 0.30 s on one thread, 0.42 s split in two). */

@@ -245,9 +245,9 @@ static void agg_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
     out->value = v.data;
 }
 
-static void dedup_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
+static void dedup_schemas(Arena *arena, const PStatefulOp *op, PStateSchema *out)
 {
-    const SSelect *s = pq->dedup_block;
+    const SSelect *s = op->block;
     const SDedup *d = s->dedup;
     StrBuf k;
     sb_init(&k, arena);
@@ -256,7 +256,7 @@ static void dedup_schemas(Arena *arena, const PQuery *pq, PStateSchema *out)
         put_field(&k, arena, s->input.cols[d->cols[c]].name, s->input.cols[d->cols[c]].type);
     sb_putc(&k, '>');
     out->name = d->within_watermark ? "dedupeWithinWatermark" : "dedupe";
-    out->layout = &pq->dedup_key;
+    out->layout = op->key;
     out->key = k.data;
     out->value = d->within_watermark ? "struct<expiresAtMicros:bigint>" : "struct<__dummy__:void>";
 }
@@ -305,7 +305,7 @@ void plan_state_schema(Arena *arena, const PQuery *pq, const PStatefulOp *op, PS
         agg_schemas(arena, op->level ? op->level : pq, out);
         return;
     case POP_DEDUPLICATE:
-        dedup_schemas(arena, pq, out);
+        dedup_schemas(arena, op, out);
         return;
     case POP_SSJOIN:
         ssjoin_schemas(arena, pq, out);

@@ -612,12 +612,13 @@ static void rule_session_window(SemaCtx *sc, const SQuery *q, const Chain *c, bo
 
 /* DROP DUPLICATES: Spark rule 19 (WITHIN WATERMARK needs a watermarked input), over an
    aggregation (Spark <= 3.3's rule 18 refused it; 3.4+ runs it, and refuses it only where
-   rule_chain_correctness does, which reports it instead), and one clause per query (sluice
-   keeps one deduplication state per query).  Innermost block first, so messages follow the
-   text. */
+   rule_chain_correctness does, which reports it instead).  Several are fine in every output
+   mode: UnsupportedOperationChecker.ifCannotBeFollowedByStatefulOperation names no
+   Deduplicate (its rows are never older than the watermark), so a DROP DUPLICATES over
+   another, or an aggregation over both, passes checkStreamingQueryGlobalWatermarkLimit.
+   Innermost block first, so messages follow the text. */
 static void rule_dedup(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_known)
 {
-    bool seen = false;
     for (int i = c->n - 1; i >= 0; i--) {
         const SSelect *s = c->sel[i];
         const AstDedup *ad = c->ast[i]->dedup;
@@ -637,11 +638,7 @@ static void rule_dedup(SemaCtx *sc, const SQuery *q, const Chain *c, bool mode_k
                 diag_error(sc->diag, ad->within_span,
                            "dropDuplicatesWithinWatermark is not supported on streaming "
                            "DataFrames/DataSets without watermark");
-            if (seen)
-                diag_error(sc->diag, ad->span,
-                           "more than one DROP DUPLICATES in a query is not supported yet");
         }
-        seen = true;
     }
 }
 

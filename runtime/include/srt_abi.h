@@ -461,6 +461,10 @@ void srt_prog_query_global_limit(SrtProgram *p, int query, int32_t op, int64_t l
                                  int32_t per_record);
 /* Does a row go through the per-record limit op of q (1, counted), or not (0)? */
 int32_t srt_query_limit_admit(SrtQuery *q, int32_t op);
+/* The table of DROP DUPLICATES operator op of q (declared SRT_OPK_DEDUPLICATE: a query has one
+   per DROP DUPLICATES, SRT_OP_DEDUP the first), or NULL; srt_query_dedup_table is op
+   SRT_OP_DEDUP's. */
+SrtAggTable *srt_query_dedup_table_at(SrtQuery *q, int32_t op);
 SrtAggTable *srt_query_dedup_table(SrtQuery *q);
 /* Is the key new to DROP DUPLICATES' table t (of q)?  1: it is remembered, with the time at
    which the watermark lets it go (INT64_MAX never), and its row goes on; 0: a duplicate.

@@ -50,6 +50,7 @@ const void *const srt_abi_refs[] = {
     (const void *)srt_prog_query_global_limit,
     (const void *)srt_query_limit_admit,
     (const void *)srt_query_dedup_table,
+    (const void *)srt_query_dedup_table_at,
     (const void *)srt_dedup_admit,
     (const void *)srt_distinct_admit,
     (const void *)srt_query_logs_values,

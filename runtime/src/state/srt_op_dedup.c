@@ -1,11 +1,13 @@
 /* srt_op_dedup.c - the DROP DUPLICATES operator: the keys seen, forgotten by watermark.
 **
 ** Spark's StreamingDeduplicateExec and StreamingDeduplicateWithinWatermarkExec.  Generated
-** code asks srt_dedup_admit about each row's key on the table srt_query_dedup_table hands it
+** code asks srt_dedup_admit about each row's key on the table srt_query_dedup_table_at hands it
 ** (16 bytes of state: i64 eviction time in µs, INT64_MAX never, and i64 seen flag).  It
 ** produces no rows itself; after the sink, keys whose eviction time is at or before the
 ** batch's watermark are removed (only with a watermark).  numRowsUpdated counts the keys
-** added.
+** added.  A query has one such operator per DROP DUPLICATES (Spark's one
+** StreamingDeduplicateExec per dropDuplicates), each its own state, late rows and eviction by
+** the watermark its input sees (srt_event_op_watermark).
 **
 ** Split across threads (srt_par.c), a task's table starts empty: it admits the first row of
 ** each key in the task (late rows were dropped against the batch's threshold, the same in
@@ -30,10 +32,15 @@ static SrtAggTable *table(const SrtOperator *op)
     return op->state;
 }
 
+SrtAggTable *srt_query_dedup_table_at(SrtQuery *q, int32_t op_id)
+{
+    SrtOperator *op = srt_query_op(q, op_id);
+    return op && op->vt == &srt_op_dedup_vt ? op->state : NULL;
+}
+
 SrtAggTable *srt_query_dedup_table(SrtQuery *q)
 {
-    SrtOperator *op = srt_query_op(q, SRT_OP_DEDUP);
-    return op && op->vt == &srt_op_dedup_vt ? op->state : NULL;
+    return srt_query_dedup_table_at(q, SRT_OP_DEDUP);
 }
 
 static int dedup_create(SrtOperator *op, SrtErr *err)
