@@ -51,7 +51,7 @@ typedef struct EventTime {
     LLVMValueRef *dedup_late, *dedup_dropped;
     const PDedup *dedups;
     int n_dedups;
-    int32_t agg_op; /* its number in the plan's operator list */
+    int32_t agg_op;    /* its number in the plan's operator list */
     LLVMValueRef logs; /* i1: a parallel task logs the aggregation's updates (update_keyed);
                           NULL when it makes them (plan_agg_logs_updates) */
     /* A stream-stream join: the branch's side (-1: none), the state, and the late rows of
@@ -91,8 +91,8 @@ static void event_time_setup(CgCtx *cg, const PQuery *pq, bool reads_input, Even
             if (pq->ops[i].level == pq)
                 et->agg_op = (int32_t)pq->ops[i].id;
             break;
-        case POP_DEDUPLICATE: /* below, per PQuery.dedups */
-        case POP_SSJOIN:      /* ssjoin_setup */
+        case POP_DEDUPLICATE:  /* below, per PQuery.dedups */
+        case POP_SSJOIN:       /* ssjoin_setup */
         case POP_GLOBAL_LIMIT: /* the runtime's, at the query's rows */
             break;
         }
@@ -270,7 +270,8 @@ static void dedup_row(CgCtx *cg, const PDedup *dd, const CgEnv *env, LLVMValueRe
     LLVMValueRef stack = cg_alloca(cg, LLVMArrayType(cg->t_i8, cap), "dd.keybuf");
     LLVMSetAlignment(stack, 16);
     LLVMValueRef len;
-    LLVMValueRef key = cg_build_key(cg, &dd->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
+    LLVMValueRef key =
+        cg_build_key(cg, &dd->key, keys, LLVMBuildPointerCast(cg->b, stack, cg->t_ptr, ""), &len);
     LLVMValueRef hargs[2] = {key, len};
     LLVMValueRef hash = cg_call(cg, "srt_hash", hargs, 2, "dd.hash");
     /* When the watermark may forget the key: at its event time when that is a key column
@@ -971,8 +972,8 @@ static LLVMBasicBlockRef join_step(CgCtx *cg, const PQuery *pq, const SSelect *s
 
 /* The handles of a query's state a process function fetches once per call. */
 typedef struct Tables {
-    LLVMValueRef table;     /* the aggregation's; NULL if none */
-    LLVMValueRef *dd_table; /* per PQuery.dedups, DROP DUPLICATES' */
+    LLVMValueRef table;                     /* the aggregation's; NULL if none */
+    LLVMValueRef *dd_table;                 /* per PQuery.dedups, DROP DUPLICATES' */
     LLVMValueRef *join_tables, *join_nulls; /* per stream-static join */
 } Tables;
 

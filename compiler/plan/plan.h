@@ -114,9 +114,9 @@ typedef struct POrder {
 typedef enum PStateOp {
     PSTATE_AGG = 0,
     PSTATE_DEDUP = 1,
-    PSTATE_SSJOIN = 2,    /* a stream-stream join */
-    PSTATE_LIMIT = 3,     /* a streaming global limit (LIMIT in Append mode) */
-    PSTATE_AGG_UPPER = 16, /* the aggregations over an aggregation (a chain's levels, or a batch
+    PSTATE_SSJOIN = 2,      /* a stream-stream join */
+    PSTATE_LIMIT = 3,       /* a streaming global limit (LIMIT in Append mode) */
+    PSTATE_AGG_UPPER = 16,  /* the aggregations over an aggregation (a chain's levels, or a batch
                               query's): 16, 17, ... (room below for new kinds) */
     PSTATE_DEDUP_MORE = 128 /* the second DROP DUPLICATES of a query and after (upstream
                                first): 128, 129, ...; the first is PSTATE_DEDUP */

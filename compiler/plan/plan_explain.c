@@ -790,7 +790,7 @@ static void put_split(StrBuf *sb, const PQuery *pq)
     }
     if (!pq->agg) {
         sb_puts(sb, pq->n_dedups ? "rows kept, DROP DUPLICATES keys tested, in input order"
-                                    : "rows kept in input order");
+                                 : "rows kept in input order");
         put_unmatched(sb, pq);
         return;
     }
