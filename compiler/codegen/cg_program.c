@@ -176,9 +176,10 @@ static void register_first(CgCtx *cg, const PQuery *pq, int i, const PStatefulOp
         }
         break;
     }
-    case POP_DEDUPLICATE: {
+    case POP_DEDUPLICATE: { /* the next ones: srt_prog_query_operator declared them */
         LLVMValueRef dedup_args[2] = {p, qi};
-        cg_call(cg, "srt_prog_query_dedup", dedup_args, 2, "");
+        if (op->id == PSTATE_DEDUP)
+            cg_call(cg, "srt_prog_query_dedup", dedup_args, 2, "");
         break;
     }
     case POP_SSJOIN:
@@ -204,7 +205,7 @@ static void register_operator(CgCtx *cg, const PQuery *pq, int i, const PStatefu
     LLVMValueRef id = cg_i32(cg, (int32_t)op->id);
     LLVMValueRef dargs[4] = {p, qi, id, cg_i32(cg, op_kind(op->kind))};
     cg_call(cg, "srt_prog_query_operator", dargs, 4, "");
-    if (op->id >= PSTATE_AGG_UPPER) {
+    if (op->kind == POP_AGGREGATE && op->id >= PSTATE_AGG_UPPER) {
         register_upper_level(cg, i, op, p, qi);
         if (pq->query->batch)
             return; /* a batch query's: no checkpoint, no state schema */
