@@ -14,6 +14,8 @@
 #   ssjoin    a stream-stream join of two sources over the same files (join state restored)
 #   limit     the first rows of a filter (LIMIT in append mode: the count of rows let through
 #             restored from the checkpoint, a re-run batch cutting where the first run did)
+#   dedup2    DROP DUPLICATES (action, time) under DROP DUPLICATES WITHIN WATERMARK (action,
+#             minute): two deduplication states (state/1/, state/128/) restored together
 # For each variant, in a fresh temp dir:
 #   reference  one uninterrupted `--trigger availableNow --threads 1` run into its own out/
 #              and ckpt/;
@@ -38,7 +40,7 @@
 #                            ends first), not from its start: kills land late in the query
 #                            however fast the machine runs it (default: from the start)
 #   KILL_FILES=20 KILL_LINES=400    the input: gen_events --files/--lines-per-file
-#   KILL_VARIANTS="filter windowed chained ssjoin limit" which variants run
+#   KILL_VARIANTS="filter windowed chained ssjoin limit dedup2" which variants run
 #   KILL_SKIP_WINDOWED=1     skip every variant but filter (they need watermarks)
 #   KILL_RUN_TIMEOUT=120     seconds a run that is not killed may take
 #   KILL_MIN_DELTA_RESTORES=0  fail unless at least this many restarts (over all rounds)
@@ -71,7 +73,7 @@ min_ms=${KILL_MIN_MS:-5}
 max_ms=${KILL_MAX_MS:-300}
 n_files=${KILL_FILES:-20}
 n_lines=${KILL_LINES:-400}
-variants=${KILL_VARIANTS:-filter windowed chained ssjoin limit}
+variants=${KILL_VARIANTS:-filter windowed chained ssjoin limit dedup2}
 run_timeout=${KILL_RUN_TIMEOUT:-120}
 min_delta_restores=${KILL_MIN_DELTA_RESTORES:-0}
 at_commits=${KILL_AT_COMMITS:-}
@@ -185,8 +187,19 @@ SELECT action, time FROM events WHERE action = 'Open' LIMIT 2500
 WITH (name = 'kill_limit', outputMode = 'append', checkpointLocation = 'ckpt');
 EOF
         ;;
+    dedup2)
+        cat > "$2" << EOF
+$watermarked
+INSERT INTO out
+SELECT action, time, minute
+FROM (SELECT action, time, date_trunc('minute', time) AS minute FROM events
+      DROP DUPLICATES (action, time))
+DROP DUPLICATES WITHIN WATERMARK (action, minute)
+WITH (name = 'kill_dedup2', outputMode = 'append', checkpointLocation = 'ckpt');
+EOF
+        ;;
     *)
-        echo "kill_restart: unknown variant '$1' (filter, windowed, chained, ssjoin, limit)" >&2
+        echo "kill_restart: unknown variant '$1' (filter, windowed, chained, ssjoin, limit, dedup2)" >&2
         exit 2
         ;;
     esac
