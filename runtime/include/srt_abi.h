@@ -394,7 +394,8 @@ void srt_query_event_times(SrtQuery *q, int64_t n, int64_t min_ms, int64_t max_m
 ** new kind of operator takes the next free number.  The calls naming no op configure those
 ** two: srt_prog_query_agg, _agg_global, _agg_event_key and _agg_string the operator
 ** SRT_OP_AGG, srt_prog_query_session makes SRT_OP_AGG a session window, srt_prog_query_dedup
-** declares SRT_OP_DEDUP; each declares its operator if it was not declared before, appending
+** declares SRT_OP_DEDUP (a query's further DROP DUPLICATES are declared with
+** srt_prog_query_operator alone, SRT_OPK_DEDUPLICATE under numbers of their own); each declares its operator if it was not declared before, appending
 ** it to the list (programs registered before srt_prog_query_operator existed keep working).
 ** Generated code reaches an operator's state once per process call (srt_query_agg_table,
 ** srt_query_dedup_table) and then calls its functions directly per record.
