@@ -764,7 +764,7 @@ static const ErrorCase error_cases[] = {
      /* Action, action: one key (Dataset.dropDuplicates' colNames.toSet) */
      "error|t.sql|5|86|[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"n\". Need "
      "a complex type [STRUCT, ARRAY, MAP] but got \"INT\".\n"
-     "error|t.sql|6|70|more than one DROP DUPLICATES in a query is not supported yet\n"
+     /* line 6: two DROP DUPLICATES, one per block, pass (Spark 3.5 chains them) */
      /* Spark 3.5: a complete-mode aggregation below DeduplicateWithinWatermark */
      "error|t.sql|7|68|Detected pattern of possible 'correctness' issue due to global "
      "watermark. The query contains stateful operation which can emit rows older than the "
