@@ -601,6 +601,9 @@ static PQuery *plan_query(Arena *arena, Diag *diag, const SQuery *q, PProgram *p
             continue;
         PDedup *pd = &pq->dedups[pq->n_dedups];
         pd->block = chain[i];
+        /* Spark numbers its operators as IncrementalExecution's state rule meets them (its
+           state in state/<opId>/<partition>); the first keeps sluice's fixed number, so a
+           checkpoint of a query with one restarts. */
         pd->op = pq->n_dedups ? PSTATE_DEDUP_MORE + pq->n_dedups - 1 : PSTATE_DEDUP;
         pq->n_dedups++;
         const Type **types = ARENA_NEW_N(arena, const Type *, d->n + 1);

@@ -7,7 +7,9 @@
 ** batch's watermark are removed (only with a watermark).  numRowsUpdated counts the keys
 ** added.  A query has one such operator per DROP DUPLICATES (Spark's one
 ** StreamingDeduplicateExec per dropDuplicates), each its own state, late rows and eviction by
-** the watermark its input sees (srt_event_op_watermark).
+** the watermark its input sees (srt_event_op_watermark): a deduplication passes its input
+** watermark on unchanged (StateStoreWriter.produceOutputWatermark, which it does not
+** override), so one over another sees the same one.
 **
 ** Split across threads (srt_par.c), a task's table starts empty: it admits the first row of
 ** each key in the task (late rows were dropped against the batch's threshold, the same in
