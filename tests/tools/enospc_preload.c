@@ -15,9 +15,11 @@
 **   write   write, pwrite, pwrite64, and the stdio output functions (fwrite, fputs, fputc,
 **           putc, fprintf, vfprintf, fflush) on such a file; glibc's stdio writes through its
 **           internal write, which an interposed write never sees, so these are interposed
-**           themselves: a failing call writes nothing and returns its failure (the
-**           stream's error indicator stays clear: check the calls' results).  With ENOSPC_LIMIT=N only writes
-**           that would put bytes at or beyond offset N fail (default 0: all);
+**           themselves (a failing call returns its failure; the stream's error indicator
+**           stays clear: check the calls' results).  With ENOSPC_LIMIT=N only bytes at or
+**           beyond offset N (the end of the file with O_APPEND) fail: a write across it
+**           writes the bytes below it and returns that short count, as a file system that
+**           fills up does, and the next one fails (default: every write fails);
 **   fsync   fsync and fdatasync;       close   close (the descriptor is closed all the same);
 **   rename  rename and link;           open    open/openat with O_CREAT;    mkdir   mkdir.
 ** ENOSPC_SKIP=N: the first N matching operations succeed, the rest fail (counted per process).
@@ -90,18 +92,9 @@ static int fd_path(int fd, char *path, size_t cap)
     return 0;
 }
 
-/* Whether operation op on path fails now: the chosen operation on a chosen file, past the
-   ENOSPC_SKIP first ones.  Sets errno and logs when it does. */
-static int fails(const char *op, const char *path)
+/* Append "<op> <path>" to ENOSPC_LOG: the disk was full for op on path. */
+static void note(const char *op, const char *path)
 {
-    const char *want = getenv("ENOSPC_OP");
-    if (strcmp(want && *want ? want : "write", op) != 0 || !chosen(path))
-        return 0;
-    const char *skip = getenv("ENOSPC_SKIP");
-    if (skip && skipped < atol(skip)) {
-        skipped++;
-        return 0;
-    }
     const char *log = getenv("ENOSPC_LOG");
     if (log && *log) {
         int (*ropen)(const char *, int, ...) = REAL("open", int (*)(const char *, int, ...));
@@ -117,27 +110,52 @@ static int fails(const char *op, const char *path)
             rclose(fd);
         }
     }
+}
+
+/* Whether operation op on path fails now: the chosen operation on a chosen file, past the
+   ENOSPC_SKIP first ones.  Sets errno and logs when it does. */
+static int fails(const char *op, const char *path)
+{
+    const char *want = getenv("ENOSPC_OP");
+    if (strcmp(want && *want ? want : "write", op) != 0 || !chosen(path))
+        return 0;
+    const char *skip = getenv("ENOSPC_SKIP");
+    if (skip && skipped < atol(skip)) {
+        skipped++;
+        return 0;
+    }
+    note(op, path);
     const char *e = getenv("ENOSPC_ERRNO");
     errno = e && strcmp(e, "EIO") == 0 ? EIO : e && strcmp(e, "EDQUOT") == 0 ? EDQUOT : ENOSPC;
     return 1;
 }
 
-/* Whether writing n bytes at off (-1: the file position) to fd fails. */
-static int write_fails(int fd, size_t n, off_t off)
+/* How many of n bytes written at off (-1: the file position, or its end with O_APPEND) to fd
+   go through: n, fewer (the bytes below ENOSPC_LIMIT: a short write, as a file system that
+   fills up gives), or -1 (errno set): none. */
+static ssize_t write_room(int fd, size_t n, off_t off)
 {
     char path[4096];
-    if (n == 0 || fd_path(fd, path, sizeof path) < 0)
-        return 0;
+    const char *want = getenv("ENOSPC_OP");
+    if (n == 0 || (want && *want && strcmp(want, "write") != 0) ||
+        fd_path(fd, path, sizeof path) < 0 || !chosen(path))
+        return (ssize_t)n;
     const char *limit = getenv("ENOSPC_LIMIT");
-    if (!chosen(path))
-        return 0;
     if (limit && *limit) {
+        struct stat st;
+        int fl = fcntl(fd, F_GETFL);
         if (off < 0)
-            off = lseek(fd, 0, SEEK_CUR);
-        if (off >= 0 && (long long)off + (long long)n <= atoll(limit))
-            return 0;
+            off = fl >= 0 && (fl & O_APPEND) && fstat(fd, &st) == 0 ? st.st_size
+                                                                   : lseek(fd, 0, SEEK_CUR);
+        long long lim = atoll(limit);
+        if (off >= 0 && (long long)off + (long long)n <= lim)
+            return (ssize_t)n;
+        if (off >= 0 && off < lim) {
+            note("write", path); /* a short write: the disk fills up in this one */
+            return (ssize_t)(lim - off);
+        }
     }
-    return fails("write", path);
+    return fails("write", path) ? -1 : (ssize_t)n;
 }
 
 static int path_fails(const char *op, int dirfd, const char *path);
@@ -150,23 +168,24 @@ static int fd_fails(const char *op, int fd)
 
 ssize_t write(int fd, const void *buf, size_t n)
 {
-    if (write_fails(fd, n, -1))
-        return -1;
-    return REAL("write", ssize_t(*)(int, const void *, size_t))(fd, buf, n);
+    ssize_t k = write_room(fd, n, -1);
+    return k < 0 ? -1 : REAL("write", ssize_t(*)(int, const void *, size_t))(fd, buf, (size_t)k);
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
-    if (write_fails(fd, n, off))
-        return -1;
-    return REAL("pwrite", ssize_t(*)(int, const void *, size_t, off_t))(fd, buf, n, off);
+    ssize_t k = write_room(fd, n, off);
+    return k < 0 ? -1
+                 : REAL("pwrite", ssize_t(*)(int, const void *, size_t, off_t))(fd, buf, (size_t)k,
+                                                                                 off);
 }
 
 ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
 {
-    if (write_fails(fd, n, off))
-        return -1;
-    return REAL("pwrite64", ssize_t(*)(int, const void *, size_t, off_t))(fd, buf, n, off);
+    ssize_t k = write_room(fd, n, off);
+    return k < 0 ? -1
+                 : REAL("pwrite64", ssize_t(*)(int, const void *, size_t, off_t))(fd, buf,
+                                                                                   (size_t)k, off);
 }
 
 int fsync(int fd)
@@ -266,47 +285,64 @@ int openat(int dirfd, const char *path, int flags, ...)
     return REAL("openat", int (*)(int, const char *, int, ...))(dirfd, path, flags, mode);
 }
 
-/* ---- stdio: a failing call writes nothing and returns its failure (errno set; the stream's
-   error indicator is left as it was) ---- */
+/* ---- stdio: a failing call returns its failure (errno set; the stream's error indicator is
+   left as it was); fwrite writes the bytes below ENOSPC_LIMIT first (flushed), as a write(2)
+   the stream makes would; the others write nothing ---- */
 
-static int stream_fails(FILE *f, size_t n)
+/* The bytes of n that go through on f now (write_room at the stream's logical position:
+   what it holds buffered included). */
+static ssize_t stream_room(FILE *f, size_t n)
 {
     int fd = f ? fileno(f) : -1;
     if (fd < 0)
-        return 0;
+        return (ssize_t)n;
     off_t at = ftello(f);
-    return write_fails(fd, n, at);
+    return write_room(fd, n, at);
+}
+
+/* Whether n bytes on f fail (none of them written: a short count is a failure too). */
+static int stream_fails(FILE *f, size_t n)
+{
+    ssize_t k = stream_room(f, n);
+    if (k >= 0 && k < (ssize_t)n)
+        errno = ENOSPC;
+    return k < (ssize_t)n;
 }
 
 size_t fwrite(const void *p, size_t size, size_t n, FILE *f)
 {
-    if (size && n && stream_fails(f, size * n)) {
+    size_t (*real)(const void *, size_t, size_t, FILE *) =
+        REAL("fwrite", size_t(*)(const void *, size_t, size_t, FILE *));
+    ssize_t k = size && n ? stream_room(f, size * n) : (ssize_t)(size * n);
+    if (k < 0)
         return 0;
+    if ((size_t)k < size * n) { /* a short write: the bytes that fit, then the disk is full */
+        real(p, 1, (size_t)k, f);
+        REAL("fflush", int (*)(FILE *))(f);
+        errno = ENOSPC;
+        return (size_t)k / size;
     }
-    return REAL("fwrite", size_t(*)(const void *, size_t, size_t, FILE *))(p, size, n, f);
+    return real(p, size, n, f);
 }
 
 int fputs(const char *s, FILE *f)
 {
-    if (stream_fails(f, strlen(s))) {
+    if (stream_fails(f, strlen(s)))
         return EOF;
-    }
     return REAL("fputs", int (*)(const char *, FILE *))(s, f);
 }
 
 int fputc(int c, FILE *f)
 {
-    if (stream_fails(f, 1)) {
+    if (stream_fails(f, 1))
         return EOF;
-    }
     return REAL("fputc", int (*)(int, FILE *))(c, f);
 }
 
 int putc(int c, FILE *f)
 {
-    if (stream_fails(f, 1)) {
+    if (stream_fails(f, 1))
         return EOF;
-    }
     return REAL("putc", int (*)(int, FILE *))(c, f);
 }
 
@@ -314,9 +350,8 @@ int fflush(FILE *f)
 {
     /* what fflush would write: nothing is known of the buffer; a stream at a failing
        offset fails */
-    if (f && stream_fails(f, 1)) {
+    if (f && stream_fails(f, 1))
         return EOF;
-    }
     return REAL("fflush", int (*)(FILE *))(f);
 }
 
@@ -326,9 +361,8 @@ int vfprintf(FILE *f, const char *fmt, va_list ap)
     va_copy(copy, ap);
     int n = vsnprintf(NULL, 0, fmt, copy);
     va_end(copy);
-    if (n > 0 && stream_fails(f, (size_t)n)) {
+    if (n > 0 && stream_fails(f, (size_t)n))
         return -1;
-    }
     return REAL("vfprintf", int (*)(FILE *, const char *, va_list))(f, fmt, ap);
 }
 

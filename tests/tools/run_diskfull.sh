@@ -20,6 +20,8 @@
 #   metadata offsets commits sources state-delta state-snapshot state-schema  (the checkpoint)
 #   part manifest  (the files sink: part files, _spark_metadata entries and its query-id)
 #   stdout  (the console sink's standard output)
+#   progress  (--progress FILE, which every run writes: full in the middle of a record)
+#   ckpt-dirs out-dirs  (the directories of the checkpoint and of the files sink: mkdir only)
 # Each case, in a fresh directory: the run with the full disk must exit 1 (not a signal, no
 # sanitizer report) with exactly one "error:" line on stderr, which names the file (its path
 # in the checkpoint or the output, as the query names it) and says "No space left on device";
@@ -31,7 +33,7 @@
 # without the batches printed again when they re-ran, equals the reference run's).
 #
 # Environment: DISKFULL_VARIANTS (default all), DISKFULL_KINDS (default all that apply),
-# DISKFULL_OPS (default "write fsync rename"), DISKFULL_SKIP (default 5), KEEP_TMP=1.
+# DISKFULL_OPS (default "write fsync rename close open mkdir"), DISKFULL_SKIP (default 5), KEEP_TMP=1.
 set -euo pipefail
 export LC_ALL=C
 # shellcheck source=test_lib.sh
@@ -50,7 +52,7 @@ if [[ ${KEEP_TMP:-0} == 1 ]]; then
 fi
 
 variants=${DISKFULL_VARIANTS:-filter windowed ssjoin dedup console}
-ops=${DISKFULL_OPS:-write fsync rename}
+ops=${DISKFULL_OPS:-write fsync rename close open mkdir}
 skip=${DISKFULL_SKIP:-5}
 
 "$gen" --out "$tmp/data" --files 20 --lines-per-file 300 --seed 17 > /dev/null
@@ -105,16 +107,19 @@ kind_glob() {
   part) echo '*/out/*part-*' ;;
   manifest) echo '*/out/_spark_metadata*' ;;
   stdout) echo '*/stdout.txt' ;;
+  progress) echo '*/progress.jsonl' ;;
+  ckpt-dirs) echo '*/ckpt*' ;; # (mkdir only: the checkpoint's directories)
+  out-dirs) echo '*/out*' ;;   # (mkdir only: the sink's directories)
   esac
 }
 
 # The kinds of file a variant writes.
 variant_kinds() {
-  local ckpt="metadata offsets commits sources"
+  local ckpt="metadata offsets commits sources ckpt-dirs" files="part manifest out-dirs"
   case $1 in
-  filter) echo "$ckpt part manifest" ;;
-  windowed | dedup) echo "$ckpt state-delta state-schema part manifest" ;;
-  ssjoin) echo "$ckpt state-delta state-snapshot state-schema part manifest" ;;
+  filter) echo "$ckpt $files progress" ;;
+  windowed | dedup) echo "$ckpt state-delta state-schema $files" ;;
+  ssjoin) echo "$ckpt state-delta state-snapshot state-schema $files" ;;
   console) echo "$ckpt state-delta stdout" ;;
   esac
 }
@@ -163,11 +168,13 @@ run_q() {
   shift
   rc=0
   (cd "$dir" && env "$@" timeout --signal=KILL 120 ../q --trigger availableNow \
-    >> stdout.txt 2> err.txt) || rc=$?
+    --progress progress.jsonl >> stdout.txt 2> err.txt) || rc=$?
 }
 
-# The preload's environment for kind KIND, operation OP, SKIP operations let through.
+# The preload's environment for kind KIND, operation OP, SKIP operations let through (the
+# progress file: the disk fills up in the middle of the run, in the middle of a record).
 full_env() {
+  [[ $1 == progress ]] && echo "ENOSPC_LIMIT=$((progress_size / 2 + 7))"
   echo "LD_PRELOAD=$preload" "ENOSPC_MATCH=$(kind_glob "$1")" "ENOSPC_OP=$2" "ENOSPC_SKIP=$3" \
     "ENOSPC_LOG=$4" "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 }
@@ -225,16 +232,20 @@ check_failed() {
     fail "$name: expected one error line on stderr, got: $(head -n 5 "$dir/err.txt")"
     ok=0
   fi
-  local failed want
-  failed=$(head -n 1 "$dir/fail.log" | cut -d' ' -f2-)
-  if [[ $failed == */stdout.txt ]]; then
-    want="standard output"
-  else
-    want=$(reported_name "$failed")
-  fi
-  if ! grep -qF "$want" "$dir/err.txt" || ! grep -qF 'No space left on device' "$dir/err.txt"; then
-    fail "$name: the error does not say '$want' and 'No space left on device'" \
-      "(failed: $failed): $(head -n 3 "$dir/err.txt")"
+  # The error names one of the files an operation failed on (a failure the query may ignore,
+  # such as closing a directory it synced, can come first), by its final name or as it is.
+  local failed named=0 want
+  while read -r _ failed; do
+    if [[ $failed == */stdout.txt ]]; then
+      grep -qF "standard output" "$dir/err.txt" && named=1
+    else
+      want=$(reported_name "$failed")
+      grep -qF -e "$want" -e "${failed#"$dir"/}" "$dir/err.txt" && named=1
+    fi
+  done < "$dir/fail.log"
+  if ((!named)) || ! grep -qF 'No space left on device' "$dir/err.txt"; then
+    fail "$name: the error names no file an operation failed on, or does not say" \
+      "'No space left on device' (failed: $(tr '\n' ' ' < "$dir/fail.log")): $(head -n 3 "$dir/err.txt")"
     ok=0
   fi
   local temps
@@ -243,12 +254,19 @@ check_failed() {
     fail "$name: temporary files left behind: $temps"
     ok=0
   fi
+  if ! python3 -c 'import json, sys
+t = open(sys.argv[1]).read()
+assert t == "" or t.endswith("\n")
+[json.loads(l) for l in t.splitlines()]' "$dir/progress.jsonl" 2> /dev/null; then
+    fail "$name: the progress file holds a torn record: $(tail -c 200 "$dir/progress.jsonl")"
+    ok=0
+  fi
   local problems
   if ! problems=$(check_trailers "$dir/ckpt" "$dir/out/_spark_metadata" 2>&1); then
     fail "$name: $problems"
     ok=0
   fi
-  if [[ -d $dir/out ]] && ! problems=$(sl_manifest_rows "$dir" "$dir/rows.partial"); then
+  if [[ -d $dir/out/_spark_metadata ]] && ! problems=$(sl_manifest_rows "$dir" "$dir/rows.partial"); then
     fail "$name: inconsistent output: $problems"
     ok=0
   fi
@@ -267,15 +285,18 @@ for variant in $variants; do
     continue
   fi
   rows_of "$variant" "$vdir/ref" "$vdir/ref.rows"
+  progress_size=$(stat -c %s "$vdir/ref/progress.jsonl")
   [[ -s $vdir/ref.rows ]] || fail "$variant: the reference run wrote no rows"
   for kind in ${DISKFULL_KINDS:-$(variant_kinds "$variant")}; do
     for op in $ops; do
       [[ $kind == stdout && $op != write ]] && continue
-      [[ $kind == metadata && $op != write ]] && continue # written once, at the start
+      [[ $kind == metadata || $kind == progress ]] && [[ $op != write ]] && continue
+      [[ $kind == *-dirs ]] && [[ $op != mkdir ]] && continue
+      [[ $kind != *-dirs && $kind != state-schema && $op == mkdir ]] && continue
       name="$variant/$kind/$op"
       hit=0
       for s in "$skip" 0; do
-        dir=$vdir/$kind-$op-$s
+        dir=$vdir/run-$kind-$op-$s # (no "/out" or "/ckpt" in it: the globs)
         rm -rf "$dir"
         mkdir -p "$dir"
         # shellcheck disable=SC2046
