@@ -15,6 +15,7 @@
 #   ssjoin    a stream-stream join (state with snapshots every 10th version) -> files sink
 #   dedup     DROP DUPLICATES (action, time) with a watermark -> files sink
 #   console   the windowed counts -> console sink, standard output a file
+#   (and a batch query, mode overwrite -> files sink: its part file and _SUCCESS)
 # Kinds of file (the glob on the file the operation touches; most are written under a hidden
 # temporary name first, renamed into place):
 #   metadata offsets commits sources state-delta state-snapshot state-schema  (the checkpoint)
@@ -350,5 +351,46 @@ for variant in $variants; do
     done
   done
 done
+# A batch query (mode overwrite): the part file or _SUCCESS on a full disk fails the run naming
+# it and leaves no _SUCCESS (nor a temporary file); the run again with space writes the rows.
+bdir=$tmp/batch
+mkdir -p "$bdir/ref"
+cat > "$bdir/query.sql" << EOF
+CREATE TABLE t (time TIMESTAMP, action STRING)
+  WITH (connector = 'files', path = '$tmp/data', format = 'json');
+CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+INSERT INTO out SELECT action, time FROM t WHERE action = 'Open' WITH (mode = 'overwrite');
+EOF
+"$sluice" build "$bdir/query.sql" -o "$bdir/q" > "$bdir/build.err" 2>&1
+batch_rows() { cat "$1"/out/part-*.json 2> /dev/null | sort; }
+(cd "$bdir/ref" && ../q > /dev/null 2> err.txt) || fail "batch: the reference run failed"
+batch_rows "$bdir/ref" > "$bdir/ref.rows"
+for glob in '*/out/*part-*' '*/out/_SUCCESS'; do
+  for op in write fsync close open rename; do
+    name="batch/${glob##*/}/$op"
+    dir=$bdir/run-${glob//[^a-zA-Z]/}-$op
+    mkdir -p "$dir"
+    rc=0
+    (cd "$dir" && env LD_PRELOAD="$preload" ENOSPC_MATCH="$glob" ENOSPC_OP="$op" \
+      ENOSPC_LOG="$dir/fail.log" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+      ../q > /dev/null 2> err.txt) || rc=$?
+    [[ -s $dir/fail.log ]] || continue # (no such operation: _SUCCESS is empty, never renamed)
+    cases=$((cases + 1))
+    cp "$dir/err.txt" "$dir/err.first"
+    if [[ $rc -ne 1 || $(wc -l < "$dir/err.txt") -ne 1 ]] ||
+      ! grep -q 'No space left on device' "$dir/err.txt"; then
+      fail "$name: exit $rc, expected 1 with one error line: $(head -n 3 "$dir/err.txt")"
+    elif [[ -e $dir/out/_SUCCESS || -n $(find "$dir/out" -name '.*' 2> /dev/null) ]]; then
+      fail "$name: a failed write left _SUCCESS or a temporary file: $(ls -A "$dir/out")"
+    elif ! (cd "$dir" && ../q > /dev/null 2> err.txt) || [[ ! -e $dir/out/_SUCCESS ]]; then
+      fail "$name: the run with space again failed: $(cat "$dir/err.txt")"
+    elif ! batch_rows "$dir" | cmp -s - "$bdir/ref.rows"; then
+      fail "$name: rows differ from the reference run's"
+    else
+      pass "$name: $(sed 's/ \[id = [^]]*\]//' "$dir/err.first" | cut -c1-200)"
+    fi
+  done
+done
+
 echo "diskfull: $cases cases"
 sl_test_end
