@@ -20,7 +20,7 @@
 # temporary name first, renamed into place):
 #   metadata offsets commits sources state-delta state-snapshot state-schema  (the checkpoint)
 #   part manifest  (the files sink: part files, _spark_metadata entries and its query-id)
-#   stdout  (the console sink's standard output)
+#   stdout  (the console sink's standard output; and once on /dev/full, the kernel's ENOSPC)
 #   progress  (--progress FILE, which every run writes: full in the middle of a record)
 #   ckpt-dirs out-dirs  (the directories of the checkpoint and of the files sink: mkdir only)
 # Each case, in a fresh directory: the run with the full disk must exit 1 (not a signal, no
@@ -351,6 +351,28 @@ for variant in $variants; do
     done
   done
 done
+# Standard output on /dev/full (the kernel's ENOSPC through stdio, no preload): the console
+# query fails at its first batch naming standard output; the restart prints every batch.
+if [[ " $variants " == *" console "* ]]; then
+  dir=$tmp/console/run-devfull
+  mkdir -p "$dir"
+  rc=0
+  (cd "$dir" && ../q --trigger availableNow > /dev/full 2> err.txt) || rc=$?
+  cp "$dir/err.txt" "$dir/err.first"
+  cases=$((cases + 1))
+  if [[ $rc -ne 1 ]] || ! grep -qx "error: query 'diskfull_console' .*failed in batch 0: console sink: cannot write to standard output: No space left on device" "$dir/err.txt"; then
+    fail "console > /dev/full: exit $rc: $(head -n 3 "$dir/err.txt")"
+  elif ! problems=$(check_trailers "$dir/ckpt" 2>&1); then
+    fail "console > /dev/full: $problems"
+  elif ! run_q "$dir" || [[ $rc -ne 0 ]]; then
+    fail "console > /dev/full: the restart exited $rc: $(cat "$dir/err.txt")"
+  elif ! rows_of console "$dir" "$dir/rows" || ! cmp -s "$tmp/console/ref.rows" "$dir/rows"; then
+    fail "console > /dev/full: the restart's output differs from the reference run's"
+  else
+    pass "console > /dev/full: $(sed 's/ \[id = [^]]*\]//' "$dir/err.first" | head -n 1)"
+  fi
+fi
+
 # A batch query (mode overwrite): the part file or _SUCCESS on a full disk fails the run naming
 # it and leaves no _SUCCESS (nor a temporary file); the run again with space writes the rows.
 bdir=$tmp/batch
