@@ -39,7 +39,8 @@
 set -euo pipefail
 export LC_ALL=C
 # shellcheck source=test_lib.sh
-source "$(dirname "$0")/test_lib.sh"
+tools=$(realpath "$(dirname "$0")")
+source "$tools/test_lib.sh"
 
 if [[ $# -ne 3 ]]; then
   echo "usage: $0 <sluice> <gen_events> <libenospc_preload.so>" >&2
@@ -80,19 +81,7 @@ FROM events GROUP BY window(time, '10 minutes') $with" > "$2" ;;
   dedup)
     printf '%s\n' "$src" "$sink" "INSERT INTO out SELECT action, time FROM events
 DROP DUPLICATES (action, time) $with" > "$2" ;;
-  ssjoin)
-    cat > "$2" << EOF
-CREATE SOURCE a (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
-  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
-CREATE SOURCE b (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
-  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 2);
-$sink
-INSERT INTO out
-SELECT a.action, a.time AS t1, b.time AS t2 FROM a JOIN b
-  ON a.action = b.action AND b.time BETWEEN a.time + INTERVAL 1 SECOND AND a.time + INTERVAL 2 SECONDS
-$with
-EOF
-    ;;
+  ssjoin) sl_ssjoin_query "$tmp/data" diskfull_ssjoin > "$2" ;;
   esac
 }
 
@@ -126,42 +115,9 @@ variant_kinds() {
   esac
 }
 
-# check_trailers DIR...: every file (not hidden) under the DIRs that the runtime writes with
-# a checksum trailer "#crc32c <hex> <len>" has a valid one.
-check_trailers() {
-  python3 - "$@" << 'PY'
-import os, sys
-T = []
-for i in range(256):
-    c = i
-    for _ in range(8):
-        c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
-    T.append(c)
-def crc(b):
-    c = 0xFFFFFFFF
-    for x in b:
-        c = T[(c ^ x) & 0xFF] ^ (c >> 8)
-    return c ^ 0xFFFFFFFF
-bad = 0
-for top in sys.argv[1:]:
-    for d, _, files in os.walk(top):
-        for f in files:
-            if f.startswith(".") or f.startswith("part-"):
-                continue
-            p = os.path.join(d, f)
-            b = open(p, "rb").read()
-            cut = b.rfind(b"#crc32c ", 0, len(b) - 1)
-            try:
-                tag, h, n = b[cut:].decode().split()
-                ok = cut >= 0 and b.endswith(b"\n") and int(n) == cut and int(h, 16) == crc(b[:cut])
-            except Exception:
-                ok = False
-            if not ok:
-                print("  torn or corrupt file: %s (%d bytes)" % (p, len(b)))
-                bad = 1
-sys.exit(bad)
-PY
-}
+# check_trailers DIR...: every checkpoint or manifest file under the DIRs carries a valid
+# checksum trailer (ckpt_crc.py).
+check_trailers() { python3 "$tools/ckpt_crc.py" "$@"; }
 
 # run_q DIR ENVFILE-or-"" : run ./q there to the end (stdout appended to stdout.txt, stderr to
 # err.txt, replaced); sets rc.

@@ -51,7 +51,7 @@
 set -euo pipefail
 export LC_ALL=C
 # shellcheck source=test_lib.sh
-source "$(dirname "$0")/test_lib.sh" # sl_manifest_rows
+source "$(dirname "$0")/test_lib.sh" # sl_manifest_rows, sl_ssjoin_query
 
 if [[ $# -ne 2 ]]; then
     echo "usage: $0 <sluice> <gen_events>" >&2
@@ -165,17 +165,7 @@ EOF
         # not come: b has no rows left, and Spark's WatermarkTracker counts an input that has
         # seen no row since the restart as 0, so the watermark stays where it was restored
         # (srt_event.c); the rows are the same, the manifest has one batch id fewer (a note)
-        cat > "$2" << EOF
-CREATE SOURCE a (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
-  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
-CREATE SOURCE b (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
-  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 2);
-CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
-INSERT INTO out
-SELECT a.action, a.time AS t1, b.time AS t2 FROM a JOIN b
-  ON a.action = b.action AND b.time BETWEEN a.time + INTERVAL 1 SECOND AND a.time + INTERVAL 2 SECONDS
-WITH (name = 'kill_ssjoin', outputMode = 'append', checkpointLocation = 'ckpt');
-EOF
+        sl_ssjoin_query "$tmp/data" kill_ssjoin > "$2"
         ;;
     limit)
         cat > "$2" << EOF

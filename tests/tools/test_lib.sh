@@ -232,6 +232,24 @@ sl_manifest_rows() {
   return $bad
 }
 
+# sl_ssjoin_query DATA NAME: a stream-stream join of the JSON Lines events (time, action) in
+# DATA with themselves one to two seconds later, the sides reading 1 and 2 files per trigger
+# (so each batch joins with state restored from the checkpoint, state/2/), into a files sink
+# `out` (json, append), checkpoint `ckpt`, query name NAME.
+sl_ssjoin_query() {
+  cat << EOF
+CREATE SOURCE a (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = '$1', format = 'json', maxFilesPerTrigger = 1);
+CREATE SOURCE b (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = '$1', format = 'json', maxFilesPerTrigger = 2);
+CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+INSERT INTO out
+SELECT a.action, a.time AS t1, b.time AS t2 FROM a JOIN b
+  ON a.action = b.action AND b.time BETWEEN a.time + INTERVAL 1 SECOND AND a.time + INTERVAL 2 SECONDS
+WITH (name = '$2', outputMode = 'append', checkpointLocation = 'ckpt');
+EOF
+}
+
 sl_kafka_cmd() {
   local before
   before=$(wc -l < "$tmp/kafka.out")
