@@ -146,7 +146,7 @@ static ssize_t write_room(int fd, size_t n, off_t off)
         int fl = fcntl(fd, F_GETFL);
         if (off < 0)
             off = fl >= 0 && (fl & O_APPEND) && fstat(fd, &st) == 0 ? st.st_size
-                                                                   : lseek(fd, 0, SEEK_CUR);
+                                                                    : lseek(fd, 0, SEEK_CUR);
         long long lim = atoll(limit);
         if (off >= 0 && (long long)off + (long long)n <= lim)
             return (ssize_t)n;
@@ -177,7 +177,7 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
     ssize_t k = write_room(fd, n, off);
     return k < 0 ? -1
                  : REAL("pwrite", ssize_t(*)(int, const void *, size_t, off_t))(fd, buf, (size_t)k,
-                                                                                 off);
+                                                                                off);
 }
 
 ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
@@ -185,7 +185,7 @@ ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
     ssize_t k = write_room(fd, n, off);
     return k < 0 ? -1
                  : REAL("pwrite64", ssize_t(*)(int, const void *, size_t, off_t))(fd, buf,
-                                                                                   (size_t)k, off);
+                                                                                  (size_t)k, off);
 }
 
 int fsync(int fd)
