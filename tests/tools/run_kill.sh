@@ -52,6 +52,8 @@
 #   KEEP_TMP=1               keep the temp dir
 set -euo pipefail
 export LC_ALL=C
+# shellcheck source=test_lib.sh
+source "$(dirname "$0")/test_lib.sh" # sl_manifest_rows, sl_ssjoin_query
 
 if [[ $# -ne 2 ]]; then
     echo "usage: $0 <sluice> <gen_events>" >&2
@@ -165,17 +167,7 @@ EOF
         # not come: b has no rows left, and Spark's WatermarkTracker counts an input that has
         # seen no row since the restart as 0, so the watermark stays where it was restored
         # (srt_event.c); the rows are the same, the manifest has one batch id fewer (a note)
-        cat > "$2" << EOF
-CREATE SOURCE a (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
-  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 1);
-CREATE SOURCE b (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
-  WITH (connector = 'files', path = '$tmp/data', format = 'json', maxFilesPerTrigger = 2);
-CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
-INSERT INTO out
-SELECT a.action, a.time AS t1, b.time AS t2 FROM a JOIN b
-  ON a.action = b.action AND b.time BETWEEN a.time + INTERVAL 1 SECOND AND a.time + INTERVAL 2 SECONDS
-WITH (name = 'kill_ssjoin', outputMode = 'append', checkpointLocation = 'ckpt');
-EOF
+        sl_ssjoin_query "$tmp/data" kill_ssjoin > "$2"
         ;;
     limit)
         cat > "$2" << EOF
@@ -222,87 +214,12 @@ delta_restore() {
     return 1
 }
 
-# ---- reading the manifest ----
-# manifest_rows RUNDIR OUTFILE: the rows of the part files listed in RUNDIR/out/_spark_metadata,
-# sorted, into OUTFILE.  Prints the problems and returns 1 when the manifest is inconsistent.
-manifest_rows() {
-    local dir=$1/out meta=$1/out/_spark_metadata rows=$2 bad=0
-    local listed=$1/listed.txt
-    : > "$rows.unsorted"
-    : > "$listed"
-    if [[ ! -d $meta ]]; then
-        echo "  no manifest directory $meta"
-        return 1
-    fi
-    local entry
-    while IFS= read -r entry; do
-        local first=1 line
-        while IFS= read -r line || [[ -n $line ]]; do
-            if ((first)); then
-                first=0
-                if [[ $line != v1 ]]; then
-                    echo "  manifest entry $entry: first line '$line', expected 'v1'"
-                    bad=1
-                    break
-                fi
-                continue
-            fi
-            [[ $line == '#'* ]] && continue # the checksum trailer
-            if [[ ! $line =~ ^\{\"path\":\"file://([^\"]*)\",\"size\":([0-9]+),.*\"action\":\"add\"\}$ ]]; then
-                echo "  manifest entry $entry: not a file entry: $line"
-                bad=1
-                continue
-            fi
-            local uri=${BASH_REMATCH[1]} size=${BASH_REMATCH[2]} path
-            path=$(printf '%b' "${uri//%/\\x}") # percent-decoding
-            echo "$path" >> "$listed"
-            if [[ ! -f $path ]]; then
-                echo "  manifest entry $entry lists $path, which does not exist"
-                bad=1
-                continue
-            fi
-            local real
-            real=$(stat -c %s "$path")
-            if [[ $real != "$size" ]]; then
-                echo "  manifest entry $entry lists $path with size $size, the file has $real"
-                bad=1
-            fi
-            cat "$path" >> "$rows.unsorted"
-        done < "$meta/$entry"
-    done < <(find "$meta" -maxdepth 1 -type f -regex '.*/[0-9]+' -printf '%f\n' | sort -n)
-    local dups
-    dups=$(sort "$listed" | uniq -d)
-    if [[ -n $dups ]]; then
-        echo "  files listed more than once: $dups"
-        bad=1
-    fi
-    # Nothing but part files, manifest entries and query-id: no temporary file, hidden or not.
-    local stray
-    stray=$(find "$dir" -mindepth 1 \( -type d -path "$meta" -prune \) -o -print |
-        grep -Ev '/part-00000-[0-9]{19}\.json$' || true)
-    stray+=$(find "$meta" -mindepth 1 -print | grep -Ev '/([0-9]+|query-id)$' || true)
-    if [[ -n $stray ]]; then
-        echo "  unexpected files in the output (temporary files?):"
-        echo "$stray" | sed 's/^/    /'
-        bad=1
-    fi
-    # Part files no entry lists are invisible to readers: only worth a note.
-    local unlisted
-    unlisted=$(comm -23 <(find "$dir" -maxdepth 1 -name 'part-*' | sort) <(sort "$listed"))
-    if [[ -n $unlisted ]]; then
-        echo "  note: part files not in the manifest (ignored): $(echo "$unlisted" | wc -l)"
-    fi
-    sort "$rows.unsorted" > "$rows"
-    rm -f "$rows.unsorted"
-    return $bad
-}
-
 # compare NAME RUNDIR: RUNDIR's manifest rows against the reference's.
 compare() {
     local name=$1 rundir=$2 status=0
     local got=$rundir/rows.txt
     local problems
-    if ! problems=$(manifest_rows "$rundir" "$got"); then
+    if ! problems=$(sl_manifest_rows "$rundir" "$got"); then
         echo "kill_restart: FAIL: $variant $name: inconsistent output"
         status=1
     fi
@@ -380,7 +297,7 @@ for variant in $variants; do
     fi
     ref_dir=$vdir/ref
     ref_rows=$ref_dir/rows.txt
-    if ! problems=$(manifest_rows "$vdir/ref" "$ref_rows"); then
+    if ! problems=$(sl_manifest_rows "$vdir/ref" "$ref_rows"); then
         echo "kill_restart: FAIL: $variant reference: inconsistent output"
         echo "$problems"
         failures=$((failures + 1))

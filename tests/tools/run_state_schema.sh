@@ -17,7 +17,8 @@ if [[ $# -ne 1 ]]; then
 fi
 sluice=$(realpath "$1")
 # shellcheck source=test_lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
+sl_tools=$(realpath "$(dirname "${BASH_SOURCE[0]}")")
+source "$sl_tools/test_lib.sh"
 sl_test_begin state_schema
 
 source_sql="CREATE SOURCE events (time TIMESTAMP, action STRING, id BIGINT,
@@ -204,8 +205,10 @@ restart ssjoin_removed refused \
 forge() { rewrite key "$@"; }
 old_value_schema() { rewrite schema "$@"; }
 rewrite() {
-  python3 - "$@" << 'EOF'
-import struct, sys
+  SL_TOOLS=$sl_tools PYTHONDONTWRITEBYTECODE=1 python3 - "$@" << 'EOF'
+import os, struct, sys
+sys.path.insert(0, os.environ["SL_TOOLS"])
+import ckpt_crc
 what, path = sys.argv[1], sys.argv[2]
 data = open(path, 'rb').read()
 body = data[:data.rindex(b'#crc32c ')]
@@ -218,17 +221,7 @@ else:
     lines = body.split(b'\n')  # version, operator, key schema, value schema, ''
     lines[3] = sys.argv[3].encode()
     body = b'\n'.join(lines)
-table = []
-for i in range(256):
-    c = i
-    for _ in range(8):
-        c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
-    table.append(c)
-crc = 0xFFFFFFFF
-for b in body:
-    crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8)
-crc ^= 0xFFFFFFFF
-open(path, 'wb').write(body + b'#crc32c %08x %d\n' % (crc, len(body)))
+open(path, 'wb').write(ckpt_crc.sign(body))
 EOF
 }
 mode=", outputMode = 'complete'"

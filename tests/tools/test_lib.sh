@@ -155,6 +155,101 @@ print("\n".join(sorted(rows)))
 PY
 }
 
+# sl_manifest_rows RUNDIR OUTFILE: the rows of the part files listed in RUNDIR/out/_spark_metadata,
+# sorted, into OUTFILE (json part files part-00000-<19 digits>.json, the files sink's names).
+# Prints the problems and returns 1 when the manifest is inconsistent: an entry that is not
+# "v1" and file entries, a listed file missing, of another size or listed twice, anything in
+# RUNDIR/out but part files and manifest entries (a temporary file, hidden or not).
+sl_manifest_rows() {
+  local dir=$1/out meta=$1/out/_spark_metadata rows=$2 bad=0
+  local listed=$1/listed.txt
+  : > "$rows.unsorted"
+  : > "$listed"
+  if [[ ! -d $meta ]]; then
+    echo "  no manifest directory $meta"
+    return 1
+  fi
+  local entry
+  while IFS= read -r entry; do
+    local first=1 line
+    while IFS= read -r line || [[ -n $line ]]; do
+      if ((first)); then
+        first=0
+        if [[ $line != v1 ]]; then
+          echo "  manifest entry $entry: first line '$line', expected 'v1'"
+          bad=1
+          break
+        fi
+        continue
+      fi
+      [[ $line == '#'* ]] && continue # the checksum trailer
+      if [[ ! $line =~ ^\{\"path\":\"file://([^\"]*)\",\"size\":([0-9]+),.*\"action\":\"add\"\}$ ]]; then
+        echo "  manifest entry $entry: not a file entry: $line"
+        bad=1
+        continue
+      fi
+      local uri=${BASH_REMATCH[1]} size=${BASH_REMATCH[2]} path
+      path=$(printf '%b' "${uri//%/\\x}") # percent-decoding
+      echo "$path" >> "$listed"
+      if [[ ! -f $path ]]; then
+        echo "  manifest entry $entry lists $path, which does not exist"
+        bad=1
+        continue
+      fi
+      local real
+      real=$(stat -c %s "$path")
+      if [[ $real != "$size" ]]; then
+        echo "  manifest entry $entry lists $path with size $size, the file has $real"
+        bad=1
+      fi
+      cat "$path" >> "$rows.unsorted"
+    done < "$meta/$entry"
+  done < <(find "$meta" -maxdepth 1 -type f -regex '.*/[0-9]+' -printf '%f\n' | sort -n)
+  local dups
+  dups=$(sort "$listed" | uniq -d)
+  if [[ -n $dups ]]; then
+    echo "  files listed more than once: $dups"
+    bad=1
+  fi
+  # Nothing but part files, manifest entries and query-id: no temporary file, hidden or not.
+  local stray
+  stray=$(find "$dir" -mindepth 1 \( -type d -path "$meta" -prune \) -o -print |
+    grep -Ev '/part-00000-[0-9]{19}\.json$' || true)
+  stray+=$(find "$meta" -mindepth 1 -print | grep -Ev '/([0-9]+|query-id)$' || true)
+  if [[ -n $stray ]]; then
+    echo "  unexpected files in the output (temporary files?):"
+    echo "$stray" | sed 's/^/    /'
+    bad=1
+  fi
+  # Part files no entry lists are invisible to readers: only worth a note.
+  local unlisted
+  unlisted=$(comm -23 <(find "$dir" -maxdepth 1 -name 'part-*' | sort) <(sort "$listed"))
+  if [[ -n $unlisted ]]; then
+    echo "  note: part files not in the manifest (ignored): $(echo "$unlisted" | wc -l)"
+  fi
+  sort "$rows.unsorted" > "$rows"
+  rm -f "$rows.unsorted"
+  return $bad
+}
+
+# sl_ssjoin_query DATA NAME: a stream-stream join of the JSON Lines events (time, action) in
+# DATA with themselves one to two seconds later, the sides reading 1 and 2 files per trigger
+# (so each batch joins with state restored from the checkpoint, state/2/), into a files sink
+# `out` (json, append), checkpoint `ckpt`, query name NAME.
+sl_ssjoin_query() {
+  cat << EOF
+CREATE SOURCE a (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = '$1', format = 'json', maxFilesPerTrigger = 1);
+CREATE SOURCE b (time TIMESTAMP, action STRING, WATERMARK FOR time AS time - INTERVAL '10 minutes')
+  WITH (connector = 'files', path = '$1', format = 'json', maxFilesPerTrigger = 2);
+CREATE SINK out WITH (connector = 'files', path = 'out', format = 'json');
+INSERT INTO out
+SELECT a.action, a.time AS t1, b.time AS t2 FROM a JOIN b
+  ON a.action = b.action AND b.time BETWEEN a.time + INTERVAL 1 SECOND AND a.time + INTERVAL 2 SECONDS
+WITH (name = '$2', outputMode = 'append', checkpointLocation = 'ckpt');
+EOF
+}
+
 sl_kafka_cmd() {
   local before
   before=$(wc -l < "$tmp/kafka.out")

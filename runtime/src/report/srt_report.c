@@ -1,11 +1,13 @@
 /* srt_report.c - what a running query tells about itself: Spark's lastProgress after
 ** every batch (and, at most every 10 s, for idle triggers), its status, its failure.
 ** Progress records go to the query's recentProgress ring and, with --progress FILE, one
-** JSON line each to that file (srt_progress.c formats them).
+** JSON line each to that file (srt_progress.c formats them), whole lines only.
 */
 #include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "srt_int.h"
 #include "state/srt_operator.h"
@@ -26,17 +28,20 @@ static int64_t ms_of(int64_t us)
     return us < 0 ? -1 : us / 1000;
 }
 
-/* Append one record to the --progress file, flushed: a record that cannot be written
-   (a full disk, a closed pipe) fails the query with the file and the reason. */
+/* Append one record (json, its '\n' included) to the --progress file with write(2): a record
+   that cannot be written whole (a full disk, a closed pipe) fails the query with the file and
+   the reason, and the bytes of it that were written are cut off again (a regular file), so
+   the file holds whole lines only and a restart appends after the last one. */
 static int write_progress(SrtQuery *q, const SrtBuf *json)
 {
-    FILE *f = q->progress_out;
-    errno = 0;
-    if (fwrite(json->p ? json->p : "", 1, json->n, f) == json->n && fputc('\n', f) != EOF &&
-        fflush(f) == 0 && !ferror(f))
+    int fd = fileno(q->progress_out);
+    struct stat st;
+    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (srt_fs_write_all(fd, json->p, json->n) == 0)
         return 0;
-    int e = errno ? errno : EIO;
-    clearerr(f);
+    int e = errno;
+    if (regular) /* O_APPEND: the record began at the old end */
+        (void)!ftruncate(fd, st.st_size);
     return srt_err_set(&q->err, SRT_ERR_IO, "cannot write progress file %s: %s", q->progress_path,
                        strerror(e));
 }
@@ -51,8 +56,9 @@ static int publish(SrtQuery *q, const SrtProgress *p)
         srt_live_lock(q);
         srt_progress_ring_add(&q->recent, json.p ? json.p : "", json.n);
         srt_live_unlock(q);
+        srt_buf_putc(&json, '\n');
         if (q->progress_out)
-            rc = write_progress(q, &json);
+            rc = json.oom ? srt_err_nomem(&q->err, "progress") : write_progress(q, &json);
     }
     srt_buf_free(&json);
     q->last_progress_us = srt_now_us();

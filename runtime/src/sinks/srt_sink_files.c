@@ -55,7 +55,8 @@
 ** (the default: Spark's PATH_ALREADY_EXISTS), ignore (nothing is written), overwrite (the
 ** directory's files are removed first), append — and the rows go to one file
 ** part-00000-<uuid>-c000.json|.csv (an empty one when there are none, as Spark writes one
-** file for an empty result), written durably as above, followed by an empty _SUCCESS file.
+** file for an empty result), written durably as above, followed by an empty _SUCCESS file
+** (synced; removed again when that fails, so no _SUCCESS marks a failed write complete).
 **
 ** One writer: two queries writing one directory would overwrite each other's part files
 ** and entries of the same batch id, or skip each other's batches as committed.  The
@@ -432,10 +433,22 @@ static int batch_write(SrtSink *k, FileSink *f, SrtDatum *const *rows, size_t n_
     if (f->final_name.oom)
         return srt_err_nomem(err, "files sink");
     int fd = open(f->final_name.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0 || fsync(fd) < 0 || close(fd) < 0 || srt_fs_sync_dir(f->path) < 0)
+    if (fd < 0)
         return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot write '%s': %s", k->name,
                            f->final_name.p, strerror(errno));
-    return 0;
+    int synced = fsync(fd) == 0, e = errno;
+    if (close(fd) < 0 && synced) {
+        synced = 0;
+        e = errno;
+    }
+    if (synced && srt_fs_sync_dir(f->path) == 0)
+        return 0;
+    if (synced)
+        e = errno;
+    /* A failed write leaves no _SUCCESS claiming the output complete. */
+    unlink(f->final_name.p);
+    return srt_err_set(err, SRT_ERR_IO, "files sink '%s': cannot write '%s': %s", k->name,
+                       f->final_name.p, strerror(e));
 }
 
 static int files_open(SrtSink *k, const SrtOptions *opts, const SrtSchema *schema, SrtErr *err)
