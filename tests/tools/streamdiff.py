@@ -36,7 +36,8 @@ now and then under a GROUP BY) and exprs (expression grouping keys and aggregate
 expressions, a window of a shifted time, ORDER BY in complete mode, NULL/NaN-heavy streams
 starting at year, leap-day and daylight-saving edges, for a third of the seeds keys other than
 `a` made non-ASCII: accents, a combining mark, `ß`, CJK and fullwidth letters, a letter
-outside the BMP, as UTF-8 or JSON escapes). A batch's files are ordered by their length in
+outside the BMP, as UTF-8 or JSON escapes; so too the keys of ssjoin's two sources and of
+static's stream and table). A batch's files are ordered by their length in
 bytes.
 """
 
@@ -210,6 +211,33 @@ def gen_stream(r, bases=None, skew=None):
     # a batch split into tasks on two threads must give one thread's output (operations.md)
     st["threads"] = r.random() < 0.25
     return st
+
+
+# Keys whose upper case, length, left() and order Java and python agree on: Latin-1, a
+# lower case letter whose upper case is two (SpecialCasing), a combining accent, CJK and
+# fullwidth letters (show() counts them twice: Utils.stringHalfWidth), a letter outside the
+# BMP (two UTF-16 units), a titlecase digraph.
+UNICODE_KEYS = ["\u00e7a", "stra\u00dfe", "e\u0301", "\u65e5\u672c", "\uff41\uff42",
+                "\U0001d538x", "\u01c6z", "\u00ff"]
+
+
+def unicode_keys(ur, st):
+    """For about a third of the seeds, the keys other than `a` (which `max_ca` names) become
+    non-ASCII strings, written as UTF-8 or as JSON escapes (surrogate pairs outside the BMP)."""
+    if ur.random() >= 0.35:
+        return
+    new = dict(zip(["b", "c", "d"], ur.sample(UNICODE_KEYS, 3)))
+    st["keys"] = [new.get(k, k) for k in st["keys"]]
+    done = set()
+    for files in st["batches"] + st.get("batches2", []):
+        for rows in files:
+            for w in rows:
+                if id(w) in done or w["k"] not in new:
+                    continue
+                done.add(id(w))
+                text = json.dumps(new[w["k"]], ensure_ascii=ur.random() < 0.4)
+                w["line"] = w["line"].replace('"k":"%s"' % w["k"], '"k":' + text, 1)
+                w["k"] = new[w["k"]]
 
 
 def file_texts(files):
@@ -1899,6 +1927,7 @@ def check_ssjoin(args, seed):
     sources on a key with NULLs and time bounds, fed one batch a run or all at once."""
     r = random.Random("ssjoin:%d" % seed)
     st = gen_ssjoin_stream(r)
+    unicode_keys(random.Random("ssjoin-unicode:%d" % seed), st)
     # a quarter of the seeds split each batch on two threads (the rows keyed in tasks, joined
     # on the query's thread): one thread's output (operations.md), from a generator of its own
     st["threads"] = random.Random("ssjoin-threads:%d" % seed).random() < 0.25
@@ -2093,6 +2122,7 @@ def check_static(args, seed):
     """Stream-static joins (INNER, LEFT OUTER, LEFT SEMI, LEFT ANTI) with a table of NULL and
     repeated keys, extra conditions over either side or both, now and then aggregated."""
     r, st = area_stream("static", seed)
+    unicode_keys(random.Random("static-unicode:%d" % seed), st)  # the table's keys too
     table, text = gen_table(r, st)
     st["tables"] = {"dim": text}
     failures = 0
@@ -2219,33 +2249,6 @@ def gen_order_by(r, q):
     first = r.choice(names)
     q.order_by = [(c, r.random() < 0.5, r.random() < 0.5)
                   for c in [first] + [k for k in keys if k != first]]
-
-
-# Keys whose upper case, length, left() and order Java and python agree on: Latin-1, a
-# lower case letter whose upper case is two (SpecialCasing), a combining accent, CJK and
-# fullwidth letters (show() counts them twice: Utils.stringHalfWidth), a letter outside the
-# BMP (two UTF-16 units), a titlecase digraph.
-UNICODE_KEYS = ["\u00e7a", "stra\u00dfe", "e\u0301", "\u65e5\u672c", "\uff41\uff42",
-                "\U0001d538x", "\u01c6z", "\u00ff"]
-
-
-def unicode_keys(ur, st):
-    """For about a third of the seeds, the keys other than `a` (which `max_ca` names) become
-    non-ASCII strings, written as UTF-8 or as JSON escapes (surrogate pairs outside the BMP)."""
-    if ur.random() >= 0.35:
-        return
-    new = dict(zip(["b", "c", "d"], ur.sample(UNICODE_KEYS, 3)))
-    st["keys"] = [new.get(k, k) for k in st["keys"]]
-    done = set()
-    for files in st["batches"]:
-        for rows in files:
-            for w in rows:
-                if id(w) in done or w["k"] not in new:
-                    continue
-                done.add(id(w))
-                text = json.dumps(new[w["k"]], ensure_ascii=ur.random() < 0.4)
-                w["line"] = w["line"].replace('"k":"%s"' % w["k"], '"k":' + text, 1)
-                w["k"] = new[w["k"]]
 
 
 def check_exprs(args, seed):
