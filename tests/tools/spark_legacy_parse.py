@@ -6,7 +6,7 @@ spark.sql.legacy.timeParserPolicy = EXCEPTION, DateTimeFormatterHelper.checkPars
 fails the query (INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER).
 
 A port of common/cm_dtlegacy.c (cm_dt_legacy_accepts), rule for rule, for modeldiff.py's
-datetime areas; the same limits: pattern letters other than y M L d D H h k K m s S a E z Z X
+datetime areas; the same limits: pattern letters other than G y M L d D H h k K m s S a E z Z X
 count as rejected, as do zone names under z and Z; digits outside ASCII and exponents are not
 read.
 """
@@ -15,12 +15,15 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "May",
           "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 KNOWN = "GyMdkHmsSEDFwWahKzZYuXL"  # SimpleDateFormat's letters; another one throws
-MODELLED = "yMLdDHhkKmsSaEzZX"
+MODELLED = "GyMLdDHhkKmsSaEzZX"
+# ERA: getDisplayNamesMap(ERA, Locale.US), the SHORT and LONG names (not the NARROW B and A),
+# index % 2 the era (0 BC, 1 AD; SimpleDateFormat.subParse reads them whatever the count)
+ERAS = ["BC", "AD", "Before Christ", "Anno Domini"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
             "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 FIELD = {"y": "year", "M": "month", "L": "month", "d": "dom", "D": "doy", "k": "hod",
          "H": "hod", "h": "hour", "K": "hour", "m": "min", "s": "sec", "S": "ms"}
-RANGE = {"year": (1, 292278994), "month": (0, 11), "dom": (1, 31), "doy": (1, 366),
+RANGE = {"era": (0, 1), "year": (1, 292278994), "month": (0, 11), "dom": (1, 31), "doy": (1, 366),
          "hod": (0, 23), "hour": (0, 11), "ampm": (0, 1), "min": (0, 59), "sec": (0, 59),
          "ms": (0, 999), "dow": (0, 6), "zone": (-13 * 60, 14 * 60)}
 
@@ -135,6 +138,10 @@ def valid(f):
     val = {k: v for k, (v, _) in f.items()}
     st = {k: s for k, (_, s) in f.items()}
     y = val.get("year", 1970)
+    if val.get("era", 1) == 0:  # BC: year 1 - y; a long of milliseconds ends in 292269055 BC
+        if y > 292269054:
+            return False
+        y = 1 - y
     month, day = val.get("month", 0) + 1, val.get("dom", 1)
     if "doy" in f and st["doy"] > st.get("dom", 0):
         doy = val["doy"]
@@ -187,6 +194,12 @@ def field(s, i, c, count, obey, f):
         if m is None:
             return None
         f["ampm"] = (m[0], next_stamp(f))
+        return i + m[1]
+    if c == "G":  # the longest era name, any case, at the field's start
+        m = match(s, i, ERAS)
+        if m is None:
+            return None
+        f["era"] = (m[0] % 2, next_stamp(f))
         return i + m[1]
     if c == "E":  # full names first, then short ones
         m = match(s, i, WEEKDAYS)

@@ -34,7 +34,11 @@ the filters the optimizer puts over each side) and static (stream-static INNER, 
 LEFT SEMI and LEFT ANTI joins with a table of NULL and repeated keys and extra conditions,
 now and then under a GROUP BY) and exprs (expression grouping keys and aggregates of
 expressions, a window of a shifted time, ORDER BY in complete mode, NULL/NaN-heavy streams
-starting at year, leap-day and daylight-saving edges).
+starting at year, leap-day and daylight-saving edges, for a third of the seeds keys other than
+`a` made non-ASCII: accents, a combining mark, `ß`, CJK and fullwidth letters, a letter
+outside the BMP, as UTF-8 or JSON escapes; so too the keys of ssjoin's two sources and of
+static's stream and table). A batch's files are ordered by their length in
+bytes.
 """
 
 import argparse
@@ -209,6 +213,33 @@ def gen_stream(r, bases=None, skew=None):
     return st
 
 
+# Keys whose upper case, length, left() and order Java and python agree on: Latin-1, a
+# lower case letter whose upper case is two (SpecialCasing), a combining accent, CJK and
+# fullwidth letters (show() counts them twice: Utils.stringHalfWidth), a letter outside the
+# BMP (two UTF-16 units), a titlecase digraph.
+UNICODE_KEYS = ["\u00e7a", "stra\u00dfe", "e\u0301", "\u65e5\u672c", "\uff41\uff42",
+                "\U0001d538x", "\u01c6z", "\u00ff"]
+
+
+def unicode_keys(ur, st):
+    """For about a third of the seeds, the keys other than `a` (which `max_ca` names) become
+    non-ASCII strings, written as UTF-8 or as JSON escapes (surrogate pairs outside the BMP)."""
+    if ur.random() >= 0.35:
+        return
+    new = dict(zip(["b", "c", "d"], ur.sample(UNICODE_KEYS, 3)))
+    st["keys"] = [new.get(k, k) for k in st["keys"]]
+    done = set()
+    for files in st["batches"] + st.get("batches2", []):
+        for rows in files:
+            for w in rows:
+                if id(w) in done or w["k"] not in new:
+                    continue
+                done.add(id(w))
+                text = json.dumps(new[w["k"]], ensure_ascii=ur.random() < 0.4)
+                w["line"] = w["line"].replace('"k":"%s"' % w["k"], '"k":' + text, 1)
+                w["k"] = new[w["k"]]
+
+
 def file_texts(files):
     """The files of a batch as text, made of different lengths (a field no query reads pads
     them) so that the order Spark reads them in is defined: FilePartition.getFilePartitions
@@ -219,20 +250,21 @@ def file_texts(files):
         n = 0
         while True:
             text = "".join(line + "\n" for line in lines)
-            if not lines or len(text) not in lengths:
+            if not lines or len(text.encode()) not in lengths:
                 break
             pad = '"pad":"%s"' % ("x" * n)
             lines[0] = rows[0]["line"].replace("{", "{" + pad + ("" if rows[0]["line"] == "{}" else ","), 1)
             n += 1
-        lengths.add(len(text))
+        lengths.add(len(text.encode()))
         texts.append(text)
     return texts
 
 
 def read_order(files, texts):
     """The file partitions of a batch in the order Spark's file scan reads them: the longest
-    file first (FilePartition.getFilePartitions, each file a partition), rows in file order."""
-    order = sorted(range(len(files)), key=lambda i: -len(texts[i]))
+    file first (FilePartition.getFilePartitions, each file a partition; its length in bytes),
+    rows in file order."""
+    order = sorted(range(len(files)), key=lambda i: -len(texts[i].encode()))
     return [files[i] for i in order]
 
 
@@ -1102,14 +1134,14 @@ def run_sluice(sluice, work, q, st, sql):
         os.makedirs(os.path.join(work, "data", sub), exist_ok=True)
     for name, text in st.get("tables", {}).items():  # a static table's one file
         os.makedirs(os.path.join(work, "data", name), exist_ok=True)
-        with open(os.path.join(work, "data", name, "t.json"), "w") as f:
+        with open(os.path.join(work, "data", name, "t.json"), "w", encoding="utf-8") as f:
             f.write(text)
     mtime = [1600000000]
 
     def add(batch_no, files, sub="events"):
         for j, text in enumerate(file_texts(files)):
             p = os.path.join(work, "data", sub, "b%03d_f%d.json" % (batch_no, j))
-            with open(p, "w") as f:
+            with open(p, "w", encoding="utf-8") as f:
                 f.write(text)
             os.utime(p, (mtime[0], mtime[0]))
             mtime[0] += 1
@@ -1286,7 +1318,7 @@ def golden_output(q, testdir, steps, progress_name=None, order_update=False):
                 continue
             texts = []
             for name in sorted(os.listdir(d)):
-                with open(os.path.join(d, name)) as f:
+                with open(os.path.join(d, name), encoding="utf-8") as f:
                     texts.append(f.read())
             files = [[dict(parse_row(line, tname), src=src) for line in t.splitlines()
                       if line.strip()] for t in texts]
@@ -1895,6 +1927,7 @@ def check_ssjoin(args, seed):
     sources on a key with NULLs and time bounds, fed one batch a run or all at once."""
     r = random.Random("ssjoin:%d" % seed)
     st = gen_ssjoin_stream(r)
+    unicode_keys(random.Random("ssjoin-unicode:%d" % seed), st)
     # a quarter of the seeds split each batch on two threads (the rows keyed in tasks, joined
     # on the query's thread): one thread's output (operations.md), from a generator of its own
     st["threads"] = random.Random("ssjoin-threads:%d" % seed).random() < 0.25
@@ -2089,6 +2122,7 @@ def check_static(args, seed):
     """Stream-static joins (INNER, LEFT OUTER, LEFT SEMI, LEFT ANTI) with a table of NULL and
     repeated keys, extra conditions over either side or both, now and then aggregated."""
     r, st = area_stream("static", seed)
+    unicode_keys(random.Random("static-unicode:%d" % seed), st)  # the table's keys too
     table, text = gen_table(r, st)
     st["tables"] = {"dim": text}
     failures = 0
@@ -2230,6 +2264,7 @@ def check_exprs(args, seed):
                               1729990790, 1711850390, 1729994390],
                     skew=r.choice([{}, {"tnulls": 0.1, "nulls": 0.3, "nans": 0.1}]))
     st["empty_runs"] = {i for i in range(len(st["batches"])) if r.random() < 0.1}
+    unicode_keys(random.Random("exprs-unicode:%d" % seed), st)
     for files in st["batches"]:
         for rows in files:
             for w in rows:
