@@ -536,8 +536,10 @@ static const char *ml_records(const CmCsvMl *syntax, const char *in, size_t n, c
             const CmCsvTok *t = &toks[i];
             if (i)
                 *w++ = '|';
-            if (t->n == 0)
+            if (t->n == 0) {
                 *w++ = t->kind == CM_CSV_EMPTY ? 'E' : 'N';
+                continue; /* (s may be NULL) */
+            }
             memcpy(w, t->s, t->n);
             w += t->n;
         }
